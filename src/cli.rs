@@ -1,0 +1,133 @@
+//! Command-line interface: `parallax [LEFT RIGHT]` opens the window, `parallax compare` runs
+//! headless. Errors are handled here once: one line on stderr, exit code 2.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::engine::{Options, compare};
+use crate::export;
+use crate::load::load_file;
+
+/// Parallax: compare two official statements sentence by sentence.
+#[derive(Debug, Parser)]
+#[command(
+    name = "parallax",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// Headless commands.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Left statement to open in the window (default: a bundled sample pair).
+    pub left: Option<PathBuf>,
+    /// Right statement to open in the window.
+    pub right: Option<PathBuf>,
+}
+
+/// Headless commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Compare two statements and print the result.
+    Compare(CompareArgs),
+}
+
+/// Arguments of `parallax compare`.
+#[derive(Debug, clap::Args)]
+pub struct CompareArgs {
+    /// Left statement.
+    pub left: PathBuf,
+    /// Right statement.
+    pub right: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Compare without regard to letter case.
+    #[arg(long)]
+    pub ignore_case: bool,
+    /// Leave punctuation out of the comparison.
+    #[arg(long)]
+    pub ignore_punctuation: bool,
+    /// Least similarity (0 to 1) for two reworded sentences to be paired.
+    #[arg(long, default_value_t = Options::default().threshold)]
+    pub threshold: f32,
+    /// Write to this file instead of standard output.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+}
+
+/// Output formats of `parallax compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Readable text (coloured on a terminal).
+    Text,
+    /// The stable JSON format described in the README.
+    Json,
+}
+
+/// Runs `parallax compare`; returns the process exit code.
+pub fn run_compare(args: &CompareArgs) -> ExitCode {
+    match try_compare(args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("parallax: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn try_compare(args: &CompareArgs) -> anyhow::Result<()> {
+    if !(0.0..=1.0).contains(&args.threshold) {
+        anyhow::bail!(
+            "--threshold must be between 0 and 1, not {}",
+            args.threshold
+        );
+    }
+    let left = load_file(&args.left)?;
+    let right = load_file(&args.right)?;
+    let options = Options::default()
+        .ignore_case(args.ignore_case)
+        .ignore_punctuation(args.ignore_punctuation)
+        .threshold(args.threshold);
+    let comparison = compare(&left.text, &right.text, &options);
+    let (mut sink, colour): (Box<dyn Write>, bool) = match &args.output {
+        Some(path) => {
+            if [&args.left, &args.right]
+                .iter()
+                .any(|input| same_file(input, path))
+            {
+                anyhow::bail!("{}: refusing to overwrite an input file", path.display());
+            }
+            let file = std::fs::File::create(path)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+            (Box::new(std::io::BufWriter::new(file)), false)
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let colour = stdout.is_terminal();
+            (Box::new(std::io::BufWriter::new(stdout.lock())), colour)
+        }
+    };
+    let written = match args.format {
+        Format::Json => export::json::write(&mut sink, &left, &right, &comparison),
+        Format::Text => export::text::write(&mut sink, &left, &right, &comparison, colour),
+    }
+    .and_then(|()| sink.flush());
+    match written {
+        // A closed pipe (`| head`) is not an error worth reporting.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|e| anyhow::anyhow!("writing output: {e}")),
+    }
+}
+
+/// Whether two paths name the same existing file.
+fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}

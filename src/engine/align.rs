@@ -1,0 +1,706 @@
+//! Order-free sentence alignment.
+//!
+//! 1. **Backbone**: a patience diff over whole-sentence keys pairs identical sentences that keep
+//!    their relative order (repeated sentences pair with their nearest copy).
+//! 2. **Moved identical sentences**: the remaining identical sentences pair wherever they are.
+//! 3. **Reworded sentences**: candidates come from an inverted index over rare content terms
+//!    (terms common on either side never index, so function words cannot create a match), are
+//!    scored by IDF-weighted Dice similarity and paired greedily, best first.
+//! 4. **Merges and splits**: a reworded pair absorbs an unpaired neighbour on either side when
+//!    most of that neighbour's content appears in the partner and the pair's similarity grows.
+//! 5. **Moved**: the heaviest subsequence of pairs in order on both sides stays in place; every
+//!    other pair is flagged `moved`.
+//! 6. **Reading order**: left order, each right-only sentence placed just before the first
+//!    in-place pair that follows it on the right.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::time::Instant;
+
+use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
+
+use super::prepare::{Interner, Prepared};
+
+/// One aligned group: contiguous sentences on each side (either may be empty).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// Left sentence indexes.
+    pub left: Range<usize>,
+    /// Right sentence indexes.
+    pub right: Range<usize>,
+    /// Whether this pair sits out of order relative to its neighbours.
+    pub moved: bool,
+}
+
+/// Function words that never create a match on their own (weighted low, never indexed).
+const STOP_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "me",
+    "more",
+    "most",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "same",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "said",
+    "says",
+    "say",
+    "s",
+    "t",
+    "also",
+    "which",
+    "upon",
+    "shall",
+    "may",
+    "must",
+];
+
+/// Term weights: low for stop words, higher the rarer a term is within either document.
+struct Weights {
+    weight: Vec<f32>,
+    stop: Vec<bool>,
+}
+
+impl Weights {
+    fn new(terms: &Interner, term_names: &[String], left: &Prepared, right: &Prepared) -> Self {
+        let n = terms.len();
+        let mut df_left = vec![0u32; n];
+        let mut df_right = vec![0u32; n];
+        for bag in &left.terms {
+            for &(t, _) in bag {
+                df_left[t as usize] += 1;
+            }
+        }
+        for bag in &right.terms {
+            for &(t, _) in bag {
+                df_right[t as usize] += 1;
+            }
+        }
+        let sentences = left.sentences.len().max(right.sentences.len()).max(1) as f32;
+        let mut weight = vec![0.0; n];
+        let mut stop = vec![false; n];
+        for t in 0..n {
+            let df = df_left[t].max(df_right[t]).max(1) as f32;
+            let is_stop = STOP_WORDS.contains(&term_names[t].as_str());
+            stop[t] = is_stop;
+            let rarity = 1.0 + (sentences / df).ln();
+            weight[t] = if is_stop { 0.1 } else { rarity };
+        }
+        Self { weight, stop }
+    }
+
+    fn mass(&self, bag: &[(u32, u32)]) -> f32 {
+        bag.iter()
+            .map(|&(t, c)| self.weight[t as usize] * c as f32)
+            .sum()
+    }
+
+    /// Weighted mass of the terms `left` and `right` share.
+    fn shared(&self, left: &[(u32, u32)], right: &[(u32, u32)]) -> f32 {
+        let (mut i, mut j, mut sum) = (0, 0, 0.0);
+        while i < left.len() && j < right.len() {
+            let (lt, lc) = left[i];
+            let (rt, rc) = right[j];
+            match lt.cmp(&rt) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    sum += self.weight[lt as usize] * lc.min(rc) as f32;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        sum
+    }
+
+    /// IDF-weighted Dice similarity of two bags, in 0..=1.
+    fn dice(&self, left: &[(u32, u32)], right: &[(u32, u32)]) -> f32 {
+        let total = self.mass(left) + self.mass(right);
+        if total <= 0.0 {
+            0.0
+        } else {
+            2.0 * self.shared(left, right) / total
+        }
+    }
+
+    /// Share of `part`'s weighted mass that `whole` also has.
+    fn containment(&self, part: &[(u32, u32)], whole: &[(u32, u32)]) -> f32 {
+        let mass = self.mass(part);
+        if mass <= 0.0 {
+            0.0
+        } else {
+            self.shared(part, whole) / mass
+        }
+    }
+}
+
+/// Sum of two bags.
+fn union(left: &[(u32, u32)], right: &[(u32, u32)]) -> Vec<(u32, u32)> {
+    let mut out = Vec::with_capacity(left.len() + right.len());
+    let (mut i, mut j) = (0, 0);
+    while i < left.len() || j < right.len() {
+        match (left.get(i), right.get(j)) {
+            (Some(&(lt, lc)), Some(&(rt, rc))) if lt == rt => {
+                out.push((lt, lc + rc));
+                i += 1;
+                j += 1;
+            }
+            (Some(&(lt, lc)), Some(&(rt, _))) if lt < rt => {
+                out.push((lt, lc));
+                i += 1;
+            }
+            (Some(&l), None) => {
+                out.push(l);
+                i += 1;
+            }
+            (_, Some(&r)) => {
+                out.push(r);
+                j += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    out
+}
+
+/// Bag of terms of a contiguous range of sentences.
+fn bag_of(side: &Prepared, range: &Range<usize>) -> Vec<(u32, u32)> {
+    let mut bag: Vec<(u32, u32)> = Vec::new();
+    for s in range.clone() {
+        bag = union(&bag, &side.terms[s]);
+    }
+    bag
+}
+
+/// Aligns the sentences of two prepared sides. Every sentence of each side is in exactly one
+/// group; groups come in reading order.
+pub fn align(
+    left: &Prepared,
+    right: &Prepared,
+    terms: &Interner,
+    term_names: &[String],
+    threshold: f32,
+    deadline: Instant,
+) -> Vec<Group> {
+    let (left_ids, right_ids) = sentence_ids(left, right);
+    let mut left_match: Vec<Option<usize>> = vec![None; left.sentences.len()];
+    let mut right_match: Vec<Option<usize>> = vec![None; right.sentences.len()];
+
+    // 1. Backbone of identical sentences in order.
+    for op in
+        capture_diff_slices_deadline(Algorithm::Patience, &left_ids, &right_ids, Some(deadline))
+    {
+        let (tag, l, r) = op.as_tag_tuple();
+        if tag == DiffTag::Equal {
+            for (li, ri) in l.zip(r) {
+                left_match[li] = Some(ri);
+                right_match[ri] = Some(li);
+            }
+        }
+    }
+
+    // 2. Identical sentences out of order.
+    let mut waiting: HashMap<u32, std::collections::VecDeque<usize>> = HashMap::new();
+    for (r, &id) in right_ids.iter().enumerate() {
+        if right_match[r].is_none() {
+            waiting.entry(id).or_default().push_back(r);
+        }
+    }
+    for (l, &id) in left_ids.iter().enumerate() {
+        if left_match[l].is_none()
+            && let Some(r) = waiting.get_mut(&id).and_then(|queue| queue.pop_front())
+        {
+            left_match[l] = Some(r);
+            right_match[r] = Some(l);
+        }
+    }
+    let mut groups: Vec<Group> = left_match
+        .iter()
+        .enumerate()
+        .filter_map(|(l, m)| {
+            m.map(|r| Group {
+                left: l..l + 1,
+                right: r..r + 1,
+                moved: false,
+            })
+        })
+        .collect();
+    let identical_count = groups.len();
+
+    // 3. Reworded sentences.
+    let weights = Weights::new(terms, term_names, left, right);
+    let pairs = fuzzy_pairs(left, right, &left_match, &right_match, &weights, threshold);
+    for (l, r) in pairs {
+        left_match[l] = Some(r);
+        right_match[r] = Some(l);
+        groups.push(Group {
+            left: l..l + 1,
+            right: r..r + 1,
+            moved: false,
+        });
+    }
+
+    // 4. Merges and splits around reworded pairs.
+    for group in &mut groups[identical_count..] {
+        absorb_neighbours(
+            group,
+            left,
+            right,
+            &mut left_match,
+            &mut right_match,
+            &weights,
+        );
+    }
+
+    // 5. Moved pairs.
+    groups.sort_by_key(|g| g.left.start);
+    mark_moved(&mut groups, left, right);
+
+    // 6. Reading order with the one-sided sentences.
+    order_rows(groups, &left_match, &right_match)
+}
+
+/// Interned whole-sentence keys for both sides (a sentence's key is its token-key sequence).
+fn sentence_ids(left: &Prepared, right: &Prepared) -> (Vec<u32>, Vec<u32>) {
+    let mut ids: HashMap<&[u32], u32> = HashMap::new();
+    let mut out = (
+        Vec::with_capacity(left.sentences.len()),
+        Vec::with_capacity(right.sentences.len()),
+    );
+    for (side, side_ids) in [(left, &mut out.0), (right, &mut out.1)] {
+        for range in &side.sentence_tokens {
+            let next = ids.len() as u32;
+            side_ids.push(*ids.entry(&side.keys[range.clone()]).or_insert(next));
+        }
+    }
+    out
+}
+
+/// How many candidates of each sentence are scored exactly.
+const CANDIDATES: usize = 8;
+/// How many of a sentence's rarest terms look up candidates.
+const PROBE_TERMS: usize = 10;
+
+/// Greedy best-first pairing of unmatched sentences whose similarity reaches `threshold`.
+fn fuzzy_pairs(
+    left: &Prepared,
+    right: &Prepared,
+    left_match: &[Option<usize>],
+    right_match: &[Option<usize>],
+    weights: &Weights,
+    threshold: f32,
+) -> Vec<(usize, usize)> {
+    let open_left: Vec<usize> = (0..left.sentences.len())
+        .filter(|&l| left_match[l].is_none())
+        .collect();
+    let open_right: Vec<usize> = (0..right.sentences.len())
+        .filter(|&r| right_match[r].is_none())
+        .collect();
+    if open_left.is_empty() || open_right.is_empty() {
+        return Vec::new();
+    }
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    probe(
+        &open_left,
+        &open_right,
+        &left.terms,
+        &right.terms,
+        weights,
+        &mut found,
+        false,
+    );
+    probe(
+        &open_right,
+        &open_left,
+        &right.terms,
+        &left.terms,
+        weights,
+        &mut found,
+        true,
+    );
+    found.sort_unstable();
+    found.dedup();
+
+    let n_left = left.sentences.len().max(1) as f32;
+    let n_right = right.sentences.len().max(1) as f32;
+    let mut scored: Vec<(f32, f32, usize, usize)> = found
+        .into_iter()
+        .filter_map(|(l, r)| {
+            let sim = pair_score(weights, &left.terms[l], &right.terms[r]);
+            let distance = (l as f32 / n_left - r as f32 / n_right).abs();
+            (sim >= threshold).then_some((sim, distance, l, r))
+        })
+        .collect();
+    scored.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then(a.1.total_cmp(&b.1))
+            .then((a.2 + a.3).cmp(&(b.2 + b.3)))
+            .then(a.2.cmp(&b.2))
+    });
+    let mut used_left = vec![false; left.sentences.len()];
+    let mut used_right = vec![false; right.sentences.len()];
+    let mut pairs = Vec::new();
+    for (_, _, l, r) in scored {
+        if !used_left[l] && !used_right[r] {
+            used_left[l] = true;
+            used_right[r] = true;
+            pairs.push((l, r));
+        }
+    }
+    pairs
+}
+
+/// Similarity used to pair two sentences: IDF-weighted Dice. A sentence split in two still
+/// scores about 2/3 against each half, so splits and merges are found here and completed by
+/// [`absorb_neighbours`].
+fn pair_score(weights: &Weights, left: &[(u32, u32)], right: &[(u32, u32)]) -> f32 {
+    weights.dice(left, right)
+}
+
+/// Looks up candidates of each `from` sentence among `to` sentences through an inverted index
+/// of rare terms, and records the best `CANDIDATES` of each as `(left, right)` pairs.
+fn probe(
+    from: &[usize],
+    to: &[usize],
+    from_terms: &[Vec<(u32, u32)>],
+    to_terms: &[Vec<(u32, u32)>],
+    weights: &Weights,
+    found: &mut Vec<(usize, usize)>,
+    swapped: bool,
+) {
+    // Terms in more than `cap` open sentences are too common to propose candidates.
+    let cap = 48.max((to.len() as f32).sqrt() as usize * 2);
+    let mut index: HashMap<u32, Vec<u32>> = HashMap::new();
+    for (slot, &s) in to.iter().enumerate() {
+        for &(t, _) in &to_terms[s] {
+            if !weights.stop[t as usize] {
+                index.entry(t).or_default().push(slot as u32);
+            }
+        }
+    }
+    let mut score = vec![0.0f32; to.len()];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut probes: Vec<(f32, u32)> = Vec::new();
+    for &s in from {
+        probes.clear();
+        probes.extend(
+            from_terms[s]
+                .iter()
+                .filter(|&&(t, _)| !weights.stop[t as usize])
+                .map(|&(t, _)| (weights.weight[t as usize], t)),
+        );
+        probes.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        for &(w, t) in probes.iter().take(PROBE_TERMS) {
+            let Some(postings) = index.get(&t) else {
+                continue;
+            };
+            if postings.len() > cap {
+                continue;
+            }
+            for &slot in postings {
+                if score[slot as usize] == 0.0 {
+                    touched.push(slot);
+                }
+                score[slot as usize] += w;
+            }
+        }
+        touched.sort_by(|a, b| {
+            score[*b as usize]
+                .total_cmp(&score[*a as usize])
+                .then(a.cmp(b))
+        });
+        for &slot in touched.iter().take(CANDIDATES) {
+            let other = to[slot as usize];
+            found.push(if swapped { (other, s) } else { (s, other) });
+        }
+        for &slot in &touched {
+            score[slot as usize] = 0.0;
+        }
+        touched.clear();
+    }
+}
+
+/// Grows a reworded pair by unpaired neighbouring sentences that belong to it (a merge on one
+/// side or a split on the other).
+fn absorb_neighbours(
+    group: &mut Group,
+    left: &Prepared,
+    right: &Prepared,
+    left_match: &mut [Option<usize>],
+    right_match: &mut [Option<usize>],
+    weights: &Weights,
+) {
+    let mut left_bag = bag_of(left, &group.left);
+    let mut right_bag = bag_of(right, &group.right);
+    loop {
+        let current = weights.dice(&left_bag, &right_bag);
+        let mut best: Option<(f32, bool, usize)> = None; // (new dice, on left?, sentence)
+        let mut consider = |on_left: bool,
+                            s: usize,
+                            bag: &[(u32, u32)],
+                            other: &[(u32, u32)],
+                            own: &[(u32, u32)]| {
+            if weights.containment(bag, other) < 0.5 {
+                return;
+            }
+            let grown = union(own, bag);
+            let dice = if on_left {
+                weights.dice(&grown, other)
+            } else {
+                weights.dice(other, &grown)
+            };
+            if dice > current + 0.02 && best.is_none_or(|b| dice > b.0) {
+                best = Some((dice, on_left, s));
+            }
+        };
+        for s in [group.left.start.checked_sub(1), Some(group.left.end)]
+            .into_iter()
+            .flatten()
+        {
+            if s < left.sentences.len() && left_match[s].is_none() {
+                consider(true, s, &left.terms[s], &right_bag, &left_bag);
+            }
+        }
+        for s in [group.right.start.checked_sub(1), Some(group.right.end)]
+            .into_iter()
+            .flatten()
+        {
+            if s < right.sentences.len() && right_match[s].is_none() {
+                consider(false, s, &right.terms[s], &left_bag, &right_bag);
+            }
+        }
+        let Some((_, on_left, s)) = best else { break };
+        if on_left {
+            left_match[s] = Some(group.right.start);
+            left_bag = union(&left_bag, &left.terms[s]);
+            group.left = group.left.start.min(s)..group.left.end.max(s + 1);
+        } else {
+            right_match[s] = Some(group.left.start);
+            right_bag = union(&right_bag, &right.terms[s]);
+            group.right = group.right.start.min(s)..group.right.end.max(s + 1);
+        }
+    }
+}
+
+/// Flags as moved every pair outside the heaviest subsequence of pairs that are in order on
+/// both sides (weight: the pair's size in bytes, so a long passage stays and a short one moves).
+/// `groups` must be sorted by left position.
+fn mark_moved(groups: &mut [Group], left: &Prepared, right: &Prepared) {
+    let n = groups.len();
+    if n < 2 {
+        return;
+    }
+    let weight =
+        |g: &Group| (left.span_of(&g.left).len() + right.span_of(&g.right).len()) as u64 + 1;
+    // Fenwick tree over right positions, holding (best total, group index) for prefix maxima.
+    let mut ranks: Vec<usize> = groups.iter().map(|g| g.right.start).collect();
+    ranks.sort_unstable();
+    let mut tree: Vec<(u64, usize)> = vec![(0, usize::MAX); n + 1];
+    let mut prev: Vec<usize> = vec![usize::MAX; n];
+    let mut total: Vec<u64> = vec![0; n];
+    for (i, g) in groups.iter().enumerate() {
+        let rank = ranks.partition_point(|&r| r < g.right.start); // 0-based, strictly-less prefix
+        let mut best = (0u64, usize::MAX);
+        let mut k = rank;
+        while k > 0 {
+            if tree[k].0 > best.0 {
+                best = tree[k];
+            }
+            k &= k - 1;
+        }
+        total[i] = best.0 + weight(g);
+        prev[i] = best.1;
+        let mut k = rank + 1;
+        while k <= n {
+            if total[i] > tree[k].0 {
+                tree[k] = (total[i], i);
+            }
+            k += k & k.wrapping_neg();
+        }
+    }
+    let mut keep = vec![false; n];
+    let mut at = (0..n)
+        .max_by(|&a, &b| total[a].cmp(&total[b]).then(b.cmp(&a)))
+        .unwrap_or(usize::MAX);
+    while at != usize::MAX {
+        keep[at] = true;
+        at = prev[at];
+    }
+    for (g, kept) in groups.iter_mut().zip(keep) {
+        g.moved = !kept;
+    }
+}
+
+/// Interleaves left-only and right-only sentences with the pairs, in reading order.
+fn order_rows(
+    pairs: Vec<Group>,
+    left_match: &[Option<usize>],
+    right_match: &[Option<usize>],
+) -> Vec<Group> {
+    // Rows with a left side, in left order.
+    let mut by_left: Vec<Group> = pairs;
+    for (l, m) in left_match.iter().enumerate() {
+        if m.is_none() {
+            by_left.push(Group {
+                left: l..l + 1,
+                right: 0..0,
+                moved: false,
+            });
+        }
+    }
+    by_left.sort_by_key(|g| g.left.start);
+    // In-place pairs have increasing right positions: each right-only sentence goes before the
+    // first of them that follows it on the right.
+    let anchors: Vec<(usize, usize)> = by_left
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| !g.right.is_empty() && !g.moved)
+        .map(|(i, g)| (g.right.start, i))
+        .collect();
+    let mut before: Vec<Vec<usize>> = vec![Vec::new(); by_left.len() + 1];
+    for (r, m) in right_match.iter().enumerate() {
+        if m.is_none() {
+            let k = anchors.partition_point(|&(start, _)| start < r);
+            let slot = anchors.get(k).map_or(by_left.len(), |&(_, i)| i);
+            before[slot].push(r);
+        }
+    }
+    let mut out = Vec::with_capacity(by_left.len() + right_match.len());
+    for (i, g) in by_left.into_iter().enumerate() {
+        for &r in &before[i] {
+            out.push(Group {
+                left: 0..0,
+                right: r..r + 1,
+                moved: false,
+            });
+        }
+        out.push(g);
+    }
+    for &r in before.last().map(Vec::as_slice).unwrap_or(&[]) {
+        out.push(Group {
+            left: 0..0,
+            right: r..r + 1,
+            moved: false,
+        });
+    }
+    out
+}

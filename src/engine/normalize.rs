@@ -1,0 +1,82 @@
+//! Normalization of word tokens for matching. What is shown is never altered: these keys are
+//! only compared with each other.
+//!
+//! Always applied: Unicode compatibility folding (NFKC), curly and straight quotes and
+//! apostrophes made one, dash variants made one, and dotted abbreviations without their dots
+//! ("U.S." = "US"). On request: case folding, and ignoring punctuation (punctuation tokens drop
+//! out of the comparison and punctuation inside words is removed).
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::segment::is_dotted;
+
+/// Folds one character of an NFKC-normalized token to its matching form.
+fn fold_char(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '`'
+        | '\u{00B4}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+        | '\u{00BB}' => '"',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => '-',
+        '\u{00A0}' | '\u{202F}' => ' ',
+        other => other,
+    }
+}
+
+/// The matching key of one token, or `None` when the token does not take part in the
+/// comparison (punctuation while punctuation is ignored).
+pub fn token_key(token: &str, ignore_case: bool, ignore_punctuation: bool) -> Option<String> {
+    let mut key: String = if token.is_ascii() {
+        token.to_owned()
+    } else {
+        token.nfkc().map(fold_char).collect()
+    };
+    let undotted = key.strip_suffix('.').unwrap_or(&key);
+    if is_dotted(undotted) {
+        key = undotted.chars().filter(|&c| c != '.').collect();
+    }
+    if ignore_punctuation {
+        key.retain(char::is_alphanumeric);
+        if key.is_empty() {
+            return None;
+        }
+    }
+    if ignore_case {
+        key = key.to_lowercase();
+    }
+    Some(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::token_key;
+
+    fn key(t: &str) -> String {
+        token_key(t, false, false).unwrap_or_default()
+    }
+
+    #[test]
+    fn variants_fold_together() {
+        assert_eq!(key("U.S."), key("US"));
+        assert_eq!(key("U.S"), "US");
+        assert_eq!(key("d’Affaires"), key("d'Affaires"));
+        assert_eq!(key("—"), key("-"));
+        assert_eq!(key("“"), key("\""));
+        assert_eq!(key("ﬁnal"), "final"); // compatibility ligature
+        assert_ne!(key("US"), key("us"));
+    }
+
+    #[test]
+    fn options_fold_case_and_drop_punctuation() {
+        assert_eq!(
+            token_key("Dialogue", true, false).as_deref(),
+            Some("dialogue")
+        );
+        assert_eq!(token_key(",", false, true), None);
+        assert_eq!(
+            token_key("d’Affaires", false, true).as_deref(),
+            Some("dAffaires")
+        );
+    }
+}

@@ -1,0 +1,563 @@
+//! Segmentation of a text into sentences and word tokens, as byte spans into the original.
+//!
+//! Invariant: the sentences returned by [`sentences`] partition the text exactly — they are
+//! contiguous, in order, non-empty, and together cover every byte. Whitespace between sentences
+//! (including blank lines) belongs to the sentence before it; leading whitespace at the start of
+//! the text belongs to the first sentence.
+//!
+//! Sentence boundaries come from Unicode's UAX #29 rules (`unicode-segmentation`), applied per
+//! block of text, with three corrections a statement needs:
+//! - blocks are split at blank lines, headings and list items, and single line breaks inside a
+//!   hard-wrapped paragraph are read as spaces (UAX #29 would break at every line);
+//! - a break after an abbreviation or an initial ("U.S.", "Mr.", "Gregory D. LoGerfo", "No. 5")
+//!   is undone;
+//! - pieces that are only whitespace are folded into the sentence before them.
+
+use serde::Serialize;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// A half-open byte range `start..end` into a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// Builds a span; `start <= end` is the caller's promise.
+    pub const fn new(start: usize, end: usize) -> Self {
+        Self { start, end }
+    }
+
+    /// The span as a `Range`, for slicing.
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+
+    /// Length in bytes.
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the span covers no byte.
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+}
+
+/// One sentence of a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    /// The full span, trailing whitespace included; sentences partition the text.
+    pub span: Span,
+    /// The span without leading and trailing whitespace (what a reader calls the sentence).
+    pub content: Span,
+    /// Whether a paragraph (block) ends with this sentence.
+    pub ends_paragraph: bool,
+}
+
+/// Splits `text` into sentences that partition it exactly (see the module documentation).
+pub fn sentences(text: &str) -> Vec<Sentence> {
+    let mut out: Vec<Sentence> = Vec::new();
+    for block in blocks(text) {
+        let first = out.len();
+        split_block(text, block, &mut out);
+        if out.len() > first
+            && let Some(last) = out.last_mut()
+        {
+            last.ends_paragraph = true;
+        }
+    }
+    // Leading whitespace of the text belongs to the first sentence; whitespace-only pieces
+    // were already folded, so only a text made of nothing but whitespace is left as one piece.
+    if let Some(first) = out.first_mut() {
+        first.span.start = 0;
+    }
+    if out.is_empty() && !text.is_empty() {
+        out.push(Sentence {
+            span: Span::new(0, text.len()),
+            content: Span::new(0, 0),
+            ends_paragraph: true,
+        });
+    }
+    debug_assert!(partitions(&out, text.len()));
+    out
+}
+
+/// Whether `sentences` partition `0..len` exactly.
+pub fn partitions(sentences: &[Sentence], len: usize) -> bool {
+    let mut at = 0;
+    for s in sentences {
+        if s.span.start != at || s.span.end <= s.span.start {
+            return false;
+        }
+        at = s.span.end;
+    }
+    at == len
+}
+
+/// Lines of `text` as spans that include their line terminator (`\n`, `\r\n` or `\r`).
+fn lines(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                out.push(Span::new(start, i + 1));
+                start = i + 1;
+            }
+            b'\r' => {
+                let end = if bytes.get(i + 1) == Some(&b'\n') {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                out.push(Span::new(start, end));
+                start = end;
+                i = end - 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if start < bytes.len() {
+        out.push(Span::new(start, bytes.len()));
+    }
+    out
+}
+
+/// Blocks of text that no sentence crosses: paragraphs separated by blank lines, with headings
+/// and list items split off. Each block carries the blank lines that follow it; blank lines at
+/// the start of the text are carried by the first block.
+fn blocks(text: &str) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let mut current: Option<Span> = None;
+    let mut after_blank = true;
+    let mut after_heading = false;
+    let all = lines(text);
+    for (index, line) in all.iter().enumerate() {
+        let body = &text[line.range()];
+        if body.trim().is_empty() {
+            match current.as_mut() {
+                Some(block) => block.end = line.end,
+                None => current = Some(*line),
+            }
+            after_blank = true;
+            continue;
+        }
+        let next = all.get(index + 1).map(|l| &text[l.range()]);
+        let heading = is_heading_line(body, next);
+        let starts_block = after_blank || after_heading || heading || starts_list_item(body);
+        after_heading = heading;
+        match current {
+            Some(block) if !starts_block => current = Some(Span::new(block.start, line.end)),
+            Some(block) if text[block.range()].trim().is_empty() => {
+                // Only leading blank lines so far: they join this first block.
+                current = Some(Span::new(block.start, line.end));
+            }
+            Some(block) => {
+                out.push(block);
+                current = Some(*line);
+            }
+            None => current = Some(*line),
+        }
+        after_blank = false;
+    }
+    if let Some(block) = current {
+        out.push(block);
+    }
+    out
+}
+
+/// Whether a line opens a list item ("- ", "* ", "• ", "1. ", "2) ", "(a) ").
+fn starts_list_item(line: &str) -> bool {
+    let t = line.trim_start();
+    if let Some(rest) = t.strip_prefix(['-', '*', '•', '–', '—', '·']) {
+        return rest.starts_with([' ', '\t']);
+    }
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    if (1..=3).contains(&digits) {
+        let rest = &t[digits..];
+        return (rest.starts_with(". ") || rest.starts_with(") ")) && digits < t.len();
+    }
+    if let Some(rest) = t.strip_prefix('(') {
+        let mut chars = rest.chars();
+        if let (Some(c), Some(')')) = (chars.next(), chars.next()) {
+            return c.is_ascii_alphanumeric();
+        }
+    }
+    false
+}
+
+/// Whether a line is a heading of its own: a Markdown `#` heading, or a short line with no
+/// sentence punctuation at its end followed by a line that starts a new sentence.
+fn is_heading_line(line: &str, next: Option<&str>) -> bool {
+    let t = line.trim();
+    if t.starts_with('#') {
+        return true;
+    }
+    let Some(next) = next.map(str::trim) else {
+        return false;
+    };
+    if next.is_empty() || t.chars().count() > 60 || t.split_whitespace().count() > 10 {
+        return false;
+    }
+    let ends_open = t.ends_with(|c: char| c.is_alphanumeric() || c == ')');
+    let next_starts_sentence = next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    let starts_capital = t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    ends_open && next_starts_sentence && starts_capital && looks_like_title(t)
+}
+
+/// Whether a short line reads like a title: most of its longer words are capitalised.
+fn looks_like_title(line: &str) -> bool {
+    let words: Vec<&str> = line
+        .split_whitespace()
+        .filter(|w| w.chars().count() > 3)
+        .collect();
+    if words.is_empty() {
+        return true;
+    }
+    let capitalised = words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+        .count();
+    capitalised * 3 >= words.len() * 2
+}
+
+/// Splits one block into sentences, appending them to `out`.
+fn split_block(text: &str, block: Span, out: &mut Vec<Sentence>) {
+    let slice = &text[block.range()];
+    // Line breaks inside a block are read as spaces: same byte length, so offsets hold.
+    let flat: String = if slice.contains(['\n', '\r']) {
+        slice.replace(['\n', '\r'], " ")
+    } else {
+        slice.to_owned()
+    };
+    let mut pieces: Vec<Span> = Vec::new();
+    for (offset, piece) in flat.split_sentence_bound_indices() {
+        let span = Span::new(block.start + offset, block.start + offset + piece.len());
+        let glue = match pieces.last() {
+            None => false,
+            Some(prev) => {
+                piece.trim().is_empty()
+                    || continues_after(&text[prev.range()], piece)
+                    || text[prev.range()].trim().is_empty()
+            }
+        };
+        match pieces.last_mut() {
+            Some(prev) if glue => prev.end = span.end,
+            _ => pieces.push(span),
+        }
+    }
+    for span in pieces {
+        let piece = &text[span.range()];
+        let lead = piece.len() - piece.trim_start().len();
+        let trail = piece.len() - piece.trim_end().len();
+        let content = if lead == piece.len() {
+            Span::new(span.start, span.start)
+        } else {
+            Span::new(span.start + lead, span.end - trail)
+        };
+        out.push(Sentence {
+            span,
+            content,
+            ends_paragraph: false,
+        });
+    }
+}
+
+/// Abbreviations that never end a sentence: titles before a name.
+const TITLES: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Adm",
+    "Sgt", "Gov", "Sen", "Rep", "Amb", "Hon", "Rev", "Pres", "Supt", "Fr", "St", "Mt", "Ft",
+    "Brig", "Cdr", "Insp", "Dept", "Sec", "Gov't", "Govt", "vs", "cf", "viz", "approx", "ca",
+];
+
+/// Abbreviations that stand before a number ("No. 5", "Art. 51", "Jan. 3").
+const BEFORE_NUMBER: &[&str] = &[
+    "No", "Nos", "Nr", "Art", "Arts", "Vol", "Fig", "Sect", "Para", "Ch", "Chap", "pp", "p", "Jan",
+    "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Res", "Reg",
+];
+
+/// Abbreviations that may end a sentence ("Ltd.", "Jr.", "etc."): they do when the next word is
+/// a usual sentence opener.
+const MAYBE_FINAL: &[&str] = &[
+    "Jr", "Sr", "Inc", "Ltd", "Co", "Corp", "Bros", "etc", "al", "Esq", "Ph.D", "a.m", "p.m",
+];
+
+/// Words that usually open a sentence: after an ambiguous abbreviation, they mean it ended one.
+const OPENERS: &[&str] = &[
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "Its",
+    "We",
+    "He",
+    "She",
+    "They",
+    "I",
+    "In",
+    "On",
+    "At",
+    "As",
+    "But",
+    "And",
+    "However",
+    "Meanwhile",
+    "A",
+    "An",
+    "Our",
+    "Their",
+    "His",
+    "Her",
+    "There",
+    "Both",
+    "Today",
+    "Yesterday",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "Since",
+    "Earlier",
+    "Later",
+    "Also",
+    "Furthermore",
+    "Moreover",
+    "Separately",
+    "If",
+    "For",
+    "To",
+    "With",
+    "According",
+    "During",
+    "Under",
+    "No",
+    "Yes",
+    "Such",
+    "Each",
+    "All",
+    "Some",
+    "Many",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "You",
+    "Your",
+    "My",
+    "Then",
+    "Thus",
+    "Therefore",
+    "Further",
+    "Finally",
+];
+
+/// Whether the sentence piece `prev` ended on an abbreviation or initial, so that `next` (the
+/// following piece) continues the same sentence.
+fn continues_after(prev: &str, next: &str) -> bool {
+    let prev = prev.trim_end();
+    let Some(before_dot) = prev.strip_suffix('.') else {
+        return false;
+    };
+    let last_word = before_dot
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '“' | '"' | '‘' | '/'))
+        .next()
+        .unwrap_or("");
+    if last_word.is_empty() || before_dot.ends_with('.') {
+        return false; // an ellipsis, or nothing before the dot
+    }
+    let next_word = next
+        .trim_start()
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .next()
+        .unwrap_or("");
+    let next_is_number = next_word.starts_with(|c: char| c.is_ascii_digit());
+    let next_is_opener = OPENERS.contains(&next_word.trim_matches(|c: char| !c.is_alphanumeric()));
+    let mut letters = last_word.chars();
+    let single_letter =
+        matches!((letters.next(), letters.next()), (Some(c), None) if c.is_alphabetic());
+    if single_letter {
+        // An initial ("Gregory D. LoGerfo"), unless a common opener follows ("Plan B. The").
+        return last_word.chars().all(char::is_uppercase) && !next_is_opener;
+    }
+    if is_dotted(last_word) {
+        // "U.S.", "U.N.", "e.g.", "i.e.": an acronym, unless a common opener follows.
+        return !next_is_opener;
+    }
+    if TITLES.contains(&last_word) {
+        return true;
+    }
+    if BEFORE_NUMBER.contains(&last_word) {
+        return next_is_number;
+    }
+    if MAYBE_FINAL.contains(&last_word) {
+        return !next_is_opener;
+    }
+    false
+}
+
+/// Whether `word` is a dotted abbreviation without its final dot: letters separated by single
+/// dots, as "U.S" or "e.g" (each part one or two letters).
+pub(crate) fn is_dotted(word: &str) -> bool {
+    let mut parts = 0;
+    for part in word.split('.') {
+        let n = part.chars().count();
+        if n == 0 || n > 2 || !part.chars().all(char::is_alphabetic) {
+            return false;
+        }
+        parts += 1;
+    }
+    parts >= 2
+}
+
+/// A word token of a sentence: a word, a number or a punctuation mark (never whitespace).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Where the token is in the text.
+    pub span: Span,
+    /// Whether it has a letter or digit (a word or number rather than punctuation).
+    pub is_word: bool,
+}
+
+/// Word tokens of `text[span]`, in order, by UAX #29 word boundaries; a dotted abbreviation
+/// ("U.S.", "e.g.") is kept as one token with its final dot.
+pub fn tokens(text: &str, span: Span, out: &mut Vec<Token>) {
+    let slice = &text[span.range()];
+    for (offset, piece) in slice.split_word_bound_indices() {
+        let start = span.start + offset;
+        let first = piece.chars().next().unwrap_or(' ');
+        if first.is_whitespace() {
+            continue;
+        }
+        if piece == "."
+            && let Some(prev) = out.last_mut()
+            && prev.span.end == start
+            && prev.is_word
+            && is_dotted(&text[prev.span.range()])
+        {
+            prev.span.end = start + 1;
+            continue;
+        }
+        let is_word = piece.chars().any(char::is_alphanumeric);
+        out.push(Token {
+            span: Span::new(start, start + piece.len()),
+            is_word,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text)
+            .iter()
+            .map(|s| &text[s.content.range()])
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_end_sentences() {
+        let text = "The U.S. Acting Coordinator, Gregory D. LoGerfo, met Mr. Dar. He left.";
+        assert_eq!(
+            split(text),
+            [
+                "The U.S. Acting Coordinator, Gregory D. LoGerfo, met Mr. Dar.",
+                "He left."
+            ]
+        );
+    }
+
+    #[test]
+    fn dotted_acronym_before_an_opener_ends_the_sentence() {
+        assert_eq!(
+            split("He flew to the U.S. The talks began."),
+            ["He flew to the U.S.", "The talks began."]
+        );
+    }
+
+    #[test]
+    fn number_and_latin_abbreviations() {
+        let text = "See Resolution No. 5 on this, e.g. the annex. Smith Jr. spoke. Next.";
+        assert_eq!(
+            split(text),
+            [
+                "See Resolution No. 5 on this, e.g. the annex.",
+                "Smith Jr. spoke.",
+                "Next."
+            ]
+        );
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        let text = "He said: “We agree.” Then he left. “Fine,” she said.";
+        assert_eq!(
+            split(text),
+            ["He said: “We agree.”", "Then he left.", "“Fine,” she said."]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_lines_do_not_break_but_blank_lines_do() {
+        let text = "This program is free software; you can\nredistribute it under the terms of\nthe licence.\n\nSecond paragraph.\n";
+        assert_eq!(
+            split(text),
+            [
+                "This program is free software; you can\nredistribute it under the terms of\nthe licence.",
+                "Second paragraph."
+            ]
+        );
+    }
+
+    #[test]
+    fn headings_and_list_items_stand_alone() {
+        let text = "Joint Press Statement\nBoth sides met today.\n- First point\n- Second point\n# Notes\nText here";
+        assert_eq!(
+            split(text),
+            [
+                "Joint Press Statement",
+                "Both sides met today.",
+                "- First point",
+                "- Second point",
+                "# Notes",
+                "Text here"
+            ]
+        );
+    }
+
+    #[test]
+    fn whitespace_belongs_to_a_sentence_and_spans_partition() {
+        for text in [
+            "",
+            "  \n\n",
+            "\n\nA. B.\n\n\n",
+            "One.  Two.\r\nThree.\rFour.",
+            "a",
+        ] {
+            let s = sentences(text);
+            assert!(partitions(&s, text.len()), "{text:?}: {s:?}");
+        }
+    }
+
+    #[test]
+    fn dotted_tokens_keep_their_dot() {
+        let text = "the U.S.-Pakistan talks, e.g. now";
+        let mut out = Vec::new();
+        tokens(text, Span::new(0, text.len()), &mut out);
+        let words: Vec<&str> = out.iter().map(|t| &text[t.span.range()]).collect();
+        assert_eq!(
+            words,
+            ["the", "U.S.", "-", "Pakistan", "talks", ",", "e.g.", "now"]
+        );
+    }
+}

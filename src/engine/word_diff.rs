@@ -1,0 +1,115 @@
+//! Word diff inside one aligned row, with `similar` over interned token keys.
+//!
+//! Ops partition both sides' byte ranges of the row: each token owns the text from its start to
+//! the next token's start (so whitespace and ignored punctuation travel with the token before
+//! them), the first token also owns anything before it, and the last owns the rest.
+
+use std::ops::Range;
+use std::time::Instant;
+
+use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
+
+use super::prepare::Prepared;
+use super::segment::Span;
+use super::{Op, OpTag};
+
+/// The diff of one row's two sides.
+pub struct RowDiff {
+    /// Ops in order, partitioning both sides' spans.
+    pub ops: Vec<Op>,
+    /// Word tokens (not punctuation) that are equal on both sides.
+    pub equal_words: usize,
+    /// Word tokens on the left and on the right.
+    pub words: (usize, usize),
+}
+
+/// Byte boundary before token `k` of a side whose tokens are `tokens` within `span`.
+fn boundary(side: &Prepared, tokens: &Range<usize>, span: Span, k: usize) -> usize {
+    if k == 0 {
+        span.start
+    } else if k >= tokens.len() {
+        span.end
+    } else {
+        side.tokens[tokens.start + k].span.start
+    }
+}
+
+/// Diffs the words of `left_sentences` against `right_sentences`.
+pub fn diff_row(
+    left: &Prepared,
+    left_sentences: &Range<usize>,
+    right: &Prepared,
+    right_sentences: &Range<usize>,
+    deadline: Instant,
+) -> RowDiff {
+    let left_tokens = left.tokens_of(left_sentences);
+    let right_tokens = right.tokens_of(right_sentences);
+    let left_span = left.span_of(left_sentences);
+    let right_span = right.span_of(right_sentences);
+    let left_keys = &left.keys[left_tokens.clone()];
+    let right_keys = &right.keys[right_tokens.clone()];
+    let count_words = |side: &Prepared, range: Range<usize>| {
+        side.tokens[range].iter().filter(|t| t.is_word).count()
+    };
+    let words = (
+        count_words(left, left_tokens.clone()),
+        count_words(right, right_tokens.clone()),
+    );
+
+    let raw = if left_keys == right_keys {
+        vec![(DiffTag::Equal, 0..left_keys.len(), 0..right_keys.len())]
+    } else {
+        capture_diff_slices_deadline(Algorithm::Patience, left_keys, right_keys, Some(deadline))
+            .iter()
+            .map(|op| op.as_tag_tuple())
+            .collect()
+    };
+    let mut ops = Vec::with_capacity(raw.len());
+    let mut equal_words = 0;
+    for (tag, l, r) in raw {
+        let tag = match tag {
+            DiffTag::Equal => {
+                equal_words += left.tokens[left_tokens.start + l.start..left_tokens.start + l.end]
+                    .iter()
+                    .filter(|t| t.is_word)
+                    .count();
+                OpTag::Equal
+            }
+            DiffTag::Delete => OpTag::Delete,
+            DiffTag::Insert => OpTag::Insert,
+            DiffTag::Replace => OpTag::Replace,
+        };
+        ops.push(Op {
+            tag,
+            left: Span::new(
+                boundary(left, &left_tokens, left_span, l.start),
+                boundary(left, &left_tokens, left_span, l.end),
+            ),
+            right: Span::new(
+                boundary(right, &right_tokens, right_span, r.start),
+                boundary(right, &right_tokens, right_span, r.end),
+            ),
+        });
+    }
+    // A side without tokens (only whitespace or ignored punctuation) is owned by the last op.
+    match ops.last_mut() {
+        Some(last) => {
+            last.left.end = left_span.end;
+            last.right.end = right_span.end;
+        }
+        None => ops.push(Op {
+            tag: OpTag::Equal,
+            left: left_span,
+            right: right_span,
+        }),
+    }
+    if let Some(first) = ops.first_mut() {
+        first.left.start = left_span.start;
+        first.right.start = right_span.start;
+    }
+    RowDiff {
+        ops,
+        equal_words,
+        words,
+    }
+}

@@ -1,0 +1,78 @@
+//! The stable JSON format (`"format": "parallax-comparison"`, `"version": 1`), documented in
+//! the README. Fields are only ever added.
+
+use serde::Serialize;
+
+use crate::engine::{Comparison, Options, Row, Sentence, Stats};
+use crate::load::Document;
+
+/// Format name written into every file.
+pub const FORMAT: &str = "parallax-comparison";
+/// Format version.
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Output<'a> {
+    format: &'static str,
+    version: u32,
+    parallax_version: &'static str,
+    options: &'a Options,
+    left: SideOut<'a>,
+    right: SideOut<'a>,
+    rows: &'a [Row],
+    stats: &'a Stats,
+}
+
+#[derive(Serialize)]
+struct SideOut<'a> {
+    name: &'a str,
+    path: Option<String>,
+    format: &'a str,
+    encoding: &'a str,
+    text: &'a str,
+    sentences: Vec<SentenceOut>,
+}
+
+#[derive(Serialize)]
+struct SentenceOut {
+    start: usize,
+    end: usize,
+}
+
+fn side<'a>(doc: &'a Document, sentences: &[Sentence]) -> SideOut<'a> {
+    SideOut {
+        name: &doc.name,
+        path: doc.path.as_ref().map(|p| p.display().to_string()),
+        format: &doc.format,
+        encoding: &doc.encoding,
+        text: &doc.text,
+        sentences: sentences
+            .iter()
+            .map(|s| SentenceOut {
+                start: s.span.start,
+                end: s.span.end,
+            })
+            .collect(),
+    }
+}
+
+/// Writes the comparison of `left` and `right` as pretty JSON.
+pub fn write(
+    out: &mut dyn std::io::Write,
+    left: &Document,
+    right: &Document,
+    comparison: &Comparison,
+) -> std::io::Result<()> {
+    let output = Output {
+        format: FORMAT,
+        version: VERSION,
+        parallax_version: env!("CARGO_PKG_VERSION"),
+        options: &comparison.options,
+        left: side(left, &comparison.left_sentences),
+        right: side(right, &comparison.right_sentences),
+        rows: &comparison.rows,
+        stats: &comparison.stats,
+    };
+    serde_json::to_writer_pretty(&mut *out, &output).map_err(std::io::Error::other)?;
+    writeln!(out)
+}

@@ -1,0 +1,152 @@
+//! A readable terminal rendering: a summary line, then each row with its sentences, deleted
+//! words marked `[-like this-]` and inserted words `{+like this+}` (dwdiff's convention), in
+//! red and green when writing to a terminal.
+
+use std::io::Write;
+
+use crate::engine::{Comparison, OpTag, Row, RowKind};
+use crate::load::Document;
+
+const RED: &str = "\x1b[31m";
+const GREEN: &str = "\x1b[32m";
+const DIM: &str = "\x1b[2m";
+const BOLD: &str = "\x1b[1m";
+const RESET: &str = "\x1b[0m";
+
+/// Writes the comparison as text; `colour` adds ANSI colours.
+pub fn write(
+    out: &mut dyn Write,
+    left: &Document,
+    right: &Document,
+    comparison: &Comparison,
+    colour: bool,
+) -> std::io::Result<()> {
+    let paint = |code: &'static str| if colour { code } else { "" };
+    let stats = &comparison.stats;
+    writeln!(
+        out,
+        "{}{} ↔ {}{}",
+        paint(BOLD),
+        left.name,
+        right.name,
+        paint(RESET)
+    )?;
+    writeln!(
+        out,
+        "similarity {:.0}% · {} identical · {} modified · {} moved · {} only left · {} only right",
+        stats.similarity * 100.0,
+        stats.identical,
+        stats.modified,
+        stats.moved,
+        stats.left_only,
+        stats.right_only
+    )?;
+    for (index, row) in comparison.rows.iter().enumerate() {
+        writeln!(out)?;
+        let moved = if row.moved { " · moved" } else { "" };
+        let label = label(row);
+        match row.kind {
+            RowKind::Identical => {
+                writeln!(
+                    out,
+                    "{}{} = identical{moved} ({label}){}",
+                    paint(DIM),
+                    index + 1,
+                    paint(RESET)
+                )?;
+                writeln!(
+                    out,
+                    "  {}",
+                    clean(&left.text[comparison.left_span(row).range()])
+                )?;
+            }
+            RowKind::LeftOnly => {
+                writeln!(out, "{} < only left ({label})", index + 1)?;
+                writeln!(
+                    out,
+                    "  {}{}{}",
+                    paint(RED),
+                    clean(&left.text[comparison.left_span(row).range()]),
+                    paint(RESET)
+                )?;
+            }
+            RowKind::RightOnly => {
+                writeln!(out, "{} > only right ({label})", index + 1)?;
+                writeln!(
+                    out,
+                    "  {}{}{}",
+                    paint(GREEN),
+                    clean(&right.text[comparison.right_span(row).range()]),
+                    paint(RESET)
+                )?;
+            }
+            RowKind::Modified => {
+                writeln!(
+                    out,
+                    "{} ~ modified {:.0}%{moved} ({label})",
+                    index + 1,
+                    row.similarity * 100.0
+                )?;
+                let mut left_line = String::new();
+                let mut right_line = String::new();
+                for op in &row.ops {
+                    let l = &left.text[op.left.range()];
+                    let r = &right.text[op.right.range()];
+                    match op.tag {
+                        OpTag::Equal => {
+                            left_line.push_str(l);
+                            right_line.push_str(r);
+                        }
+                        OpTag::Delete => {
+                            mark(&mut left_line, l, "[-", "-]", paint(RED), paint(RESET))
+                        }
+                        OpTag::Insert => {
+                            mark(&mut right_line, r, "{+", "+}", paint(GREEN), paint(RESET))
+                        }
+                        OpTag::Replace => {
+                            mark(&mut left_line, l, "[-", "-]", paint(RED), paint(RESET));
+                            mark(&mut right_line, r, "{+", "+}", paint(GREEN), paint(RESET));
+                        }
+                    }
+                }
+                writeln!(out, "  L: {}", clean(&left_line))?;
+                writeln!(out, "  R: {}", clean(&right_line))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// "L3 ↔ R1-2": the row's sentence numbers (1-based).
+fn label(row: &Row) -> String {
+    let side = |prefix: &str, s: &[usize]| match (s.first(), s.last()) {
+        (Some(a), Some(b)) if a == b => format!("{prefix}{}", a + 1),
+        (Some(a), Some(b)) => format!("{prefix}{}-{}", a + 1, b + 1),
+        _ => String::new(),
+    };
+    match (row.left.is_empty(), row.right.is_empty()) {
+        (false, false) => format!("{} ↔ {}", side("L", &row.left), side("R", &row.right)),
+        (false, true) => side("L", &row.left),
+        _ => side("R", &row.right),
+    }
+}
+
+/// Wraps the words of `piece` in markers, leaving its trailing whitespace outside them.
+fn mark(line: &mut String, piece: &str, open: &str, close: &str, on: &str, off: &str) {
+    let body = piece.trim_end();
+    if body.is_empty() {
+        line.push_str(piece);
+        return;
+    }
+    line.push_str(on);
+    line.push_str(open);
+    line.push_str(body);
+    line.push_str(close);
+    line.push_str(off);
+    line.push_str(&piece[body.len()..]);
+}
+
+/// One line per row: line breaks inside a sentence become spaces, ends trimmed.
+fn clean(text: &str) -> String {
+    text.trim().split_whitespace().collect::<Vec<_>>().join(" ")
+}

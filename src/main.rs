@@ -1,0 +1,17 @@
+//! Entry point: parse arguments, then run the headless CLI or open the window.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use parallax::cli::{Cli, Command, run_compare};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match &cli.command {
+        Some(Command::Compare(args)) => run_compare(args),
+        None => {
+            eprintln!("parallax: the window is not built yet");
+            ExitCode::from(2)
+        }
+    }
+}
