@@ -27,6 +27,30 @@ pub struct Cli {
     pub left: Option<PathBuf>,
     /// Right statement to open in the window.
     pub right: Option<PathBuf>,
+    /// Window theme for this run (default: as last chosen, else the system's).
+    #[arg(long, value_enum)]
+    pub theme: Option<Theme>,
+}
+
+/// Window themes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Theme {
+    /// Follow the system.
+    System,
+    /// Light.
+    Light,
+    /// Dark.
+    Dark,
+}
+
+impl From<Theme> for egui::ThemePreference {
+    fn from(theme: Theme) -> Self {
+        match theme {
+            Theme::System => Self::System,
+            Theme::Light => Self::Light,
+            Theme::Dark => Self::Dark,
+        }
+    }
 }
 
 /// Headless commands.

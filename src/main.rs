@@ -9,9 +9,10 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match &cli.command {
         Some(Command::Compare(args)) => run_compare(args),
-        None => {
-            eprintln!("parallax: the window is not built yet");
-            ExitCode::from(2)
-        }
+        None => parallax::gui::run(
+            cli.left.clone(),
+            cli.right.clone(),
+            cli.theme.map(Into::into),
+        ),
     }
 }

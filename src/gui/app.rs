@@ -1,0 +1,1050 @@
+//! Application state, the frame function, and [`ParallaxApp::apply`], the one place that
+//! changes state in answer to a [`Command`].
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use egui::{Color32, Key, KeyboardShortcut, Modifiers, RichText, ThemePreference, Ui};
+use serde::{Deserialize, Serialize};
+
+use crate::engine::{Comparison, Options, Span};
+use crate::load::Document;
+use crate::samples::{SAMPLES, default_pair};
+
+use super::view::{self, Palette, RowHeights, ViewInput};
+use super::worker::{JobResult, Worker};
+use super::{Command, Side};
+
+/// Settings kept between runs (eframe persistence).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Comparison options.
+    pub options: Options,
+    /// Light, dark or following the system.
+    pub theme: ThemePreference,
+    /// Zoom factor (Ctrl + / Ctrl - / Ctrl 0).
+    pub zoom: f32,
+    /// Recently opened files, newest first.
+    pub recent: Vec<PathBuf>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            options: Options::default(),
+            theme: ThemePreference::System,
+            zoom: 1.0,
+            recent: Vec::new(),
+        }
+    }
+}
+
+/// How many recent files are remembered.
+const RECENT_MAX: usize = 10;
+
+/// A message shown in the window until dismissed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// The text (names the file and the reason).
+    pub text: String,
+    /// Whether it reports an error (red) or information.
+    pub error: bool,
+}
+
+/// The path field shown where no native file dialog is available.
+#[derive(Debug, Clone, Default)]
+struct PathPrompt {
+    side: Option<Side>,
+    text: String,
+    reason: String,
+}
+
+/// Find across both sides.
+#[derive(Debug, Default)]
+struct Find {
+    open: bool,
+    query: String,
+    /// (row, side, span) of each match, in row order.
+    matches: Vec<(usize, Side, Span)>,
+    current: usize,
+    /// (query, comparison generation) the matches were computed for.
+    computed_for: (String, u64),
+    focus: bool,
+}
+
+/// The Parallax window.
+pub struct ParallaxApp {
+    documents: [Arc<Document>; 2],
+    comparison: Option<Arc<Comparison>>,
+    /// Bumped for every comparison shown (keys caches).
+    shown_generation: u64,
+    settings: Settings,
+    worker: Worker,
+    load_generation: [u64; 2],
+    loading: [Option<PathBuf>; 2],
+    compare_generation: u64,
+    comparing: bool,
+    notices: Vec<Notice>,
+    heights: RowHeights,
+    selected: Option<usize>,
+    scroll_to: Option<usize>,
+    find: Find,
+    prompt: Option<PathPrompt>,
+    title: String,
+    /// Rows that are differences, in order.
+    differences: Vec<usize>,
+    /// For each row: where a moved row's sentence sits in the right document's order.
+    moved_targets: Vec<Option<usize>>,
+    rows_of: [Vec<usize>; 2],
+    /// Where the central panel was last frame (to tell which half a file was dropped on).
+    central: egui::Rect,
+    pending: Vec<Command>,
+}
+
+impl ParallaxApp {
+    /// Builds the app: settings from storage, then the given files or the bundled pair.
+    pub fn new(
+        cc: &eframe::CreationContext<'_>,
+        left: Option<PathBuf>,
+        right: Option<PathBuf>,
+    ) -> Self {
+        let settings: Settings = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+            .unwrap_or_default();
+        cc.egui_ctx.set_theme(settings.theme);
+        if (0.5..=3.0).contains(&settings.zoom) {
+            cc.egui_ctx.set_zoom_factor(settings.zoom);
+        }
+        let (sample_left, sample_right) = default_pair();
+        let mut app = Self {
+            documents: [Arc::new(sample_left), Arc::new(sample_right)],
+            comparison: None,
+            shown_generation: 0,
+            settings,
+            worker: Worker::new(Some(cc.egui_ctx.clone())),
+            load_generation: [0, 0],
+            loading: [None, None],
+            compare_generation: 0,
+            comparing: false,
+            notices: Vec::new(),
+            heights: RowHeights::default(),
+            selected: None,
+            scroll_to: None,
+            find: Find::default(),
+            prompt: None,
+            title: String::new(),
+            differences: Vec::new(),
+            moved_targets: Vec::new(),
+            rows_of: [Vec::new(), Vec::new()],
+            central: egui::Rect::NOTHING,
+            pending: Vec::new(),
+        };
+        let mut opened = false;
+        for (side, path) in [(Side::Left, left), (Side::Right, right)] {
+            if let Some(path) = path {
+                app.apply(Command::OpenPath(side, path));
+                opened = true;
+            }
+        }
+        if !opened {
+            app.request_compare();
+        }
+        app
+    }
+
+    /// Whether a load or comparison is still running.
+    pub fn is_busy(&self) -> bool {
+        self.comparing || self.loading.iter().any(Option::is_some)
+    }
+
+    /// The open documents (left, right).
+    pub fn documents(&self) -> [&Document; 2] {
+        [&self.documents[0], &self.documents[1]]
+    }
+
+    /// The comparison shown, once computed.
+    pub fn comparison(&self) -> Option<&Comparison> {
+        self.comparison.as_deref()
+    }
+
+    /// The selected row.
+    pub fn selected(&self) -> Option<usize> {
+        self.selected
+    }
+
+    /// Notices shown (errors and information).
+    pub fn notices(&self) -> &[Notice] {
+        &self.notices
+    }
+
+    /// The settings as they will be saved.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// "n of m" position of the selected difference (n is 0 when none is selected).
+    pub fn difference_position(&self) -> (usize, usize) {
+        let n = self
+            .selected
+            .and_then(|s| self.differences.iter().position(|&d| d == s))
+            .map_or(0, |p| p + 1);
+        (n, self.differences.len())
+    }
+
+    /// Queues a command, as a click would.
+    pub fn push(&mut self, command: Command) {
+        self.pending.push(command);
+    }
+
+    /// Scrolls so that row `i` is at the top (used by the frame benchmark).
+    pub fn scroll_to_row(&mut self, i: usize) {
+        self.scroll_to = Some(i);
+    }
+
+    /// Carries out one command.
+    pub fn apply(&mut self, command: Command) {
+        match command {
+            Command::Open(side) => {
+                if dialog_available() {
+                    self.worker.pick(side);
+                } else {
+                    self.show_prompt(
+                        side,
+                        "No native file dialog is available here (no desktop portal is running).",
+                    );
+                }
+            }
+            Command::OpenPath(side, path) => {
+                let i = side.index();
+                self.load_generation[i] += 1;
+                self.loading[i] = Some(path.clone());
+                self.worker.load(side, self.load_generation[i], path);
+            }
+            Command::OpenSample(side, n) => {
+                if let Some(sample) = SAMPLES.get(n) {
+                    self.load_generation[side.index()] += 1;
+                    self.loading[side.index()] = None;
+                    self.documents[side.index()] = Arc::new(sample.document());
+                    self.request_compare();
+                }
+            }
+            Command::Swap => {
+                self.documents.swap(0, 1);
+                self.loading.swap(0, 1);
+                self.load_generation.swap(0, 1);
+                self.request_compare();
+            }
+            Command::Reload => {
+                for side in [Side::Left, Side::Right] {
+                    if let Some(path) = self.documents[side.index()].path.clone() {
+                        self.apply(Command::OpenPath(side, path));
+                    }
+                }
+                if self.documents.iter().all(|d| d.path.is_none()) {
+                    self.notices.push(Notice {
+                        text: "Nothing to reload: both documents are bundled samples.".into(),
+                        error: false,
+                    });
+                }
+            }
+            Command::SetOptions(options) => {
+                if options != self.settings.options {
+                    self.settings.options = options;
+                    self.request_compare();
+                }
+            }
+            Command::NextDifference => self.step_difference(true),
+            Command::PreviousDifference => self.step_difference(false),
+            Command::SelectRow(i) => self.selected = Some(i),
+            Command::JumpToRow(i) => {
+                self.selected = Some(i);
+                self.scroll_to = Some(i);
+            }
+            Command::OpenFind => {
+                self.find.open = true;
+                self.find.focus = true;
+            }
+            Command::CloseFind => {
+                self.find.open = false;
+                self.find.matches.clear();
+                self.find.computed_for = (String::new(), 0);
+            }
+            Command::FindNext | Command::FindPrevious => {
+                let n = self.find.matches.len();
+                if n > 0 {
+                    self.find.current = if command == Command::FindNext {
+                        (self.find.current + 1) % n
+                    } else {
+                        (self.find.current + n - 1) % n
+                    };
+                    self.scroll_to = self.find.matches.get(self.find.current).map(|m| m.0);
+                }
+            }
+            Command::SetTheme(theme) => self.settings.theme = theme,
+            Command::DismissNotice(i) => {
+                if i < self.notices.len() {
+                    self.notices.remove(i);
+                }
+            }
+            Command::CancelPrompt => self.prompt = None,
+        }
+    }
+
+    fn show_prompt(&mut self, side: Side, reason: &str) {
+        let text = self.documents[side.index()]
+            .path
+            .as_ref()
+            .and_then(|p| p.parent())
+            .map(|p| format!("{}/", p.display()))
+            .unwrap_or_default();
+        self.prompt = Some(PathPrompt {
+            side: Some(side),
+            text,
+            reason: reason.to_owned(),
+        });
+    }
+
+    fn step_difference(&mut self, forward: bool) {
+        if self.differences.is_empty() {
+            return;
+        }
+        let at = self
+            .selected
+            .unwrap_or(if forward { usize::MAX } else { 0 });
+        let next = if forward {
+            self.differences
+                .iter()
+                .copied()
+                .find(|&d| at == usize::MAX || d > at)
+                .unwrap_or(self.differences[0])
+        } else {
+            self.differences
+                .iter()
+                .rev()
+                .copied()
+                .find(|&d| d < at)
+                .unwrap_or(self.differences[self.differences.len() - 1])
+        };
+        self.selected = Some(next);
+        self.scroll_to = Some(next);
+    }
+
+    fn request_compare(&mut self) {
+        if self.loading.iter().any(Option::is_some) {
+            return; // compared when the load finishes
+        }
+        self.compare_generation += 1;
+        self.comparing = true;
+        self.worker.compare(
+            self.compare_generation,
+            self.documents.clone(),
+            self.settings.options,
+        );
+    }
+
+    /// Takes in finished background work.
+    fn receive(&mut self) {
+        for result in self.worker.poll() {
+            match result {
+                JobResult::Loaded {
+                    side,
+                    generation,
+                    result,
+                } => {
+                    let i = side.index();
+                    if generation != self.load_generation[i] {
+                        continue; // superseded
+                    }
+                    self.loading[i] = None;
+                    match result {
+                        Ok(document) => {
+                            if let Some(path) = &document.path {
+                                remember(&mut self.settings.recent, path.clone());
+                            }
+                            self.notices
+                                .retain(|n| !n.error || !n.text.starts_with(&document.name));
+                            self.documents[i] = Arc::new(document);
+                        }
+                        Err(message) => self.notices.push(Notice {
+                            text: format!(
+                                "Could not open {message}. The {} document stays as it was.",
+                                side.name()
+                            ),
+                            error: true,
+                        }),
+                    }
+                    self.request_compare();
+                }
+                JobResult::Picked {
+                    side,
+                    path,
+                    failed_fast,
+                } => match path {
+                    Some(path) => self.apply(Command::OpenPath(side, path)),
+                    None if failed_fast => {
+                        self.show_prompt(side, "The native file dialog could not be shown (no desktop portal answered).");
+                    }
+                    None => {}
+                },
+                JobResult::Compared {
+                    generation,
+                    comparison,
+                    documents,
+                } => {
+                    if generation != self.compare_generation {
+                        continue;
+                    }
+                    self.comparing = false;
+                    if !documents
+                        .iter()
+                        .zip(&self.documents)
+                        .all(|(a, b)| Arc::ptr_eq(a, b))
+                    {
+                        continue;
+                    }
+                    self.show(comparison);
+                }
+            }
+        }
+    }
+
+    fn show(&mut self, comparison: Arc<Comparison>) {
+        self.shown_generation += 1;
+        self.differences = comparison
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.is_difference())
+            .map(|(i, _)| i)
+            .collect();
+        self.rows_of = [comparison.rows_of_left(), comparison.rows_of_right()];
+        let rows_of_right = &self.rows_of[1];
+        self.moved_targets = comparison
+            .rows
+            .iter()
+            .map(|row| {
+                if !row.moved {
+                    return None;
+                }
+                let first = *row.right.first()?;
+                let last = *row.right.last()?;
+                // The row just after the right neighbour that precedes this sentence.
+                let before = first.checked_sub(1).and_then(|r| rows_of_right.get(r));
+                let after = rows_of_right.get(last + 1);
+                before.or(after).copied()
+            })
+            .collect();
+        if self.selected.is_some_and(|s| s >= comparison.rows.len()) {
+            self.selected = None;
+        }
+        self.find.computed_for = (String::new(), 0);
+        self.comparison = Some(comparison);
+    }
+
+    fn update_find(&mut self) {
+        let Some(comparison) = &self.comparison else {
+            return;
+        };
+        let key = (self.find.query.clone(), self.shown_generation);
+        if !self.find.open || self.find.computed_for == key {
+            return;
+        }
+        self.find.computed_for = key;
+        self.find.matches.clear();
+        self.find.current = 0;
+        let needle = self.find.query.as_bytes();
+        if needle.is_empty() {
+            return;
+        }
+        for side in [Side::Left, Side::Right] {
+            let text = self.documents[side.index()].text.as_bytes();
+            let sentences = match side {
+                Side::Left => &comparison.left_sentences,
+                Side::Right => &comparison.right_sentences,
+            };
+            let mut at = 0;
+            while let Some(found) = find_ascii_ci(&text[at..], needle) {
+                let start = at + found;
+                let end = start + needle.len();
+                let sentence = sentences.partition_point(|s| s.span.end <= start);
+                if let Some(&row) = self.rows_of[side.index()].get(sentence) {
+                    self.find.matches.push((row, side, Span::new(start, end)));
+                }
+                at = end;
+            }
+        }
+        self.find
+            .matches
+            .sort_by_key(|m| (m.0, m.1.index(), m.2.start));
+        if let Some(first) = self.find.matches.first() {
+            self.scroll_to = Some(first.0);
+        }
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        let wants_text = ctx.egui_wants_keyboard_input();
+        ctx.input_mut(|input| {
+            let mut take = |modifiers: Modifiers, key: Key| {
+                input.consume_shortcut(&KeyboardShortcut::new(modifiers, key))
+            };
+            if take(Modifiers::SHIFT, Key::F7) || take(Modifiers::ALT, Key::ArrowUp) {
+                self.pending.push(Command::PreviousDifference);
+            }
+            if take(Modifiers::NONE, Key::F7) || take(Modifiers::ALT, Key::ArrowDown) {
+                self.pending.push(Command::NextDifference);
+            }
+            if take(Modifiers::COMMAND, Key::F) {
+                self.pending.push(Command::OpenFind);
+            }
+            if take(Modifiers::NONE, Key::F5) {
+                self.pending.push(Command::Reload);
+            }
+            if take(Modifiers::COMMAND, Key::O) {
+                self.pending.push(Command::Open(Side::Left));
+            }
+            if take(Modifiers::COMMAND | Modifiers::SHIFT, Key::O) {
+                self.pending.push(Command::Open(Side::Right));
+            }
+            if self.find.open && take(Modifiers::NONE, Key::Escape) {
+                self.pending.push(Command::CloseFind);
+            }
+            if !wants_text && self.find.open && take(Modifiers::NONE, Key::Enter) {
+                self.pending.push(Command::FindNext);
+            }
+        });
+    }
+
+    fn dropped_files(&mut self, ctx: &egui::Context) {
+        let (dropped, pointer) =
+            ctx.input(|i| (i.raw.dropped_files.clone(), i.pointer.latest_pos()));
+        for (n, file) in dropped.iter().enumerate() {
+            let side = match pointer {
+                _ if dropped.len() == 2 => {
+                    if n == 0 {
+                        Side::Left
+                    } else {
+                        Side::Right
+                    }
+                }
+                Some(pos) if pos.x > self.central.center().x => Side::Right,
+                _ => Side::Left,
+            };
+            self.pending
+                .push(Command::OpenPath(side, file.path().to_path_buf()));
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = format!(
+            "Parallax — {} ↔ {}",
+            self.documents[0].name, self.documents[1].name
+        );
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+}
+
+/// Where rfd can show a dialog: on Linux it asks the desktop portal over the session bus.
+fn dialog_available() -> bool {
+    if cfg!(target_os = "linux") {
+        std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
+    } else {
+        true
+    }
+}
+
+fn remember(recent: &mut Vec<PathBuf>, path: PathBuf) {
+    let path = std::fs::canonicalize(&path).unwrap_or(path);
+    recent.retain(|p| p != &path);
+    recent.insert(0, path);
+    recent.truncate(RECENT_MAX);
+}
+
+/// Byte offset of the first ASCII-case-insensitive occurrence of `needle` in `hay`.
+fn find_ascii_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() || needle.len() > hay.len() {
+        return None;
+    }
+    (0..=hay.len() - needle.len()).find(|&i| hay[i..i + needle.len()].eq_ignore_ascii_case(needle))
+}
+
+impl eframe::App for ParallaxApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.receive();
+        self.shortcuts(&ctx);
+        self.dropped_files(&ctx);
+        for command in std::mem::take(&mut self.pending) {
+            self.apply(command);
+        }
+        ctx.set_theme(self.settings.theme);
+        self.settings.zoom = ctx.zoom_factor();
+        self.update_find();
+        self.update_title(&ctx);
+
+        egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
+        egui::Panel::top("toolbar").show(ui, |ui| self.toolbar_ui(ui));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
+        if self.find.open {
+            egui::Panel::bottom("find").show(ui, |ui| self.find_ui(ui));
+        }
+        egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
+        if self.prompt.is_some() {
+            self.prompt_ui(&ctx);
+        }
+        for command in std::mem::take(&mut self.pending) {
+            self.apply(command);
+        }
+        if self.is_busy() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+    }
+}
+
+impl ParallaxApp {
+    fn menu_ui(&mut self, ui: &mut Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                for side in [Side::Left, Side::Right] {
+                    let shortcut = if side == Side::Left {
+                        "Ctrl+O"
+                    } else {
+                        "Ctrl+Shift+O"
+                    };
+                    if ui
+                        .add(
+                            egui::Button::new(format!("Open {}…", side.name()))
+                                .shortcut_text(shortcut),
+                        )
+                        .clicked()
+                    {
+                        self.pending.push(Command::Open(side));
+                    }
+                }
+                ui.menu_button("Open recent", |ui| {
+                    if self.settings.recent.is_empty() {
+                        ui.label("No recent files yet");
+                    }
+                    for path in self.settings.recent.clone() {
+                        ui.menu_button(path.display().to_string(), |ui| {
+                            for side in [Side::Left, Side::Right] {
+                                if ui.button(format!("Open as {}", side.name())).clicked() {
+                                    self.pending.push(Command::OpenPath(side, path.clone()));
+                                }
+                            }
+                        });
+                    }
+                });
+                ui.separator();
+                if ui.button("Swap sides").clicked() {
+                    self.pending.push(Command::Swap);
+                }
+                if ui
+                    .add(egui::Button::new("Reload").shortcut_text("F5"))
+                    .clicked()
+                {
+                    self.pending.push(Command::Reload);
+                }
+                ui.separator();
+                if ui.button("Quit").clicked() {
+                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            });
+            ui.menu_button("Samples", |ui| {
+                ui.label(RichText::new("Bundled statements from the seed article").weak());
+                for (n, sample) in SAMPLES.iter().enumerate() {
+                    ui.menu_button(sample.title, |ui| {
+                        for side in [Side::Left, Side::Right] {
+                            if ui.button(format!("Open as {}", side.name())).clicked() {
+                                self.pending.push(Command::OpenSample(side, n));
+                            }
+                        }
+                    });
+                }
+            });
+            ui.menu_button("View", |ui| {
+                for (theme, name) in [
+                    (ThemePreference::System, "Follow system theme"),
+                    (ThemePreference::Light, "Light theme"),
+                    (ThemePreference::Dark, "Dark theme"),
+                ] {
+                    if ui.radio(self.settings.theme == theme, name).clicked() {
+                        self.pending.push(Command::SetTheme(theme));
+                    }
+                }
+                ui.separator();
+                if ui
+                    .add(egui::Button::new("Find…").shortcut_text("Ctrl+F"))
+                    .clicked()
+                {
+                    self.pending.push(Command::OpenFind);
+                }
+                ui.label(RichText::new("Zoom: Ctrl + / Ctrl − / Ctrl 0").weak());
+            });
+            ui.menu_button("Help", |ui| {
+                ui.label("Keys");
+                ui.label("F7 / Alt+↓  next difference");
+                ui.label("Shift+F7 / Alt+↑  previous difference");
+                ui.label("Ctrl+F  find in both documents");
+                ui.label("F5  reload from disk");
+                ui.label("Drop a file on either half to open it there.");
+            });
+        });
+    }
+
+    fn toolbar_ui(&mut self, ui: &mut Ui) {
+        ui.add_space(2.0);
+        ui.horizontal_wrapped(|ui| {
+            let mut options = self.settings.options;
+            ui.checkbox(&mut options.ignore_case, "Ignore case");
+            ui.checkbox(&mut options.ignore_punctuation, "Ignore punctuation");
+            ui.add(
+                egui::Slider::new(&mut options.threshold, 0.1..=0.9)
+                    .text("Pairing threshold")
+                    .fixed_decimals(2),
+            )
+            .on_hover_text("Least similarity for two reworded sentences to be shown side by side");
+            if options != self.settings.options {
+                self.pending.push(Command::SetOptions(options));
+            }
+            ui.separator();
+            if ui
+                .button("Previous")
+                .on_hover_text("Previous difference (Shift+F7, Alt+↑)")
+                .clicked()
+            {
+                self.pending.push(Command::PreviousDifference);
+            }
+            let (n, m) = self.difference_position();
+            let position = if m == 0 {
+                "No differences".to_owned()
+            } else if n == 0 {
+                format!("{m} differences")
+            } else {
+                format!("Difference {n} of {m}")
+            };
+            ui.label(RichText::new(position).strong());
+            if ui
+                .button("Next")
+                .on_hover_text("Next difference (F7, Alt+↓)")
+                .clicked()
+            {
+                self.pending.push(Command::NextDifference);
+            }
+            ui.separator();
+            if ui
+                .button("Swap sides")
+                .on_hover_text("Exchange left and right")
+                .clicked()
+            {
+                self.pending.push(Command::Swap);
+            }
+            if ui
+                .button("Find")
+                .on_hover_text("Find in both documents (Ctrl+F)")
+                .clicked()
+            {
+                self.pending.push(Command::OpenFind);
+            }
+        });
+        ui.add_space(2.0);
+        self.summary_ui(ui);
+        for (i, notice) in self.notices.iter().enumerate() {
+            ui.horizontal(|ui| {
+                let colour = if notice.error {
+                    ui.visuals().error_fg_color
+                } else {
+                    ui.visuals().text_color()
+                };
+                ui.colored_label(colour, if notice.error { "⚠" } else { "ℹ" });
+                ui.colored_label(colour, &notice.text);
+                if ui.small_button("Dismiss").clicked() {
+                    self.pending.push(Command::DismissNotice(i));
+                }
+            });
+        }
+        ui.add_space(2.0);
+    }
+
+    fn summary_ui(&mut self, ui: &mut Ui) {
+        let palette = Palette::new(ui.visuals().dark_mode);
+        ui.horizontal_wrapped(|ui| {
+            match &self.comparison {
+                Some(c) => {
+                    let s = &c.stats;
+                    ui.label(
+                        RichText::new(format!("Similarity {:.0}%", s.similarity * 100.0)).strong(),
+                    )
+                    .on_hover_text(
+                        "Share of both texts' words that are shared in paired sentences",
+                    );
+                    ui.label(format!(
+                        "· {} identical · {} reworded · {} moved · {} only left · {} only right",
+                        s.identical, s.modified, s.moved, s.left_only, s.right_only
+                    ));
+                }
+                None => {
+                    ui.spinner();
+                    ui.label("Comparing…");
+                }
+            }
+            ui.separator();
+            ui.label(RichText::new("Legend:").weak());
+            chip(ui, "deleted", palette.deleted, palette.text, true, false);
+            chip(ui, "inserted", palette.inserted, palette.text, false, true);
+            chip(
+                ui,
+                "only left",
+                palette.left_only,
+                palette.text,
+                false,
+                false,
+            );
+            chip(
+                ui,
+                "only right",
+                palette.right_only,
+                palette.text,
+                false,
+                false,
+            );
+            chip(ui, "moved", palette.moved, Color32::WHITE, false, false);
+            ui.label(RichText::new("= identical, % similarity").color(palette.weak));
+        });
+    }
+
+    fn status_ui(&mut self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            for side in [Side::Left, Side::Right] {
+                let doc = &self.documents[side.index()];
+                let where_from = doc
+                    .path
+                    .as_ref()
+                    .map_or("bundled sample".to_owned(), |p| p.display().to_string());
+                let sentences = self.comparison.as_ref().map_or(0, |c| match side {
+                    Side::Left => c.left_sentences.len(),
+                    Side::Right => c.right_sentences.len(),
+                });
+                ui.label(format!(
+                    "{}: {} · {} · {} · {} sentences",
+                    if side == Side::Left { "Left" } else { "Right" },
+                    where_from,
+                    doc.format,
+                    doc.encoding,
+                    sentences
+                ));
+                if self.loading[side.index()].is_some() {
+                    ui.spinner();
+                    ui.label("loading…");
+                }
+                ui.separator();
+            }
+            if self.comparing {
+                ui.spinner();
+                ui.label("comparing…");
+            }
+        });
+    }
+
+    fn find_ui(&mut self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            let label = ui.label("Find:");
+            let edit = ui.add(
+                egui::TextEdit::singleline(&mut self.find.query)
+                    .hint_text("text in either document")
+                    .desired_width(260.0),
+            );
+            let edit = edit.labelled_by(label.id);
+            if self.find.focus {
+                edit.request_focus();
+                self.find.focus = false;
+            }
+            if edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+                self.pending.push(Command::FindNext);
+                edit.request_focus();
+            }
+            let n = self.find.matches.len();
+            let status = if self.find.query.is_empty() {
+                String::new()
+            } else if n == 0 {
+                "no matches".to_owned()
+            } else {
+                format!("match {} of {n}", self.find.current + 1)
+            };
+            if ui.button("Previous match").clicked() {
+                self.pending.push(Command::FindPrevious);
+            }
+            if ui.button("Next match").clicked() {
+                self.pending.push(Command::FindNext);
+            }
+            ui.label(status);
+            if ui.button("Close find").clicked() {
+                self.pending.push(Command::CloseFind);
+            }
+        });
+    }
+
+    fn prompt_ui(&mut self, ctx: &egui::Context) {
+        let Some(prompt) = &mut self.prompt else {
+            return;
+        };
+        let side = prompt.side.unwrap_or(Side::Left);
+        let mut open = None;
+        let mut cancel = false;
+        egui::Window::new(format!("Open the {} statement", side.name()))
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ctx, |ui| {
+                ui.label(&prompt.reason);
+                ui.label("Type or paste the path of the file instead:");
+                let label = ui.label("Path:");
+                let edit = ui
+                    .add(egui::TextEdit::singleline(&mut prompt.text).desired_width(420.0))
+                    .labelled_by(label.id);
+                if !edit.has_focus() && prompt.text.is_empty() {
+                    edit.request_focus();
+                }
+                let submitted = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                ui.horizontal(|ui| {
+                    if ui.button("Open").clicked() || submitted {
+                        open = Some(PathBuf::from(prompt.text.trim()));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        cancel = true;
+                    }
+                });
+            });
+        if let Some(path) = open.filter(|p| !p.as_os_str().is_empty()) {
+            self.pending.push(Command::OpenPath(side, path));
+            self.pending.push(Command::CancelPrompt);
+        } else if cancel {
+            self.pending.push(Command::CancelPrompt);
+        }
+    }
+
+    fn central_ui(&mut self, ui: &mut Ui) {
+        self.central = ui.max_rect();
+        let palette = Palette::new(ui.visuals().dark_mode);
+        // Column headers: each document's name and its open button.
+        let width = ui.available_width();
+        let column = ((width - view::GUTTER) / 2.0).max(80.0);
+        ui.horizontal(|ui| {
+            for side in [Side::Left, Side::Right] {
+                ui.allocate_ui(egui::vec2(column, 24.0), |ui| {
+                    ui.set_min_width(column);
+                    ui.horizontal(|ui| {
+                        let doc = &self.documents[side.index()];
+                        ui.label(RichText::new(&doc.name).strong().size(15.0))
+                            .on_hover_text(
+                                doc.path.as_ref().map_or("bundled sample".to_owned(), |p| {
+                                    p.display().to_string()
+                                }),
+                            );
+                        if ui
+                            .small_button("Open…")
+                            .on_hover_text(format!("Open the {} statement", side.name()))
+                            .clicked()
+                        {
+                            self.pending.push(Command::Open(side));
+                        }
+                    });
+                });
+                if side == Side::Left {
+                    ui.add_space((view::GUTTER - ui.spacing().item_spacing.x * 2.0).max(0.0));
+                }
+            }
+        });
+        ui.separator();
+
+        let hovering = ui.ctx().input(|i| !i.raw.hovered_files.is_empty());
+        let Some(comparison) = self.comparison.clone() else {
+            ui.centered_and_justified(|ui| {
+                ui.spinner();
+            });
+            return;
+        };
+        let mut area = egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .id_salt("rows");
+        if let Some(row) = self.scroll_to.take() {
+            // Leave a little context above the row.
+            area = area.vertical_scroll_offset((self.heights.top(row) - 40.0).max(0.0));
+        }
+        let find: Vec<(usize, Side, Span, bool)> = self
+            .find
+            .matches
+            .iter()
+            .enumerate()
+            .map(|(k, &(row, side, span))| (row, side, span, k == self.find.current))
+            .collect();
+        let input = ViewInput {
+            documents: [&self.documents[0], &self.documents[1]],
+            comparison: &comparison,
+            generation: self.shown_generation,
+            palette,
+            selected: self.selected,
+            find: &find,
+            moved_targets: &self.moved_targets,
+        };
+        let heights = &mut self.heights;
+        let output = area.show_viewport(ui, |ui, viewport| {
+            view::rows_ui(ui, viewport, heights, &input)
+        });
+        self.heights.refresh();
+        self.pending.extend(output.inner);
+        if comparison.rows.is_empty() {
+            ui.label("Both documents are empty.");
+        }
+        if hovering {
+            let rect = self.central;
+            let painter = ui.painter();
+            let half = if ui
+                .ctx()
+                .input(|i| i.pointer.latest_pos())
+                .is_some_and(|p| p.x > rect.center().x)
+            {
+                egui::Rect::from_min_max(egui::pos2(rect.center().x, rect.min.y), rect.max)
+            } else {
+                egui::Rect::from_min_max(rect.min, egui::pos2(rect.center().x, rect.max.y))
+            };
+            painter.rect_filled(half, 6.0, Color32::from_rgba_unmultiplied(60, 110, 220, 60));
+            painter.text(
+                half.center(),
+                egui::Align2::CENTER_CENTER,
+                "Drop to open here",
+                egui::FontId::proportional(22.0),
+                ui.visuals().strong_text_color(),
+            );
+        }
+    }
+}
+
+/// A small coloured legend entry with the same non-colour cue as the text it explains.
+fn chip(
+    ui: &mut Ui,
+    text: &str,
+    background: Color32,
+    colour: Color32,
+    strike: bool,
+    underline: bool,
+) {
+    let mut rich = RichText::new(format!(" {text} "))
+        .background_color(background)
+        .color(colour);
+    if strike {
+        rich = rich.strikethrough();
+    }
+    if underline {
+        rich = rich.underline();
+    }
+    ui.label(rich);
+}

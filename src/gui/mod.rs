@@ -1,0 +1,117 @@
+//! The window: two statements side by side.
+//!
+//! - [`app`]: state, commands and the one `apply` that changes state;
+//! - [`view`]: the aligned rows (virtualised);
+//! - [`worker`]: loading and comparing off the UI thread.
+
+pub mod app;
+pub mod view;
+pub mod worker;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+pub use app::ParallaxApp;
+
+/// One of the two documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum Side {
+    /// The left document.
+    Left,
+    /// The right document.
+    Right,
+}
+
+impl Side {
+    /// 0 for left, 1 for right.
+    pub fn index(self) -> usize {
+        match self {
+            Self::Left => 0,
+            Self::Right => 1,
+        }
+    }
+
+    /// "left" or "right".
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Left => "left",
+            Self::Right => "right",
+        }
+    }
+}
+
+/// Everything the user can ask for. UI code emits commands; [`ParallaxApp::apply`] carries
+/// them out, so state changes in one place.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Show the open dialog for a side (or the path field where no dialog can be shown).
+    Open(Side),
+    /// Open this file on a side.
+    OpenPath(Side, PathBuf),
+    /// Open bundled sample `n` on a side.
+    OpenSample(Side, usize),
+    /// Exchange the two documents.
+    Swap,
+    /// Read both files again from disk.
+    Reload,
+    /// Change the comparison options (recomputes).
+    SetOptions(crate::engine::Options),
+    /// Select the next difference.
+    NextDifference,
+    /// Select the previous difference.
+    PreviousDifference,
+    /// Select a row.
+    SelectRow(usize),
+    /// Select a row and scroll to it.
+    JumpToRow(usize),
+    /// Open the find bar.
+    OpenFind,
+    /// Close the find bar.
+    CloseFind,
+    /// Go to the next find match.
+    FindNext,
+    /// Go to the previous find match.
+    FindPrevious,
+    /// Theme choice.
+    SetTheme(egui::ThemePreference),
+    /// Dismiss the notice at this index.
+    DismissNotice(usize),
+    /// Close the path field.
+    CancelPrompt,
+}
+
+/// Opens the window on `left` and `right` (or the bundled sample pair) and runs until closed.
+pub fn run(
+    left: Option<PathBuf>,
+    right: Option<PathBuf>,
+    theme: Option<egui::ThemePreference>,
+) -> ExitCode {
+    let options = eframe::NativeOptions {
+        renderer: eframe::Renderer::Glow,
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Parallax")
+            .with_app_id("parallax")
+            .with_inner_size([1280.0, 820.0])
+            .with_min_inner_size([640.0, 400.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "Parallax",
+        options,
+        Box::new(move |cc| {
+            let mut app = ParallaxApp::new(cc, left, right);
+            if let Some(theme) = theme {
+                app.apply(Command::SetTheme(theme));
+            }
+            Ok(Box::new(app))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("parallax: could not open the window: {error}");
+            ExitCode::from(2)
+        }
+    }
+}

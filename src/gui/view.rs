@@ -1,0 +1,510 @@
+//! The aligned view: one scroll region, one line of cells per engine row (left | gutter |
+//! right). Only rows in view are laid out and painted; row heights are estimated until a row
+//! is first laid out, then measured, and kept as prefix sums so finding the rows in view is a
+//! binary search.
+
+use std::ops::Range;
+
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Align2, Color32, FontId, Rect, Sense, Stroke, StrokeKind, Ui, Vec2, pos2, vec2};
+
+use crate::engine::{Comparison, OpTag, Row, RowKind, Span};
+use crate::load::Document;
+
+use super::{Command, Side};
+
+/// Colours of the view, for the light or the dark theme.
+#[derive(Clone, Copy)]
+pub struct Palette {
+    /// Background of deleted words (left).
+    pub deleted: Color32,
+    /// Background of inserted words (right).
+    pub inserted: Color32,
+    /// Tint of a left-only cell.
+    pub left_only: Color32,
+    /// Tint of a right-only cell.
+    pub right_only: Color32,
+    /// Strike/underline colour of deleted words.
+    pub deleted_line: Color32,
+    /// Underline colour of inserted words.
+    pub inserted_line: Color32,
+    /// Marker of moved rows.
+    pub moved: Color32,
+    /// Background of find matches.
+    pub find: Color32,
+    /// Background of the current find match.
+    pub find_current: Color32,
+    /// Outline of the selected row.
+    pub selected: Color32,
+    /// Text colour.
+    pub text: Color32,
+    /// Secondary text (gutter).
+    pub weak: Color32,
+    /// Empty counterpart cell.
+    pub empty: Color32,
+}
+
+impl Palette {
+    /// The palette for dark or light visuals.
+    pub fn new(dark: bool) -> Self {
+        if dark {
+            Self {
+                deleted: Color32::from_rgb(110, 38, 38),
+                inserted: Color32::from_rgb(28, 84, 48),
+                left_only: Color32::from_rgb(62, 30, 32),
+                right_only: Color32::from_rgb(24, 52, 34),
+                deleted_line: Color32::from_rgb(255, 150, 150),
+                inserted_line: Color32::from_rgb(140, 230, 160),
+                moved: Color32::from_rgb(140, 170, 255),
+                find: Color32::from_rgb(120, 100, 20),
+                find_current: Color32::from_rgb(200, 140, 0),
+                selected: Color32::from_rgb(120, 160, 255),
+                text: Color32::from_gray(225),
+                weak: Color32::from_gray(150),
+                empty: Color32::from_gray(38),
+            }
+        } else {
+            Self {
+                deleted: Color32::from_rgb(255, 205, 205),
+                inserted: Color32::from_rgb(190, 240, 200),
+                left_only: Color32::from_rgb(255, 236, 236),
+                right_only: Color32::from_rgb(230, 248, 234),
+                deleted_line: Color32::from_rgb(170, 20, 20),
+                inserted_line: Color32::from_rgb(20, 120, 50),
+                moved: Color32::from_rgb(40, 80, 200),
+                find: Color32::from_rgb(255, 240, 140),
+                find_current: Color32::from_rgb(255, 180, 40),
+                selected: Color32::from_rgb(40, 90, 220),
+                text: Color32::from_gray(20),
+                weak: Color32::from_gray(95),
+                empty: Color32::from_gray(244),
+            }
+        }
+    }
+}
+
+/// How a stretch of text is drawn.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Plain,
+    Deleted,
+    Inserted,
+}
+
+/// The text of one side of one row, trimmed of surrounding whitespace.
+pub fn cell_span(text: &str, comparison: &Comparison, row: &Row, side: Side) -> Span {
+    let span = match side {
+        Side::Left => comparison.left_span(row),
+        Side::Right => comparison.right_span(row),
+    };
+    let piece = &text[span.range()];
+    let start = span.start + (piece.len() - piece.trim_start().len());
+    let end = span.start + piece.trim_end().len();
+    Span::new(start, end.max(start))
+}
+
+/// Builds the layout job of one cell: word highlights from the row's ops, find matches on top.
+#[allow(clippy::too_many_arguments)]
+pub fn cell_job(
+    text: &str,
+    comparison: &Comparison,
+    row: &Row,
+    side: Side,
+    palette: &Palette,
+    font: &FontId,
+    wrap_width: f32,
+    find: &[(Span, bool)],
+) -> LayoutJob {
+    let cell = cell_span(text, comparison, row, side);
+    let mut marks: Vec<(Span, Mark)> = Vec::new();
+    if row.kind == RowKind::Modified {
+        for op in &row.ops {
+            let (span, changed) = match side {
+                Side::Left => (op.left, matches!(op.tag, OpTag::Delete | OpTag::Replace)),
+                Side::Right => (op.right, matches!(op.tag, OpTag::Insert | OpTag::Replace)),
+            };
+            let span = clip(span, cell);
+            if span.is_empty() {
+                continue;
+            }
+            let mark = match (changed, side) {
+                (false, _) => Mark::Plain,
+                (true, Side::Left) => Mark::Deleted,
+                (true, Side::Right) => Mark::Inserted,
+            };
+            // Highlights stop before the whitespace that follows the changed words.
+            let piece = &text[span.range()];
+            let body_end = span.start + piece.trim_end().len();
+            marks.push((Span::new(span.start, body_end), mark));
+            if body_end < span.end {
+                marks.push((Span::new(body_end, span.end), Mark::Plain));
+            }
+        }
+    } else {
+        marks.push((cell, Mark::Plain));
+    }
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = wrap_width;
+    for (span, mark) in marks {
+        // Cut the stretch at find-match boundaries.
+        let mut at = span.start;
+        while at < span.end {
+            let hit = find.iter().find(|(m, _)| m.start <= at && at < m.end);
+            let next = match hit {
+                Some((m, _)) => m.end.min(span.end),
+                None => find
+                    .iter()
+                    .filter(|(m, _)| m.start > at)
+                    .map(|(m, _)| m.start)
+                    .min()
+                    .unwrap_or(span.end)
+                    .min(span.end),
+            };
+            let mut format = TextFormat::simple(font.clone(), palette.text);
+            match mark {
+                Mark::Plain => {}
+                Mark::Deleted => {
+                    format.background = palette.deleted;
+                    format.strikethrough = Stroke::new(1.0, palette.deleted_line);
+                }
+                Mark::Inserted => {
+                    format.background = palette.inserted;
+                    format.underline = Stroke::new(1.5, palette.inserted_line);
+                }
+            }
+            if let Some((_, current)) = hit {
+                format.background = if *current {
+                    palette.find_current
+                } else {
+                    palette.find
+                };
+            }
+            job.append(&display(&text[at..next]), 0.0, format);
+            at = next;
+        }
+    }
+    job
+}
+
+fn clip(span: Span, to: Span) -> Span {
+    let start = span.start.clamp(to.start, to.end);
+    let end = span.end.clamp(start, to.end);
+    Span::new(start, end)
+}
+
+/// Text as shown in a cell: line breaks inside a sentence (hard wrapping) become spaces, so the
+/// text wraps to the column instead of to the file's old line width.
+fn display(text: &str) -> String {
+    text.replace(['\r', '\n'], " ")
+}
+
+/// Heights of rows, measured or estimated, with their prefix sums.
+#[derive(Default)]
+pub struct RowHeights {
+    /// What the heights were computed for: (comparison id, column width, font size).
+    key: (u64, u32, u32),
+    heights: Vec<f32>,
+    measured: Vec<bool>,
+    /// `prefix[i]` = top of row `i`; one more entry than rows.
+    prefix: Vec<f32>,
+    dirty: bool,
+}
+
+/// Vertical space between rows.
+pub const ROW_GAP: f32 = 6.0;
+/// Padding inside a cell.
+pub const CELL_PAD: f32 = 6.0;
+/// Width of the gutter between the columns.
+pub const GUTTER: f32 = 76.0;
+
+impl RowHeights {
+    /// Makes sure the heights fit this comparison, column width and font.
+    pub fn prepare(
+        &mut self,
+        id: u64,
+        width: f32,
+        font_size: f32,
+        lengths: impl Iterator<Item = usize>,
+    ) {
+        let key = (id, width.round() as u32, (font_size * 10.0) as u32);
+        if key == self.key && !self.heights.is_empty() {
+            return;
+        }
+        self.key = key;
+        let chars_per_line = (width / (font_size * 0.5)).max(8.0);
+        let line = font_size * 1.3;
+        self.heights = lengths
+            .map(|chars| {
+                (chars as f32 / chars_per_line).ceil().max(1.0) * line + 2.0 * CELL_PAD + ROW_GAP
+            })
+            .collect();
+        self.measured = vec![false; self.heights.len()];
+        self.dirty = true;
+        self.refresh();
+    }
+
+    /// Records the real height of row `i` once laid out.
+    pub fn measure(&mut self, i: usize, height: f32) {
+        if let (Some(h), Some(m)) = (self.heights.get_mut(i), self.measured.get_mut(i))
+            && (!*m || (*h - height).abs() > 0.5)
+        {
+            *h = height;
+            *m = true;
+            self.dirty = true;
+        }
+    }
+
+    /// Recomputes prefix sums after measurements.
+    pub fn refresh(&mut self) {
+        if !self.dirty {
+            return;
+        }
+        self.prefix.clear();
+        self.prefix.reserve(self.heights.len() + 1);
+        let mut y = 0.0;
+        self.prefix.push(0.0);
+        for h in &self.heights {
+            y += h;
+            self.prefix.push(y);
+        }
+        self.dirty = false;
+    }
+
+    /// Total height.
+    pub fn total(&self) -> f32 {
+        self.prefix.last().copied().unwrap_or(0.0)
+    }
+
+    /// Top of row `i`.
+    pub fn top(&self, i: usize) -> f32 {
+        self.prefix.get(i).copied().unwrap_or_else(|| self.total())
+    }
+
+    /// Rows that intersect `y_range`.
+    pub fn visible(&self, y_min: f32, y_max: f32) -> Range<usize> {
+        let n = self.heights.len();
+        let first = self
+            .prefix
+            .partition_point(|&top| top <= y_min)
+            .saturating_sub(1)
+            .min(n);
+        let last = self.prefix.partition_point(|&top| top < y_max).min(n);
+        first..last.max(first)
+    }
+}
+
+/// Everything the view needs for one frame.
+pub struct ViewInput<'a> {
+    /// Both documents.
+    pub documents: [&'a Document; 2],
+    /// The comparison.
+    pub comparison: &'a Comparison,
+    /// Changes whenever the comparison does (keys the height cache).
+    pub generation: u64,
+    /// Colours.
+    pub palette: Palette,
+    /// The selected row, if any.
+    pub selected: Option<usize>,
+    /// Find matches per row: (row, side, span, is current).
+    pub find: &'a [(usize, Side, Span, bool)],
+    /// For a moved row, the row to jump to (where its sentence sits in the other order).
+    pub moved_targets: &'a [Option<usize>],
+}
+
+/// Draws the rows in view inside a scroll area's viewport callback; returns commands.
+pub fn rows_ui(
+    ui: &mut Ui,
+    viewport: Rect,
+    heights: &mut RowHeights,
+    input: &ViewInput<'_>,
+) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let full = ui.available_width();
+    let column = ((full - GUTTER) / 2.0).max(80.0);
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let text_width = column - 2.0 * CELL_PAD;
+    let comparison = input.comparison;
+    heights.prepare(
+        input.generation,
+        text_width,
+        font.size,
+        comparison.rows.iter().map(|row| {
+            let l = comparison.left_span(row).len();
+            let r = comparison.right_span(row).len();
+            l.max(r)
+        }),
+    );
+    ui.set_height(heights.total());
+    let origin = ui.max_rect().min;
+    let visible = heights.visible(viewport.min.y, viewport.max.y);
+    let dark = ui.visuals().dark_mode;
+    for i in visible {
+        let Some(row) = comparison.rows.get(i) else {
+            break;
+        };
+        let find_of = |side: Side| -> Vec<(Span, bool)> {
+            input
+                .find
+                .iter()
+                .filter(|(r, s, _, _)| *r == i && *s == side)
+                .map(|(_, _, span, current)| (*span, *current))
+                .collect()
+        };
+        let mut galleys = [None, None];
+        for (slot, side) in [Side::Left, Side::Right].into_iter().enumerate() {
+            let present = match side {
+                Side::Left => !row.left.is_empty(),
+                Side::Right => !row.right.is_empty(),
+            };
+            if present {
+                let job = cell_job(
+                    &input.documents[slot].text,
+                    comparison,
+                    row,
+                    side,
+                    &input.palette,
+                    &font,
+                    text_width,
+                    &find_of(side),
+                );
+                galleys[slot] = Some(ui.fonts_mut(|f| f.layout_job(job)));
+            }
+        }
+        let content = galleys
+            .iter()
+            .flatten()
+            .map(|g| g.size().y)
+            .fold(font.size * 1.3, f32::max);
+        let height = content + 2.0 * CELL_PAD + ROW_GAP;
+        heights.measure(i, height);
+        let top = origin.y + heights.top(i);
+        let row_rect = Rect::from_min_size(pos2(origin.x, top), vec2(full, height - ROW_GAP));
+        let left_rect = Rect::from_min_size(row_rect.min, vec2(column, row_rect.height()));
+        let right_rect = Rect::from_min_size(
+            pos2(row_rect.max.x - column, top),
+            vec2(column, row_rect.height()),
+        );
+        let gutter_rect =
+            Rect::from_x_y_ranges(left_rect.max.x..=right_rect.min.x, row_rect.y_range());
+
+        // A click on the row's background selects it (registered first, so the text and the
+        // gutter link above it keep their own clicks).
+        let response = ui.interact(row_rect, ui.scope_id().with(("row", i)), Sense::click());
+        if response.clicked() {
+            commands.push(Command::SelectRow(i));
+        }
+
+        // Backgrounds: one-sided rows tinted, their empty counterpart hatched grey.
+        let painter = ui.painter();
+        match row.kind {
+            RowKind::LeftOnly => {
+                painter.rect_filled(left_rect, 3.0, input.palette.left_only);
+                empty_cell(painter, right_rect, input.palette.empty, dark);
+            }
+            RowKind::RightOnly => {
+                painter.rect_filled(right_rect, 3.0, input.palette.right_only);
+                empty_cell(painter, left_rect, input.palette.empty, dark);
+            }
+            _ => {}
+        }
+        if row.moved {
+            let bar = Rect::from_min_size(left_rect.min, vec2(3.0, left_rect.height()));
+            painter.rect_filled(bar, 0.0, input.palette.moved);
+            let bar = Rect::from_min_size(
+                pos2(right_rect.max.x - 3.0, right_rect.min.y),
+                vec2(3.0, right_rect.height()),
+            );
+            painter.rect_filled(bar, 0.0, input.palette.moved);
+        }
+        if input.selected == Some(i) {
+            painter.rect_stroke(
+                row_rect.expand(2.0),
+                4.0,
+                Stroke::new(2.0, input.palette.selected),
+                StrokeKind::Outside,
+            );
+        }
+
+        for (slot, rect) in [left_rect, right_rect].into_iter().enumerate() {
+            if let Some(galley) = galleys[slot].take() {
+                let inner = rect.shrink(CELL_PAD);
+                ui.put(
+                    Rect::from_min_size(
+                        inner.min,
+                        vec2(galley.size().x.min(inner.width()), galley.size().y),
+                    ),
+                    egui::Label::new(galley).selectable(true),
+                );
+            }
+        }
+        gutter_ui(ui, gutter_rect, row, i, input, &mut commands);
+    }
+    commands
+}
+
+fn empty_cell(painter: &egui::Painter, rect: Rect, colour: Color32, dark: bool) {
+    painter.rect_filled(rect, 3.0, colour);
+    let stroke = Stroke::new(
+        1.0,
+        if dark {
+            Color32::from_gray(55)
+        } else {
+            Color32::from_gray(225)
+        },
+    );
+    let step = 10.0;
+    let mut x = rect.min.x - rect.height();
+    while x < rect.max.x {
+        let a = pos2(x.max(rect.min.x), rect.max.y - (x.max(rect.min.x) - x));
+        let b_x = (x + rect.height()).min(rect.max.x);
+        let b = pos2(b_x, rect.max.y - (b_x - x));
+        painter.line_segment([a, b], stroke);
+        x += step;
+    }
+}
+
+fn gutter_ui(
+    ui: &mut Ui,
+    rect: Rect,
+    row: &Row,
+    index: usize,
+    input: &ViewInput<'_>,
+    commands: &mut Vec<Command>,
+) {
+    let painter = ui.painter();
+    let weak = input.palette.weak;
+    let small = FontId::proportional(11.0);
+    let (label, colour) = match row.kind {
+        RowKind::Identical => ("=".to_owned(), weak),
+        RowKind::Modified => (
+            format!("{:.0}%", row.similarity * 100.0),
+            input.palette.text,
+        ),
+        RowKind::LeftOnly => ("only left".to_owned(), input.palette.deleted_line),
+        RowKind::RightOnly => ("only right".to_owned(), input.palette.inserted_line),
+    };
+    painter.text(
+        rect.center_top() + Vec2::new(0.0, CELL_PAD),
+        Align2::CENTER_TOP,
+        label,
+        small.clone(),
+        colour,
+    );
+    if row.moved
+        && let Some(Some(target)) = input.moved_targets.get(index)
+    {
+        let link_rect = Rect::from_center_size(
+            rect.center_top() + Vec2::new(0.0, CELL_PAD + 24.0),
+            vec2(rect.width() - 4.0, 18.0),
+        );
+        let response = ui
+            .put(link_rect, egui::Link::new(egui::RichText::new("moved: go").size(11.0).color(input.palette.moved)))
+            .on_hover_text(format!(
+                "This pair is out of order. Click to jump to row {}, where it sits in the right document's order.",
+                target + 1
+            ));
+        if response.clicked() {
+            commands.push(Command::JumpToRow(*target));
+        }
+    }
+}
