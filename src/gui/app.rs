@@ -77,6 +77,9 @@ struct Find {
 pub struct ParallaxApp {
     documents: [Arc<Document>; 2],
     comparison: Option<Arc<Comparison>>,
+    /// The documents `comparison` was computed from (the view renders these, never newer
+    /// documents that are still being compared).
+    compared: [Arc<Document>; 2],
     /// Bumped for every comparison shown (keys caches).
     shown_generation: u64,
     settings: Settings,
@@ -118,8 +121,10 @@ impl ParallaxApp {
             cc.egui_ctx.set_zoom_factor(settings.zoom);
         }
         let (sample_left, sample_right) = default_pair();
+        let documents = [Arc::new(sample_left), Arc::new(sample_right)];
         let mut app = Self {
-            documents: [Arc::new(sample_left), Arc::new(sample_right)],
+            compared: documents.clone(),
+            documents,
             comparison: None,
             shown_generation: 0,
             settings,
@@ -397,20 +402,14 @@ impl ParallaxApp {
                         continue;
                     }
                     self.comparing = false;
-                    if !documents
-                        .iter()
-                        .zip(&self.documents)
-                        .all(|(a, b)| Arc::ptr_eq(a, b))
-                    {
-                        continue;
-                    }
-                    self.show(comparison);
+                    self.show(comparison, documents);
                 }
             }
         }
     }
 
-    fn show(&mut self, comparison: Arc<Comparison>) {
+    fn show(&mut self, comparison: Arc<Comparison>, documents: [Arc<Document>; 2]) {
+        self.compared = documents;
         self.shown_generation += 1;
         self.differences = comparison
             .rows
@@ -459,7 +458,7 @@ impl ParallaxApp {
             return;
         }
         for side in [Side::Left, Side::Right] {
-            let text = self.documents[side.index()].text.as_bytes();
+            let text = self.compared[side.index()].text.as_bytes();
             let sentences = match side {
                 Side::Left => &comparison.left_sentences,
                 Side::Right => &comparison.right_sentences,
@@ -687,14 +686,14 @@ impl ParallaxApp {
                 {
                     self.pending.push(Command::OpenFind);
                 }
-                ui.label(RichText::new("Zoom: Ctrl + / Ctrl − / Ctrl 0").weak());
+                ui.label(RichText::new("Zoom: Ctrl+Plus, Ctrl+Minus, Ctrl+0").weak());
             });
             ui.menu_button("Help", |ui| {
                 ui.label("Keys");
-                ui.label("F7 / Alt+↓  next difference");
-                ui.label("Shift+F7 / Alt+↑  previous difference");
-                ui.label("Ctrl+F  find in both documents");
-                ui.label("F5  reload from disk");
+                ui.label("F7 or Alt+Down: next difference");
+                ui.label("Shift+F7 or Alt+Up: previous difference");
+                ui.label("Ctrl+F: find in both documents");
+                ui.label("F5: reload from disk");
                 ui.label("Drop a file on either half to open it there.");
             });
         });
@@ -718,7 +717,7 @@ impl ParallaxApp {
             ui.separator();
             if ui
                 .button("Previous")
-                .on_hover_text("Previous difference (Shift+F7, Alt+↑)")
+                .on_hover_text("Previous difference (Shift+F7, Alt+Up)")
                 .clicked()
             {
                 self.pending.push(Command::PreviousDifference);
@@ -734,7 +733,7 @@ impl ParallaxApp {
             ui.label(RichText::new(position).strong());
             if ui
                 .button("Next")
-                .on_hover_text("Next difference (F7, Alt+↓)")
+                .on_hover_text("Next difference (F7, Alt+Down)")
                 .clicked()
             {
                 self.pending.push(Command::NextDifference);
@@ -764,7 +763,6 @@ impl ParallaxApp {
                 } else {
                     ui.visuals().text_color()
                 };
-                ui.colored_label(colour, if notice.error { "⚠" } else { "ℹ" });
                 ui.colored_label(colour, &notice.text);
                 if ui.small_button("Dismiss").clicked() {
                     self.pending.push(Command::DismissNotice(i));
@@ -987,7 +985,7 @@ impl ParallaxApp {
             .map(|(k, &(row, side, span))| (row, side, span, k == self.find.current))
             .collect();
         let input = ViewInput {
-            documents: [&self.documents[0], &self.documents[1]],
+            documents: [&self.compared[0], &self.compared[1]],
             comparison: &comparison,
             generation: self.shown_generation,
             palette,

@@ -1,0 +1,150 @@
+//! The window, driven through egui_kittest's accessibility tree: find widgets by label, click,
+//! type, and check what is shown.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use parallax::gui::{Command, ParallaxApp, Side};
+
+fn harness(left: Option<PathBuf>, right: Option<PathBuf>) -> Harness<'static, ParallaxApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 820.0))
+        .build_eframe(move |cc| ParallaxApp::new(cc, left, right));
+    settle(&mut harness);
+    harness
+}
+
+/// Steps frames until background work is done and the UI has caught up.
+fn settle(harness: &mut Harness<'static, ParallaxApp>) {
+    let started = Instant::now();
+    harness.step();
+    while harness.state().is_busy() {
+        assert!(started.elapsed() < Duration::from_secs(30), "background work did not finish");
+        std::thread::sleep(Duration::from_millis(5));
+        harness.step();
+    }
+    harness.run_steps(3);
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("parallax-gui-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+#[test]
+fn starts_on_the_bundled_pair_and_shows_both_names() {
+    let harness = harness(None, None);
+    harness.get_by_label("us-embassy-x-post.txt");
+    harness.get_by_label("fo-joint-press-statement.txt");
+    let comparison = harness.state().comparison().expect("compared at start");
+    assert!(!comparison.rows.is_empty());
+    harness.get_by_label_contains("Similarity");
+    harness.get_by_label_contains("We remain committed to countering terrorism");
+}
+
+#[test]
+fn next_difference_moves_the_selection_and_the_counter() {
+    let mut harness = harness(None, None);
+    let (_, total) = harness.state().difference_position();
+    assert!(total > 2, "the default pair has differences");
+    harness.get_by_label(&format!("{total} differences"));
+    assert_eq!(harness.state().selected(), None);
+
+    harness.get_by_label("Next").click();
+    settle(&mut harness);
+    harness.get_by_label(&format!("Difference 1 of {total}"));
+    let first = harness.state().selected().expect("a row is selected");
+
+    harness.key_press(egui::Key::F7);
+    settle(&mut harness);
+    harness.get_by_label(&format!("Difference 2 of {total}"));
+    assert!(harness.state().selected().expect("selected") > first);
+
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::F7);
+    settle(&mut harness);
+    harness.get_by_label(&format!("Difference 1 of {total}"));
+
+    harness.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowUp);
+    settle(&mut harness);
+    harness.get_by_label(&format!("Difference {total} of {total}"));
+}
+
+#[test]
+fn ignore_case_changes_the_counts_for_a_pair_differing_only_in_case() {
+    let dir = temp_dir("case");
+    let left = dir.join("left.txt");
+    let right = dir.join("right.txt");
+    std::fs::write(&left, "The talks were held in Islamabad. Both sides agreed to meet again.\n").expect("write");
+    std::fs::write(&right, "the talks were held in ISLAMABAD. Both sides agreed to meet again.\n").expect("write");
+    let mut harness = harness(Some(left), Some(right));
+    harness.get_by_label_contains("1 identical · 1 reworded");
+
+    harness.get_by_label("Ignore case").click();
+    settle(&mut harness);
+    harness.get_by_label_contains("2 identical · 0 reworded");
+    assert!(harness.state().settings().options.ignore_case);
+}
+
+#[test]
+fn opening_a_missing_file_shows_the_error_and_keeps_the_old_document() {
+    let mut harness = harness(None, None);
+    let missing = temp_dir("missing").join("no-such-statement.txt");
+    // Through the path field the window offers where no native dialog exists (no desktop
+    // portal in a test), as a user would.
+    harness.state_mut().push(Command::Open(Side::Left));
+    settle(&mut harness);
+    if harness.query_by_label("Path:").is_some() {
+        harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Path:").type_text(&missing.display().to_string());
+        harness.run_steps(2);
+        harness.get_by_label("Open").click();
+    } else {
+        harness.state_mut().push(Command::OpenPath(Side::Left, missing.clone()));
+    }
+    settle(&mut harness);
+    harness.get_by_label_contains("no-such-statement.txt: no such file");
+    assert_eq!(harness.state().documents()[0].name, "us-embassy-x-post.txt");
+    harness.get_by_label("us-embassy-x-post.txt");
+    assert!(harness.state().comparison().is_some());
+}
+
+#[test]
+fn swap_exchanges_the_sides() {
+    let mut harness = harness(None, None);
+    let before = harness.state().comparison().expect("compared").stats;
+    harness.get_by_label("Swap sides").click();
+    settle(&mut harness);
+    let names: Vec<String> = harness.state().documents().iter().map(|d| d.name.clone()).collect();
+    assert_eq!(names, ["fo-joint-press-statement.txt", "us-embassy-x-post.txt"]);
+    let after = harness.state().comparison().expect("compared").stats;
+    assert_eq!((after.left_only, after.right_only), (before.right_only, before.left_only));
+}
+
+#[test]
+fn find_counts_matches_in_both_documents() {
+    let mut harness = harness(None, None);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    settle(&mut harness);
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Find:").type_text("terror");
+    settle(&mut harness);
+    // "terror" occurs in both statements: "Counterterrorism", "terrorism", "terrorist" ...
+    let left = parallax::samples::SAMPLES[0].text.to_lowercase().matches("terror").count();
+    let right = parallax::samples::SAMPLES[1].text.to_lowercase().matches("terror").count();
+    harness.get_by_label(&format!("match 1 of {}", left + right));
+    harness.get_by_label("Next match").click();
+    settle(&mut harness);
+    harness.get_by_label(&format!("match 2 of {}", left + right));
+}
+
+#[test]
+fn samples_menu_opens_a_sample_on_one_side() {
+    let mut harness = harness(None, None);
+    harness.state_mut().push(Command::OpenSample(Side::Right, 2));
+    settle(&mut harness);
+    harness.get_by_label("article-paraphrase-of-embassy-post.txt");
+    let stats = harness.state().comparison().expect("compared").stats;
+    assert_eq!(stats.modified, 2, "both embassy sentences pair with the paraphrase");
+    assert_eq!(stats.moved, 1);
+}
