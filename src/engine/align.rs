@@ -174,10 +174,19 @@ const STOP_WORDS: &[&str] = &[
 ];
 
 /// Term weights: low for stop words, higher the rarer a term is within either document.
+///
+/// Weights are multiples of 2^-20 and are summed in `f64`, so every sum is exact and does not
+/// depend on the order terms are added in (term ids follow which text came first): swapping
+/// the two texts gives the same similarities bit for bit.
 struct Weights {
-    weight: Vec<f32>,
+    weight: Vec<f64>,
     stop: Vec<bool>,
+    /// Rank of each term in name order: a tie-break that does not depend on term ids.
+    rank: Vec<u32>,
 }
+
+/// Weights are rounded to multiples of `1 / QUANTUM`.
+const QUANTUM: f64 = (1u64 << 20) as f64;
 
 impl Weights {
     fn new(terms: &Interner, term_names: &[String], left: &Prepared, right: &Prepared) -> Self {
@@ -202,19 +211,26 @@ impl Weights {
             let is_stop = STOP_WORDS.contains(&term_names[t].as_str());
             stop[t] = is_stop;
             let rarity = 1.0 + (sentences / df).ln();
-            weight[t] = if is_stop { 0.1 } else { rarity };
+            let w: f32 = if is_stop { 0.1 } else { rarity };
+            weight[t] = (f64::from(w) * QUANTUM).round() / QUANTUM;
         }
-        Self { weight, stop }
+        let mut by_name: Vec<usize> = (0..n).collect();
+        by_name.sort_unstable_by(|&a, &b| term_names[a].cmp(&term_names[b]));
+        let mut rank = vec![0u32; n];
+        for (r, &t) in by_name.iter().enumerate() {
+            rank[t] = r as u32;
+        }
+        Self { weight, stop, rank }
     }
 
-    fn mass(&self, bag: &[(u32, u32)]) -> f32 {
+    fn mass(&self, bag: &[(u32, u32)]) -> f64 {
         bag.iter()
-            .map(|&(t, c)| self.weight[t as usize] * c as f32)
+            .map(|&(t, c)| self.weight[t as usize] * f64::from(c))
             .sum()
     }
 
     /// Weighted mass of the terms `left` and `right` share.
-    fn shared(&self, left: &[(u32, u32)], right: &[(u32, u32)]) -> f32 {
+    fn shared(&self, left: &[(u32, u32)], right: &[(u32, u32)]) -> f64 {
         let (mut i, mut j, mut sum) = (0, 0, 0.0);
         while i < left.len() && j < right.len() {
             let (lt, lc) = left[i];
@@ -223,7 +239,7 @@ impl Weights {
                 std::cmp::Ordering::Less => i += 1,
                 std::cmp::Ordering::Greater => j += 1,
                 std::cmp::Ordering::Equal => {
-                    sum += self.weight[lt as usize] * lc.min(rc) as f32;
+                    sum += self.weight[lt as usize] * f64::from(lc.min(rc));
                     i += 1;
                     j += 1;
                 }
@@ -238,7 +254,7 @@ impl Weights {
         if total <= 0.0 {
             0.0
         } else {
-            2.0 * self.shared(left, right) / total
+            (2.0 * self.shared(left, right) / total) as f32
         }
     }
 
@@ -248,7 +264,7 @@ impl Weights {
         if mass <= 0.0 {
             0.0
         } else {
-            self.shared(part, whole) / mass
+            (self.shared(part, whole) / mass) as f32
         }
     }
 }
@@ -497,9 +513,9 @@ fn probe(
             }
         }
     }
-    let mut score = vec![0.0f32; to.len()];
+    let mut score = vec![0.0f64; to.len()];
     let mut touched: Vec<u32> = Vec::new();
-    let mut probes: Vec<(f32, u32)> = Vec::new();
+    let mut probes: Vec<(f64, u32)> = Vec::new();
     for &s in from {
         probes.clear();
         probes.extend(
@@ -508,7 +524,10 @@ fn probe(
                 .filter(|&&(t, _)| !weights.stop[t as usize])
                 .map(|&(t, _)| (weights.weight[t as usize], t)),
         );
-        probes.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        probes.sort_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then(weights.rank[a.1 as usize].cmp(&weights.rank[b.1 as usize]))
+        });
         for &(w, t) in probes.iter().take(PROBE_TERMS) {
             let Some(postings) = index.get(&t) else {
                 continue;
@@ -609,8 +628,13 @@ fn mark_moved(groups: &mut [Group], left: &Prepared, right: &Prepared) {
     if n < 2 {
         return;
     }
-    let weight =
-        |g: &Group| (left.span_of(&g.left).len() + right.span_of(&g.right).len()) as u64 + 1;
+    // Between chains of equal size, the one with more pairs stays (fewer rows flagged): the
+    // pair count is the low digit of the total, base n + 1. Either side first, the kept total
+    // is the same, so the number of moved rows does not depend on which text is on the left.
+    let base = n as u64 + 1;
+    let weight = |g: &Group| {
+        ((left.span_of(&g.left).len() + right.span_of(&g.right).len()) as u64 + 1) * base + 1
+    };
     // Fenwick tree over right positions, holding (best total, group index) for prefix maxima.
     let mut ranks: Vec<usize> = groups.iter().map(|g| g.right.start).collect();
     ranks.sort_unstable();

@@ -66,7 +66,14 @@ pub fn diff_row(
     };
     let mut ops = Vec::with_capacity(raw.len());
     let mut equal_words = 0;
+    // `similar`'s compaction can leave the empty side of a delete or an insert at a stale
+    // position (it swaps adjacent inserts and deletes without updating it). The ops come in
+    // order on both sides, so each op is placed at the running position instead.
+    let (mut at_left, mut at_right) = (0, 0);
     for (tag, l, r) in raw {
+        let l = at_left..at_left + l.len();
+        let r = at_right..at_right + r.len();
+        (at_left, at_right) = (l.end, r.end);
         let tag = match tag {
             DiffTag::Equal => {
                 equal_words += left.tokens[left_tokens.start + l.start..left_tokens.start + l.end]

@@ -92,6 +92,7 @@ pub struct ParallaxApp {
     heights: RowHeights,
     selected: Option<usize>,
     scroll_to: Option<usize>,
+    scroll_offset: Option<f32>,
     find: Find,
     prompt: Option<PathPrompt>,
     title: String,
@@ -137,6 +138,7 @@ impl ParallaxApp {
             heights: RowHeights::default(),
             selected: None,
             scroll_to: None,
+            scroll_offset: None,
             find: Find::default(),
             prompt: None,
             title: String::new(),
@@ -203,9 +205,15 @@ impl ParallaxApp {
         self.pending.push(command);
     }
 
-    /// Scrolls so that row `i` is at the top (used by the frame benchmark).
-    pub fn scroll_to_row(&mut self, i: usize) {
-        self.scroll_to = Some(i);
+    /// Scrolls the rows to this offset in points from the top (the frame benchmark scrolls
+    /// step by step with it).
+    pub fn scroll_to_offset(&mut self, y: f32) {
+        self.scroll_offset = Some(y.max(0.0));
+    }
+
+    /// Height of all rows in points, as currently measured or estimated.
+    pub fn content_height(&self) -> f32 {
+        self.heights.total()
     }
 
     /// Carries out one command.
@@ -295,6 +303,14 @@ impl ParallaxApp {
             }
             Command::CancelPrompt => self.prompt = None,
         }
+    }
+
+    /// A number that changes whenever the find highlights do.
+    fn find_generation(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        (self.find.open, &self.find.computed_for, self.find.current, self.find.matches.len()).hash(&mut hasher);
+        hasher.finish()
     }
 
     fn show_prompt(&mut self, side: Side, reason: &str) {
@@ -973,6 +989,9 @@ impl ParallaxApp {
         let mut area = egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .id_salt("rows");
+        if let Some(y) = self.scroll_offset.take() {
+            area = area.vertical_scroll_offset(y);
+        }
         if let Some(row) = self.scroll_to.take() {
             // Leave a little context above the row.
             area = area.vertical_scroll_offset((self.heights.top(row) - 40.0).max(0.0));
@@ -991,6 +1010,7 @@ impl ParallaxApp {
             palette,
             selected: self.selected,
             find: &find,
+            find_generation: self.find_generation(),
             moved_targets: &self.moved_targets,
         };
         let heights = &mut self.heights;

@@ -3,10 +3,12 @@
 //! is first laid out, then measured, and kept as prefix sums so finding the rows in view is a
 //! binary search.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use egui::text::{LayoutJob, TextFormat};
-use egui::{Align2, Color32, FontId, Rect, Sense, Stroke, StrokeKind, Ui, Vec2, pos2, vec2};
+use egui::{Align2, Color32, FontId, Galley, Rect, Sense, Stroke, StrokeKind, Ui, Vec2, pos2, vec2};
 
 use crate::engine::{Comparison, OpTag, Row, RowKind, Span};
 use crate::load::Document;
@@ -208,7 +210,14 @@ pub struct RowHeights {
     /// `prefix[i]` = top of row `i`; one more entry than rows.
     prefix: Vec<f32>,
     dirty: bool,
+    /// Laid-out cells of rows seen recently, valid for `galley_key`.
+    galleys: HashMap<usize, [Option<Arc<Galley>>; 2]>,
+    /// (comparison generation, width, font size, find generation, dark mode) of `galleys`.
+    galley_key: (u64, u32, u32, u64, bool),
 }
+
+/// Cells kept laid out at most; past it the cache starts over (rows far from view go).
+const GALLEY_CACHE_MAX: usize = 4096;
 
 /// Vertical space between rows.
 pub const ROW_GAP: f32 = 6.0;
@@ -305,8 +314,10 @@ pub struct ViewInput<'a> {
     pub palette: Palette,
     /// The selected row, if any.
     pub selected: Option<usize>,
-    /// Find matches per row: (row, side, span, is current).
+    /// Find matches sorted by row: (row, side, span, is current).
     pub find: &'a [(usize, Side, Span, bool)],
+    /// Changes whenever the matches or the current match do (keys the cell cache).
+    pub find_generation: u64,
     /// For a moved row, the row to jump to (where its sentence sits in the other order).
     pub moved_targets: &'a [Option<usize>],
 }
@@ -334,6 +345,17 @@ pub fn rows_ui(
             l.max(r)
         }),
     );
+    let galley_key = (
+        input.generation,
+        text_width.round() as u32,
+        (font.size * 10.0) as u32,
+        input.find_generation,
+        ui.visuals().dark_mode,
+    );
+    if heights.galley_key != galley_key {
+        heights.galleys.clear();
+        heights.galley_key = galley_key;
+    }
     ui.set_height(heights.total());
     let origin = ui.max_rect().min;
     let visible = heights.visible(viewport.min.y, viewport.max.y);
@@ -342,34 +364,46 @@ pub fn rows_ui(
         let Some(row) = comparison.rows.get(i) else {
             break;
         };
-        let find_of = |side: Side| -> Vec<(Span, bool)> {
-            input
-                .find
-                .iter()
-                .filter(|(r, s, _, _)| *r == i && *s == side)
-                .map(|(_, _, span, current)| (*span, *current))
-                .collect()
-        };
-        let mut galleys = [None, None];
-        for (slot, side) in [Side::Left, Side::Right].into_iter().enumerate() {
-            let present = match side {
-                Side::Left => !row.left.is_empty(),
-                Side::Right => !row.right.is_empty(),
-            };
-            if present {
-                let job = cell_job(
-                    &input.documents[slot].text,
-                    comparison,
-                    row,
-                    side,
-                    &input.palette,
-                    &font,
-                    text_width,
-                    &find_of(side),
-                );
-                galleys[slot] = Some(ui.fonts_mut(|f| f.layout_job(job)));
+        let galleys = match heights.galleys.get(&i) {
+            Some(cached) => cached.clone(),
+            None => {
+                // Find matches are sorted by row: this row's are one slice.
+                let from = input.find.partition_point(|m| m.0 < i);
+                let to = input.find.partition_point(|m| m.0 <= i);
+                let row_find = &input.find[from..to];
+                let mut laid = [None, None];
+                for (slot, side) in [Side::Left, Side::Right].into_iter().enumerate() {
+                    let present = match side {
+                        Side::Left => !row.left.is_empty(),
+                        Side::Right => !row.right.is_empty(),
+                    };
+                    if present {
+                        let find: Vec<(Span, bool)> = row_find
+                            .iter()
+                            .filter(|m| m.1 == side)
+                            .map(|m| (m.2, m.3))
+                            .collect();
+                        let job = cell_job(
+                            &input.documents[slot].text,
+                            comparison,
+                            row,
+                            side,
+                            &input.palette,
+                            &font,
+                            text_width,
+                            &find,
+                        );
+                        laid[slot] = Some(ui.fonts_mut(|f| f.layout_job(job)));
+                    }
+                }
+                if heights.galleys.len() >= GALLEY_CACHE_MAX {
+                    heights.galleys.clear();
+                }
+                heights.galleys.insert(i, laid.clone());
+                laid
             }
-        }
+        };
+        let mut galleys = galleys;
         let content = galleys
             .iter()
             .flatten()
