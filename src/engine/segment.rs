@@ -253,7 +253,7 @@ fn split_block(text: &str, block: Span, out: &mut Vec<Sentence>) {
             _ => pieces.push(span),
         }
     }
-    for span in pieces {
+    for span in pieces.into_iter().flat_map(|span| cap_length(text, span)) {
         let piece = &text[span.range()];
         let lead = piece.len() - piece.trim_start().len();
         let trail = piece.len() - piece.trim_end().len();
@@ -268,6 +268,37 @@ fn split_block(text: &str, block: Span, out: &mut Vec<Sentence>) {
             ends_paragraph: false,
         });
     }
+}
+
+/// Longest sentence kept whole, in bytes. Text without sentence punctuation (a log line, a
+/// table dump, a 1 MB line) is cut into pieces of about this size at spaces, so that rows stay
+/// readable and diffs stay small.
+pub const MAX_SENTENCE_BYTES: usize = 2000;
+
+/// Cuts `span` into pieces of at most about [`MAX_SENTENCE_BYTES`], after a whitespace run
+/// where there is one, else at a character boundary.
+fn cap_length(text: &str, span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = span.start;
+    while span.end - start > MAX_SENTENCE_BYTES {
+        let window = &text[start..span.end];
+        let mut limit = MAX_SENTENCE_BYTES;
+        while !window.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let cut = match window[..limit].rfind(char::is_whitespace) {
+            Some(space) if space >= MAX_SENTENCE_BYTES / 2 => {
+                let after = &window[space..];
+                space + (after.len() - after.trim_start().len())
+            }
+            _ => limit,
+        };
+        let cut = cut.max(1);
+        out.push(Span::new(start, start + cut));
+        start += cut;
+    }
+    out.push(Span::new(start, span.end));
+    out
 }
 
 /// Abbreviations that never end a sentence: titles before a name.

@@ -1,16 +1,50 @@
 //! Loaders: bytes from disk to the text the engine compares.
 //!
-//! Every failure is a [`LoadError`] that names the file and the reason in one line, so the CLI
-//! can print it and the window can show it without losing the other document. Input files are
-//! only ever opened for reading.
+//! A file's format is detected from its content first (PDF and ZIP signatures, HTML markup),
+//! then its extension; its encoding from a byte-order mark, then UTF-8 validity, then a
+//! detector for legacy single-byte encodings. Every failure is a [`LoadError`] that names the
+//! file and the reason in one line, so the CLI can print it and the window can show it without
+//! losing the other document. Input files are only ever opened for reading, and never read past
+//! [`MAX_FILE_BYTES`].
+
+mod decode;
+mod docx;
+mod html;
+mod pdf;
+
+pub use pdf::install_quiet_panic_hook;
 
 use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 /// Largest file Parallax reads (64 MiB): statements are far smaller; a larger file is refused
 /// before it is read.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Largest text a document may expand to (a .docx is compressed): 64 MiB as well.
+pub const MAX_TEXT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// What a file on disk looked like when it was read, to notice later changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileStamp {
+    /// Last modification time.
+    pub modified: Option<SystemTime>,
+    /// Size in bytes.
+    pub len: u64,
+}
+
+impl FileStamp {
+    /// The stamp of `path` now, if it can be read.
+    pub fn of(path: &Path) -> Option<Self> {
+        let metadata = std::fs::metadata(path).ok()?;
+        Some(Self {
+            modified: metadata.modified().ok(),
+            len: metadata.len(),
+        })
+    }
+}
 
 /// A statement ready to compare: its name, where it came from and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,10 +55,12 @@ pub struct Document {
     pub path: Option<PathBuf>,
     /// The text compared.
     pub text: String,
-    /// Detected format ("text").
+    /// Detected format: "text", "markdown", "html", "docx" or "pdf".
     pub format: String,
-    /// Detected encoding ("UTF-8").
+    /// Detected encoding ("UTF-8", "UTF-16LE (BOM)", "windows-1252", ...).
     pub encoding: String,
+    /// The file's size and time when read.
+    pub stamp: Option<FileStamp>,
 }
 
 impl Document {
@@ -36,33 +72,34 @@ impl Document {
             text: text.into(),
             format: "text".into(),
             encoding: "UTF-8".into(),
+            stamp: None,
         }
     }
 }
 
-/// Why a file could not be opened as a statement.
+/// Why a file could not be opened as a statement. Each message starts with the file's path.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The file does not exist.
-    #[error("{path}: no such file")]
+    #[error("{path}: no such file", path = .path.display())]
     NotFound {
         /// The file.
         path: PathBuf,
     },
     /// The path is a directory.
-    #[error("{path}: is a directory, not a file")]
+    #[error("{path}: is a directory, not a file", path = .path.display())]
     Directory {
         /// The path.
         path: PathBuf,
     },
     /// No permission to read it.
-    #[error("{path}: permission denied")]
+    #[error("{path}: permission denied (cannot read the file)", path = .path.display())]
     PermissionDenied {
         /// The file.
         path: PathBuf,
     },
     /// Over [`MAX_FILE_BYTES`].
-    #[error("{path}: file is {size} bytes, over the {limit} byte limit for a statement")]
+    #[error("{path}: file is {size} bytes, over the limit of {limit} bytes for a statement", path = .path.display())]
     TooLarge {
         /// The file.
         path: PathBuf,
@@ -72,21 +109,37 @@ pub enum LoadError {
         limit: u64,
     },
     /// Holds no text at all (empty or whitespace only).
-    #[error("{path}: file is empty")]
+    #[error("{path}: {what}", path = .path.display())]
     Empty {
         /// The file.
         path: PathBuf,
+        /// "file is empty", "file holds only whitespace", "the document has no text" ...
+        what: String,
     },
-    /// Binary data rather than text.
-    #[error("{path}: not a text file ({reason})")]
+    /// Binary data or undecodable bytes rather than text.
+    #[error("{path}: not a text file ({reason})", path = .path.display())]
     NotText {
         /// The file.
         path: PathBuf,
         /// What gave it away.
         reason: String,
     },
+    /// A document format that could not be read (corrupt .docx, broken PDF).
+    #[error("{path}: {reason}", path = .path.display())]
+    BadDocument {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A PDF whose pages carry no text (scanned images).
+    #[error("{path}: the PDF has no text layer (it may be scanned images); run OCR on it first", path = .path.display())]
+    NoTextLayer {
+        /// The file.
+        path: PathBuf,
+    },
     /// Another I/O error.
-    #[error("{path}: {source}")]
+    #[error("{path}: {source}", path = .path.display())]
     Io {
         /// The file.
         path: PathBuf,
@@ -110,7 +163,7 @@ impl LoadError {
     }
 }
 
-/// Reads a statement from disk.
+/// Reads a statement from disk: format and encoding detected, text extracted.
 pub fn load_file(path: &Path) -> Result<Document, LoadError> {
     let metadata = std::fs::metadata(path).map_err(|e| LoadError::from_io(path, e))?;
     if metadata.is_dir() {
@@ -138,50 +191,76 @@ pub fn load_file(path: &Path) -> Result<Document, LoadError> {
             limit: MAX_FILE_BYTES,
         });
     }
+    let mut document = load_bytes(path, &bytes)?;
+    document.stamp = Some(FileStamp {
+        modified: metadata.modified().ok(),
+        len: metadata.len(),
+    });
+    Ok(document)
+}
+
+/// Turns the bytes of the file at `path` into a document (the path names it and hints at its
+/// format; nothing is read from disk here).
+pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Document, LoadError> {
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let (text, encoding) = decode(path, &bytes)?;
-    if text.trim().is_empty() {
+    if bytes.is_empty() {
         return Err(LoadError::Empty {
             path: path.to_path_buf(),
+            what: "file is empty".into(),
+        });
+    }
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let (text, format, encoding) = if bytes.starts_with(b"%PDF-") {
+        (
+            pdf::extract(path, bytes)?,
+            "pdf",
+            "PDF text layer".to_owned(),
+        )
+    } else if bytes.starts_with(b"PK\x03\x04")
+        || bytes.starts_with(b"PK\x05\x06")
+        || extension == "docx"
+    {
+        (
+            docx::extract(path, bytes)?,
+            "docx",
+            "UTF-8 (XML)".to_owned(),
+        )
+    } else {
+        let (text, encoding) = decode::decode(path, bytes)?;
+        if extension == "html"
+            || extension == "htm"
+            || extension == "xhtml"
+            || html::looks_like_html(&text)
+        {
+            (html::extract(&text), "html", encoding)
+        } else if extension == "md" || extension == "markdown" {
+            (text, "markdown", encoding)
+        } else {
+            (text, "text", encoding)
+        }
+    };
+    if text.trim().is_empty() {
+        let what = match format {
+            "text" | "markdown" => "file holds only whitespace",
+            _ => "the document has no text",
+        };
+        return Err(LoadError::Empty {
+            path: path.to_path_buf(),
+            what: what.into(),
         });
     }
     Ok(Document {
         name,
         path: Some(path.to_path_buf()),
         text,
-        format: "text".into(),
+        format: format.into(),
         encoding,
+        stamp: None,
     })
-}
-
-/// Decodes bytes as text: UTF-8 with or without a byte-order mark.
-pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, String), LoadError> {
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if body.contains(&0) {
-        return Err(LoadError::NotText {
-            path: path.to_path_buf(),
-            reason: "contains NUL bytes".into(),
-        });
-    }
-    match std::str::from_utf8(body) {
-        Ok(text) => Ok((
-            text.to_owned(),
-            if body.len() < bytes.len() {
-                "UTF-8 (BOM)"
-            } else {
-                "UTF-8"
-            }
-            .into(),
-        )),
-        Err(e) => Err(LoadError::NotText {
-            path: path.to_path_buf(),
-            reason: format!(
-                "invalid UTF-8 at byte {}",
-                e.valid_up_to() + bytes.len() - body.len()
-            ),
-        }),
-    }
 }

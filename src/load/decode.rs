@@ -1,0 +1,175 @@
+//! Bytes to text: byte-order marks (UTF-8, UTF-16 LE/BE), UTF-8, then legacy single-byte
+//! encodings (Windows-1252 and kin) guessed by chardetng and decoded by encoding_rs. Line
+//! endings are kept as they are (the engine reads CRLF and CR as line breaks).
+
+use std::path::Path;
+
+use super::LoadError;
+
+/// Decodes `bytes` to text and names the encoding, or says why they are not text.
+pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, String), LoadError> {
+    let not_text = |reason: String| LoadError::NotText {
+        path: path.to_path_buf(),
+        reason,
+    };
+    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+        if had_errors {
+            return Err(not_text(format!(
+                "invalid {} after its byte-order mark",
+                encoding.name()
+            )));
+        }
+        return checked(
+            path,
+            text.into_owned(),
+            format!("{} (BOM)", encoding.name()),
+        );
+    }
+    if let Some(kind) = binary_signature(bytes) {
+        return Err(not_text(format!("binary data: looks like {kind}")));
+    }
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Err(not_text(format!("binary data: NUL byte at offset {at}")));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => checked(path, text.to_owned(), "UTF-8".into()),
+        Err(utf8_error) => {
+            let invalid = || {
+                not_text(format!(
+                    "invalid UTF-8 at byte {} and not a recognisable legacy encoding",
+                    utf8_error.valid_up_to()
+                ))
+            };
+            // Text in a legacy single-byte encoding practically never holds a valid multi-byte
+            // UTF-8 sequence; a file that does is broken UTF-8, not Windows-1252.
+            if has_utf8_multibyte(bytes) {
+                return Err(invalid());
+            }
+            let mut detector =
+                chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+            detector.feed(bytes, true);
+            let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
+            let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+            if had_errors {
+                return Err(invalid());
+            }
+            checked(path, text.into_owned(), encoding.name().to_owned()).map_err(|_| invalid())
+        }
+    }
+}
+
+/// Whether `bytes` contain at least one well-formed multi-byte UTF-8 sequence.
+fn has_utf8_multibyte(bytes: &[u8]) -> bool {
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(valid) => return !valid.is_ascii(),
+            Err(e) => {
+                let (valid, after) = rest.split_at(e.valid_up_to());
+                // from_utf8 only errors after the valid prefix, which is safe to check.
+                if std::str::from_utf8(valid).is_ok_and(|v| !v.is_ascii()) {
+                    return true;
+                }
+                let skip = e.error_len().unwrap_or(after.len()).max(1);
+                rest = after.get(skip..).unwrap_or(&[]);
+                if rest.is_empty() {
+                    return false;
+                }
+            }
+        }
+    }
+}
+
+/// Rejects decoded text that holds control characters no statement has (a sign of binary
+/// data decoded as text).
+fn checked(path: &Path, text: String, encoding: String) -> Result<(String, String), LoadError> {
+    let controls = text
+        .chars()
+        .filter(|&c| {
+            (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')) || c == '\u{fffd}'
+        })
+        .count();
+    if controls > 0 && controls * 1000 > text.chars().count() {
+        return Err(LoadError::NotText {
+            path: path.to_path_buf(),
+            reason: format!("binary data: {controls} control characters"),
+        });
+    }
+    Ok((text, encoding))
+}
+
+/// Names common binary formats by their first bytes.
+fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
+    const SIGNATURES: &[(&[u8], &str)] = &[
+        (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF87a", "a GIF image"),
+        (b"GIF89a", "a GIF image"),
+        (b"\x7FELF", "an executable"),
+        (b"\x1F\x8B", "gzip-compressed data"),
+        (
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+            "an old Office document (.doc); save it as .docx",
+        ),
+        (b"RIFF", "audio or video"),
+        (b"\x00\x00\x01\x00", "an icon"),
+    ];
+    SIGNATURES
+        .iter()
+        .find(|(magic, _)| bytes.starts_with(magic))
+        .map(|(_, kind)| *kind)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(bytes: &[u8]) -> Result<(String, String), LoadError> {
+        decode(Path::new("x.txt"), bytes)
+    }
+
+    #[test]
+    fn encodings_are_detected() {
+        assert_eq!(
+            run("Chargé".as_bytes()).map(|r| r.1).ok().as_deref(),
+            Some("UTF-8")
+        );
+        let bom = [&b"\xEF\xBB\xBF"[..], "Chargé".as_bytes()].concat();
+        assert_eq!(
+            run(&bom).ok(),
+            Some(("Chargé".into(), "UTF-8 (BOM)".into()))
+        );
+        let utf16le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Dar’s".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(
+            run(&utf16le).ok(),
+            Some(("Dar’s".into(), "UTF-16LE (BOM)".into()))
+        );
+        let utf16be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("Dar".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(run(&utf16be).map(|r| r.0).ok().as_deref(), Some("Dar"));
+        let (cp1252, _, _) = encoding_rs::WINDOWS_1252
+            .encode("The Chargé d’Affaires said the “dialogue” was constructive and that both sides agreed.");
+        let (text, encoding) = run(&cp1252).expect("legacy text decodes");
+        assert!(text.contains("Chargé d’Affaires"));
+        assert_eq!(encoding, "windows-1252");
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        assert!(run(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").is_err());
+        assert!(run(b"abc\0def").is_err());
+        let noise: Vec<u8> = (0..4000u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8 | 1)
+            .collect();
+        assert!(
+            run(&noise).is_err(),
+            "random bytes are not a legacy encoding"
+        );
+    }
+}
