@@ -21,7 +21,10 @@ fn settle(harness: &mut Harness<'static, ParallaxApp>) {
     let started = Instant::now();
     harness.step();
     while harness.state().is_busy() {
-        assert!(started.elapsed() < Duration::from_secs(30), "background work did not finish");
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "background work did not finish"
+        );
         std::thread::sleep(Duration::from_millis(5));
         harness.step();
     }
@@ -77,8 +80,16 @@ fn ignore_case_changes_the_counts_for_a_pair_differing_only_in_case() {
     let dir = temp_dir("case");
     let left = dir.join("left.txt");
     let right = dir.join("right.txt");
-    std::fs::write(&left, "The talks were held in Islamabad. Both sides agreed to meet again.\n").expect("write");
-    std::fs::write(&right, "the talks were held in ISLAMABAD. Both sides agreed to meet again.\n").expect("write");
+    std::fs::write(
+        &left,
+        "The talks were held in Islamabad. Both sides agreed to meet again.\n",
+    )
+    .expect("write");
+    std::fs::write(
+        &right,
+        "the talks were held in ISLAMABAD. Both sides agreed to meet again.\n",
+    )
+    .expect("write");
     let mut harness = harness(Some(left), Some(right));
     harness.get_by_label_contains("1 identical · 1 reworded");
 
@@ -97,11 +108,15 @@ fn opening_a_missing_file_shows_the_error_and_keeps_the_old_document() {
     harness.state_mut().push(Command::Open(Side::Left));
     settle(&mut harness);
     if harness.query_by_label("Path:").is_some() {
-        harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Path:").type_text(&missing.display().to_string());
+        harness
+            .get_by_role_and_label(egui::accesskit::Role::TextInput, "Path:")
+            .type_text(&missing.display().to_string());
         harness.run_steps(2);
         harness.get_by_label("Open").click();
     } else {
-        harness.state_mut().push(Command::OpenPath(Side::Left, missing.clone()));
+        harness
+            .state_mut()
+            .push(Command::OpenPath(Side::Left, missing.clone()));
     }
     settle(&mut harness);
     harness.get_by_label_contains("no-such-statement.txt: no such file");
@@ -116,10 +131,21 @@ fn swap_exchanges_the_sides() {
     let before = harness.state().comparison().expect("compared").stats;
     harness.get_by_label("Swap sides").click();
     settle(&mut harness);
-    let names: Vec<String> = harness.state().documents().iter().map(|d| d.name.clone()).collect();
-    assert_eq!(names, ["fo-joint-press-statement.txt", "us-embassy-x-post.txt"]);
+    let names: Vec<String> = harness
+        .state()
+        .documents()
+        .iter()
+        .map(|d| d.name.clone())
+        .collect();
+    assert_eq!(
+        names,
+        ["fo-joint-press-statement.txt", "us-embassy-x-post.txt"]
+    );
     let after = harness.state().comparison().expect("compared").stats;
-    assert_eq!((after.left_only, after.right_only), (before.right_only, before.left_only));
+    assert_eq!(
+        (after.left_only, after.right_only),
+        (before.right_only, before.left_only)
+    );
 }
 
 #[test]
@@ -127,11 +153,21 @@ fn find_counts_matches_in_both_documents() {
     let mut harness = harness(None, None);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
     settle(&mut harness);
-    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Find:").type_text("terror");
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Find:")
+        .type_text("terror");
     settle(&mut harness);
     // "terror" occurs in both statements: "Counterterrorism", "terrorism", "terrorist" ...
-    let left = parallax::samples::SAMPLES[0].text.to_lowercase().matches("terror").count();
-    let right = parallax::samples::SAMPLES[1].text.to_lowercase().matches("terror").count();
+    let left = parallax::samples::SAMPLES[0]
+        .text
+        .to_lowercase()
+        .matches("terror")
+        .count();
+    let right = parallax::samples::SAMPLES[1]
+        .text
+        .to_lowercase()
+        .matches("terror")
+        .count();
     harness.get_by_label(&format!("match 1 of {}", left + right));
     harness.get_by_label("Next match").click();
     settle(&mut harness);
@@ -141,10 +177,65 @@ fn find_counts_matches_in_both_documents() {
 #[test]
 fn samples_menu_opens_a_sample_on_one_side() {
     let mut harness = harness(None, None);
-    harness.state_mut().push(Command::OpenSample(Side::Right, 2));
+    harness
+        .state_mut()
+        .push(Command::OpenSample(Side::Right, 2));
     settle(&mut harness);
     harness.get_by_label("article-paraphrase-of-embassy-post.txt");
     let stats = harness.state().comparison().expect("compared").stats;
-    assert_eq!(stats.modified, 2, "both embassy sentences pair with the paraphrase");
+    assert_eq!(
+        stats.modified, 2,
+        "both embassy sentences pair with the paraphrase"
+    );
     assert_eq!(stats.moved, 1);
+}
+
+#[test]
+fn pasted_text_becomes_an_untitled_document_and_is_compared() {
+    let mut harness = harness(None, None);
+    harness.state_mut().push(Command::EditText(Side::Right, false));
+    settle(&mut harness);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Statement text:")
+        .type_text("We remain committed to countering terrorism in all its forms.");
+    harness.run_steps(2);
+    harness.get_by_label("Compare with this text").click();
+    settle(&mut harness);
+    assert_eq!(harness.state().documents()[1].name, "untitled (right)");
+    harness.get_by_label("untitled (right)");
+    let stats = harness.state().comparison().expect("compared").stats;
+    assert_eq!(stats.identical, 1, "the pasted sentence is identical to the post's first");
+}
+
+#[test]
+fn a_file_changed_on_disk_is_offered_for_reload() {
+    let dir = temp_dir("watch");
+    let left = dir.join("left.txt");
+    let right = dir.join("right.txt");
+    std::fs::write(&left, "Both sides met in Islamabad.\n").expect("write");
+    std::fs::write(&right, "Both sides met in Islamabad.\n").expect("write");
+    let mut harness = harness(Some(left), Some(right.clone()));
+    assert_eq!(harness.state().comparison().expect("compared").stats.identical, 1);
+
+    std::fs::write(&right, "Both sides met in Washington and agreed to meet again.\n").expect("write");
+    let started = Instant::now();
+    while harness.query_by_label("right.txt changed on disk.").is_none() {
+        assert!(started.elapsed() < Duration::from_secs(10), "change not noticed");
+        std::thread::sleep(Duration::from_millis(50));
+        harness.step();
+    }
+    harness.get_by_label("Reload").click();
+    settle(&mut harness);
+    assert!(harness.state().documents()[1].text.contains("Washington"));
+    assert_eq!(harness.state().comparison().expect("compared").stats.modified, 1);
+}
+
+#[test]
+fn a_binary_file_is_refused_with_its_reason_and_the_old_document_stays() {
+    let mut harness = harness(None, None);
+    let png = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/image.png");
+    harness.state_mut().push(Command::OpenPath(Side::Right, png));
+    settle(&mut harness);
+    harness.get_by_label_contains("image.png: not a text file (binary data: looks like a PNG image)");
+    assert_eq!(harness.state().documents()[1].name, "fo-joint-press-statement.txt");
 }

@@ -27,6 +27,8 @@ pub struct Settings {
     pub zoom: f32,
     /// Recently opened files, newest first.
     pub recent: Vec<PathBuf>,
+    /// Reload files that change on disk without asking.
+    pub auto_reload: bool,
 }
 
 impl Default for Settings {
@@ -36,6 +38,7 @@ impl Default for Settings {
             theme: ThemePreference::System,
             zoom: 1.0,
             recent: Vec::new(),
+            auto_reload: false,
         }
     }
 }
@@ -44,13 +47,37 @@ impl Default for Settings {
 const RECENT_MAX: usize = 10;
 
 /// A message shown in the window until dismissed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
     /// The text (names the file and the reason).
     pub text: String,
     /// Whether it reports an error (red) or information.
     pub error: bool,
+    /// A button offered with it: its label and what it does.
+    pub action: Option<(String, Command)>,
 }
+
+impl Notice {
+    fn error(text: String) -> Self {
+        Self { text, error: true, action: None }
+    }
+
+    fn info(text: String) -> Self {
+        Self { text, error: false, action: None }
+    }
+}
+
+/// The text editor for pasting or editing one side.
+#[derive(Debug, Clone)]
+struct Editor {
+    side: Side,
+    text: String,
+    /// Where the text came from ("untitled" when pasted).
+    origin: String,
+}
+
+/// How often open files are checked for changes on disk.
+const WATCH_INTERVAL: f64 = 1.0;
 
 /// The path field shown where no native file dialog is available.
 #[derive(Debug, Clone, Default)]
@@ -95,6 +122,11 @@ pub struct ParallaxApp {
     scroll_offset: Option<f32>,
     find: Find,
     prompt: Option<PathPrompt>,
+    editor: Option<Editor>,
+    /// Per side, the file stamp last reported as changed (so it is reported once).
+    watched: [Option<crate::load::FileStamp>; 2],
+    /// When open files were last checked for changes.
+    last_watch: f64,
     title: String,
     /// Rows that are differences, in order.
     differences: Vec<usize>,
@@ -141,6 +173,9 @@ impl ParallaxApp {
             scroll_offset: None,
             find: Find::default(),
             prompt: None,
+            editor: None,
+            watched: [None, None],
+            last_watch: 0.0,
             title: String::new(),
             differences: Vec::new(),
             moved_targets: Vec::new(),
@@ -256,10 +291,9 @@ impl ParallaxApp {
                     }
                 }
                 if self.documents.iter().all(|d| d.path.is_none()) {
-                    self.notices.push(Notice {
-                        text: "Nothing to reload: both documents are bundled samples.".into(),
-                        error: false,
-                    });
+                    self.notices.push(Notice::info(
+                        "Nothing to reload: neither document was opened from a file.".into(),
+                    ));
                 }
             }
             Command::SetOptions(options) => {
@@ -302,6 +336,35 @@ impl ParallaxApp {
                 }
             }
             Command::CancelPrompt => self.prompt = None,
+            Command::EditText(side, keep) => {
+                let document = &self.documents[side.index()];
+                self.editor = Some(Editor {
+                    side,
+                    text: if keep { document.text.clone() } else { String::new() },
+                    origin: if keep { document.name.clone() } else { "untitled".into() },
+                });
+            }
+            Command::ApplyEdit(side, text) => {
+                let origin = self.editor.take().map_or_else(|| "untitled".to_owned(), |e| e.origin);
+                let name = if origin == "untitled" {
+                    format!("untitled ({})", side.name())
+                } else {
+                    format!("{} (edited)", origin.trim_end_matches(" (edited)"))
+                };
+                self.load_generation[side.index()] += 1;
+                self.loading[side.index()] = None;
+                self.watched[side.index()] = None;
+                self.documents[side.index()] = Arc::new(Document::from_text(name, text));
+                self.request_compare();
+            }
+            Command::CancelEdit => self.editor = None,
+            Command::ReloadSide(side) => {
+                self.notices.retain(|n| n.action.as_ref().is_none_or(|(_, c)| *c != Command::ReloadSide(side)));
+                if let Some(path) = self.documents[side.index()].path.clone() {
+                    self.apply(Command::OpenPath(side, path));
+                }
+            }
+            Command::SetAutoReload(on) => self.settings.auto_reload = on,
         }
     }
 
@@ -309,7 +372,13 @@ impl ParallaxApp {
     fn find_generation(&self) -> u64 {
         use std::hash::{Hash, Hasher};
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        (self.find.open, &self.find.computed_for, self.find.current, self.find.matches.len()).hash(&mut hasher);
+        (
+            self.find.open,
+            &self.find.computed_for,
+            self.find.current,
+            self.find.matches.len(),
+        )
+            .hash(&mut hasher);
         hasher.finish()
     }
 
@@ -387,14 +456,12 @@ impl ParallaxApp {
                             self.notices
                                 .retain(|n| !n.error || !n.text.starts_with(&document.name));
                             self.documents[i] = Arc::new(document);
+                            self.watched[i] = None;
                         }
-                        Err(message) => self.notices.push(Notice {
-                            text: format!(
-                                "Could not open {message}. The {} document stays as it was.",
-                                side.name()
-                            ),
-                            error: true,
-                        }),
+                        Err(message) => self.notices.push(Notice::error(format!(
+                            "Could not open {message}. The {} document stays as it was.",
+                            side.name()
+                        ))),
                     }
                     self.request_compare();
                 }
@@ -551,6 +618,87 @@ impl ParallaxApp {
         }
     }
 
+    /// Checks once a second whether an open file changed on disk; reloads it or offers to.
+    fn watch_files(&mut self, ctx: &egui::Context) {
+        let now = ctx.input(|i| i.time);
+        if now - self.last_watch < WATCH_INTERVAL {
+            return;
+        }
+        self.last_watch = now;
+        for side in [Side::Left, Side::Right] {
+            let i = side.index();
+            let document = &self.documents[i];
+            let (Some(path), Some(stamp)) = (&document.path, document.stamp) else { continue };
+            if self.loading[i].is_some() {
+                continue;
+            }
+            let Some(current) = crate::load::FileStamp::of(path) else { continue };
+            if current == stamp || self.watched[i] == Some(current) {
+                continue;
+            }
+            self.watched[i] = Some(current);
+            if self.settings.auto_reload {
+                self.pending.push(Command::ReloadSide(side));
+            } else {
+                let text = format!("{} changed on disk.", document.name);
+                self.notices.retain(|n| n.text != text);
+                self.notices.push(Notice {
+                    text,
+                    error: false,
+                    action: Some(("Reload".into(), Command::ReloadSide(side))),
+                });
+            }
+        }
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(WATCH_INTERVAL));
+    }
+
+    fn editor_ui(&mut self, ctx: &egui::Context) {
+        let Some(editor) = &mut self.editor else { return };
+        let side = editor.side;
+        let mut apply = false;
+        let mut cancel = false;
+        egui::Window::new(format!("Text of the {} statement", side.name()))
+            .collapsible(false)
+            .default_size([720.0, 480.0])
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ctx, |ui| {
+                ui.label(if editor.origin == "untitled" {
+                    "Paste the statement here (Ctrl+V), or type it, then compare.".to_owned()
+                } else {
+                    format!("Editing a copy of {}: the file on disk is never changed.", editor.origin)
+                });
+                let label = ui.label("Statement text:");
+                egui::ScrollArea::vertical().max_height(380.0).show(ui, |ui| {
+                    let edit = ui
+                        .add(
+                            egui::TextEdit::multiline(&mut editor.text)
+                                .desired_width(f32::INFINITY)
+                                .desired_rows(18)
+                                .hint_text("Statement text"),
+                        )
+                        .labelled_by(label.id);
+                    if editor.text.is_empty() && !edit.has_focus() {
+                        edit.request_focus();
+                    }
+                });
+                ui.horizontal(|ui| {
+                    let ready = !editor.text.trim().is_empty();
+                    if ui.add_enabled(ready, egui::Button::new("Compare with this text")).clicked() {
+                        apply = true;
+                    }
+                    if ui.button("Cancel").clicked() {
+                        cancel = true;
+                    }
+                });
+            });
+        if apply {
+            let text = editor.text.clone();
+            self.pending.push(Command::ApplyEdit(side, text));
+        } else if cancel {
+            self.pending.push(Command::CancelEdit);
+        }
+    }
+
     fn update_title(&mut self, ctx: &egui::Context) {
         let title = format!(
             "Parallax — {} ↔ {}",
@@ -599,6 +747,7 @@ impl eframe::App for ParallaxApp {
         ctx.set_theme(self.settings.theme);
         self.settings.zoom = ctx.zoom_factor();
         self.update_find();
+        self.watch_files(&ctx);
         self.update_title(&ctx);
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
@@ -610,6 +759,9 @@ impl eframe::App for ParallaxApp {
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
         if self.prompt.is_some() {
             self.prompt_ui(&ctx);
+        }
+        if self.editor.is_some() {
+            self.editor_ui(&ctx);
         }
         for command in std::mem::take(&mut self.pending) {
             self.apply(command);
@@ -659,6 +811,21 @@ impl ParallaxApp {
                     }
                 });
                 ui.separator();
+                for side in [Side::Left, Side::Right] {
+                    if ui.button(format!("Paste as {}…", side.name())).clicked() {
+                        self.pending.push(Command::EditText(side, false));
+                    }
+                }
+                for side in [Side::Left, Side::Right] {
+                    if ui.button(format!("Edit {} text…", side.name())).clicked() {
+                        self.pending.push(Command::EditText(side, true));
+                    }
+                }
+                ui.separator();
+                let mut auto = self.settings.auto_reload;
+                if ui.checkbox(&mut auto, "Reload changed files automatically").changed() {
+                    self.pending.push(Command::SetAutoReload(auto));
+                }
                 if ui.button("Swap sides").clicked() {
                     self.pending.push(Command::Swap);
                 }
@@ -780,6 +947,12 @@ impl ParallaxApp {
                     ui.visuals().text_color()
                 };
                 ui.colored_label(colour, &notice.text);
+                if let Some((label, command)) = &notice.action
+                    && ui.small_button(label).clicked()
+                {
+                    self.pending.push(command.clone());
+                    self.pending.push(Command::DismissNotice(i));
+                }
                 if ui.small_button("Dismiss").clicked() {
                     self.pending.push(Command::DismissNotice(i));
                 }

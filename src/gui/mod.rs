@@ -78,6 +78,16 @@ pub enum Command {
     DismissNotice(usize),
     /// Close the path field.
     CancelPrompt,
+    /// Open the text editor on a side: its current text, or empty to paste into.
+    EditText(Side, bool),
+    /// Replace a side by this text (an untitled or edited document) and compare again.
+    ApplyEdit(Side, String),
+    /// Close the text editor without changes.
+    CancelEdit,
+    /// Read one side's file again.
+    ReloadSide(Side),
+    /// Whether files that change on disk are reloaded without asking.
+    SetAutoReload(bool),
 }
 
 /// Opens the window on `left` and `right` (or the bundled sample pair) and runs until closed.
