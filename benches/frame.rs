@@ -14,7 +14,10 @@ fn bench_pair(kib: u32) -> Option<(PathBuf, PathBuf)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let tool = root.join("../shared/tools/make-bench-pair");
     if !tool.exists() {
-        eprintln!("frame bench: {} not found, skipping the {kib} KiB pair", tool.display());
+        eprintln!(
+            "frame bench: {} not found, skipping the {kib} KiB pair",
+            tool.display()
+        );
         return None;
     }
     let out = root.join(format!("target/bench-pairs/{kib}"));
@@ -70,7 +73,11 @@ fn frames(c: &mut Criterion) {
     // The same kind of text at two lengths: equal cost per frame means no growth with length.
     for kib in [64, 1024] {
         if let Some(pair) = bench_pair(kib) {
-            scroll_frames(c, &format!("frame/{kib} KiB pair, scrolling"), harness(Some(pair)));
+            scroll_frames(
+                c,
+                &format!("frame/{kib} KiB pair, scrolling"),
+                harness(Some(pair)),
+            );
         }
     }
 }

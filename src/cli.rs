@@ -7,7 +7,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::engine::{Options, compare};
+use crate::analysis::{StrengthLexicon, analyse};
+use crate::engine::{Equivalences, Options, compare_with};
 use crate::export;
 use crate::load::load_file;
 
@@ -43,6 +44,7 @@ pub enum Theme {
     Dark,
 }
 
+#[cfg(feature = "gui")]
 impl From<Theme> for egui::ThemePreference {
     fn from(theme: Theme) -> Self {
         match theme {
@@ -79,6 +81,13 @@ pub struct CompareArgs {
     /// Least similarity (0 to 1) for two reworded sentences to be paired.
     #[arg(long, default_value_t = Options::default().threshold)]
     pub threshold: f32,
+    /// Table of equivalent terms extending the built-in one (one group per line, forms
+    /// separated by "|"; see assets/equivalences.txt).
+    #[arg(long, value_name = "FILE")]
+    pub equivalences: Option<PathBuf>,
+    /// Treat equivalent terms ("US" and "United States") as different words.
+    #[arg(long)]
+    pub no_equivalences: bool,
     /// Write to this file instead of standard output.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
@@ -89,6 +98,10 @@ pub struct CompareArgs {
 pub enum Format {
     /// Readable text (coloured on a terminal).
     Text,
+    /// A self-contained HTML report (inline CSS, no script, no external resource).
+    Html,
+    /// A Markdown report for a wiki or a ticket.
+    Markdown,
     /// The stable JSON format described in the README.
     Json,
 }
@@ -111,13 +124,25 @@ fn try_compare(args: &CompareArgs) -> anyhow::Result<()> {
             args.threshold
         );
     }
+    let mut equivalences = Equivalences::builtin();
+    if let Some(path) = &args.equivalences {
+        equivalences.extend(read_equivalences(path)?);
+    }
     let left = load_file(&args.left)?;
     let right = load_file(&args.right)?;
     let options = Options::default()
         .ignore_case(args.ignore_case)
         .ignore_punctuation(args.ignore_punctuation)
-        .threshold(args.threshold);
-    let comparison = compare(&left.text, &right.text, &options);
+        .threshold(args.threshold)
+        .use_equivalences(!args.no_equivalences);
+    let comparison = compare_with(&left.text, &right.text, &options, &equivalences);
+    let analysis = analyse(
+        &left.text,
+        &right.text,
+        &comparison,
+        &equivalences,
+        StrengthLexicon::builtin_ref(),
+    );
     let (mut sink, colour): (Box<dyn Write>, bool) = match &args.output {
         Some(path) => {
             if [&args.left, &args.right]
@@ -137,8 +162,26 @@ fn try_compare(args: &CompareArgs) -> anyhow::Result<()> {
         }
     };
     let written = match args.format {
-        Format::Json => export::json::write(&mut sink, &left, &right, &comparison),
-        Format::Text => export::text::write(&mut sink, &left, &right, &comparison, colour),
+        Format::Json => export::json::write_with(&mut sink, &left, &right, &comparison, &analysis),
+        Format::Text => {
+            export::text::write_with(&mut sink, &left, &right, &comparison, &analysis, colour)
+        }
+        Format::Html | Format::Markdown => {
+            let report = export::Report {
+                left: &left,
+                right: &right,
+                comparison: &comparison,
+                notes: &[],
+                provenance: export::Provenance {
+                    generated: std::time::SystemTime::now(),
+                },
+            };
+            if args.format == Format::Html {
+                export::html::write(&mut sink, &report)
+            } else {
+                export::markdown::write(&mut sink, &report)
+            }
+        }
     }
     .and_then(|()| sink.flush());
     match written {
@@ -146,6 +189,22 @@ fn try_compare(args: &CompareArgs) -> anyhow::Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other.map_err(|e| anyhow::anyhow!("writing output: {e}")),
     }
+}
+
+/// Reads a user table of equivalent terms; the error names the file, and the line and reason
+/// when the table is malformed.
+fn read_equivalences(path: &std::path::Path) -> anyhow::Result<Equivalences> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        let reason = match e.kind() {
+            std::io::ErrorKind::NotFound => "no such file".to_owned(),
+            std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+            std::io::ErrorKind::InvalidData => "not UTF-8 text".to_owned(),
+            std::io::ErrorKind::IsADirectory => "is a directory, not a file".to_owned(),
+            _ => e.to_string(),
+        };
+        anyhow::anyhow!("{}: {reason}", path.display())
+    })?;
+    Equivalences::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
 }
 
 /// Whether two paths name the same existing file.

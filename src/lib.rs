@@ -1,15 +1,19 @@
 //! Parallax: compare two official statements sentence by sentence.
 //!
 //! - [`engine`]: the pure comparison (texts in, rows out);
+//! - [`analysis`]: what an analyst looks for (entities, shared phrases, wording strength);
 //! - [`load`]: files to text;
 //! - [`export`]: JSON and terminal renderings;
 //! - [`cli`]: the command line;
 //! - [`samples`]: the statements bundled into the binary;
 //! - [`gui`]: the window.
 
+pub mod analysis;
 pub mod cli;
 pub mod engine;
 pub mod export;
+#[cfg(feature = "gui")]
 pub mod gui;
 pub mod load;
+pub mod notes;
 pub mod samples;

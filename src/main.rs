@@ -10,10 +10,23 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match &cli.command {
         Some(Command::Compare(args)) => run_compare(args),
-        None => parallax::gui::run(
-            cli.left.clone(),
-            cli.right.clone(),
-            cli.theme.map(Into::into),
-        ),
+        None => open_window(&cli),
     }
+}
+
+#[cfg(feature = "gui")]
+fn open_window(cli: &Cli) -> ExitCode {
+    parallax::gui::run(
+        cli.left.clone(),
+        cli.right.clone(),
+        cli.theme.map(Into::into),
+    )
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_window(_: &Cli) -> ExitCode {
+    eprintln!(
+        "parallax: built without the window (feature `gui`); use `parallax compare LEFT RIGHT`"
+    );
+    ExitCode::from(2)
 }

@@ -193,7 +193,9 @@ fn samples_menu_opens_a_sample_on_one_side() {
 #[test]
 fn pasted_text_becomes_an_untitled_document_and_is_compared() {
     let mut harness = harness(None, None);
-    harness.state_mut().push(Command::EditText(Side::Right, false));
+    harness
+        .state_mut()
+        .push(Command::EditText(Side::Right, false));
     settle(&mut harness);
     harness
         .get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Statement text:")
@@ -204,7 +206,10 @@ fn pasted_text_becomes_an_untitled_document_and_is_compared() {
     assert_eq!(harness.state().documents()[1].name, "untitled (right)");
     harness.get_by_label("untitled (right)");
     let stats = harness.state().comparison().expect("compared").stats;
-    assert_eq!(stats.identical, 1, "the pasted sentence is identical to the post's first");
+    assert_eq!(
+        stats.identical, 1,
+        "the pasted sentence is identical to the post's first"
+    );
 }
 
 #[test]
@@ -215,27 +220,130 @@ fn a_file_changed_on_disk_is_offered_for_reload() {
     std::fs::write(&left, "Both sides met in Islamabad.\n").expect("write");
     std::fs::write(&right, "Both sides met in Islamabad.\n").expect("write");
     let mut harness = harness(Some(left), Some(right.clone()));
-    assert_eq!(harness.state().comparison().expect("compared").stats.identical, 1);
+    assert_eq!(
+        harness
+            .state()
+            .comparison()
+            .expect("compared")
+            .stats
+            .identical,
+        1
+    );
 
-    std::fs::write(&right, "Both sides met in Washington and agreed to meet again.\n").expect("write");
+    std::fs::write(
+        &right,
+        "Both sides met in Washington and agreed to meet again.\n",
+    )
+    .expect("write");
     let started = Instant::now();
-    while harness.query_by_label("right.txt changed on disk.").is_none() {
-        assert!(started.elapsed() < Duration::from_secs(10), "change not noticed");
+    while harness
+        .query_by_label("right.txt changed on disk.")
+        .is_none()
+    {
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "change not noticed"
+        );
         std::thread::sleep(Duration::from_millis(50));
         harness.step();
     }
     harness.get_by_label("Reload").click();
     settle(&mut harness);
     assert!(harness.state().documents()[1].text.contains("Washington"));
-    assert_eq!(harness.state().comparison().expect("compared").stats.modified, 1);
+    assert_eq!(
+        harness
+            .state()
+            .comparison()
+            .expect("compared")
+            .stats
+            .modified,
+        1
+    );
 }
 
 #[test]
 fn a_binary_file_is_refused_with_its_reason_and_the_old_document_stays() {
     let mut harness = harness(None, None);
     let png = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/image.png");
-    harness.state_mut().push(Command::OpenPath(Side::Right, png));
+    harness
+        .state_mut()
+        .push(Command::OpenPath(Side::Right, png));
     settle(&mut harness);
-    harness.get_by_label_contains("image.png: not a text file (binary data: looks like a PNG image)");
-    assert_eq!(harness.state().documents()[1].name, "fo-joint-press-statement.txt");
+    harness
+        .get_by_label_contains("image.png: not a text file (binary data: looks like a PNG image)");
+    assert_eq!(
+        harness.state().documents()[1].name,
+        "fo-joint-press-statement.txt"
+    );
+}
+
+#[test]
+fn notes_round_trip_through_the_sidecar_and_appear_in_exports() {
+    let dir = temp_dir("notes");
+    let left = dir.join("embassy.txt");
+    let right = dir.join("article.txt");
+    let _ = std::fs::remove_file(dir.join("embassy.txt.parallax-notes.json"));
+    std::fs::write(&left, parallax::samples::SAMPLES[0].text).expect("write");
+    std::fs::write(&right, parallax::samples::SAMPLES[2].text).expect("write");
+
+    let mut app = harness(Some(left.clone()), Some(right.clone()));
+    app.get_by_label("Next").click();
+    settle(&mut app);
+    let row = app.state().selected().expect("selected");
+    let note_label = format!("Note on row {}:", row + 1);
+    app.get_by_role_and_label(egui::accesskit::Role::TextInput, &note_label)
+        .focus();
+    app.run_steps(1);
+    app.get_by_role_and_label(egui::accesskit::Role::TextInput, &note_label)
+        .type_text("Embassy drops the attribution");
+    app.run_steps(2);
+    assert!(
+        app.query_all_by_value("Embassy drops the attribution")
+            .count()
+            > 0
+    );
+    app.get_by_label("Save note").click();
+    settle(&mut app);
+    assert!(
+        dir.join("embassy.txt.parallax-notes.json").exists(),
+        "sidecar written next to the left file"
+    );
+    drop(app);
+
+    // Reopen the same pair: the note is back, on the same row.
+    let mut app = harness(Some(left.clone()), Some(right.clone()));
+    assert_eq!(
+        app.state().row_notes(),
+        [(row, "Embassy drops the attribution".to_owned())]
+    );
+    let report = dir.join("report.html");
+    app.state_mut().push(Command::ExportTo(
+        parallax::gui::ExportFormat::Html,
+        report.clone(),
+    ));
+    settle(&mut app);
+    let started = Instant::now();
+    while !report.exists()
+        || std::fs::read_to_string(&report).map_or(true, |h| !h.contains("</html>"))
+    {
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "report not written"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+        app.step();
+    }
+    let html = std::fs::read_to_string(&report).expect("report");
+    assert!(html.contains("Embassy drops the attribution"));
+    drop(app);
+
+    // The left file changes: the note is still restored, and the change is flagged.
+    let changed = format!(
+        "{}\nA new closing line.\n",
+        parallax::samples::SAMPLES[0].text
+    );
+    std::fs::write(&left, changed).expect("write");
+    let app = harness(Some(left), Some(right));
+    app.get_by_label_contains("embassy.txt changed since they were written");
+    assert_eq!(app.state().row_notes().len(), 1);
 }

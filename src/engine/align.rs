@@ -5,9 +5,11 @@
 //! 2. **Moved identical sentences**: the remaining identical sentences pair wherever they are.
 //! 3. **Reworded sentences**: candidates come from an inverted index over rare content terms
 //!    (terms common on either side never index, so function words cannot create a match), are
-//!    scored by IDF-weighted Dice similarity and paired greedily, best first.
+//!    scored by IDF-weighted Dice similarity and paired greedily, best first. A run of words
+//!    that is a form of an equivalence group scores as the words of the group's canonical form.
 //! 4. **Merges and splits**: a reworded pair absorbs an unpaired neighbour on either side when
-//!    most of that neighbour's content appears in the partner and the pair's similarity grows.
+//!    most of that neighbour's content appears in the partner and the pair's similarity grows,
+//!    or when the neighbour alone is as similar to the partner as a pair must be.
 //! 5. **Moved**: the heaviest subsequence of pairs in order on both sides stays in place; every
 //!    other pair is flagged `moved`.
 //! 6. **Reading order**: left order, each right-only sentence placed just before the first
@@ -173,6 +175,12 @@ const STOP_WORDS: &[&str] = &[
     "must",
 ];
 
+/// Whether `word` (in lower case) is a function word: weighted low, never proposing a pair,
+/// and not enough on its own to make a shared phrase.
+pub fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.contains(&word)
+}
+
 /// Term weights: low for stop words, higher the rarer a term is within either document.
 ///
 /// Weights are multiples of 2^-20 and are summed in `f64`, so every sum is exact and does not
@@ -208,7 +216,7 @@ impl Weights {
         let mut stop = vec![false; n];
         for t in 0..n {
             let df = df_left[t].max(df_right[t]).max(1) as f32;
-            let is_stop = STOP_WORDS.contains(&term_names[t].as_str());
+            let is_stop = is_stop_word(&term_names[t]);
             stop[t] = is_stop;
             let rarity = 1.0 + (sentences / df).ln();
             let w: f32 = if is_stop { 0.1 } else { rarity };
@@ -384,6 +392,7 @@ pub fn align(
             &mut left_match,
             &mut right_match,
             &weights,
+            threshold,
         );
     }
 
@@ -558,6 +567,10 @@ fn probe(
     }
 }
 
+/// Least similarity of an unpaired neighbour to a pair's partner for it to join the pair
+/// whatever the pairing threshold (so that a threshold of 0 does not merge everything).
+const MIN_BELONGS: f32 = 0.3;
+
 /// Grows a reworded pair by unpaired neighbouring sentences that belong to it (a merge on one
 /// side or a split on the other).
 fn absorb_neighbours(
@@ -567,6 +580,7 @@ fn absorb_neighbours(
     left_match: &mut [Option<usize>],
     right_match: &mut [Option<usize>],
     weights: &Weights,
+    threshold: f32,
 ) {
     let mut left_bag = bag_of(left, &group.left);
     let mut right_bag = bag_of(right, &group.right);
@@ -578,7 +592,11 @@ fn absorb_neighbours(
                             bag: &[(u32, u32)],
                             other: &[(u32, u32)],
                             own: &[(u32, u32)]| {
-            if weights.containment(bag, other) < 0.5 {
+            // A neighbour that would pair with the partner on its own belongs to it even when
+            // the pair's similarity does not grow (the partner says what both neighbours say,
+            // as a paraphrase merging two sentences does).
+            let belongs = weights.dice(bag, other) >= threshold.max(MIN_BELONGS);
+            if !belongs && weights.containment(bag, other) < 0.5 {
                 return;
             }
             let grown = union(own, bag);
@@ -587,7 +605,7 @@ fn absorb_neighbours(
             } else {
                 weights.dice(other, &grown)
             };
-            if dice > current + 0.02 && best.is_none_or(|b| dice > b.0) {
+            if (belongs || dice > current + 0.02) && best.is_none_or(|b| dice > b.0) {
                 best = Some((dice, on_left, s));
             }
         };

@@ -3,8 +3,15 @@
 //! Pure and deterministic: no I/O, no UI. Lossless: the sentences of each side partition its
 //! text, every sentence is in exactly one row, and each paired row's ops partition the byte
 //! ranges of its sentences on both sides. Everything Parallax shows or exports renders this.
+//!
+//! Equivalent terms ([`Equivalences`]: "US" and "United States", "DPM/FM" and "Deputy Prime
+//! Minister and Foreign Minister") count as the same term in alignment and word diff, and are
+//! shown as their own kind of op, [`OpTag::Equivalent`]. A row is `Identical` only when its
+//! wording is the same; a pair that differs only by equivalent terms is `Modified`, with only
+//! equal and equivalent ops and a similarity of 1.
 
 mod align;
+pub mod equivalence;
 mod normalize;
 mod prepare;
 pub mod segment;
@@ -14,6 +21,8 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
+pub use align::is_stop_word;
+pub use equivalence::{Equivalences, TableError};
 pub use normalize::token_key;
 pub use segment::{Sentence, Span};
 
@@ -31,6 +40,13 @@ pub struct Options {
     /// Time budget for the whole comparison's diffs, in milliseconds; past it diffs coarsen
     /// (still correct, less minimal) instead of running on.
     pub timeout_ms: u64,
+    /// Count equivalent terms ("US" and "United States") as the same term.
+    #[serde(default = "yes")]
+    pub use_equivalences: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl Default for Options {
@@ -40,6 +56,7 @@ impl Default for Options {
             ignore_punctuation: false,
             threshold: 0.4,
             timeout_ms: 5_000,
+            use_equivalences: true,
         }
     }
 }
@@ -59,6 +76,13 @@ impl Options {
         self
     }
 
+    /// Sets whether equivalent terms count as the same term.
+    #[must_use]
+    pub fn use_equivalences(mut self, on: bool) -> Self {
+        self.use_equivalences = on;
+        self
+    }
+
     /// Sets the pairing threshold, clamped to 0..=1.
     #[must_use]
     pub fn threshold(mut self, threshold: f32) -> Self {
@@ -71,13 +95,42 @@ impl Options {
     }
 }
 
+/// One of the two documents compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    /// The left document.
+    Left,
+    /// The right document.
+    Right,
+}
+
+impl Side {
+    /// 0 for left, 1 for right.
+    pub fn index(self) -> usize {
+        match self {
+            Self::Left => 0,
+            Self::Right => 1,
+        }
+    }
+
+    /// "left" or "right".
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Left => "left",
+            Self::Right => "right",
+        }
+    }
+}
+
 /// How a row's two sides relate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RowKind {
     /// Same words (under the options) on both sides.
     Identical,
-    /// Paired, with word changes.
+    /// Paired, with word changes (equivalent wording counts as a change here, with a
+    /// similarity of 1 when it is the only one).
     Modified,
     /// Only the left document has this.
     LeftOnly,
@@ -97,6 +150,9 @@ pub enum OpTag {
     Insert,
     /// Left words replaced by right words.
     Replace,
+    /// Different wording of the same thing on each side ("US" and "United States"), by the
+    /// table of equivalent terms.
+    Equivalent,
 }
 
 /// One word-diff op: byte spans into the left and right texts (either may be empty).
@@ -125,7 +181,8 @@ pub struct Row {
     pub left: Vec<usize>,
     /// Right sentence indexes (contiguous; empty for a left-only row).
     pub right: Vec<usize>,
-    /// Share of the row's words that are shared (1 for identical, 0 for one-sided).
+    /// Share of the row's words that are shared, equivalent wording included (1 for identical,
+    /// 0 for one-sided).
     pub similarity: f32,
     /// Whether the pair is out of order relative to its neighbours.
     pub moved: bool,
@@ -144,7 +201,8 @@ impl Row {
 /// Counts and overall similarity.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
 pub struct Stats {
-    /// Share of both texts' words that are shared (2 × shared / (left + right)).
+    /// Share of both texts' words that are shared (shared on the left + shared on the right,
+    /// over left + right words; equivalent wording counts as shared).
     pub similarity: f32,
     /// Identical rows.
     pub identical: usize,
@@ -224,14 +282,33 @@ fn rows_of<'a>(count: usize, sides: impl Iterator<Item = &'a Vec<usize>>) -> Vec
     out
 }
 
-/// Compares two texts. Deterministic for the same inputs and options (unless the time budget
-/// in `options.timeout_ms` runs out, when diffs coarsen).
+/// Compares two texts with the built-in table of equivalent terms. Deterministic for the same
+/// inputs and options (unless the time budget in `options.timeout_ms` runs out, when diffs
+/// coarsen).
 pub fn compare(left: &str, right: &str, options: &Options) -> Comparison {
+    compare_with(left, right, options, Equivalences::builtin_ref())
+}
+
+/// Compares two texts with `equivalences` as the table of equivalent terms (used when
+/// `options.use_equivalences` is on).
+pub fn compare_with(
+    left: &str,
+    right: &str,
+    options: &Options,
+    equivalences: &Equivalences,
+) -> Comparison {
     let deadline = Instant::now() + Duration::from_millis(options.timeout_ms.max(1));
+    let matcher = options.use_equivalences.then(|| {
+        equivalence::Matcher::new(
+            equivalences,
+            options.ignore_case,
+            options.ignore_punctuation,
+        )
+    });
     let mut keys = prepare::Interner::default();
     let mut terms = prepare::Interner::default();
-    let left_side = prepare::prepare(left, options, &mut keys, &mut terms);
-    let right_side = prepare::prepare(right, options, &mut keys, &mut terms);
+    let left_side = prepare::prepare(left, options, matcher.as_ref(), &mut keys, &mut terms);
+    let right_side = prepare::prepare(right, options, matcher.as_ref(), &mut keys, &mut terms);
     let term_names = terms.names();
     let groups = align::align(
         &left_side,
@@ -243,7 +320,7 @@ pub fn compare(left: &str, right: &str, options: &Options) -> Comparison {
     );
 
     let mut stats = Stats::default();
-    let mut equal_words = 0;
+    let mut equal_words = (0, 0);
     let mut rows = Vec::with_capacity(groups.len());
     for group in groups {
         let (kind, similarity, ops) = match (group.left.is_empty(), group.right.is_empty()) {
@@ -255,16 +332,18 @@ pub fn compare(left: &str, right: &str, options: &Options) -> Comparison {
                     &group.right,
                     deadline,
                 );
-                let identical = left_side.keys[left_side.tokens_of(&group.left)]
-                    == right_side.keys[right_side.tokens_of(&group.right)];
-                equal_words += diff.equal_words;
+                // Identical means the same wording, not only equivalent wording.
+                let identical = left_side.literal[left_side.tokens_of(&group.left)]
+                    == right_side.literal[right_side.tokens_of(&group.right)];
+                equal_words.0 += diff.equal_words.0;
+                equal_words.1 += diff.equal_words.1;
                 let total = diff.words.0 + diff.words.1;
                 let similarity = if identical {
                     1.0
                 } else if total == 0 {
                     0.0
                 } else {
-                    2.0 * diff.equal_words as f32 / total as f32
+                    (diff.equal_words.0 + diff.equal_words.1) as f32 / total as f32
                 };
                 let kind = if identical {
                     RowKind::Identical
@@ -292,13 +371,13 @@ pub fn compare(left: &str, right: &str, options: &Options) -> Comparison {
             ops,
         });
     }
-    stats.left_words = left_side.tokens.iter().filter(|t| t.is_word).count();
-    stats.right_words = right_side.tokens.iter().filter(|t| t.is_word).count();
+    stats.left_words = left_side.words.iter().sum::<u32>() as usize;
+    stats.right_words = right_side.words.iter().sum::<u32>() as usize;
     let total = stats.left_words + stats.right_words;
     stats.similarity = if total == 0 {
         1.0
     } else {
-        2.0 * equal_words as f32 / total as f32
+        (equal_words.0 + equal_words.1) as f32 / total as f32
     };
     Comparison {
         options: *options,

@@ -5,8 +5,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::Options;
+use super::equivalence::{self, Matcher};
 use super::normalize::token_key;
-use super::segment::{self, Sentence, Token};
+use super::segment::{self, Sentence, Span, Token};
 
 /// Interns strings to dense ids shared by both sides, so keys compare as integers.
 #[derive(Default)]
@@ -37,6 +38,11 @@ impl Interner {
 }
 
 /// One side, ready to align.
+///
+/// With equivalences on, every run of tokens that is a form of an equivalence group is one
+/// token here: its span covers the run, its key is the group's (so "US" and "United States"
+/// match) and its literal key is the run's own keys (so the word diff can tell an equivalent
+/// wording from the same wording).
 pub struct Prepared {
     /// The sentences; they partition the text.
     pub sentences: Vec<Sentence>,
@@ -44,49 +50,129 @@ pub struct Prepared {
     pub tokens: Vec<Token>,
     /// The matching key of each token, interned.
     pub keys: Vec<u32>,
+    /// The literal key of each token, interned in the same table: the same as `keys` except
+    /// for a collapsed run, whose literal key is its tokens' keys together.
+    pub literal: Vec<u32>,
+    /// How many words (not punctuation) each token stands for: 0 or 1, more for a run.
+    pub words: Vec<u32>,
     /// Per sentence, the range of its tokens in `tokens`.
     pub sentence_tokens: Vec<Range<usize>>,
     /// Per sentence, its content terms (case-folded words) as `(term, count)`, sorted by term.
     pub terms: Vec<Vec<(u32, u32)>>,
 }
 
-/// Prepares one side. `keys` and `terms` intern into tables shared with the other side.
+/// One significant token of a sentence before runs are collapsed.
+struct Piece {
+    token: Token,
+    /// The key with case kept (what the equivalence matcher reads).
+    key: String,
+}
+
+impl AsRef<str> for Piece {
+    fn as_ref(&self) -> &str {
+        &self.key
+    }
+}
+
+/// Prepares one side. `keys` and `terms` intern into tables shared with the other side;
+/// `matcher`, when given, collapses the forms of equivalence groups.
 pub fn prepare(
     text: &str,
     options: &Options,
+    matcher: Option<&Matcher>,
     keys: &mut Interner,
     terms: &mut Interner,
 ) -> Prepared {
     let sentences = segment::sentences(text);
-    let mut all_tokens: Vec<Token> = Vec::with_capacity(text.len() / 5);
-    let mut token_keys: Vec<u32> = Vec::with_capacity(text.len() / 5);
-    let mut sentence_tokens = Vec::with_capacity(sentences.len());
-    let mut sentence_terms = Vec::with_capacity(sentences.len());
+    let mut side = Prepared {
+        tokens: Vec::with_capacity(text.len() / 5),
+        keys: Vec::with_capacity(text.len() / 5),
+        literal: Vec::with_capacity(text.len() / 5),
+        words: Vec::with_capacity(text.len() / 5),
+        sentence_tokens: Vec::with_capacity(sentences.len()),
+        terms: Vec::with_capacity(sentences.len()),
+        sentences: Vec::new(),
+    };
+    let fold = |key: &str| -> String {
+        if options.ignore_case {
+            key.to_lowercase()
+        } else {
+            key.to_owned()
+        }
+    };
     let mut raw: Vec<Token> = Vec::new();
+    let mut pieces: Vec<Piece> = Vec::new();
     let mut term_ids: Vec<u32> = Vec::new();
     for sentence in &sentences {
         raw.clear();
+        pieces.clear();
         term_ids.clear();
         segment::tokens(text, sentence.content, &mut raw);
-        let first = all_tokens.len();
-        for token in &raw {
-            let piece = &text[token.span.range()];
-            let Some(key) = token_key(piece, options.ignore_case, options.ignore_punctuation)
-            else {
-                continue;
-            };
-            if token.is_word {
-                let folded = if key.chars().any(char::is_uppercase) {
-                    key.to_lowercase()
-                } else {
-                    key.clone()
-                };
-                term_ids.push(terms.intern(folded));
+        pieces.extend(raw.iter().filter_map(|token| {
+            token_key(&text[token.span.range()], false, options.ignore_punctuation)
+                .map(|key| Piece { token: *token, key })
+        }));
+        let lowers = match matcher {
+            Some(_) => equivalence::lowered(&pieces),
+            None => Vec::new(),
+        };
+        let first = side.tokens.len();
+        let mut i = 0;
+        while i < pieces.len() {
+            let found = matcher.and_then(|m| m.longest_at(&pieces, &lowers, i));
+            match found {
+                Some(m) => {
+                    let run = &pieces[i..i + m.len];
+                    let words = run.iter().filter(|p| p.token.is_word).count() as u32;
+                    let literal = run
+                        .iter()
+                        .map(|p| fold(&p.key))
+                        .collect::<Vec<_>>()
+                        .join("\u{1}");
+                    let key = format!(
+                        "\u{1}eq:{}{}",
+                        m.group,
+                        if m.possessive { "'s" } else { "" }
+                    );
+                    // In alignment the run weighs as the words of its group's canonical form,
+                    // whichever form it is: "DPM/FM" scores as "Deputy Prime Minister and
+                    // Foreign Minister" would.
+                    if let Some(matcher) = matcher {
+                        let canonical = matcher.canonical_words(m.group);
+                        for (n, word) in canonical.iter().enumerate() {
+                            let term = if m.possessive && n + 1 == canonical.len() {
+                                terms.intern(format!("{word}'s"))
+                            } else {
+                                terms.intern(word.clone())
+                            };
+                            term_ids.push(term);
+                        }
+                    }
+                    side.tokens.push(Token {
+                        span: Span::new(run[0].token.span.start, run[m.len - 1].token.span.end),
+                        is_word: words > 0,
+                    });
+                    side.keys.push(keys.intern(key));
+                    side.literal.push(keys.intern(literal));
+                    side.words.push(words);
+                    i += m.len;
+                }
+                None => {
+                    let piece = &pieces[i];
+                    let key = fold(&piece.key);
+                    if piece.token.is_word {
+                        term_ids.push(terms.intern(key.to_lowercase()));
+                    }
+                    let id = keys.intern(key);
+                    side.tokens.push(piece.token);
+                    side.keys.push(id);
+                    side.literal.push(id);
+                    side.words.push(u32::from(piece.token.is_word));
+                    i += 1;
+                }
             }
-            token_keys.push(keys.intern(key));
-            all_tokens.push(*token);
         }
-        sentence_tokens.push(first..all_tokens.len());
+        side.sentence_tokens.push(first..side.tokens.len());
         term_ids.sort_unstable();
         let mut bag: Vec<(u32, u32)> = Vec::new();
         for &id in &term_ids {
@@ -95,15 +181,10 @@ pub fn prepare(
                 _ => bag.push((id, 1)),
             }
         }
-        sentence_terms.push(bag);
+        side.terms.push(bag);
     }
-    Prepared {
-        sentences,
-        tokens: all_tokens,
-        keys: token_keys,
-        sentence_tokens,
-        terms: sentence_terms,
-    }
+    side.sentences = sentences;
+    side
 }
 
 impl Prepared {

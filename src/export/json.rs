@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::analysis::{Analysis, Entity, Phrase, StrengthDifference, analyse_builtin};
 use crate::engine::{Comparison, Options, Row, Sentence, Stats};
 use crate::load::Document;
 
@@ -21,6 +22,9 @@ struct Output<'a> {
     right: SideOut<'a>,
     rows: &'a [Row],
     stats: &'a Stats,
+    entities: &'a [Entity],
+    phrases: &'a [Phrase],
+    strength: &'a [StrengthDifference],
 }
 
 #[derive(Serialize)]
@@ -56,12 +60,25 @@ fn side<'a>(doc: &'a Document, sentences: &[Sentence]) -> SideOut<'a> {
     }
 }
 
-/// Writes the comparison of `left` and `right` as pretty JSON.
+/// Writes the comparison of `left` and `right` as pretty JSON, with its analysis made with
+/// the built-in equivalences and strength lexicon.
 pub fn write(
     out: &mut dyn std::io::Write,
     left: &Document,
     right: &Document,
     comparison: &Comparison,
+) -> std::io::Result<()> {
+    let analysis = analyse_builtin(&left.text, &right.text, comparison);
+    write_with(out, left, right, comparison, &analysis)
+}
+
+/// Writes the comparison of `left` and `right` and its `analysis` as pretty JSON.
+pub fn write_with(
+    out: &mut dyn std::io::Write,
+    left: &Document,
+    right: &Document,
+    comparison: &Comparison,
+    analysis: &Analysis,
 ) -> std::io::Result<()> {
     let output = Output {
         format: FORMAT,
@@ -72,6 +89,9 @@ pub fn write(
         right: side(right, &comparison.right_sentences),
         rows: &comparison.rows,
         stats: &comparison.stats,
+        entities: &analysis.entities,
+        phrases: &analysis.phrases,
+        strength: &analysis.strength,
     };
     serde_json::to_writer_pretty(&mut *out, &output).map_err(std::io::Error::other)?;
     writeln!(out)

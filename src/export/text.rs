@@ -1,24 +1,45 @@
-//! A readable terminal rendering: a summary line, then each row with its sentences, deleted
-//! words marked `[-like this-]` and inserted words `{+like this+}` (dwdiff's convention), in
-//! red and green when writing to a terminal.
+//! A readable terminal rendering: a summary line; what an analyst looks for (who is named on
+//! both sides or on one only, shared phrases, wording strength); then each row with its
+//! sentences, deleted words marked `[-like this-]` and inserted words `{+like this+}` (dwdiff's
+//! convention), in red and green when writing to a terminal, and equivalent wording marked
+//! `[=like this=]` / `{=like this=}`.
 
 use std::io::Write;
 
+use crate::analysis::{Analysis, EntityKind, Presence, Stronger, analyse_builtin};
 use crate::engine::{Comparison, OpTag, Row, RowKind};
 use crate::load::Document;
 
 const RED: &str = "\x1b[31m";
 const GREEN: &str = "\x1b[32m";
+const CYAN: &str = "\x1b[36m";
 const DIM: &str = "\x1b[2m";
 const BOLD: &str = "\x1b[1m";
 const RESET: &str = "\x1b[0m";
 
-/// Writes the comparison as text; `colour` adds ANSI colours.
+/// Most entities listed per group, and most shared phrases listed (the JSON has them all).
+const LIST_AT_MOST: usize = 40;
+
+/// Writes the comparison as text, with its analysis made with the built-in equivalences and
+/// strength lexicon; `colour` adds ANSI colours.
 pub fn write(
     out: &mut dyn Write,
     left: &Document,
     right: &Document,
     comparison: &Comparison,
+    colour: bool,
+) -> std::io::Result<()> {
+    let analysis = analyse_builtin(&left.text, &right.text, comparison);
+    write_with(out, left, right, comparison, &analysis, colour)
+}
+
+/// Writes the comparison and its `analysis` as text; `colour` adds ANSI colours.
+pub fn write_with(
+    out: &mut dyn Write,
+    left: &Document,
+    right: &Document,
+    comparison: &Comparison,
+    analysis: &Analysis,
     colour: bool,
 ) -> std::io::Result<()> {
     let paint = |code: &'static str| if colour { code } else { "" };
@@ -41,6 +62,7 @@ pub fn write(
         stats.left_only,
         stats.right_only
     )?;
+    write_analysis(out, analysis, paint(BOLD), paint(RESET))?;
     for (index, row) in comparison.rows.iter().enumerate() {
         writeln!(out)?;
         let moved = if row.moved { " · moved" } else { "" };
@@ -97,6 +119,10 @@ pub fn write(
                             left_line.push_str(l);
                             right_line.push_str(r);
                         }
+                        OpTag::Equivalent => {
+                            mark(&mut left_line, l, "[=", "=]", paint(CYAN), paint(RESET));
+                            mark(&mut right_line, r, "{=", "=}", paint(CYAN), paint(RESET));
+                        }
                         OpTag::Delete => {
                             mark(&mut left_line, l, "[-", "-]", paint(RED), paint(RESET))
                         }
@@ -113,6 +139,113 @@ pub fn write(
                 writeln!(out, "  R: {}", clean(&right_line))?;
             }
         }
+    }
+    Ok(())
+}
+
+/// The analysis: entities by presence, shared phrases, wording strength.
+fn write_analysis(
+    out: &mut dyn Write,
+    analysis: &Analysis,
+    bold: &str,
+    reset: &str,
+) -> std::io::Result<()> {
+    for (presence, heading) in [
+        (Presence::Both, "Named in both"),
+        (Presence::LeftOnly, "Named only left"),
+        (Presence::RightOnly, "Named only right"),
+    ] {
+        let entities: Vec<_> = analysis
+            .entities
+            .iter()
+            .filter(|e| e.presence() == presence)
+            .collect();
+        writeln!(out)?;
+        writeln!(out, "{bold}{heading} ({}){reset}", entities.len())?;
+        if entities.is_empty() {
+            writeln!(out, "  none")?;
+        }
+        for entity in entities.iter().take(LIST_AT_MOST) {
+            let others: Vec<&str> = entity
+                .forms
+                .iter()
+                .map(String::as_str)
+                .filter(|f| *f != entity.text)
+                .collect();
+            let forms = if others.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", others.join(", "))
+            };
+            let kind = match entity.kind {
+                EntityKind::Name => "",
+                EntityKind::Title => " [title]",
+                EntityKind::Date => " [date]",
+                EntityKind::Number => " [number]",
+            };
+            writeln!(
+                out,
+                "  {}{forms}{kind} · left {}, right {}",
+                entity.text, entity.left, entity.right
+            )?;
+        }
+        if entities.len() > LIST_AT_MOST {
+            writeln!(out, "  … and {} more", entities.len() - LIST_AT_MOST)?;
+        }
+    }
+
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{bold}Shared phrases ({}){reset}",
+        analysis.phrases.len()
+    )?;
+    if analysis.phrases.is_empty() {
+        writeln!(out, "  none")?;
+    }
+    for phrase in analysis.phrases.iter().take(LIST_AT_MOST) {
+        writeln!(
+            out,
+            "  \"{}\" · {} words · left {}×, right {}×",
+            phrase.text,
+            phrase.words,
+            phrase.left.len(),
+            phrase.right.len()
+        )?;
+    }
+    if analysis.phrases.len() > LIST_AT_MOST {
+        writeln!(
+            out,
+            "  … and {} more",
+            analysis.phrases.len() - LIST_AT_MOST
+        )?;
+    }
+
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{bold}Wording strength ({}){reset}",
+        analysis.strength.len()
+    )?;
+    if analysis.strength.is_empty() {
+        writeln!(
+            out,
+            "  no paired row words one thing more strongly on one side"
+        )?;
+    }
+    for d in &analysis.strength {
+        let sign = match d.stronger {
+            Stronger::Left => '>',
+            Stronger::Right => '<',
+        };
+        writeln!(
+            out,
+            "  row {}: left \"{}\" {sign} right \"{}\" ({})",
+            d.row + 1,
+            d.left,
+            d.right,
+            d.kind
+        )?;
     }
     Ok(())
 }

@@ -13,7 +13,8 @@ use crate::samples::{SAMPLES, default_pair};
 
 use super::view::{self, Palette, RowHeights, ViewInput};
 use super::worker::{JobResult, Worker};
-use super::{Command, Side};
+use super::{Command, ExportFormat, Side};
+use crate::notes::{self, Notes};
 
 /// Settings kept between runs (eframe persistence).
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -59,11 +60,19 @@ pub struct Notice {
 
 impl Notice {
     fn error(text: String) -> Self {
-        Self { text, error: true, action: None }
+        Self {
+            text,
+            error: true,
+            action: None,
+        }
     }
 
     fn info(text: String) -> Self {
-        Self { text, error: false, action: None }
+        Self {
+            text,
+            error: false,
+            action: None,
+        }
     }
 }
 
@@ -74,6 +83,15 @@ struct Editor {
     text: String,
     /// Where the text came from ("untitled" when pasted).
     origin: String,
+}
+
+/// The export window.
+#[derive(Debug, Clone)]
+struct ExportDialog {
+    format: ExportFormat,
+    /// Path field, shown where no native save dialog exists.
+    path: Option<String>,
+    reason: String,
 }
 
 /// How often open files are checked for changes on disk.
@@ -123,6 +141,13 @@ pub struct ParallaxApp {
     find: Find,
     prompt: Option<PathPrompt>,
     editor: Option<Editor>,
+    export: Option<ExportDialog>,
+    /// Notes of the pair shown, and where they are kept.
+    notes: Option<(PathBuf, Notes)>,
+    /// Notes placed on rows of the comparison shown: (row, note), by row.
+    row_notes: Vec<(usize, String)>,
+    /// The note being edited for the selected row.
+    note_draft: (Option<usize>, String),
     /// Per side, the file stamp last reported as changed (so it is reported once).
     watched: [Option<crate::load::FileStamp>; 2],
     /// When open files were last checked for changes.
@@ -174,6 +199,10 @@ impl ParallaxApp {
             find: Find::default(),
             prompt: None,
             editor: None,
+            export: None,
+            notes: None,
+            row_notes: Vec::new(),
+            note_draft: (None, String::new()),
             watched: [None, None],
             last_watch: 0.0,
             title: String::new(),
@@ -340,12 +369,23 @@ impl ParallaxApp {
                 let document = &self.documents[side.index()];
                 self.editor = Some(Editor {
                     side,
-                    text: if keep { document.text.clone() } else { String::new() },
-                    origin: if keep { document.name.clone() } else { "untitled".into() },
+                    text: if keep {
+                        document.text.clone()
+                    } else {
+                        String::new()
+                    },
+                    origin: if keep {
+                        document.name.clone()
+                    } else {
+                        "untitled".into()
+                    },
                 });
             }
             Command::ApplyEdit(side, text) => {
-                let origin = self.editor.take().map_or_else(|| "untitled".to_owned(), |e| e.origin);
+                let origin = self
+                    .editor
+                    .take()
+                    .map_or_else(|| "untitled".to_owned(), |e| e.origin);
                 let name = if origin == "untitled" {
                     format!("untitled ({})", side.name())
                 } else {
@@ -359,13 +399,124 @@ impl ParallaxApp {
             }
             Command::CancelEdit => self.editor = None,
             Command::ReloadSide(side) => {
-                self.notices.retain(|n| n.action.as_ref().is_none_or(|(_, c)| *c != Command::ReloadSide(side)));
+                self.notices.retain(|n| {
+                    n.action
+                        .as_ref()
+                        .is_none_or(|(_, c)| *c != Command::ReloadSide(side))
+                });
                 if let Some(path) = self.documents[side.index()].path.clone() {
                     self.apply(Command::OpenPath(side, path));
                 }
             }
             Command::SetAutoReload(on) => self.settings.auto_reload = on,
+            Command::OpenExport => {
+                self.export = Some(ExportDialog {
+                    format: ExportFormat::Html,
+                    path: None,
+                    reason: String::new(),
+                });
+            }
+            Command::ChooseExportPath(format) => {
+                let suggested = format!(
+                    "{}-vs-{}.{}",
+                    stem(&self.compared[0].name),
+                    stem(&self.compared[1].name),
+                    format.extension()
+                );
+                if dialog_available() {
+                    self.worker.pick_save(format, suggested);
+                } else {
+                    let dir = self.compared[0]
+                        .path
+                        .as_ref()
+                        .and_then(|p| p.parent())
+                        .map_or_else(
+                            || std::env::current_dir().unwrap_or_default(),
+                            std::path::Path::to_path_buf,
+                        );
+                    self.export = Some(ExportDialog {
+                        format,
+                        path: Some(dir.join(suggested).display().to_string()),
+                        reason: "No native file dialog is available here (no desktop portal is running).".into(),
+                    });
+                }
+            }
+            Command::ExportTo(format, path) => {
+                self.export = None;
+                if let Some(comparison) = &self.comparison {
+                    self.worker.export(
+                        format,
+                        path,
+                        self.compared.clone(),
+                        comparison.clone(),
+                        self.row_notes.clone(),
+                    );
+                }
+            }
+            Command::CancelExport => self.export = None,
+            Command::SetNote(row, text) => self.set_note(row, &text),
+            // Not wired yet: to be connected to the view's highlights.
+            Command::Highlight(_) => {}
         }
+    }
+
+    /// Reads the notes of the pair shown (once per pair) and places them on rows.
+    fn load_notes(&mut self) {
+        let [left, right] = &self.compared;
+        let Some(path) = notes::sidecar_path(left, right) else {
+            return;
+        };
+        let same_pair = self.notes.as_ref().is_some_and(|(p, _)| *p == path);
+        if !same_pair {
+            let loaded = match notes::read(&path) {
+                Ok(Some(existing)) => {
+                    let changed = existing.changed_since(left, right);
+                    if !changed.is_empty() && !existing.notes.is_empty() {
+                        self.notices.push(Notice::info(format!(
+                            "Notes restored from {}; {} changed since they were written: check that they still apply.",
+                            path.display(),
+                            changed.join(" and ")
+                        )));
+                    }
+                    existing
+                }
+                Ok(None) => Notes::new(left, right),
+                Err(message) => {
+                    self.notices.push(Notice::error(format!(
+                        "Could not read the notes: {message}."
+                    )));
+                    Notes::new(left, right)
+                }
+            };
+            self.notes = Some((path, loaded));
+        }
+        self.row_notes = match (&self.notes, &self.comparison) {
+            (Some((_, n)), Some(c)) => n.by_row(c, left, right),
+            _ => Vec::new(),
+        };
+        self.note_draft = (None, String::new());
+    }
+
+    fn set_note(&mut self, row: usize, text: &str) {
+        let Some(comparison) = self.comparison.clone() else {
+            return;
+        };
+        let [left, right] = self.compared.clone();
+        let Some((path, notes)) = &mut self.notes else {
+            return;
+        };
+        notes.set(&comparison, row, &left, &right, text);
+        if let Err(message) = notes::write(path, notes) {
+            self.notices.push(Notice::error(format!(
+                "Could not save the note: {message}."
+            )));
+        }
+        self.row_notes = notes.by_row(&comparison, &left, &right);
+    }
+
+    /// The notes placed on rows, as exports show them.
+    pub fn row_notes(&self) -> &[(usize, String)] {
+        &self.row_notes
     }
 
     /// A number that changes whenever the find highlights do.
@@ -476,6 +627,29 @@ impl ParallaxApp {
                     }
                     None => {}
                 },
+                JobResult::SavePicked {
+                    format,
+                    path,
+                    failed_fast,
+                } => match path {
+                    Some(path) => self.apply(Command::ExportTo(format, path)),
+                    None if failed_fast => {
+                        self.export = Some(ExportDialog {
+                            format,
+                            path: Some(String::new()),
+                            reason: "The native file dialog could not be shown (no desktop portal answered).".into(),
+                        });
+                    }
+                    None => {}
+                },
+                JobResult::Exported(result) => match result {
+                    Ok(path) => self
+                        .notices
+                        .push(Notice::info(format!("Report saved to {}.", path.display()))),
+                    Err(message) => self.notices.push(Notice::error(format!(
+                        "Could not save the report: {message}."
+                    ))),
+                },
                 JobResult::Compared {
                     generation,
                     comparison,
@@ -523,6 +697,7 @@ impl ParallaxApp {
         }
         self.find.computed_for = (String::new(), 0);
         self.comparison = Some(comparison);
+        self.load_notes();
     }
 
     fn update_find(&mut self) {
@@ -580,6 +755,9 @@ impl ParallaxApp {
             if take(Modifiers::COMMAND, Key::F) {
                 self.pending.push(Command::OpenFind);
             }
+            if take(Modifiers::COMMAND, Key::E) {
+                self.pending.push(Command::OpenExport);
+            }
             if take(Modifiers::NONE, Key::F5) {
                 self.pending.push(Command::Reload);
             }
@@ -628,11 +806,15 @@ impl ParallaxApp {
         for side in [Side::Left, Side::Right] {
             let i = side.index();
             let document = &self.documents[i];
-            let (Some(path), Some(stamp)) = (&document.path, document.stamp) else { continue };
+            let (Some(path), Some(stamp)) = (&document.path, document.stamp) else {
+                continue;
+            };
             if self.loading[i].is_some() {
                 continue;
             }
-            let Some(current) = crate::load::FileStamp::of(path) else { continue };
+            let Some(current) = crate::load::FileStamp::of(path) else {
+                continue;
+            };
             if current == stamp || self.watched[i] == Some(current) {
                 continue;
             }
@@ -652,8 +834,87 @@ impl ParallaxApp {
         ctx.request_repaint_after(std::time::Duration::from_secs_f64(WATCH_INTERVAL));
     }
 
+    fn note_ui(&mut self, ui: &mut Ui) {
+        let Some(row) = self.selected else { return };
+        if self.note_draft.0 != Some(row) {
+            let existing = self
+                .row_notes
+                .iter()
+                .find(|(r, _)| *r == row)
+                .map(|(_, n)| n.clone());
+            self.note_draft = (Some(row), existing.unwrap_or_default());
+        }
+        ui.horizontal(|ui| {
+            let label = ui.label(format!("Note on row {}:", row + 1));
+            ui.add(
+                egui::TextEdit::singleline(&mut self.note_draft.1)
+                    .hint_text("a remark for this row, kept with the pair and shown in exports")
+                    .desired_width(ui.available_width() - 220.0),
+            )
+            .labelled_by(label.id);
+            if ui.button("Save note").clicked() {
+                self.pending
+                    .push(Command::SetNote(row, self.note_draft.1.clone()));
+            }
+            if ui.button("Remove note").clicked() {
+                self.note_draft.1.clear();
+                self.pending.push(Command::SetNote(row, String::new()));
+            }
+        });
+    }
+
+    fn export_ui(&mut self, ctx: &egui::Context) {
+        let Some(dialog) = &mut self.export else {
+            return;
+        };
+        let mut choose = None;
+        let mut write = None;
+        let mut cancel = false;
+        egui::Window::new("Export report")
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ctx, |ui| {
+                ui.label("A report of this comparison, with provenance (files, sizes, SHA-256, options, time) and your notes.");
+                for format in [ExportFormat::Html, ExportFormat::Markdown, ExportFormat::Json] {
+                    ui.radio_value(&mut dialog.format, format, format.label());
+                }
+                if let Some(path) = &mut dialog.path {
+                    ui.label(&dialog.reason);
+                    let label = ui.label("Save to:");
+                    ui.add(egui::TextEdit::singleline(path).desired_width(420.0)).labelled_by(label.id);
+                }
+                ui.horizontal(|ui| {
+                    match &dialog.path {
+                        Some(path) => {
+                            if ui.add_enabled(!path.trim().is_empty(), egui::Button::new("Save")).clicked() {
+                                write = Some(PathBuf::from(path.trim()));
+                            }
+                        }
+                        None => {
+                            if ui.button("Save as…").clicked() {
+                                choose = Some(dialog.format);
+                            }
+                        }
+                    }
+                    if ui.button("Cancel").clicked() {
+                        cancel = true;
+                    }
+                });
+            });
+        if let Some(path) = write {
+            self.pending.push(Command::ExportTo(dialog.format, path));
+        } else if let Some(format) = choose {
+            self.pending.push(Command::ChooseExportPath(format));
+        } else if cancel {
+            self.pending.push(Command::CancelExport);
+        }
+    }
+
     fn editor_ui(&mut self, ctx: &egui::Context) {
-        let Some(editor) = &mut self.editor else { return };
+        let Some(editor) = &mut self.editor else {
+            return;
+        };
         let side = editor.side;
         let mut apply = false;
         let mut cancel = false;
@@ -665,25 +926,33 @@ impl ParallaxApp {
                 ui.label(if editor.origin == "untitled" {
                     "Paste the statement here (Ctrl+V), or type it, then compare.".to_owned()
                 } else {
-                    format!("Editing a copy of {}: the file on disk is never changed.", editor.origin)
+                    format!(
+                        "Editing a copy of {}: the file on disk is never changed.",
+                        editor.origin
+                    )
                 });
                 let label = ui.label("Statement text:");
-                egui::ScrollArea::vertical().max_height(380.0).show(ui, |ui| {
-                    let edit = ui
-                        .add(
-                            egui::TextEdit::multiline(&mut editor.text)
-                                .desired_width(f32::INFINITY)
-                                .desired_rows(18)
-                                .hint_text("Statement text"),
-                        )
-                        .labelled_by(label.id);
-                    if editor.text.is_empty() && !edit.has_focus() {
-                        edit.request_focus();
-                    }
-                });
+                egui::ScrollArea::vertical()
+                    .max_height(380.0)
+                    .show(ui, |ui| {
+                        let edit = ui
+                            .add(
+                                egui::TextEdit::multiline(&mut editor.text)
+                                    .desired_width(f32::INFINITY)
+                                    .desired_rows(18)
+                                    .hint_text("Statement text"),
+                            )
+                            .labelled_by(label.id);
+                        if editor.text.is_empty() && !edit.has_focus() {
+                            edit.request_focus();
+                        }
+                    });
                 ui.horizontal(|ui| {
                     let ready = !editor.text.trim().is_empty();
-                    if ui.add_enabled(ready, egui::Button::new("Compare with this text")).clicked() {
+                    if ui
+                        .add_enabled(ready, egui::Button::new("Compare with this text"))
+                        .clicked()
+                    {
                         apply = true;
                     }
                     if ui.button("Cancel").clicked() {
@@ -718,6 +987,11 @@ fn dialog_available() -> bool {
     } else {
         true
     }
+}
+
+/// A file name without its extension.
+fn stem(name: &str) -> &str {
+    name.rsplit_once('.').map_or(name, |(stem, _)| stem)
 }
 
 fn remember(recent: &mut Vec<PathBuf>, path: PathBuf) {
@@ -756,12 +1030,18 @@ impl eframe::App for ParallaxApp {
         if self.find.open {
             egui::Panel::bottom("find").show(ui, |ui| self.find_ui(ui));
         }
+        if self.selected.is_some() && self.comparison.is_some() {
+            egui::Panel::bottom("note").show(ui, |ui| self.note_ui(ui));
+        }
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
         if self.prompt.is_some() {
             self.prompt_ui(&ctx);
         }
         if self.editor.is_some() {
             self.editor_ui(&ctx);
+        }
+        if self.export.is_some() {
+            self.export_ui(&ctx);
         }
         for command in std::mem::take(&mut self.pending) {
             self.apply(command);
@@ -822,8 +1102,18 @@ impl ParallaxApp {
                     }
                 }
                 ui.separator();
+                if ui
+                    .add(egui::Button::new("Export report…").shortcut_text("Ctrl+E"))
+                    .clicked()
+                {
+                    self.pending.push(Command::OpenExport);
+                }
+                ui.separator();
                 let mut auto = self.settings.auto_reload;
-                if ui.checkbox(&mut auto, "Reload changed files automatically").changed() {
+                if ui
+                    .checkbox(&mut auto, "Reload changed files automatically")
+                    .changed()
+                {
                     self.pending.push(Command::SetAutoReload(auto));
                 }
                 if ui.button("Swap sides").clicked() {
@@ -1185,6 +1475,7 @@ impl ParallaxApp {
             find: &find,
             find_generation: self.find_generation(),
             moved_targets: &self.moved_targets,
+            notes: &self.row_notes,
         };
         let heights = &mut self.heights;
         let output = area.show_viewport(ui, |ui, viewport| {

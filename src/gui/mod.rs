@@ -2,9 +2,11 @@
 //!
 //! - [`app`]: state, commands and the one `apply` that changes state;
 //! - [`view`]: the aligned rows (virtualised);
+//! - [`insights`]: the summary panel of names, shared phrases and wording strength;
 //! - [`worker`]: loading and comparing off the UI thread.
 
 pub mod app;
+pub mod insights;
 pub mod view;
 pub mod worker;
 
@@ -13,32 +15,7 @@ use std::process::ExitCode;
 
 pub use app::ParallaxApp;
 
-/// One of the two documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum Side {
-    /// The left document.
-    Left,
-    /// The right document.
-    Right,
-}
-
-impl Side {
-    /// 0 for left, 1 for right.
-    pub fn index(self) -> usize {
-        match self {
-            Self::Left => 0,
-            Self::Right => 1,
-        }
-    }
-
-    /// "left" or "right".
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Left => "left",
-            Self::Right => "right",
-        }
-    }
-}
+pub use crate::engine::Side;
 
 /// Everything the user can ask for. UI code emits commands; [`ParallaxApp::apply`] carries
 /// them out, so state changes in one place.
@@ -88,6 +65,49 @@ pub enum Command {
     ReloadSide(Side),
     /// Whether files that change on disk are reloaded without asking.
     SetAutoReload(bool),
+    /// Open the export window.
+    OpenExport,
+    /// Ask where to save the report in this format (native dialog or path field).
+    ChooseExportPath(ExportFormat),
+    /// Write the report in this format to this file.
+    ExportTo(ExportFormat, PathBuf),
+    /// Close the export window.
+    CancelExport,
+    /// Set (or, with an empty text, remove) the note on a row.
+    SetNote(usize, String),
+    /// Highlight these places in the two texts (an entity's or a phrase's occurrences).
+    Highlight(Vec<(Side, crate::engine::Span)>),
+}
+
+/// Formats a report can be exported in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum ExportFormat {
+    /// Self-contained HTML.
+    Html,
+    /// Markdown.
+    Markdown,
+    /// The stable JSON format.
+    Json,
+}
+
+impl ExportFormat {
+    /// File extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Html => "html",
+            Self::Markdown => "md",
+            Self::Json => "json",
+        }
+    }
+
+    /// Name for menus.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Html => "HTML report",
+            Self::Markdown => "Markdown report",
+            Self::Json => "JSON (stable format)",
+        }
+    }
 }
 
 /// Opens the window on `left` and `right` (or the bundled sample pair) and runs until closed.

@@ -8,9 +8,12 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use egui::text::{LayoutJob, TextFormat};
-use egui::{Align2, Color32, FontId, Galley, Rect, Sense, Stroke, StrokeKind, Ui, Vec2, pos2, vec2};
+use egui::{
+    Align2, Color32, FontId, Galley, Rect, Sense, Stroke, StrokeKind, Ui, Vec2, pos2, vec2,
+};
 
-use crate::engine::{Comparison, OpTag, Row, RowKind, Span};
+use crate::engine::{Comparison, Row, RowKind, Span};
+use crate::export::{Mark, cell_segments};
 use crate::load::Document;
 
 use super::{Command, Side};
@@ -32,6 +35,8 @@ pub struct Palette {
     pub inserted_line: Color32,
     /// Marker of moved rows.
     pub moved: Color32,
+    /// Background of equivalent wording (same thing, different words).
+    pub equivalent: Color32,
     /// Background of find matches.
     pub find: Color32,
     /// Background of the current find match.
@@ -58,6 +63,7 @@ impl Palette {
                 deleted_line: Color32::from_rgb(255, 150, 150),
                 inserted_line: Color32::from_rgb(140, 230, 160),
                 moved: Color32::from_rgb(140, 170, 255),
+                equivalent: Color32::from_rgb(40, 60, 110),
                 find: Color32::from_rgb(120, 100, 20),
                 find_current: Color32::from_rgb(200, 140, 0),
                 selected: Color32::from_rgb(120, 160, 255),
@@ -74,6 +80,7 @@ impl Palette {
                 deleted_line: Color32::from_rgb(170, 20, 20),
                 inserted_line: Color32::from_rgb(20, 120, 50),
                 moved: Color32::from_rgb(40, 80, 200),
+                equivalent: Color32::from_rgb(214, 226, 255),
                 find: Color32::from_rgb(255, 240, 140),
                 find_current: Color32::from_rgb(255, 180, 40),
                 selected: Color32::from_rgb(40, 90, 220),
@@ -83,26 +90,6 @@ impl Palette {
             }
         }
     }
-}
-
-/// How a stretch of text is drawn.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Mark {
-    Plain,
-    Deleted,
-    Inserted,
-}
-
-/// The text of one side of one row, trimmed of surrounding whitespace.
-pub fn cell_span(text: &str, comparison: &Comparison, row: &Row, side: Side) -> Span {
-    let span = match side {
-        Side::Left => comparison.left_span(row),
-        Side::Right => comparison.right_span(row),
-    };
-    let piece = &text[span.range()];
-    let start = span.start + (piece.len() - piece.trim_start().len());
-    let end = span.start + piece.trim_end().len();
-    Span::new(start, end.max(start))
 }
 
 /// Builds the layout job of one cell: word highlights from the row's ops, find matches on top.
@@ -117,34 +104,7 @@ pub fn cell_job(
     wrap_width: f32,
     find: &[(Span, bool)],
 ) -> LayoutJob {
-    let cell = cell_span(text, comparison, row, side);
-    let mut marks: Vec<(Span, Mark)> = Vec::new();
-    if row.kind == RowKind::Modified {
-        for op in &row.ops {
-            let (span, changed) = match side {
-                Side::Left => (op.left, matches!(op.tag, OpTag::Delete | OpTag::Replace)),
-                Side::Right => (op.right, matches!(op.tag, OpTag::Insert | OpTag::Replace)),
-            };
-            let span = clip(span, cell);
-            if span.is_empty() {
-                continue;
-            }
-            let mark = match (changed, side) {
-                (false, _) => Mark::Plain,
-                (true, Side::Left) => Mark::Deleted,
-                (true, Side::Right) => Mark::Inserted,
-            };
-            // Highlights stop before the whitespace that follows the changed words.
-            let piece = &text[span.range()];
-            let body_end = span.start + piece.trim_end().len();
-            marks.push((Span::new(span.start, body_end), mark));
-            if body_end < span.end {
-                marks.push((Span::new(body_end, span.end), Mark::Plain));
-            }
-        }
-    } else {
-        marks.push((cell, Mark::Plain));
-    }
+    let marks = cell_segments(text, comparison, row, side);
     let mut job = LayoutJob::default();
     job.wrap.max_width = wrap_width;
     for (span, mark) in marks {
@@ -173,6 +133,10 @@ pub fn cell_job(
                     format.background = palette.inserted;
                     format.underline = Stroke::new(1.5, palette.inserted_line);
                 }
+                Mark::Equivalent => {
+                    format.background = palette.equivalent;
+                    format.italics = true;
+                }
             }
             if let Some((_, current)) = hit {
                 format.background = if *current {
@@ -186,12 +150,6 @@ pub fn cell_job(
         }
     }
     job
-}
-
-fn clip(span: Span, to: Span) -> Span {
-    let start = span.start.clamp(to.start, to.end);
-    let end = span.end.clamp(start, to.end);
-    Span::new(start, end)
 }
 
 /// Text as shown in a cell: line breaks inside a sentence (hard wrapping) become spaces, so the
@@ -318,6 +276,8 @@ pub struct ViewInput<'a> {
     pub find: &'a [(usize, Side, Span, bool)],
     /// Changes whenever the matches or the current match do (keys the cell cache).
     pub find_generation: u64,
+    /// Notes by row, sorted by row.
+    pub notes: &'a [(usize, String)],
     /// For a moved row, the row to jump to (where its sentence sits in the other order).
     pub moved_targets: &'a [Option<usize>],
 }
@@ -524,6 +484,24 @@ fn gutter_ui(
         small.clone(),
         colour,
     );
+    if let Ok(k) = input.notes.binary_search_by_key(&index, |(row, _)| *row)
+        && let Some((_, note)) = input.notes.get(k)
+    {
+        let note_rect = Rect::from_center_size(
+            rect.center_top() + Vec2::new(0.0, CELL_PAD + 42.0),
+            vec2(rect.width() - 4.0, 16.0),
+        );
+        ui.put(
+            note_rect,
+            egui::Label::new(
+                egui::RichText::new("note")
+                    .size(11.0)
+                    .background_color(Color32::from_rgb(255, 236, 150))
+                    .color(Color32::BLACK),
+            ),
+        )
+        .on_hover_text(note.as_str());
+    }
     if row.moved
         && let Some(Some(target)) = input.moved_targets.get(index)
     {

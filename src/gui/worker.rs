@@ -32,6 +32,17 @@ pub enum JobResult {
         /// Whether it closed too fast for a person to have cancelled it (no dialog was shown).
         failed_fast: bool,
     },
+    /// The native save dialog closed.
+    SavePicked {
+        /// The format being exported.
+        format: super::ExportFormat,
+        /// The chosen file, if any.
+        path: Option<PathBuf>,
+        /// Whether it closed too fast for a person to have cancelled it.
+        failed_fast: bool,
+    },
+    /// A report was written (or failed to be).
+    Exported(Result<PathBuf, String>),
     /// A comparison finished.
     Compared {
         /// The request's generation.
@@ -120,8 +131,92 @@ impl Worker {
         });
     }
 
+    /// Shows the native save dialog on its own thread.
+    pub fn pick_save(&self, format: super::ExportFormat, suggested: String) {
+        let sender = self.sender.clone();
+        let repaint = self.repaint.clone();
+        std::thread::spawn(move || {
+            let started = std::time::Instant::now();
+            let path = rfd::FileDialog::new()
+                .set_title(format!("Export {}", format.label()))
+                .set_file_name(suggested)
+                .add_filter(format.label(), &[format.extension()])
+                .save_file();
+            let failed_fast =
+                path.is_none() && started.elapsed() < std::time::Duration::from_millis(300);
+            let _ = sender.send(JobResult::SavePicked {
+                format,
+                path,
+                failed_fast,
+            });
+            if let Some(ctx) = repaint {
+                ctx.request_repaint();
+            }
+        });
+    }
+
+    /// Writes a report in the background.
+    pub fn export(
+        &self,
+        format: super::ExportFormat,
+        path: PathBuf,
+        documents: [Arc<Document>; 2],
+        comparison: Arc<Comparison>,
+        notes: Vec<(usize, String)>,
+    ) {
+        let sender = self.sender.clone();
+        let repaint = self.repaint.clone();
+        std::thread::spawn(move || {
+            let result = write_report(format, &path, &documents, &comparison, &notes)
+                .map(|()| path.clone())
+                .map_err(|e| format!("{}: {e}", path.display()));
+            let _ = sender.send(JobResult::Exported(result));
+            if let Some(ctx) = repaint {
+                ctx.request_repaint();
+            }
+        });
+    }
+
     /// Results that arrived since the last call.
     pub fn poll(&self) -> Vec<JobResult> {
         self.receiver.try_iter().collect()
     }
+}
+
+/// Writes one report file; refuses to write over either input file.
+fn write_report(
+    format: super::ExportFormat,
+    path: &std::path::Path,
+    documents: &[Arc<Document>; 2],
+    comparison: &Comparison,
+    notes: &[(usize, String)],
+) -> std::io::Result<()> {
+    use std::io::Write;
+    let target = std::fs::canonicalize(path).ok();
+    if target.is_some()
+        && documents
+            .iter()
+            .filter_map(|d| d.path.as_ref())
+            .any(|p| std::fs::canonicalize(p).ok() == target)
+    {
+        return Err(std::io::Error::other("refusing to overwrite an input file"));
+    }
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
+    let report = crate::export::Report {
+        left: &documents[0],
+        right: &documents[1],
+        comparison,
+        notes,
+        provenance: crate::export::Provenance {
+            generated: std::time::SystemTime::now(),
+        },
+    };
+    match format {
+        super::ExportFormat::Html => crate::export::html::write(&mut out, &report)?,
+        super::ExportFormat::Markdown => crate::export::markdown::write(&mut out, &report)?,
+        super::ExportFormat::Json => {
+            crate::export::json::write(&mut out, &documents[0], &documents[1], comparison)?
+        }
+    }
+    out.flush()
 }

@@ -61,6 +61,9 @@ pub struct Document {
     pub encoding: String,
     /// The file's size and time when read.
     pub stamp: Option<FileStamp>,
+    /// SHA-256 of the file's bytes (of the text's UTF-8 for a document not read from a file),
+    /// lowercase hex: says exactly which file was compared.
+    pub sha256: String,
 }
 
 impl Document {
@@ -73,8 +76,24 @@ impl Document {
             format: "text".into(),
             encoding: "UTF-8".into(),
             stamp: None,
+            sha256: String::new(),
         }
+        .with_hash_of_text()
     }
+
+    fn with_hash_of_text(mut self) -> Self {
+        self.sha256 = sha256_hex(self.text.as_bytes());
+        self
+    }
+}
+
+/// SHA-256 of `bytes` as lowercase hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Why a file could not be opened as a statement. Each message starts with the file's path.
@@ -262,5 +281,6 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Document, LoadError> {
         format: format.into(),
         encoding,
         stamp: None,
+        sha256: sha256_hex(bytes),
     })
 }

@@ -1,0 +1,201 @@
+//! What an analyst looks for beyond a word diff: who and what each statement names, which
+//! phrasing the two share wherever it is, and where one side words a thing more strongly.
+//!
+//! Pure, like the engine: two texts and their [`Comparison`] in, an [`Analysis`] out.
+//!
+//! - [`entities`](Analysis::entities): names, organisations, places, titles, acronyms, dates and
+//!   numbers, grouped by equivalence ("TTP" with "Tehreek-i-Taliban Pakistan") and by person
+//!   ("LoGerfo" with "Gregory D. LoGerfo"), counted per side;
+//! - [`phrases`](Analysis::phrases): maximal runs of three or more words that occur in both
+//!   texts, longest first (a suffix automaton over both texts' words: linear time);
+//! - [`strength`](Analysis::strength): paired rows where the two sides use different grades of
+//!   the same kind of diplomatic verb or modal ("agreed" against "discussed"), by a
+//!   [`StrengthLexicon`].
+
+mod entities;
+mod phrases;
+mod strength;
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::engine::segment::{self, Sentence, Span};
+use crate::engine::{Comparison, Equivalences, token_key};
+
+pub use entities::{Entity, EntityKind, Presence};
+pub use phrases::Phrase;
+pub use strength::{StrengthDifference, StrengthLexicon, Stronger};
+
+/// Everything [`analyse`] finds.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Analysis {
+    /// Who and what is named: shared entities first, then those only on the left, then those
+    /// only on the right.
+    pub entities: Vec<Entity>,
+    /// Word sequences both texts have, longest first.
+    pub phrases: Vec<Phrase>,
+    /// Paired rows where one side's wording is stronger, in row order.
+    pub strength: Vec<StrengthDifference>,
+}
+
+/// Analyses two texts and their comparison. `equivalences` groups the forms of one entity;
+/// `lexicon` grades wording strength.
+pub fn analyse(
+    left: &str,
+    right: &str,
+    comparison: &Comparison,
+    equivalences: &Equivalences,
+    lexicon: &StrengthLexicon,
+) -> Analysis {
+    let sides = [
+        SideTokens::new(left, &comparison.left_sentences),
+        SideTokens::new(right, &comparison.right_sentences),
+    ];
+    Analysis {
+        entities: entities::find(&sides, equivalences),
+        phrases: phrases::find(&sides),
+        strength: strength::find(&sides, comparison, lexicon),
+    }
+}
+
+/// Analyses with the built-in equivalences and strength lexicon.
+pub fn analyse_builtin(left: &str, right: &str, comparison: &Comparison) -> Analysis {
+    analyse(
+        left,
+        right,
+        comparison,
+        Equivalences::builtin_ref(),
+        StrengthLexicon::builtin_ref(),
+    )
+}
+
+/// One token of a text, with what the analyses read.
+#[derive(Debug)]
+struct Tok {
+    /// Where it is.
+    span: Span,
+    /// Its normalized key, case kept ([`token_key`]).
+    key: String,
+    /// The key in lower case.
+    lower: String,
+    /// Whether it is a word or number (not punctuation).
+    is_word: bool,
+    /// Whether it is the first word of its sentence, or the first after an opening quote or a
+    /// colon (where a capital says nothing about a name).
+    initial: bool,
+}
+
+impl AsRef<str> for Tok {
+    fn as_ref(&self) -> &str {
+        &self.key
+    }
+}
+
+impl Tok {
+    /// Whether it is a word starting with a capital letter.
+    fn is_capitalised(&self) -> bool {
+        self.is_word && self.key.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+/// One side's tokens, sentence by sentence (the comparison's sentences).
+struct SideTokens<'a> {
+    text: &'a str,
+    tokens: Vec<Tok>,
+    /// Per sentence, its range in `tokens`.
+    sentences: Vec<Range<usize>>,
+}
+
+impl<'a> SideTokens<'a> {
+    fn new(text: &'a str, sentences: &[Sentence]) -> Self {
+        let mut tokens = Vec::with_capacity(text.len() / 5);
+        let mut ranges = Vec::with_capacity(sentences.len());
+        let mut raw = Vec::new();
+        for sentence in sentences {
+            raw.clear();
+            segment::tokens(text, sentence.content, &mut raw);
+            split_colons(text, &mut raw);
+            let first = tokens.len();
+            let mut opens = true;
+            for t in &raw {
+                let key = token_key(&text[t.span.range()], false, false).unwrap_or_default();
+                let initial = t.is_word && opens;
+                opens = if t.is_word {
+                    false
+                } else {
+                    opens || matches!(key.as_str(), ":" | "\"" | "'")
+                };
+                tokens.push(Tok {
+                    span: t.span,
+                    lower: key.to_lowercase(),
+                    key,
+                    is_word: t.is_word,
+                    initial,
+                });
+            }
+            ranges.push(first..tokens.len());
+        }
+        Self {
+            text,
+            tokens,
+            sentences: ranges,
+        }
+    }
+}
+
+/// Splits words joined by a colon ("ISLAMABAD:The", which Unicode word boundaries keep
+/// together) into the words and the colon.
+fn split_colons(text: &str, tokens: &mut Vec<segment::Token>) {
+    if !tokens
+        .iter()
+        .any(|t| t.is_word && text[t.span.range()].contains(':'))
+    {
+        return;
+    }
+    let mut out = Vec::with_capacity(tokens.len() + 2);
+    for t in tokens.drain(..) {
+        let piece = &text[t.span.range()];
+        if !t.is_word || !piece.contains(':') {
+            out.push(t);
+            continue;
+        }
+        let mut at = t.span.start;
+        for (n, part) in piece.split(':').enumerate() {
+            if n > 0 {
+                out.push(segment::Token {
+                    span: Span::new(at, at + 1),
+                    is_word: false,
+                });
+                at += 1;
+            }
+            if !part.is_empty() {
+                out.push(segment::Token {
+                    span: Span::new(at, at + part.len()),
+                    is_word: part.chars().any(char::is_alphanumeric),
+                });
+                at += part.len();
+            }
+        }
+    }
+    *tokens = out;
+}
+
+/// `[[start, end], ...]` for a list of spans.
+fn span_list<S: serde::Serializer>(spans: &[Span], s: S) -> Result<S::Ok, S::Error> {
+    spans
+        .iter()
+        .map(|span| [span.start, span.end])
+        .collect::<Vec<_>>()
+        .serialize(s)
+}
+
+/// `[start, end]` for one span.
+fn span_pair<S: serde::Serializer>(span: &Span, s: S) -> Result<S::Ok, S::Error> {
+    [span.start, span.end].serialize(s)
+}
+
+/// `text` on one line: runs of whitespace made one space, ends trimmed.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

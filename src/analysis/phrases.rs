@@ -1,0 +1,371 @@
+//! Shared phrases: maximal word sequences that occur in both texts, wherever they are.
+//!
+//! Both texts' words (lower-cased normalized keys, punctuation left out) go into one suffix
+//! automaton, each sentence followed by a separator of its own so that no phrase crosses a
+//! sentence end. A state of the automaton is a set of word sequences with the same end
+//! positions; its longest sequence cannot be extended to the left without losing an
+//! occurrence, and when the state has two or more ways on, not to the right either: that
+//! sequence is a maximal repeat. Every maximal repeat of three or more words, with a word that
+//! is not a function word, occurring on both sides, is a candidate. Candidates are listed
+//! longest first; one whose every occurrence lies inside an occurrence of a longer listed phrase
+//! is left out. Building is linear in the words; listing is linear in the occurrences listed.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use serde::Serialize;
+
+use super::{SideTokens, one_line, span_list};
+use crate::engine::is_stop_word;
+use crate::engine::segment::Span;
+
+/// Fewest words in a shared phrase.
+pub const MIN_WORDS: usize = 3;
+/// Most phrases listed (the longest); past this, shorter ones are left out.
+pub const MAX_PHRASES: usize = 500;
+/// Most occurrences listed per side of one phrase.
+pub const MAX_OCCURRENCES: usize = 1000;
+
+/// A word sequence both texts have.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Phrase {
+    /// The phrase as the left text first writes it, on one line.
+    pub text: String,
+    /// How many words it has.
+    pub words: usize,
+    /// Where it occurs in the left text (first word's start to last word's end).
+    #[serde(serialize_with = "span_list")]
+    pub left: Vec<Span>,
+    /// Where it occurs in the right text.
+    #[serde(serialize_with = "span_list")]
+    pub right: Vec<Span>,
+}
+
+/// A fast hasher for integer keys (the automaton's transitions).
+#[derive(Default)]
+struct IntHasher(u64);
+
+impl Hasher for IntHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type IntMap<V> = HashMap<u64, V, BuildHasherDefault<IntHasher>>;
+
+const NONE: u32 = u32::MAX;
+
+/// A suffix automaton over `u32` symbols.
+struct Automaton {
+    len: Vec<u32>,
+    link: Vec<u32>,
+    /// Transitions keyed by `state << 32 | symbol`.
+    next: IntMap<u32>,
+    /// Each state's outgoing symbols (to copy them when a state is cloned).
+    symbols: Vec<Vec<u32>>,
+    last: u32,
+}
+
+fn edge(state: u32, symbol: u32) -> u64 {
+    (u64::from(state) << 32) | u64::from(symbol)
+}
+
+impl Automaton {
+    fn with_capacity(n: usize) -> Self {
+        let mut a = Self {
+            len: Vec::with_capacity(2 * n + 1),
+            link: Vec::with_capacity(2 * n + 1),
+            next: IntMap::with_capacity_and_hasher(3 * n + 1, Default::default()),
+            symbols: Vec::with_capacity(2 * n + 1),
+            last: 0,
+        };
+        a.state(0, NONE);
+        a
+    }
+
+    fn state(&mut self, len: u32, link: u32) -> u32 {
+        self.len.push(len);
+        self.link.push(link);
+        self.symbols.push(Vec::new());
+        (self.len.len() - 1) as u32
+    }
+
+    fn add(&mut self, from: u32, symbol: u32, to: u32) {
+        if self.next.insert(edge(from, symbol), to).is_none() {
+            self.symbols[from as usize].push(symbol);
+        }
+    }
+
+    /// Appends `symbol`; returns the state of the whole text so far.
+    fn push(&mut self, symbol: u32) -> u32 {
+        let cur = self.state(self.len[self.last as usize] + 1, NONE);
+        let mut p = self.last;
+        while p != NONE && !self.next.contains_key(&edge(p, symbol)) {
+            self.add(p, symbol, cur);
+            p = self.link[p as usize];
+        }
+        if p == NONE {
+            self.link[cur as usize] = 0;
+        } else {
+            let q = self.next[&edge(p, symbol)];
+            if self.len[p as usize] + 1 == self.len[q as usize] {
+                self.link[cur as usize] = q;
+            } else {
+                let clone = self.state(self.len[p as usize] + 1, self.link[q as usize]);
+                for s in self.symbols[q as usize].clone() {
+                    let to = self.next[&edge(q, s)];
+                    self.add(clone, s, to);
+                }
+                while p != NONE && self.next.get(&edge(p, symbol)) == Some(&q) {
+                    self.next.insert(edge(p, symbol), clone);
+                    p = self.link[p as usize];
+                }
+                self.link[q as usize] = clone;
+                self.link[cur as usize] = clone;
+            }
+        }
+        self.last = cur;
+        cur
+    }
+}
+
+/// Where a word of the combined sequence comes from.
+#[derive(Clone, Copy)]
+struct Origin {
+    side: u8,
+    /// Index among that side's words.
+    word: u32,
+}
+
+/// Shared phrases of two sides, longest first.
+pub(super) fn find(sides: &[SideTokens<'_>; 2]) -> Vec<Phrase> {
+    // Words of each side, and the combined symbol sequence with a separator per sentence.
+    let mut vocabulary: HashMap<&str, u32> = HashMap::new();
+    let mut words: [Vec<Span>; 2] = [Vec::new(), Vec::new()];
+    let mut stop: Vec<bool> = Vec::new();
+    let mut sequence: Vec<(u32, Option<Origin>)> = Vec::new();
+    let mut separators = 0u32;
+    for (s, side) in sides.iter().enumerate() {
+        for range in &side.sentences {
+            for t in side.tokens[range.clone()].iter().filter(|t| t.is_word) {
+                let next = vocabulary.len() as u32;
+                let id = *vocabulary.entry(t.lower.as_str()).or_insert_with(|| {
+                    stop.push(is_stop_word(&t.lower));
+                    next
+                });
+                sequence.push((
+                    id,
+                    Some(Origin {
+                        side: s as u8,
+                        word: words[s].len() as u32,
+                    }),
+                ));
+                words[s].push(t.span);
+            }
+            // A separator that occurs once: no phrase runs across it.
+            sequence.push((NONE - 1 - separators, None));
+            separators += 1;
+        }
+    }
+    if words[0].is_empty() || words[1].is_empty() {
+        return Vec::new();
+    }
+
+    let mut automaton = Automaton::with_capacity(sequence.len());
+    let ends: Vec<u32> = sequence
+        .iter()
+        .map(|&(sym, _)| automaton.push(sym))
+        .collect();
+    let n_states = automaton.len.len();
+
+    // Occurrence counts per side, summed up the suffix-link tree (longest states first).
+    let mut count = [vec![0u32; n_states], vec![0u32; n_states]];
+    for (p, &(_, origin)) in sequence.iter().enumerate() {
+        if let Some(o) = origin {
+            count[o.side as usize][ends[p] as usize] += 1;
+        }
+    }
+    // The first end position of each state's sequences, the same way (for a stable order).
+    let mut first_end = vec![NONE; n_states];
+    for (p, &end) in ends.iter().enumerate() {
+        let slot = &mut first_end[end as usize];
+        *slot = (*slot).min(p as u32);
+    }
+    let mut by_len: Vec<u32> = (0..n_states as u32).collect();
+    by_len.sort_unstable_by_key(|&v| std::cmp::Reverse(automaton.len[v as usize]));
+    for &v in &by_len {
+        let link = automaton.link[v as usize];
+        if link != NONE {
+            for side in &mut count {
+                side[link as usize] += side[v as usize];
+            }
+            first_end[link as usize] = first_end[link as usize].min(first_end[v as usize]);
+        }
+    }
+
+    // Candidates: maximal repeats on both sides, long enough, not only function words.
+    let has_content = |v: usize| {
+        let end = first_end[v] as usize;
+        let len = automaton.len[v] as usize;
+        sequence[end + 1 - len..=end]
+            .iter()
+            .any(|&(sym, _)| !stop[sym as usize])
+    };
+    let mut candidates: Vec<(u32, u32, u32)> = (1..n_states)
+        .filter(|&v| {
+            automaton.len[v] as usize >= MIN_WORDS
+                && count[0][v] > 0
+                && count[1][v] > 0
+                && automaton.symbols[v].len() >= 2
+                && has_content(v)
+        })
+        .map(|v| (automaton.len[v], first_end[v], v as u32))
+        .collect();
+    if candidates.is_empty() {
+        return Vec::new();
+    }
+    // Longest first; between equals, the one found first in the combined text.
+    candidates.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+
+    // End positions of a state are the positions whose whole-prefix state lies in its
+    // suffix-link subtree: contiguous in Euler-tour order.
+    let (enter, leave) = euler_tour(&automaton.link);
+    let mut positions: Vec<u32> = (0..sequence.len() as u32)
+        .filter(|&p| sequence[p as usize].1.is_some())
+        .collect();
+    positions.sort_unstable_by_key(|&p| enter[ends[p as usize] as usize]);
+    let position_enter: Vec<u32> = positions
+        .iter()
+        .map(|&p| enter[ends[p as usize] as usize])
+        .collect();
+    let occurrences = |v: u32| -> &[u32] {
+        let (a, b) = (enter[v as usize], leave[v as usize]);
+        let from = position_enter.partition_point(|&t| t < a);
+        let to = position_enter.partition_point(|&t| t < b);
+        &positions[from..to]
+    };
+
+    let mut covered = [
+        PrefixMax::new(words[0].len()),
+        PrefixMax::new(words[1].len()),
+    ];
+    let mut out = Vec::new();
+    for (len, _, v) in candidates {
+        if out.len() >= MAX_PHRASES {
+            break;
+        }
+        let len = len as usize;
+        // (side, first word, one past the last word) of each occurrence.
+        let mut places: Vec<(usize, usize, usize)> = occurrences(v)
+            .iter()
+            .filter_map(|&end| sequence[end as usize].1)
+            .map(|o| {
+                let end = o.word as usize + 1;
+                (o.side as usize, end - len, end)
+            })
+            .collect();
+        places.sort_unstable();
+        if places
+            .iter()
+            .all(|&(side, start, end)| covered[side].max_upto(start) >= end)
+        {
+            continue;
+        }
+        for &(side, start, end) in &places {
+            covered[side].raise(start, end);
+        }
+        let span = |side: usize, start: usize, end: usize| {
+            Span::new(words[side][start].start, words[side][end - 1].end)
+        };
+        let mut lists: [Vec<Span>; 2] = [Vec::new(), Vec::new()];
+        for &(side, start, end) in &places {
+            if lists[side].len() < MAX_OCCURRENCES {
+                lists[side].push(span(side, start, end));
+            }
+        }
+        let shown = lists[0][0];
+        let [left, right] = lists;
+        out.push(Phrase {
+            text: one_line(&sides[0].text[shown.range()]),
+            words: len,
+            left,
+            right,
+        });
+    }
+    out
+}
+
+/// Euler-tour enter and leave times of the suffix-link tree (a state's subtree is the states
+/// entered in `enter[v]..leave[v]`).
+fn euler_tour(link: &[u32]) -> (Vec<u32>, Vec<u32>) {
+    let n = link.len();
+    let mut first_child = vec![NONE; n];
+    let mut next_sibling = vec![NONE; n];
+    for v in (1..n).rev() {
+        let parent = link[v] as usize;
+        next_sibling[v] = first_child[parent];
+        first_child[parent] = v as u32;
+    }
+    let mut enter = vec![0u32; n];
+    let mut leave = vec![0u32; n];
+    let mut clock = 0u32;
+    let mut stack: Vec<(u32, bool)> = vec![(0, false)];
+    while let Some((v, done)) = stack.pop() {
+        if done {
+            leave[v as usize] = clock;
+            continue;
+        }
+        enter[v as usize] = clock;
+        clock += 1;
+        stack.push((v, true));
+        let mut child = first_child[v as usize];
+        while child != NONE {
+            stack.push((child, false));
+            child = next_sibling[child as usize];
+        }
+    }
+    (enter, leave)
+}
+
+/// Prefix maxima over positions, raised one position at a time (a Fenwick tree).
+struct PrefixMax {
+    tree: Vec<usize>,
+}
+
+impl PrefixMax {
+    fn new(n: usize) -> Self {
+        Self {
+            tree: vec![0; n + 1],
+        }
+    }
+
+    /// Records `value` at `at`.
+    fn raise(&mut self, at: usize, value: usize) {
+        let mut k = at + 1;
+        while k < self.tree.len() {
+            self.tree[k] = self.tree[k].max(value);
+            k += k & k.wrapping_neg();
+        }
+    }
+
+    /// The largest value recorded at a position up to `at`.
+    fn max_upto(&self, at: usize) -> usize {
+        let mut k = (at + 1).min(self.tree.len() - 1);
+        let mut best = 0;
+        while k > 0 {
+            best = best.max(self.tree[k]);
+            k &= k - 1;
+        }
+        best
+    }
+}

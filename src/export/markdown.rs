@@ -1,0 +1,128 @@
+//! A Markdown report for a wiki or a ticket: summary, provenance, then each row as paired
+//! quotes. Deletions are `~~struck through~~`, insertions **bold** (Markdown has no underline),
+//! equivalent wording _italic_. Statement text is escaped so it cannot break the markup.
+
+use std::io::Write;
+
+use super::{Mark, Report, Side, cell_segments, kind_label};
+use crate::engine::RowKind;
+use crate::load::Document;
+
+/// Escapes Markdown's special characters in statement text.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\r' | '\n' => out.push(' '),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Writes the report as Markdown (GitHub-flavoured: strikethrough, tables).
+pub fn write(out: &mut dyn Write, report: &Report<'_>) -> std::io::Result<()> {
+    let (left, right, comparison) = (report.left, report.right, report.comparison);
+    let s = &comparison.stats;
+    writeln!(out, "# {} vs {}\n", escape(&left.name), escape(&right.name))?;
+    writeln!(
+        out,
+        "**Similarity {:.0}%** · {} identical · {} reworded · {} moved · {} only left · {} only right\n",
+        s.similarity * 100.0,
+        s.identical,
+        s.modified,
+        s.moved,
+        s.left_only,
+        s.right_only
+    )?;
+    writeln!(
+        out,
+        "Legend: ~~deleted~~ (left) · **inserted** (right) · _equivalent wording_ · moved rows are marked _moved_.\n"
+    )?;
+    writeln!(out, "## Provenance\n")?;
+    writeln!(
+        out,
+        "| | file | bytes | format | SHA-256 |\n|---|---|---|---|---|"
+    )?;
+    for (label, document) in [("Left", left), ("Right", right)] {
+        provenance_row(out, label, document)?;
+    }
+    writeln!(
+        out,
+        "\nOptions: {}. Compared {} by Parallax {}.\n",
+        report.options_text(),
+        report.generated_rfc3339(),
+        env!("CARGO_PKG_VERSION")
+    )?;
+    writeln!(out, "## Side by side\n")?;
+    for (i, row) in comparison.rows.iter().enumerate() {
+        let mut heading = format!("**Row {}** · {}", i + 1, kind_label(row));
+        if row.kind == RowKind::Modified {
+            heading.push_str(&format!(" · {:.0}%", row.similarity * 100.0));
+        }
+        if row.moved {
+            heading.push_str(" · _moved_");
+        }
+        writeln!(out, "{heading}\n")?;
+        for (side, document) in [(Side::Left, left), (Side::Right, right)] {
+            let present = match side {
+                Side::Left => !row.left.is_empty(),
+                Side::Right => !row.right.is_empty(),
+            };
+            if present {
+                writeln!(
+                    out,
+                    "> **{}:** {}",
+                    if side == Side::Left { "Left" } else { "Right" },
+                    cell(report, i, side, document)
+                )?;
+                writeln!(out, ">")?;
+            }
+        }
+        if let Some(note) = report.note(i) {
+            writeln!(out, "> _Note:_ {}", escape(note))?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn provenance_row(out: &mut dyn Write, label: &str, document: &Document) -> std::io::Result<()> {
+    let path = document
+        .path
+        .as_ref()
+        .map_or("(not from a file)".to_owned(), |p| p.display().to_string());
+    writeln!(
+        out,
+        "| {label} | {} ({}) | {} | {} · {} | `{}` |",
+        escape(&document.name),
+        escape(&path),
+        Report::size_of(document),
+        escape(&document.format),
+        escape(&document.encoding),
+        document.sha256
+    )
+}
+
+fn cell(report: &Report<'_>, i: usize, side: Side, document: &Document) -> String {
+    let row = &report.comparison.rows[i];
+    let mut out = String::new();
+    for (span, mark) in cell_segments(&document.text, report.comparison, row, side) {
+        let text = escape(&document.text[span.range()]);
+        if text.trim().is_empty() {
+            out.push_str(&text);
+            continue;
+        }
+        match mark {
+            Mark::Plain => out.push_str(&text),
+            Mark::Deleted => out.push_str(&format!("~~{text}~~")),
+            Mark::Inserted => out.push_str(&format!("**{text}**")),
+            Mark::Equivalent => out.push_str(&format!("_{text}_")),
+        }
+    }
+    out
+}
