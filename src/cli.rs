@@ -81,6 +81,10 @@ pub struct CompareArgs {
     /// Least similarity (0 to 1) for two reworded sentences to be paired.
     #[arg(long, default_value_t = Options::default().threshold)]
     pub threshold: f32,
+    /// Named entities, shared phrases and wording strength: `auto` computes them for documents
+    /// up to 256 KiB each (statements), `always` for any size, `never` skips them.
+    #[arg(long, value_enum, default_value_t = AnalysisMode::Auto)]
+    pub analysis: AnalysisMode,
     /// Table of equivalent terms extending the built-in one (one group per line, forms
     /// separated by "|"; see assets/equivalences.txt).
     #[arg(long, value_name = "FILE")]
@@ -92,6 +96,21 @@ pub struct CompareArgs {
     #[arg(short, long)]
     pub output: Option<PathBuf>,
 }
+
+/// When to compute the analyst's insights.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AnalysisMode {
+    /// For documents up to [`ANALYSIS_AUTO_MAX_BYTES`] each.
+    Auto,
+    /// Always.
+    Always,
+    /// Never (the fields are empty).
+    Never,
+}
+
+/// Largest document (bytes) for which `--analysis auto` computes insights: statements are far
+/// smaller, and on long documents the shared-phrase search dominates the run time.
+pub const ANALYSIS_AUTO_MAX_BYTES: usize = 256 * 1024;
 
 /// Output formats of `parallax compare`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -136,13 +155,22 @@ fn try_compare(args: &CompareArgs) -> anyhow::Result<()> {
         .threshold(args.threshold)
         .use_equivalences(!args.no_equivalences);
     let comparison = compare_with(&left.text, &right.text, &options, &equivalences);
-    let analysis = analyse(
-        &left.text,
-        &right.text,
-        &comparison,
-        &equivalences,
-        StrengthLexicon::builtin_ref(),
-    );
+    let wanted = match args.analysis {
+        AnalysisMode::Always => true,
+        AnalysisMode::Never => false,
+        AnalysisMode::Auto => left.text.len().max(right.text.len()) <= ANALYSIS_AUTO_MAX_BYTES,
+    };
+    let analysis = if wanted {
+        analyse(
+            &left.text,
+            &right.text,
+            &comparison,
+            &equivalences,
+            StrengthLexicon::builtin_ref(),
+        )
+    } else {
+        crate::analysis::Analysis::default()
+    };
     let (mut sink, colour): (Box<dyn Write>, bool) = match &args.output {
         Some(path) => {
             if [&args.left, &args.right]

@@ -757,6 +757,118 @@ fn equivalences_file_extends_and_a_bad_one_is_one_line_and_exit_2() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The summary panel
+// ---------------------------------------------------------------------------------------------
+
+#[cfg(feature = "gui")]
+mod panel {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+    use parallax::gui::insights::insights_ui;
+    use parallax::gui::{Command, Side};
+    use parallax::load::Document;
+
+    use super::*;
+
+    #[test]
+    fn clicking_an_entity_highlights_its_places_and_jumps_to_its_row() {
+        let (c, a) = analysed(EMBASSY, FO, &Options::default());
+        let documents = [
+            Document::from_text("us-embassy-x-post.txt", EMBASSY),
+            Document::from_text("fo-joint-press-statement.txt", FO),
+        ];
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(640.0, 1400.0))
+            .build_ui_state(
+                |ui, commands: &mut Vec<Command>| {
+                    egui::ScrollArea::vertical().show(ui, |ui| {
+                        commands.extend(insights_ui(ui, &a, &c, [&documents[0], &documents[1]]));
+                    });
+                },
+                Vec::new(),
+            );
+        harness.run();
+        harness.get_by_label_contains("Named only right (fo-joint-press-statement.txt): 10");
+        harness.get_by_label_contains("Named in both: ");
+        harness.get_by_label_contains("Shared phrases (");
+        harness.get_by_label_contains("Wording strength (0)");
+        harness.get_by_label("Balochistan Liberation Army (BLA)");
+
+        harness.get_by_label("Khuzdar").click();
+        harness.run();
+        let khuzdar = FO.find("Khuzdar").expect("in the FO statement");
+        let row = c
+            .rows
+            .iter()
+            .position(|r| {
+                let span = c.right_span(r);
+                !r.right.is_empty() && span.start <= khuzdar && khuzdar < span.end
+            })
+            .expect("row");
+        assert_eq!(
+            harness.state().as_slice(),
+            [
+                Command::Highlight(vec![(
+                    Side::Right,
+                    Span::new(khuzdar, khuzdar + "Khuzdar".len())
+                )]),
+                Command::JumpToRow(row),
+            ]
+        );
+
+        // A phrase highlights its places on both sides.
+        harness.state_mut().clear();
+        harness
+            .get_by_label_contains("\"to countering terrorism\"")
+            .click();
+        harness.run();
+        match harness.state().first() {
+            Some(Command::Highlight(places)) => {
+                assert!(places.iter().any(|p| p.0 == Side::Left));
+                assert!(places.iter().any(|p| p.0 == Side::Right));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn clicking_a_strength_row_jumps_to_it() {
+        let (left, right) = (
+            "Both sides agreed to expand cooperation.",
+            "Both sides discussed expanding cooperation.",
+        );
+        let (c, a) = analysed(left, right, &Options::default());
+        let documents = [
+            Document::from_text("left.txt", left),
+            Document::from_text("right.txt", right),
+        ];
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(640.0, 800.0))
+            .build_ui_state(
+                |ui, commands: &mut Vec<Command>| {
+                    commands.extend(insights_ui(ui, &a, &c, [&documents[0], &documents[1]]));
+                },
+                Vec::new(),
+            );
+        harness.run();
+        harness
+            .get_by_label("row 1: left 'agreed' > right 'discussed' (agreement)")
+            .click();
+        harness.run();
+        assert_eq!(
+            harness.state().as_slice(),
+            [
+                Command::Highlight(vec![
+                    (Side::Left, Span::new(11, 17)),
+                    (Side::Right, Span::new(11, 20)),
+                ]),
+                Command::JumpToRow(0),
+            ]
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Properties
 // ---------------------------------------------------------------------------------------------
 

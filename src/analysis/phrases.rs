@@ -53,7 +53,12 @@ impl Hasher for IntHasher {
     }
 
     fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+        // splitmix64's finalizer: every bit of the key reaches the low bits the table indexes
+        // by (a bare multiply would leave them to the symbol alone).
+        let mut x = self.0 ^ n;
+        x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        self.0 = x ^ (x >> 31);
     }
 
     fn finish(&self) -> u64 {

@@ -281,5 +281,5 @@ fn mark(line: &mut String, piece: &str, open: &str, close: &str, on: &str, off: 
 
 /// One line per row: line breaks inside a sentence become spaces, ends trimmed.
 fn clean(text: &str) -> String {
-    text.trim().split_whitespace().collect::<Vec<_>>().join(" ")
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

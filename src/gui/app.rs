@@ -30,6 +30,8 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// Reload files that change on disk without asking.
     pub auto_reload: bool,
+    /// Show the insights panel (named entities, shared phrases, wording strength).
+    pub show_insights: bool,
 }
 
 impl Default for Settings {
@@ -40,6 +42,7 @@ impl Default for Settings {
             zoom: 1.0,
             recent: Vec::new(),
             auto_reload: false,
+            show_insights: true,
         }
     }
 }
@@ -142,6 +145,10 @@ pub struct ParallaxApp {
     prompt: Option<PathPrompt>,
     editor: Option<Editor>,
     export: Option<ExportDialog>,
+    analysis: Option<Arc<crate::analysis::Analysis>>,
+    /// Places an insights entry asked to highlight.
+    highlights: Vec<(Side, Span)>,
+    highlight_generation: u64,
     /// Notes of the pair shown, and where they are kept.
     notes: Option<(PathBuf, Notes)>,
     /// Notes placed on rows of the comparison shown: (row, note), by row.
@@ -200,6 +207,9 @@ impl ParallaxApp {
             prompt: None,
             editor: None,
             export: None,
+            analysis: None,
+            highlights: Vec::new(),
+            highlight_generation: 0,
             notes: None,
             row_notes: Vec::new(),
             note_draft: (None, String::new()),
@@ -456,7 +466,11 @@ impl ParallaxApp {
             Command::CancelExport => self.export = None,
             Command::SetNote(row, text) => self.set_note(row, &text),
             // Not wired yet: to be connected to the view's highlights.
-            Command::Highlight(_) => {}
+            Command::Highlight(places) => {
+                self.highlights = places;
+                self.highlight_generation += 1;
+            }
+            Command::ToggleInsights => self.settings.show_insights = !self.settings.show_insights,
         }
     }
 
@@ -523,6 +537,7 @@ impl ParallaxApp {
     fn find_generation(&self) -> u64 {
         use std::hash::{Hash, Hasher};
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        self.highlight_generation.hash(&mut hasher);
         (
             self.find.open,
             &self.find.computed_for,
@@ -650,6 +665,14 @@ impl ParallaxApp {
                         "Could not save the report: {message}."
                     ))),
                 },
+                JobResult::Analysed {
+                    generation,
+                    analysis,
+                } => {
+                    if generation == self.compare_generation {
+                        self.analysis = Some(analysis);
+                    }
+                }
                 JobResult::Compared {
                     generation,
                     comparison,
@@ -659,6 +682,7 @@ impl ParallaxApp {
                         continue;
                     }
                     self.comparing = false;
+                    self.analysis = None;
                     self.show(comparison, documents);
                 }
             }
@@ -696,6 +720,7 @@ impl ParallaxApp {
             self.selected = None;
         }
         self.find.computed_for = (String::new(), 0);
+        self.highlights.clear();
         self.comparison = Some(comparison);
         self.load_notes();
     }
@@ -832,6 +857,31 @@ impl ParallaxApp {
             }
         }
         ctx.request_repaint_after(std::time::Duration::from_secs_f64(WATCH_INTERVAL));
+    }
+
+    fn insights_panel_ui(&mut self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            ui.heading("Insights");
+            if ui
+                .small_button("Hide")
+                .on_hover_text("Show again from the View menu")
+                .clicked()
+            {
+                self.pending.push(Command::ToggleInsights);
+            }
+        });
+        let (Some(analysis), Some(comparison)) = (self.analysis.clone(), self.comparison.clone())
+        else {
+            ui.spinner();
+            return;
+        };
+        egui::ScrollArea::vertical()
+            .id_salt("insights")
+            .show(ui, |ui| {
+                let documents = [&*self.compared[0], &*self.compared[1]];
+                let commands = super::insights::insights_ui(ui, &analysis, &comparison, documents);
+                self.pending.extend(commands);
+            });
     }
 
     fn note_ui(&mut self, ui: &mut Ui) {
@@ -1032,6 +1082,12 @@ impl eframe::App for ParallaxApp {
         }
         if self.selected.is_some() && self.comparison.is_some() {
             egui::Panel::bottom("note").show(ui, |ui| self.note_ui(ui));
+        }
+        if self.settings.show_insights {
+            egui::Panel::right("insights")
+                .resizable(true)
+                .default_size(340.0)
+                .show(ui, |ui| self.insights_panel_ui(ui));
         }
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
         if self.prompt.is_some() {
@@ -1459,13 +1515,24 @@ impl ParallaxApp {
             // Leave a little context above the row.
             area = area.vertical_scroll_offset((self.heights.top(row) - 40.0).max(0.0));
         }
-        let find: Vec<(usize, Side, Span, bool)> = self
+        let mut find: Vec<(usize, Side, Span, bool)> = self
             .find
             .matches
             .iter()
             .enumerate()
             .map(|(k, &(row, side, span))| (row, side, span, k == self.find.current))
             .collect();
+        for &(side, span) in &self.highlights {
+            let sentences = match side {
+                Side::Left => &comparison.left_sentences,
+                Side::Right => &comparison.right_sentences,
+            };
+            let sentence = sentences.partition_point(|s| s.span.end <= span.start);
+            if let Some(&row) = self.rows_of[side.index()].get(sentence) {
+                find.push((row, side, span, true));
+            }
+        }
+        find.sort_by_key(|m| (m.0, m.1.index(), m.2.start));
         let input = ViewInput {
             documents: [&self.compared[0], &self.compared[1]],
             comparison: &comparison,

@@ -194,6 +194,8 @@ fn entity_table(
     }
     // Entities only one side names are tinted.
     let one_sided = presence != Presence::Both;
+    // The entity column takes what the two count columns leave.
+    let entity_width = (ui.available_width() - 110.0).max(120.0);
     Grid::new(("parallax-insights-entity-grid", presence as u8))
         .num_columns(3)
         .spacing([12.0, 2.0])
@@ -210,7 +212,8 @@ fn entity_table(
                 let response = ui
                     .add(
                         egui::Button::selectable(*selected == Some(this), entity_label(entity))
-                            .wrap_mode(TextWrapMode::Wrap),
+                            .wrap_mode(TextWrapMode::Wrap)
+                            .min_size(egui::vec2(entity_width, 0.0)),
                     )
                     .on_hover_ui(|ui| {
                         if entity.forms.len() > 1 {

@@ -73,6 +73,8 @@ pub enum Command {
     ExportTo(ExportFormat, PathBuf),
     /// Close the export window.
     CancelExport,
+    /// Show or hide the insights panel.
+    ToggleInsights,
     /// Set (or, with an empty text, remove) the note on a row.
     SetNote(usize, String),
     /// Highlight these places in the two texts (an entity's or a phrase's occurrences).

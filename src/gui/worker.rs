@@ -52,6 +52,13 @@ pub enum JobResult {
         /// The documents it compared (so a result never mixes with newer documents).
         documents: [Arc<Document>; 2],
     },
+    /// The insights of a comparison finished (after the comparison itself was sent).
+    Analysed {
+        /// The comparison request's generation.
+        generation: u64,
+        /// Entities, phrases, wording strength.
+        analysis: Arc<crate::analysis::Analysis>,
+    },
 }
 
 /// Spawns jobs and collects their results.
@@ -98,8 +105,21 @@ impl Worker {
             let comparison = Arc::new(compare(&documents[0].text, &documents[1].text, &options));
             let _ = sender.send(JobResult::Compared {
                 generation,
-                comparison,
-                documents,
+                comparison: comparison.clone(),
+                documents: documents.clone(),
+            });
+            if let Some(ctx) = &repaint {
+                ctx.request_repaint();
+            }
+            // The rows show at once; the insights follow (on long documents they take longer).
+            let analysis = Arc::new(crate::analysis::analyse_builtin(
+                &documents[0].text,
+                &documents[1].text,
+                &comparison,
+            ));
+            let _ = sender.send(JobResult::Analysed {
+                generation,
+                analysis,
             });
             if let Some(ctx) = repaint {
                 ctx.request_repaint();
