@@ -2,6 +2,7 @@
 
 mod cli;
 mod engine;
+mod export;
 #[cfg(feature = "gui")]
 mod gui;
 mod insights;

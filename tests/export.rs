@@ -1,0 +1,149 @@
+//! Reports: golden files of the HTML and Markdown for a seed pair, escaping of hostile
+//! statement text, no external references, and the CLI formats.
+//!
+//! To accept a deliberate change of the reports: `PARALLAX_BLESS=1 cargo test export` rewrites
+//! the golden files; review them with `git diff tests/golden`.
+
+use std::path::Path;
+use std::time::{Duration, SystemTime};
+
+use parallax::engine::{Options, compare};
+use parallax::export::{Provenance, Report, html, markdown};
+use parallax::load::Document;
+
+/// A fixed time, so the reports are reproducible.
+fn fixed_time() -> SystemTime {
+    SystemTime::UNIX_EPOCH + Duration::from_secs(1_780_000_000)
+}
+
+fn render(left: &Document, right: &Document, notes: &[(usize, String)]) -> (String, String) {
+    let comparison = compare(&left.text, &right.text, &Options::default());
+    let report = Report {
+        left,
+        right,
+        comparison: &comparison,
+        notes,
+        provenance: Provenance {
+            generated: fixed_time(),
+        },
+    };
+    let mut h = Vec::new();
+    html::write(&mut h, &report).expect("html");
+    let mut m = Vec::new();
+    markdown::write(&mut m, &report).expect("markdown");
+    (
+        String::from_utf8(h).expect("utf-8"),
+        String::from_utf8(m).expect("utf-8"),
+    )
+}
+
+fn golden(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("PARALLAX_BLESS").is_some() {
+        std::fs::write(&path, actual).expect("write golden");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        expected == actual,
+        "{name} differs from tests/golden/{name}; run PARALLAX_BLESS=1 cargo test export and review the diff.\n--- actual ---\n{actual}"
+    );
+}
+
+#[test]
+fn seed_pair_reports_match_their_golden_files() {
+    let left = parallax::samples::SAMPLES[0].document();
+    let right = parallax::samples::SAMPLES[2].document();
+    let notes = vec![(
+        1,
+        "The article adds the attribution to the embassy.".to_owned(),
+    )];
+    let (h, m) = render(&left, &right, &notes);
+    golden("embassy-vs-article.html", &h);
+    golden("embassy-vs-article.md", &m);
+    for report in [&h, &m] {
+        assert!(
+            report.contains("The article adds the attribution to the embassy."),
+            "notes appear"
+        );
+        assert!(report.contains(&left.sha256), "provenance has the SHA-256");
+        assert!(report.contains("2026-05-28T"), "provenance has the time");
+    }
+    assert!(
+        h.contains("<del>Today,</del>") || h.contains("<del>Today,"),
+        "deletions struck through"
+    );
+    assert!(h.contains("<ins>their</ins>"));
+    assert!(m.contains("~~our~~") && m.contains("**their**"));
+}
+
+#[test]
+fn hostile_statement_text_is_shown_as_text() {
+    let attack = "Both sides met. <script>alert(1)</script> \"><img src=x onerror=alert(1)> ended.";
+    let left = Document::from_text("evil <b>name</b>.txt", attack);
+    let right = Document::from_text("right.txt", "Both sides met. They agreed <iframe src=//x>.");
+    let notes = vec![(0, "<script>alert('note')</script>".to_owned())];
+    let (h, m) = render(&left, &right, &notes);
+    for needle in [
+        "<script>alert",
+        "<img src=x",
+        "<iframe",
+        "<b>name</b>",
+        "onerror=alert(1)>",
+    ] {
+        assert!(!h.contains(needle), "HTML report contains raw {needle}");
+    }
+    assert!(h.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(h.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"));
+    // In Markdown every `<` of statement text is backslash-escaped, so none starts a tag.
+    let bare = m
+        .match_indices('<')
+        .filter(|(i, _)| !m[..*i].ends_with('\\'))
+        .count();
+    assert_eq!(bare, 0, "Markdown has a bare <:\n{m}");
+}
+
+#[test]
+fn html_report_has_no_external_references_and_no_script() {
+    let left = parallax::samples::SAMPLES[0].document();
+    let right = parallax::samples::SAMPLES[1].document();
+    let (h, _) = render(&left, &right, &[]);
+    let lower = h.to_lowercase();
+    for needle in [
+        "<script", "<link", "src=", "href=", "@import", "url(", "http://", "https://",
+    ] {
+        assert!(!lower.contains(needle), "HTML report has {needle}");
+    }
+}
+
+#[test]
+fn cli_writes_html_and_markdown_to_a_file() {
+    let dir = std::env::temp_dir().join(format!("parallax-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    for (format, name, marker) in [
+        ("html", "r.html", "</html>"),
+        ("markdown", "r.md", "## Side by side"),
+    ] {
+        let out = dir.join(name);
+        let status = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+            .args([
+                "compare",
+                "samples/us-embassy-x-post.txt",
+                "samples/article-paraphrase-of-embassy-post.txt",
+            ])
+            .args(["--format", format, "-o"])
+            .arg(&out)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .status()
+            .expect("runs");
+        assert!(status.success());
+        let text = std::fs::read_to_string(&out).expect("written");
+        assert!(text.contains(marker), "{format}");
+        assert!(
+            text.contains("samples/us-embassy-x-post.txt"),
+            "{format} names the file"
+        );
+    }
+}
