@@ -200,6 +200,7 @@ fn try_compare(args: &CompareArgs) -> anyhow::Result<()> {
                 right: &right,
                 comparison: &comparison,
                 notes: &[],
+                analysis: wanted.then_some(&analysis),
                 provenance: export::Provenance {
                     generated: std::time::SystemTime::now(),
                 },

@@ -23,6 +23,11 @@ fn render(left: &Document, right: &Document, notes: &[(usize, String)]) -> (Stri
         right,
         comparison: &comparison,
         notes,
+        analysis: Some(&parallax::analysis::analyse_builtin(
+            &left.text,
+            &right.text,
+            &comparison,
+        )),
         provenance: Provenance {
             generated: fixed_time(),
         },

@@ -135,6 +135,9 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>) -> std::io::Result<()> {
         env!("CARGO_PKG_VERSION")
     )?;
 
+    if let Some(analysis) = report.analysis {
+        insights(out, analysis)?;
+    }
     writeln!(out, "<h2>Side by side</h2>")?;
     writeln!(
         out,
@@ -178,6 +181,59 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>) -> std::io::Result<()> {
         env!("CARGO_PKG_VERSION")
     )?;
     writeln!(out, "</body>\n</html>")
+}
+
+/// Who and what each side names, the phrases both share, and wording strength.
+fn insights(out: &mut dyn Write, analysis: &crate::analysis::Analysis) -> std::io::Result<()> {
+    use crate::analysis::{Presence, Stronger};
+    writeln!(out, "<h2>Who and what is named</h2>")?;
+    for (presence, heading) in [
+        (Presence::LeftOnly, "Only left"),
+        (Presence::RightOnly, "Only right"),
+        (Presence::Both, "Both"),
+    ] {
+        let names: Vec<String> = analysis
+            .entities
+            .iter()
+            .filter(|e| e.presence() == presence)
+            .map(|e| format!("{} ({}/{})", escape(&e.text), e.left, e.right))
+            .collect();
+        if !names.is_empty() {
+            writeln!(out, "<p><b>{heading}:</b> {}</p>", names.join(" · "))?;
+        }
+    }
+    if !analysis.phrases.is_empty() {
+        writeln!(out, "<h2>Shared phrases</h2>\n<ul>")?;
+        for phrase in analysis.phrases.iter().take(30) {
+            writeln!(
+                out,
+                "<li>“{}” <small>({} left, {} right)</small></li>",
+                escape(&phrase.text),
+                phrase.left.len(),
+                phrase.right.len()
+            )?;
+        }
+        writeln!(out, "</ul>")?;
+    }
+    if !analysis.strength.is_empty() {
+        writeln!(out, "<h2>Wording strength</h2>\n<ul>")?;
+        for difference in &analysis.strength {
+            let side = match difference.stronger {
+                Stronger::Left => "left",
+                Stronger::Right => "right",
+            };
+            writeln!(
+                out,
+                "<li>row {}: left “{}”, right “{}” ({}): stronger on the {side}</li>",
+                difference.row + 1,
+                escape(&difference.left),
+                escape(&difference.right),
+                escape(&difference.kind)
+            )?;
+        }
+        writeln!(out, "</ul>")?;
+    }
+    Ok(())
 }
 
 fn provenance_row(out: &mut dyn Write, label: &str, document: &Document) -> std::io::Result<()> {

@@ -58,6 +58,32 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>) -> std::io::Result<()> {
         report.generated_rfc3339(),
         env!("CARGO_PKG_VERSION")
     )?;
+    if let Some(analysis) = report.analysis {
+        use crate::analysis::Presence;
+        writeln!(out, "## Who and what is named\n")?;
+        for (presence, heading) in [
+            (Presence::LeftOnly, "Only left"),
+            (Presence::RightOnly, "Only right"),
+            (Presence::Both, "Both"),
+        ] {
+            let names: Vec<String> = analysis
+                .entities
+                .iter()
+                .filter(|e| e.presence() == presence)
+                .map(|e| escape(&e.text))
+                .collect();
+            if !names.is_empty() {
+                writeln!(out, "- **{heading}:** {}", names.join(" · "))?;
+            }
+        }
+        if !analysis.phrases.is_empty() {
+            writeln!(out, "\n## Shared phrases\n")?;
+            for phrase in analysis.phrases.iter().take(30) {
+                writeln!(out, "- “{}”", escape(&phrase.text))?;
+            }
+        }
+        writeln!(out)?;
+    }
     writeln!(out, "## Side by side\n")?;
     for (i, row) in comparison.rows.iter().enumerate() {
         let mut heading = format!("**Row {}** · {}", i + 1, kind_label(row));

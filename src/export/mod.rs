@@ -97,6 +97,8 @@ pub struct Report<'a> {
     pub comparison: &'a Comparison,
     /// The analyst's notes: (row index, note).
     pub notes: &'a [(usize, String)],
+    /// Named entities, shared phrases and wording strength, where computed.
+    pub analysis: Option<&'a crate::analysis::Analysis>,
     /// When it was made.
     pub provenance: Provenance,
 }

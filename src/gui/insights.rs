@@ -211,9 +211,13 @@ fn entity_table(
                 let this = Selection::Entity(index);
                 let response = ui
                     .add(
-                        egui::Button::selectable(*selected == Some(this), entity_label(entity))
-                            .wrap_mode(TextWrapMode::Wrap)
-                            .min_size(egui::vec2(entity_width, 0.0)),
+                        // The growing atom after the text keeps it left-aligned in the cell.
+                        egui::Button::selectable(
+                            *selected == Some(this),
+                            (entity_label(entity), egui::Atom::grow()),
+                        )
+                        .wrap_mode(TextWrapMode::Wrap)
+                        .min_size(egui::vec2(entity_width, 0.0)),
                     )
                     .on_hover_ui(|ui| {
                         if entity.forms.len() > 1 {

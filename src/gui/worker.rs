@@ -227,6 +227,11 @@ fn write_report(
         right: &documents[1],
         comparison,
         notes,
+        analysis: Some(&crate::analysis::analyse_builtin(
+            &documents[0].text,
+            &documents[1].text,
+            comparison,
+        )),
         provenance: crate::export::Provenance {
             generated: std::time::SystemTime::now(),
         },
