@@ -49,6 +49,12 @@ fn harness(paths: Option<(PathBuf, PathBuf)>) -> Harness<'static, ParallaxApp> {
         harness.step();
     }
     harness.run_steps(5);
+    if std::env::var_os("NO_INSIGHTS").is_some() {
+        harness
+            .state_mut()
+            .push(parallax::gui::Command::ToggleInsights);
+        harness.run_steps(2);
+    }
     harness
 }
 

@@ -14,7 +14,11 @@ use crate::engine::{Comparison, Sentence};
 use crate::load::Document;
 
 /// Most phrases listed in the panel (the longest); the JSON output has them all.
-const PHRASES_SHOWN: usize = 200;
+const PHRASES_SHOWN: usize = 40;
+
+/// Most entities listed per group (the frame's cost must not grow with document length); the
+/// JSON output and the reports have them all.
+const ENTITIES_SHOWN: usize = 40;
 
 /// The panel. Returns the commands its clicks ask for: [`Command::Highlight`] with every place
 /// of the entry, and [`Command::JumpToRow`] to the row of its first place.
@@ -119,7 +123,13 @@ pub fn insights_ui(
             if analysis.strength.is_empty() {
                 ui.weak("No paired row says a thing more strongly on one side.");
             }
-            for (i, d) in analysis.strength.iter().enumerate() {
+            if analysis.strength.len() > ENTITIES_SHOWN {
+                ui.weak(format!(
+                    "The first {ENTITIES_SHOWN} of {} (all are in the JSON output and the reports).",
+                    analysis.strength.len()
+                ));
+            }
+            for (i, d) in analysis.strength.iter().enumerate().take(ENTITIES_SHOWN) {
                 let sign = match d.stronger {
                     Stronger::Left => ">",
                     Stronger::Right => "<",
@@ -207,7 +217,7 @@ fn entity_table(
             ui.strong("Left");
             ui.strong("Right");
             ui.end_row();
-            for (index, entity) in rows {
+            for &(index, entity) in rows.iter().take(ENTITIES_SHOWN) {
                 let this = Selection::Entity(index);
                 let response = ui
                     .add(
@@ -239,6 +249,12 @@ fn entity_table(
                 ui.end_row();
             }
         });
+    if rows.len() > ENTITIES_SHOWN {
+        ui.weak(format!(
+            "And {} more (all are in the JSON output and the reports).",
+            rows.len() - ENTITIES_SHOWN
+        ));
+    }
 }
 
 /// A light tint of `colour` for a row background.
