@@ -1333,6 +1333,8 @@ impl ParallaxApp {
             ui.label(RichText::new("Legend:").weak());
             chip(ui, "deleted", palette.deleted, palette.text, true, false);
             chip(ui, "inserted", palette.inserted, palette.text, false, true);
+            let equivalent = RichText::new(" equivalent ").background_color(palette.equivalent).color(palette.text).italics();
+            ui.label(equivalent).on_hover_text("Different wording of the same thing (US / United States), by the table of equivalent terms");
             chip(
                 ui,
                 "only left",
