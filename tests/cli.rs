@@ -311,7 +311,6 @@ fn output_onto_an_input_is_refused_and_the_input_is_unchanged() {
 /// Known CLI bug, kept as a failing test: the input check compares canonical paths, so a
 /// hard link to an input is not recognised and `-o` truncates the input through it.
 #[test]
-#[ignore = "cli bug: -o through a hard link overwrites the input"]
 fn output_onto_a_hard_link_of_an_input_is_refused() {
     let (dir, left, right) = copies("hard-link");
     let before = std::fs::read(&left).unwrap();

@@ -212,12 +212,10 @@ fn write_report(
     notes: &[(usize, String)],
 ) -> std::io::Result<()> {
     use std::io::Write;
-    let target = std::fs::canonicalize(path).ok();
-    if target.is_some()
-        && documents
-            .iter()
-            .filter_map(|d| d.path.as_ref())
-            .any(|p| std::fs::canonicalize(p).ok() == target)
+    if documents
+        .iter()
+        .filter_map(|d| d.path.as_ref())
+        .any(|input| crate::cli::same_file(input, path))
     {
         return Err(std::io::Error::other("refusing to overwrite an input file"));
     }
