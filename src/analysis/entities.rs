@@ -77,6 +77,16 @@ pub struct Entity {
 }
 
 impl Entity {
+    /// The forms it is written in other than its main text ("TTP" for Tehreek-i-Taliban
+    /// Pakistan).
+    pub fn other_forms(&self) -> Vec<&str> {
+        self.forms
+            .iter()
+            .map(String::as_str)
+            .filter(|f| *f != self.text)
+            .collect()
+    }
+
     /// Which texts name it.
     pub fn presence(&self) -> Presence {
         match (self.left > 0, self.right > 0) {

@@ -237,10 +237,7 @@ fn insights(out: &mut dyn Write, analysis: &crate::analysis::Analysis) -> std::i
 }
 
 fn provenance_row(out: &mut dyn Write, label: &str, document: &Document) -> std::io::Result<()> {
-    let path = document
-        .path
-        .as_ref()
-        .map_or("(not from a file)".to_owned(), |p| p.display().to_string());
+    let path = Report::origin_of(document);
     writeln!(
         out,
         "<tr><th>{label}</th><td>{}<br><small>{}</small></td><td>{} bytes</td><td>{} · {}</td><td>SHA-256 <code>{}</code></td></tr>",

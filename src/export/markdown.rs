@@ -118,10 +118,7 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>) -> std::io::Result<()> {
 }
 
 fn provenance_row(out: &mut dyn Write, label: &str, document: &Document) -> std::io::Result<()> {
-    let path = document
-        .path
-        .as_ref()
-        .map_or("(not from a file)".to_owned(), |p| p.display().to_string());
+    let path = Report::origin_of(document);
     writeln!(
         out,
         "| {label} | {} ({}) | {} | {} · {} | `{}` |",

@@ -109,6 +109,14 @@ impl Report<'_> {
         document.stamp.map_or(document.text.len() as u64, |s| s.len)
     }
 
+    /// Where a document came from, for provenance.
+    pub fn origin_of(document: &Document) -> String {
+        document
+            .path
+            .as_ref()
+            .map_or("(not from a file)".to_owned(), |p| p.display().to_string())
+    }
+
     /// The time of the comparison as RFC 3339 (UTC, seconds).
     pub fn generated_rfc3339(&self) -> String {
         humantime::format_rfc3339_seconds(self.provenance.generated).to_string()

@@ -166,12 +166,7 @@ fn write_analysis(
             writeln!(out, "  none")?;
         }
         for entity in entities.iter().take(LIST_AT_MOST) {
-            let others: Vec<&str> = entity
-                .forms
-                .iter()
-                .map(String::as_str)
-                .filter(|f| *f != entity.text)
-                .collect();
+            let others = entity.other_forms();
             let forms = if others.is_empty() {
                 String::new()
             } else {

@@ -264,12 +264,7 @@ fn tint(colour: Color32) -> Color32 {
 
 /// "Tehreek-i-Taliban Pakistan (TTP)", with the kind for titles, dates and numbers.
 fn entity_label(entity: &Entity) -> RichText {
-    let others: Vec<&str> = entity
-        .forms
-        .iter()
-        .map(String::as_str)
-        .filter(|f| *f != entity.text)
-        .collect();
+    let others = entity.other_forms();
     let mut text = entity.text.clone();
     if !others.is_empty() {
         text.push_str(&format!(" ({})", others.join(", ")));
