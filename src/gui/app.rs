@@ -12,7 +12,7 @@ use crate::load::Document;
 use crate::samples::{SAMPLES, default_pair};
 
 use super::view::{self, Palette, RowHeights, ViewInput};
-use super::worker::{JobResult, Worker};
+use super::worker::{ExportJob, JobResult, Worker};
 use super::{Command, ExportFormat, Side};
 use crate::notes::{self, Notes};
 
@@ -149,6 +149,8 @@ pub struct ParallaxApp {
     /// Places an insights entry asked to highlight.
     highlights: Vec<(Side, Span)>,
     highlight_generation: u64,
+    /// (key, marks) of find matches and highlights for the view, rebuilt when either changes.
+    marks: (u64, Vec<(usize, Side, Span, bool)>),
     /// Notes of the pair shown, and where they are kept.
     notes: Option<(PathBuf, Notes)>,
     /// Notes placed on rows of the comparison shown: (row, note), by row.
@@ -210,6 +212,7 @@ impl ParallaxApp {
             analysis: None,
             highlights: Vec::new(),
             highlight_generation: 0,
+            marks: (u64::MAX, Vec::new()),
             notes: None,
             row_notes: Vec::new(),
             note_draft: (None, String::new()),
@@ -454,18 +457,18 @@ impl ParallaxApp {
             Command::ExportTo(format, path) => {
                 self.export = None;
                 if let Some(comparison) = &self.comparison {
-                    self.worker.export(
+                    self.worker.export(ExportJob {
                         format,
                         path,
-                        self.compared.clone(),
-                        comparison.clone(),
-                        self.row_notes.clone(),
-                    );
+                        documents: self.compared.clone(),
+                        comparison: comparison.clone(),
+                        analysis: self.analysis.clone(),
+                        notes: self.row_notes.clone(),
+                    });
                 }
             }
             Command::CancelExport => self.export = None,
             Command::SetNote(row, text) => self.set_note(row, &text),
-            // Not wired yet: to be connected to the view's highlights.
             Command::Highlight(places) => {
                 self.highlights = places;
                 self.highlight_generation += 1;
@@ -531,6 +534,35 @@ impl ParallaxApp {
     /// The notes placed on rows, as exports show them.
     pub fn row_notes(&self) -> &[(usize, String)] {
         &self.row_notes
+    }
+
+    /// Row holding byte `offset` of a side of the comparison shown.
+    fn row_at(&self, comparison: &Comparison, side: Side, offset: usize) -> Option<usize> {
+        let sentences = match side {
+            Side::Left => &comparison.left_sentences,
+            Side::Right => &comparison.right_sentences,
+        };
+        let sentence = sentences.partition_point(|s| s.span.end <= offset);
+        self.rows_of[side.index()].get(sentence).copied()
+    }
+
+    /// Find matches and insights highlights as the view marks them, sorted by row:
+    /// (row, side, span, emphasised).
+    fn view_marks(&self, comparison: &Comparison) -> Vec<(usize, Side, Span, bool)> {
+        let mut marks: Vec<(usize, Side, Span, bool)> = self
+            .find
+            .matches
+            .iter()
+            .enumerate()
+            .map(|(k, &(row, side, span))| (row, side, span, k == self.find.current))
+            .collect();
+        for &(side, span) in &self.highlights {
+            if let Some(row) = self.row_at(comparison, side, span.start) {
+                marks.push((row, side, span, true));
+            }
+        }
+        marks.sort_by_key(|m| (m.0, m.1.index(), m.2.start));
+        marks
     }
 
     /// A number that changes whenever the find highlights do.
@@ -742,16 +774,11 @@ impl ParallaxApp {
         }
         for side in [Side::Left, Side::Right] {
             let text = self.compared[side.index()].text.as_bytes();
-            let sentences = match side {
-                Side::Left => &comparison.left_sentences,
-                Side::Right => &comparison.right_sentences,
-            };
             let mut at = 0;
             while let Some(found) = find_ascii_ci(&text[at..], needle) {
                 let start = at + found;
                 let end = start + needle.len();
-                let sentence = sentences.partition_point(|s| s.span.end <= start);
-                if let Some(&row) = self.rows_of[side.index()].get(sentence) {
+                if let Some(row) = self.row_at(comparison, side, start) {
                     self.find.matches.push((row, side, Span::new(start, end)));
                 }
                 at = end;
@@ -1517,32 +1544,18 @@ impl ParallaxApp {
             // Leave a little context above the row.
             area = area.vertical_scroll_offset((self.heights.top(row) - 40.0).max(0.0));
         }
-        let mut find: Vec<(usize, Side, Span, bool)> = self
-            .find
-            .matches
-            .iter()
-            .enumerate()
-            .map(|(k, &(row, side, span))| (row, side, span, k == self.find.current))
-            .collect();
-        for &(side, span) in &self.highlights {
-            let sentences = match side {
-                Side::Left => &comparison.left_sentences,
-                Side::Right => &comparison.right_sentences,
-            };
-            let sentence = sentences.partition_point(|s| s.span.end <= span.start);
-            if let Some(&row) = self.rows_of[side.index()].get(sentence) {
-                find.push((row, side, span, true));
-            }
+        let marks_key = self.find_generation() ^ self.shown_generation.rotate_left(32);
+        if self.marks.0 != marks_key {
+            self.marks = (marks_key, self.view_marks(&comparison));
         }
-        find.sort_by_key(|m| (m.0, m.1.index(), m.2.start));
         let input = ViewInput {
             documents: [&self.compared[0], &self.compared[1]],
             comparison: &comparison,
             generation: self.shown_generation,
             palette,
             selected: self.selected,
-            find: &find,
-            find_generation: self.find_generation(),
+            find: &self.marks.1,
+            find_generation: marks_key,
             moved_targets: &self.moved_targets,
             notes: &self.row_notes,
         };

@@ -176,20 +176,13 @@ impl Worker {
     }
 
     /// Writes a report in the background.
-    pub fn export(
-        &self,
-        format: super::ExportFormat,
-        path: PathBuf,
-        documents: [Arc<Document>; 2],
-        comparison: Arc<Comparison>,
-        notes: Vec<(usize, String)>,
-    ) {
+    pub fn export(&self, job: ExportJob) {
         let sender = self.sender.clone();
         let repaint = self.repaint.clone();
         std::thread::spawn(move || {
-            let result = write_report(format, &path, &documents, &comparison, &notes)
-                .map(|()| path.clone())
-                .map_err(|e| format!("{}: {e}", path.display()));
+            let result = write_report(&job)
+                .map(|()| job.path.clone())
+                .map_err(|e| format!("{}: {e}", job.path.display()));
             let _ = sender.send(JobResult::Exported(result));
             if let Some(ctx) = repaint {
                 ctx.request_repaint();
@@ -203,15 +196,26 @@ impl Worker {
     }
 }
 
+/// Everything a report export needs, taken from what the window already shows.
+pub struct ExportJob {
+    /// Report format.
+    pub format: super::ExportFormat,
+    /// File to write.
+    pub path: PathBuf,
+    /// The documents compared.
+    pub documents: [Arc<Document>; 2],
+    /// The comparison shown.
+    pub comparison: Arc<Comparison>,
+    /// Its insights, if they have arrived (computed here otherwise).
+    pub analysis: Option<Arc<crate::analysis::Analysis>>,
+    /// Notes placed on rows.
+    pub notes: Vec<(usize, String)>,
+}
+
 /// Writes one report file; refuses to write over either input file.
-fn write_report(
-    format: super::ExportFormat,
-    path: &std::path::Path,
-    documents: &[Arc<Document>; 2],
-    comparison: &Comparison,
-    notes: &[(usize, String)],
-) -> std::io::Result<()> {
+fn write_report(job: &ExportJob) -> std::io::Result<()> {
     use std::io::Write;
+    let (path, documents, comparison) = (&job.path, &job.documents, &*job.comparison);
     if documents
         .iter()
         .filter_map(|d| d.path.as_ref())
@@ -219,27 +223,34 @@ fn write_report(
     {
         return Err(std::io::Error::other("refusing to overwrite an input file"));
     }
+    let analysis = job.analysis.clone().unwrap_or_else(|| {
+        Arc::new(crate::analysis::analyse_builtin(
+            &documents[0].text,
+            &documents[1].text,
+            comparison,
+        ))
+    });
     let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
     let report = crate::export::Report {
         left: &documents[0],
         right: &documents[1],
         comparison,
-        notes,
-        analysis: Some(&crate::analysis::analyse_builtin(
-            &documents[0].text,
-            &documents[1].text,
-            comparison,
-        )),
+        notes: &job.notes,
+        analysis: Some(&analysis),
         provenance: crate::export::Provenance {
             generated: std::time::SystemTime::now(),
         },
     };
-    match format {
+    match job.format {
         super::ExportFormat::Html => crate::export::html::write(&mut out, &report)?,
         super::ExportFormat::Markdown => crate::export::markdown::write(&mut out, &report)?,
-        super::ExportFormat::Json => {
-            crate::export::json::write(&mut out, &documents[0], &documents[1], comparison)?
-        }
+        super::ExportFormat::Json => crate::export::json::write_with(
+            &mut out,
+            &documents[0],
+            &documents[1],
+            comparison,
+            &analysis,
+        )?,
     }
     out.flush()
 }
