@@ -1,12 +1,27 @@
-//! Frame time of the window: the app showing a generated 1 MiB pair, scrolled step by step in a
-//! headless egui_kittest harness, next to the same for the small bundled pair. The cost of a
-//! frame must not grow with document length (only rows in view are laid out).
+//! Frame time of the window: the app showing a generated 1 MiB pair, scrolled step by step,
+//! next to the same for the small bundled pair. The cost of a frame must not grow with
+//! document length (only rows in view are laid out).
+//!
+//! A frame here is what eframe does on the CPU for one repaint: the app's `logic` and `ui`
+//! passes, then tessellation of the shapes into meshes (only the GPU upload and draw are left
+//! out). The context runs headless, as egui_kittest's harness does, without AccessKit, as a
+//! desktop session without a screen reader does; `ACCESSKIT=1` turns it on (the harness's
+//! setting: each text cell then also builds its accessibility node). `NO_INSIGHTS=1` hides
+//! the insights panel.
+//!
+//! Three figures per pair size:
+//! - `scrolling`: 40 points per frame from the middle onwards, wrapping back at the end; in
+//!   the long pairs about one new row comes into view every other frame and is laid out;
+//! - `scrolling over laid-out rows`: the same steps within 4000 points, so after the first
+//!   pass every row in view is cached (the cost of a frame that lays out nothing);
+//! - the small pair fits in the window, so its frames never lay out a new row.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use egui_kittest::Harness;
+use eframe::App as _;
+use egui::{Context, RawInput, Rect, pos2, vec2};
 use parallax::gui::ParallaxApp;
 
 /// Writes a generated pair of `kib` KiB with ../shared/tools/make-bench-pair, if it is there.
@@ -37,52 +52,111 @@ fn bench_pair(kib: u32) -> Option<(PathBuf, PathBuf)> {
     Some((left, right))
 }
 
-fn harness(paths: Option<(PathBuf, PathBuf)>) -> Harness<'static, ParallaxApp> {
-    let (left, right) = paths.map_or((None, None), |(l, r)| (Some(l), Some(r)));
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 820.0))
-        .build_eframe(move |cc| ParallaxApp::new(cc, left, right));
-    let started = Instant::now();
-    harness.step();
-    while harness.state().is_busy() && started.elapsed() < Duration::from_secs(120) {
-        std::thread::sleep(Duration::from_millis(10));
-        harness.step();
-    }
-    harness.run_steps(5);
-    if std::env::var_os("NO_INSIGHTS").is_some() {
-        harness
-            .state_mut()
-            .push(parallax::gui::Command::ToggleInsights);
-        harness.run_steps(2);
-    }
-    harness
+/// The app in a headless egui context, stepped one frame at a time.
+struct Window {
+    ctx: Context,
+    app: ParallaxApp,
+    frame: eframe::Frame,
+    input: RawInput,
 }
 
-/// Scrolls by 40 points per frame from the middle of the document, wrapping at the end.
-fn scroll_frames(c: &mut Criterion, name: &str, mut harness: Harness<'static, ParallaxApp>) {
-    let total = harness.state().content_height();
-    let mut y = total / 2.0;
+impl Window {
+    fn open(paths: Option<(PathBuf, PathBuf)>) -> Self {
+        let ctx = Context::default();
+        ctx.set_theme(egui::Theme::Dark);
+        ctx.all_styles_mut(|style| {
+            style.scroll_animation = egui::style::ScrollAnimation::none();
+            style.animation_time = 0.0;
+        });
+        if std::env::var_os("ACCESSKIT").is_some() {
+            ctx.enable_accesskit();
+        }
+        let (left, right) = paths.map_or((None, None), |(l, r)| (Some(l), Some(r)));
+        let cc = eframe::CreationContext::_new_kittest(ctx.clone());
+        let app = ParallaxApp::new(&cc, left, right);
+        let input = RawInput {
+            screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1280.0, 820.0))),
+            ..Default::default()
+        };
+        let mut window = Self {
+            ctx,
+            app,
+            frame: eframe::Frame::_new_kittest(),
+            input,
+        };
+        let started = Instant::now();
+        window.step();
+        while window.app.is_busy() && started.elapsed() < Duration::from_secs(120) {
+            std::thread::sleep(Duration::from_millis(10));
+            window.step();
+        }
+        for _ in 0..5 {
+            window.step();
+        }
+        if std::env::var_os("NO_INSIGHTS").is_some() {
+            window.app.push(parallax::gui::Command::ToggleInsights);
+            window.step();
+            window.step();
+        }
+        window
+    }
+
+    /// One frame: input, the app's passes, tessellation.
+    fn step(&mut self) -> usize {
+        self.input.time = Some(self.input.time.unwrap_or(0.0) + 1.0 / 60.0);
+        let Self {
+            ctx, app, frame, ..
+        } = self;
+        let output = ctx.run_ui(self.input.clone(), |ui| {
+            app.logic(ui, frame);
+            app.ui(ui, frame);
+        });
+        let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
+        primitives.len()
+    }
+}
+
+/// Scrolls by 40 points per frame from the middle of the document, wrapping back after `span`
+/// points or at the end.
+fn scroll_frames(c: &mut Criterion, name: &str, window: &mut Window, span: f32) {
+    let total = window.app.content_height();
+    let start = (total / 2.0).min((total - 800.0).max(0.0));
+    let mut y = start;
     c.bench_function(name, |b| {
         b.iter(|| {
             y += 40.0;
-            if y > total - 800.0 {
-                y = (total / 2.0).min((total - 800.0).max(0.0));
+            if y > total - 800.0 || y > start + span {
+                y = start;
             }
-            harness.state_mut().scroll_to_offset(y);
-            harness.step();
+            window.app.scroll_to_offset(y);
+            window.step()
         });
     });
 }
 
 fn frames(c: &mut Criterion) {
-    scroll_frames(c, "frame/small pair (bundled samples)", harness(None));
+    let mut small = Window::open(None);
+    scroll_frames(
+        c,
+        "frame/small pair (bundled samples)",
+        &mut small,
+        f32::MAX,
+    );
     // The same kind of text at two lengths: equal cost per frame means no growth with length.
     for kib in [64, 1024] {
         if let Some(pair) = bench_pair(kib) {
+            let mut window = Window::open(Some(pair));
             scroll_frames(
                 c,
                 &format!("frame/{kib} KiB pair, scrolling"),
-                harness(Some(pair)),
+                &mut window,
+                f32::MAX,
+            );
+            scroll_frames(
+                c,
+                &format!("frame/{kib} KiB pair, scrolling over laid-out rows"),
+                &mut window,
+                4000.0,
             );
         }
     }

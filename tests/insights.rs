@@ -764,7 +764,9 @@ fn equivalences_file_extends_and_a_bad_one_is_one_line_and_exit_2() {
 mod panel {
     use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable;
-    use parallax::gui::insights::insights_ui;
+    use std::sync::Arc;
+
+    use parallax::gui::insights::InsightsPanel;
     use parallax::gui::{Command, Side};
     use parallax::load::Document;
 
@@ -773,6 +775,7 @@ mod panel {
     #[test]
     fn clicking_an_entity_highlights_its_places_and_jumps_to_its_row() {
         let (c, a) = analysed(EMBASSY, FO, &Options::default());
+        let a = Arc::new(a);
         let documents = [
             Document::from_text("us-embassy-x-post.txt", EMBASSY),
             Document::from_text("fo-joint-press-statement.txt", FO),
@@ -780,18 +783,16 @@ mod panel {
         let mut harness = Harness::builder()
             .with_size(egui::vec2(640.0, 1400.0))
             .build_ui_state(
-                |ui, commands: &mut Vec<Command>| {
-                    egui::ScrollArea::vertical().show(ui, |ui| {
-                        commands.extend(insights_ui(ui, &a, &c, [&documents[0], &documents[1]]));
-                    });
+                |ui, (panel, commands): &mut (InsightsPanel, Vec<Command>)| {
+                    commands.extend(panel.ui(ui, &a, &c, [&documents[0], &documents[1]]));
                 },
-                Vec::new(),
+                (InsightsPanel::default(), Vec::new()),
             );
         harness.run();
         harness.get_by_label_contains("Named only right (fo-joint-press-statement.txt): 10");
         harness.get_by_label_contains("Named in both: ");
-        harness.get_by_label_contains("Shared phrases (");
-        harness.get_by_label_contains("Wording strength (0)");
+        harness.get_by_label_contains("Phrases (");
+        harness.get_by_label_contains("Strength (0)");
         harness.get_by_label("Balochistan Liberation Army (BLA)");
 
         harness.get_by_label("Khuzdar").click();
@@ -806,7 +807,7 @@ mod panel {
             })
             .expect("row");
         assert_eq!(
-            harness.state().as_slice(),
+            harness.state().1.as_slice(),
             [
                 Command::Highlight(vec![(
                     Side::Right,
@@ -816,13 +817,39 @@ mod panel {
             ]
         );
 
+        // The filter keeps the names that contain it, in every group.
+        harness
+            .get_by_role_and_label(egui::accesskit::Role::TextInput, "Filter:")
+            .focus();
+        harness.step();
+        harness
+            .get_by_role_and_label(egui::accesskit::Role::TextInput, "Filter:")
+            .type_text("taliban");
+        harness.run();
+        harness.get_by_label_contains("Tehreek-i-Taliban Pakistan");
+        assert!(harness.query_by_label("Khuzdar").is_none());
+        assert!(harness.query_by_label_contains("Nabeel Munir").is_none());
+        // Only the FO names the TTP: the two other groups say so.
+        assert_eq!(
+            harness
+                .query_all_by_label_contains("None matches the filter.")
+                .count(),
+            2
+        );
+        harness.get_by_label("Clear").click();
+        harness.run();
+        harness.get_by_label("Khuzdar");
+
         // A phrase highlights its places on both sides.
-        harness.state_mut().clear();
+        harness.state_mut().1.clear();
+        harness.get_by_label_contains("Phrases (").click();
+        harness.run();
+        assert!(harness.query_by_label("Khuzdar").is_none());
         harness
             .get_by_label_contains("\"to countering terrorism\"")
             .click();
         harness.run();
-        match harness.state().first() {
+        match harness.state().1.first() {
             Some(Command::Highlight(places)) => {
                 assert!(places.iter().any(|p| p.0 == Side::Left));
                 assert!(places.iter().any(|p| p.0 == Side::Right));
@@ -838,6 +865,7 @@ mod panel {
             "Both sides discussed expanding cooperation.",
         );
         let (c, a) = analysed(left, right, &Options::default());
+        let a = Arc::new(a);
         let documents = [
             Document::from_text("left.txt", left),
             Document::from_text("right.txt", right),
@@ -845,18 +873,20 @@ mod panel {
         let mut harness = Harness::builder()
             .with_size(egui::vec2(640.0, 800.0))
             .build_ui_state(
-                |ui, commands: &mut Vec<Command>| {
-                    commands.extend(insights_ui(ui, &a, &c, [&documents[0], &documents[1]]));
+                |ui, (panel, commands): &mut (InsightsPanel, Vec<Command>)| {
+                    commands.extend(panel.ui(ui, &a, &c, [&documents[0], &documents[1]]));
                 },
-                Vec::new(),
+                (InsightsPanel::default(), Vec::new()),
             );
+        harness.run();
+        harness.get_by_label("Strength (1)").click();
         harness.run();
         harness
             .get_by_label("row 1: left 'agreed' > right 'discussed' (agreement)")
             .click();
         harness.run();
         assert_eq!(
-            harness.state().as_slice(),
+            harness.state().1.as_slice(),
             [
                 Command::Highlight(vec![
                     (Side::Left, Span::new(11, 17)),

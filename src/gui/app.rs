@@ -11,6 +11,7 @@ use crate::engine::{Comparison, Options, Span};
 use crate::load::Document;
 use crate::samples::{SAMPLES, default_pair};
 
+use super::insights::InsightsPanel;
 use super::view::{self, Palette, RowHeights, ViewInput};
 use super::worker::{ExportJob, JobResult, Worker};
 use super::{Command, ExportFormat, Side};
@@ -146,6 +147,8 @@ pub struct ParallaxApp {
     editor: Option<Editor>,
     export: Option<ExportDialog>,
     analysis: Option<Arc<crate::analysis::Analysis>>,
+    /// The insights panel's tab, filter and list.
+    insights: InsightsPanel,
     /// Places an insights entry asked to highlight.
     highlights: Vec<(Side, Span)>,
     highlight_generation: u64,
@@ -210,6 +213,7 @@ impl ParallaxApp {
             editor: None,
             export: None,
             analysis: None,
+            insights: InsightsPanel::default(),
             highlights: Vec::new(),
             highlight_generation: 0,
             marks: (u64::MAX, Vec::new()),
@@ -887,6 +891,8 @@ impl ParallaxApp {
     }
 
     fn insights_panel_ui(&mut self, ui: &mut Ui) {
+        // Keep the width the user gave the panel, whatever it shows (a spinner at first).
+        ui.set_min_width(ui.available_width());
         ui.horizontal(|ui| {
             ui.heading("Insights");
             if ui
@@ -902,13 +908,9 @@ impl ParallaxApp {
             ui.spinner();
             return;
         };
-        egui::ScrollArea::vertical()
-            .id_salt("insights")
-            .show(ui, |ui| {
-                let documents = [&*self.compared[0], &*self.compared[1]];
-                let commands = super::insights::insights_ui(ui, &analysis, &comparison, documents);
-                self.pending.extend(commands);
-            });
+        let documents = [&*self.compared[0], &*self.compared[1]];
+        let commands = self.insights.ui(ui, &analysis, &comparison, documents);
+        self.pending.extend(commands);
     }
 
     fn note_ui(&mut self, ui: &mut Ui) {
@@ -1114,6 +1116,7 @@ impl eframe::App for ParallaxApp {
             egui::Panel::right("insights")
                 .resizable(true)
                 .default_size(340.0)
+                .size_range(240.0..=720.0)
                 .show(ui, |ui| self.insights_panel_ui(ui));
         }
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));

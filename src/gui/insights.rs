@@ -2,10 +2,17 @@
 //! left, only right), the phrases both share, and the rows where one side words a thing more
 //! strongly. Clicking an entry highlights its places in both texts and scrolls to the first.
 //!
+//! The panel is a flat list of one-line entries under three tabs, with a filter. The list is
+//! built once per analysis, tab and filter, and only the entries in view are laid out each
+//! frame, so a 1 MiB pair with hundreds of names costs a frame what the bundled pair does.
+//! Entries too long for the panel are cut with "…"; hovering shows them whole.
+//!
 //! Colours come from the current [`egui::Visuals`], so the panel follows the theme. Labels use
 //! only Latin text (the default fonts have no arrows or emoji).
 
-use egui::{CollapsingHeader, Color32, Grid, RichText, TextWrapMode};
+use std::sync::Arc;
+
+use egui::{Color32, Rect, RichText, Sense, TextWrapMode, pos2, vec2};
 
 use super::{Command, Side};
 use crate::analysis::{Analysis, Entity, EntityKind, Presence, Stronger};
@@ -13,166 +20,19 @@ use crate::engine::segment::Span;
 use crate::engine::{Comparison, Sentence};
 use crate::load::Document;
 
-/// Most phrases listed in the panel (the longest); the JSON output has them all.
-const PHRASES_SHOWN: usize = 40;
-
-/// Most entities listed per group (the frame's cost must not grow with document length); the
-/// JSON output and the reports have them all.
-const ENTITIES_SHOWN: usize = 40;
-
-/// The panel. Returns the commands its clicks ask for: [`Command::Highlight`] with every place
-/// of the entry, and [`Command::JumpToRow`] to the row of its first place.
-pub fn insights_ui(
-    ui: &mut egui::Ui,
-    analysis: &Analysis,
-    comparison: &Comparison,
-    documents: [&Document; 2],
-) -> Vec<Command> {
-    let mut commands = Vec::new();
-    let selected_id = ui.scope_id().with("parallax-insights-selected");
-    let mut selected: Option<Selection> = ui.data(|d| d.get_temp(selected_id));
-    let before = selected;
-
-    let count = |p: Presence| {
-        analysis
-            .entities
-            .iter()
-            .filter(|e| e.presence() == p)
-            .count()
-    };
-    ui.label(format!(
-        "Named: {} in both, {} only left, {} only right. Shared phrases: {}. Wording strength: {}.",
-        count(Presence::Both),
-        count(Presence::LeftOnly),
-        count(Presence::RightOnly),
-        analysis.phrases.len(),
-        analysis.strength.len(),
-    ));
-
-    CollapsingHeader::new(format!(
-        "Who and what is named ({})",
-        analysis.entities.len()
-    ))
-    .id_salt("parallax-insights-entities")
-    .default_open(true)
-    .show(ui, |ui| {
-        for (presence, heading) in [
-            (Presence::Both, "Named in both".to_owned()),
-            (
-                Presence::LeftOnly,
-                format!("Named only left ({})", documents[0].name),
-            ),
-            (
-                Presence::RightOnly,
-                format!("Named only right ({})", documents[1].name),
-            ),
-        ] {
-            entity_table(
-                ui,
-                analysis,
-                comparison,
-                presence,
-                &heading,
-                &mut selected,
-                &mut commands,
-            );
-        }
-    });
-
-    CollapsingHeader::new(format!("Shared phrases ({})", analysis.phrases.len()))
-        .id_salt("parallax-insights-phrases")
-        .default_open(true)
-        .show(ui, |ui| {
-            if analysis.phrases.is_empty() {
-                ui.weak("No run of three or more words is in both texts.");
-            }
-            for (i, phrase) in analysis.phrases.iter().take(PHRASES_SHOWN).enumerate() {
-                let text = format!(
-                    "\"{}\"  ({} words; left {}, right {})",
-                    phrase.text,
-                    phrase.words,
-                    phrase.left.len(),
-                    phrase.right.len()
-                );
-                let this = Selection::Phrase(i);
-                let response = ui
-                    .add(
-                        egui::Button::selectable(selected == Some(this), text)
-                            .wrap_mode(TextWrapMode::Wrap),
-                    )
-                    .on_hover_ui(|ui| {
-                        places_tooltip(ui, comparison, documents, &phrase.left, &phrase.right);
-                    });
-                if response.clicked() {
-                    selected = Some(this);
-                    highlight(comparison, &phrase.left, &phrase.right, &mut commands);
-                }
-            }
-            if analysis.phrases.len() > PHRASES_SHOWN {
-                ui.weak(format!(
-                    "And {} shorter phrases (all are in the JSON output).",
-                    analysis.phrases.len() - PHRASES_SHOWN
-                ));
-            }
-        });
-
-    CollapsingHeader::new(format!("Wording strength ({})", analysis.strength.len()))
-        .id_salt("parallax-insights-strength")
-        .default_open(true)
-        .show(ui, |ui| {
-            if analysis.strength.is_empty() {
-                ui.weak("No paired row says a thing more strongly on one side.");
-            }
-            if analysis.strength.len() > ENTITIES_SHOWN {
-                ui.weak(format!(
-                    "The first {ENTITIES_SHOWN} of {} (all are in the JSON output and the reports).",
-                    analysis.strength.len()
-                ));
-            }
-            for (i, d) in analysis.strength.iter().enumerate().take(ENTITIES_SHOWN) {
-                let sign = match d.stronger {
-                    Stronger::Left => ">",
-                    Stronger::Right => "<",
-                };
-                let text = format!(
-                    "row {}: left '{}' {sign} right '{}' ({})",
-                    d.row + 1,
-                    d.left,
-                    d.right,
-                    d.kind
-                );
-                let this = Selection::Strength(i);
-                let stronger = match d.stronger {
-                    Stronger::Left => "the left side",
-                    Stronger::Right => "the right side",
-                };
-                if ui
-                    .selectable_label(selected == Some(this), text)
-                    .on_hover_text(format!("Stronger on {stronger}. Click to go to the row."))
-                    .clicked()
-                {
-                    selected = Some(this);
-                    commands.push(Command::Highlight(vec![
-                        (Side::Left, d.left_span),
-                        (Side::Right, d.right_span),
-                    ]));
-                    commands.push(Command::JumpToRow(d.row));
-                }
-            }
-        });
-
-    if selected != before {
-        ui.data_mut(|d| match selected {
-            Some(s) => {
-                d.insert_temp(selected_id, s);
-            }
-            None => d.remove::<Selection>(selected_id),
-        });
-    }
-    commands
+/// Which list the panel shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    /// Who and what each side names.
+    #[default]
+    Names,
+    /// Runs of words both texts share.
+    Phrases,
+    /// Rows where one side words a thing more strongly.
+    Strength,
 }
 
-/// Which entry was clicked last (kept in egui's memory so it shows as selected).
+/// Which entry was clicked last (shown as selected).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Selection {
     Entity(usize),
@@ -180,63 +40,357 @@ enum Selection {
     Strength(usize),
 }
 
-/// One group of the entity table: entity | left count | right count.
-fn entity_table(
-    ui: &mut egui::Ui,
-    analysis: &Analysis,
-    comparison: &Comparison,
-    presence: Presence,
-    heading: &str,
-    selected: &mut Option<Selection>,
-    commands: &mut Vec<Command>,
-) {
-    let rows: Vec<(usize, &Entity)> = analysis
-        .entities
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.presence() == presence)
-        .collect();
-    ui.add_space(4.0);
-    ui.strong(format!("{heading}: {}", rows.len()));
-    if rows.is_empty() {
-        ui.weak("None.");
-        return;
+/// One line of the list.
+enum Line {
+    /// A group heading ("Named in both: 735").
+    Heading(String),
+    /// A remark in weak text.
+    Remark(String),
+    /// The column titles of an entity group.
+    Columns,
+    /// An entity: its index in the analysis, its label, whether only one side names it.
+    Entity {
+        index: usize,
+        label: String,
+        one_sided: bool,
+    },
+    /// A shared phrase: its index and label.
+    Phrase { index: usize, label: String },
+    /// A wording-strength difference: its index and label.
+    Strength { index: usize, label: String },
+}
+
+/// The panel's state: the tab, the filter, the selected entry and the list built for them.
+#[derive(Default)]
+pub struct InsightsPanel {
+    tab: Tab,
+    filter: String,
+    selected: Option<Selection>,
+    /// What `lines` and `summary` were built for.
+    built: Option<(Arc<Analysis>, Tab, String, [String; 2])>,
+    lines: Vec<Line>,
+    summary: String,
+    counts: [usize; 3],
+}
+
+/// Width of each count column.
+const COUNT_WIDTH: f32 = 44.0;
+
+impl InsightsPanel {
+    /// The tab shown.
+    pub fn tab(&self) -> Tab {
+        self.tab
     }
-    // Entities only one side names are tinted.
-    let one_sided = presence != Presence::Both;
-    // The entity column takes what the two count columns leave.
-    let entity_width = (ui.available_width() - 110.0).max(120.0);
-    Grid::new(("parallax-insights-entity-grid", presence as u8))
-        .num_columns(3)
-        .spacing([12.0, 2.0])
-        .with_row_color(move |row, style| {
-            (one_sided && row > 0).then(|| tint(style.visuals.warn_fg_color))
-        })
-        .show(ui, |ui| {
-            ui.strong("Entity");
-            ui.strong("Left");
-            ui.strong("Right");
-            ui.end_row();
-            for &(index, entity) in rows.iter().take(ENTITIES_SHOWN) {
-                let this = Selection::Entity(index);
+
+    /// Shows the panel. Returns the commands its clicks ask for: [`Command::Highlight`] with
+    /// every place of the entry, and [`Command::JumpToRow`] to the row of its first place.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        analysis: &Arc<Analysis>,
+        comparison: &Comparison,
+        documents: [&Document; 2],
+    ) -> Vec<Command> {
+        let mut commands = Vec::new();
+        self.rebuild(analysis, documents);
+        ui.label(self.summary.as_str());
+        ui.horizontal_wrapped(|ui| {
+            for (tab, title, count, hover) in [
+                (
+                    Tab::Names,
+                    "Names",
+                    self.counts[0],
+                    "Who and what each side names: in both, only left, only right",
+                ),
+                (
+                    Tab::Phrases,
+                    "Phrases",
+                    self.counts[1],
+                    "Runs of three or more words both texts share, longest first",
+                ),
+                (
+                    Tab::Strength,
+                    "Strength",
+                    self.counts[2],
+                    "Paired rows where one side words a thing more strongly",
+                ),
+            ] {
+                ui.selectable_value(&mut self.tab, tab, format!("{title} ({count})"))
+                    .on_hover_text(hover);
+            }
+        });
+        ui.horizontal(|ui| {
+            let label = ui.label("Filter:");
+            let clear_width = if self.filter.is_empty() { 0.0 } else { 60.0 };
+            ui.add(
+                egui::TextEdit::singleline(&mut self.filter)
+                    .hint_text("part of a name, phrase or word")
+                    .desired_width((ui.available_width() - clear_width).max(80.0)),
+            )
+            .labelled_by(label.id);
+            if !self.filter.is_empty() && ui.small_button("Clear").clicked() {
+                self.filter.clear();
+            }
+        });
+        self.rebuild(analysis, documents);
+
+        let line_height = ui.spacing().interact_size.y;
+        let lines = std::mem::take(&mut self.lines);
+        egui::ScrollArea::vertical()
+            .id_salt(("parallax-insights-list", self.tab as u8))
+            .auto_shrink([false, false])
+            .show_rows(ui, line_height, lines.len(), |ui, range| {
+                for line in &lines[range] {
+                    let (rect, _) = ui.allocate_exact_size(
+                        vec2(ui.available_width(), line_height),
+                        Sense::hover(),
+                    );
+                    self.line_ui(
+                        ui,
+                        rect,
+                        line,
+                        analysis,
+                        comparison,
+                        documents,
+                        &mut commands,
+                    );
+                }
+            });
+        self.lines = lines;
+        commands
+    }
+
+    /// Builds the list again when the analysis, the tab, the filter or a name changed.
+    fn rebuild(&mut self, analysis: &Arc<Analysis>, documents: [&Document; 2]) {
+        let names = [documents[0].name.clone(), documents[1].name.clone()];
+        if let Some((built, tab, filter, built_names)) = &self.built
+            && Arc::ptr_eq(built, analysis)
+            && *tab == self.tab
+            && *filter == self.filter
+            && *built_names == names
+        {
+            return;
+        }
+        if !self
+            .built
+            .as_ref()
+            .is_some_and(|(built, ..)| Arc::ptr_eq(built, analysis))
+        {
+            self.selected = None;
+        }
+        let count = |p: Presence| {
+            analysis
+                .entities
+                .iter()
+                .filter(|e| e.presence() == p)
+                .count()
+        };
+        self.summary = format!(
+            "Named: {} in both, {} only left, {} only right. Shared phrases: {}. Wording \
+             strength: {}.",
+            count(Presence::Both),
+            count(Presence::LeftOnly),
+            count(Presence::RightOnly),
+            analysis.phrases.len(),
+            analysis.strength.len(),
+        );
+        self.counts = [
+            analysis.entities.len(),
+            analysis.phrases.len(),
+            analysis.strength.len(),
+        ];
+        let filter = self.filter.trim().to_lowercase();
+        let keep = |text: &str| filter.is_empty() || text.to_lowercase().contains(&filter);
+        let mut lines = Vec::new();
+        match self.tab {
+            Tab::Names => {
+                for (presence, heading) in [
+                    (Presence::Both, "Named in both".to_owned()),
+                    (
+                        Presence::LeftOnly,
+                        format!("Named only left ({})", names[0]),
+                    ),
+                    (
+                        Presence::RightOnly,
+                        format!("Named only right ({})", names[1]),
+                    ),
+                ] {
+                    let group: Vec<(usize, &Entity)> = analysis
+                        .entities
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, e)| e.presence() == presence)
+                        .collect();
+                    if !lines.is_empty() {
+                        lines.push(Line::Remark(String::new()));
+                    }
+                    lines.push(Line::Heading(format!("{heading}: {}", group.len())));
+                    let shown: Vec<Line> = group
+                        .iter()
+                        .map(|&(index, entity)| (index, entity, entity_label(entity)))
+                        .filter(|(_, entity, label)| {
+                            keep(label) || entity.forms.iter().any(|f| keep(f))
+                        })
+                        .map(|(index, _, label)| Line::Entity {
+                            index,
+                            label,
+                            one_sided: presence != Presence::Both,
+                        })
+                        .collect();
+                    if shown.is_empty() {
+                        lines.push(Line::Remark(
+                            if group.is_empty() {
+                                "None."
+                            } else {
+                                "None matches the filter."
+                            }
+                            .to_owned(),
+                        ));
+                    } else {
+                        lines.push(Line::Columns);
+                        lines.extend(shown);
+                    }
+                }
+            }
+            Tab::Phrases => {
+                if analysis.phrases.is_empty() {
+                    lines.push(Line::Remark(
+                        "No run of three or more words is in both texts.".to_owned(),
+                    ));
+                }
+                lines.extend(
+                    analysis
+                        .phrases
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, p)| keep(&p.text))
+                        .map(|(index, phrase)| Line::Phrase {
+                            index,
+                            label: format!(
+                                "\"{}\"  ({} words; left {}, right {})",
+                                phrase.text,
+                                phrase.words,
+                                phrase.left.len(),
+                                phrase.right.len()
+                            ),
+                        }),
+                );
+            }
+            Tab::Strength => {
+                if analysis.strength.is_empty() {
+                    lines.push(Line::Remark(
+                        "No paired row says a thing more strongly on one side.".to_owned(),
+                    ));
+                }
+                lines.extend(
+                    analysis
+                        .strength
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(index, d)| {
+                            let sign = match d.stronger {
+                                Stronger::Left => ">",
+                                Stronger::Right => "<",
+                            };
+                            let label = format!(
+                                "row {}: left '{}' {sign} right '{}' ({})",
+                                d.row + 1,
+                                d.left,
+                                d.right,
+                                d.kind
+                            );
+                            keep(&label).then_some(Line::Strength { index, label })
+                        }),
+                );
+            }
+        }
+        if !filter.is_empty()
+            && !lines
+                .iter()
+                .any(|l| !matches!(l, Line::Heading(_) | Line::Remark(_)))
+            && self.tab != Tab::Names
+        {
+            lines.push(Line::Remark("Nothing matches the filter.".to_owned()));
+        }
+        self.lines = lines;
+        self.built = Some((Arc::clone(analysis), self.tab, self.filter.clone(), names));
+    }
+
+    /// One line of the list, in `rect`.
+    #[allow(clippy::too_many_arguments)]
+    fn line_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        rect: Rect,
+        line: &Line,
+        analysis: &Analysis,
+        comparison: &Comparison,
+        documents: [&Document; 2],
+        commands: &mut Vec<Command>,
+    ) {
+        let counts_width = 2.0 * COUNT_WIDTH;
+        let name_rect = Rect::from_min_max(rect.min, pos2(rect.max.x - counts_width, rect.max.y));
+        let left_rect = Rect::from_min_size(
+            pos2(rect.max.x - counts_width, rect.min.y),
+            vec2(COUNT_WIDTH, rect.height()),
+        );
+        let right_rect = Rect::from_min_size(
+            pos2(rect.max.x - COUNT_WIDTH, rect.min.y),
+            vec2(COUNT_WIDTH, rect.height()),
+        );
+        let one_line = |text: RichText| egui::Label::new(text).wrap_mode(TextWrapMode::Truncate);
+        match line {
+            Line::Heading(text) => {
+                put_left(ui, rect, one_line(RichText::new(text.as_str()).strong()));
+            }
+            Line::Remark(text) => {
+                put_left(ui, rect, one_line(RichText::new(text.as_str()).weak()));
+            }
+            Line::Columns => {
+                put_left(
+                    ui,
+                    name_rect.shrink2(vec2(4.0, 0.0)),
+                    one_line(RichText::new("Entity").strong()),
+                );
+                ui.put(left_rect, egui::Label::new(RichText::new("Left").strong()));
+                ui.put(
+                    right_rect,
+                    egui::Label::new(RichText::new("Right").strong()),
+                );
+            }
+            Line::Entity {
+                index,
+                label,
+                one_sided,
+            } => {
+                let Some(entity) = analysis.entities.get(*index) else {
+                    return;
+                };
+                if *one_sided {
+                    ui.painter()
+                        .rect_filled(rect, 2.0, tint(ui.visuals().warn_fg_color));
+                }
+                let this = Selection::Entity(*index);
                 let response = ui
-                    .add(
+                    .put(
+                        name_rect,
                         // The growing atom after the text keeps it left-aligned in the cell.
                         egui::Button::selectable(
-                            *selected == Some(this),
-                            (entity_label(entity), egui::Atom::grow()),
+                            self.selected == Some(this),
+                            (label.as_str(), egui::Atom::grow()),
                         )
-                        .wrap_mode(TextWrapMode::Wrap)
-                        .min_size(egui::vec2(entity_width, 0.0)),
+                        .wrap_mode(TextWrapMode::Truncate),
                     )
                     .on_hover_ui(|ui| {
+                        ui.set_max_width(420.0);
+                        ui.label(label.as_str());
                         if entity.forms.len() > 1 {
                             ui.label(format!("Written as: {}", entity.forms.join("; ")));
                         }
-                        ui.label("Click to highlight every place in both texts.");
+                        ui.weak("Click to highlight every place in both texts.");
                     });
                 if response.clicked() {
-                    *selected = Some(this);
+                    self.selected = Some(this);
                     highlight(
                         comparison,
                         &entity.left_spans,
@@ -244,17 +398,76 @@ fn entity_table(
                         commands,
                     );
                 }
-                ui.label(count_text(entity.left));
-                ui.label(count_text(entity.right));
-                ui.end_row();
+                ui.put(left_rect, egui::Label::new(count_text(entity.left)));
+                ui.put(right_rect, egui::Label::new(count_text(entity.right)));
             }
-        });
-    if rows.len() > ENTITIES_SHOWN {
-        ui.weak(format!(
-            "And {} more (all are in the JSON output and the reports).",
-            rows.len() - ENTITIES_SHOWN
-        ));
+            Line::Phrase { index, label } => {
+                let Some(phrase) = analysis.phrases.get(*index) else {
+                    return;
+                };
+                let this = Selection::Phrase(*index);
+                let response = ui
+                    .put(
+                        rect,
+                        egui::Button::selectable(
+                            self.selected == Some(this),
+                            (label.as_str(), egui::Atom::grow()),
+                        )
+                        .wrap_mode(TextWrapMode::Truncate),
+                    )
+                    .on_hover_ui(|ui| {
+                        ui.set_max_width(480.0);
+                        ui.label(label.as_str());
+                        places_tooltip(ui, comparison, documents, &phrase.left, &phrase.right);
+                    });
+                if response.clicked() {
+                    self.selected = Some(this);
+                    highlight(comparison, &phrase.left, &phrase.right, commands);
+                }
+            }
+            Line::Strength { index, label } => {
+                let Some(d) = analysis.strength.get(*index) else {
+                    return;
+                };
+                let this = Selection::Strength(*index);
+                let stronger = match d.stronger {
+                    Stronger::Left => "the left side",
+                    Stronger::Right => "the right side",
+                };
+                let response = ui
+                    .put(
+                        rect,
+                        egui::Button::selectable(
+                            self.selected == Some(this),
+                            (label.as_str(), egui::Atom::grow()),
+                        )
+                        .wrap_mode(TextWrapMode::Truncate),
+                    )
+                    .on_hover_text(format!(
+                        "{label}\nStronger on {stronger}. Click to go to the row."
+                    ));
+                if response.clicked() {
+                    self.selected = Some(this);
+                    commands.push(Command::Highlight(vec![
+                        (Side::Left, d.left_span),
+                        (Side::Right, d.right_span),
+                    ]));
+                    commands.push(Command::JumpToRow(d.row));
+                }
+            }
+        }
     }
+}
+
+/// Puts `widget` in `rect`, left-aligned and centred vertically (`Ui::put` centres it).
+fn put_left(ui: &mut egui::Ui, rect: Rect, widget: impl egui::Widget) -> egui::Response {
+    ui.scope_builder(
+        egui::UiBuilder::new()
+            .max_rect(rect)
+            .layout(egui::Layout::left_to_right(egui::Align::Center)),
+        |ui| ui.add(widget),
+    )
+    .inner
 }
 
 /// A light tint of `colour` for a row background.
@@ -263,7 +476,7 @@ fn tint(colour: Color32) -> Color32 {
 }
 
 /// "Tehreek-i-Taliban Pakistan (TTP)", with the kind for titles, dates and numbers.
-fn entity_label(entity: &Entity) -> RichText {
+fn entity_label(entity: &Entity) -> String {
     let others = entity.other_forms();
     let mut text = entity.text.clone();
     if !others.is_empty() {
@@ -275,7 +488,7 @@ fn entity_label(entity: &Entity) -> RichText {
         EntityKind::Date => text.push_str(" - date"),
         EntityKind::Number => text.push_str(" - number"),
     }
-    RichText::new(text)
+    text
 }
 
 fn count_text(n: usize) -> String {
