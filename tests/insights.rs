@@ -1068,3 +1068,42 @@ proptest! {
         prop_assert_eq!(plain.left_sentences, c.left_sentences);
     }
 }
+
+#[test]
+fn emphasis_capitals_list_markers_and_sentence_starts_are_not_names() {
+    let left = "THE SOFTWARE IS PROVIDED WITHOUT WARRANTY OF ANY KIND, INCLUDING FITNESS FOR \
+                A PURPOSE. The warranty covers fitness, including damage. However, the \
+                Ministry of Interior met the BLA delegation. Officials said, however, that \
+                talks would resume.\n\nB. Use the form that the Ministry of Interior gives.";
+    let right = "The Ministry of Interior met officials in Quetta. The form is for use by \
+                 everyone. Everyone agreed.";
+    let (_, a) = analysed(left, right, &Options::default());
+    let names: Vec<&str> = a.entities.iter().map(|e| e.text.as_str()).collect();
+    for name in [
+        "Ministry of Interior",
+        "Balochistan Liberation Army",
+        "Quetta",
+    ] {
+        assert!(names.contains(&name), "{name} missing from {names:?}");
+    }
+    for noise in [
+        "However",
+        "INCLUDING",
+        "WARRANTY",
+        "SOFTWARE",
+        "FITNESS",
+        "ANY",
+        "KIND",
+        "Use",
+        "B",
+        "B. Use",
+        "Everyone",
+    ] {
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.split([' ', '.']).any(|w| w == noise) || *n == noise),
+            "{noise} taken for a name: {names:?}"
+        );
+    }
+}

@@ -276,6 +276,19 @@ fn is_headline(tokens: &[Tok]) -> bool {
     long.len() >= 3 && capitalised * 3 >= long.len() * 2
 }
 
+/// Whether a sentence is mostly in capitals ("IN NO EVENT SHALL THE AUTHORS BE LIABLE"):
+/// its capitals say nothing of which words are names.
+fn is_shouting(tokens: &[Tok]) -> bool {
+    let words = tokens.iter().filter(|t| t.is_word).count();
+    let caps = tokens.iter().filter(|t| is_all_caps(t)).count();
+    words >= 3 && caps * 2 > words
+}
+
+/// A word of two or more letters, none of them lower case ("BLA", "NOTICE").
+fn is_all_caps(t: &Tok) -> bool {
+    t.is_word && t.key.chars().count() > 1 && !t.key.chars().any(char::is_lowercase)
+}
+
 /// Finds the entities of both sides.
 pub(super) fn find(sides: &[SideTokens<'_>; 2], equivalences: &Equivalences) -> Vec<Entity> {
     let matcher = Matcher::new(equivalences, false, false);
@@ -320,25 +333,57 @@ pub(super) fn find(sides: &[SideTokens<'_>; 2], equivalences: &Equivalences) -> 
     }
 
     // Capitalised words inside sentences (not at a start, not in a headline), both texts.
-    let mut capitalised: HashSet<&str> = HashSet::new();
+    let mut capitalised: HashMap<&str, usize> = HashMap::new();
     let mut headline: [Vec<bool>; 2] = [Vec::new(), Vec::new()];
     for (s, side) in sides.iter().enumerate() {
         for range in &side.sentences {
-            let head = is_headline(&side.tokens[range.clone()]);
+            let head = is_headline(&side.tokens[range.clone()])
+                || is_shouting(&side.tokens[range.clone()]);
             headline[s].push(head);
             if head {
                 continue;
             }
             for t in &side.tokens[range.clone()] {
                 if t.is_capitalised() && !t.initial {
-                    capitalised.insert(strip_possessive(&t.lower, "").0);
+                    *capitalised
+                        .entry(strip_possessive(&t.lower, "").0)
+                        .or_default() += 1;
                 }
             }
         }
     }
-    let looks_like_name = |t: &Tok| {
+    // Words either text writes in lower case: the same word in capitals is emphasis
+    // ("INCLUDING", "NOTICE"), not an acronym.
+    let mut lower_case: HashMap<&str, usize> = HashMap::new();
+    for t in sides.iter().flat_map(|side| side.tokens.iter()) {
+        if t.is_word && t.key == t.lower {
+            *lower_case
+                .entry(strip_possessive(&t.lower, "").0)
+                .or_default() += 1;
+        }
+    }
+    let count = |table: &HashMap<&str, usize>, t: &Tok| {
+        table
+            .get(strip_possessive(&t.lower, "").0)
+            .copied()
+            .unwrap_or(0)
+    };
+    // A word at a sentence start (or in a headline) is a name when, inside sentences, the
+    // texts capitalise it more often than not: "Pakistan" always, "However" and "Use" less
+    // often than they write "however" and "use".
+    let looks_like_name = |t: &Tok, headline: bool| {
+        if is_all_caps(t) {
+            // An acronym ("TTP") or a name in capitals ("PAKISTAN" when the texts write
+            // "Pakistan"), unless the texts also write the word in lower case ("INCLUDING")
+            // or it is a function word ("ANY"). In a headline or a sentence in capitals, a
+            // short unknown word is not taken for an acronym.
+            let (stem, _) = strip_possessive(&t.lower, "");
+            return !is_stop_word(stem)
+                && count(&lower_case, t) == 0
+                && (count(&capitalised, t) > 0 || (!headline && t.key.chars().count() <= 5));
+        }
         let inner_capital = t.key.chars().skip(1).any(char::is_uppercase);
-        inner_capital || capitalised.contains(strip_possessive(&t.lower, "").0)
+        inner_capital || count(&capitalised, t) > count(&lower_case, t)
     };
 
     let mut mentions: Vec<Mention> = Vec::new();
@@ -599,7 +644,7 @@ fn clean_run(
     tokens: &[Tok],
     run: &[usize],
     headline: bool,
-    looks_like_name: &dyn Fn(&Tok) -> bool,
+    looks_like_name: &dyn Fn(&Tok, bool) -> bool,
 ) -> Vec<Vec<usize>> {
     let keep = |k: usize, first: bool| {
         let t = &tokens[k];
@@ -610,8 +655,19 @@ fn clean_run(
         if first && is_stop_word(stem) {
             return false;
         }
-        if headline || (first && t.initial) {
-            return looks_like_name(t) || (!headline && is_title_word(stem));
+        // A list marker opening the sentence ("G. Preserve the network location").
+        let marker = t.initial
+            && t.key.chars().count() == 1
+            && tokens
+                .get(k + 1)
+                .is_some_and(|n| matches!(n.key.as_str(), "." | ")"))
+            && tokens.get(k + 2).is_some_and(|n| n.initial);
+        if first && marker {
+            return false;
+        }
+        let all_caps = is_all_caps(t);
+        if headline || (first && t.initial) || all_caps {
+            return looks_like_name(t, headline) || (!headline && !all_caps && is_title_word(stem));
         }
         true
     };

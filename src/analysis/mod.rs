@@ -121,8 +121,10 @@ impl<'a> SideTokens<'a> {
             for t in &raw {
                 let key = token_key(&text[t.span.range()], false, false).unwrap_or_default();
                 let initial = t.is_word && opens;
+                // What opens a sentence: its start, a colon or quote, and a leading list
+                // marker ("b) However", "C. State", "7. Include"): the next word is initial.
                 opens = if t.is_word {
-                    false
+                    opens && is_enumerator(&key)
                 } else {
                     opens || matches!(key.as_str(), ":" | "\"" | "'")
                 };
@@ -142,6 +144,15 @@ impl<'a> SideTokens<'a> {
             sentences: ranges,
         }
     }
+}
+
+/// A list marker's word: a number, one letter, or a short Roman numeral ("iv", "XII").
+fn is_enumerator(word: &str) -> bool {
+    let mut chars = word.chars();
+    let single_letter = chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none();
+    let roman = word.len() <= 4
+        && (word.chars().all(|c| "ivxlc".contains(c)) || word.chars().all(|c| "IVXLC".contains(c)));
+    single_letter || roman || (word.len() <= 3 && word.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// Splits words joined by a colon ("ISLAMABAD:The", which Unicode word boundaries keep
