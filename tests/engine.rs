@@ -154,12 +154,10 @@ fn hard_wrapped_lines_do_not_break_blank_lines_and_headings_do() {
     assert_eq!(contents(&crlf).len(), 6, "{:?}", contents(&crlf));
 }
 
-/// Known segmentation bug, kept as a failing test: a hard-wrapped line that happens to start
-/// with a number and a full stop (GPL-3 section 5 b, "…under section\n7.  This requirement…")
-/// is read as a numbered list item, so the cross-reference is cut off its sentence and "7."
-/// stands as a sentence of its own.
+/// A hard-wrapped line that happens to start with a number and a full stop (GPL-3 section 5 b,
+/// "…under section\n7.  This requirement…") continues the reference the line before left
+/// open; it is not a numbered list item, so "7." stays with its sentence.
 #[test]
-#[ignore = "engine bug: a wrapped line starting \"7.  \" is taken for a list item"]
 fn wrapped_line_starting_with_a_number_is_not_a_list_item() {
     let text = "    b) The work must carry prominent notices stating that it is
     released under this License and any conditions added under section

@@ -138,6 +138,8 @@ fn blocks(text: &str) -> Vec<Span> {
     let mut current: Option<Span> = None;
     let mut after_blank = true;
     let mut after_heading = false;
+    // The last line with text, to tell a wrapped "section\n7." from a list item.
+    let mut previous: Option<&str> = None;
     let all = lines(text);
     for (index, line) in all.iter().enumerate() {
         let body = &text[line.range()];
@@ -151,8 +153,10 @@ fn blocks(text: &str) -> Vec<Span> {
         }
         let next = all.get(index + 1).map(|l| &text[l.range()]);
         let heading = is_heading_line(body, next);
-        let starts_block = after_blank || after_heading || heading || starts_list_item(body);
+        let item = starts_list_item(body) && !continues_reference(previous, body);
+        let starts_block = after_blank || after_heading || heading || item;
         after_heading = heading;
+        previous = Some(body);
         match current {
             Some(block) if !starts_block => current = Some(Span::new(block.start, line.end)),
             Some(block) if text[block.range()].trim().is_empty() => {
@@ -171,6 +175,39 @@ fn blocks(text: &str) -> Vec<Span> {
         out.push(block);
     }
     out
+}
+
+/// Whether a line that starts with a number ("7.  This requirement") continues a reference
+/// the line before it left open ("... conditions added under section"): a hard-wrapped
+/// sentence, not a numbered item.
+fn continues_reference(previous: Option<&str>, line: &str) -> bool {
+    const REFERENCE_WORDS: &[&str] = &[
+        "section",
+        "sections",
+        "subsection",
+        "paragraph",
+        "paragraphs",
+        "article",
+        "articles",
+        "clause",
+        "clauses",
+        "chapter",
+        "part",
+        "item",
+        "page",
+        "rule",
+        "no.",
+        "number",
+        "version",
+        "resolution",
+        "§",
+    ];
+    if !line.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    previous
+        .and_then(|p| p.split_whitespace().next_back())
+        .is_some_and(|last| REFERENCE_WORDS.contains(&last.to_lowercase().as_str()))
 }
 
 /// Whether a line opens a list item ("- ", "* ", "• ", "1. ", "2) ", "(a) ").
@@ -563,6 +600,20 @@ mod tests {
                 "# Notes",
                 "Text here"
             ]
+        );
+    }
+
+    #[test]
+    fn a_number_after_a_reference_word_continues_the_line() {
+        // A list after an open line is still a list ...
+        assert_eq!(
+            split("The sides agreed to\n1. expand trade\n2. meet again"),
+            ["The sides agreed to", "1. expand trade", "2. meet again"]
+        );
+        // ... but "section\n7." is one hard-wrapped sentence.
+        assert_eq!(
+            split("as set out in Section\n7. of the accord, both sides will meet."),
+            ["as set out in Section\n7. of the accord, both sides will meet."]
         );
     }
 
