@@ -396,12 +396,109 @@ pub fn align(
         );
     }
 
-    // 5. Moved pairs.
+    // 5. A repeated sentence sits with the copy that keeps the order of its neighbours.
+    reseat_copies(
+        &mut groups[..identical_count],
+        &left_ids,
+        &right_ids,
+        &mut left_match,
+        &mut right_match,
+    );
+
+    // 6. Moved pairs.
     groups.sort_by_key(|g| g.left.start);
     mark_moved(&mut groups, left, right);
 
-    // 6. Reading order with the one-sided sentences.
+    // 7. Reading order with the one-sided sentences.
     order_rows(groups, &left_match, &right_match)
+}
+
+/// Moves identical pairs of a repeated sentence to the copy that lies between the partners of
+/// their nearest paired neighbours, when the copy they hold does not and a free one does. The
+/// backbone and the out-of-order pass choose among copies before the reworded pairs are known
+/// (and by which text is on the left); this pass sees all pairs. It looks from the left, then
+/// from the right, so either side first gives the same pairs in the cases it settles.
+fn reseat_copies(
+    identical: &mut [Group],
+    left_ids: &[u32],
+    right_ids: &[u32],
+    left_match: &mut [Option<usize>],
+    right_match: &mut [Option<usize>],
+) {
+    let count = |ids: &[u32]| {
+        let mut counts: HashMap<u32, u32> = HashMap::new();
+        for &id in ids {
+            *counts.entry(id).or_default() += 1;
+        }
+        counts
+    };
+    let (left_count, right_count) = (count(left_ids), count(right_ids));
+    let repeated = |id: u32| {
+        left_count.get(&id).copied().unwrap_or(0) > 1
+            || right_count.get(&id).copied().unwrap_or(0) > 1
+    };
+    if !left_ids.iter().any(|&id| repeated(id)) {
+        return;
+    }
+    // Free copies by sentence id, in order, on each side.
+    let free = |ids: &[u32], matched: &[Option<usize>]| {
+        let mut by_id: HashMap<u32, Vec<usize>> = HashMap::new();
+        for (i, &id) in ids.iter().enumerate() {
+            if matched[i].is_none() && repeated(id) {
+                by_id.entry(id).or_default().push(i);
+            }
+        }
+        by_id
+    };
+    // Bounds (exclusive) on the other side from the nearest paired neighbours of sentence `s`.
+    let window = |matched: &[Option<usize>], s: usize, other_len: usize| {
+        let below = matched[..s].iter().rev().find_map(|m| *m);
+        let above = matched[s + 1..].iter().find_map(|m| *m);
+        (below, above.unwrap_or(other_len))
+    };
+    let inside =
+        |x: usize, (below, above): (Option<usize>, usize)| below.is_none_or(|b| x > b) && x < above;
+
+    for from_left in [true, false] {
+        let (ids, other_ids, matched, other_matched) = if from_left {
+            (left_ids, right_ids, &mut *left_match, &mut *right_match)
+        } else {
+            (right_ids, left_ids, &mut *right_match, &mut *left_match)
+        };
+        let mut spare = free(other_ids, other_matched);
+        for group in identical.iter_mut() {
+            let (s, partner) = if from_left {
+                (group.left.start, group.right.start)
+            } else {
+                (group.right.start, group.left.start)
+            };
+            let id = ids[s];
+            if !repeated(id) {
+                continue;
+            }
+            let bounds = window(matched, s, other_ids.len());
+            if inside(partner, bounds) {
+                continue;
+            }
+            let Some(copies) = spare.get_mut(&id) else {
+                continue;
+            };
+            let Some(k) = copies.iter().position(|&c| inside(c, bounds)) else {
+                continue;
+            };
+            let copy = copies[k];
+            copies[k] = partner;
+            copies.sort_unstable();
+            other_matched[partner] = None;
+            other_matched[copy] = Some(s);
+            matched[s] = Some(copy);
+            if from_left {
+                group.right = copy..copy + 1;
+            } else {
+                group.left = copy..copy + 1;
+            }
+        }
+    }
 }
 
 /// Interned whole-sentence keys for both sides (a sentence's key is its token-key sequence).
