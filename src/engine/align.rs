@@ -15,7 +15,7 @@
 //! 6. **Reading order**: left order, each right-only sentence placed just before the first
 //!    in-place pair that follows it on the right.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 use std::time::Instant;
 
@@ -343,7 +343,7 @@ pub fn align(
     }
 
     // 2. Identical sentences out of order.
-    let mut waiting: HashMap<u32, std::collections::VecDeque<usize>> = HashMap::new();
+    let mut waiting: HashMap<u32, std::collections::VecDeque<usize>> = HashMap::default();
     for (r, &id) in right_ids.iter().enumerate() {
         if right_match[r].is_none() {
             waiting.entry(id).or_default().push_back(r);
@@ -426,7 +426,7 @@ fn reseat_copies(
     right_match: &mut [Option<usize>],
 ) {
     let count = |ids: &[u32]| {
-        let mut counts: HashMap<u32, u32> = HashMap::new();
+        let mut counts: HashMap<u32, u32> = HashMap::default();
         for &id in ids {
             *counts.entry(id).or_default() += 1;
         }
@@ -442,7 +442,7 @@ fn reseat_copies(
     }
     // Free copies by sentence id, in order, on each side.
     let free = |ids: &[u32], matched: &[Option<usize>]| {
-        let mut by_id: HashMap<u32, Vec<usize>> = HashMap::new();
+        let mut by_id: HashMap<u32, Vec<usize>> = HashMap::default();
         for (i, &id) in ids.iter().enumerate() {
             if matched[i].is_none() && repeated(id) {
                 by_id.entry(id).or_default().push(i);
@@ -503,7 +503,7 @@ fn reseat_copies(
 
 /// Interned whole-sentence keys for both sides (a sentence's key is its token-key sequence).
 fn sentence_ids(left: &Prepared, right: &Prepared) -> (Vec<u32>, Vec<u32>) {
-    let mut ids: HashMap<&[u32], u32> = HashMap::new();
+    let mut ids: HashMap<&[u32], u32> = HashMap::default();
     let mut out = (
         Vec::with_capacity(left.sentences.len()),
         Vec::with_capacity(right.sentences.len()),
@@ -611,7 +611,7 @@ fn probe(
 ) {
     // Terms in more than `cap` open sentences are too common to propose candidates.
     let cap = 48.max((to.len() as f32).sqrt() as usize * 2);
-    let mut index: HashMap<u32, Vec<u32>> = HashMap::new();
+    let mut index: HashMap<u32, Vec<u32>> = HashMap::default();
     for (slot, &s) in to.iter().enumerate() {
         for &(t, _) in &to_terms[s] {
             if !weights.stop[t as usize] {

@@ -11,8 +11,8 @@
 //! The built-in table is `assets/equivalences.txt`; a user table [extends or
 //! overrides](Equivalences::extend) it.
 
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::normalize::token_key;
@@ -90,7 +90,7 @@ impl Equivalences {
     /// [extends](Self::extend) another, the group that has that form.
     pub fn parse(text: &str) -> Result<Self, TableError> {
         let mut table = Self::default();
-        let mut owner: HashMap<String, usize> = HashMap::new();
+        let mut owner: HashMap<String, usize> = HashMap::default();
         for (index, raw) in text.lines().enumerate() {
             let line = index + 1;
             let body = raw.split('#').next().unwrap_or("").trim();
@@ -330,7 +330,7 @@ impl Matcher {
     /// form drop out as they drop out of the text). With `ignore_case`, acronyms match in any
     /// case, so that a case-only change stays a case-only change.
     pub fn new(table: &Equivalences, ignore_case: bool, ignore_punctuation: bool) -> Self {
-        let mut by_first: HashMap<String, Vec<Phrase>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<Phrase>> = HashMap::default();
         for (group, g) in table.groups.iter().enumerate() {
             for form in &g.forms {
                 let keys = form_keys(form, ignore_punctuation);

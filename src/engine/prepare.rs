@@ -1,8 +1,10 @@
 //! Per-side preparation: sentences, their significant tokens with interned matching keys, and
 //! each sentence's bag of content terms for similarity scoring.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 use std::ops::Range;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::Options;
 use super::equivalence::{self, Matcher};
@@ -17,9 +19,13 @@ pub struct Interner {
 
 impl Interner {
     /// The id of `key`, allocating one the first time it is seen.
-    pub fn intern(&mut self, key: String) -> u32 {
+    pub fn intern(&mut self, key: &str) -> u32 {
+        if let Some(&id) = self.ids.get(key) {
+            return id;
+        }
         let next = self.ids.len() as u32;
-        *self.ids.entry(key).or_insert(next)
+        self.ids.insert(key.to_owned(), next);
+        next
     }
 
     /// The interned strings, indexed by id.
@@ -141,9 +147,9 @@ pub fn prepare(
                         let canonical = matcher.canonical_words(m.group);
                         for (n, word) in canonical.iter().enumerate() {
                             let term = if m.possessive && n + 1 == canonical.len() {
-                                terms.intern(format!("{word}'s"))
+                                terms.intern(&format!("{word}'s"))
                             } else {
-                                terms.intern(word.clone())
+                                terms.intern(word)
                             };
                             term_ids.push(term);
                         }
@@ -152,18 +158,22 @@ pub fn prepare(
                         span: Span::new(run[0].token.span.start, run[m.len - 1].token.span.end),
                         is_word: words > 0,
                     });
-                    side.keys.push(keys.intern(key));
-                    side.literal.push(keys.intern(literal));
+                    side.keys.push(keys.intern(&key));
+                    side.literal.push(keys.intern(&literal));
                     side.words.push(words);
                     i += m.len;
                 }
                 None => {
                     let piece = &pieces[i];
-                    let key = fold(&piece.key);
+                    let key = if options.ignore_case {
+                        lower(&piece.key)
+                    } else {
+                        Cow::Borrowed(piece.key.as_str())
+                    };
                     if piece.token.is_word {
-                        term_ids.push(terms.intern(key.to_lowercase()));
+                        term_ids.push(terms.intern(&lower(&key)));
                     }
-                    let id = keys.intern(key);
+                    let id = keys.intern(&key);
                     side.tokens.push(piece.token);
                     side.keys.push(id);
                     side.literal.push(id);
@@ -185,6 +195,15 @@ pub fn prepare(
     }
     side.sentences = sentences;
     side
+}
+
+/// `key` in lower case, without a copy when it has no capital.
+fn lower(key: &str) -> Cow<'_, str> {
+    if key.chars().any(char::is_uppercase) {
+        Cow::Owned(key.to_lowercase())
+    } else {
+        Cow::Borrowed(key)
+    }
 }
 
 impl Prepared {
