@@ -827,6 +827,7 @@ mod panel {
             .type_text("taliban");
         harness.run();
         harness.get_by_label_contains("Tehreek-i-Taliban Pakistan");
+        harness.get_by_label("Named only right (fo-joint-press-statement.txt): 1 of 10");
         assert!(harness.query_by_label("Khuzdar").is_none());
         assert!(harness.query_by_label_contains("Nabeel Munir").is_none());
         // Only the FO names the TTP: the two other groups say so.
@@ -839,6 +840,19 @@ mod panel {
         harness.get_by_label("Clear").click();
         harness.run();
         harness.get_by_label("Khuzdar");
+
+        // The filter matches the starts of words: "uzdar" is inside "Khuzdar", not a start.
+        harness
+            .get_by_role_and_label(egui::accesskit::Role::TextInput, "Filter:")
+            .focus();
+        harness.step();
+        harness
+            .get_by_role_and_label(egui::accesskit::Role::TextInput, "Filter:")
+            .type_text("uzdar");
+        harness.run();
+        assert!(harness.query_by_label("Khuzdar").is_none());
+        harness.get_by_label("Clear").click();
+        harness.run();
 
         // A phrase highlights its places on both sides.
         harness.state_mut().1.clear();

@@ -1289,7 +1289,12 @@ impl ParallaxApp {
             } else {
                 format!("Difference {n} of {m}")
             };
-            ui.label(RichText::new(position).strong());
+            // A fixed width, so that Next does not move under the pointer as the count grows.
+            ui.add_sized(
+                [150.0, ui.spacing().interact_size.y],
+                egui::Label::new(RichText::new(position).strong()),
+            )
+            .on_hover_text("Rows that are reworded, on one side only, or moved");
             if ui
                 .button("Next")
                 .on_hover_text("Next difference (F7, Alt+Down)")
@@ -1350,9 +1355,16 @@ impl ParallaxApp {
                         "Share of both texts' words that are shared in paired sentences",
                     );
                     ui.label(format!(
-                        "· {} identical · {} reworded · {} moved · {} only left · {} only right",
-                        s.identical, s.modified, s.moved, s.left_only, s.right_only
+                        "· {} identical · {} reworded · {} only left · {} only right",
+                        s.identical, s.modified, s.left_only, s.right_only
                     ));
+                    if s.moved > 0 {
+                        ui.label(format!("· {} of the pairs moved", s.moved))
+                            .on_hover_text(
+                                "Pairs out of order (identical or reworded, counted there too): \
+                                 the sentence sits elsewhere in the right document",
+                            );
+                    }
                 }
                 None => {
                     ui.spinner();
@@ -1369,7 +1381,7 @@ impl ParallaxApp {
                 ui,
                 "only left",
                 palette.left_only,
-                palette.text,
+                palette.deleted_line,
                 false,
                 false,
             );
@@ -1377,12 +1389,17 @@ impl ParallaxApp {
                 ui,
                 "only right",
                 palette.right_only,
-                palette.text,
+                palette.inserted_line,
                 false,
                 false,
             );
-            chip(ui, "moved", palette.moved, Color32::WHITE, false, false);
-            ui.label(RichText::new("= identical, % similarity").color(palette.weak));
+            // As moved rows show: a bar at the edge.
+            let (bar, _) = ui.allocate_exact_size(egui::vec2(3.0, 16.0), egui::Sense::hover());
+            ui.painter().rect_filled(bar, 0.0, palette.moved);
+            ui.label(RichText::new("moved").color(palette.moved))
+                .on_hover_text("A pair out of order: a bar at both edges, and a link in the gutter");
+            ui.label(RichText::new("Gutter: = identical, 54% = similarity").color(palette.weak))
+                .on_hover_text("The middle column says how alike a pair's two sentences are");
         });
     }
 
@@ -1499,35 +1516,47 @@ impl ParallaxApp {
     fn central_ui(&mut self, ui: &mut Ui) {
         self.central = ui.max_rect();
         let palette = Palette::new(ui.visuals().dark_mode);
-        // Column headers: each document's name and its open button.
+        // Column headers: each document's name (cut with "…" when longer than its column;
+        // hovering shows the path) and its open button, over the column they name.
         let width = ui.available_width();
         let column = ((width - view::GUTTER) / 2.0).max(80.0);
-        ui.horizontal(|ui| {
-            for side in [Side::Left, Side::Right] {
-                ui.allocate_ui(egui::vec2(column, 24.0), |ui| {
-                    ui.set_min_width(column);
-                    ui.horizontal(|ui| {
-                        let doc = &self.documents[side.index()];
-                        ui.label(RichText::new(&doc.name).strong().size(15.0))
-                            .on_hover_text(
-                                doc.path.as_ref().map_or("bundled sample".to_owned(), |p| {
-                                    p.display().to_string()
-                                }),
-                            );
-                        if ui
-                            .small_button("Open…")
-                            .on_hover_text(format!("Open the {} statement", side.name()))
-                            .clicked()
-                        {
-                            self.pending.push(Command::Open(side));
-                        }
+        let (header, _) = ui.allocate_exact_size(egui::vec2(width, 24.0), egui::Sense::hover());
+        for side in [Side::Left, Side::Right] {
+            let x = match side {
+                Side::Left => header.min.x,
+                Side::Right => header.max.x - column,
+            };
+            let rect =
+                egui::Rect::from_min_size(egui::pos2(x, header.min.y), egui::vec2(column, 24.0));
+            ui.scope_builder(
+                egui::UiBuilder::new()
+                    .max_rect(rect)
+                    .layout(egui::Layout::left_to_right(egui::Align::Center)),
+                |ui| {
+                    let doc = &self.documents[side.index()];
+                    let button_width = 64.0;
+                    ui.scope(|ui| {
+                        ui.set_max_width((column - button_width).max(40.0));
+                        ui.add(
+                            egui::Label::new(RichText::new(&doc.name).strong().size(15.0))
+                                .truncate(),
+                        )
+                        .on_hover_text(
+                            doc.path
+                                .as_ref()
+                                .map_or("bundled sample".to_owned(), |p| p.display().to_string()),
+                        );
                     });
-                });
-                if side == Side::Left {
-                    ui.add_space((view::GUTTER - ui.spacing().item_spacing.x * 2.0).max(0.0));
-                }
-            }
-        });
+                    if ui
+                        .small_button("Open…")
+                        .on_hover_text(format!("Open the {} statement", side.name()))
+                        .clicked()
+                    {
+                        self.pending.push(Command::Open(side));
+                    }
+                },
+            );
+        }
         ui.separator();
 
         let hovering = ui.ctx().input(|i| !i.raw.hovered_files.is_empty());

@@ -12,7 +12,7 @@
 
 use std::sync::Arc;
 
-use egui::{Color32, Rect, RichText, Sense, TextWrapMode, pos2, vec2};
+use egui::{Rect, RichText, Sense, TextWrapMode, pos2, vec2};
 
 use super::{Command, Side};
 use crate::analysis::{Analysis, Entity, EntityKind, Presence, Stronger};
@@ -46,13 +46,13 @@ enum Line {
     Heading(String),
     /// A remark in weak text.
     Remark(String),
-    /// The column titles of an entity group.
-    Columns,
+    /// The column titles of a table: the first column's, then "Left" and "Right" (counts).
+    Columns(&'static str),
     /// An entity: its index in the analysis, its label, whether only one side names it.
     Entity {
         index: usize,
         label: String,
-        one_sided: bool,
+        presence: Presence,
     },
     /// A shared phrase: its index and label.
     Phrase { index: usize, label: String },
@@ -121,7 +121,9 @@ impl InsightsPanel {
         });
         ui.horizontal(|ui| {
             let label = ui.label("Filter:");
-            let clear_width = if self.filter.is_empty() { 0.0 } else { 60.0 };
+            // Room for the Clear button is kept even while it is hidden, so the panel does not
+            // grow when it appears.
+            let clear_width = 60.0;
             ui.add(
                 egui::TextEdit::singleline(&mut self.filter)
                     .hint_text("part of a name, phrase or word")
@@ -200,7 +202,7 @@ impl InsightsPanel {
             analysis.strength.len(),
         ];
         let filter = self.filter.trim().to_lowercase();
-        let keep = |text: &str| filter.is_empty() || text.to_lowercase().contains(&filter);
+        let keep = |text: &str| filter.is_empty() || matches_word_start(text, &filter);
         let mut lines = Vec::new();
         match self.tab {
             Tab::Names => {
@@ -224,6 +226,7 @@ impl InsightsPanel {
                     if !lines.is_empty() {
                         lines.push(Line::Remark(String::new()));
                     }
+                    let heading_at = lines.len();
                     lines.push(Line::Heading(format!("{heading}: {}", group.len())));
                     let shown: Vec<Line> = group
                         .iter()
@@ -234,9 +237,13 @@ impl InsightsPanel {
                         .map(|(index, _, label)| Line::Entity {
                             index,
                             label,
-                            one_sided: presence != Presence::Both,
+                            presence,
                         })
                         .collect();
+                    if !filter.is_empty() && !shown.is_empty() {
+                        lines[heading_at] =
+                            Line::Heading(format!("{heading}: {} of {}", shown.len(), group.len()));
+                    }
                     if shown.is_empty() {
                         lines.push(Line::Remark(
                             if group.is_empty() {
@@ -247,7 +254,7 @@ impl InsightsPanel {
                             .to_owned(),
                         ));
                     } else {
-                        lines.push(Line::Columns);
+                        lines.push(Line::Columns("Entity"));
                         lines.extend(shown);
                     }
                 }
@@ -257,6 +264,8 @@ impl InsightsPanel {
                     lines.push(Line::Remark(
                         "No run of three or more words is in both texts.".to_owned(),
                     ));
+                } else {
+                    lines.push(Line::Columns("Phrase (longest first)"));
                 }
                 lines.extend(
                     analysis
@@ -266,13 +275,7 @@ impl InsightsPanel {
                         .filter(|(_, p)| keep(&p.text))
                         .map(|(index, phrase)| Line::Phrase {
                             index,
-                            label: format!(
-                                "\"{}\"  ({} words; left {}, right {})",
-                                phrase.text,
-                                phrase.words,
-                                phrase.left.len(),
-                                phrase.right.len()
-                            ),
+                            label: format!("\"{}\"", phrase.text),
                         }),
                 );
             }
@@ -346,11 +349,11 @@ impl InsightsPanel {
             Line::Remark(text) => {
                 put_left(ui, rect, one_line(RichText::new(text.as_str()).weak()));
             }
-            Line::Columns => {
+            Line::Columns(first) => {
                 put_left(
                     ui,
                     name_rect.shrink2(vec2(4.0, 0.0)),
-                    one_line(RichText::new("Entity").strong()),
+                    one_line(RichText::new(*first).strong()),
                 );
                 ui.put(left_rect, egui::Label::new(RichText::new("Left").strong()));
                 ui.put(
@@ -361,14 +364,20 @@ impl InsightsPanel {
             Line::Entity {
                 index,
                 label,
-                one_sided,
+                presence,
             } => {
                 let Some(entity) = analysis.entities.get(*index) else {
                     return;
                 };
-                if *one_sided {
-                    ui.painter()
-                        .rect_filled(rect, 2.0, tint(ui.visuals().warn_fg_color));
+                // One-sided names are tinted as one-sided rows are in the comparison.
+                let palette = super::view::Palette::new(ui.visuals().dark_mode);
+                let tint = match presence {
+                    Presence::LeftOnly => Some(palette.left_only),
+                    Presence::RightOnly => Some(palette.right_only),
+                    Presence::Both => None,
+                };
+                if let Some(tint) = tint {
+                    ui.painter().rect_filled(rect, 2.0, tint);
                 }
                 let this = Selection::Entity(*index);
                 let response = ui
@@ -408,7 +417,7 @@ impl InsightsPanel {
                 let this = Selection::Phrase(*index);
                 let response = ui
                     .put(
-                        rect,
+                        name_rect,
                         egui::Button::selectable(
                             self.selected == Some(this),
                             (label.as_str(), egui::Atom::grow()),
@@ -417,13 +426,15 @@ impl InsightsPanel {
                     )
                     .on_hover_ui(|ui| {
                         ui.set_max_width(480.0);
-                        ui.label(label.as_str());
+                        ui.label(format!("{label} ({} words)", phrase.words));
                         places_tooltip(ui, comparison, documents, &phrase.left, &phrase.right);
                     });
                 if response.clicked() {
                     self.selected = Some(this);
                     highlight(comparison, &phrase.left, &phrase.right, commands);
                 }
+                ui.put(left_rect, egui::Label::new(phrase.left.len().to_string()));
+                ui.put(right_rect, egui::Label::new(phrase.right.len().to_string()));
             }
             Line::Strength { index, label } => {
                 let Some(d) = analysis.strength.get(*index) else {
@@ -470,9 +481,16 @@ fn put_left(ui: &mut egui::Ui, rect: Rect, widget: impl egui::Widget) -> egui::R
     .inner
 }
 
-/// A light tint of `colour` for a row background.
-fn tint(colour: Color32) -> Color32 {
-    colour.gamma_multiply(0.15)
+/// Whether `filter` (in lower case) starts a word of `text` ("dar" finds "Ishaq Dar", not
+/// "Khuzdar").
+fn matches_word_start(text: &str, filter: &str) -> bool {
+    let text = text.to_lowercase();
+    text.match_indices(filter).any(|(at, _)| {
+        text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 /// "Tehreek-i-Taliban Pakistan (TTP)", with the kind for titles, dates and numbers.
