@@ -64,7 +64,8 @@ pub struct Entity {
     pub kind: EntityKind,
     /// The forms the texts use, in order of first use (left text first).
     pub forms: Vec<String>,
-    /// How many times the left text names it.
+    /// How many times the left text names it ("Foreign Office (FO)" is once, though both
+    /// forms are among its spans).
     pub left: usize,
     /// How many times the right text names it.
     pub right: usize,
@@ -287,6 +288,16 @@ fn is_shouting(tokens: &[Tok]) -> bool {
 /// A word of two or more letters, none of them lower case ("BLA", "NOTICE").
 fn is_all_caps(t: &Tok) -> bool {
     t.is_word && t.key.chars().count() > 1 && !t.key.chars().any(char::is_lowercase)
+}
+
+/// How many times sorted `spans` of one entity name it: a form right after another, as in
+/// "Foreign Office (FO)", is the same mention defining its short form, not a second one.
+fn count_mentions(spans: &[Span]) -> usize {
+    spans
+        .iter()
+        .enumerate()
+        .filter(|&(i, s)| i == 0 || s.start > spans[i - 1].end + 2)
+        .count()
 }
 
 /// Finds the entities of both sides.
@@ -930,8 +941,8 @@ fn group(mentions: Vec<Mention>, definitions: &[(Key, Key)], table: &Equivalence
                     text,
                     kind: b.kind,
                     forms: b.forms.into_iter().map(|(_, f)| f).collect(),
-                    left: left_spans.len(),
-                    right: right_spans.len(),
+                    left: count_mentions(&left_spans),
+                    right: count_mentions(&right_spans),
                     left_spans,
                     right_spans,
                 },
