@@ -347,3 +347,26 @@ fn notes_round_trip_through_the_sidecar_and_appear_in_exports() {
     app.get_by_label_contains("embassy.txt changed since they were written");
     assert_eq!(app.state().row_notes().len(), 1);
 }
+
+#[test]
+fn open_shortcuts_ask_for_the_side_they_name() {
+    if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some() {
+        // A desktop session would show the native dialog instead of the path field.
+        eprintln!("skipped: a desktop session bus is present");
+        return;
+    }
+    let mut harness = harness(None, None);
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::O,
+    );
+    settle(&mut harness);
+    harness.get_by_label("Open the right statement");
+    assert!(harness.query_by_label("Open the left statement").is_none());
+    harness.get_by_label("Cancel").click();
+    settle(&mut harness);
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    settle(&mut harness);
+    harness.get_by_label("Open the left statement");
+}

@@ -817,11 +817,12 @@ impl ParallaxApp {
             if take(Modifiers::NONE, Key::F5) {
                 self.pending.push(Command::Reload);
             }
-            if take(Modifiers::COMMAND, Key::O) {
-                self.pending.push(Command::Open(Side::Left));
-            }
+            // The most specific first: Ctrl+O would also take Ctrl+Shift+O.
             if take(Modifiers::COMMAND | Modifiers::SHIFT, Key::O) {
                 self.pending.push(Command::Open(Side::Right));
+            }
+            if take(Modifiers::COMMAND, Key::O) {
+                self.pending.push(Command::Open(Side::Left));
             }
             if self.find.open && take(Modifiers::NONE, Key::Escape) {
                 self.pending.push(Command::CloseFind);
@@ -1248,12 +1249,41 @@ impl ParallaxApp {
                 ui.label(RichText::new("Zoom: Ctrl+Plus, Ctrl+Minus, Ctrl+0").weak());
             });
             ui.menu_button("Help", |ui| {
-                ui.label("Keys");
-                ui.label("F7 or Alt+Down: next difference");
-                ui.label("Shift+F7 or Alt+Up: previous difference");
-                ui.label("Ctrl+F: find in both documents");
-                ui.label("F5: reload from disk");
-                ui.label("Drop a file on either half to open it there.");
+                ui.set_min_width(360.0);
+                ui.strong("How to read the comparison");
+                for line in [
+                    "Each row pairs a sentence on the left with the sentence(s) on the right \
+                     that say the same thing, even when moved, merged, split or reworded.",
+                    "Inside a pair: red struck-out words are only on the left, green underlined \
+                     words only on the right, blue italics the same thing worded differently \
+                     (US / United States).",
+                    "A tinted row beside a hatched cell is a sentence the other side does not \
+                     have. A bar at both edges marks a pair out of order; 'moved: R12' in the \
+                     gutter names the sentence on the right and jumps to where it sits there.",
+                    "The gutter gives each pair's similarity (= for identical). The Insights \
+                     panel lists who each side names, shared phrases and wording strength.",
+                ] {
+                    ui.label(line);
+                }
+                ui.separator();
+                ui.strong("Keys");
+                egui::Grid::new("help-keys").num_columns(2).show(ui, |ui| {
+                    for (keys, what) in [
+                        ("F7, Alt+Down", "next difference"),
+                        ("Shift+F7, Alt+Up", "previous difference"),
+                        ("Ctrl+F", "find in both documents (Enter: next, Esc: close)"),
+                        ("Ctrl+O", "open the left statement"),
+                        ("Ctrl+Shift+O", "open the right statement"),
+                        ("Ctrl+E", "export a report"),
+                        ("F5", "reload both files from disk"),
+                        ("Ctrl + / Ctrl - / Ctrl 0", "zoom in, out, reset"),
+                    ] {
+                        ui.label(RichText::new(keys).strong());
+                        ui.label(what);
+                        ui.end_row();
+                    }
+                });
+                ui.label("Drop a file on either half of the window to open it there.");
             });
         });
     }

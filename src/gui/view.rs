@@ -509,10 +509,20 @@ fn gutter_ui(
             rect.center_top() + Vec2::new(0.0, CELL_PAD + 24.0),
             vec2(rect.width() - 4.0, 18.0),
         );
+        let right_sentence = row.right.first().map_or(0, |r| r + 1);
         let response = ui
-            .put(link_rect, egui::Link::new(egui::RichText::new("moved: go").size(11.0).color(input.palette.moved)))
+            .put(
+                link_rect,
+                egui::Link::new(
+                    egui::RichText::new(format!("moved: R{right_sentence}"))
+                        .size(11.0)
+                        .color(input.palette.moved),
+                ),
+            )
             .on_hover_text(format!(
-                "This pair is out of order. Click to jump to row {}, where it sits in the right document's order.",
+                "Out of order: on the right this is sentence {right_sentence}, which comes \
+                 elsewhere in the right document. Click to go to row {}, where the right \
+                 document has it between its neighbours.",
                 target + 1
             ));
         if response.clicked() {
