@@ -304,7 +304,13 @@ fn check_ops(
             assert_eq!(row.similarity, 1.0);
         }
         RowKind::Modified => {
-            assert!(!same, "modified row with equal keys: {row:?}");
+            // Equal plain keys can still differ once equivalent terms are collapsed, which
+            // happens within a sentence: "Chargé. d’Affaires" is one term in one sentence and two
+            // words across two.
+            assert!(
+                !same || row.ops.iter().any(|o| o.tag == OpTag::Equivalent),
+                "modified row with equal keys: {row:?}"
+            );
             assert!(row.ops.iter().any(|o| o.tag != OpTag::Equal));
             assert!((0.0..=1.0).contains(&row.similarity), "{row:?}");
         }
