@@ -367,7 +367,7 @@ fn text_output_marks_words_without_colour_when_piped() {
         "{text}"
     );
     assert!(text.contains("{+,” the embassy said+}"), "{text}");
-    assert!(text.contains("modified"), "{text}");
+    assert!(text.contains("~ reworded"), "{text}");
 
     // A statement against itself has nothing to mark.
     let same = sample("fo-joint-press-statement.txt");

@@ -54,7 +54,7 @@ pub fn write_with(
     )?;
     writeln!(
         out,
-        "similarity {:.0}% · {} identical · {} modified · {} moved · {} only left · {} only right",
+        "similarity {:.0}% · {} identical · {} reworded · {} moved · {} only left · {} only right",
         stats.similarity * 100.0,
         stats.identical,
         stats.modified,
@@ -105,7 +105,7 @@ pub fn write_with(
             RowKind::Modified => {
                 writeln!(
                     out,
-                    "{} ~ modified {:.0}%{moved} ({label})",
+                    "{} ~ reworded {:.0}%{moved} ({label})",
                     index + 1,
                     row.similarity * 100.0
                 )?;

@@ -344,7 +344,9 @@ impl InsightsPanel {
         let one_line = |text: RichText| egui::Label::new(text).wrap_mode(TextWrapMode::Truncate);
         match line {
             Line::Heading(text) => {
-                put_left(ui, rect, one_line(RichText::new(text.as_str()).strong()));
+                // Cut to the panel's width; hovering shows it whole.
+                put_left(ui, rect, one_line(RichText::new(text.as_str()).strong()))
+                    .on_hover_text(text.as_str());
             }
             Line::Remark(text) => {
                 put_left(ui, rect, one_line(RichText::new(text.as_str()).weak()));
