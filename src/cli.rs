@@ -78,6 +78,10 @@ pub struct CompareArgs {
     /// Leave punctuation out of the comparison.
     #[arg(long)]
     pub ignore_punctuation: bool,
+    /// Mark spelling and typography variants ("U.S." / "US", curly / straight quotes) as
+    /// equivalent wording instead of treating them as the same words.
+    #[arg(long)]
+    pub mark_variants: bool,
     /// Least similarity (0 to 1) for two reworded sentences to be paired.
     #[arg(long, default_value_t = Options::default().threshold)]
     pub threshold: f32,
@@ -152,6 +156,7 @@ fn try_compare(args: &CompareArgs) -> anyhow::Result<()> {
     let options = Options::default()
         .ignore_case(args.ignore_case)
         .ignore_punctuation(args.ignore_punctuation)
+        .mark_variants(args.mark_variants)
         .threshold(args.threshold)
         .use_equivalences(!args.no_equivalences);
     let comparison = compare_with(&left.text, &right.text, &options, &equivalences);

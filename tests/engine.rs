@@ -510,6 +510,58 @@ fn embassy_post_against_its_paraphrase() {
 }
 
 #[test]
+fn spelling_variants_are_marked_equivalent_when_asked() {
+    let options = Options::default().mark_variants(true);
+    let c = checked(EMBASSY, EMBASSY_PARAPHRASE, &options);
+    let long = row_of_left(&c, 1);
+    let covers = |tag: OpTag, needle_l: &str, needle_r: &str| {
+        let l = EMBASSY.find(needle_l).expect("needle in left");
+        let r = EMBASSY_PARAPHRASE.find(needle_r).expect("needle in right");
+        long.ops.iter().any(|o| {
+            o.tag == tag
+                && o.left.start <= l
+                && l < o.left.end
+                && o.right.start <= r
+                && r < o.right.end
+        })
+    };
+    assert!(
+        covers(OpTag::Equivalent, "U.S.", "US-Pakistan"),
+        "{long:#?}"
+    );
+    assert!(
+        covers(OpTag::Equivalent, "d'Affaires", "d’Affaires"),
+        "{long:#?}"
+    );
+    // The alignment and the changed words are the same as without the option.
+    let plain = checked(EMBASSY, EMBASSY_PARAPHRASE, &Options::default());
+    assert_eq!(c.rows.len(), plain.rows.len());
+    assert_eq!(c.stats.similarity, plain.stats.similarity);
+
+    // A sentence that differs only by its quote marks is identical by default and a reworded
+    // pair of similarity 1 with the option.
+    let (left, right) = ("He said \"yes\" today.", "He said “yes” today.");
+    let plain = checked(left, right, &Options::default());
+    assert_eq!(plain.rows[0].kind, RowKind::Identical);
+    let marked = checked(left, right, &options);
+    assert_eq!(marked.rows[0].kind, RowKind::Modified);
+    assert_eq!(marked.rows[0].similarity, 1.0);
+    assert!(
+        marked.rows[0]
+            .ops
+            .iter()
+            .any(|o| o.tag == OpTag::Equivalent)
+    );
+    // What the options ignore is not marked: case, with ignore-case.
+    let cased = checked(
+        "The Talks Ended.",
+        "the talks ended.",
+        &options.ignore_case(true),
+    );
+    assert_eq!(cased.rows[0].kind, RowKind::Identical);
+}
+
+#[test]
 fn ministry_post_against_its_paraphrase() {
     let c = checked(MOFA, MOFA_PARAPHRASE, &Options::default());
     assert_eq!(c.left_sentences.len(), 2);
@@ -934,12 +986,14 @@ fn any_options() -> impl Strategy<Value = Options> {
         any::<bool>(),
         any::<bool>(),
         prop::sample::select(&[0.0f32, 0.2, 0.4, 0.7, 1.0][..]),
+        any::<bool>(),
     )
-        .prop_map(|(case, punctuation, threshold)| {
+        .prop_map(|(case, punctuation, threshold, variants)| {
             Options::default()
                 .ignore_case(case)
                 .ignore_punctuation(punctuation)
                 .threshold(threshold)
+                .mark_variants(variants)
         })
 }
 

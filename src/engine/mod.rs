@@ -43,6 +43,11 @@ pub struct Options {
     /// Count equivalent terms ("US" and "United States") as the same term.
     #[serde(default = "yes")]
     pub use_equivalences: bool,
+    /// Show words that match only once spelling and typography are folded ("U.S." and "US",
+    /// "d’Affaires" and "d'Affaires") as equivalent wording instead of the same wording: a row
+    /// that differs only by them is then `modified` with a similarity of 1.
+    #[serde(default)]
+    pub mark_variants: bool,
 }
 
 fn yes() -> bool {
@@ -57,6 +62,7 @@ impl Default for Options {
             threshold: 0.4,
             timeout_ms: 5_000,
             use_equivalences: true,
+            mark_variants: false,
         }
     }
 }
@@ -73,6 +79,13 @@ impl Options {
     #[must_use]
     pub fn ignore_punctuation(mut self, on: bool) -> Self {
         self.ignore_punctuation = on;
+        self
+    }
+
+    /// Sets whether spelling and typography variants are marked as equivalent wording.
+    #[must_use]
+    pub fn mark_variants(mut self, on: bool) -> Self {
+        self.mark_variants = on;
         self
     }
 

@@ -132,7 +132,13 @@ pub fn prepare(
                     let words = run.iter().filter(|p| p.token.is_word).count() as u32;
                     let literal = run
                         .iter()
-                        .map(|p| fold(&p.key))
+                        .map(|p| {
+                            if options.mark_variants {
+                                surface(&text[p.token.span.range()], options).into_owned()
+                            } else {
+                                fold(&p.key)
+                            }
+                        })
                         .collect::<Vec<_>>()
                         .join("\u{1}");
                     let key = format!(
@@ -174,9 +180,19 @@ pub fn prepare(
                         term_ids.push(terms.intern(&lower(&key)));
                     }
                     let id = keys.intern(&key);
+                    let literal = if options.mark_variants {
+                        let surface = surface(&text[piece.token.span.range()], options);
+                        if surface == key {
+                            id
+                        } else {
+                            keys.intern(&surface)
+                        }
+                    } else {
+                        id
+                    };
                     side.tokens.push(piece.token);
                     side.keys.push(id);
-                    side.literal.push(id);
+                    side.literal.push(literal);
                     side.words.push(u32::from(piece.token.is_word));
                     i += 1;
                 }
@@ -195,6 +211,20 @@ pub fn prepare(
     }
     side.sentences = sentences;
     side
+}
+
+/// A token as written, less what the options say to ignore (case, punctuation): with
+/// [`Options::mark_variants`], two tokens with the same key but different surfaces ("U.S." and
+/// "US", "d’Affaires" and "d'Affaires") are equivalent wording, not the same.
+fn surface<'t>(token: &'t str, options: &Options) -> Cow<'t, str> {
+    let mut out = Cow::Borrowed(token);
+    if options.ignore_punctuation && token.chars().any(|c| !c.is_alphanumeric()) {
+        out = Cow::Owned(token.chars().filter(|c| c.is_alphanumeric()).collect());
+    }
+    if options.ignore_case && out.chars().any(char::is_uppercase) {
+        out = Cow::Owned(out.to_lowercase());
+    }
+    out
 }
 
 /// `key` in lower case, without a copy when it has no capital.

@@ -150,6 +150,9 @@ impl Report<'_> {
             }
             .to_owned(),
         );
+        if o.mark_variants {
+            parts.push("spelling variants marked".to_owned());
+        }
         parts.push(format!("pairing threshold {:.2}", o.threshold));
         parts.join(", ")
     }

@@ -1294,6 +1294,11 @@ impl ParallaxApp {
             let mut options = self.settings.options;
             ui.checkbox(&mut options.ignore_case, "Ignore case");
             ui.checkbox(&mut options.ignore_punctuation, "Ignore punctuation");
+            ui.checkbox(&mut options.mark_variants, "Mark spelling variants")
+                .on_hover_text(
+                    "Show \"U.S.\" / \"US\" and curly / straight quotes as equivalent wording \
+                     (blue) instead of as the same words",
+                );
             ui.add(
                 egui::Slider::new(&mut options.threshold, 0.1..=0.9)
                     .text("Pairing threshold")
