@@ -364,11 +364,24 @@ pub fn rows_ui(
             }
         };
         let mut galleys = galleys;
+        // Tall enough for what the gutter shows: the moved link below the similarity, the
+        // note marker below that.
+        let has_note = input
+            .notes
+            .binary_search_by_key(&i, |(row, _)| *row)
+            .is_ok();
+        let gutter = if has_note {
+            50.0
+        } else if row.moved {
+            32.0
+        } else {
+            0.0
+        };
         let content = galleys
             .iter()
             .flatten()
             .map(|g| g.size().y)
-            .fold(font.size * 1.3, f32::max);
+            .fold((font.size * 1.3).max(gutter), f32::max);
         let height = content + 2.0 * CELL_PAD + ROW_GAP;
         heights.measure(i, height);
         let top = origin.y + heights.top(i);
