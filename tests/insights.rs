@@ -831,15 +831,19 @@ mod panel {
             ]
         );
 
+        // Types into the panel's filter.
+        let filter = |harness: &mut Harness<'_, (InsightsPanel, Vec<Command>)>, text: &str| {
+            let role = egui::accesskit::Role::TextInput;
+            harness.get_by_role_and_label(role, "Filter:").focus();
+            harness.step();
+            harness
+                .get_by_role_and_label(role, "Filter:")
+                .type_text(text);
+            harness.run();
+        };
+
         // The filter keeps the names that contain it, in every group.
-        harness
-            .get_by_role_and_label(egui::accesskit::Role::TextInput, "Filter:")
-            .focus();
-        harness.step();
-        harness
-            .get_by_role_and_label(egui::accesskit::Role::TextInput, "Filter:")
-            .type_text("taliban");
-        harness.run();
+        filter(&mut harness, "taliban");
         harness.get_by_label_contains("Tehreek-i-Taliban Pakistan");
         harness.get_by_label("Named only right (fo-joint-press-statement.txt): 1 of 10");
         assert!(harness.query_by_label("Khuzdar").is_none());
@@ -856,14 +860,7 @@ mod panel {
         harness.get_by_label("Khuzdar");
 
         // The filter matches the starts of words: "uzdar" is inside "Khuzdar", not a start.
-        harness
-            .get_by_role_and_label(egui::accesskit::Role::TextInput, "Filter:")
-            .focus();
-        harness.step();
-        harness
-            .get_by_role_and_label(egui::accesskit::Role::TextInput, "Filter:")
-            .type_text("uzdar");
-        harness.run();
+        filter(&mut harness, "uzdar");
         assert!(harness.query_by_label("Khuzdar").is_none());
         harness.get_by_label("Clear").click();
         harness.run();

@@ -319,6 +319,16 @@ impl InsightsPanel {
         self.built = Some((Arc::clone(analysis), self.tab, self.filter.clone(), names));
     }
 
+    /// A clickable entry on one line in `rect`, shown selected when it is the last clicked.
+    fn entry(&self, ui: &mut egui::Ui, rect: Rect, this: Selection, label: &str) -> egui::Response {
+        ui.put(
+            rect,
+            // The growing atom after the text keeps it left-aligned in the cell.
+            egui::Button::selectable(self.selected == Some(this), (label, egui::Atom::grow()))
+                .wrap_mode(TextWrapMode::Truncate),
+        )
+    }
+
     /// One line of the list, in `rect`.
     #[allow(clippy::too_many_arguments)]
     fn line_ui(
@@ -382,24 +392,14 @@ impl InsightsPanel {
                     ui.painter().rect_filled(rect, 2.0, tint);
                 }
                 let this = Selection::Entity(*index);
-                let response = ui
-                    .put(
-                        name_rect,
-                        // The growing atom after the text keeps it left-aligned in the cell.
-                        egui::Button::selectable(
-                            self.selected == Some(this),
-                            (label.as_str(), egui::Atom::grow()),
-                        )
-                        .wrap_mode(TextWrapMode::Truncate),
-                    )
-                    .on_hover_ui(|ui| {
-                        ui.set_max_width(420.0);
-                        ui.label(label.as_str());
-                        if entity.forms.len() > 1 {
-                            ui.label(format!("Written as: {}", entity.forms.join("; ")));
-                        }
-                        ui.weak("Click to highlight every place in both texts.");
-                    });
+                let response = self.entry(ui, name_rect, this, label).on_hover_ui(|ui| {
+                    ui.set_max_width(420.0);
+                    ui.label(label.as_str());
+                    if entity.forms.len() > 1 {
+                        ui.label(format!("Written as: {}", entity.forms.join("; ")));
+                    }
+                    ui.weak("Click to highlight every place in both texts.");
+                });
                 if response.clicked() {
                     self.selected = Some(this);
                     highlight(
@@ -417,20 +417,11 @@ impl InsightsPanel {
                     return;
                 };
                 let this = Selection::Phrase(*index);
-                let response = ui
-                    .put(
-                        name_rect,
-                        egui::Button::selectable(
-                            self.selected == Some(this),
-                            (label.as_str(), egui::Atom::grow()),
-                        )
-                        .wrap_mode(TextWrapMode::Truncate),
-                    )
-                    .on_hover_ui(|ui| {
-                        ui.set_max_width(480.0);
-                        ui.label(format!("{label} ({} words)", phrase.words));
-                        places_tooltip(ui, comparison, documents, &phrase.left, &phrase.right);
-                    });
+                let response = self.entry(ui, name_rect, this, label).on_hover_ui(|ui| {
+                    ui.set_max_width(480.0);
+                    ui.label(format!("{label} ({} words)", phrase.words));
+                    places_tooltip(ui, comparison, documents, &phrase.left, &phrase.right);
+                });
                 if response.clicked() {
                     self.selected = Some(this);
                     highlight(comparison, &phrase.left, &phrase.right, commands);
@@ -447,18 +438,9 @@ impl InsightsPanel {
                     Stronger::Left => "the left side",
                     Stronger::Right => "the right side",
                 };
-                let response = ui
-                    .put(
-                        rect,
-                        egui::Button::selectable(
-                            self.selected == Some(this),
-                            (label.as_str(), egui::Atom::grow()),
-                        )
-                        .wrap_mode(TextWrapMode::Truncate),
-                    )
-                    .on_hover_text(format!(
-                        "{label}\nStronger on {stronger}. Click to go to the row."
-                    ));
+                let response = self.entry(ui, rect, this, label).on_hover_text(format!(
+                    "{label}\nStronger on {stronger}. Click to go to the row."
+                ));
                 if response.clicked() {
                     self.selected = Some(this);
                     commands.push(Command::Highlight(vec![
