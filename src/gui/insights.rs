@@ -486,9 +486,9 @@ fn entity_label(entity: &Entity) -> String {
     }
     match entity.kind {
         EntityKind::Name => {}
-        EntityKind::Title => text.push_str(" - title"),
-        EntityKind::Date => text.push_str(" - date"),
-        EntityKind::Number => text.push_str(" - number"),
+        EntityKind::Title => text.push_str(" [title]"),
+        EntityKind::Date => text.push_str(" [date]"),
+        EntityKind::Number => text.push_str(" [number]"),
     }
     text
 }
