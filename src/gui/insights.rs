@@ -284,6 +284,15 @@ impl InsightsPanel {
                     lines.push(Line::Remark(
                         "No paired row says a thing more strongly on one side.".to_owned(),
                     ));
+                    // What it would find, so that an empty list is not a mystery.
+                    for example in [
+                        "Looks for graded wording in reworded pairs:",
+                        "agreed > discussed, pledged > welcomed > noted,",
+                        "condemned > expressed concern, must > should > may",
+                        "(assets/strength.txt).",
+                    ] {
+                        lines.push(Line::Remark(example.to_owned()));
+                    }
                 }
                 lines.extend(
                     analysis
