@@ -370,3 +370,53 @@ fn open_shortcuts_ask_for_the_side_they_name() {
     settle(&mut harness);
     harness.get_by_label("Open the left statement");
 }
+
+#[test]
+fn page_keys_scroll_the_rows() {
+    let dir = temp_dir("scroll");
+    let (left, right) = (dir.join("left.txt"), dir.join("right.txt"));
+    let long: String = (0..400)
+        .map(|i| format!("Sentence number {i} of a long statement about the talks.\n\n"))
+        .collect();
+    std::fs::write(&left, &long).expect("write");
+    std::fs::write(&right, long.replace("talks", "meeting")).expect("write");
+    let mut harness = harness(Some(left), Some(right));
+    assert_eq!(harness.state().scroll_position(), 0.0);
+
+    harness.key_press(egui::Key::PageDown);
+    settle(&mut harness);
+    let page = harness.state().scroll_position();
+    assert!(page > 200.0, "Page Down scrolled {page}");
+
+    harness.key_press(egui::Key::ArrowDown);
+    settle(&mut harness);
+    assert!((harness.state().scroll_position() - page - 40.0).abs() < 1.0);
+
+    harness.key_press(egui::Key::End);
+    settle(&mut harness);
+    let end = harness.state().scroll_position();
+    assert!(end > page * 10.0, "End scrolled to {end}");
+    // Only rows in view are laid out: the last one is there now, on both sides.
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("Sentence number 399")
+            .count(),
+        2
+    );
+
+    harness.key_press(egui::Key::Home);
+    settle(&mut harness);
+    assert_eq!(harness.state().scroll_position(), 0.0);
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("Sentence number 0 ")
+            .count(),
+        2
+    );
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("Sentence number 399")
+            .count(),
+        0
+    );
+}

@@ -803,7 +803,7 @@ mod panel {
                 (InsightsPanel::default(), Vec::new()),
             );
         harness.run();
-        harness.get_by_label_contains("Named only right (fo-joint-press-statement.txt): 10");
+        harness.get_by_label_contains("Named only right: 10 (fo-joint-press-statement.txt)");
         harness.get_by_label_contains("Named in both: ");
         harness.get_by_label_contains("Phrases (");
         harness.get_by_label_contains("Strength (0)");
@@ -845,7 +845,7 @@ mod panel {
         // The filter keeps the names that contain it, in every group.
         filter(&mut harness, "taliban");
         harness.get_by_label_contains("Tehreek-i-Taliban Pakistan");
-        harness.get_by_label("Named only right (fo-joint-press-statement.txt): 1 of 10");
+        harness.get_by_label("Named only right: 1 of 10 (fo-joint-press-statement.txt)");
         assert!(harness.query_by_label("Khuzdar").is_none());
         assert!(harness.query_by_label_contains("Nabeel Munir").is_none());
         // Only the FO names the TTP: the two other groups say so.

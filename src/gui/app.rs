@@ -142,6 +142,8 @@ pub struct ParallaxApp {
     selected: Option<usize>,
     scroll_to: Option<usize>,
     scroll_offset: Option<f32>,
+    /// Where the rows were scrolled to last frame, and how tall their view was.
+    view: (f32, f32),
     find: Find,
     prompt: Option<PathPrompt>,
     editor: Option<Editor>,
@@ -208,6 +210,7 @@ impl ParallaxApp {
             selected: None,
             scroll_to: None,
             scroll_offset: None,
+            view: (0.0, 0.0),
             find: Find::default(),
             prompt: None,
             editor: None,
@@ -290,6 +293,11 @@ impl ParallaxApp {
     /// step by step with it).
     pub fn scroll_to_offset(&mut self, y: f32) {
         self.scroll_offset = Some(y.max(0.0));
+    }
+
+    /// How far the rows are scrolled, in points from the top (as of the last frame).
+    pub fn scroll_position(&self) -> f32 {
+        self.view.0
     }
 
     /// Height of all rows in points, as currently measured or estimated.
@@ -798,6 +806,8 @@ impl ParallaxApp {
 
     fn shortcuts(&mut self, ctx: &egui::Context) {
         let wants_text = ctx.egui_wants_keyboard_input();
+        // A focused widget (the threshold slider) keeps the arrow keys.
+        let focused = ctx.memory(|m| m.focused().is_some());
         ctx.input_mut(|input| {
             let mut take = |modifiers: Modifiers, key: Key| {
                 input.consume_shortcut(&KeyboardShortcut::new(modifiers, key))
@@ -816,6 +826,30 @@ impl ParallaxApp {
             }
             if take(Modifiers::NONE, Key::F5) {
                 self.pending.push(Command::Reload);
+            }
+            // Keyboard scrolling of the rows, when no text field has the keys.
+            if !wants_text {
+                let (offset, height) = self.view;
+                let page = (height - 60.0).max(40.0);
+                let total = self.heights.total();
+                let target = if take(Modifiers::NONE, Key::PageDown) {
+                    Some(offset + page)
+                } else if take(Modifiers::NONE, Key::PageUp) {
+                    Some(offset - page)
+                } else if !focused && take(Modifiers::NONE, Key::ArrowDown) {
+                    Some(offset + 40.0)
+                } else if !focused && take(Modifiers::NONE, Key::ArrowUp) {
+                    Some(offset - 40.0)
+                } else if take(Modifiers::COMMAND, Key::Home) || take(Modifiers::NONE, Key::Home) {
+                    Some(0.0)
+                } else if take(Modifiers::COMMAND, Key::End) || take(Modifiers::NONE, Key::End) {
+                    Some(total)
+                } else {
+                    None
+                };
+                if let Some(y) = target {
+                    self.scroll_offset = Some(y.clamp(0.0, (total - height).max(0.0)));
+                }
             }
             // The most specific first: Ctrl+O would also take Ctrl+Shift+O.
             if take(Modifiers::COMMAND | Modifiers::SHIFT, Key::O) {
@@ -1117,7 +1151,8 @@ impl eframe::App for ParallaxApp {
             egui::Panel::right("insights")
                 .resizable(true)
                 .default_size(340.0)
-                .size_range(240.0..=720.0)
+                // At most 40% of the window, so narrow windows keep readable columns.
+                .size_range(200.0..=(ui.available_width() * 0.4).clamp(200.0, 720.0))
                 .show(ui, |ui| self.insights_panel_ui(ui));
         }
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
@@ -1267,22 +1302,28 @@ impl ParallaxApp {
                 }
                 ui.separator();
                 ui.strong("Keys");
-                egui::Grid::new("help-keys").num_columns(2).show(ui, |ui| {
-                    for (keys, what) in [
-                        ("F7, Alt+Down", "next difference"),
-                        ("Shift+F7, Alt+Up", "previous difference"),
-                        ("Ctrl+F", "find in both documents (Enter: next, Esc: close)"),
-                        ("Ctrl+O", "open the left statement"),
-                        ("Ctrl+Shift+O", "open the right statement"),
-                        ("Ctrl+E", "export a report"),
-                        ("F5", "reload both files from disk"),
-                        ("Ctrl + / Ctrl - / Ctrl 0", "zoom in, out, reset"),
-                    ] {
-                        ui.label(RichText::new(keys).strong());
-                        ui.label(what);
-                        ui.end_row();
-                    }
-                });
+                egui::Grid::new("help-keys")
+                    .num_columns(2)
+                    .spacing([20.0, 4.0])
+                    .show(ui, |ui| {
+                        for (keys, what) in [
+                            ("F7, Alt+Down", "next difference"),
+                            ("Shift+F7, Alt+Up", "previous difference"),
+                            ("Ctrl+F", "find in both documents (Enter: next, Esc: close)"),
+                            ("Ctrl+O", "open the left statement"),
+                            ("Ctrl+Shift+O", "open the right statement"),
+                            ("Ctrl+E", "export a report"),
+                            ("F5", "reload both files from disk"),
+                            ("Page Up / Page Down", "scroll the rows a page"),
+                            ("Up / Down", "scroll the rows a little"),
+                            ("Home / End", "go to the first / last row"),
+                            ("Ctrl + / Ctrl - / Ctrl 0", "zoom in, out, reset"),
+                        ] {
+                            ui.label(RichText::new(keys).strong());
+                            ui.label(what);
+                            ui.end_row();
+                        }
+                    });
                 ui.label("Drop a file on either half of the window to open it there.");
             });
         });
@@ -1309,34 +1350,41 @@ impl ParallaxApp {
                 self.pending.push(Command::SetOptions(options));
             }
             ui.separator();
-            if ui
-                .button("Previous")
-                .on_hover_text("Previous difference (Shift+F7, Alt+Up)")
-                .clicked()
-            {
-                self.pending.push(Command::PreviousDifference);
+            // Previous, the counter and Next stay together when the toolbar wraps: a nested
+            // row cannot wrap, so it starts a new line when it would not fit.
+            if ui.max_rect().right() - ui.cursor().left() < 300.0 {
+                ui.end_row();
             }
-            let (n, m) = self.difference_position();
-            let position = if m == 0 {
-                "No differences".to_owned()
-            } else if n == 0 {
-                format!("{m} differences")
-            } else {
-                format!("Difference {n} of {m}")
-            };
-            // A fixed width, so that Next does not move under the pointer as the count grows.
-            ui.add_sized(
-                [150.0, ui.spacing().interact_size.y],
-                egui::Label::new(RichText::new(position).strong()),
-            )
-            .on_hover_text("Rows that are reworded, on one side only, or moved");
-            if ui
-                .button("Next")
-                .on_hover_text("Next difference (F7, Alt+Down)")
-                .clicked()
-            {
-                self.pending.push(Command::NextDifference);
-            }
+            ui.horizontal(|ui| {
+                if ui
+                    .button("Previous")
+                    .on_hover_text("Previous difference (Shift+F7, Alt+Up)")
+                    .clicked()
+                {
+                    self.pending.push(Command::PreviousDifference);
+                }
+                let (n, m) = self.difference_position();
+                let position = if m == 0 {
+                    "No differences".to_owned()
+                } else if n == 0 {
+                    format!("{m} differences")
+                } else {
+                    format!("Difference {n} of {m}")
+                };
+                // A fixed width, so that Next does not move under the pointer as the count grows.
+                ui.add_sized(
+                    [150.0, ui.spacing().interact_size.y],
+                    egui::Label::new(RichText::new(position).strong()),
+                )
+                .on_hover_text("Rows that are reworded, on one side only, or moved");
+                if ui
+                    .button("Next")
+                    .on_hover_text("Next difference (F7, Alt+Down)")
+                    .clicked()
+                {
+                    self.pending.push(Command::NextDifference);
+                }
+            });
             ui.separator();
             if ui
                 .button("Swap sides")
@@ -1411,7 +1459,7 @@ impl ParallaxApp {
             chip(ui, "deleted", palette.deleted, palette.text, true, false);
             chip(ui, "inserted", palette.inserted, palette.text, false, true);
             let equivalent = RichText::new(" equivalent ").background_color(palette.equivalent).color(palette.text).italics();
-            ui.label(equivalent).on_hover_text("Different wording of the same thing (US / United States), by the table of equivalent terms");
+            ui.add(egui::Label::new(equivalent).wrap_mode(egui::TextWrapMode::Extend)).on_hover_text("Different wording of the same thing (US / United States), by the table of equivalent terms");
             chip(
                 ui,
                 "only left",
@@ -1428,18 +1476,29 @@ impl ParallaxApp {
                 false,
                 false,
             );
-            // As moved rows show: a bar at the edge.
-            let (bar, _) = ui.allocate_exact_size(egui::vec2(3.0, 16.0), egui::Sense::hover());
-            ui.painter().rect_filled(bar, 0.0, palette.moved);
-            ui.label(RichText::new("moved").color(palette.moved))
-                .on_hover_text("A pair out of order: a bar at both edges, and a link in the gutter");
-            ui.label(RichText::new("Gutter: = identical, 54% = similarity").color(palette.weak))
-                .on_hover_text("The middle column says how alike a pair's two sentences are");
+            // As moved rows show: a bar at the edge (bar and word kept together).
+            ui.horizontal(|ui| {
+                ui.spacing_mut().item_spacing.x = 4.0;
+                let (bar, _) = ui.allocate_exact_size(egui::vec2(3.0, 16.0), egui::Sense::hover());
+                ui.painter().rect_filled(bar, 0.0, palette.moved);
+                ui.label(RichText::new("moved").color(palette.moved))
+                    .on_hover_text("A pair out of order: a bar at both edges, and a link in the gutter");
+            });
+            ui.add(
+                egui::Label::new(
+                    RichText::new("Gutter: = identical, 54% = similarity").color(palette.weak),
+                )
+                .wrap_mode(egui::TextWrapMode::Extend),
+            )
+            .on_hover_text("The middle column says how alike a pair's two sentences are");
         });
     }
 
     fn status_ui(&mut self, ui: &mut Ui) {
         ui.horizontal(|ui| {
+            // Each side gets at most half the bar; a long path is cut with "…" (shown whole
+            // on hover).
+            let half = (ui.available_width() / 2.0 - 40.0).max(120.0);
             for side in [Side::Left, Side::Right] {
                 let doc = &self.documents[side.index()];
                 let where_from = doc
@@ -1450,14 +1509,20 @@ impl ParallaxApp {
                     Side::Left => c.left_sentences.len(),
                     Side::Right => c.right_sentences.len(),
                 });
-                ui.label(format!(
-                    "{}: {} · {} · {} · {} sentences",
-                    if side == Side::Left { "Left" } else { "Right" },
-                    where_from,
-                    doc.format,
-                    doc.encoding,
-                    sentences
-                ));
+                ui.scope(|ui| {
+                    ui.set_max_width(half);
+                    ui.add(
+                        egui::Label::new(format!(
+                            "{}: {} · {} · {} · {} sentences",
+                            if side == Side::Left { "Left" } else { "Right" },
+                            where_from,
+                            doc.format,
+                            doc.encoding,
+                            sentences
+                        ))
+                        .truncate(),
+                    );
+                });
                 if self.loading[side.index()].is_some() {
                     ui.spinner();
                     ui.label("loading…");
@@ -1630,6 +1695,7 @@ impl ParallaxApp {
         let output = area.show_viewport(ui, |ui, viewport| {
             view::rows_ui(ui, viewport, heights, &input)
         });
+        self.view = (output.state.clamped_offset().y, output.inner_rect.height());
         self.heights.refresh();
         self.pending.extend(output.inner);
         if comparison.rows.is_empty() {
@@ -1677,5 +1743,6 @@ fn chip(
     if underline {
         rich = rich.underline();
     }
-    ui.label(rich);
+    // A chip stays whole when the legend wraps.
+    ui.add(egui::Label::new(rich).wrap_mode(egui::TextWrapMode::Extend));
 }

@@ -206,15 +206,18 @@ impl InsightsPanel {
         let mut lines = Vec::new();
         match self.tab {
             Tab::Names => {
-                for (presence, heading) in [
-                    (Presence::Both, "Named in both".to_owned()),
+                // The count before the file name, which a narrow panel cuts.
+                for (presence, heading, name) in [
+                    (Presence::Both, "Named in both", String::new()),
                     (
                         Presence::LeftOnly,
-                        format!("Named only left ({})", names[0]),
+                        "Named only left",
+                        format!(" ({})", names[0]),
                     ),
                     (
                         Presence::RightOnly,
-                        format!("Named only right ({})", names[1]),
+                        "Named only right",
+                        format!(" ({})", names[1]),
                     ),
                 ] {
                     let group: Vec<(usize, &Entity)> = analysis
@@ -227,7 +230,7 @@ impl InsightsPanel {
                         lines.push(Line::Remark(String::new()));
                     }
                     let heading_at = lines.len();
-                    lines.push(Line::Heading(format!("{heading}: {}", group.len())));
+                    lines.push(Line::Heading(format!("{heading}: {}{name}", group.len())));
                     let shown: Vec<Line> = group
                         .iter()
                         .map(|&(index, entity)| (index, entity, entity_label(entity)))
@@ -241,8 +244,11 @@ impl InsightsPanel {
                         })
                         .collect();
                     if !filter.is_empty() && !shown.is_empty() {
-                        lines[heading_at] =
-                            Line::Heading(format!("{heading}: {} of {}", shown.len(), group.len()));
+                        lines[heading_at] = Line::Heading(format!(
+                            "{heading}: {} of {}{name}",
+                            shown.len(),
+                            group.len()
+                        ));
                     }
                     if shown.is_empty() {
                         lines.push(Line::Remark(
@@ -363,9 +369,8 @@ impl InsightsPanel {
         let one_line = |text: RichText| egui::Label::new(text).wrap_mode(TextWrapMode::Truncate);
         match line {
             Line::Heading(text) => {
-                // Cut to the panel's width; hovering shows it whole.
-                put_left(ui, rect, one_line(RichText::new(text.as_str()).strong()))
-                    .on_hover_text(text.as_str());
+                // Cut to the panel's width; egui shows a cut label whole on hover.
+                put_left(ui, rect, one_line(RichText::new(text.as_str()).strong()));
             }
             Line::Remark(text) => {
                 put_left(ui, rect, one_line(RichText::new(text.as_str()).weak()));
