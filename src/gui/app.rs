@@ -1692,6 +1692,13 @@ impl ParallaxApp {
             notes: &self.row_notes,
         };
         let heights = &mut self.heights;
+        // A solid scroll bar in its own column (a floating one covered the moved bars at the
+        // right edge), with a thumb still big enough to grab on a megabyte document.
+        ui.spacing_mut().scroll = egui::style::ScrollStyle {
+            bar_width: 10.0,
+            handle_min_length: 32.0,
+            ..egui::style::ScrollStyle::solid()
+        };
         let output = area.show_viewport(ui, |ui, viewport| {
             view::rows_ui(ui, viewport, heights, &input)
         });
