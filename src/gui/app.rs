@@ -1666,8 +1666,12 @@ impl ParallaxApp {
             });
             return;
         };
+        // The bar always shows: a solid bar that came and went with the content's height would
+        // change the columns' width, rewrap the rows and flip again (laying out every row on
+        // every frame).
         let mut area = egui::ScrollArea::vertical()
             .auto_shrink([false, false])
+            .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
             .id_salt("rows");
         if let Some(y) = self.scroll_offset.take() {
             area = area.vertical_scroll_offset(y);
