@@ -5,23 +5,9 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+use super::common::{sample, scratch};
+
 const BIN: &str = env!("CARGO_BIN_EXE_parallax");
-
-fn sample(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("samples")
-        .join(name)
-}
-
-/// A fresh, empty scratch folder for one test.
-fn scratch(test: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("cli")
-        .join(test);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch folder");
-    dir
-}
 
 fn parallax(args: &[&std::ffi::OsStr]) -> Output {
     Command::new(BIN)
@@ -220,7 +206,7 @@ fn json_output_records_the_options() {
 
 #[test]
 fn missing_file_is_one_line_and_exit_2() {
-    let dir = scratch("missing");
+    let dir = scratch("cli", "missing");
     let missing = dir.join("no-such-statement.txt");
     let out = parallax(&[
         missing.as_os_str(),
@@ -237,14 +223,14 @@ fn missing_file_is_one_line_and_exit_2() {
 
 #[test]
 fn directory_is_one_line_and_exit_2() {
-    let dir = scratch("directory");
+    let dir = scratch("cli", "directory");
     let out = parallax(&[dir.as_os_str(), sample("us-embassy-x-post.txt").as_os_str()]);
     assert_one_line_error(&out, &dir.display().to_string());
 }
 
 #[test]
 fn empty_and_binary_files_are_refused() {
-    let dir = scratch("unreadable");
+    let dir = scratch("cli", "unreadable");
     let empty = dir.join("empty.txt");
     std::fs::write(&empty, "  \n\n").expect("write");
     let binary = dir.join("binary.txt");
@@ -269,7 +255,7 @@ fn threshold_out_of_range_is_one_line_and_exit_2() {
 
 /// Copies of two samples in a scratch folder, so a failure cannot touch `samples/`.
 fn copies(test: &str) -> (PathBuf, PathBuf, PathBuf) {
-    let dir = scratch(test);
+    let dir = scratch("cli", test);
     let left = dir.join("left.txt");
     let right = dir.join("right.txt");
     std::fs::copy(sample("us-embassy-x-post.txt"), &left).expect("copy");

@@ -7,6 +7,8 @@ use parallax::engine::segment::{self, Sentence, sentences};
 use parallax::engine::{Comparison, OpTag, Options, Row, RowKind, Span, compare, token_key};
 use proptest::prelude::*;
 
+use super::common::op_texts;
+
 const EMBASSY: &str = include_str!("../samples/us-embassy-x-post.txt");
 const EMBASSY_PARAPHRASE: &str = include_str!("../samples/article-paraphrase-of-embassy-post.txt");
 const MOFA: &str = include_str!("../samples/pakistan-mofa-post-call-on-dar.txt");
@@ -414,20 +416,6 @@ fn row_of_left(c: &Comparison, i: usize) -> &Row {
         .iter()
         .find(|r| r.left.contains(&i))
         .expect("every left sentence has a row")
-}
-
-/// `(tag, left text, right text)` of a row's ops, trimmed.
-fn op_texts<'a>(row: &Row, left: &'a str, right: &'a str) -> Vec<(OpTag, &'a str, &'a str)> {
-    row.ops
-        .iter()
-        .map(|o| {
-            (
-                o.tag,
-                left[o.left.range()].trim(),
-                right[o.right.range()].trim(),
-            )
-        })
-        .collect()
 }
 
 /// Whether some Equal op covers `needle_l` in `left` and `needle_r` in `right`.

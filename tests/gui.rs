@@ -8,6 +8,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use parallax::gui::{Command, ParallaxApp, Side};
 
+use super::common::scratch;
+
 fn harness(left: Option<PathBuf>, right: Option<PathBuf>) -> Harness<'static, ParallaxApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 820.0))
@@ -29,12 +31,6 @@ fn settle(harness: &mut Harness<'static, ParallaxApp>) {
         harness.step();
     }
     harness.run_steps(3);
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("parallax-gui-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
 }
 
 #[test]
@@ -77,7 +73,7 @@ fn next_difference_moves_the_selection_and_the_counter() {
 
 #[test]
 fn ignore_case_changes_the_counts_for_a_pair_differing_only_in_case() {
-    let dir = temp_dir("case");
+    let dir = scratch("gui", "case");
     let left = dir.join("left.txt");
     let right = dir.join("right.txt");
     std::fs::write(
@@ -102,7 +98,7 @@ fn ignore_case_changes_the_counts_for_a_pair_differing_only_in_case() {
 #[test]
 fn opening_a_missing_file_shows_the_error_and_keeps_the_old_document() {
     let mut harness = harness(None, None);
-    let missing = temp_dir("missing").join("no-such-statement.txt");
+    let missing = scratch("gui", "missing").join("no-such-statement.txt");
     // Through the path field the window offers where no native dialog exists (no desktop
     // portal in a test), as a user would.
     harness.state_mut().push(Command::Open(Side::Left));
@@ -214,7 +210,7 @@ fn pasted_text_becomes_an_untitled_document_and_is_compared() {
 
 #[test]
 fn a_file_changed_on_disk_is_offered_for_reload() {
-    let dir = temp_dir("watch");
+    let dir = scratch("gui", "watch");
     let left = dir.join("left.txt");
     let right = dir.join("right.txt");
     std::fs::write(&left, "Both sides met in Islamabad.\n").expect("write");
@@ -279,7 +275,7 @@ fn a_binary_file_is_refused_with_its_reason_and_the_old_document_stays() {
 
 #[test]
 fn notes_round_trip_through_the_sidecar_and_appear_in_exports() {
-    let dir = temp_dir("notes");
+    let dir = scratch("gui", "notes");
     let left = dir.join("embassy.txt");
     let right = dir.join("article.txt");
     let _ = std::fs::remove_file(dir.join("embassy.txt.parallax-notes.json"));
@@ -373,7 +369,7 @@ fn open_shortcuts_ask_for_the_side_they_name() {
 
 #[test]
 fn page_keys_scroll_the_rows() {
-    let dir = temp_dir("scroll");
+    let dir = scratch("gui", "scroll");
     let (left, right) = (dir.join("left.txt"), dir.join("right.txt"));
     let long: String = (0..400)
         .map(|i| format!("Sentence number {i} of a long statement about the talks.\n\n"))

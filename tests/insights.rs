@@ -1,7 +1,6 @@
 //! What an analyst looks for: equivalent terms in the diff, who is named, shared phrases,
 //! wording strength; on the seed statements, in the JSON and text output, and as properties.
 
-use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use parallax::analysis::{Analysis, Entity, Presence, StrengthLexicon, Stronger, analyse};
@@ -11,6 +10,8 @@ use parallax::engine::{
 };
 use proptest::prelude::*;
 use serde_json::Value;
+
+use super::common::{op_texts, sample, scratch};
 
 const EMBASSY: &str = include_str!("../samples/us-embassy-x-post.txt");
 const EMBASSY_PARAPHRASE: &str = include_str!("../samples/article-paraphrase-of-embassy-post.txt");
@@ -31,20 +32,6 @@ fn analysed(left: &str, right: &str, options: &Options) -> (Comparison, Analysis
         StrengthLexicon::builtin_ref(),
     );
     (c, a)
-}
-
-/// `(tag, left text, right text)` of a row's ops, trimmed.
-fn ops<'a>(row: &Row, left: &'a str, right: &'a str) -> Vec<(OpTag, &'a str, &'a str)> {
-    row.ops
-        .iter()
-        .map(|o| {
-            (
-                o.tag,
-                left[o.left.range()].trim(),
-                right[o.right.range()].trim(),
-            )
-        })
-        .collect()
 }
 
 /// The only row of a comparison of two one-sentence texts.
@@ -123,7 +110,7 @@ fn a_row_differing_only_by_equivalent_terms_is_modified_with_similarity_one() {
         assert_eq!(row.kind, RowKind::Modified, "{left} / {right}");
         assert_eq!(row.similarity, 1.0, "{left} / {right}");
         assert_eq!(c.stats.similarity, 1.0);
-        let ops = ops(row, left, right);
+        let ops = op_texts(row, left, right);
         assert!(
             ops.iter()
                 .all(|o| matches!(o.0, OpTag::Equal | OpTag::Equivalent)),
@@ -161,7 +148,7 @@ fn spelling_variants_of_one_form_stay_equal() {
             && o.right.start <= r
             && r + "US".len() <= o.right.end),
         "{:?}",
-        ops(row, EMBASSY, EMBASSY_PARAPHRASE)
+        op_texts(row, EMBASSY, EMBASSY_PARAPHRASE)
     );
     assert!(row.ops.iter().all(|o| o.tag != OpTag::Equivalent));
     // Identical wording is still identical.
@@ -207,7 +194,7 @@ fn ministry_post_pairs_with_its_paraphrase_with_the_titles_equivalent() {
     assert!(MOFA[c.left_span(row).range()].contains(
         "called on the Deputy Prime Minister/Foreign Minister, Senator Mohammad Ishaq Dar"
     ));
-    let ops = ops(row, MOFA, MOFA_PARAPHRASE);
+    let ops = op_texts(row, MOFA, MOFA_PARAPHRASE);
     assert!(
         ops.contains(&(
             OpTag::Equivalent,
@@ -238,7 +225,7 @@ fn a_user_table_extends_the_builtin_one() {
         Equivalences::parse("Frobnian delegation | delegation of Frobnia\n").expect("table"),
     );
     let c = compare_with(left, right, &Options::default(), &table);
-    let ops = ops(only_row(&c), left, right);
+    let ops = op_texts(only_row(&c), left, right);
     assert!(
         ops.contains(&(
             OpTag::Equivalent,
@@ -558,21 +545,6 @@ fn strength_kinds_modals_and_what_is_not_counted() {
 // Output
 // ---------------------------------------------------------------------------------------------
 
-fn sample(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("samples")
-        .join(name)
-}
-
-fn scratch(test: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("insights")
-        .join(test);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch folder");
-    dir
-}
-
 fn run(args: &[&std::ffi::OsStr]) -> std::process::Output {
     Command::new(BIN)
         .arg("compare")
@@ -638,7 +610,7 @@ fn json_has_entities_phrases_strength_and_equivalent_ops() {
 
 #[test]
 fn json_strength_entry_has_the_documented_fields() {
-    let dir = scratch("strength");
+    let dir = scratch("insights", "strength");
     let (left, right) = (dir.join("left.txt"), dir.join("right.txt"));
     std::fs::write(&left, "Both sides agreed to expand cooperation.\n").expect("write");
     std::fs::write(&right, "Both sides discussed expanding cooperation.\n").expect("write");
@@ -704,7 +676,7 @@ fn text_output_has_the_analyst_sections() {
 
 #[test]
 fn equivalences_file_extends_and_a_bad_one_is_one_line_and_exit_2() {
-    let dir = scratch("equivalences");
+    let dir = scratch("insights", "equivalences");
     let (left, right) = (dir.join("left.txt"), dir.join("right.txt"));
     std::fs::write(&left, "The Frobnian delegation arrived.\n").expect("write");
     std::fs::write(&right, "The delegation of Frobnia arrived.\n").expect("write");
