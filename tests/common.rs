@@ -4,6 +4,15 @@ use std::path::{Path, PathBuf};
 
 use parallax::engine::{OpTag, Row};
 
+/// The bundled sample statements (samples/README.md says where each comes from).
+pub const EMBASSY: &str = include_str!("../samples/us-embassy-x-post.txt");
+pub const EMBASSY_PARAPHRASE: &str =
+    include_str!("../samples/article-paraphrase-of-embassy-post.txt");
+pub const MOFA: &str = include_str!("../samples/pakistan-mofa-post-call-on-dar.txt");
+pub const MOFA_PARAPHRASE: &str = include_str!("../samples/article-paraphrase-of-mofa-post.txt");
+pub const FO: &str = include_str!("../samples/fo-joint-press-statement.txt");
+pub const ARTICLE: &str = include_str!("../samples/article-full.txt");
+
 /// A bundled sample statement.
 pub fn sample(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -7,14 +7,7 @@ use parallax::engine::segment::{self, Sentence, sentences};
 use parallax::engine::{Comparison, OpTag, Options, Row, RowKind, Span, compare, token_key};
 use proptest::prelude::*;
 
-use super::common::op_texts;
-
-const EMBASSY: &str = include_str!("../samples/us-embassy-x-post.txt");
-const EMBASSY_PARAPHRASE: &str = include_str!("../samples/article-paraphrase-of-embassy-post.txt");
-const MOFA: &str = include_str!("../samples/pakistan-mofa-post-call-on-dar.txt");
-const MOFA_PARAPHRASE: &str = include_str!("../samples/article-paraphrase-of-mofa-post.txt");
-const FO: &str = include_str!("../samples/fo-joint-press-statement.txt");
-const ARTICLE: &str = include_str!("../samples/article-full.txt");
+use super::common::{ARTICLE, EMBASSY, EMBASSY_PARAPHRASE, FO, MOFA, MOFA_PARAPHRASE, op_texts};
 
 /// The start of the GPL-3 preamble as /usr/share/common-licenses/GPL-3 has it: a centred
 /// heading, then hard-wrapped paragraphs with two spaces after each full stop.

@@ -11,14 +11,9 @@ use parallax::engine::{
 use proptest::prelude::*;
 use serde_json::Value;
 
-use super::common::{op_texts, sample, scratch};
-
-const EMBASSY: &str = include_str!("../samples/us-embassy-x-post.txt");
-const EMBASSY_PARAPHRASE: &str = include_str!("../samples/article-paraphrase-of-embassy-post.txt");
-const MOFA: &str = include_str!("../samples/pakistan-mofa-post-call-on-dar.txt");
-const MOFA_PARAPHRASE: &str = include_str!("../samples/article-paraphrase-of-mofa-post.txt");
-const FO: &str = include_str!("../samples/fo-joint-press-statement.txt");
-const ARTICLE: &str = include_str!("../samples/article-full.txt");
+use super::common::{
+    ARTICLE, EMBASSY, EMBASSY_PARAPHRASE, FO, MOFA, MOFA_PARAPHRASE, op_texts, sample, scratch,
+};
 
 const BIN: &str = env!("CARGO_BIN_EXE_parallax");
 
