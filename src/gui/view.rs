@@ -364,16 +364,18 @@ pub fn rows_ui(
             }
         };
         let mut galleys = galleys;
-        // Tall enough for what the gutter shows: the moved link below the similarity, the
-        // note marker below that.
-        let has_note = input
+        let note = input
             .notes
             .binary_search_by_key(&i, |(row, _)| *row)
-            .is_ok();
-        let gutter = if has_note {
-            50.0
+            .ok()
+            .and_then(|k| input.notes.get(k))
+            .map(|(_, note)| note.as_str());
+        // Tall enough for what the gutter shows: the moved link below the similarity, the
+        // note marker below that.
+        let gutter = if note.is_some() {
+            NOTE_AT + NOTE_HEIGHT / 2.0
         } else if row.moved {
-            32.0
+            LINK_AT + LINK_HEIGHT / 2.0
         } else {
             0.0
         };
@@ -444,7 +446,7 @@ pub fn rows_ui(
                 );
             }
         }
-        gutter_ui(ui, gutter_rect, row, i, input, &mut commands);
+        gutter_ui(ui, gutter_rect, row, i, note, input, &mut commands);
     }
     commands
 }
@@ -470,11 +472,19 @@ fn empty_cell(painter: &egui::Painter, rect: Rect, colour: Color32, dark: bool) 
     }
 }
 
+/// Where the moved link and the note marker sit in the gutter (centre below the cell's top
+/// padding), and their heights.
+const LINK_AT: f32 = 24.0;
+const LINK_HEIGHT: f32 = 18.0;
+const NOTE_AT: f32 = 42.0;
+const NOTE_HEIGHT: f32 = 16.0;
+
 fn gutter_ui(
     ui: &mut Ui,
     rect: Rect,
     row: &Row,
     index: usize,
+    note: Option<&str>,
     input: &ViewInput<'_>,
     commands: &mut Vec<Command>,
 ) {
@@ -497,12 +507,10 @@ fn gutter_ui(
         small.clone(),
         colour,
     );
-    if let Ok(k) = input.notes.binary_search_by_key(&index, |(row, _)| *row)
-        && let Some((_, note)) = input.notes.get(k)
-    {
+    if let Some(note) = note {
         let note_rect = Rect::from_center_size(
-            rect.center_top() + Vec2::new(0.0, CELL_PAD + 42.0),
-            vec2(rect.width() - 4.0, 16.0),
+            rect.center_top() + Vec2::new(0.0, CELL_PAD + NOTE_AT),
+            vec2(rect.width() - 4.0, NOTE_HEIGHT),
         );
         ui.put(
             note_rect,
@@ -513,14 +521,14 @@ fn gutter_ui(
                     .color(Color32::BLACK),
             ),
         )
-        .on_hover_text(note.as_str());
+        .on_hover_text(note);
     }
     if row.moved
         && let Some(Some(target)) = input.moved_targets.get(index)
     {
         let link_rect = Rect::from_center_size(
-            rect.center_top() + Vec2::new(0.0, CELL_PAD + 24.0),
-            vec2(rect.width() - 4.0, 18.0),
+            rect.center_top() + Vec2::new(0.0, CELL_PAD + LINK_AT),
+            vec2(rect.width() - 4.0, LINK_HEIGHT),
         );
         let right_sentence = row.right.first().map_or(0, |r| r + 1);
         let response = ui
