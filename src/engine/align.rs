@@ -21,6 +21,7 @@ use std::time::Instant;
 
 use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
 
+use super::links::{Candidate, LinkKind};
 use super::prepare::{Interner, Prepared};
 
 /// One aligned group: contiguous sentences on each side (either may be empty).
@@ -32,6 +33,8 @@ pub struct Group {
     pub right: Range<usize>,
     /// Whether this pair sits out of order relative to its neighbours.
     pub moved: bool,
+    /// Whether the pair is only related (same topic, different statements), not reworded.
+    pub related: bool,
 }
 
 /// Function words that never create a match on their own (weighted low, never indexed).
@@ -323,6 +326,7 @@ pub fn align(
     terms: &Interner,
     term_names: &[String],
     threshold: f32,
+    links: &[Candidate],
     deadline: Instant,
 ) -> Vec<Group> {
     let (left_ids, right_ids) = sentence_ids(left, right);
@@ -365,6 +369,7 @@ pub fn align(
                 left: l..l + 1,
                 right: r..r + 1,
                 moved: false,
+                related: false,
             })
         })
         .collect();
@@ -380,6 +385,7 @@ pub fn align(
             left: l..l + 1,
             right: r..r + 1,
             moved: false,
+                related: false,
         });
     }
 
@@ -394,6 +400,37 @@ pub fn align(
             &weights,
             threshold,
         );
+    }
+
+    // 4b. Counterparts: sentences still open pair with their best linked counterpart, best
+    // first; a related pair is a row of its own kind.
+    let mut by_score: Vec<&Candidate> = links
+        .iter()
+        .filter(|c| c.kind != LinkKind::Identical)
+        .collect();
+    by_score.sort_by(|a, b| {
+        a.kind
+            .cmp(&b.kind)
+            .then(b.score.total_cmp(&a.score))
+            .then((a.left + a.right).cmp(&(b.left + b.right)))
+            .then(a.left.cmp(&b.left))
+    });
+    for c in by_score {
+        let (l, r) = (c.left, c.right);
+        if l < left_match.len()
+            && r < right_match.len()
+            && left_match[l].is_none()
+            && right_match[r].is_none()
+        {
+            left_match[l] = Some(r);
+            right_match[r] = Some(l);
+            groups.push(Group {
+                left: l..l + 1,
+                right: r..r + 1,
+                moved: false,
+                related: c.kind == LinkKind::Related,
+            });
+        }
     }
 
     // 5. A repeated sentence sits with the copy that keeps the order of its neighbours.
@@ -502,7 +539,7 @@ fn reseat_copies(
 }
 
 /// Interned whole-sentence keys for both sides (a sentence's key is its token-key sequence).
-fn sentence_ids(left: &Prepared, right: &Prepared) -> (Vec<u32>, Vec<u32>) {
+pub(super) fn sentence_ids(left: &Prepared, right: &Prepared) -> (Vec<u32>, Vec<u32>) {
     let mut ids: HashMap<&[u32], u32> = HashMap::default();
     let mut out = (
         Vec::with_capacity(left.sentences.len()),
@@ -803,6 +840,7 @@ fn order_rows(
                 left: l..l + 1,
                 right: 0..0,
                 moved: false,
+                related: false,
             });
         }
     }
@@ -830,6 +868,7 @@ fn order_rows(
                 left: 0..0,
                 right: r..r + 1,
                 moved: false,
+                related: false,
             });
         }
         out.push(g);
@@ -839,6 +878,7 @@ fn order_rows(
             left: 0..0,
             right: r..r + 1,
             moved: false,
+                related: false,
         });
     }
     out

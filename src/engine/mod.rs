@@ -12,6 +12,7 @@
 
 mod align;
 pub mod equivalence;
+pub mod links;
 mod normalize;
 mod prepare;
 pub mod segment;
@@ -23,6 +24,7 @@ use serde::Serialize;
 
 pub use align::is_stop_word;
 pub use equivalence::{Equivalences, TableError};
+pub use links::{Link, LinkKind};
 pub use normalize::token_key;
 pub use segment::{Sentence, Span};
 
@@ -143,8 +145,11 @@ pub enum RowKind {
     /// Same words (under the options) on both sides.
     Identical,
     /// Paired, with word changes (equivalent wording counts as a change here, with a
-    /// similarity of 1 when it is the only one).
+    /// similarity of 1 when it is the only one): the same statement reworded.
     Modified,
+    /// Paired as counterparts on the same specific topic, event or person that say different
+    /// things: no word diff (it would mark everything); the row's link lists the shared terms.
+    Related,
     /// Only the left document has this.
     LeftOnly,
     /// Only the right document has this.
@@ -195,11 +200,11 @@ pub struct Row {
     /// Right sentence indexes (contiguous; empty for a left-only row).
     pub right: Vec<usize>,
     /// Share of the row's words that are shared, equivalent wording included (1 for identical,
-    /// 0 for one-sided).
+    /// 0 for one-sided); for a related row, the score of its link.
     pub similarity: f32,
     /// Whether the pair is out of order relative to its neighbours.
     pub moved: bool,
-    /// Word diff of a paired row (empty for one-sided rows).
+    /// Word diff of an identical or modified row (empty for related and one-sided rows).
     pub ops: Vec<Op>,
 }
 
@@ -221,6 +226,8 @@ pub struct Stats {
     pub identical: usize,
     /// Modified rows.
     pub modified: usize,
+    /// Related rows.
+    pub related: usize,
     /// Rows flagged moved.
     pub moved: usize,
     /// Left-only rows.
@@ -231,6 +238,14 @@ pub struct Stats {
     pub left_words: usize,
     /// Word tokens on the right.
     pub right_words: usize,
+    /// Left sentences with a counterpart on the right (any link).
+    pub left_linked: usize,
+    /// Right sentences with a counterpart on the left (any link).
+    pub right_linked: usize,
+    /// Left sentences.
+    pub left_sentences: usize,
+    /// Right sentences.
+    pub right_sentences: usize,
 }
 
 /// The result of comparing two texts.
@@ -244,6 +259,9 @@ pub struct Comparison {
     pub right_sentences: Vec<Sentence>,
     /// Rows in reading order.
     pub rows: Vec<Row>,
+    /// Every link between a left and a right sentence (those of paired rows included),
+    /// sorted by left then right sentence.
+    pub links: Vec<Link>,
     /// Counts and similarity.
     pub stats: Stats,
 }
@@ -257,6 +275,14 @@ impl Comparison {
     /// Byte span of a row's right side (empty at 0 for a left-only row).
     pub fn right_span(&self, row: &Row) -> Span {
         side_span(&self.right_sentences, &row.right)
+    }
+
+    /// The link between left sentence `left` and right sentence `right`, if there is one.
+    pub fn link(&self, left: usize, right: usize) -> Option<&Link> {
+        self.links
+            .binary_search_by(|l| (l.left, l.right).cmp(&(left, right)))
+            .ok()
+            .and_then(|i| self.links.get(i))
     }
 
     /// Row index of each left sentence.
@@ -323,12 +349,23 @@ pub fn compare_with(
     let left_side = prepare::prepare(left, options, matcher.as_ref(), &mut keys, &mut terms);
     let right_side = prepare::prepare(right, options, matcher.as_ref(), &mut keys, &mut terms);
     let term_names = terms.names();
+    let scorer = links::Scorer::new(
+        &left_side,
+        &right_side,
+        left,
+        right,
+        &term_names,
+        links::Lexicon::builtin(),
+    );
+    let (left_ids, right_ids) = align::sentence_ids(&left_side, &right_side);
+    let candidates = scorer.find(&left_ids, &right_ids);
     let groups = align::align(
         &left_side,
         &right_side,
         &terms,
         &term_names,
         options.threshold,
+        &candidates,
         deadline,
     );
 
@@ -337,6 +374,11 @@ pub fn compare_with(
     let mut rows = Vec::with_capacity(groups.len());
     for group in groups {
         let (kind, similarity, ops) = match (group.left.is_empty(), group.right.is_empty()) {
+            (false, false) if group.related => (
+                RowKind::Related,
+                scorer.score(group.left.start, group.right.start),
+                Vec::new(),
+            ),
             (false, false) => {
                 let diff = word_diff::diff_row(
                     &left_side,
@@ -371,6 +413,7 @@ pub fn compare_with(
         match kind {
             RowKind::Identical => stats.identical += 1,
             RowKind::Modified => stats.modified += 1,
+            RowKind::Related => stats.related += 1,
             RowKind::LeftOnly => stats.left_only += 1,
             RowKind::RightOnly => stats.right_only += 1,
         }
@@ -384,6 +427,23 @@ pub fn compare_with(
             ops,
         });
     }
+    let links = all_links(&scorer, &candidates, &rows);
+    let mut linked = (
+        vec![false; left_side.sentences.len()],
+        vec![false; right_side.sentences.len()],
+    );
+    for link in &links {
+        if let Some(slot) = linked.0.get_mut(link.left) {
+            *slot = true;
+        }
+        if let Some(slot) = linked.1.get_mut(link.right) {
+            *slot = true;
+        }
+    }
+    stats.left_linked = linked.0.iter().filter(|&&l| l).count();
+    stats.right_linked = linked.1.iter().filter(|&&l| l).count();
+    stats.left_sentences = left_side.sentences.len();
+    stats.right_sentences = right_side.sentences.len();
     stats.left_words = left_side.words.iter().sum::<u32>() as usize;
     stats.right_words = right_side.words.iter().sum::<u32>() as usize;
     let total = stats.left_words + stats.right_words;
@@ -397,6 +457,44 @@ pub fn compare_with(
         left_sentences: left_side.sentences,
         right_sentences: right_side.sentences,
         rows,
+        links,
         stats,
     }
+}
+
+/// The links of the comparison: those found, and every left × right sentence of a paired row
+/// (an identical row's as identical, a modified row's as equivalent, a related row's as
+/// related), each sentence pair once.
+fn all_links(scorer: &links::Scorer<'_>, candidates: &[links::Candidate], rows: &[Row]) -> Vec<Link> {
+    let mut kinds: rustc_hash::FxHashMap<(usize, usize), (LinkKind, f32)> =
+        candidates.iter().map(|c| ((c.left, c.right), (c.kind, c.score))).collect();
+    for row in rows {
+        let kind = match row.kind {
+            RowKind::Identical => LinkKind::Identical,
+            RowKind::Modified => LinkKind::Equivalent,
+            RowKind::Related => LinkKind::Related,
+            RowKind::LeftOnly | RowKind::RightOnly => continue,
+        };
+        for &l in &row.left {
+            for &r in &row.right {
+                kinds
+                    .entry((l, r))
+                    .and_modify(|(old, _)| *old = kind.min(*old))
+                    .or_insert_with(|| {
+                        let score = if kind == LinkKind::Identical {
+                            1.0
+                        } else {
+                            scorer.score(l, r)
+                        };
+                        (kind, score)
+                    });
+            }
+        }
+    }
+    let mut pairs: Vec<((usize, usize), (LinkKind, f32))> = kinds.into_iter().collect();
+    pairs.sort_unstable_by_key(|&(pair, _)| pair);
+    pairs
+        .into_iter()
+        .map(|((l, r), (kind, score))| scorer.link(l, r, kind, score))
+        .collect()
 }

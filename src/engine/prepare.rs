@@ -65,6 +65,11 @@ pub struct Prepared {
     pub sentence_tokens: Vec<Range<usize>>,
     /// Per sentence, its content terms (case-folded words) as `(term, count)`, sorted by term.
     pub terms: Vec<Vec<(u32, u32)>>,
+    /// Per sentence, its words in text order as `(start, end, term)` (byte offsets), for
+    /// counterpart links: a
+    /// plain word's term is the one in `terms`; a run that is a form of an equivalence group is
+    /// one term, `=` and the group's canonical name in lower case (`=united states`).
+    pub link_terms: Vec<Vec<(u32, u32, u32)>>,
 }
 
 /// One significant token of a sentence before runs are collapsed.
@@ -97,6 +102,7 @@ pub fn prepare(
         words: Vec::with_capacity(text.len() / 5),
         sentence_tokens: Vec::with_capacity(sentences.len()),
         terms: Vec::with_capacity(sentences.len()),
+        link_terms: Vec::with_capacity(sentences.len()),
         sentences: Vec::new(),
     };
     let fold = |key: &str| -> String {
@@ -113,6 +119,7 @@ pub fn prepare(
         raw.clear();
         pieces.clear();
         term_ids.clear();
+        let mut link_terms: Vec<(u32, u32, u32)> = Vec::new();
         segment::tokens(text, sentence.content, &mut raw);
         pieces.extend(raw.iter().filter_map(|token| {
             token_key(&text[token.span.range()], false, options.ignore_punctuation)
@@ -151,6 +158,12 @@ pub fn prepare(
                     // Foreign Minister" would.
                     if let Some(matcher) = matcher {
                         let canonical = matcher.canonical_words(m.group);
+                        let name = format!("={}", canonical.join(" ").to_lowercase());
+                        link_terms.push((
+                            run[0].token.span.start as u32,
+                            run[m.len - 1].token.span.end as u32,
+                            terms.intern(&name),
+                        ));
                         for (n, word) in canonical.iter().enumerate() {
                             let term = if m.possessive && n + 1 == canonical.len() {
                                 terms.intern(&format!("{word}'s"))
@@ -177,7 +190,13 @@ pub fn prepare(
                         Cow::Borrowed(piece.key.as_str())
                     };
                     if piece.token.is_word {
-                        term_ids.push(terms.intern(&lower(&key)));
+                        let term = terms.intern(&lower(&key));
+                        term_ids.push(term);
+                        link_terms.push((
+                            piece.token.span.start as u32,
+                            piece.token.span.end as u32,
+                            term,
+                        ));
                     }
                     let id = keys.intern(&key);
                     let literal = if options.mark_variants {
@@ -208,6 +227,7 @@ pub fn prepare(
             }
         }
         side.terms.push(bag);
+        side.link_terms.push(link_terms);
     }
     side.sentences = sentences;
     side

@@ -54,6 +54,10 @@ del { background: var(--del); text-decoration: line-through; text-decoration-col
 ins { background: var(--ins); text-decoration: underline; text-decoration-color: var(--ins-line);
       text-decoration-thickness: 2px; color: inherit; }
 .eq { background: var(--eq); font-style: italic; }
+.shared { border-bottom: 2px dotted #8a5a00; background: #fff1d0; }
+.related .cell { background: #fbf6ea; }
+.xref { font-size: .85em; color: var(--weak); }
+.xref a { color: var(--moved); }
 .note { grid-column: 1 / -1; margin: .3em 0 0; padding: .3em .6em; background: #fff8d6;
         border-left: 3px solid #d4a800; font-size: .92em; white-space: pre-wrap; }
 .side-label { display: none; font-size: .75em; color: var(--weak); }
@@ -102,18 +106,20 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>) -> std::io::Result<()> {
     )?;
     writeln!(
         out,
-        "<p class=\"summary\"><b>Similarity {:.0}%</b> · {} identical · {} reworded · {} moved · {} only left · {} only right</p>",
+        "<p class=\"summary\"><b>Similarity {:.0}%</b> · {} identical · {} reworded · {} related · {} moved · {} only left · {} only right<br>{}</p>",
         s.similarity * 100.0,
         s.identical,
         s.modified,
+        s.related,
         s.moved,
         s.left_only,
-        s.right_only
+        s.right_only,
+        escape(&super::coverage_text(comparison))
     )?;
     writeln!(
         out,
         "<p class=\"legend\">Legend: <del>deleted (struck through)</del> <ins>inserted (underlined)</ins> \
-         <span class=\"eq\">equivalent wording</span> <span style=\"background:var(--left-only)\">only left</span> \
+         <span class=\"eq\">equivalent wording</span> <span class=\"shared\">term a related pair shares</span> <span style=\"background:var(--left-only)\">only left</span> \
          <span style=\"background:var(--right-only)\">only right</span> \
          <span style=\"box-shadow: inset 3px 0 0 var(--moved)\">moved (bar)</span> \
          <span style=\"background:#fff8d6\">analyst's note</span></p>"
@@ -145,10 +151,12 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>) -> std::io::Result<()> {
         escape(&left.name),
         escape(&right.name)
     )?;
+    let index = super::LinkIndex::new(comparison);
     for (i, row) in comparison.rows.iter().enumerate() {
         let class = match row.kind {
             RowKind::Identical => "identical",
             RowKind::Modified => "modified",
+            RowKind::Related => "related",
             RowKind::LeftOnly => "left_only",
             RowKind::RightOnly => "right_only",
         };
@@ -167,6 +175,24 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>) -> std::io::Result<()> {
         write!(out, "<div class=\"gutter\">row {}<br>{similarity}", i + 1)?;
         if row.moved {
             write!(out, "<br><b>moved</b>")?;
+        }
+        let refs = index.cross_refs(comparison, i);
+        if !refs.is_empty() {
+            write!(out, "<br><span class=\"xref\">also")?;
+            for (n, r) in refs.iter().enumerate() {
+                let comma = if n + 1 < refs.len() { "," } else { "" };
+                write!(
+                    out,
+                    " <a href=\"#row-{}\" title=\"{} sentence {}, row {}\">{}</a> ({}){comma}",
+                    r.row + 1,
+                    r.kind.name(),
+                    r.label(),
+                    r.row + 1,
+                    r.label(),
+                    r.kind.name()
+                )?;
+            }
+            write!(out, "</span>")?;
         }
         writeln!(out, "</div>")?;
         cell(out, report, i, Side::Right)?;
@@ -271,6 +297,7 @@ fn cell(out: &mut dyn Write, report: &Report<'_>, i: usize, side: Side) -> std::
             Mark::Deleted => write!(out, "<del>{text}</del>")?,
             Mark::Inserted => write!(out, "<ins>{text}</ins>")?,
             Mark::Equivalent => write!(out, "<span class=\"eq\">{text}</span>")?,
+            Mark::Shared => write!(out, "<span class=\"shared\">{text}</span>")?,
         }
     }
     writeln!(out, "</div>")

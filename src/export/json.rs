@@ -1,16 +1,17 @@
-//! The stable JSON format (`"format": "parallax-comparison"`, `"version": 1`), documented in
-//! the README. Fields are only ever added.
+//! The stable JSON format (`"format": "parallax-comparison"`, `"version": 2`), documented in
+//! the README. Version 2 added the top-level `links` and the row kind `related`; otherwise
+//! fields are only ever added.
 
 use serde::Serialize;
 
 use crate::analysis::{Analysis, Entity, Phrase, StrengthDifference, analyse_builtin};
-use crate::engine::{Comparison, Options, Row, Sentence, Stats};
+use crate::engine::{Comparison, Link, Options, Row, Sentence, Stats};
 use crate::load::Document;
 
 /// Format name written into every file.
 pub const FORMAT: &str = "parallax-comparison";
 /// Format version.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct Output<'a> {
@@ -21,6 +22,7 @@ struct Output<'a> {
     left: SideOut<'a>,
     right: SideOut<'a>,
     rows: &'a [Row],
+    links: &'a [Link],
     stats: &'a Stats,
     entities: &'a [Entity],
     phrases: &'a [Phrase],
@@ -88,6 +90,7 @@ pub fn write_with(
         left: side(left, &comparison.left_sentences),
         right: side(right, &comparison.right_sentences),
         rows: &comparison.rows,
+        links: &comparison.links,
         stats: &comparison.stats,
         entities: &analysis.entities,
         phrases: &analysis.phrases,

@@ -31,17 +31,19 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>) -> std::io::Result<()> {
     writeln!(out, "# {} vs {}\n", escape(&left.name), escape(&right.name))?;
     writeln!(
         out,
-        "**Similarity {:.0}%** · {} identical · {} reworded · {} moved · {} only left · {} only right\n",
+        "**Similarity {:.0}%** · {} identical · {} reworded · {} related · {} moved · {} only left · {} only right  \n{}\n",
         s.similarity * 100.0,
         s.identical,
         s.modified,
+        s.related,
         s.moved,
         s.left_only,
-        s.right_only
+        s.right_only,
+        escape(&super::coverage_text(comparison))
     )?;
     writeln!(
         out,
-        "Legend: ~~deleted~~ (left) · **inserted** (right) · _equivalent wording_ · moved rows are marked _moved_.\n"
+        "Legend: ~~deleted~~ (left) · **inserted** (right) · _equivalent wording_ · **shared term** in a related row · moved rows are marked _moved_.\n"
     )?;
     writeln!(out, "## Provenance\n")?;
     writeln!(
@@ -85,6 +87,7 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>) -> std::io::Result<()> {
         writeln!(out)?;
     }
     writeln!(out, "## Side by side\n")?;
+    let index = super::LinkIndex::new(comparison);
     for (i, row) in comparison.rows.iter().enumerate() {
         let mut heading = format!("**Row {}** · {}", i + 1, kind_label(row));
         if row.kind == RowKind::Modified {
@@ -92,6 +95,14 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>) -> std::io::Result<()> {
         }
         if row.moved {
             heading.push_str(" · _moved_");
+        }
+        let refs = index.cross_refs(comparison, i);
+        if !refs.is_empty() {
+            let parts: Vec<String> = refs
+                .iter()
+                .map(|r| format!("{} ({}, row {})", r.label(), r.kind.name(), r.row + 1))
+                .collect();
+            heading.push_str(&format!(" · also {}", parts.join(", ")));
         }
         writeln!(out, "{heading}\n")?;
         for (side, document) in [(Side::Left, left), (Side::Right, right)] {
@@ -145,6 +156,7 @@ fn cell(report: &Report<'_>, i: usize, side: Side, document: &Document) -> Strin
             Mark::Deleted => out.push_str(&format!("~~{text}~~")),
             Mark::Inserted => out.push_str(&format!("**{text}**")),
             Mark::Equivalent => out.push_str(&format!("_{text}_")),
+            Mark::Shared => out.push_str(&format!("**{text}**")),
         }
     }
     out

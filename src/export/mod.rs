@@ -9,7 +9,7 @@ pub mod text;
 
 use std::time::SystemTime;
 
-use crate::engine::{Comparison, OpTag, Row, RowKind, Span};
+use crate::engine::{Comparison, LinkKind, OpTag, Row, RowKind, Span};
 use crate::load::Document;
 
 /// One of the two documents.
@@ -26,6 +26,140 @@ pub enum Mark {
     Inserted,
     /// Different wording of the same thing (an equivalence).
     Equivalent,
+    /// In a related row: a term both sentences speak of.
+    Shared,
+}
+
+/// A link from a row to a sentence in another row: "also R7 (related)".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CrossRef {
+    /// The side the linked sentence is on.
+    pub side: Side,
+    /// The linked sentence (index on its side).
+    pub sentence: usize,
+    /// The row that holds it.
+    pub row: usize,
+    /// How the two relate.
+    pub kind: LinkKind,
+}
+
+impl CrossRef {
+    /// "R7" or "L3": the side's initial and the sentence's number (from 1).
+    pub fn label(&self) -> String {
+        let initial = match self.side {
+            Side::Left => 'L',
+            Side::Right => 'R',
+        };
+        format!("{initial}{}", self.sentence + 1)
+    }
+}
+
+/// Where each sentence sits and which links it has, built once per comparison, so that a
+/// row's cross-references cost what the row has.
+pub struct LinkIndex {
+    rows_of_left: Vec<usize>,
+    rows_of_right: Vec<usize>,
+    by_left: Vec<Vec<usize>>,
+    by_right: Vec<Vec<usize>>,
+}
+
+impl LinkIndex {
+    /// Indexes `comparison`'s rows and links.
+    pub fn new(comparison: &Comparison) -> Self {
+        let mut by_left = vec![Vec::new(); comparison.left_sentences.len()];
+        let mut by_right = vec![Vec::new(); comparison.right_sentences.len()];
+        for (i, link) in comparison.links.iter().enumerate() {
+            if let Some(list) = by_left.get_mut(link.left) {
+                list.push(i);
+            }
+            if let Some(list) = by_right.get_mut(link.right) {
+                list.push(i);
+            }
+        }
+        Self {
+            rows_of_left: comparison.rows_of_left(),
+            rows_of_right: comparison.rows_of_right(),
+            by_left,
+            by_right,
+        }
+    }
+
+    /// The row holding a sentence.
+    pub fn row_of(&self, side: Side, sentence: usize) -> Option<usize> {
+        match side {
+            Side::Left => self.rows_of_left.get(sentence).copied(),
+            Side::Right => self.rows_of_right.get(sentence).copied(),
+        }
+    }
+
+    /// The links of row `index`'s sentences to sentences in other rows, by side then sentence:
+    /// what the row shows as "also R7, R9".
+    pub fn cross_refs(&self, comparison: &Comparison, index: usize) -> Vec<CrossRef> {
+        let mut out = Vec::new();
+        let Some(row) = comparison.rows.get(index) else {
+            return out;
+        };
+        for &l in &row.left {
+            for &i in self.by_left.get(l).map_or(&[][..], Vec::as_slice) {
+                let Some(link) = comparison.links.get(i) else {
+                    continue;
+                };
+                if !row.right.contains(&link.right) {
+                    out.push(CrossRef {
+                        side: Side::Right,
+                        sentence: link.right,
+                        row: self.rows_of_right.get(link.right).copied().unwrap_or(0),
+                        kind: link.kind,
+                    });
+                }
+            }
+        }
+        for &r in &row.right {
+            for &i in self.by_right.get(r).map_or(&[][..], Vec::as_slice) {
+                let Some(link) = comparison.links.get(i) else {
+                    continue;
+                };
+                if !row.left.contains(&link.left) {
+                    out.push(CrossRef {
+                        side: Side::Left,
+                        sentence: link.left,
+                        row: self.rows_of_left.get(link.left).copied().unwrap_or(0),
+                        kind: link.kind,
+                    });
+                }
+            }
+        }
+        out.sort_by_key(|c| (c.side.index(), c.sentence));
+        out.dedup();
+        out
+    }
+}
+
+/// Cross-references in words: "also R7 (related), R9 (equivalent)"; empty when there are none.
+pub fn cross_refs_text(refs: &[CrossRef]) -> String {
+    if refs.is_empty() {
+        return String::new();
+    }
+    let parts: Vec<String> = refs
+        .iter()
+        .map(|c| format!("{} ({})", c.label(), c.kind.name()))
+        .collect();
+    format!("also {}", parts.join(", "))
+}
+
+/// How much of each side has a counterpart, in words an analyst can quote: "left: 7 of 9
+/// sentences have a counterpart on the right; right: 8 of 10".
+pub fn coverage_text(comparison: &Comparison) -> String {
+    let s = &comparison.stats;
+    let have = |n: usize| if n == 1 { "has" } else { "have" };
+    format!(
+        "left: {} of {} sentences {} a counterpart on the right; right: {} of {}",
+        s.left_linked,
+        s.left_sentences,
+        have(s.left_linked),
+        s.right_linked,
+        s.right_sentences
+    )
 }
 
 /// The trimmed text span of one side of a row (no surrounding whitespace).
@@ -49,6 +183,9 @@ pub fn cell_segments(
     side: Side,
 ) -> Vec<(Span, Mark)> {
     let cell = cell_span(text, comparison, row, side);
+    if row.kind == RowKind::Related {
+        return shared_segments(comparison, row, side, cell);
+    }
     if row.kind != RowKind::Modified {
         return vec![(cell, Mark::Plain)];
     }
@@ -79,6 +216,39 @@ pub fn cell_segments(
         }
     }
     marks
+}
+
+/// A related row's cell: the terms its link rests on marked [`Mark::Shared`], the rest plain.
+fn shared_segments(comparison: &Comparison, row: &Row, side: Side, cell: Span) -> Vec<(Span, Mark)> {
+    let link = match (row.left.first(), row.right.first()) {
+        (Some(&l), Some(&r)) => comparison.link(l, r),
+        _ => None,
+    };
+    let Some(link) = link else {
+        return vec![(cell, Mark::Plain)];
+    };
+    let spans = match side {
+        Side::Left => &link.left_spans,
+        Side::Right => &link.right_spans,
+    };
+    let mut out = Vec::with_capacity(spans.len() * 2 + 1);
+    let mut at = cell.start;
+    for span in spans {
+        let start = span.start.clamp(at, cell.end);
+        let end = span.end.clamp(start, cell.end);
+        if start == end {
+            continue;
+        }
+        if start > at {
+            out.push((Span::new(at, start), Mark::Plain));
+        }
+        out.push((Span::new(start, end), Mark::Shared));
+        at = end;
+    }
+    if at < cell.end || out.is_empty() {
+        out.push((Span::new(at, cell.end), Mark::Plain));
+    }
+    out
 }
 
 /// What a report says about where its comparison came from.
@@ -163,6 +333,7 @@ pub fn kind_label(row: &Row) -> &'static str {
     match row.kind {
         RowKind::Identical => "identical",
         RowKind::Modified => "reworded",
+        RowKind::Related => "related",
         RowKind::LeftOnly => "only left",
         RowKind::RightOnly => "only right",
     }

@@ -54,20 +54,58 @@ pub fn write_with(
     )?;
     writeln!(
         out,
-        "similarity {:.0}% · {} identical · {} reworded · {} moved · {} only left · {} only right",
+        "similarity {:.0}% · {} identical · {} reworded · {} related · {} moved · {} only left · {} only right",
         stats.similarity * 100.0,
         stats.identical,
         stats.modified,
+        stats.related,
         stats.moved,
         stats.left_only,
         stats.right_only
     )?;
+    writeln!(out, "{}", super::coverage_text(comparison))?;
+    let index = super::LinkIndex::new(comparison);
     write_analysis(out, analysis, paint(BOLD), paint(RESET))?;
-    for (index, row) in comparison.rows.iter().enumerate() {
+    for (at, row) in comparison.rows.iter().enumerate() {
         writeln!(out)?;
         let moved = if row.moved { " · moved" } else { "" };
-        let label = label(row);
+        let refs = super::cross_refs_text(&index.cross_refs(comparison, at));
+        let label = if refs.is_empty() {
+            label(row)
+        } else {
+            format!("{}; {refs}", label(row))
+        };
+        let index = at;
         match row.kind {
+            RowKind::Related => {
+                let shared = match (row.left.first(), row.right.first()) {
+                    (Some(&l), Some(&r)) => comparison
+                        .link(l, r)
+                        .map(|link| link.shared.join(", "))
+                        .unwrap_or_default(),
+                    _ => String::new(),
+                };
+                writeln!(
+                    out,
+                    "{} ≈ related{moved} ({label}) · shared: {shared}",
+                    index + 1
+                )?;
+                for (prefix, side, text, open, close) in [
+                    ("L", super::Side::Left, &left.text, "[≈", "≈]"),
+                    ("R", super::Side::Right, &right.text, "{≈", "≈}"),
+                ] {
+                    let mut line = String::new();
+                    for (span, mark_kind) in super::cell_segments(text, comparison, row, side) {
+                        let piece = &text[span.range()];
+                        if mark_kind == super::Mark::Shared {
+                            mark(&mut line, piece, open, close, paint(CYAN), paint(RESET));
+                        } else {
+                            line.push_str(piece);
+                        }
+                    }
+                    writeln!(out, "  {prefix}: {}", clean(&line))?;
+                }
+            }
             RowKind::Identical => {
                 writeln!(
                     out,

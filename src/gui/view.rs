@@ -49,6 +49,12 @@ pub struct Palette {
     pub weak: Color32,
     /// Empty counterpart cell.
     pub empty: Color32,
+    /// Tint of a related pair's cells (same topic, different statements).
+    pub related: Color32,
+    /// Background of a term a related pair shares.
+    pub shared: Color32,
+    /// Underline of a term a related pair shares, and the gutter's "related" label.
+    pub shared_line: Color32,
 }
 
 impl Palette {
@@ -70,6 +76,9 @@ impl Palette {
                 text: Color32::from_gray(225),
                 weak: Color32::from_gray(150),
                 empty: Color32::from_gray(38),
+                related: Color32::from_rgb(48, 42, 28),
+                shared: Color32::from_rgb(96, 72, 20),
+                shared_line: Color32::from_rgb(240, 190, 90),
             }
         } else {
             Self {
@@ -87,6 +96,9 @@ impl Palette {
                 text: Color32::from_gray(20),
                 weak: Color32::from_gray(95),
                 empty: Color32::from_gray(244),
+                related: Color32::from_rgb(251, 246, 234),
+                shared: Color32::from_rgb(255, 232, 180),
+                shared_line: Color32::from_rgb(150, 95, 0),
             }
         }
     }
@@ -136,6 +148,10 @@ pub fn cell_job(
                 Mark::Equivalent => {
                     format.background = palette.equivalent;
                     format.italics = true;
+                }
+                Mark::Shared => {
+                    format.background = palette.shared;
+                    format.underline = Stroke::new(1.5, palette.shared_line);
                 }
             }
             if let Some((_, current)) = hit {
@@ -497,6 +513,7 @@ fn gutter_ui(
             format!("{:.0}%", row.similarity * 100.0),
             input.palette.text,
         ),
+        RowKind::Related => ("related".to_owned(), input.palette.shared_line),
         RowKind::LeftOnly => ("only left".to_owned(), input.palette.deleted_line),
         RowKind::RightOnly => ("only right".to_owned(), input.palette.inserted_line),
     };

@@ -1,0 +1,821 @@
+//! Counterpart links: which left and right sentences say the same thing, or speak of the same
+//! thing, in other words.
+//!
+//! Each sentence becomes a set of *concepts*: its content words folded by the table of
+//! counterparts (`assets/counterparts.txt`: "reiterated" counts as "reaffirm", "Japanese" as
+//! "japan") and otherwise by their English (Snowball) stem; a run that is a form of an
+//! equivalence group ("U.S.", "United States") is one concept. A concept weighs by its rarity
+//! among both documents' sentences (IDF over presence, not counts); readout boilerplate
+//! ("minister", "relationship", "agreed") a third of that. Two sentences score the cosine of
+//! their weighted concept sets; a long sentence also scores by each of its clauses, at
+//! [`CLAUSE_FACTOR`] of the clause's cosine, so that one sentence covering what several short
+//! ones say links to each of them.
+//!
+//! A pair is linked when
+//! - the two sentences are the same (after the options' normalisation): `identical`;
+//! - it scores at least [`LINK`], or each sentence is the other's best counterpart and the pair
+//!   scores at least [`MUTUAL`];
+//! - they are the two documents' titles, or their openers (the first sentence of the body when
+//!   it says who met or spoke with whom: "X spoke with Y" / "Y held a telephone talk with X").
+//!
+//! A heading (a line without final punctuation: title, date line, place line) links only to a
+//! copy of itself or, when both are the documents' titles, to the other title. A link is
+//! `equivalent` when it scores at least [`EQUIVALENT`] or joins titles or openers, `related`
+//! otherwise. Each sentence keeps its [`MAX_PER_SENTENCE`] best links.
+//!
+//! The thresholds were chosen on real readout pairs, leave-one-pair-out (see the README's
+//! section on counterparts); the table holds only vocabulary every readout uses.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap as HashMap;
+use rust_stemmers::{Algorithm, Stemmer};
+
+use super::align::is_stop_word;
+use super::prepare::Prepared;
+use super::segment::Span;
+
+/// Least score for a link on its own.
+pub const LINK: f32 = 0.25;
+/// Least score for a link between two sentences that are each other's best counterpart.
+pub const MUTUAL: f32 = 0.12;
+/// Least score for a link to be `equivalent` rather than `related`.
+pub const EQUIVALENT: f32 = 0.4;
+/// A clause's cosine counts this much of a whole sentence's.
+pub const CLAUSE_FACTOR: f64 = 0.9;
+/// Most links one sentence keeps (its best).
+pub const MAX_PER_SENTENCE: usize = 4;
+/// Sentences with more words than this are also scored clause by clause.
+const LONG_SENTENCE: usize = 25;
+/// Least words of a clause scored on its own.
+const MIN_CLAUSE_WORDS: usize = 4;
+/// Boilerplate weighs this much of its rarity.
+const GENERIC_FACTOR: f64 = 1.0 / 3.0;
+/// How many of a sentence's rarest concepts look up candidates, and how many candidates of
+/// each sentence are scored exactly (bounds the work on long documents).
+const PROBE_CONCEPTS: usize = 12;
+const CANDIDATES: usize = 12;
+
+/// How two linked sentences relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkKind {
+    /// The same sentence (under the options).
+    Identical,
+    /// The same fact, action or statement in other words, possibly with more or less detail.
+    Equivalent,
+    /// The same specific topic, event or person, saying different things.
+    Related,
+}
+
+impl LinkKind {
+    /// "identical", "equivalent" or "related".
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Identical => "identical",
+            Self::Equivalent => "equivalent",
+            Self::Related => "related",
+        }
+    }
+}
+
+/// A link between a left and a right sentence.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Link {
+    /// Left sentence index.
+    pub left: usize,
+    /// Right sentence index.
+    pub right: usize,
+    /// How the two relate.
+    pub kind: LinkKind,
+    /// Similarity of their content, 0..=1 (1 for identical).
+    pub score: f32,
+    /// The content terms the link rests on, as the left sentence writes them, most telling
+    /// first.
+    pub shared: Vec<String>,
+    /// Where those terms are in the left text (byte spans, in text order).
+    #[serde(serialize_with = "spans")]
+    pub left_spans: Vec<Span>,
+    /// Where those terms are in the right text (byte spans, in text order).
+    #[serde(serialize_with = "spans")]
+    pub right_spans: Vec<Span>,
+}
+
+fn spans<S: serde::Serializer>(spans: &[Span], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeSeq;
+    let mut seq = s.serialize_seq(Some(spans.len()))?;
+    for span in spans {
+        seq.serialize_element(&[span.start, span.end])?;
+    }
+    seq.end()
+}
+
+/// A link found before the rows are made: the two sentences, the kind and the score.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Candidate {
+    /// Left sentence index.
+    pub left: usize,
+    /// Right sentence index.
+    pub right: usize,
+    /// How the two relate.
+    pub kind: LinkKind,
+    /// Their score.
+    pub score: f32,
+}
+
+/// The table of counterparts: concept folding, boilerplate and opener words.
+pub struct Lexicon {
+    /// Word, stem or equivalence name → the concepts it counts as.
+    concept_of: HashMap<String, Vec<String>>,
+    /// Boilerplate words and their stems.
+    generic: HashSet<String>,
+    /// Words of a readout's opener and their stems.
+    meeting: HashSet<String>,
+}
+
+impl Lexicon {
+    /// The built-in table (`assets/counterparts.txt`).
+    pub fn builtin() -> &'static Self {
+        static TABLE: OnceLock<Lexicon> = OnceLock::new();
+        TABLE.get_or_init(|| Self::parse(include_str!("../../assets/counterparts.txt")))
+    }
+
+    /// Reads a table in the format of `assets/counterparts.txt`. Lines it cannot read are
+    /// skipped (the table ships with the program; a test checks every line of it is used).
+    pub fn parse(text: &str) -> Self {
+        let stemmer = Stemmer::create(Algorithm::English);
+        let mut out = Self {
+            concept_of: HashMap::default(),
+            generic: HashSet::new(),
+            meeting: HashSet::new(),
+        };
+        for line in text.lines() {
+            let line = line.split('#').next().unwrap_or("").trim().to_lowercase();
+            if line.is_empty() {
+                continue;
+            }
+            let set = if let Some(rest) = line.strip_prefix("generic:") {
+                Some((&mut out.generic, rest.to_owned()))
+            } else if let Some(rest) = line.strip_prefix("meeting:") {
+                Some((&mut out.meeting, rest.to_owned()))
+            } else {
+                None
+            };
+            if let Some((set, rest)) = set {
+                for word in rest.split_whitespace() {
+                    set.insert(word.to_owned());
+                    set.insert(stemmer.stem(word).into_owned());
+                }
+                continue;
+            }
+            if let Some((word, parts)) = line.split_once('=') {
+                let parts: Vec<String> = parts.split_whitespace().map(str::to_owned).collect();
+                for key in keys(&stemmer, word.trim()) {
+                    out.concept_of.insert(key, parts.clone());
+                }
+                continue;
+            }
+            let mut forms = line.split('|').map(str::trim).filter(|f| !f.is_empty());
+            let Some(name) = forms.next() else { continue };
+            let name = name.to_owned();
+            for form in std::iter::once(name.as_str()).chain(forms) {
+                for key in keys(&stemmer, form) {
+                    out.concept_of
+                        .entry(key)
+                        .or_insert_with(|| vec![name.clone()]);
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether a concept is boilerplate: a generic word, or a name all of whose words are.
+    fn is_generic(&self, concept: &str) -> bool {
+        let mut words = concept
+            .split(' ')
+            .filter(|w| !w.is_empty() && !is_stop_word(w))
+            .peekable();
+        words.peek().is_some() && words.all(|w| self.generic.contains(w))
+    }
+}
+
+/// The keys a form is looked up by: itself and, for a single word, its stem.
+fn keys(stemmer: &Stemmer, form: &str) -> Vec<String> {
+    let mut out = vec![form.to_owned()];
+    if !form.contains(' ') {
+        let stem = stemmer.stem(form).into_owned();
+        if stem != form {
+            out.push(stem);
+        }
+    }
+    out
+}
+
+/// Concepts of one sentence or clause, with the norm of their weights.
+#[derive(Default)]
+struct Unit {
+    /// Concept ids, sorted, without repeats.
+    concepts: Vec<u32>,
+    norm: f64,
+}
+
+/// What the links need of one sentence.
+struct SentenceInfo {
+    whole: Unit,
+    clauses: Vec<Unit>,
+    heading: bool,
+    meeting: bool,
+    words: usize,
+}
+
+/// Scores sentence pairs of two prepared documents and finds their links.
+pub struct Scorer<'a> {
+    left: &'a Prepared,
+    right: &'a Prepared,
+    left_text: &'a str,
+    right_text: &'a str,
+    /// Per term id, its concepts (a range into `concept_pool`).
+    term_concepts: Vec<(u32, u32)>,
+    concept_pool: Vec<u32>,
+    weight: Vec<f64>,
+    left_info: Vec<SentenceInfo>,
+    right_info: Vec<SentenceInfo>,
+}
+
+impl<'a> Scorer<'a> {
+    /// Reads both documents' sentences into concepts and weighs them.
+    pub fn new(
+        left: &'a Prepared,
+        right: &'a Prepared,
+        left_text: &'a str,
+        right_text: &'a str,
+        term_names: &[String],
+        lexicon: &Lexicon,
+    ) -> Self {
+        let stemmer = Stemmer::create(Algorithm::English);
+        let mut concept_ids: HashMap<String, u32> = HashMap::default();
+        let mut concept_names: Vec<String> = Vec::new();
+        let mut term_concepts = vec![(0u32, 0u32); term_names.len()];
+        let mut done = vec![false; term_names.len()];
+        let mut concept_pool: Vec<u32> = Vec::new();
+        let mut found: Vec<String> = Vec::new();
+        for side in [left, right] {
+            for sentence in &side.link_terms {
+                for &(_, _, term) in sentence {
+                    let t = term as usize;
+                    if t >= done.len() || done[t] {
+                        continue;
+                    }
+                    done[t] = true;
+                    found.clear();
+                    concepts_of(&term_names[t], lexicon, &stemmer, &mut found);
+                    let start = concept_pool.len() as u32;
+                    for name in found.drain(..) {
+                        let next = concept_names.len() as u32;
+                        let id = *concept_ids.entry(name.clone()).or_insert_with(|| {
+                            concept_names.push(name);
+                            next
+                        });
+                        concept_pool.push(id);
+                    }
+                    term_concepts[t] = (start, concept_pool.len() as u32);
+                }
+            }
+        }
+        let generic: Vec<bool> = concept_names
+            .iter()
+            .map(|c| lexicon.is_generic(c))
+            .collect();
+        let meeting: Vec<bool> = concept_names
+            .iter()
+            .map(|c| lexicon.meeting.contains(c.as_str()))
+            .collect();
+
+        let mut scorer = Self {
+            left,
+            right,
+            left_text,
+            right_text,
+            term_concepts,
+            concept_pool,
+            weight: Vec::new(),
+            left_info: Vec::new(),
+            right_info: Vec::new(),
+        };
+        let left_info = scorer.infos(left, left_text, &meeting);
+        let right_info = scorer.infos(right, right_text, &meeting);
+        // Presence IDF over both documents' sentences.
+        let mut df = vec![0u32; concept_names.len()];
+        for info in left_info.iter().chain(&right_info) {
+            for &c in &info.whole.concepts {
+                df[c as usize] += 1;
+            }
+        }
+        let n = (left_info.len() + right_info.len()) as f64;
+        scorer.weight = df
+            .iter()
+            .zip(&generic)
+            .map(|(&d, &g)| {
+                let w = ((n + 1.0) / f64::from(d.max(1))).ln();
+                if g { w * GENERIC_FACTOR } else { w }
+            })
+            .collect();
+        let weight = std::mem::take(&mut scorer.weight);
+        let norm = |unit: &mut Unit| {
+            unit.norm = unit
+                .concepts
+                .iter()
+                .map(|&c| weight[c as usize].powi(2))
+                .sum::<f64>()
+                .sqrt();
+        };
+        let mut left_info = left_info;
+        let mut right_info = right_info;
+        for info in left_info.iter_mut().chain(right_info.iter_mut()) {
+            norm(&mut info.whole);
+            for clause in &mut info.clauses {
+                norm(clause);
+            }
+        }
+        scorer.weight = weight;
+        scorer.left_info = left_info;
+        scorer.right_info = right_info;
+        scorer
+    }
+
+    fn concepts(&self, term: u32) -> &[u32] {
+        match self.term_concepts.get(term as usize) {
+            Some(&(start, end)) => &self.concept_pool[start as usize..end as usize],
+            None => &[],
+        }
+    }
+
+    fn infos(&self, side: &Prepared, text: &str, meeting: &[bool]) -> Vec<SentenceInfo> {
+        side.sentences
+            .iter()
+            .zip(&side.link_terms)
+            .map(|(sentence, words)| {
+                let content = text.get(sentence.content.range()).unwrap_or("");
+                let unit = |range: std::ops::Range<usize>| {
+                    let mut concepts: Vec<u32> = words
+                        .iter()
+                        .filter(|&&(start, _, _)| range.contains(&(start as usize)))
+                        .flat_map(|&(_, _, t)| self.concepts(t).iter().copied())
+                        .collect();
+                    concepts.sort_unstable();
+                    concepts.dedup();
+                    Unit {
+                        concepts,
+                        norm: 0.0,
+                    }
+                };
+                let whole = unit(sentence.content.range());
+                let clauses = if words.len() > LONG_SENTENCE {
+                    clause_ranges(content, sentence.content.start)
+                        .into_iter()
+                        .filter(|range| {
+                            words
+                                .iter()
+                                .filter(|&&(start, _, _)| range.contains(&(start as usize)))
+                                .count()
+                                >= MIN_CLAUSE_WORDS
+                        })
+                        .map(unit)
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                let is_meeting = whole
+                    .concepts
+                    .iter()
+                    .any(|&c| meeting.get(c as usize).copied().unwrap_or(false));
+                SentenceInfo {
+                    whole,
+                    clauses,
+                    heading: is_heading(content),
+                    meeting: is_meeting,
+                    words: content.split_whitespace().count(),
+                }
+            })
+            .collect()
+    }
+
+    fn cosine(&self, left: &Unit, right: &Unit) -> f64 {
+        if left.norm <= 0.0 || right.norm <= 0.0 {
+            return 0.0;
+        }
+        let (mut i, mut j, mut shared) = (0, 0, 0.0);
+        while i < left.concepts.len() && j < right.concepts.len() {
+            match left.concepts[i].cmp(&right.concepts[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += self.weight[left.concepts[i] as usize].powi(2);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        shared / (left.norm * right.norm)
+    }
+
+    /// Similarity of left sentence `l` and right sentence `r`, 0..=1: the cosine of their
+    /// concepts, or of a clause of one against the other, whichever is higher.
+    pub fn score(&self, l: usize, r: usize) -> f32 {
+        let (Some(left), Some(right)) = (self.left_info.get(l), self.right_info.get(r)) else {
+            return 0.0;
+        };
+        let mut best = self.cosine(&left.whole, &right.whole);
+        for clause in &left.clauses {
+            best = best.max(CLAUSE_FACTOR * self.cosine(clause, &right.whole));
+        }
+        for clause in &right.clauses {
+            best = best.max(CLAUSE_FACTOR * self.cosine(&left.whole, clause));
+        }
+        best.clamp(0.0, 1.0) as f32
+    }
+
+    /// Index of the document's title: its first sentence, when that is a heading of three
+    /// words or more that is not a date line.
+    fn title(infos: &[SentenceInfo], text: &str, side: &Prepared) -> Option<usize> {
+        let first = infos.first()?;
+        let content = side
+            .sentences
+            .first()
+            .and_then(|s| text.get(s.content.range()))
+            .unwrap_or("");
+        let date_like = content.chars().any(|c| c.is_ascii_digit()) && first.words <= 6;
+        (first.heading && first.words >= 3 && !date_like).then_some(0)
+    }
+
+    /// Index of the document's opener: the first sentence of the body (after the title and
+    /// date or place lines, among the first four) when it says who met or spoke with whom.
+    fn opener(infos: &[SentenceInfo], start: usize) -> Option<usize> {
+        for (i, info) in infos.iter().enumerate().skip(start).take(4) {
+            if info.heading {
+                continue;
+            }
+            return info.meeting.then_some(i);
+        }
+        None
+    }
+
+    /// Every link worth an analyst's attention. `left_ids` and `right_ids` are the sentences'
+    /// whole keys (equal ids: identical sentences).
+    pub fn find(&self, left_ids: &[u32], right_ids: &[u32]) -> Vec<Candidate> {
+        let (n_left, n_right) = (self.left_info.len(), self.right_info.len());
+        let mut pairs: HashMap<(usize, usize), Candidate> = HashMap::default();
+        let add = |pairs: &mut HashMap<(usize, usize), Candidate>, c: Candidate| {
+            pairs
+                .entry((c.left, c.right))
+                .and_modify(|old| {
+                    if c.kind < old.kind {
+                        old.kind = c.kind;
+                    }
+                    old.score = old.score.max(c.score);
+                })
+                .or_insert(c);
+        };
+
+        // Identical sentences, the nearest copies first.
+        let mut copies: HashMap<u32, Vec<usize>> = HashMap::default();
+        for (r, &id) in right_ids.iter().enumerate() {
+            copies.entry(id).or_default().push(r);
+        }
+        for (l, id) in left_ids.iter().enumerate() {
+            let Some(rights) = copies.get(id) else {
+                continue;
+            };
+            let at = l as f64 / n_left.max(1) as f64;
+            let mut near: Vec<usize> = rights.clone();
+            near.sort_by(|&a, &b| {
+                let da = (a as f64 / n_right.max(1) as f64 - at).abs();
+                let db = (b as f64 / n_right.max(1) as f64 - at).abs();
+                da.total_cmp(&db).then(a.cmp(&b))
+            });
+            for r in near.into_iter().take(MAX_PER_SENTENCE) {
+                add(
+                    &mut pairs,
+                    Candidate {
+                        left: l,
+                        right: r,
+                        kind: LinkKind::Identical,
+                        score: 1.0,
+                    },
+                );
+            }
+        }
+
+        // Scored candidates.
+        let mut scored: Vec<(usize, usize, f32)> = Vec::new();
+        for (l, r) in self.candidates() {
+            let (left, right) = (&self.left_info[l], &self.right_info[r]);
+            if left.heading || right.heading {
+                continue;
+            }
+            let score = self.score(l, r);
+            if score >= MUTUAL {
+                scored.push((l, r, score));
+            }
+        }
+        let mut best_left = vec![0.0f32; n_left];
+        let mut best_right = vec![0.0f32; n_right];
+        for &(l, r, s) in &scored {
+            best_left[l] = best_left[l].max(s);
+            best_right[r] = best_right[r].max(s);
+        }
+        for &(l, r, score) in &scored {
+            let mutual = score >= best_left[l] && score >= best_right[r];
+            if score >= LINK || mutual {
+                let kind = if score >= EQUIVALENT {
+                    LinkKind::Equivalent
+                } else {
+                    LinkKind::Related
+                };
+                add(
+                    &mut pairs,
+                    Candidate {
+                        left: l,
+                        right: r,
+                        kind,
+                        score,
+                    },
+                );
+            }
+        }
+
+        // Titles and openers.
+        let left_title = Self::title(&self.left_info, self.left_text, self.left);
+        let right_title = Self::title(&self.right_info, self.right_text, self.right);
+        if let (Some(l), Some(r)) = (left_title, right_title) {
+            add(
+                &mut pairs,
+                Candidate {
+                    left: l,
+                    right: r,
+                    kind: LinkKind::Equivalent,
+                    score: self.score(l, r),
+                },
+            );
+        }
+        let left_opener = Self::opener(&self.left_info, left_title.map_or(0, |t| t + 1));
+        let right_opener = Self::opener(&self.right_info, right_title.map_or(0, |t| t + 1));
+        if let (Some(l), Some(r)) = (left_opener, right_opener) {
+            add(
+                &mut pairs,
+                Candidate {
+                    left: l,
+                    right: r,
+                    kind: LinkKind::Equivalent,
+                    score: self.score(l, r),
+                },
+            );
+        }
+
+        // Each sentence keeps its best links.
+        let mut all: Vec<Candidate> = pairs.into_values().collect();
+        all.sort_by(|a, b| {
+            a.kind
+                .cmp(&b.kind)
+                .then(b.score.total_cmp(&a.score))
+                .then(a.left.cmp(&b.left))
+                .then(a.right.cmp(&b.right))
+        });
+        let mut per_left = vec![0usize; n_left];
+        let mut per_right = vec![0usize; n_right];
+        let mut out = Vec::with_capacity(all.len());
+        for c in all {
+            if per_left[c.left] < MAX_PER_SENTENCE && per_right[c.right] < MAX_PER_SENTENCE {
+                per_left[c.left] += 1;
+                per_right[c.right] += 1;
+                out.push(c);
+            }
+        }
+        out.sort_by_key(|c| (c.left, c.right));
+        out
+    }
+
+    /// Pairs worth scoring: each sentence's best [`CANDIDATES`] by the weight of its rarest
+    /// [`PROBE_CONCEPTS`] concepts, looked up from both sides (on a readout, every pair that
+    /// shares a concept; on long documents, a bounded number per sentence).
+    fn candidates(&self) -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        self.probe(&self.left_info, &self.right_info, false, &mut out);
+        self.probe(&self.right_info, &self.left_info, true, &mut out);
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    fn probe(
+        &self,
+        from: &[SentenceInfo],
+        to: &[SentenceInfo],
+        swapped: bool,
+        out: &mut Vec<(usize, usize)>,
+    ) {
+        let mut index: HashMap<u32, Vec<u32>> = HashMap::default();
+        for (s, info) in to.iter().enumerate() {
+            for &c in &info.whole.concepts {
+                index.entry(c).or_default().push(s as u32);
+            }
+        }
+        let cap = 64.max((to.len() as f64).sqrt() as usize * 2);
+        let mut acc = vec![0.0f64; to.len()];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut probes: Vec<(f64, u32)> = Vec::new();
+        for (s, info) in from.iter().enumerate() {
+            probes.clear();
+            probes.extend(
+                info.whole
+                    .concepts
+                    .iter()
+                    .map(|&c| (self.weight[c as usize], c)),
+            );
+            probes.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            for &(w, c) in probes.iter().take(PROBE_CONCEPTS) {
+                let Some(postings) = index.get(&c) else {
+                    continue;
+                };
+                if postings.len() > cap {
+                    continue;
+                }
+                for &other in postings {
+                    if acc[other as usize] == 0.0 {
+                        touched.push(other);
+                    }
+                    acc[other as usize] += w * w;
+                }
+            }
+            touched.sort_by(|a, b| acc[*b as usize].total_cmp(&acc[*a as usize]).then(a.cmp(b)));
+            for &other in touched.iter().take(CANDIDATES) {
+                let other = other as usize;
+                out.push(if swapped { (other, s) } else { (s, other) });
+            }
+            for &other in &touched {
+                acc[other as usize] = 0.0;
+            }
+            touched.clear();
+        }
+    }
+
+    /// The full link of a pair: its shared terms and where they are on each side.
+    pub fn link(&self, l: usize, r: usize, kind: LinkKind, score: f32) -> Link {
+        let mut link = Link {
+            left: l,
+            right: r,
+            kind,
+            score,
+            shared: Vec::new(),
+            left_spans: Vec::new(),
+            right_spans: Vec::new(),
+        };
+        let (Some(left), Some(right)) = (self.left_info.get(l), self.right_info.get(r)) else {
+            return link;
+        };
+        let shared: HashSet<u32> = left
+            .whole
+            .concepts
+            .iter()
+            .filter(|c| right.whole.concepts.binary_search(c).is_ok())
+            .copied()
+            .collect();
+        if shared.is_empty() {
+            return link;
+        }
+        let mut named: Vec<(f64, usize, String)> = Vec::new();
+        let mut seen: HashSet<u32> = HashSet::new();
+        let words = self.left.link_terms.get(l).map_or(&[][..], Vec::as_slice);
+        for (order, &(start, end, term)) in words.iter().enumerate() {
+            let concepts = self.concepts(term);
+            if concepts.iter().any(|c| shared.contains(c)) {
+                link.left_spans.push(Span::new(start as usize, end as usize));
+                let first_new = concepts
+                    .iter()
+                    .find(|c| shared.contains(c) && !seen.contains(c));
+                if let Some(&c) = first_new {
+                    seen.insert(c);
+                    let text = self
+                        .left_text
+                        .get(start as usize..end as usize)
+                        .unwrap_or("")
+                        .to_owned();
+                    named.push((self.weight[c as usize], order, text));
+                }
+            }
+        }
+        let words = self.right.link_terms.get(r).map_or(&[][..], Vec::as_slice);
+        for &(start, end, term) in words {
+            if self.concepts(term).iter().any(|c| shared.contains(c)) {
+                link.right_spans.push(Span::new(start as usize, end as usize));
+            }
+        }
+        named.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        link.shared = named.into_iter().map(|(_, _, text)| text).collect();
+        link
+    }
+}
+
+/// The concepts a term (a word in lower case, or `=` and an equivalence name) counts as.
+fn concepts_of(term: &str, lexicon: &Lexicon, stemmer: &Stemmer, out: &mut Vec<String>) {
+    if let Some(name) = term.strip_prefix('=') {
+        match lexicon.concept_of.get(name) {
+            Some(concepts) => out.extend(concepts.iter().cloned()),
+            None => out.push(name.to_owned()),
+        }
+        return;
+    }
+    let word = term
+        .strip_suffix("'s")
+        .or_else(|| term.strip_suffix("’s"))
+        .unwrap_or(term);
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    if word.is_empty() || is_stop_word(word) {
+        return;
+    }
+    let direct = lexicon.concept_of.get(word);
+    let stem;
+    let found = match direct {
+        Some(found) => Some(found),
+        None => {
+            stem = stemmer.stem(word).into_owned();
+            match lexicon.concept_of.get(&stem) {
+                Some(found) => Some(found),
+                None => {
+                    out.push(stem);
+                    return;
+                }
+            }
+        }
+    };
+    for concept in found.into_iter().flatten() {
+        // An expansion names words; each counts as what it counts as on its own (one level).
+        match lexicon.concept_of.get(concept.as_str()) {
+            Some(inner) if inner.len() == 1 && inner[0] != *concept => out.push(inner[0].clone()),
+            _ => {
+                let stem = stemmer.stem(concept).into_owned();
+                match lexicon.concept_of.get(&stem) {
+                    Some(inner) if inner.len() == 1 => out.push(inner[0].clone()),
+                    _ => out.push(if concept.contains(' ') {
+                        concept.clone()
+                    } else {
+                        stem
+                    }),
+                }
+            }
+        }
+    }
+}
+
+/// Whether a sentence is a heading: a line without final punctuation (a title, a date line, a
+/// place line).
+fn is_heading(content: &str) -> bool {
+    let trimmed = content
+        .trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', ')', ']', '»']);
+    !trimmed.ends_with(['.', '!', '?', '…', ';'])
+}
+
+/// Byte ranges (absolute, from `offset`) of the clauses of a long sentence: it is cut at
+/// semicolons and colons, and before the conjunctions that start a new statement.
+fn clause_ranges(content: &str, offset: usize) -> Vec<std::ops::Range<usize>> {
+    const CUTS: &[&str] = &[
+        "; ",
+        ": ",
+        ", and that ",
+        ", and ",
+        " and that ",
+        ", while ",
+        ", as well as ",
+        ", including ",
+        ", although ",
+        ", which ",
+        ", but ",
+        ". ",
+    ];
+    let lower = content.to_ascii_lowercase();
+    let mut cuts: Vec<usize> = Vec::new();
+    let mut at = 0;
+    while at < lower.len() {
+        let rest = &lower[at..];
+        if let Some(cut) = CUTS.iter().find(|c| rest.starts_with(**c)) {
+            cuts.push(at);
+            at += cut.len();
+        } else {
+            at += rest.chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut start = 0;
+    for cut in cuts {
+        if cut > start {
+            out.push(offset + start..offset + cut);
+        }
+        start = cut;
+    }
+    if start < content.len() {
+        out.push(offset + start..offset + content.len());
+    }
+    out
+}
