@@ -327,6 +327,7 @@ pub fn align(
     term_names: &[String],
     threshold: f32,
     links: &[Candidate],
+    headings: (&[bool], &[bool]),
     deadline: Instant,
 ) -> Vec<Group> {
     let (left_ids, right_ids) = sentence_ids(left, right);
@@ -377,7 +378,15 @@ pub fn align(
 
     // 3. Reworded sentences.
     let weights = Weights::new(terms, term_names, left, right);
-    let pairs = fuzzy_pairs(left, right, &left_match, &right_match, &weights, threshold);
+    let pairs = fuzzy_pairs(
+        left,
+        right,
+        &left_match,
+        &right_match,
+        &weights,
+        threshold,
+        headings,
+    );
     for (l, r) in pairs {
         left_match[l] = Some(r);
         right_match[r] = Some(l);
@@ -399,6 +408,7 @@ pub fn align(
             &mut right_match,
             &weights,
             threshold,
+            headings,
         );
     }
 
@@ -559,7 +569,8 @@ const CANDIDATES: usize = 8;
 /// How many of a sentence's rarest terms look up candidates.
 const PROBE_TERMS: usize = 10;
 
-/// Greedy best-first pairing of unmatched sentences whose similarity reaches `threshold`.
+/// Greedy best-first pairing of unmatched sentences whose similarity reaches `threshold`; a
+/// heading pairs only with a heading.
 fn fuzzy_pairs(
     left: &Prepared,
     right: &Prepared,
@@ -567,6 +578,7 @@ fn fuzzy_pairs(
     right_match: &[Option<usize>],
     weights: &Weights,
     threshold: f32,
+    headings: (&[bool], &[bool]),
 ) -> Vec<(usize, usize)> {
     let open_left: Vec<usize> = (0..left.sentences.len())
         .filter(|&l| left_match[l].is_none())
@@ -603,6 +615,7 @@ fn fuzzy_pairs(
     let n_right = right.sentences.len().max(1) as f32;
     let mut scored: Vec<(f32, f32, usize, usize)> = found
         .into_iter()
+        .filter(|&(l, r)| headings.0.get(l) == headings.1.get(r))
         .filter_map(|(l, r)| {
             let sim = pair_score(weights, &left.terms[l], &right.terms[r]);
             let distance = (l as f32 / n_left - r as f32 / n_right).abs();
@@ -715,7 +728,10 @@ fn absorb_neighbours(
     right_match: &mut [Option<usize>],
     weights: &Weights,
     threshold: f32,
+    headings: (&[bool], &[bool]),
 ) {
+    // A heading (title, date line) never joins body text, nor body text a heading.
+    let heading = headings.0.get(group.left.start).copied().unwrap_or(false);
     let mut left_bag = bag_of(left, &group.left);
     let mut right_bag = bag_of(right, &group.right);
     loop {
@@ -747,7 +763,10 @@ fn absorb_neighbours(
             .into_iter()
             .flatten()
         {
-            if s < left.sentences.len() && left_match[s].is_none() {
+            if s < left.sentences.len()
+                && left_match[s].is_none()
+                && headings.0.get(s).copied().unwrap_or(false) == heading
+            {
                 consider(true, s, &left.terms[s], &right_bag, &left_bag);
             }
         }
@@ -755,7 +774,10 @@ fn absorb_neighbours(
             .into_iter()
             .flatten()
         {
-            if s < right.sentences.len() && right_match[s].is_none() {
+            if s < right.sentences.len()
+                && right_match[s].is_none()
+                && headings.1.get(s).copied().unwrap_or(false) == heading
+            {
                 consider(false, s, &right.terms[s], &left_bag, &right_bag);
             }
         }

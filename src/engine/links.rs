@@ -401,6 +401,14 @@ impl<'a> Scorer<'a> {
             .collect()
     }
 
+    /// Which sentences of each side are headings (lines without final punctuation).
+    pub fn headings(&self) -> (Vec<bool>, Vec<bool>) {
+        (
+            self.left_info.iter().map(|i| i.heading).collect(),
+            self.right_info.iter().map(|i| i.heading).collect(),
+        )
+    }
+
     fn cosine(&self, left: &Unit, right: &Unit) -> f64 {
         if left.norm <= 0.0 || right.norm <= 0.0 {
             return 0.0;

@@ -359,6 +359,7 @@ pub fn compare_with(
     );
     let (left_ids, right_ids) = align::sentence_ids(&left_side, &right_side);
     let candidates = scorer.find(&left_ids, &right_ids);
+    let headings = scorer.headings();
     let groups = align::align(
         &left_side,
         &right_side,
@@ -366,6 +367,7 @@ pub fn compare_with(
         &term_names,
         options.threshold,
         &candidates,
+        (&headings.0, &headings.1),
         deadline,
     );
 

@@ -456,7 +456,12 @@ fn continues_after(prev: &str, next: &str) -> bool {
         // An initial ("Gregory D. LoGerfo"), unless a common opener follows ("Plan B. The").
         return last_word.chars().all(char::is_uppercase) && !next_is_opener;
     }
-    if is_dotted(last_word) {
+    // "Japan-U.S." and "U.S.-Japan": the acronym after a hyphen counts as one.
+    let after_hyphen = last_word
+        .rsplit(['-', '\u{2010}', '\u{2011}', '–'])
+        .next()
+        .unwrap_or(last_word);
+    if is_dotted(last_word) || is_dotted(after_hyphen) {
         // "U.S.", "U.N.", "e.g.", "i.e.": an acronym, unless a common opener follows.
         return !next_is_opener;
     }
@@ -541,6 +546,17 @@ mod tests {
             [
                 "The U.S. Acting Coordinator, Gregory D. LoGerfo, met Mr. Dar.",
                 "He left."
+            ]
+        );
+    }
+
+    #[test]
+    fn an_acronym_after_a_hyphen_does_not_end_a_sentence() {
+        assert_eq!(
+            split("Mr. Motegi held a Japan-U.S. Foreign Ministers’ Telephone Talk today. It ended."),
+            [
+                "Mr. Motegi held a Japan-U.S. Foreign Ministers’ Telephone Talk today.",
+                "It ended."
             ]
         );
     }
