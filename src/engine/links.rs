@@ -37,7 +37,7 @@ use super::prepare::Prepared;
 use super::segment::Span;
 
 /// Least score for a link on its own.
-pub const LINK: f32 = 0.25;
+pub const LINK: f32 = 0.3;
 /// Least score for a link between two sentences that are each other's best counterpart.
 pub const MUTUAL: f32 = 0.12;
 /// Least score for a link to be `equivalent` rather than `related`.
@@ -56,6 +56,28 @@ const GENERIC_FACTOR: f64 = 1.0 / 3.0;
 /// each sentence are scored exactly (bounds the work on long documents).
 const PROBE_CONCEPTS: usize = 12;
 const CANDIDATES: usize = 12;
+
+/// The thresholds of linking, for tuning them on gold links ([`super::compare_tuned`]); the
+/// product always uses [`Params::default`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Params {
+    /// Least score for a link on its own.
+    pub link: f32,
+    /// Least score for a link between each other's best counterparts.
+    pub mutual: f32,
+    /// Least score for an `equivalent` link.
+    pub equivalent: f32,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Self {
+            link: LINK,
+            mutual: MUTUAL,
+            equivalent: EQUIVALENT,
+        }
+    }
+}
 
 /// How two linked sentences relate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -471,7 +493,7 @@ impl<'a> Scorer<'a> {
 
     /// Every link worth an analyst's attention. `left_ids` and `right_ids` are the sentences'
     /// whole keys (equal ids: identical sentences).
-    pub fn find(&self, left_ids: &[u32], right_ids: &[u32]) -> Vec<Candidate> {
+    pub fn find(&self, left_ids: &[u32], right_ids: &[u32], params: &Params) -> Vec<Candidate> {
         let (n_left, n_right) = (self.left_info.len(), self.right_info.len());
         let mut pairs: HashMap<(usize, usize), Candidate> = HashMap::default();
         let add = |pairs: &mut HashMap<(usize, usize), Candidate>, c: Candidate| {
@@ -523,7 +545,7 @@ impl<'a> Scorer<'a> {
                 continue;
             }
             let score = self.score(l, r);
-            if score >= MUTUAL {
+            if score >= params.mutual {
                 scored.push((l, r, score));
             }
         }
@@ -535,8 +557,8 @@ impl<'a> Scorer<'a> {
         }
         for &(l, r, score) in &scored {
             let mutual = score >= best_left[l] && score >= best_right[r];
-            if score >= LINK || mutual {
-                let kind = if score >= EQUIVALENT {
+            if score >= params.link || mutual {
+                let kind = if score >= params.equivalent {
                     LinkKind::Equivalent
                 } else {
                     LinkKind::Related

@@ -336,6 +336,18 @@ pub fn compare_with(
     options: &Options,
     equivalences: &Equivalences,
 ) -> Comparison {
+    compare_tuned(left, right, options, equivalences, &links::Params::default())
+}
+
+/// [`compare_with`] with other thresholds for counterpart links: for tuning them on gold links
+/// (`examples/tune_links.rs`), not for the product.
+pub fn compare_tuned(
+    left: &str,
+    right: &str,
+    options: &Options,
+    equivalences: &Equivalences,
+    params: &links::Params,
+) -> Comparison {
     let deadline = Instant::now() + Duration::from_millis(options.timeout_ms.max(1));
     let matcher = options.use_equivalences.then(|| {
         equivalence::Matcher::new(
@@ -358,7 +370,7 @@ pub fn compare_with(
         links::Lexicon::builtin(),
     );
     let (left_ids, right_ids) = align::sentence_ids(&left_side, &right_side);
-    let candidates = scorer.find(&left_ids, &right_ids);
+    let candidates = scorer.find(&left_ids, &right_ids, params);
     let headings = scorer.headings();
     let groups = align::align(
         &left_side,
