@@ -394,7 +394,7 @@ pub fn align(
             left: l..l + 1,
             right: r..r + 1,
             moved: false,
-                related: false,
+            related: false,
         });
     }
 
@@ -900,7 +900,7 @@ fn order_rows(
             left: 0..0,
             right: r..r + 1,
             moved: false,
-                related: false,
+            related: false,
         });
     }
     out

@@ -29,8 +29,8 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap as HashMap;
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap as HashMap;
 
 use super::align::is_stop_word;
 use super::prepare::Prepared;
@@ -114,23 +114,16 @@ pub struct Link {
     /// Similarity of their content, 0..=1 (1 for identical).
     pub score: f32,
     /// The content terms the link rests on, as the left sentence writes them, most telling
-    /// first.
+    /// first (empty for an identical link: all of it is shared).
     pub shared: Vec<String>,
-    /// Where those terms are in the left text (byte spans, in text order).
-    #[serde(serialize_with = "spans")]
+    /// Where those terms are in the left text (byte spans, in text order; empty for an
+    /// identical link). Not in the JSON, which names the terms.
+    #[serde(skip)]
     pub left_spans: Vec<Span>,
-    /// Where those terms are in the right text (byte spans, in text order).
-    #[serde(serialize_with = "spans")]
+    /// Where those terms are in the right text (byte spans, in text order; empty for an
+    /// identical link). Not in the JSON, which names the terms.
+    #[serde(skip)]
     pub right_spans: Vec<Span>,
-}
-
-fn spans<S: serde::Serializer>(spans: &[Span], s: S) -> Result<S::Ok, S::Error> {
-    use serde::ser::SerializeSeq;
-    let mut seq = s.serialize_seq(Some(spans.len()))?;
-    for span in spans {
-        seq.serialize_element(&[span.start, span.end])?;
-    }
-    seq.end()
 }
 
 /// A link found before the rows are made: the two sentences, the kind and the score.
@@ -235,7 +228,7 @@ fn keys(stemmer: &Stemmer, form: &str) -> Vec<String> {
 }
 
 /// Concepts of one sentence or clause, with the norm of their weights.
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct Unit {
     /// Concept ids, sorted, without repeats.
     concepts: Vec<u32>,
@@ -273,6 +266,7 @@ impl<'a> Scorer<'a> {
         left_text: &'a str,
         right_text: &'a str,
         term_names: &[String],
+        ids: (&[u32], &[u32]),
         lexicon: &Lexicon,
     ) -> Self {
         let stemmer = Stemmer::create(Algorithm::English);
@@ -325,8 +319,9 @@ impl<'a> Scorer<'a> {
             left_info: Vec::new(),
             right_info: Vec::new(),
         };
-        let left_info = scorer.infos(left, left_text, &meeting);
-        let right_info = scorer.infos(right, right_text, &meeting);
+        let mut seen = HashMap::default();
+        let left_info = scorer.infos(left, left_text, ids.0, &mut seen, &meeting);
+        let right_info = scorer.infos(right, right_text, ids.1, &mut seen, &meeting);
         // Presence IDF over both documents' sentences.
         let mut df = vec![0u32; concept_names.len()];
         for info in left_info.iter().chain(&right_info) {
@@ -373,45 +368,70 @@ impl<'a> Scorer<'a> {
         }
     }
 
-    fn infos(&self, side: &Prepared, text: &str, meeting: &[bool]) -> Vec<SentenceInfo> {
+    /// What the links need of each sentence of a side. `ids` are the sentences' whole keys:
+    /// a sentence seen before (on either side) reuses its concepts.
+    fn infos(
+        &self,
+        side: &Prepared,
+        text: &str,
+        ids: &[u32],
+        seen: &mut HashMap<u32, (Unit, Vec<Unit>)>,
+        meeting: &[bool],
+    ) -> Vec<SentenceInfo> {
+        let unit = |words: &[(u32, u32, u32)]| {
+            let mut concepts: Vec<u32> = words
+                .iter()
+                .flat_map(|&(_, _, t)| self.concepts(t).iter().copied())
+                .collect();
+            concepts.sort_unstable();
+            concepts.dedup();
+            Unit {
+                concepts,
+                norm: 0.0,
+            }
+        };
         side.sentences
             .iter()
             .zip(&side.link_terms)
-            .map(|(sentence, words)| {
+            .enumerate()
+            .map(|(i, (sentence, words))| {
                 let content = text.get(sentence.content.range()).unwrap_or("");
-                let unit = |range: std::ops::Range<usize>| {
-                    let mut concepts: Vec<u32> = words
-                        .iter()
-                        .filter(|&&(start, _, _)| range.contains(&(start as usize)))
-                        .flat_map(|&(_, _, t)| self.concepts(t).iter().copied())
-                        .collect();
-                    concepts.sort_unstable();
-                    concepts.dedup();
-                    Unit {
-                        concepts,
-                        norm: 0.0,
+                let id = ids.get(i).copied();
+                if let Some((whole, clauses)) = id.and_then(|id| seen.get(&id)) {
+                    return SentenceInfo {
+                        whole: whole.clone(),
+                        clauses: clauses.clone(),
+                        heading: is_heading(content),
+                        meeting: whole
+                            .concepts
+                            .iter()
+                            .any(|&c| meeting.get(c as usize).copied().unwrap_or(false)),
+                        words: content.split_whitespace().count(),
+                    };
+                }
+                let whole = unit(words);
+                let mut clauses = Vec::new();
+                if words.len() > LONG_SENTENCE {
+                    // Words are in text order and clauses too: one pass cuts the words.
+                    let mut from = 0;
+                    for range in clause_ranges(content, sentence.content.start) {
+                        let to = from
+                            + words[from..]
+                                .partition_point(|&(start, _, _)| (start as usize) < range.end);
+                        let inside = &words[from..to];
+                        if inside.len() >= MIN_CLAUSE_WORDS {
+                            clauses.push(unit(inside));
+                        }
+                        from = to;
                     }
-                };
-                let whole = unit(sentence.content.range());
-                let clauses = if words.len() > LONG_SENTENCE {
-                    clause_ranges(content, sentence.content.start)
-                        .into_iter()
-                        .filter(|range| {
-                            words
-                                .iter()
-                                .filter(|&&(start, _, _)| range.contains(&(start as usize)))
-                                .count()
-                                >= MIN_CLAUSE_WORDS
-                        })
-                        .map(unit)
-                        .collect()
-                } else {
-                    Vec::new()
-                };
+                }
                 let is_meeting = whole
                     .concepts
                     .iter()
                     .any(|&c| meeting.get(c as usize).copied().unwrap_or(false));
+                if let Some(id) = id {
+                    seen.insert(id, (whole.clone(), clauses.clone()));
+                }
                 SentenceInfo {
                     whole,
                     clauses,
@@ -508,15 +528,32 @@ impl<'a> Scorer<'a> {
                 .or_insert(c);
         };
 
-        // Identical sentences, the nearest copies first.
+        // Identical sentences: a sentence its own side has once links to its copies on the
+        // other side, the nearest first (an echo). Between sentences both sides repeat, the
+        // rows' pairs say enough.
+        let count = |ids: &[u32]| {
+            let mut counts: HashMap<u32, u32> = HashMap::default();
+            for &id in ids {
+                *counts.entry(id).or_default() += 1;
+            }
+            counts
+        };
+        let (left_count, right_count) = (count(left_ids), count(right_ids));
         let mut copies: HashMap<u32, Vec<usize>> = HashMap::default();
         for (r, &id) in right_ids.iter().enumerate() {
-            copies.entry(id).or_default().push(r);
+            if left_count.contains_key(&id) {
+                copies.entry(id).or_default().push(r);
+            }
         }
         for (l, id) in left_ids.iter().enumerate() {
             let Some(rights) = copies.get(id) else {
                 continue;
             };
+            let once_left = left_count.get(id) == Some(&1);
+            let once_right = right_count.get(id) == Some(&1);
+            if !once_left && !once_right {
+                continue;
+            }
             let at = l as f64 / n_left.max(1) as f64;
             let mut near: Vec<usize> = rights.clone();
             near.sort_by(|&a, &b| {
@@ -537,11 +574,26 @@ impl<'a> Scorer<'a> {
             }
         }
 
-        // Scored candidates.
+        // Scored candidates. Two sentences that each have an exact copy on the other side are
+        // not linked by score: their copies are their counterparts (on long documents with
+        // repeated boilerplate, linking every copy to every similar copy says nothing).
+        let left_copied: Vec<bool> = left_ids
+            .iter()
+            .map(|id| right_count.contains_key(id))
+            .collect();
+        let right_copied: Vec<bool> = right_ids
+            .iter()
+            .map(|id| left_count.contains_key(id))
+            .collect();
         let mut scored: Vec<(usize, usize, f32)> = Vec::new();
-        for (l, r) in self.candidates() {
+        for (l, r) in self.candidates(&left_copied, &right_copied) {
             let (left, right) = (&self.left_info[l], &self.right_info[r]);
             if left.heading || right.heading {
+                continue;
+            }
+            if left_copied.get(l).copied().unwrap_or(false)
+                && right_copied.get(r).copied().unwrap_or(false)
+            {
                 continue;
             }
             let score = self.score(l, r);
@@ -629,10 +681,21 @@ impl<'a> Scorer<'a> {
     /// Pairs worth scoring: each sentence's best [`CANDIDATES`] by the weight of its rarest
     /// [`PROBE_CONCEPTS`] concepts, looked up from both sides (on a readout, every pair that
     /// shares a concept; on long documents, a bounded number per sentence).
-    fn candidates(&self) -> Vec<(usize, usize)> {
+    /// A sentence with an exact copy on the other side looks only among sentences without one.
+    fn candidates(&self, left_copied: &[bool], right_copied: &[bool]) -> Vec<(usize, usize)> {
         let mut out: Vec<(usize, usize)> = Vec::new();
-        self.probe(&self.left_info, &self.right_info, false, &mut out);
-        self.probe(&self.right_info, &self.left_info, true, &mut out);
+        self.probe(
+            (&self.left_info, left_copied),
+            (&self.right_info, right_copied),
+            false,
+            &mut out,
+        );
+        self.probe(
+            (&self.right_info, right_copied),
+            (&self.left_info, left_copied),
+            true,
+            &mut out,
+        );
         out.sort_unstable();
         out.dedup();
         out
@@ -640,15 +703,21 @@ impl<'a> Scorer<'a> {
 
     fn probe(
         &self,
-        from: &[SentenceInfo],
-        to: &[SentenceInfo],
+        (from, from_copied): (&[SentenceInfo], &[bool]),
+        (to, to_copied): (&[SentenceInfo], &[bool]),
         swapped: bool,
         out: &mut Vec<(usize, usize)>,
     ) {
+        // Postings of every sentence, and of the sentences without a copy only.
         let mut index: HashMap<u32, Vec<u32>> = HashMap::default();
+        let mut uncopied: HashMap<u32, Vec<u32>> = HashMap::default();
         for (s, info) in to.iter().enumerate() {
+            let copied = to_copied.get(s).copied().unwrap_or(false);
             for &c in &info.whole.concepts {
                 index.entry(c).or_default().push(s as u32);
+                if !copied {
+                    uncopied.entry(c).or_default().push(s as u32);
+                }
             }
         }
         let cap = 64.max((to.len() as f64).sqrt() as usize * 2);
@@ -664,6 +733,11 @@ impl<'a> Scorer<'a> {
                     .map(|&c| (self.weight[c as usize], c)),
             );
             probes.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            let index = if from_copied.get(s).copied().unwrap_or(false) {
+                &uncopied
+            } else {
+                &index
+            };
             for &(w, c) in probes.iter().take(PROBE_CONCEPTS) {
                 let Some(postings) = index.get(&c) else {
                     continue;
@@ -678,7 +752,11 @@ impl<'a> Scorer<'a> {
                     acc[other as usize] += w * w;
                 }
             }
-            touched.sort_by(|a, b| acc[*b as usize].total_cmp(&acc[*a as usize]).then(a.cmp(b)));
+            let order =
+                |a: &u32, b: &u32| acc[*b as usize].total_cmp(&acc[*a as usize]).then(a.cmp(b));
+            if touched.len() > CANDIDATES {
+                touched.select_nth_unstable_by(CANDIDATES, order);
+            }
             for &other in touched.iter().take(CANDIDATES) {
                 let other = other as usize;
                 out.push(if swapped { (other, s) } else { (s, other) });
@@ -704,28 +782,32 @@ impl<'a> Scorer<'a> {
         let (Some(left), Some(right)) = (self.left_info.get(l), self.right_info.get(r)) else {
             return link;
         };
-        let shared: HashSet<u32> = left
+        if kind == LinkKind::Identical {
+            return link;
+        }
+        // Sorted, as the concepts are.
+        let shared: Vec<u32> = left
             .whole
             .concepts
             .iter()
             .filter(|c| right.whole.concepts.binary_search(c).is_ok())
             .copied()
             .collect();
+        let is_shared = |c: &u32| shared.binary_search(c).is_ok();
         if shared.is_empty() {
             return link;
         }
         let mut named: Vec<(f64, usize, String)> = Vec::new();
-        let mut seen: HashSet<u32> = HashSet::new();
+        let mut seen: Vec<u32> = Vec::new();
         let words = self.left.link_terms.get(l).map_or(&[][..], Vec::as_slice);
         for (order, &(start, end, term)) in words.iter().enumerate() {
             let concepts = self.concepts(term);
-            if concepts.iter().any(|c| shared.contains(c)) {
-                link.left_spans.push(Span::new(start as usize, end as usize));
-                let first_new = concepts
-                    .iter()
-                    .find(|c| shared.contains(c) && !seen.contains(c));
+            if concepts.iter().any(is_shared) {
+                link.left_spans
+                    .push(Span::new(start as usize, end as usize));
+                let first_new = concepts.iter().find(|c| is_shared(c) && !seen.contains(c));
                 if let Some(&c) = first_new {
-                    seen.insert(c);
+                    seen.push(c);
                     let text = self
                         .left_text
                         .get(start as usize..end as usize)
@@ -737,8 +819,9 @@ impl<'a> Scorer<'a> {
         }
         let words = self.right.link_terms.get(r).map_or(&[][..], Vec::as_slice);
         for &(start, end, term) in words {
-            if self.concepts(term).iter().any(|c| shared.contains(c)) {
-                link.right_spans.push(Span::new(start as usize, end as usize));
+            if self.concepts(term).iter().any(is_shared) {
+                link.right_spans
+                    .push(Span::new(start as usize, end as usize));
             }
         }
         named.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -810,6 +893,7 @@ fn is_heading(content: &str) -> bool {
 /// Byte ranges (absolute, from `offset`) of the clauses of a long sentence: it is cut at
 /// semicolons and colons, and before the conjunctions that start a new statement.
 fn clause_ranges(content: &str, offset: usize) -> Vec<std::ops::Range<usize>> {
+    // Order matters: ';' first, ':' second, the ", ..." cuts, " and that ", '.' last.
     const CUTS: &[&str] = &[
         "; ",
         ": ",
@@ -824,16 +908,37 @@ fn clause_ranges(content: &str, offset: usize) -> Vec<std::ops::Range<usize>> {
         ", but ",
         ". ",
     ];
-    let lower = content.to_ascii_lowercase();
+    let lower = content.as_bytes();
     let mut cuts: Vec<usize> = Vec::new();
     let mut at = 0;
     while at < lower.len() {
+        // Every cut starts with one of these bytes; the rest are skipped at once.
+        let candidates: &[&str] = match lower[at] {
+            b';' => &CUTS[..1],
+            b':' => &CUTS[1..2],
+            b'.' => &CUTS[CUTS.len() - 1..],
+            b',' => &CUTS[2..CUTS.len() - 1],
+            b' ' if lower
+                .get(at + 1)
+                .is_some_and(|b| b.eq_ignore_ascii_case(&b'a')) =>
+            {
+                &CUTS[4..5]
+            }
+            _ => {
+                at += 1;
+                continue;
+            }
+        };
         let rest = &lower[at..];
-        if let Some(cut) = CUTS.iter().find(|c| rest.starts_with(**c)) {
-            cuts.push(at);
-            at += cut.len();
-        } else {
-            at += rest.chars().next().map_or(1, char::len_utf8);
+        let found = candidates
+            .iter()
+            .find(|c| rest.len() >= c.len() && rest[..c.len()].eq_ignore_ascii_case(c.as_bytes()));
+        match found {
+            Some(cut) => {
+                cuts.push(at);
+                at += cut.len();
+            }
+            None => at += 1,
         }
     }
     let mut out = Vec::with_capacity(cuts.len() + 1);

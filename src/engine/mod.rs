@@ -336,7 +336,13 @@ pub fn compare_with(
     options: &Options,
     equivalences: &Equivalences,
 ) -> Comparison {
-    compare_tuned(left, right, options, equivalences, &links::Params::default())
+    compare_tuned(
+        left,
+        right,
+        options,
+        equivalences,
+        &links::Params::default(),
+    )
 }
 
 /// [`compare_with`] with other thresholds for counterpart links: for tuning them on gold links
@@ -361,15 +367,16 @@ pub fn compare_tuned(
     let left_side = prepare::prepare(left, options, matcher.as_ref(), &mut keys, &mut terms);
     let right_side = prepare::prepare(right, options, matcher.as_ref(), &mut keys, &mut terms);
     let term_names = terms.names();
+    let (left_ids, right_ids) = align::sentence_ids(&left_side, &right_side);
     let scorer = links::Scorer::new(
         &left_side,
         &right_side,
         left,
         right,
         &term_names,
+        (&left_ids, &right_ids),
         links::Lexicon::builtin(),
     );
-    let (left_ids, right_ids) = align::sentence_ids(&left_side, &right_side);
     let candidates = scorer.find(&left_ids, &right_ids, params);
     let headings = scorer.headings();
     let groups = align::align(
@@ -479,9 +486,15 @@ pub fn compare_tuned(
 /// The links of the comparison: those found, and every left × right sentence of a paired row
 /// (an identical row's as identical, a modified row's as equivalent, a related row's as
 /// related), each sentence pair once.
-fn all_links(scorer: &links::Scorer<'_>, candidates: &[links::Candidate], rows: &[Row]) -> Vec<Link> {
-    let mut kinds: rustc_hash::FxHashMap<(usize, usize), (LinkKind, f32)> =
-        candidates.iter().map(|c| ((c.left, c.right), (c.kind, c.score))).collect();
+fn all_links(
+    scorer: &links::Scorer<'_>,
+    candidates: &[links::Candidate],
+    rows: &[Row],
+) -> Vec<Link> {
+    let mut kinds: rustc_hash::FxHashMap<(usize, usize), (LinkKind, f32)> = candidates
+        .iter()
+        .map(|c| ((c.left, c.right), (c.kind, c.score)))
+        .collect();
     for row in rows {
         let kind = match row.kind {
             RowKind::Identical => LinkKind::Identical,

@@ -553,7 +553,9 @@ mod tests {
     #[test]
     fn an_acronym_after_a_hyphen_does_not_end_a_sentence() {
         assert_eq!(
-            split("Mr. Motegi held a Japan-U.S. Foreign Ministers’ Telephone Talk today. It ended."),
+            split(
+                "Mr. Motegi held a Japan-U.S. Foreign Ministers’ Telephone Talk today. It ended."
+            ),
             [
                 "Mr. Motegi held a Japan-U.S. Foreign Ministers’ Telephone Talk today.",
                 "It ended."

@@ -219,7 +219,12 @@ pub fn cell_segments(
 }
 
 /// A related row's cell: the terms its link rests on marked [`Mark::Shared`], the rest plain.
-fn shared_segments(comparison: &Comparison, row: &Row, side: Side, cell: Span) -> Vec<(Span, Mark)> {
+fn shared_segments(
+    comparison: &Comparison,
+    row: &Row,
+    side: Side,
+    cell: Span,
+) -> Vec<(Span, Mark)> {
     let link = match (row.left.first(), row.right.first()) {
         (Some(&l), Some(&r)) => comparison.link(l, r),
         _ => None,

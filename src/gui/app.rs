@@ -171,6 +171,10 @@ pub struct ParallaxApp {
     differences: Vec<usize>,
     /// For each row: where a moved row's sentence sits in the right document's order.
     moved_targets: Vec<Option<usize>>,
+    /// For each row: its sentences' links to sentences in other rows ("also R7").
+    cross_refs: Vec<Vec<crate::export::CrossRef>>,
+    /// The sentence a cross-reference last jumped to, marked in its row.
+    marked: Option<(Side, usize)>,
     rows_of: [Vec<usize>; 2],
     /// Where the central panel was last frame (to tell which half a file was dropped on).
     central: egui::Rect,
@@ -228,6 +232,8 @@ impl ParallaxApp {
             title: String::new(),
             differences: Vec::new(),
             moved_targets: Vec::new(),
+            cross_refs: Vec::new(),
+            marked: None,
             rows_of: [Vec::new(), Vec::new()],
             central: egui::Rect::NOTHING,
             pending: Vec::new(),
@@ -362,6 +368,14 @@ impl ParallaxApp {
             Command::JumpToRow(i) => {
                 self.selected = Some(i);
                 self.scroll_to = Some(i);
+            }
+            Command::JumpToSentence(side, sentence) => {
+                let row = self.rows_of[side.index()].get(sentence).copied();
+                if let Some(row) = row {
+                    self.selected = Some(row);
+                    self.scroll_to = Some(row);
+                    self.marked = Some((side, sentence));
+                }
             }
             Command::OpenFind => {
                 self.find.open = true;
@@ -760,6 +774,11 @@ impl ParallaxApp {
                 before.or(after).copied()
             })
             .collect();
+        let index = crate::export::LinkIndex::new(&comparison);
+        self.cross_refs = (0..comparison.rows.len())
+            .map(|i| index.cross_refs(&comparison, i))
+            .collect();
+        self.marked = None;
         if self.selected.is_some_and(|s| s >= comparison.rows.len()) {
             self.selected = None;
         }
@@ -1342,10 +1361,14 @@ impl ParallaxApp {
                 );
             ui.add(
                 egui::Slider::new(&mut options.threshold, 0.1..=0.9)
-                    .text("Pairing threshold")
+                    .text("Reworded pairing")
                     .fixed_decimals(2),
             )
-            .on_hover_text("Least similarity for two reworded sentences to be shown side by side");
+            .on_hover_text(
+                "How much wording two sentences must share (0.1 to 0.9) to be paired as a \
+                 reworded copy, with a word diff. Counterparts that say the same thing in other \
+                 words, and related sentences, are linked whatever this is set to.",
+            );
             if options != self.settings.options {
                 self.pending.push(Command::SetOptions(options));
             }
@@ -1438,9 +1461,17 @@ impl ParallaxApp {
                         "Share of both texts' words that are shared in paired sentences",
                     );
                     ui.label(format!(
-                        "· {} identical · {} reworded · {} only left · {} only right",
-                        s.identical, s.modified, s.left_only, s.right_only
+                        "· {} identical · {} reworded · {} related · {} only left · {} only right",
+                        s.identical, s.modified, s.related, s.left_only, s.right_only
                     ));
+                    ui.label(
+                        RichText::new(format!(
+                            "· counterparts: left {} of {}, right {} of {}",
+                            s.left_linked, s.left_sentences, s.right_linked, s.right_sentences
+                        ))
+                        .strong(),
+                    )
+                    .on_hover_text(crate::export::coverage_text(c));
                     if s.moved > 0 {
                         ui.label(format!("· {} of the pairs moved", s.moved))
                             .on_hover_text(
@@ -1476,6 +1507,15 @@ impl ParallaxApp {
                 false,
                 false,
             );
+            let shared = RichText::new(" related: shared term ")
+                .background_color(palette.shared)
+                .color(palette.text)
+                .underline();
+            ui.add(egui::Label::new(shared).wrap_mode(egui::TextWrapMode::Extend))
+                .on_hover_text(
+                    "A related pair: two sentences on the same topic, event or person that say \
+                     different things; the terms they share are underlined",
+                );
             // As moved rows show: a bar at the edge (bar and word kept together).
             ui.horizontal(|ui| {
                 ui.spacing_mut().item_spacing.x = 4.0;
@@ -1693,6 +1733,8 @@ impl ParallaxApp {
             find: &self.marks.1,
             find_generation: marks_key,
             moved_targets: &self.moved_targets,
+            cross_refs: &self.cross_refs,
+            marked: self.marked,
             notes: &self.row_notes,
         };
         let heights = &mut self.heights;

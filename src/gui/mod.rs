@@ -41,6 +41,8 @@ pub enum Command {
     SelectRow(usize),
     /// Select a row and scroll to it.
     JumpToRow(usize),
+    /// Go to the row of a sentence (a cross-reference's target) and mark the sentence there.
+    JumpToSentence(Side, usize),
     /// Open the find bar.
     OpenFind,
     /// Close the find bar.

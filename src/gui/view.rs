@@ -13,7 +13,7 @@ use egui::{
 };
 
 use crate::engine::{Comparison, Row, RowKind, Span};
-use crate::export::{Mark, cell_segments};
+use crate::export::{CrossRef, Mark, cell_segments};
 use crate::load::Document;
 
 use super::{Command, Side};
@@ -296,6 +296,10 @@ pub struct ViewInput<'a> {
     pub notes: &'a [(usize, String)],
     /// For a moved row, the row to jump to (where its sentence sits in the other order).
     pub moved_targets: &'a [Option<usize>],
+    /// For each row, its sentences' links to sentences in other rows.
+    pub cross_refs: &'a [Vec<CrossRef>],
+    /// The sentence a cross-reference jumped to, outlined in its row.
+    pub marked: Option<(Side, usize)>,
 }
 
 /// Draws the rows in view inside a scroll area's viewport callback; returns commands.
@@ -387,8 +391,11 @@ pub fn rows_ui(
             .and_then(|k| input.notes.get(k))
             .map(|(_, note)| note.as_str());
         // Tall enough for what the gutter shows: the moved link below the similarity, the
-        // note marker below that.
-        let gutter = if note.is_some() {
+        // note marker below that, the cross-references below those.
+        let refs = input.cross_refs.get(i).map_or(&[][..], Vec::as_slice);
+        let gutter = if !refs.is_empty() {
+            xref_at(row, note.is_some(), refs.len().min(XREF_LINES + 1) - 1) + XREF_HEIGHT / 2.0
+        } else if note.is_some() {
             NOTE_AT + NOTE_HEIGHT / 2.0
         } else if row.moved {
             LINK_AT + LINK_HEIGHT / 2.0
@@ -430,7 +437,32 @@ pub fn rows_ui(
                 painter.rect_filled(right_rect, 3.0, input.palette.right_only);
                 empty_cell(painter, left_rect, input.palette.empty, dark);
             }
+            RowKind::Related => {
+                // Same topic, different statements: both cells tinted alike (the shared
+                // terms are underlined in the text).
+                painter.rect_filled(left_rect, 3.0, input.palette.related);
+                painter.rect_filled(right_rect, 3.0, input.palette.related);
+            }
             _ => {}
+        }
+        if let Some((side, sentence)) = input.marked {
+            let holds = match side {
+                Side::Left => row.left.contains(&sentence),
+                Side::Right => row.right.contains(&sentence),
+            };
+            if holds {
+                let rect = if side == Side::Left {
+                    left_rect
+                } else {
+                    right_rect
+                };
+                painter.rect_stroke(
+                    rect.shrink(1.0),
+                    3.0,
+                    Stroke::new(2.0, input.palette.shared_line),
+                    StrokeKind::Inside,
+                );
+            }
         }
         if row.moved {
             let bar = Rect::from_min_size(left_rect.min, vec2(3.0, left_rect.height()));
@@ -494,6 +526,22 @@ const LINK_AT: f32 = 24.0;
 const LINK_HEIGHT: f32 = 18.0;
 const NOTE_AT: f32 = 42.0;
 const NOTE_HEIGHT: f32 = 16.0;
+/// Cross-references ("also R7"): one per line below the rest, at most this many lines (then
+/// "+n more").
+const XREF_LINES: usize = 3;
+const XREF_HEIGHT: f32 = 16.0;
+
+/// Where cross-reference line `k` of a row's gutter is centred.
+fn xref_at(row: &Row, note: bool, k: usize) -> f32 {
+    let above = if note {
+        NOTE_AT + NOTE_HEIGHT / 2.0
+    } else if row.moved {
+        LINK_AT + LINK_HEIGHT / 2.0
+    } else {
+        14.0
+    };
+    above + 4.0 + XREF_HEIGHT / 2.0 + k as f32 * XREF_HEIGHT
+}
 
 fn gutter_ui(
     ui: &mut Ui,
@@ -539,6 +587,56 @@ fn gutter_ui(
             ),
         )
         .on_hover_text(note);
+    }
+    let refs = input.cross_refs.get(index).map_or(&[][..], Vec::as_slice);
+    for (k, r) in refs.iter().take(XREF_LINES).enumerate() {
+        let rect_k = Rect::from_center_size(
+            rect.center_top() + Vec2::new(0.0, CELL_PAD + xref_at(row, note.is_some(), k)),
+            vec2(rect.width() - 4.0, XREF_HEIGHT),
+        );
+        let colour = match r.kind {
+            crate::engine::LinkKind::Related => input.palette.shared_line,
+            _ => input.palette.moved,
+        };
+        let side = match r.side {
+            Side::Left => "left",
+            Side::Right => "right",
+        };
+        let response = ui
+            .put(
+                rect_k,
+                egui::Link::new(
+                    egui::RichText::new(format!("also {}", r.label()))
+                        .size(11.0)
+                        .color(colour),
+                ),
+            )
+            .on_hover_text(format!(
+                "Also linked ({}): the {side} document's sentence {}, in row {}. Click to go \
+                 there; the sentence is outlined.",
+                r.kind.name(),
+                r.sentence + 1,
+                r.row + 1
+            ));
+        if response.clicked() {
+            commands.push(Command::JumpToSentence(r.side, r.sentence));
+        }
+    }
+    if refs.len() > XREF_LINES {
+        let rect_k = Rect::from_center_size(
+            rect.center_top() + Vec2::new(0.0, CELL_PAD + xref_at(row, note.is_some(), XREF_LINES)),
+            vec2(rect.width() - 4.0, XREF_HEIGHT),
+        );
+        let all = crate::export::cross_refs_text(refs);
+        ui.put(
+            rect_k,
+            egui::Label::new(
+                egui::RichText::new(format!("+{} more", refs.len() - XREF_LINES))
+                    .size(11.0)
+                    .color(weak),
+            ),
+        )
+        .on_hover_text(all);
     }
     if row.moved
         && let Some(Some(target)) = input.moved_targets.get(index)
