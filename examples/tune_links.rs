@@ -6,7 +6,7 @@
 //! ../shared/tools/align-score --tool "target/release/examples/tune_links {a} {b} 0.25 0.12"
 //! ```
 //!
-//! Arguments: LEFT RIGHT [LINK [MUTUAL [EQUIVALENT]]] (the defaults of `engine::links`).
+//! Arguments: LEFT RIGHT [LINK [MUTUAL [EQUIVALENT [CONTAINED]]]] (the defaults of `engine::links`).
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -18,7 +18,7 @@ use parallax::load::load_file;
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (Some(left), Some(right)) = (args.first(), args.get(1)) else {
-        eprintln!("usage: tune_links LEFT RIGHT [LINK [MUTUAL [EQUIVALENT]]]");
+        eprintln!("usage: tune_links LEFT RIGHT [LINK [MUTUAL [EQUIVALENT [CONTAINED]]]]");
         return ExitCode::from(2);
     };
     let mut params = Params::default();
@@ -30,6 +30,7 @@ fn main() -> ExitCode {
     params.link = number(2, params.link);
     params.mutual = number(3, params.mutual);
     params.equivalent = number(4, params.equivalent);
+    params.contained = f64::from(number(5, params.contained as f32));
     let (left, right) = match (load_file(Path::new(left)), load_file(Path::new(right))) {
         (Ok(l), Ok(r)) => (l, r),
         (Err(e), _) | (_, Err(e)) => {

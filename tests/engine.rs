@@ -4,7 +4,9 @@
 use std::collections::BTreeMap;
 
 use parallax::engine::segment::{self, Sentence, sentences};
-use parallax::engine::{Comparison, OpTag, Options, Row, RowKind, Span, compare, token_key};
+use parallax::engine::{
+    Comparison, LinkKind, OpTag, Options, Row, RowKind, Span, compare, token_key,
+};
 use proptest::prelude::*;
 
 use super::common::{ARTICLE, EMBASSY, EMBASSY_PARAPHRASE, FO, MOFA, MOFA_PARAPHRASE, op_texts};
@@ -357,6 +359,16 @@ fn check_invariants(left: &str, right: &str, c: &Comparison) {
                 assert!(!row.left.is_empty() && !row.right.is_empty(), "{row:?}");
                 check_ops(c, row, &left_tokens, &right_tokens);
             }
+            RowKind::Related => {
+                // One sentence each, no word diff, and its link is listed as related.
+                assert!(row.left.len() == 1 && row.right.len() == 1, "{row:?}");
+                assert!(row.ops.is_empty(), "{row:?}");
+                assert!((0.0..=1.0).contains(&row.similarity), "{row:?}");
+                let link = c
+                    .link(row.left[0], row.right[0])
+                    .expect("related row has a link");
+                assert_eq!(link.kind, LinkKind::Related, "{row:?}");
+            }
         }
         // Rows not moved keep the right side's order too.
         if !row.moved
@@ -381,8 +393,10 @@ fn check_invariants(left: &str, right: &str, c: &Comparison) {
         "rows not in left reading order: {left_order:?}"
     );
 
+    check_links(c);
     let count = |kind| c.rows.iter().filter(|r| r.kind == kind).count();
     let s = &c.stats;
+    assert_eq!(s.related, count(RowKind::Related));
     assert_eq!(s.identical, count(RowKind::Identical));
     assert_eq!(s.modified, count(RowKind::Modified));
     assert_eq!(s.left_only, count(RowKind::LeftOnly));
@@ -391,6 +405,70 @@ fn check_invariants(left: &str, right: &str, c: &Comparison) {
     assert_eq!(s.left_words, left_tokens.iter().filter(|t| t.2).count());
     assert_eq!(s.right_words, right_tokens.iter().filter(|t| t.2).count());
     assert!((0.0..=1.0).contains(&s.similarity), "{s:?}");
+}
+
+/// Links: sorted and unique, in range, scored 0..=1, shared terms only where there is something
+/// to share; every pair of a paired row is a link of the row's kind (identical, equivalent for
+/// reworded, related), and the counts of linked sentences agree.
+fn check_links(c: &Comparison) {
+    assert!(
+        c.links
+            .windows(2)
+            .all(|w| (w[0].left, w[0].right) < (w[1].left, w[1].right)),
+        "links not sorted and unique"
+    );
+    for link in &c.links {
+        assert!(link.left < c.left_sentences.len() && link.right < c.right_sentences.len());
+        assert!((0.0..=1.0).contains(&link.score), "{link:?}");
+        let inside = |spans: &[Span], sentence: &Sentence| {
+            spans
+                .iter()
+                .all(|s| sentence.content.start <= s.start && s.end <= sentence.content.end)
+        };
+        assert!(
+            inside(&link.left_spans, &c.left_sentences[link.left]),
+            "{link:?}"
+        );
+        assert!(
+            inside(&link.right_spans, &c.right_sentences[link.right]),
+            "{link:?}"
+        );
+        if link.kind == LinkKind::Identical {
+            assert!(
+                link.shared.is_empty() && link.left_spans.is_empty(),
+                "{link:?}"
+            );
+        }
+    }
+    for row in &c.rows {
+        let kind = match row.kind {
+            RowKind::Identical => LinkKind::Identical,
+            RowKind::Modified => LinkKind::Equivalent,
+            RowKind::Related => LinkKind::Related,
+            _ => continue,
+        };
+        for &l in &row.left {
+            for &r in &row.right {
+                let link = c.link(l, r).expect("a paired row's sentences are linked");
+                assert!(link.kind <= kind, "{link:?} in {row:?}");
+            }
+        }
+    }
+    let linked = |side: fn(&parallax::engine::Link) -> usize, n: usize| {
+        let mut seen = vec![false; n];
+        for link in &c.links {
+            seen[side(link)] = true;
+        }
+        seen.iter().filter(|&&b| b).count()
+    };
+    assert_eq!(
+        c.stats.left_linked,
+        linked(|l| l.left, c.left_sentences.len())
+    );
+    assert_eq!(
+        c.stats.right_linked,
+        linked(|l| l.right, c.right_sentences.len())
+    );
 }
 
 fn checked(left: &str, right: &str, options: &Options) -> Comparison {

@@ -39,11 +39,17 @@ use super::segment::Span;
 /// Least score for a link on its own.
 pub const LINK: f32 = 0.3;
 /// Least score for a link between two sentences that are each other's best counterpart.
-pub const MUTUAL: f32 = 0.12;
+pub const MUTUAL: f32 = 0.06;
 /// Least score for a link to be `equivalent` rather than `related`.
 pub const EQUIVALENT: f32 = 0.4;
 /// A clause's cosine counts this much of a whole sentence's.
 pub const CLAUSE_FACTOR: f64 = 0.9;
+/// The share of a short sentence's content (weighed) that a longer sentence also has counts
+/// this much: a sentence quoted or paraphrased inside a longer one ("the embassy said it
+/// reaffirmed its commitment to countering terrorism in all its forms with Pakistan and ...").
+pub const CONTAINED: f64 = 0.6;
+/// A sentence needs this many concepts for its containment in another to count.
+const MIN_CONTAINED: usize = 4;
 /// Most links one sentence keeps (its best).
 pub const MAX_PER_SENTENCE: usize = 4;
 /// Sentences with more words than this are also scored clause by clause.
@@ -67,6 +73,8 @@ pub struct Params {
     pub mutual: f32,
     /// Least score for an `equivalent` link.
     pub equivalent: f32,
+    /// How much the share of a short sentence's content found in a longer one counts.
+    pub contained: f64,
 }
 
 impl Default for Params {
@@ -75,6 +83,7 @@ impl Default for Params {
             link: LINK,
             mutual: MUTUAL,
             equivalent: EQUIVALENT,
+            contained: CONTAINED,
         }
     }
 }
@@ -452,8 +461,13 @@ impl<'a> Scorer<'a> {
     }
 
     fn cosine(&self, left: &Unit, right: &Unit) -> f64 {
+        self.cosine_shared(left, right).0
+    }
+
+    /// The cosine of two units and the weight (squared) of what they share.
+    fn cosine_shared(&self, left: &Unit, right: &Unit) -> (f64, f64) {
         if left.norm <= 0.0 || right.norm <= 0.0 {
-            return 0.0;
+            return (0.0, 0.0);
         }
         let (mut i, mut j, mut shared) = (0, 0, 0.0);
         while i < left.concepts.len() && j < right.concepts.len() {
@@ -467,16 +481,29 @@ impl<'a> Scorer<'a> {
                 }
             }
         }
-        shared / (left.norm * right.norm)
+        (shared / (left.norm * right.norm), shared)
     }
 
     /// Similarity of left sentence `l` and right sentence `r`, 0..=1: the cosine of their
     /// concepts, or of a clause of one against the other, whichever is higher.
     pub fn score(&self, l: usize, r: usize) -> f32 {
+        self.score_with(l, r, CONTAINED)
+    }
+
+    fn score_with(&self, l: usize, r: usize, contained: f64) -> f32 {
         let (Some(left), Some(right)) = (self.left_info.get(l), self.right_info.get(r)) else {
             return 0.0;
         };
-        let mut best = self.cosine(&left.whole, &right.whole);
+        let (cosine, shared) = self.cosine_shared(&left.whole, &right.whole);
+        let mut best = cosine;
+        let shorter = if left.whole.norm <= right.whole.norm {
+            &left.whole
+        } else {
+            &right.whole
+        };
+        if shorter.concepts.len() >= MIN_CONTAINED && shorter.norm > 0.0 {
+            best = best.max(contained * shared / (shorter.norm * shorter.norm));
+        }
         for clause in &left.clauses {
             best = best.max(CLAUSE_FACTOR * self.cosine(clause, &right.whole));
         }
@@ -596,7 +623,7 @@ impl<'a> Scorer<'a> {
             {
                 continue;
             }
-            let score = self.score(l, r);
+            let score = self.score_with(l, r, params.contained);
             if score >= params.mutual {
                 scored.push((l, r, score));
             }
