@@ -98,7 +98,18 @@ fn check_side(side: &Value, file: &Path) -> Vec<(usize, usize)> {
 /// Checks a whole JSON comparison of `left` and `right`.
 fn check_json(json: &Value, left: &Path, right: &Path) {
     assert_eq!(json["format"], "parallax-comparison");
-    assert_eq!(json["version"], 1);
+    assert_eq!(json["version"], 2);
+    for link in json["links"].as_array().expect("links") {
+        assert!(link["left"].is_u64() && link["right"].is_u64(), "{link}");
+        assert!(
+            ["identical", "equivalent", "related"].contains(&link["kind"].as_str().unwrap_or("")),
+            "{link}"
+        );
+        assert!(
+            link["score"].is_f64() && link["shared"].is_array(),
+            "{link}"
+        );
+    }
     let left_sentences = check_side(&json["left"], left);
     let right_sentences = check_side(&json["right"], right);
     let rows = json["rows"].as_array().expect("rows");

@@ -639,19 +639,6 @@ fn ministry_post_against_its_paraphrase() {
 }
 
 #[test]
-fn embassy_post_against_fo_statement_pairs_no_unrelated_sentence() {
-    let c = checked(EMBASSY, FO, &Options::default());
-    let committed = row_of_left(&c, 0);
-    assert!(EMBASSY[c.left_span(committed).range()].starts_with("We remain committed"));
-    assert_eq!(
-        committed.kind,
-        RowKind::LeftOnly,
-        "paired with {:?}",
-        &FO[c.right_span(committed).range()]
-    );
-}
-
-#[test]
 fn embassy_post_is_carried_verbatim_by_the_article() {
     let c = checked(EMBASSY, ARTICLE, &Options::default());
     for i in 0..c.left_sentences.len() {

@@ -7,4 +7,5 @@ mod export;
 #[cfg(feature = "gui")]
 mod gui;
 mod insights;
+mod links;
 mod load;

@@ -21,7 +21,7 @@ use std::time::Instant;
 
 use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
 
-use super::links::{Candidate, LinkKind};
+use super::links::{self, Candidate, LinkKind};
 use super::prepare::{Interner, Prepared};
 
 /// One aligned group: contiguous sentences on each side (either may be empty).
@@ -418,12 +418,14 @@ pub fn align(
         .iter()
         .filter(|c| c.kind != LinkKind::Identical)
         .collect();
+    let (n_left, n_right) = (left.sentences.len(), right.sentences.len());
     by_score.sort_by(|a, b| {
         a.kind
             .cmp(&b.kind)
             .then(b.score.total_cmp(&a.score))
-            .then((a.left + a.right).cmp(&(b.left + b.right)))
-            .then(a.left.cmp(&b.left))
+            .then_with(|| {
+                links::tie_break(a, n_left, n_right).cmp(&links::tie_break(b, n_left, n_right))
+            })
     });
     for c in by_score {
         let (l, r) = (c.left, c.right);

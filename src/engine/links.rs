@@ -56,6 +56,8 @@ pub const MAX_PER_SENTENCE: usize = 4;
 const LONG_SENTENCE: usize = 25;
 /// Least words of a clause scored on its own.
 const MIN_CLAUSE_WORDS: usize = 4;
+/// Squared weights are rounded to multiples of `1 / QUANTUM`.
+const QUANTUM: f64 = (1u64 << 20) as f64;
 /// Boilerplate weighs this much of its rarity.
 const GENERIC_FACTOR: f64 = 1.0 / 3.0;
 /// How many of a sentence's rarest concepts look up candidates, and how many candidates of
@@ -262,7 +264,11 @@ pub struct Scorer<'a> {
     /// Per term id, its concepts (a range into `concept_pool`).
     term_concepts: Vec<(u32, u32)>,
     concept_pool: Vec<u32>,
+    /// Per concept, its weight squared (what a cosine sums), a multiple of 2^-20.
     weight: Vec<f64>,
+    /// Per concept, its rank in name order: a tie-break that does not depend on which text
+    /// came first.
+    rank: Vec<u32>,
     left_info: Vec<SentenceInfo>,
     right_info: Vec<SentenceInfo>,
 }
@@ -308,6 +314,12 @@ impl<'a> Scorer<'a> {
                 }
             }
         }
+        let mut by_name: Vec<usize> = (0..concept_names.len()).collect();
+        by_name.sort_unstable_by(|&a, &b| concept_names[a].cmp(&concept_names[b]));
+        let mut rank = vec![0u32; concept_names.len()];
+        for (r, &c) in by_name.iter().enumerate() {
+            rank[c] = r as u32;
+        }
         let generic: Vec<bool> = concept_names
             .iter()
             .map(|c| lexicon.is_generic(c))
@@ -325,6 +337,7 @@ impl<'a> Scorer<'a> {
             term_concepts,
             concept_pool,
             weight: Vec::new(),
+            rank: Vec::new(),
             left_info: Vec::new(),
             right_info: Vec::new(),
         };
@@ -339,12 +352,15 @@ impl<'a> Scorer<'a> {
             }
         }
         let n = (left_info.len() + right_info.len()) as f64;
+        // Squared weights are kept as multiples of 2^-20, so every sum of them is exact and the
+        // same whichever text is on the left (concept ids follow which text came first).
         scorer.weight = df
             .iter()
             .zip(&generic)
             .map(|(&d, &g)| {
                 let w = ((n + 1.0) / f64::from(d.max(1))).ln();
-                if g { w * GENERIC_FACTOR } else { w }
+                let w = if g { w * GENERIC_FACTOR } else { w };
+                (w * w * QUANTUM).round() / QUANTUM
             })
             .collect();
         let weight = std::mem::take(&mut scorer.weight);
@@ -352,7 +368,7 @@ impl<'a> Scorer<'a> {
             unit.norm = unit
                 .concepts
                 .iter()
-                .map(|&c| weight[c as usize].powi(2))
+                .map(|&c| weight[c as usize])
                 .sum::<f64>()
                 .sqrt();
         };
@@ -365,6 +381,7 @@ impl<'a> Scorer<'a> {
             }
         }
         scorer.weight = weight;
+        scorer.rank = rank;
         scorer.left_info = left_info;
         scorer.right_info = right_info;
         scorer
@@ -475,7 +492,7 @@ impl<'a> Scorer<'a> {
                 std::cmp::Ordering::Less => i += 1,
                 std::cmp::Ordering::Greater => j += 1,
                 std::cmp::Ordering::Equal => {
-                    shared += self.weight[left.concepts[i] as usize].powi(2);
+                    shared += self.weight[left.concepts[i] as usize];
                     i += 1;
                     j += 1;
                 }
@@ -688,8 +705,7 @@ impl<'a> Scorer<'a> {
             a.kind
                 .cmp(&b.kind)
                 .then(b.score.total_cmp(&a.score))
-                .then(a.left.cmp(&b.left))
-                .then(a.right.cmp(&b.right))
+                .then_with(|| tie_break(a, n_left, n_right).cmp(&tie_break(b, n_left, n_right)))
         });
         let mut per_left = vec![0usize; n_left];
         let mut per_right = vec![0usize; n_right];
@@ -759,7 +775,10 @@ impl<'a> Scorer<'a> {
                     .iter()
                     .map(|&c| (self.weight[c as usize], c)),
             );
-            probes.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            probes.sort_by(|a, b| {
+                b.0.total_cmp(&a.0)
+                    .then(self.rank[a.1 as usize].cmp(&self.rank[b.1 as usize]))
+            });
             let index = if from_copied.get(s).copied().unwrap_or(false) {
                 &uncopied
             } else {
@@ -776,7 +795,7 @@ impl<'a> Scorer<'a> {
                     if acc[other as usize] == 0.0 {
                         touched.push(other);
                     }
-                    acc[other as usize] += w * w;
+                    acc[other as usize] += w;
                 }
             }
             let order =
@@ -855,6 +874,19 @@ impl<'a> Scorer<'a> {
         link.shared = named.into_iter().map(|(_, _, text)| text).collect();
         link
     }
+}
+
+/// An order between links of equal kind and score that is the same whichever text is on the
+/// left: nearer in relative position first, then earlier.
+pub fn tie_break(c: &Candidate, n_left: usize, n_right: usize) -> (u64, usize, usize, usize) {
+    let at = |i: usize, n: usize| i as f64 / n.max(1) as f64;
+    let distance = (at(c.left, n_left) - at(c.right, n_right)).abs();
+    (
+        (distance * QUANTUM).round() as u64,
+        c.left + c.right,
+        c.left.min(c.right),
+        c.left.max(c.right),
+    )
 }
 
 /// The concepts a term (a word in lower case, or `=` and an equivalence name) counts as.
