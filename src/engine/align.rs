@@ -318,6 +318,15 @@ fn bag_of(side: &Prepared, range: &Range<usize>) -> Vec<(u32, u32)> {
     bag
 }
 
+/// What the counterpart links tell the alignment: the links found, and which sentences are
+/// headings (a heading never pairs with body text).
+pub struct Counterparts<'a> {
+    /// Links found between the sides' sentences.
+    pub links: &'a [Candidate],
+    /// Per side, whether each sentence is a heading.
+    pub headings: (&'a [bool], &'a [bool]),
+}
+
 /// Aligns the sentences of two prepared sides. Every sentence of each side is in exactly one
 /// group; groups come in reading order.
 pub fn align(
@@ -326,10 +335,10 @@ pub fn align(
     terms: &Interner,
     term_names: &[String],
     threshold: f32,
-    links: &[Candidate],
-    headings: (&[bool], &[bool]),
+    counterparts: &Counterparts<'_>,
     deadline: Instant,
 ) -> Vec<Group> {
+    let (links, headings) = (counterparts.links, counterparts.headings);
     let (left_ids, right_ids) = sentence_ids(left, right);
     let mut left_match: Vec<Option<usize>> = vec![None; left.sentences.len()];
     let mut right_match: Vec<Option<usize>> = vec![None; right.sentences.len()];
@@ -402,8 +411,7 @@ pub fn align(
     for group in &mut groups[identical_count..] {
         absorb_neighbours(
             group,
-            left,
-            right,
+            (left, right),
             &mut left_match,
             &mut right_match,
             &weights,
@@ -724,8 +732,7 @@ const MIN_BELONGS: f32 = 0.3;
 /// side or a split on the other).
 fn absorb_neighbours(
     group: &mut Group,
-    left: &Prepared,
-    right: &Prepared,
+    (left, right): (&Prepared, &Prepared),
     left_match: &mut [Option<usize>],
     right_match: &mut [Option<usize>],
     weights: &Weights,

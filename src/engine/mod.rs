@@ -385,8 +385,10 @@ pub fn compare_tuned(
         &terms,
         &term_names,
         options.threshold,
-        &candidates,
-        (&headings.0, &headings.1),
+        &align::Counterparts {
+            links: &candidates,
+            headings: (&headings.0, &headings.1),
+        },
         deadline,
     );
 
