@@ -416,3 +416,36 @@ fn page_keys_scroll_the_rows() {
         0
     );
 }
+
+#[test]
+fn the_default_pair_shows_its_counterparts_as_related_rows() {
+    let harness = harness(None, None);
+    let stats = harness.state().comparison().expect("compared").stats;
+    assert!(stats.related >= 2, "{stats:?}");
+    harness.get_by_label_contains(&format!("{} related", stats.related));
+    harness.get_by_label_contains("counterparts: left 2 of 2");
+}
+
+#[test]
+fn a_cross_reference_jumps_to_the_linked_sentence_and_marks_it() {
+    let mut harness = harness(
+        Some(super::common::sample("us-embassy-x-post.txt")),
+        Some(super::common::sample("article-full.txt")),
+    );
+    let comparison = harness.state().comparison().expect("compared").clone();
+    let article = std::fs::read_to_string(super::common::sample("article-full.txt"))
+        .expect("the article sample");
+    // The embassy's first sentence sits with its verbatim copy; its quote ("… the embassy
+    // said") is another row, named on the copy's row as a cross-reference.
+    let quote = comparison
+        .right_sentences
+        .iter()
+        .position(|s| article[s.content.range()].starts_with("“We remain committed"))
+        .expect("the quote");
+    let label = format!("also R{}", quote + 1);
+    harness.get_by_label(&label).click();
+    settle(&mut harness);
+    let rows_of_right = comparison.rows_of_right();
+    assert_eq!(harness.state().selected(), Some(rows_of_right[quote]));
+    assert_eq!(harness.state().marked(), Some((Side::Right, quote)));
+}

@@ -271,6 +271,11 @@ impl ParallaxApp {
         self.selected
     }
 
+    /// The sentence a cross-reference last jumped to (outlined in its row).
+    pub fn marked(&self) -> Option<(Side, usize)> {
+        self.marked
+    }
+
     /// Notices shown (errors and information).
     pub fn notices(&self) -> &[Notice] {
         &self.notices
