@@ -152,3 +152,30 @@ fn cli_writes_html_and_markdown_to_a_file() {
         );
     }
 }
+
+#[test]
+fn counterparts_report_matches_its_golden_files() {
+    // The embassy post against the full article: the verbatim copy is the row, the quote and
+    // the paraphrase are cross-references on it.
+    let find = |name: &str| {
+        parallax::samples::SAMPLES
+            .iter()
+            .find(|s| s.file == name)
+            .expect("sample")
+            .document()
+    };
+    let left = find("us-embassy-x-post.txt");
+    let right = find("article-full.txt");
+    let (h, m) = render(&left, &right, &[]);
+    golden("embassy-vs-full-article.html", &h);
+    golden("embassy-vs-full-article.md", &m);
+    assert!(
+        h.contains("<span class=\"xref\">also"),
+        "cross-references in the HTML"
+    );
+    assert!(m.contains("also R"), "cross-references in the Markdown");
+    assert!(
+        h.contains("have a counterpart on the right"),
+        "coverage in the summary"
+    );
+}
