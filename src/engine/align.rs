@@ -325,6 +325,8 @@ pub struct Counterparts<'a> {
     pub links: &'a [Candidate],
     /// Per side, whether each sentence is a heading.
     pub headings: (&'a [bool], &'a [bool]),
+    /// Per side, each sentence's whole key ([`sentence_ids`]).
+    pub ids: (&'a [u32], &'a [u32]),
 }
 
 /// Aligns the sentences of two prepared sides. Every sentence of each side is in exactly one
@@ -339,13 +341,12 @@ pub fn align(
     deadline: Instant,
 ) -> Vec<Group> {
     let (links, headings) = (counterparts.links, counterparts.headings);
-    let (left_ids, right_ids) = sentence_ids(left, right);
+    let (left_ids, right_ids) = counterparts.ids;
     let mut left_match: Vec<Option<usize>> = vec![None; left.sentences.len()];
     let mut right_match: Vec<Option<usize>> = vec![None; right.sentences.len()];
 
     // 1. Backbone of identical sentences in order.
-    for op in
-        capture_diff_slices_deadline(Algorithm::Patience, &left_ids, &right_ids, Some(deadline))
+    for op in capture_diff_slices_deadline(Algorithm::Patience, left_ids, right_ids, Some(deadline))
     {
         let (tag, l, r) = op.as_tag_tuple();
         if tag == DiffTag::Equal {
@@ -456,8 +457,8 @@ pub fn align(
     // 5. A repeated sentence sits with the copy that keeps the order of its neighbours.
     reseat_copies(
         &mut groups[..identical_count],
-        &left_ids,
-        &right_ids,
+        left_ids,
+        right_ids,
         &mut left_match,
         &mut right_match,
     );

@@ -61,9 +61,14 @@ const QUANTUM: f64 = (1u64 << 20) as f64;
 /// Boilerplate weighs this much of its rarity.
 const GENERIC_FACTOR: f64 = 1.0 / 3.0;
 /// How many of a sentence's rarest concepts look up candidates, and how many candidates of
-/// each sentence are scored exactly (bounds the work on long documents).
+/// each sentence are scored exactly: on a statement, about every sentence that shares a
+/// concept; on a long document (more than [`LONG_DOCUMENT`] sentences on the other side),
+/// fewer, which bounds the work.
 const PROBE_CONCEPTS: usize = 12;
 const CANDIDATES: usize = 12;
+const LONG_PROBE_CONCEPTS: usize = 6;
+const LONG_CANDIDATES: usize = 4;
+const LONG_DOCUMENT: usize = 256;
 
 /// The thresholds of linking, for tuning them on gold links ([`super::compare_tuned`]); the
 /// product always uses [`Params::default`].
@@ -252,7 +257,6 @@ struct SentenceInfo {
     clauses: Vec<Unit>,
     heading: bool,
     meeting: bool,
-    words: usize,
 }
 
 /// Scores sentence pairs of two prepared documents and finds their links.
@@ -432,7 +436,6 @@ impl<'a> Scorer<'a> {
                             .concepts
                             .iter()
                             .any(|&c| meeting.get(c as usize).copied().unwrap_or(false)),
-                        words: content.split_whitespace().count(),
                     };
                 }
                 let whole = unit(words);
@@ -463,7 +466,6 @@ impl<'a> Scorer<'a> {
                     clauses,
                     heading: is_heading(content),
                     meeting: is_meeting,
-                    words: content.split_whitespace().count(),
                 }
             })
             .collect()
@@ -539,8 +541,9 @@ impl<'a> Scorer<'a> {
             .first()
             .and_then(|s| text.get(s.content.range()))
             .unwrap_or("");
-        let date_like = content.chars().any(|c| c.is_ascii_digit()) && first.words <= 6;
-        (first.heading && first.words >= 3 && !date_like).then_some(0)
+        let words = content.split_whitespace().count();
+        let date_like = content.chars().any(|c| c.is_ascii_digit()) && words <= 6;
+        (first.heading && words >= 3 && !date_like).then_some(0)
     }
 
     /// Index of the document's opener: the first sentence of the body (after the title and
@@ -701,12 +704,7 @@ impl<'a> Scorer<'a> {
 
         // Each sentence keeps its best links.
         let mut all: Vec<Candidate> = pairs.into_values().collect();
-        all.sort_by(|a, b| {
-            a.kind
-                .cmp(&b.kind)
-                .then(b.score.total_cmp(&a.score))
-                .then_with(|| tie_break(a, n_left, n_right).cmp(&tie_break(b, n_left, n_right)))
-        });
+        all.sort_by_cached_key(|c| order_key(c, n_left, n_right));
         let mut per_left = vec![0usize; n_left];
         let mut per_right = vec![0usize; n_right];
         let mut out = Vec::with_capacity(all.len());
@@ -751,19 +749,30 @@ impl<'a> Scorer<'a> {
         swapped: bool,
         out: &mut Vec<(usize, usize)>,
     ) {
-        // Postings of every sentence, and of the sentences without a copy only.
+        // Postings of every sentence (for sentences without a copy), and of the sentences
+        // without a copy only (for sentences with one); each built only when needed.
+        let copied_from = |s: usize| from_copied.get(s).copied().unwrap_or(false);
+        let need_all = (0..from.len()).any(|s| !copied_from(s));
+        let need_uncopied = (0..from.len()).any(copied_from);
         let mut index: HashMap<u32, Vec<u32>> = HashMap::default();
         let mut uncopied: HashMap<u32, Vec<u32>> = HashMap::default();
         for (s, info) in to.iter().enumerate() {
             let copied = to_copied.get(s).copied().unwrap_or(false);
             for &c in &info.whole.concepts {
-                index.entry(c).or_default().push(s as u32);
-                if !copied {
+                if need_all {
+                    index.entry(c).or_default().push(s as u32);
+                }
+                if need_uncopied && !copied {
                     uncopied.entry(c).or_default().push(s as u32);
                 }
             }
         }
         let cap = 64.max((to.len() as f64).sqrt() as usize * 2);
+        let (probe_concepts, candidates) = if to.len() > LONG_DOCUMENT {
+            (LONG_PROBE_CONCEPTS, LONG_CANDIDATES)
+        } else {
+            (PROBE_CONCEPTS, CANDIDATES)
+        };
         let mut acc = vec![0.0f64; to.len()];
         let mut touched: Vec<u32> = Vec::new();
         let mut probes: Vec<(f64, u32)> = Vec::new();
@@ -775,16 +784,15 @@ impl<'a> Scorer<'a> {
                     .iter()
                     .map(|&c| (self.weight[c as usize], c)),
             );
-            probes.sort_by(|a, b| {
+            let by_weight = |a: &(f64, u32), b: &(f64, u32)| {
                 b.0.total_cmp(&a.0)
                     .then(self.rank[a.1 as usize].cmp(&self.rank[b.1 as usize]))
-            });
-            let index = if from_copied.get(s).copied().unwrap_or(false) {
-                &uncopied
-            } else {
-                &index
             };
-            for &(w, c) in probes.iter().take(PROBE_CONCEPTS) {
+            if probes.len() > probe_concepts {
+                probes.select_nth_unstable_by(probe_concepts, by_weight);
+            }
+            let index = if copied_from(s) { &uncopied } else { &index };
+            for &(w, c) in probes.iter().take(probe_concepts) {
                 let Some(postings) = index.get(&c) else {
                     continue;
                 };
@@ -800,10 +808,10 @@ impl<'a> Scorer<'a> {
             }
             let order =
                 |a: &u32, b: &u32| acc[*b as usize].total_cmp(&acc[*a as usize]).then(a.cmp(b));
-            if touched.len() > CANDIDATES {
-                touched.select_nth_unstable_by(CANDIDATES, order);
+            if touched.len() > candidates {
+                touched.select_nth_unstable_by(candidates, order);
             }
-            for &other in touched.iter().take(CANDIDATES) {
+            for &other in touched.iter().take(candidates) {
                 let other = other as usize;
                 out.push(if swapped { (other, s) } else { (s, other) });
             }
@@ -874,6 +882,21 @@ impl<'a> Scorer<'a> {
         link.shared = named.into_iter().map(|(_, _, text)| text).collect();
         link
     }
+}
+
+/// The order links are taken in: identical, then equivalent, then related; higher scores
+/// first; then [`tie_break`].
+pub fn order_key(
+    c: &Candidate,
+    n_left: usize,
+    n_right: usize,
+) -> (LinkKind, u32, (u64, usize, usize, usize)) {
+    // Scores are in 0..=1, where the bits of an `f32` order as the numbers do.
+    (
+        c.kind,
+        u32::MAX - c.score.max(0.0).to_bits(),
+        tie_break(c, n_left, n_right),
+    )
 }
 
 /// An order between links of equal kind and score that is the same whichever text is on the

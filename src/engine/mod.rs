@@ -388,6 +388,7 @@ pub fn compare_tuned(
         &align::Counterparts {
             links: &candidates,
             headings: (&headings.0, &headings.1),
+            ids: (&left_ids, &right_ids),
         },
         deadline,
     );

@@ -115,6 +115,8 @@ pub fn prepare(
     let mut raw: Vec<Token> = Vec::new();
     let mut pieces: Vec<Piece> = Vec::new();
     let mut term_ids: Vec<u32> = Vec::new();
+    // The link term of each equivalence group met, interned once.
+    let mut group_terms: HashMap<usize, u32> = HashMap::default();
     for sentence in &sentences {
         raw.clear();
         pieces.clear();
@@ -158,11 +160,13 @@ pub fn prepare(
                     // Foreign Minister" would.
                     if let Some(matcher) = matcher {
                         let canonical = matcher.canonical_words(m.group);
-                        let name = format!("={}", canonical.join(" ").to_lowercase());
+                        let group_term = *group_terms.entry(m.group).or_insert_with(|| {
+                            terms.intern(&format!("={}", canonical.join(" ").to_lowercase()))
+                        });
                         link_terms.push((
                             run[0].token.span.start as u32,
                             run[m.len - 1].token.span.end as u32,
-                            terms.intern(&name),
+                            group_term,
                         ));
                         for (n, word) in canonical.iter().enumerate() {
                             let term = if m.possessive && n + 1 == canonical.len() {
