@@ -28,6 +28,10 @@ fuzz_target!(|data: &[u8]| {
         match row.kind {
             RowKind::LeftOnly => assert!(row.right.is_empty() && !row.left.is_empty()),
             RowKind::RightOnly => assert!(row.left.is_empty() && !row.right.is_empty()),
+            RowKind::Related => {
+                assert!(row.ops.is_empty() && row.left.len() == 1 && row.right.len() == 1);
+                assert!(comparison.link(row.left[0], row.right[0]).is_some());
+            }
             _ => {
                 let (l, r) = (comparison.left_span(row), comparison.right_span(row));
                 let (mut at_l, mut at_r) = (l.start, r.start);
@@ -42,4 +46,8 @@ fuzz_target!(|data: &[u8]| {
     }
     assert!(seen_left.iter().all(|&n| n == 1));
     assert!(seen_right.iter().all(|&n| n == 1));
+    for link in &comparison.links {
+        assert!(link.left < seen_left.len() && link.right < seen_right.len());
+        assert!((0.0..=1.0).contains(&link.score));
+    }
 });
