@@ -82,7 +82,8 @@ pub struct CompareArgs {
     /// equivalent wording instead of treating them as the same words.
     #[arg(long)]
     pub mark_variants: bool,
-    /// Least similarity (0 to 1) for two reworded sentences to be paired.
+    /// How much wording (0 to 1) two sentences must share to be paired as a reworded copy with a
+    /// word diff; counterparts in other words are linked whatever it is.
     #[arg(long, default_value_t = Options::default().threshold)]
     pub threshold: f32,
     /// Named entities, shared phrases and wording strength: `auto` computes them for documents

@@ -305,7 +305,7 @@ impl Report<'_> {
             .map(|(_, note)| note.as_str())
     }
 
-    /// Options in words ("ignore case, ignore punctuation, threshold 0.40").
+    /// Options in words ("ignore case, ignore punctuation, reworded pairing 0.40").
     pub fn options_text(&self) -> String {
         let o = &self.comparison.options;
         let mut parts = Vec::new();
@@ -328,7 +328,7 @@ impl Report<'_> {
         if o.mark_variants {
             parts.push("spelling variants marked".to_owned());
         }
-        parts.push(format!("pairing threshold {:.2}", o.threshold));
+        parts.push(format!("reworded pairing {:.2}", o.threshold));
         parts.join(", ")
     }
 }

@@ -1316,6 +1316,10 @@ impl ParallaxApp {
                     "Inside a pair: red struck-out words are only on the left, green underlined \
                      words only on the right, blue italics the same thing worded differently \
                      (US / United States).",
+                    "A sand-tinted 'related' row pairs two sentences on the same topic, event or \
+                     person that say different things; the terms they share are underlined.",
+                    "'also R7' in the gutter: the sentence has another counterpart, sentence 7 \
+                     on the right (a quote, a paraphrase); click to go there.",
                     "A tinted row beside a hatched cell is a sentence the other side does not \
                      have. A bar at both edges marks a pair out of order; 'moved: R12' in the \
                      gutter names the sentence on the right and jumps to where it sits there.",
