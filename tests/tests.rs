@@ -8,4 +8,5 @@ mod export;
 mod gui;
 mod insights;
 mod links;
+mod pipeline;
 mod load;

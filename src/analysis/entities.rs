@@ -241,21 +241,27 @@ fn touching(a: &Tok, b: &Tok) -> bool {
     a.span.end == b.span.start
 }
 
-/// A word key without a possessive "'s"; the byte length of the possessive in `text`.
+/// A word key without a possessive "'s"; the byte length of the possessive in `text`, taken
+/// from `text` itself: the key is folded (a curly, reversed or prime apostrophe reads as "'"),
+/// so its length says nothing about the text's. The length returned always ends `text` on a
+/// character boundary; it is 0 when `text` does not end in an apostrophe and an "s".
 fn strip_possessive<'t>(lower: &'t str, text: &str) -> (&'t str, usize) {
-    for suffix in ["'s"] {
-        if let Some(stem) = lower.strip_suffix(suffix)
-            && !stem.is_empty()
-        {
-            let bytes = if text.ends_with("’s") || text.ends_with("’S") {
-                "’s".len()
-            } else {
-                2
-            };
-            return (stem, bytes);
-        }
+    match lower.strip_suffix("'s") {
+        Some(stem) if !stem.is_empty() => (stem, possessive_len(text)),
+        _ => (lower, 0),
     }
-    (lower, 0)
+}
+
+/// Byte length of the possessive ending of `text` (an apostrophe of any kind, then "s" or "S"),
+/// or 0 when it has none.
+fn possessive_len(text: &str) -> usize {
+    let mut chars = text.char_indices().rev();
+    match (chars.next(), chars.next()) {
+        (Some((_, 's' | 'S')), Some((at, quote))) if crate::engine::is_apostrophe(quote) => {
+            text.len() - at
+        }
+        _ => 0,
+    }
 }
 
 /// Whether a sentence is a headline: no full stop at its end, most of its longer words

@@ -10,11 +10,26 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::segment::is_dotted;
 
+/// Whether `c` reads as an apostrophe in matching (curly, reversed, prime, modifier letter,
+/// grave and acute accents all fold to "'").
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '\u{2018}'
+            | '\u{2019}'
+            | '\u{201A}'
+            | '\u{201B}'
+            | '\u{2032}'
+            | '\u{02BC}'
+            | '`'
+            | '\u{00B4}'
+    )
+}
+
 /// Folds one character of an NFKC-normalized token to its matching form.
 fn fold_char(c: char) -> char {
     match c {
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '`'
-        | '\u{00B4}' => '\'',
+        c if is_apostrophe(c) => '\'',
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
         | '\u{00BB}' => '"',
         '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
