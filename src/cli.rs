@@ -130,18 +130,36 @@ pub enum Format {
     Json,
 }
 
+/// Exit status when Parallax itself failed (a bug), not the input: 70, `EX_SOFTWARE` of
+/// sysexits.h. Bad input exits with 2.
+pub const EXIT_INTERNAL: u8 = 70;
+
 /// Runs `parallax compare`; returns the process exit code.
 pub fn run_compare(args: &CompareArgs) -> ExitCode {
-    match try_compare(args) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
+    match crate::crash::catch("comparing", || try_compare(args)) {
+        Ok(Ok(())) => ExitCode::SUCCESS,
+        Ok(Err(error)) => {
             eprintln!("parallax: {error:#}");
             ExitCode::from(2)
+        }
+        Err(crash) => {
+            eprintln!(
+                "parallax: {} and {}: {crash}. This is a bug in Parallax; please report it with \
+                 both files.",
+                args.left.display(),
+                args.right.display()
+            );
+            ExitCode::from(EXIT_INTERNAL)
         }
     }
 }
 
 fn try_compare(args: &CompareArgs) -> anyhow::Result<()> {
+    // Test builds only: a way for the tests to see what a bug looks like to the user.
+    #[cfg(debug_assertions)]
+    if std::env::var_os("PARALLAX_TEST_PANIC").is_some() {
+        panic!("a panic injected by PARALLAX_TEST_PANIC");
+    }
     if !(0.0..=1.0).contains(&args.threshold) {
         anyhow::bail!(
             "--threshold must be between 0 and 1, not {}",

@@ -10,6 +10,7 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod crash;
 pub mod engine;
 pub mod export;
 #[cfg(feature = "gui")]

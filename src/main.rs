@@ -7,6 +7,7 @@ use parallax::cli::{Cli, Command, run_compare};
 
 fn main() -> ExitCode {
     parallax::load::install_quiet_panic_hook();
+    parallax::crash::install_panic_hook();
     let cli = Cli::parse();
     match &cli.command {
         Some(Command::Compare(args)) => run_compare(args),

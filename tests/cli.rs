@@ -374,3 +374,53 @@ fn text_output_marks_words_without_colour_when_piped() {
     assert!(!text.contains('\x1b'));
     assert!(text.contains("7 identical"), "{text}");
 }
+
+#[test]
+fn a_curly_quote_typo_goes_through_every_format() {
+    // "U‘S." (an opening curly quote where a dot was) once panicked in the possessive check.
+    let dir = scratch("cli", "typo");
+    let typo = dir.join("typo.txt");
+    std::fs::write(&typo, "The U\u{2018}S. Acting Coordinator met officials.\n").expect("write");
+    let embassy = sample("us-embassy-x-post.txt");
+    for format in ["text", "json", "html", "markdown"] {
+        for (left, right) in [(&typo, &embassy), (&embassy, &typo)] {
+            let out = parallax(&[
+                left.as_os_str(),
+                right.as_os_str(),
+                "--format".as_ref(),
+                format.as_ref(),
+            ]);
+            assert_eq!(out.status.code(), Some(0), "{format}: {out:?}");
+        }
+    }
+}
+
+#[test]
+fn a_bug_is_one_line_naming_the_files_with_its_own_exit_status() {
+    let left = sample("us-embassy-x-post.txt");
+    let right = sample("fo-joint-press-statement.txt");
+    let out = Command::new(BIN)
+        .args(["compare".as_ref(), left.as_os_str(), right.as_os_str()])
+        .env("PARALLAX_TEST_PANIC", "1")
+        .output()
+        .expect("run parallax");
+    assert_eq!(
+        out.status.code(),
+        Some(i32::from(parallax::cli::EXIT_INTERNAL)),
+        "{out:?}"
+    );
+    let stderr = String::from_utf8(out.stderr).expect("UTF-8 stderr");
+    assert_eq!(stderr.lines().count(), 1, "not one line: {stderr:?}");
+    for part in [
+        "us-embassy-x-post.txt",
+        "fo-joint-press-statement.txt",
+        "internal error while comparing",
+        "please report it",
+    ] {
+        assert!(stderr.contains(part), "{part:?} missing from {stderr:?}");
+    }
+    assert!(
+        !stderr.contains("RUST_BACKTRACE"),
+        "raw panic text: {stderr:?}"
+    );
+}

@@ -449,3 +449,42 @@ fn a_cross_reference_jumps_to_the_linked_sentence_and_marks_it() {
     assert_eq!(harness.state().selected(), Some(rows_of_right[quote]));
     assert_eq!(harness.state().marked(), Some((Side::Right, quote)));
 }
+
+fn panicking_analyser(
+    _: &str,
+    _: &str,
+    _: &parallax::engine::Comparison,
+) -> parallax::analysis::Analysis {
+    panic!("an analysis bug injected by the test")
+}
+
+#[test]
+fn a_panic_in_the_insights_says_so_in_the_panel_and_the_rows_stay() {
+    let mut harness = harness(None, None);
+    let rows = harness.state().comparison().expect("compared").rows.len();
+    harness
+        .state_mut()
+        .set_analyser_for_tests(panicking_analyser);
+    settle(&mut harness);
+    let failed = harness
+        .state()
+        .analysis_failed()
+        .expect("the failure is kept")
+        .to_owned();
+    assert!(failed.contains("an analysis bug injected"), "{failed}");
+    harness.get_by_label_contains("The insights could not be computed for these texts");
+    harness.get_by_label("Copy details");
+    // The rows, the summary and the documents are all still there.
+    assert_eq!(
+        harness
+            .state()
+            .comparison()
+            .expect("still compared")
+            .rows
+            .len(),
+        rows
+    );
+    harness.get_by_label_contains("Similarity");
+    harness.get_by_label_contains("We remain committed to countering terrorism");
+    harness.get_by_label("us-embassy-x-post.txt");
+}

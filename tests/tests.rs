@@ -8,5 +8,5 @@ mod export;
 mod gui;
 mod insights;
 mod links;
-mod pipeline;
 mod load;
+mod pipeline;

@@ -149,6 +149,10 @@ pub struct ParallaxApp {
     editor: Option<Editor>,
     export: Option<ExportDialog>,
     analysis: Option<Arc<crate::analysis::Analysis>>,
+    /// Why the insights of the comparison shown could not be computed (a bug), if so.
+    analysis_failed: Option<String>,
+    /// Why the last comparison could not be made (a bug), if so.
+    compare_failed: Option<String>,
     /// The insights panel's tab, filter and list.
     insights: InsightsPanel,
     /// Places an insights entry asked to highlight.
@@ -220,6 +224,8 @@ impl ParallaxApp {
             editor: None,
             export: None,
             analysis: None,
+            analysis_failed: None,
+            compare_failed: None,
             insights: InsightsPanel::default(),
             highlights: Vec::new(),
             highlight_generation: 0,
@@ -251,9 +257,13 @@ impl ParallaxApp {
         app
     }
 
-    /// Whether a load or comparison is still running.
+    /// Whether a load, a comparison or its insights are still being computed.
     pub fn is_busy(&self) -> bool {
-        self.comparing || self.loading.iter().any(Option::is_some)
+        let analysing = self.comparison.is_some()
+            && self.analysis.is_none()
+            && self.analysis_failed.is_none()
+            && self.compare_failed.is_none();
+        self.comparing || analysing || self.loading.iter().any(Option::is_some)
     }
 
     /// The open documents (left, right).
@@ -269,6 +279,19 @@ impl ParallaxApp {
     /// The selected row.
     pub fn selected(&self) -> Option<usize> {
         self.selected
+    }
+
+    /// Why the insights could not be computed, if they could not.
+    pub fn analysis_failed(&self) -> Option<&str> {
+        self.analysis_failed.as_deref()
+    }
+
+    /// Replaces what computes the insights and compares again: for tests, which use one that
+    /// panics to check that the window survives it.
+    #[doc(hidden)]
+    pub fn set_analyser_for_tests(&mut self, analyser: super::worker::Analyser) {
+        self.worker.set_analyser(analyser);
+        self.request_compare();
     }
 
     /// The sentence a cross-reference last jumped to (outlined in its row).
@@ -736,6 +759,30 @@ impl ParallaxApp {
                         self.analysis = Some(analysis);
                     }
                 }
+                JobResult::AnalysisFailed {
+                    generation,
+                    message,
+                } => {
+                    if generation == self.compare_generation {
+                        self.analysis = None;
+                        self.analysis_failed = Some(message);
+                    }
+                }
+                JobResult::CompareFailed {
+                    generation,
+                    message,
+                } => {
+                    if generation != self.compare_generation {
+                        continue;
+                    }
+                    self.comparing = false;
+                    self.notices.push(Notice::error(format!(
+                        "The comparison could not be made for these texts: {message}. This is \
+                         a bug in Parallax; please report it with both files. The documents \
+                         stay open."
+                    )));
+                    self.compare_failed = Some(message);
+                }
                 JobResult::Compared {
                     generation,
                     comparison,
@@ -746,6 +793,8 @@ impl ParallaxApp {
                     }
                     self.comparing = false;
                     self.analysis = None;
+                    self.analysis_failed = None;
+                    self.compare_failed = None;
                     self.show(comparison, documents);
                 }
             }
@@ -962,6 +1011,26 @@ impl ParallaxApp {
                 self.pending.push(Command::ToggleInsights);
             }
         });
+        if let Some(message) = &self.analysis_failed {
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                format!("The insights could not be computed for these texts: {message}"),
+            );
+            ui.label(
+                "The rows and the documents are unaffected. This is a bug in Parallax; please \
+                 report it with both files and these details.",
+            );
+            if ui.button("Copy details").clicked() {
+                let details = format!(
+                    "Parallax {}: {message}\nLeft: {}\nRight: {}",
+                    env!("CARGO_PKG_VERSION"),
+                    self.compared[0].name,
+                    self.compared[1].name
+                );
+                ui.ctx().copy_text(details);
+            }
+            return;
+        }
         let (Some(analysis), Some(comparison)) = (self.analysis.clone(), self.comparison.clone())
         else {
             ui.spinner();
@@ -1488,6 +1557,12 @@ impl ParallaxApp {
                                  the sentence sits elsewhere in the right document",
                             );
                     }
+                }
+                None if self.compare_failed.is_some() => {
+                    ui.colored_label(
+                        ui.visuals().error_fg_color,
+                        "The comparison could not be made (see the notice above)",
+                    );
                 }
                 None => {
                     ui.spinner();

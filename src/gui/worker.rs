@@ -59,13 +59,32 @@ pub enum JobResult {
         /// Entities, phrases, wording strength.
         analysis: Arc<crate::analysis::Analysis>,
     },
+    /// The comparison failed (a bug: the job panicked).
+    CompareFailed {
+        /// The request's generation.
+        generation: u64,
+        /// What failed and where, for the window and a bug report.
+        message: String,
+    },
+    /// The insights failed (a bug: the job panicked); the comparison itself was sent.
+    AnalysisFailed {
+        /// The comparison request's generation.
+        generation: u64,
+        /// What failed and where, for the window and a bug report.
+        message: String,
+    },
 }
+
+/// What computes the insights of a comparison: [`crate::analysis::analyse_builtin`], or a
+/// stand-in in tests (one that panics, to see the window survive it).
+pub type Analyser = fn(&str, &str, &Comparison) -> crate::analysis::Analysis;
 
 /// Spawns jobs and collects their results.
 pub struct Worker {
     sender: Sender<JobResult>,
     receiver: Receiver<JobResult>,
     repaint: Option<egui::Context>,
+    analyser: Analyser,
 }
 
 impl Worker {
@@ -76,7 +95,13 @@ impl Worker {
             sender,
             receiver,
             repaint,
+            analyser: crate::analysis::analyse_builtin,
         }
+    }
+
+    /// Replaces what computes the insights (tests use one that panics).
+    pub fn set_analyser(&mut self, analyser: Analyser) {
+        self.analyser = analyser;
     }
 
     /// Reads `path` for `side` in the background.
@@ -84,7 +109,13 @@ impl Worker {
         let sender = self.sender.clone();
         let repaint = self.repaint.clone();
         std::thread::spawn(move || {
-            let result = load_file(&path).map_err(|e| e.to_string());
+            let result = match crate::crash::catch("reading the file", || load_file(&path)) {
+                Ok(loaded) => loaded.map_err(|e| e.to_string()),
+                Err(crash) => Err(format!(
+                    "{}: {crash} (a bug in Parallax; please report it with the file)",
+                    path.display()
+                )),
+            };
             // The app may be gone (window closed): nothing to report to then.
             let _ = sender.send(JobResult::Loaded {
                 side,
@@ -101,8 +132,24 @@ impl Worker {
     pub fn compare(&self, generation: u64, documents: [Arc<Document>; 2], options: Options) {
         let sender = self.sender.clone();
         let repaint = self.repaint.clone();
+        let analyser = self.analyser;
         std::thread::spawn(move || {
-            let comparison = Arc::new(compare(&documents[0].text, &documents[1].text, &options));
+            let compared = crate::crash::catch("comparing", || {
+                compare(&documents[0].text, &documents[1].text, &options)
+            });
+            let comparison = match compared {
+                Ok(comparison) => Arc::new(comparison),
+                Err(crash) => {
+                    let _ = sender.send(JobResult::CompareFailed {
+                        generation,
+                        message: crash.to_string(),
+                    });
+                    if let Some(ctx) = &repaint {
+                        ctx.request_repaint();
+                    }
+                    return;
+                }
+            };
             let _ = sender.send(JobResult::Compared {
                 generation,
                 comparison: comparison.clone(),
@@ -112,14 +159,18 @@ impl Worker {
                 ctx.request_repaint();
             }
             // The rows show at once; the insights follow (on long documents they take longer).
-            let analysis = Arc::new(crate::analysis::analyse_builtin(
-                &documents[0].text,
-                &documents[1].text,
-                &comparison,
-            ));
-            let _ = sender.send(JobResult::Analysed {
-                generation,
-                analysis,
+            let analysed = crate::crash::catch("computing the insights", || {
+                analyser(&documents[0].text, &documents[1].text, &comparison)
+            });
+            let _ = sender.send(match analysed {
+                Ok(analysis) => JobResult::Analysed {
+                    generation,
+                    analysis: Arc::new(analysis),
+                },
+                Err(crash) => JobResult::AnalysisFailed {
+                    generation,
+                    message: crash.to_string(),
+                },
             });
             if let Some(ctx) = repaint {
                 ctx.request_repaint();
@@ -180,9 +231,15 @@ impl Worker {
         let sender = self.sender.clone();
         let repaint = self.repaint.clone();
         std::thread::spawn(move || {
-            let result = write_report(&job)
-                .map(|()| job.path.clone())
-                .map_err(|e| format!("{}: {e}", job.path.display()));
+            let result = match crate::crash::catch("writing the report", || write_report(&job)) {
+                Ok(written) => written
+                    .map(|()| job.path.clone())
+                    .map_err(|e| format!("{}: {e}", job.path.display())),
+                Err(crash) => Err(format!(
+                    "{}: {crash} (a bug in Parallax; please report it)",
+                    job.path.display()
+                )),
+            };
             let _ = sender.send(JobResult::Exported(result));
             if let Some(ctx) = repaint {
                 ctx.request_repaint();
