@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::analysis::{StrengthLexicon, analyse};
 use crate::engine::{Equivalences, Options, compare_with};
 use crate::export;
-use crate::load::load_file;
+use crate::load::load_file_with;
 
 /// Parallax: compare two official statements sentence by sentence.
 #[derive(Debug, Parser)]
@@ -86,6 +86,10 @@ pub struct CompareArgs {
     /// word diff; counterparts in other words are linked whatever it is.
     #[arg(long, default_value_t = Options::default().threshold)]
     pub threshold: f32,
+    /// Open a file that is UTF-8 but for a few invalid bytes or NULs (a bad copy from a PDF)
+    /// with them replaced by U+FFFD; the encoding in every output says how many were.
+    #[arg(long)]
+    pub open_anyway: bool,
     /// Named entities, shared phrases and wording strength: `auto` computes them for documents
     /// up to 256 KiB each (statements), `always` for any size, `never` skips them.
     #[arg(long, value_enum, default_value_t = AnalysisMode::Auto)]
@@ -170,8 +174,19 @@ fn try_compare(args: &CompareArgs) -> anyhow::Result<()> {
     if let Some(path) = &args.equivalences {
         equivalences.extend(read_equivalences(path)?);
     }
-    let left = load_file(&args.left)?;
-    let right = load_file(&args.right)?;
+    let load = |path: &std::path::Path| -> anyhow::Result<crate::load::Document> {
+        let options = crate::load::LoadOptions {
+            open_anyway: args.open_anyway,
+        };
+        load_file_with(path, options).map_err(|error| match error {
+            crate::load::LoadError::Damaged { .. } => {
+                anyhow::anyhow!("{error}; --open-anyway opens it with them replaced by U+FFFD")
+            }
+            other => other.into(),
+        })
+    };
+    let left = load(&args.left)?;
+    let right = load(&args.right)?;
     let options = Options::default()
         .ignore_case(args.ignore_case)
         .ignore_punctuation(args.ignore_punctuation)

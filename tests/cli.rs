@@ -424,3 +424,33 @@ fn a_bug_is_one_line_naming_the_files_with_its_own_exit_status() {
         "raw panic text: {stderr:?}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn an_io_error_prints_its_cause_once() {
+    let dir = scratch("cli", "symlink-loop");
+    let (a, b) = (dir.join("a.txt"), dir.join("b.txt"));
+    std::os::unix::fs::symlink(&b, &a).expect("symlink");
+    std::os::unix::fs::symlink(&a, &b).expect("symlink");
+    let out = parallax(&[a.as_os_str(), sample("us-embassy-x-post.txt").as_os_str()]);
+    let stderr = assert_one_line_error(&out, "a.txt");
+    assert_eq!(
+        stderr.matches("symbolic links").count(),
+        1,
+        "the cause twice: {stderr:?}"
+    );
+}
+
+#[test]
+fn a_file_with_damaged_bytes_is_refused_with_the_flag_that_opens_it() {
+    let damaged = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken-utf8.txt");
+    let embassy = sample("us-embassy-x-post.txt");
+    let out = parallax(&[damaged.as_os_str(), embassy.as_os_str()]);
+    let stderr = assert_one_line_error(&out, "broken-utf8.txt");
+    assert!(stderr.contains("3 damaged bytes"), "{stderr}");
+    assert!(stderr.contains("--open-anyway"), "{stderr}");
+
+    let json = compare_json(&damaged, &embassy, &["--open-anyway"]);
+    let encoding = json["left"]["encoding"].as_str().expect("encoding");
+    assert_eq!(encoding, "UTF-8, 3 damaged bytes replaced with U+FFFD");
+}

@@ -488,3 +488,30 @@ fn a_panic_in_the_insights_says_so_in_the_panel_and_the_rows_stay() {
     harness.get_by_label_contains("We remain committed to countering terrorism");
     harness.get_by_label("us-embassy-x-post.txt");
 }
+
+#[test]
+fn a_file_with_damaged_bytes_is_offered_open_anyway() {
+    // U+FFFD is drawn as the window draws any glyph its fonts lack: as a box, not a panic
+    // (the harness panics on a missing glyph unless told otherwise).
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 820.0))
+        .allow_missing_glyphs()
+        .build_eframe(|cc| ParallaxApp::new(cc, None, None));
+    settle(&mut harness);
+    let damaged =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken-utf8.txt");
+    harness
+        .state_mut()
+        .push(Command::OpenPath(Side::Left, damaged.clone()));
+    settle(&mut harness);
+    harness.get_by_label_contains("3 damaged bytes");
+    assert_eq!(harness.state().documents()[0].name, "us-embassy-x-post.txt");
+
+    harness.get_by_label("Open anyway").click();
+    settle(&mut harness);
+    let left = &harness.state().documents()[0];
+    assert_eq!(left.name, "broken-utf8.txt");
+    assert_eq!(left.text.matches('\u{FFFD}').count(), 3);
+    harness.get_by_label_contains("opened anyway");
+    assert!(harness.state().comparison().is_some());
+}

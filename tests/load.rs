@@ -84,9 +84,9 @@ fn bad_inputs_give_a_clear_reason() {
         ("missing.txt", "no such file"),
         ("empty.txt", "file is empty"),
         ("whitespace.txt", "only whitespace"),
-        ("nul.txt", "NUL byte"),
+        ("nul.txt", "1 damaged byte (invalid UTF-8 or NUL)"),
         ("image.png", "PNG image"),
-        ("broken-utf8.txt", "invalid UTF-8"),
+        ("broken-utf8.txt", "damaged bytes (invalid UTF-8 or NUL)"),
         ("scanned.pdf", "no text layer"),
         ("corrupt.docx", "bad zip archive"),
         ("no-text.docx", "no text"),
@@ -186,4 +186,32 @@ fn json_reports_format_and_encoding() {
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
     assert_eq!(json["left"]["format"], "docx");
     assert_eq!(json["right"]["encoding"], "windows-1252");
+}
+
+#[test]
+fn a_file_with_a_few_damaged_bytes_opens_anyway_when_asked() {
+    use parallax::load::{LoadOptions, load_file_with};
+    for (name, count) in [("broken-utf8.txt", 3), ("nul.txt", 1)] {
+        let path = fixture(name);
+        let refused = load_file(&path).expect_err("refused without asking");
+        assert!(
+            matches!(refused, parallax::load::LoadError::Damaged { count: c, .. } if c == count),
+            "{refused:?}"
+        );
+        let opened = load_file_with(&path, LoadOptions { open_anyway: true }).expect("opened");
+        assert_eq!(
+            opened.text.matches('\u{FFFD}').count(),
+            count,
+            "{:?}",
+            opened.text
+        );
+        assert!(
+            opened.encoding.contains("replaced with U+FFFD"),
+            "{}",
+            opened.encoding
+        );
+    }
+    // Real binary data stays refused, asked or not.
+    let png = load_file_with(&fixture("image.png"), LoadOptions { open_anyway: true });
+    assert!(png.is_err());
 }

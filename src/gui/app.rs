@@ -8,7 +8,7 @@ use egui::{Color32, Key, KeyboardShortcut, Modifiers, RichText, ThemePreference,
 use serde::{Deserialize, Serialize};
 
 use crate::engine::{Comparison, Options, Span};
-use crate::load::Document;
+use crate::load::{Document, LoadOptions};
 use crate::samples::{SAMPLES, default_pair};
 
 use super::insights::InsightsPanel;
@@ -352,11 +352,9 @@ impl ParallaxApp {
                     );
                 }
             }
-            Command::OpenPath(side, path) => {
-                let i = side.index();
-                self.load_generation[i] += 1;
-                self.loading[i] = Some(path.clone());
-                self.worker.load(side, self.load_generation[i], path);
+            Command::OpenPath(side, path) => self.load(side, path, LoadOptions::default()),
+            Command::OpenAnyway(side, path) => {
+                self.load(side, path, LoadOptions { open_anyway: true });
             }
             Command::OpenSample(side, n) => {
                 if let Some(sample) = SAMPLES.get(n) {
@@ -673,6 +671,14 @@ impl ParallaxApp {
         self.scroll_to = Some(next);
     }
 
+    fn load(&mut self, side: Side, path: PathBuf, options: LoadOptions) {
+        let i = side.index();
+        self.load_generation[i] += 1;
+        self.loading[i] = Some(path.clone());
+        self.worker
+            .load(side, self.load_generation[i], path, options);
+    }
+
     fn request_compare(&mut self) {
         if self.loading.iter().any(Option::is_some) {
             return; // compared when the load finishes
@@ -694,6 +700,7 @@ impl ParallaxApp {
                     side,
                     generation,
                     result,
+                    can_open_anyway,
                 } => {
                     let i = side.index();
                     if generation != self.load_generation[i] {
@@ -706,14 +713,27 @@ impl ParallaxApp {
                                 remember(&mut self.settings.recent, path.clone());
                             }
                             self.notices
-                                .retain(|n| !n.error || !n.text.starts_with(&document.name));
+                                .retain(|n| !n.error || !n.text.contains(&document.name));
+                            if document.encoding.contains("replaced with U+FFFD") {
+                                self.notices.push(Notice::info(format!(
+                                    "{} opened anyway: {} (shown as \u{FFFD}; reports record \
+                                     it).",
+                                    document.name, document.encoding
+                                )));
+                            }
                             self.documents[i] = Arc::new(document);
                             self.watched[i] = None;
                         }
-                        Err(message) => self.notices.push(Notice::error(format!(
-                            "Could not open {message}. The {} document stays as it was.",
-                            side.name()
-                        ))),
+                        Err(message) => self.notices.push(Notice {
+                            text: format!(
+                                "Could not open {message}. The {} document stays as it was.",
+                                side.name()
+                            ),
+                            error: true,
+                            action: can_open_anyway.map(|path| {
+                                ("Open anyway".to_owned(), Command::OpenAnyway(side, path))
+                            }),
+                        }),
                     }
                     self.request_compare();
                 }

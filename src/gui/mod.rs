@@ -25,6 +25,8 @@ pub enum Command {
     Open(Side),
     /// Open this file on a side.
     OpenPath(Side, PathBuf),
+    /// Open this file on a side although a few of its bytes are damaged (they become U+FFFD).
+    OpenAnyway(Side, PathBuf),
     /// Open bundled sample `n` on a side.
     OpenSample(Side, usize),
     /// Exchange the two documents.

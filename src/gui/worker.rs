@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use crate::engine::{Comparison, Options, compare};
-use crate::load::{Document, load_file};
+use crate::load::{Document, LoadOptions, load_file_with};
 
 use super::Side;
 
@@ -22,6 +22,8 @@ pub enum JobResult {
         generation: u64,
         /// The document, or the message naming the file and the reason.
         result: Result<Document, String>,
+        /// The file, when it failed only for a few damaged bytes: it can be opened anyway.
+        can_open_anyway: Option<PathBuf>,
     },
     /// The native file dialog closed.
     Picked {
@@ -105,22 +107,30 @@ impl Worker {
     }
 
     /// Reads `path` for `side` in the background.
-    pub fn load(&self, side: Side, generation: u64, path: PathBuf) {
+    pub fn load(&self, side: Side, generation: u64, path: PathBuf, options: LoadOptions) {
         let sender = self.sender.clone();
         let repaint = self.repaint.clone();
         std::thread::spawn(move || {
-            let result = match crate::crash::catch("reading the file", || load_file(&path)) {
-                Ok(loaded) => loaded.map_err(|e| e.to_string()),
-                Err(crash) => Err(format!(
-                    "{}: {crash} (a bug in Parallax; please report it with the file)",
-                    path.display()
-                )),
-            };
+            let mut can_open_anyway = None;
+            let result =
+                match crate::crash::catch("reading the file", || load_file_with(&path, options)) {
+                    Ok(loaded) => loaded.map_err(|e| {
+                        if matches!(e, crate::load::LoadError::Damaged { .. }) {
+                            can_open_anyway = Some(path.clone());
+                        }
+                        e.to_string()
+                    }),
+                    Err(crash) => Err(format!(
+                        "{}: {crash} (a bug in Parallax; please report it with the file)",
+                        path.display()
+                    )),
+                };
             // The app may be gone (window closed): nothing to report to then.
             let _ = sender.send(JobResult::Loaded {
                 side,
                 generation,
                 result,
+                can_open_anyway,
             });
             if let Some(ctx) = repaint {
                 ctx.request_repaint();

@@ -6,8 +6,70 @@ use std::path::Path;
 
 use super::LoadError;
 
+/// Most damaged bytes (invalid UTF-8 sequences and NULs) a readable text may have to be
+/// offered "open anyway": one in 200 bytes, and at least 8 (a bad copy from a PDF, a stray
+/// NUL); more is binary data or another encoding.
+fn damage_allowed(len: usize) -> usize {
+    (len / 200).max(8)
+}
+
+/// Counts the damage in text that is UTF-8 but for some bytes: invalid sequences and NULs,
+/// with the offset of the first. `None` when there is none, or too much for it to be text.
+fn damage(bytes: &[u8]) -> Option<(usize, usize)> {
+    let mut count = 0;
+    let mut first = None;
+    let mut at = 0;
+    let mut rest = bytes;
+    loop {
+        let valid_len = match std::str::from_utf8(rest) {
+            Ok(_) => rest.len(),
+            Err(e) => e.valid_up_to(),
+        };
+        // NULs inside the valid stretch are damage too.
+        for (i, &b) in rest[..valid_len].iter().enumerate() {
+            if b == 0 {
+                count += 1;
+                first.get_or_insert(at + i);
+            }
+        }
+        if valid_len == rest.len() {
+            break;
+        }
+        let bad = std::str::from_utf8(&rest[valid_len..])
+            .err()
+            .and_then(|e| e.error_len())
+            .unwrap_or(rest.len() - valid_len)
+            .max(1);
+        count += 1;
+        first.get_or_insert(at + valid_len);
+        at += valid_len + bad;
+        rest = rest.get(valid_len + bad..).unwrap_or(&[]);
+    }
+    let first = first?;
+    (count <= damage_allowed(bytes.len())).then_some((count, first))
+}
+
+/// Decodes `bytes` as UTF-8 with each invalid sequence and NUL replaced by U+FFFD; the
+/// encoding's name says how many were.
+pub fn decode_anyway(path: &Path, bytes: &[u8]) -> Result<(String, String), LoadError> {
+    let Some((count, _)) = damage(bytes) else {
+        return decode(path, bytes);
+    };
+    let text = String::from_utf8_lossy(bytes).replace('\0', "\u{FFFD}");
+    let plural = if count == 1 { "" } else { "s" };
+    Ok((
+        text,
+        format!("UTF-8, {count} damaged byte{plural} replaced with U+FFFD"),
+    ))
+}
+
 /// Decodes `bytes` to text and names the encoding, or says why they are not text.
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, String), LoadError> {
+    let damaged = |(count, first): (usize, usize)| LoadError::Damaged {
+        path: path.to_path_buf(),
+        count,
+        first,
+    };
     let not_text = |reason: String| LoadError::NotText {
         path: path.to_path_buf(),
         reason,
@@ -30,6 +92,10 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, String), LoadError> 
         return Err(not_text(format!("binary data: looks like {kind}")));
     }
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        // A few stray NULs in otherwise readable UTF-8 text can be opened anyway.
+        if let Some(found) = damage(bytes) {
+            return Err(damaged(found));
+        }
         return Err(not_text(format!("binary data: NUL byte at offset {at}")));
     }
     match std::str::from_utf8(bytes) {
@@ -42,9 +108,10 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, String), LoadError> 
                 ))
             };
             // Text in a legacy single-byte encoding practically never holds a valid multi-byte
-            // UTF-8 sequence; a file that does is broken UTF-8, not Windows-1252.
+            // UTF-8 sequence; a file that does is broken UTF-8, not Windows-1252: with a few
+            // bad bytes (a bad copy from a PDF) it can be opened anyway.
             if has_utf8_multibyte(bytes) {
-                return Err(invalid());
+                return Err(damage(bytes).map_or_else(invalid, damaged));
             }
             let mut detector =
                 chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
@@ -158,6 +225,28 @@ mod tests {
         let (text, encoding) = run(&cp1252).expect("legacy text decodes");
         assert!(text.contains("Chargé d’Affaires"));
         assert_eq!(encoding, "windows-1252");
+    }
+
+    #[test]
+    fn a_few_bad_bytes_in_utf8_text_can_be_opened_anyway() {
+        let mut bytes = "Pakistan’s statement on the dialogue, with one bad byte: "
+            .as_bytes()
+            .to_vec();
+        bytes.push(0xC3);
+        bytes.extend_from_slice(" and a stray NUL".as_bytes());
+        bytes.push(0);
+        bytes.extend_from_slice(" in it.\n".as_bytes());
+        let path = Path::new("bad.txt");
+        match decode(path, &bytes) {
+            Err(LoadError::Damaged { count, first, .. }) => {
+                assert_eq!((count, first), (2, 59));
+            }
+            other => panic!("not offered to open anyway: {other:?}"),
+        }
+        let (text, encoding) = decode_anyway(path, &bytes).expect("opened anyway");
+        assert_eq!(text.matches('\u{FFFD}').count(), 2, "{text:?}");
+        assert!(text.starts_with("Pakistan’s statement"));
+        assert_eq!(encoding, "UTF-8, 2 damaged bytes replaced with U+FFFD");
     }
 
     #[test]

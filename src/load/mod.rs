@@ -157,13 +157,25 @@ pub enum LoadError {
         /// The file.
         path: PathBuf,
     },
-    /// Another I/O error.
-    #[error("{path}: {source}", path = .path.display())]
+    /// Text that is UTF-8 but for a few invalid bytes or NULs: it can be opened anyway, with
+    /// them replaced by U+FFFD ([`LoadOptions::open_anyway`]).
+    #[error("{path}: {count} damaged byte{s} (invalid UTF-8 or NUL) in otherwise readable UTF-8 text, the first at byte {first}", path = .path.display(), s = if *.count == 1 { "" } else { "s" })]
+    Damaged {
+        /// The file.
+        path: PathBuf,
+        /// How many invalid sequences and NULs.
+        count: usize,
+        /// Byte offset of the first.
+        first: usize,
+    },
+    /// Another I/O error. The error is part of the message, not a source of it, so that a
+    /// chain printer (`anyhow`'s `{:#}`) does not print it twice.
+    #[error("{path}: {error}", path = .path.display())]
     Io {
         /// The file.
         path: PathBuf,
         /// The error.
-        source: std::io::Error,
+        error: std::io::Error,
     },
 }
 
@@ -174,16 +186,26 @@ impl LoadError {
             std::io::ErrorKind::NotFound => Self::NotFound { path },
             std::io::ErrorKind::PermissionDenied => Self::PermissionDenied { path },
             std::io::ErrorKind::IsADirectory => Self::Directory { path },
-            _ => Self::Io {
-                path,
-                source: error,
-            },
+            _ => Self::Io { path, error },
         }
     }
 }
 
+/// How to read a file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// Open text that is UTF-8 but for a few invalid bytes or NULs ([`LoadError::Damaged`])
+    /// with them replaced by U+FFFD; the document's encoding then says how many were.
+    pub open_anyway: bool,
+}
+
 /// Reads a statement from disk: format and encoding detected, text extracted.
 pub fn load_file(path: &Path) -> Result<Document, LoadError> {
+    load_file_with(path, LoadOptions::default())
+}
+
+/// [`load_file`] with options.
+pub fn load_file_with(path: &Path, options: LoadOptions) -> Result<Document, LoadError> {
     let metadata = std::fs::metadata(path).map_err(|e| LoadError::from_io(path, e))?;
     if metadata.is_dir() {
         return Err(LoadError::Directory {
@@ -198,7 +220,23 @@ pub fn load_file(path: &Path) -> Result<Document, LoadError> {
         });
     }
     let file = File::open(path).map_err(|e| LoadError::from_io(path, e))?;
-    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    let mut document = read_opened(path, &metadata, file, options)?;
+    document.stamp = Some(FileStamp {
+        modified: metadata.modified().ok(),
+        len: metadata.len(),
+    });
+    Ok(document)
+}
+
+/// Reads an opened file (any reader in tests: one that fails halfway, as a file that
+/// disappears from a network share while being read does) and makes it a document.
+fn read_opened(
+    path: &Path,
+    metadata: &std::fs::Metadata,
+    file: impl Read,
+    options: LoadOptions,
+) -> Result<Document, LoadError> {
+    let mut bytes = Vec::with_capacity(metadata.len().min(MAX_FILE_BYTES) as usize);
     // Read at most one byte past the limit, in case the file grew since `metadata`.
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
@@ -210,17 +248,21 @@ pub fn load_file(path: &Path) -> Result<Document, LoadError> {
             limit: MAX_FILE_BYTES,
         });
     }
-    let mut document = load_bytes(path, &bytes)?;
-    document.stamp = Some(FileStamp {
-        modified: metadata.modified().ok(),
-        len: metadata.len(),
-    });
-    Ok(document)
+    load_bytes_with(path, &bytes, options)
 }
 
 /// Turns the bytes of the file at `path` into a document (the path names it and hints at its
 /// format; nothing is read from disk here).
 pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Document, LoadError> {
+    load_bytes_with(path, bytes, LoadOptions::default())
+}
+
+/// [`load_bytes`] with options.
+pub fn load_bytes_with(
+    path: &Path,
+    bytes: &[u8],
+    options: LoadOptions,
+) -> Result<Document, LoadError> {
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
@@ -251,7 +293,11 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Document, LoadError> {
             "UTF-8 (XML)".to_owned(),
         )
     } else {
-        let (text, encoding) = decode::decode(path, bytes)?;
+        let (text, encoding) = if options.open_anyway {
+            decode::decode_anyway(path, bytes)?
+        } else {
+            decode::decode(path, bytes)?
+        };
         if extension == "html"
             || extension == "htm"
             || extension == "xhtml"
@@ -283,4 +329,35 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Document, LoadError> {
         stamp: None,
         sha256: sha256_hex(bytes),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A reader that gives some bytes, then fails as a file gone from under it does.
+    struct Vanishing(usize);
+
+    impl Read for Vanishing {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            if self.0 == 0 {
+                return Err(std::io::Error::other("stale file handle"));
+            }
+            let n = self.0.min(buf.len());
+            buf[..n].fill(b'a');
+            self.0 -= n;
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn a_file_that_disappears_while_read_names_the_file_and_the_reason_once() {
+        let here = std::env::current_exe().expect("the test binary");
+        let metadata = std::fs::metadata(&here).expect("metadata");
+        let path = Path::new("/shares/statement.txt");
+        let error = read_opened(path, &metadata, Vanishing(100), LoadOptions::default())
+            .expect_err("a read error");
+        let shown = format!("{:#}", anyhow::Error::new(error));
+        assert_eq!(shown, "/shares/statement.txt: stale file handle");
+    }
 }

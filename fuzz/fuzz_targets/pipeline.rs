@@ -1,0 +1,90 @@
+//! What every fuzz target checks: two texts through the comparison, the analysis and every
+//! exporter, with the options given. Included by the targets (`#[path]`), not a target itself.
+
+use std::time::{Duration, SystemTime};
+
+use parallax::analysis::analyse_builtin;
+use parallax::engine::{Options, RowKind, compare, segment};
+use parallax::export::{Provenance, Report, html, json, markdown, text};
+use parallax::load::Document;
+
+/// Options from one byte: each bit an option, the threshold from the high bits.
+pub fn options(flags: u8) -> Options {
+    Options::default()
+        .ignore_case(flags & 1 != 0)
+        .ignore_punctuation(flags & 2 != 0)
+        .mark_variants(flags & 4 != 0)
+        .use_equivalences(flags & 8 == 0)
+        .threshold(f32::from(flags >> 4) / 15.0)
+}
+
+/// Runs the whole pipeline and checks what it promises.
+pub fn check(left: &str, right: &str, options: &Options) {
+    let comparison = compare(left, right, options);
+    assert!(segment::partitions(&comparison.left_sentences, left.len()));
+    assert!(segment::partitions(&comparison.right_sentences, right.len()));
+    let mut seen_left = vec![0u32; comparison.left_sentences.len()];
+    let mut seen_right = vec![0u32; comparison.right_sentences.len()];
+    for row in &comparison.rows {
+        for &s in &row.left {
+            seen_left[s] += 1;
+        }
+        for &s in &row.right {
+            seen_right[s] += 1;
+        }
+        match row.kind {
+            RowKind::LeftOnly => assert!(row.right.is_empty() && !row.left.is_empty()),
+            RowKind::RightOnly => assert!(row.left.is_empty() && !row.right.is_empty()),
+            RowKind::Related => {
+                assert!(row.ops.is_empty() && row.left.len() == 1 && row.right.len() == 1);
+                assert!(comparison.link(row.left[0], row.right[0]).is_some());
+            }
+            RowKind::Identical | RowKind::Modified => {
+                let (l, r) = (comparison.left_span(row), comparison.right_span(row));
+                let (mut at_l, mut at_r) = (l.start, r.start);
+                for op in &row.ops {
+                    assert_eq!((op.left.start, op.right.start), (at_l, at_r));
+                    at_l = op.left.end;
+                    at_r = op.right.end;
+                }
+                assert_eq!((at_l, at_r), (l.end, r.end));
+            }
+        }
+    }
+    assert!(seen_left.iter().all(|&n| n == 1));
+    assert!(seen_right.iter().all(|&n| n == 1));
+    for link in &comparison.links {
+        assert!(link.left < seen_left.len() && link.right < seen_right.len());
+        assert!((0.0..=1.0).contains(&link.score));
+    }
+
+    let analysis = analyse_builtin(left, right, &comparison);
+    let (left_doc, right_doc) = (
+        Document::from_text("left", left),
+        Document::from_text("right", right),
+    );
+    let mut out = Vec::new();
+    json::write_with(&mut out, &left_doc, &right_doc, &comparison, &analysis).expect("json");
+    let parsed: serde_json::Value = serde_json::from_slice(&out).expect("JSON parses back");
+    assert_eq!(parsed["left"]["text"].as_str(), Some(left));
+    let mut out = Vec::new();
+    text::write_with(&mut out, &left_doc, &right_doc, &comparison, &analysis, true)
+        .expect("text");
+    let notes = vec![(0, "<note>".to_owned())];
+    let report = Report {
+        left: &left_doc,
+        right: &right_doc,
+        comparison: &comparison,
+        notes: &notes,
+        analysis: Some(&analysis),
+        provenance: Provenance {
+            generated: SystemTime::UNIX_EPOCH + Duration::from_secs(1_780_000_000),
+        },
+    };
+    let mut out = Vec::new();
+    html::write(&mut out, &report).expect("html");
+    assert!(!String::from_utf8_lossy(&out).contains("<note>"));
+    let mut out = Vec::new();
+    markdown::write(&mut out, &report).expect("markdown");
+    assert!(!String::from_utf8_lossy(&out).contains("<note>"));
+}
