@@ -247,20 +247,8 @@ fn touching(a: &Tok, b: &Tok) -> bool {
 /// character boundary; it is 0 when `text` does not end in an apostrophe and an "s".
 fn strip_possessive<'t>(lower: &'t str, text: &str) -> (&'t str, usize) {
     match lower.strip_suffix("'s") {
-        Some(stem) if !stem.is_empty() => (stem, possessive_len(text)),
+        Some(stem) if !stem.is_empty() => (stem, crate::engine::possessive_len(text)),
         _ => (lower, 0),
-    }
-}
-
-/// Byte length of the possessive ending of `text` (an apostrophe of any kind, then "s" or "S"),
-/// or 0 when it has none.
-fn possessive_len(text: &str) -> usize {
-    let mut chars = text.char_indices().rev();
-    match (chars.next(), chars.next()) {
-        (Some((_, 's' | 'S')), Some((at, quote))) if crate::engine::is_apostrophe(quote) => {
-            text.len() - at
-        }
-        _ => 0,
     }
 }
 

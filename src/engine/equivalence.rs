@@ -220,9 +220,16 @@ impl Equivalences {
                 match matcher.longest_at(&keys, &lowers, i) {
                     Some(m) => {
                         let last = raw[i + m.len - 1].span;
+                        // The possessive's length comes from the text, whichever apostrophe
+                        // it has (the matcher saw it folded).
                         let end = if m.possessive {
-                            possessive_start(&text[last.range()])
-                                .map_or(last.end, |k| last.start + k)
+                            let word = &text[last.range()];
+                            let cut = super::normalize::possessive_len(word);
+                            if cut < word.len() {
+                                last.end - cut
+                            } else {
+                                last.end
+                            }
                         } else {
                             last.end
                         };
@@ -239,18 +246,6 @@ impl Equivalences {
         }
         out
     }
-}
-
-/// Byte offset of a trailing possessive "'s" / "’s" in `word`, if it has one.
-fn possessive_start(word: &str) -> Option<usize> {
-    for suffix in ["'s", "’s", "'S", "’S"] {
-        if let Some(stem) = word.strip_suffix(suffix)
-            && !stem.is_empty()
-        {
-            return Some(stem.len());
-        }
-    }
-    None
 }
 
 /// A form's tokens as the matcher sees them: keys, punctuation included.
@@ -542,6 +537,18 @@ mod tests {
         assert_eq!(hits.len(), 1);
         assert!(hits[0].possessive);
         assert_eq!(hits[0].span, Span::new(0, "Pakistan".len()));
+        // Any apostrophe the matcher folds, cut where the text has it (a reversed quote is
+        // three bytes, not the one of the folded "'").
+        for text in [
+            "Pakistan‘s resolve.",
+            "Pakistan‘S resolve.",
+            "Pakistan’S resolve.",
+        ] {
+            let hits = table.find(text);
+            assert_eq!(hits.len(), 1, "{text}");
+            assert!(hits[0].possessive, "{text}");
+            assert_eq!(hits[0].span, Span::new(0, "Pakistan".len()), "{text}");
+        }
     }
 
     #[test]

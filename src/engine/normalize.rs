@@ -26,6 +26,18 @@ pub fn is_apostrophe(c: char) -> bool {
     )
 }
 
+/// Byte length of the possessive ending of `text` (an apostrophe of any kind, then "s" or
+/// "S"), or 0 when it has none. Read from the text itself, never from a folded key (whose
+/// length says nothing about the text's): the length always ends `text` on a character
+/// boundary.
+pub fn possessive_len(text: &str) -> usize {
+    let mut chars = text.char_indices().rev();
+    match (chars.next(), chars.next()) {
+        (Some((_, 's' | 'S')), Some((at, quote))) if is_apostrophe(quote) => text.len() - at,
+        _ => 0,
+    }
+}
+
 /// Folds one character of an NFKC-normalized token to its matching form.
 fn fold_char(c: char) -> char {
     match c {
