@@ -18,7 +18,14 @@ use crate::load::load_file_with;
     name = "parallax",
     version,
     about,
-    args_conflicts_with_subcommands = true
+    args_conflicts_with_subcommands = true,
+    after_help = "Compare headless (parallax compare --help for each option):\n  \
+        parallax compare LEFT RIGHT [--format text|json|html|markdown] [-o FILE]\n    \
+        [--ignore-case] [--ignore-punctuation] [--mark-variants] [--threshold 0.4]\n    \
+        [--equivalences FILE] [--no-equivalences] [--analysis auto|always|never]\n    \
+        [--open-anyway]\n\n\
+        Exit status: 0 success; 2 an input cannot be read (one line naming the file and the\n\
+        reason); 70 a bug in Parallax (one line naming both files)."
 )]
 pub struct Cli {
     /// Headless commands.
@@ -26,8 +33,11 @@ pub struct Cli {
     pub command: Option<Command>,
     /// Left statement to open in the window (default: a bundled sample pair).
     pub left: Option<PathBuf>,
-    /// Right statement to open in the window.
+    /// Right statement to open in the window (with only LEFT, the window asks for it).
     pub right: Option<PathBuf>,
+    /// Three or more statements: not yet (the window compares two).
+    #[arg(hide = true)]
+    pub more: Vec<PathBuf>,
     /// Window theme for this run (default: as last chosen, else the system's).
     #[arg(long, value_enum)]
     pub theme: Option<Theme>,

@@ -9,6 +9,14 @@ fn main() -> ExitCode {
     parallax::load::install_quiet_panic_hook();
     parallax::crash::install_panic_hook();
     let cli = Cli::parse();
+    if !cli.more.is_empty() {
+        eprintln!(
+            "parallax: {} statements given; Parallax compares two at a time for now (three or \
+             more at once are planned): parallax LEFT RIGHT",
+            cli.more.len() + 2
+        );
+        return ExitCode::from(2);
+    }
     match &cli.command {
         Some(Command::Compare(args)) => run_compare(args),
         None => open_window(&cli),

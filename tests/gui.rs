@@ -515,3 +515,48 @@ fn a_file_with_damaged_bytes_is_offered_open_anyway() {
     harness.get_by_label_contains("opened anyway");
     assert!(harness.state().comparison().is_some());
 }
+
+#[test]
+fn started_with_one_file_it_shows_it_on_the_left_and_asks_for_the_other() {
+    let left = super::common::sample("fo-joint-press-statement.txt");
+    let mut harness = harness(Some(left), None);
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().documents()[0].name,
+        "fo-joint-press-statement.txt"
+    );
+    assert!(harness.state().documents()[1].text.is_empty());
+    harness.get_by_label("fo-joint-press-statement.txt");
+    // No desktop portal in a test: the window asks through its path field for the right side.
+    harness.get_by_label("Open the right statement");
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Path:");
+}
+
+#[test]
+fn the_window_has_its_icon() {
+    let icon = parallax::gui::icon().expect("the icon decodes");
+    assert_eq!((icon.width, icon.height), (256, 256));
+    assert_eq!(icon.rgba.len(), 256 * 256 * 4);
+}
+
+#[test]
+fn the_icon_files_exist_at_their_sizes() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/icons");
+    assert!(dir.join("parallax.svg").is_file(), "the SVG source");
+    for size in [16u32, 24, 32, 48, 64, 128, 256, 512] {
+        let bytes = std::fs::read(dir.join(format!("parallax-{size}.png"))).expect("png");
+        let icon = eframe::icon_data::from_png_bytes(&bytes).expect("decodes as PNG");
+        assert_eq!(
+            (icon.width, icon.height),
+            (size, size),
+            "parallax-{size}.png"
+        );
+    }
+    let entry = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/parallax.desktop"),
+    )
+    .expect("desktop entry");
+    for line in ["Exec=parallax %F", "Icon=parallax", "Name=Parallax"] {
+        assert!(entry.lines().any(|l| l == line), "{line} missing");
+    }
+}

@@ -244,12 +244,19 @@ impl ParallaxApp {
             central: egui::Rect::NOTHING,
             pending: Vec::new(),
         };
+        let only_left = left.is_some() && right.is_none();
         let mut opened = false;
         for (side, path) in [(Side::Left, left), (Side::Right, right)] {
             if let Some(path) = path {
                 app.apply(Command::OpenPath(side, path));
                 opened = true;
             }
+        }
+        if only_left {
+            // Opened with one file (from the file manager): it goes on the left, and the
+            // window asks for the other; until then the right side is empty.
+            app.documents[1] = Arc::new(Document::from_text("(no right statement yet)", ""));
+            app.apply(Command::Open(Side::Right));
         }
         if !opened {
             app.request_compare();

@@ -116,15 +116,26 @@ impl ExportFormat {
     }
 }
 
-/// Opens the window on `left` and `right` (or the bundled sample pair) and runs until closed.
+/// The window's icon (taskbar, window switcher): `assets/icons/parallax-256.png`, made from
+/// `assets/icons/parallax.svg` by `assets/icons/render.sh`.
+pub fn icon() -> Option<egui::IconData> {
+    eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icons/parallax-256.png")).ok()
+}
+
+/// Opens the window on `left` and `right` (or the bundled sample pair) and runs until closed;
+/// with `left` only, it opens that and asks for the right statement.
 pub fn run(
     left: Option<PathBuf>,
     right: Option<PathBuf>,
     theme: Option<egui::ThemePreference>,
 ) -> ExitCode {
+    let mut viewport = egui::ViewportBuilder::default();
+    if let Some(icon) = icon() {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
         renderer: eframe::Renderer::Glow,
-        viewport: egui::ViewportBuilder::default()
+        viewport: viewport
             .with_title("Parallax")
             .with_app_id("parallax")
             .with_inner_size([1280.0, 820.0])
