@@ -534,9 +534,11 @@ fn started_with_one_file_it_shows_it_on_the_left_and_asks_for_the_other() {
 
 #[test]
 fn the_window_has_its_icon() {
-    let icon = parallax::gui::icon().expect("the icon decodes");
+    let options = parallax::gui::native_options();
+    let icon = options.viewport.icon.expect("the window's icon is set");
     assert_eq!((icon.width, icon.height), (256, 256));
     assert_eq!(icon.rgba.len(), 256 * 256 * 4);
+    assert!(icon.rgba.chunks(4).any(|p| p[3] == 255), "not a blank icon");
 }
 
 #[test]

@@ -122,18 +122,14 @@ pub fn icon() -> Option<egui::IconData> {
     eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icons/parallax-256.png")).ok()
 }
 
-/// Opens the window on `left` and `right` (or the bundled sample pair) and runs until closed;
-/// with `left` only, it opens that and asks for the right statement.
-pub fn run(
-    left: Option<PathBuf>,
-    right: Option<PathBuf>,
-    theme: Option<egui::ThemePreference>,
-) -> ExitCode {
+/// The window's options: OpenGL through glow, its title, app id, size, drag and drop, and the
+/// icon ([`icon`]).
+pub fn native_options() -> eframe::NativeOptions {
     let mut viewport = egui::ViewportBuilder::default();
     if let Some(icon) = icon() {
         viewport = viewport.with_icon(icon);
     }
-    let options = eframe::NativeOptions {
+    eframe::NativeOptions {
         renderer: eframe::Renderer::Glow,
         viewport: viewport
             .with_title("Parallax")
@@ -142,7 +138,17 @@ pub fn run(
             .with_min_inner_size([640.0, 400.0])
             .with_drag_and_drop(true),
         ..Default::default()
-    };
+    }
+}
+
+/// Opens the window on `left` and `right` (or the bundled sample pair) and runs until closed;
+/// with `left` only, it opens that and asks for the right statement.
+pub fn run(
+    left: Option<PathBuf>,
+    right: Option<PathBuf>,
+    theme: Option<egui::ThemePreference>,
+) -> ExitCode {
+    let options = native_options();
     let result = eframe::run_native(
         "Parallax",
         options,
