@@ -64,18 +64,17 @@ pub fn write_with(
         stats.right_only
     )?;
     writeln!(out, "{}", super::coverage_text(comparison))?;
-    let index = super::LinkIndex::new(comparison);
+    let links = super::LinkIndex::new(comparison);
     write_analysis(out, analysis, paint(BOLD), paint(RESET))?;
-    for (at, row) in comparison.rows.iter().enumerate() {
+    for (index, row) in comparison.rows.iter().enumerate() {
         writeln!(out)?;
         let moved = if row.moved { " · moved" } else { "" };
-        let refs = super::cross_refs_text(&index.cross_refs(comparison, at));
+        let refs = super::cross_refs_text(&links.cross_refs(comparison, index));
         let label = if refs.is_empty() {
             label(row)
         } else {
             format!("{}; {refs}", label(row))
         };
-        let index = at;
         match row.kind {
             RowKind::Related => {
                 let shared = match (row.left.first(), row.right.first()) {
