@@ -173,7 +173,8 @@ impl Lexicon {
     }
 
     /// Reads a table in the format of `assets/counterparts.txt`. Lines it cannot read are
-    /// skipped (the table ships with the program; a test checks every line of it is used).
+    /// skipped: the table ships with the program. A form of several words matches only an
+    /// equivalence group's name ("north korea"), as words are looked up one by one.
     pub fn parse(text: &str) -> Self {
         let stemmer = Stemmer::create(Algorithm::English);
         let mut out = Self {
