@@ -678,29 +678,20 @@ impl<'a> Scorer<'a> {
         // Titles and openers.
         let left_title = Self::title(&self.left_info, self.left_text, self.left);
         let right_title = Self::title(&self.right_info, self.right_text, self.right);
-        if let (Some(l), Some(r)) = (left_title, right_title) {
-            add(
-                &mut pairs,
-                Candidate {
-                    left: l,
-                    right: r,
-                    kind: LinkKind::Equivalent,
-                    score: self.score(l, r),
-                },
-            );
-        }
         let left_opener = Self::opener(&self.left_info, left_title.map_or(0, |t| t + 1));
         let right_opener = Self::opener(&self.right_info, right_title.map_or(0, |t| t + 1));
-        if let (Some(l), Some(r)) = (left_opener, right_opener) {
-            add(
-                &mut pairs,
-                Candidate {
-                    left: l,
-                    right: r,
-                    kind: LinkKind::Equivalent,
-                    score: self.score(l, r),
-                },
-            );
+        for pair in [(left_title, right_title), (left_opener, right_opener)] {
+            if let (Some(l), Some(r)) = pair {
+                add(
+                    &mut pairs,
+                    Candidate {
+                        left: l,
+                        right: r,
+                        kind: LinkKind::Equivalent,
+                        score: self.score(l, r),
+                    },
+                );
+            }
         }
 
         // Each sentence keeps its best links.
