@@ -397,15 +397,16 @@ pub fn align(
         threshold,
         headings,
     );
+    let pair = |l: usize, r: usize, related: bool| Group {
+        left: l..l + 1,
+        right: r..r + 1,
+        moved: false,
+        related,
+    };
     for (l, r) in pairs {
         left_match[l] = Some(r);
         right_match[r] = Some(l);
-        groups.push(Group {
-            left: l..l + 1,
-            right: r..r + 1,
-            moved: false,
-            related: false,
-        });
+        groups.push(pair(l, r, false));
     }
 
     // 4. Merges and splits around reworded pairs.
@@ -445,12 +446,7 @@ pub fn align(
         {
             left_match[l] = Some(r);
             right_match[r] = Some(l);
-            groups.push(Group {
-                left: l..l + 1,
-                right: r..r + 1,
-                moved: false,
-                related: c.kind == LinkKind::Related,
-            });
+            groups.push(pair(l, r, c.kind == LinkKind::Related));
         }
     }
 

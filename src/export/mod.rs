@@ -92,6 +92,11 @@ impl LinkIndex {
         }
     }
 
+    /// Where each sentence of each side sits: (left, right), a row index per sentence.
+    pub fn into_rows_of(self) -> [Vec<usize>; 2] {
+        [self.rows_of_left, self.rows_of_right]
+    }
+
     /// The links of row `index`'s sentences to sentences in other rows, by side then sentence:
     /// what the row shows as "also R7, R9".
     pub fn cross_refs(&self, comparison: &Comparison, index: usize) -> Vec<CrossRef> {
@@ -99,33 +104,40 @@ impl LinkIndex {
         let Some(row) = comparison.rows.get(index) else {
             return out;
         };
-        for &l in &row.left {
-            for &i in self.by_left.get(l).map_or(&[][..], Vec::as_slice) {
-                let Some(link) = comparison.links.get(i) else {
-                    continue;
-                };
-                if !row.right.contains(&link.right) {
-                    out.push(CrossRef {
-                        side: Side::Right,
-                        sentence: link.right,
-                        row: self.rows_of_right.get(link.right).copied().unwrap_or(0),
-                        kind: link.kind,
-                    });
-                }
-            }
-        }
-        for &r in &row.right {
-            for &i in self.by_right.get(r).map_or(&[][..], Vec::as_slice) {
-                let Some(link) = comparison.links.get(i) else {
-                    continue;
-                };
-                if !row.left.contains(&link.left) {
-                    out.push(CrossRef {
-                        side: Side::Left,
-                        sentence: link.left,
-                        row: self.rows_of_left.get(link.left).copied().unwrap_or(0),
-                        kind: link.kind,
-                    });
+        // From each side's sentences to the other side's sentences outside this row.
+        for (own, by_own, other, other_rows, other_side) in [
+            (
+                &row.left,
+                &self.by_left,
+                &row.right,
+                &self.rows_of_right,
+                Side::Right,
+            ),
+            (
+                &row.right,
+                &self.by_right,
+                &row.left,
+                &self.rows_of_left,
+                Side::Left,
+            ),
+        ] {
+            for &s in own {
+                for &i in by_own.get(s).map_or(&[][..], Vec::as_slice) {
+                    let Some(link) = comparison.links.get(i) else {
+                        continue;
+                    };
+                    let target = match other_side {
+                        Side::Left => link.left,
+                        Side::Right => link.right,
+                    };
+                    if !other.contains(&target) {
+                        out.push(CrossRef {
+                            side: other_side,
+                            sentence: target,
+                            row: other_rows.get(target).copied().unwrap_or(0),
+                            kind: link.kind,
+                        });
+                    }
                 }
             }
         }

@@ -838,7 +838,12 @@ impl ParallaxApp {
             .filter(|(_, r)| r.is_difference())
             .map(|(i, _)| i)
             .collect();
-        self.rows_of = [comparison.rows_of_left(), comparison.rows_of_right()];
+        // One index gives each row's cross-references and where each sentence sits.
+        let index = crate::export::LinkIndex::new(&comparison);
+        self.cross_refs = (0..comparison.rows.len())
+            .map(|i| index.cross_refs(&comparison, i))
+            .collect();
+        self.rows_of = index.into_rows_of();
         let rows_of_right = &self.rows_of[1];
         self.moved_targets = comparison
             .rows
@@ -854,10 +859,6 @@ impl ParallaxApp {
                 let after = rows_of_right.get(last + 1);
                 before.or(after).copied()
             })
-            .collect();
-        let index = crate::export::LinkIndex::new(&comparison);
-        self.cross_refs = (0..comparison.rows.len())
-            .map(|i| index.cross_refs(&comparison, i))
             .collect();
         self.marked = None;
         if self.selected.is_some_and(|s| s >= comparison.rows.len()) {
