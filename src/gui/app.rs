@@ -1416,7 +1416,8 @@ impl ParallaxApp {
                     "A sand-tinted 'related' row pairs two sentences on the same topic, event or \
                      person that say different things; the terms they share are underlined.",
                     "'also R7' in the gutter: the sentence has another counterpart, sentence 7 \
-                     on the right (a quote, a paraphrase); click to go there.",
+                     on the right (a quote, a paraphrase); click to go there. A one-sided row \
+                     with such a link reads 'unpaired': the other side says it, in another row.",
                     "A tinted row beside a hatched cell is a sentence the other side does not \
                      have. A bar at both edges marks a pair out of order; 'moved: R12' in the \
                      gutter names the sentence on the right and jumps to where it sits there.",

@@ -555,7 +555,12 @@ fn gutter_ui(
     let painter = ui.painter();
     let weak = input.palette.weak;
     let small = FontId::proportional(11.0);
+    // A one-sided row whose sentence has a counterpart in another row (a quote or a
+    // paraphrase of a sentence paired elsewhere) is not "only" one side's: it is unpaired here,
+    // and its cross-references below say where the counterpart is.
+    let linked_elsewhere = input.cross_refs.get(index).is_some_and(|r| !r.is_empty());
     let (label, colour) = match row.kind {
+        RowKind::LeftOnly | RowKind::RightOnly if linked_elsewhere => ("unpaired".to_owned(), weak),
         RowKind::Identical => ("=".to_owned(), weak),
         RowKind::Modified => (
             format!("{:.0}%", row.similarity * 100.0),
