@@ -57,10 +57,22 @@ fn generated_pair(kib: usize) -> Option<(Document, Document)> {
     Some((read("left.txt")?, read("right.txt")?))
 }
 
-/// One comparison and its JSON export, as `parallax compare --format json` does them.
+/// One comparison, its insights and its JSON export, as `parallax compare --format json
+/// --analysis always` does them.
 fn compare_and_export(left: &Document, right: &Document, options: &Options) {
     let comparison = compare(black_box(&left.text), black_box(&right.text), options);
-    export::json::write(&mut std::io::sink(), left, right, &comparison).expect("export");
+    let analysis = parallax::analysis::analyse_builtin(&left.text, &right.text, &comparison);
+    let report = export::Report {
+        left,
+        right,
+        comparison: &comparison,
+        notes: &[],
+        analysis: Some(&analysis),
+        provenance: export::Provenance {
+            generated: std::time::SystemTime::UNIX_EPOCH,
+        },
+    };
+    export::json::write(&mut std::io::sink(), &report).expect("export");
     black_box(comparison);
 }
 

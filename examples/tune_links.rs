@@ -46,8 +46,17 @@ fn main() -> ExitCode {
         &params,
     );
     let mut out = std::io::stdout().lock();
-    let empty = parallax::analysis::Analysis::default();
-    match json::write_with(&mut out, &left, &right, &comparison, &empty) {
+    let report = parallax::export::Report {
+        left: &left,
+        right: &right,
+        comparison: &comparison,
+        notes: &[],
+        analysis: None,
+        provenance: parallax::export::Provenance {
+            generated: std::time::SystemTime::now(),
+        },
+    };
+    match json::write(&mut out, &report) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("{e}");

@@ -131,18 +131,8 @@ pub enum AnalysisMode {
 /// smaller, and on long documents the shared-phrase search dominates the run time.
 pub const ANALYSIS_AUTO_MAX_BYTES: usize = 256 * 1024;
 
-/// Output formats of `parallax compare`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// Readable text (coloured on a terminal).
-    Text,
-    /// A self-contained HTML report (inline CSS, no script, no external resource).
-    Html,
-    /// A Markdown report for a wiki or a ticket.
-    Markdown,
-    /// The stable JSON format described in the README.
-    Json,
-}
+/// Output formats of `parallax compare`: the exporters' one format list.
+pub use crate::export::Format;
 
 /// Exit status when Parallax itself failed (a bug), not the input: 70, `EX_SOFTWARE` of
 /// sysexits.h. Bad input exits with 2.
@@ -209,6 +199,7 @@ fn try_compare(args: &CompareArgs) -> anyhow::Result<()> {
         AnalysisMode::Never => false,
         AnalysisMode::Auto => left.text.len().max(right.text.len()) <= ANALYSIS_AUTO_MAX_BYTES,
     };
+    // The analysis is a stage of the pipeline: computed here, handed to the exporters.
     let analysis = if wanted {
         analyse(
             &left.text,
@@ -220,48 +211,25 @@ fn try_compare(args: &CompareArgs) -> anyhow::Result<()> {
     } else {
         crate::analysis::Analysis::default()
     };
-    let (mut sink, colour): (Box<dyn Write>, bool) = match &args.output {
-        Some(path) => {
-            if [&args.left, &args.right]
-                .iter()
-                .any(|input| same_file(input, path))
-            {
-                anyhow::bail!("{}: refusing to overwrite an input file", path.display());
-            }
-            let file = std::fs::File::create(path)
-                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-            (Box::new(std::io::BufWriter::new(file)), false)
-        }
+    let report = export::Report {
+        left: &left,
+        right: &right,
+        comparison: &comparison,
+        notes: &[],
+        analysis: wanted.then_some(&analysis),
+        provenance: export::Provenance {
+            generated: std::time::SystemTime::now(),
+        },
+    };
+    let written = match &args.output {
+        Some(path) => return export::write_file(path, args.format, &report).map_err(Into::into),
         None => {
             let stdout = std::io::stdout();
             let colour = stdout.is_terminal();
-            (Box::new(std::io::BufWriter::new(stdout.lock())), colour)
+            let mut sink = std::io::BufWriter::new(stdout.lock());
+            export::write(&mut sink, args.format, &report, colour).and_then(|()| sink.flush())
         }
     };
-    let written = match args.format {
-        Format::Json => export::json::write_with(&mut sink, &left, &right, &comparison, &analysis),
-        Format::Text => {
-            export::text::write_with(&mut sink, &left, &right, &comparison, &analysis, colour)
-        }
-        Format::Html | Format::Markdown => {
-            let report = export::Report {
-                left: &left,
-                right: &right,
-                comparison: &comparison,
-                notes: &[],
-                analysis: wanted.then_some(&analysis),
-                provenance: export::Provenance {
-                    generated: std::time::SystemTime::now(),
-                },
-            };
-            if args.format == Format::Html {
-                export::html::write(&mut sink, &report)
-            } else {
-                export::markdown::write(&mut sink, &report)
-            }
-        }
-    }
-    .and_then(|()| sink.flush());
     match written {
         // A closed pipe (`| head`) is not an error worth reporting.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
@@ -283,23 +251,4 @@ fn read_equivalences(path: &std::path::Path) -> anyhow::Result<Equivalences> {
         anyhow::anyhow!("{}: {reason}", path.display())
     })?;
     Equivalences::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
-}
-
-/// Whether two paths name the same existing file.
-/// Whether two paths name the same existing file (same device and inode on Unix, so hard
-/// links and symlinks count; same canonical path elsewhere).
-pub fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        if let (Ok(a), Ok(b)) = (std::fs::metadata(a), std::fs::metadata(b)) {
-            return a.dev() == b.dev() && a.ino() == b.ino();
-        }
-        false
-    }
-    #[cfg(not(unix))]
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
 }

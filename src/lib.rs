@@ -3,7 +3,8 @@
 //! - [`engine`]: the pure comparison (texts in, rows out);
 //! - [`analysis`]: what an analyst looks for (entities, shared phrases, wording strength);
 //! - [`load`]: files to text;
-//! - [`export`]: JSON and terminal renderings;
+//! - [`display`]: the display model every rendering draws (cells, marks, row lookups);
+//! - [`export`]: text, JSON, HTML and Markdown reports, through one entry point;
 //! - [`cli`]: the command line;
 //! - [`samples`]: the statements bundled into the binary;
 //! - [`gui`]: the window.
@@ -11,6 +12,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod crash;
+pub mod display;
 pub mod engine;
 pub mod export;
 #[cfg(feature = "gui")]

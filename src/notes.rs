@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::display::{Side, cell_span};
 use crate::engine::Comparison;
-use crate::export::{Side, cell_span};
 use crate::load::Document;
 
 /// Format name written into every sidecar.

@@ -112,6 +112,17 @@ fn check_json(json: &Value, left: &Path, right: &Path) {
     }
     let left_sentences = check_side(&json["left"], left);
     let right_sentences = check_side(&json["right"], right);
+    // Provenance, as every export carries it: each file's size and SHA-256, the time, notes.
+    for (key, path) in [("left", left), ("right", right)] {
+        let bytes = std::fs::read(path).expect("input");
+        assert_eq!(
+            json[key]["sha256"].as_str(),
+            Some(parallax::load::sha256_hex(&bytes).as_str())
+        );
+        assert_eq!(json[key]["size"].as_u64(), Some(bytes.len() as u64));
+    }
+    assert!(json["generated"].is_string());
+    assert!(json["notes"].as_array().is_some_and(Vec::is_empty));
     let rows = json["rows"].as_array().expect("rows");
     let mut left_seen = vec![0; left_sentences.len()];
     let mut right_seen = vec![0; right_sentences.len()];

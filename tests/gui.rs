@@ -314,7 +314,7 @@ fn notes_round_trip_through_the_sidecar_and_appear_in_exports() {
     );
     let report = dir.join("report.html");
     app.state_mut().push(Command::ExportTo(
-        parallax::gui::ExportFormat::Html,
+        parallax::export::Format::Html,
         report.clone(),
     ));
     settle(&mut app);
@@ -561,4 +561,146 @@ fn the_icon_files_exist_at_their_sizes() {
     for line in ["Exec=parallax %F", "Icon=parallax", "Name=Parallax"] {
         assert!(entry.lines().any(|l| l == line), "{line} missing");
     }
+}
+
+#[test]
+fn reloading_one_changed_file_leaves_the_other_files_notice() {
+    // Two notices, each with its own Reload: acting on the first removes only the first
+    // (notices carry ids; an index shifted when Reload removed its own notice first).
+    let dir = scratch("gui", "two-notices");
+    let left = dir.join("left.txt");
+    let right = dir.join("right.txt");
+    std::fs::write(&left, "Both sides met in Islamabad.\n").expect("write");
+    std::fs::write(&right, "Both sides met in Islamabad.\n").expect("write");
+    let mut harness = harness(Some(left.clone()), Some(right.clone()));
+    std::fs::write(&left, "Both sides met in Lahore and agreed.\n").expect("write");
+    std::fs::write(&right, "Both sides met in Washington and agreed to meet.\n").expect("write");
+    let started = Instant::now();
+    while harness
+        .query_by_label("left.txt changed on disk.")
+        .is_none()
+        || harness
+            .query_by_label("right.txt changed on disk.")
+            .is_none()
+    {
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "changes not noticed"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+        harness.step();
+    }
+    assert_eq!(harness.state().notices().len(), 2);
+    let first = harness.state().notices()[0].text.clone();
+    let buttons: Vec<_> = harness.get_all_by_label("Reload").collect();
+    assert_eq!(buttons.len(), 2, "one Reload per notice");
+    buttons[0].click();
+    settle(&mut harness);
+    let left_notice = harness.state().notices().iter().any(|n| n.text == first);
+    assert!(!left_notice, "the notice acted on is gone");
+    let texts: Vec<String> = harness
+        .state()
+        .notices()
+        .iter()
+        .map(|n| n.text.clone())
+        .collect();
+    assert_eq!(texts.len(), 1, "the other notice stays: {texts:?}");
+    assert_ne!(texts[0], first);
+    harness.get_by_label(&texts[0]);
+}
+
+/// A statement of about `kib` KiB: numbered sentences, so that no two are alike.
+fn long_statement(kib: usize, seed: &str) -> String {
+    let mut text = String::new();
+    let mut n = 0;
+    while text.len() < kib * 1024 {
+        n += 1;
+        text.push_str(&format!(
+            "The delegations of {seed} reviewed item {n} of the agenda on trade, security and \
+             counterterrorism cooperation, and agreed on step {} of the plan. ",
+            n * 7 % 1000
+        ));
+        if n % 6 == 0 {
+            text.push('\n');
+        }
+    }
+    text
+}
+
+#[test]
+fn dragging_the_slider_over_a_large_pair_runs_one_comparison_at_a_time() {
+    let dir = scratch("gui", "slider-drag");
+    let left = dir.join("left.txt");
+    let right = dir.join("right.txt");
+    std::fs::write(&left, long_statement(192, "Pakistan")).expect("write");
+    std::fs::write(&right, long_statement(192, "the United States")).expect("write");
+    let mut harness = harness(Some(left), Some(right));
+    let mut options = harness.state().settings().options;
+    // One new threshold per frame, as a drag of the slider sends them.
+    for step in 0..20 {
+        options.threshold = 0.30 + 0.01 * step as f32;
+        harness.state_mut().push(Command::SetOptions(options));
+        harness.step();
+        let (running, _) = harness.state().compare_jobs();
+        assert!(running <= 1, "{running} comparisons at once");
+    }
+    settle(&mut harness);
+    let (running, peak) = harness.state().compare_jobs();
+    assert_eq!(running, 0);
+    assert!(peak <= 2, "at most {peak} comparisons ran at once");
+    let shown = harness.state().comparison().expect("compared");
+    assert!(
+        (shown.options.threshold - options.threshold).abs() < 1e-6,
+        "the last threshold asked for is the one shown"
+    );
+}
+
+#[test]
+fn the_json_export_carries_the_notes_and_the_hashes() {
+    let dir = scratch("gui", "json-export");
+    let left = dir.join("embassy.txt");
+    let right = dir.join("fo.txt");
+    std::fs::write(&left, parallax::samples::SAMPLES[0].text).expect("write");
+    std::fs::copy(
+        super::common::sample("fo-joint-press-statement.txt"),
+        &right,
+    )
+    .expect("copy");
+    let mut app = harness(Some(left.clone()), Some(right.clone()));
+    app.state_mut()
+        .push(Command::SetNote(0, "Check the date".into()));
+    settle(&mut app);
+    assert_eq!(app.state().row_notes(), [(0, "Check the date".to_owned())]);
+    let report = dir.join("report.json");
+    app.state_mut().push(Command::ExportTo(
+        parallax::export::Format::Json,
+        report.clone(),
+    ));
+    settle(&mut app);
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).expect("written")).expect("JSON");
+    assert_eq!(json["notes"][0]["row"], 0);
+    assert_eq!(json["notes"][0]["note"], "Check the date");
+    for (key, path) in [("left", &left), ("right", &right)] {
+        let bytes = std::fs::read(path).expect("input");
+        assert_eq!(
+            json[key]["sha256"].as_str(),
+            Some(parallax::load::sha256_hex(&bytes).as_str())
+        );
+        assert_eq!(json[key]["size"].as_u64(), Some(bytes.len() as u64));
+    }
+    assert!(json["generated"].as_str().is_some_and(|g| g.ends_with('Z')));
+    assert_eq!(json["analysed"], true);
+
+    // The one export path refuses to write over an input, from the window too.
+    app.state_mut().push(Command::ExportTo(
+        parallax::export::Format::Json,
+        left.clone(),
+    ));
+    settle(&mut app);
+    app.get_by_label_contains("refusing to overwrite an input file");
+    assert_eq!(
+        std::fs::read_to_string(&left).expect("left"),
+        parallax::samples::SAMPLES[0].text
+    );
 }

@@ -748,10 +748,22 @@ mod panel {
     use std::sync::Arc;
 
     use parallax::gui::insights::InsightsPanel;
+    use parallax::gui::session::Shown;
     use parallax::gui::{Command, Side};
     use parallax::load::Document;
 
     use super::*;
+
+    /// The comparison of two documents as the window shows it.
+    fn shown(c: &Comparison, documents: &[Document; 2]) -> Shown {
+        Shown::new(
+            Arc::new(c.clone()),
+            [
+                Arc::new(documents[0].clone()),
+                Arc::new(documents[1].clone()),
+            ],
+        )
+    }
 
     #[test]
     fn clicking_an_entity_highlights_its_places_and_jumps_to_its_row() {
@@ -761,11 +773,12 @@ mod panel {
             Document::from_text("us-embassy-x-post.txt", EMBASSY),
             Document::from_text("fo-joint-press-statement.txt", FO),
         ];
+        let shown = shown(&c, &documents);
         let mut harness = Harness::builder()
             .with_size(egui::vec2(640.0, 1400.0))
             .build_ui_state(
                 |ui, (panel, commands): &mut (InsightsPanel, Vec<Command>)| {
-                    commands.extend(panel.ui(ui, &a, &c, [&documents[0], &documents[1]]));
+                    commands.extend(panel.ui(ui, &a, &shown));
                 },
                 (InsightsPanel::default(), Vec::new()),
             );
@@ -862,11 +875,12 @@ mod panel {
             Document::from_text("left.txt", left),
             Document::from_text("right.txt", right),
         ];
+        let shown = shown(&c, &documents);
         let mut harness = Harness::builder()
             .with_size(egui::vec2(640.0, 800.0))
             .build_ui_state(
                 |ui, (panel, commands): &mut (InsightsPanel, Vec<Command>)| {
-                    commands.extend(panel.ui(ui, &a, &c, [&documents[0], &documents[1]]));
+                    commands.extend(panel.ui(ui, &a, &shown));
                 },
                 (InsightsPanel::default(), Vec::new()),
             );

@@ -191,11 +191,11 @@ fn the_embassy_opening_is_linked_to_its_copy_its_quote_and_its_paraphrase() {
         "paraphrase not linked"
     );
     // The copy is the row; the quote and the paraphrase are cross-references on it.
-    let index = parallax::export::LinkIndex::new(&c);
-    let row = index
+    let display = parallax::display::DisplayModel::new(&c);
+    let row = display
         .row_of(parallax::engine::Side::Left, committed)
         .expect("row");
-    let refs = index.cross_refs(&c, row);
+    let refs = display.cross_refs(row);
     for target in [quote, paraphrase] {
         assert!(
             refs.iter().any(|r| r.sentence == target),

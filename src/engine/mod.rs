@@ -18,6 +18,8 @@ mod prepare;
 pub mod segment;
 mod word_diff;
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
@@ -345,6 +347,60 @@ pub fn compare_with(
     )
 }
 
+/// A cheap, shareable cancellation flag: the window cancels a comparison a newer request has
+/// superseded (a slider drag asks for one per frame). Clones share the flag.
+#[derive(Debug, Clone, Default)]
+pub struct Cancel(Arc<AtomicBool>);
+
+impl Cancel {
+    /// A flag not yet raised.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Raises the flag: work checking it stops at its next check.
+    pub fn cancel(&self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+
+    /// Whether the flag was raised.
+    pub fn is_cancelled(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
+    }
+
+    fn check(&self) -> Result<(), Cancelled> {
+        if self.is_cancelled() {
+            Err(Cancelled)
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// A comparison stopped because its [`Cancel`] flag was raised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("cancelled")]
+pub struct Cancelled;
+
+/// [`compare_with`] that stops early, between stages and every few hundred rows, once `cancel`
+/// is raised. Returns the same comparison as [`compare_with`] when it is not.
+pub fn compare_cancellable(
+    left: &str,
+    right: &str,
+    options: &Options,
+    equivalences: &Equivalences,
+    cancel: &Cancel,
+) -> Result<Comparison, Cancelled> {
+    compare_inner(
+        left,
+        right,
+        options,
+        equivalences,
+        &links::Params::default(),
+        cancel,
+    )
+}
+
 /// [`compare_with`] with other thresholds for counterpart links: for tuning them on gold links
 /// (`examples/tune_links.rs`), not for the product.
 pub fn compare_tuned(
@@ -354,6 +410,25 @@ pub fn compare_tuned(
     equivalences: &Equivalences,
     params: &links::Params,
 ) -> Comparison {
+    let never = Cancel::new();
+    match compare_inner(left, right, options, equivalences, params, &never) {
+        Ok(comparison) => comparison,
+        // Nothing raises `never`.
+        Err(Cancelled) => unreachable!("a comparison nobody can cancel was cancelled"),
+    }
+}
+
+/// How many rows are diffed between two checks of the cancellation flag.
+const CANCEL_CHECK_ROWS: usize = 256;
+
+fn compare_inner(
+    left: &str,
+    right: &str,
+    options: &Options,
+    equivalences: &Equivalences,
+    params: &links::Params,
+    cancel: &Cancel,
+) -> Result<Comparison, Cancelled> {
     let deadline = Instant::now() + Duration::from_millis(options.timeout_ms.max(1));
     let matcher = options.use_equivalences.then(|| {
         equivalence::Matcher::new(
@@ -365,7 +440,9 @@ pub fn compare_tuned(
     let mut keys = prepare::Interner::default();
     let mut terms = prepare::Interner::default();
     let left_side = prepare::prepare(left, options, matcher.as_ref(), &mut keys, &mut terms);
+    cancel.check()?;
     let right_side = prepare::prepare(right, options, matcher.as_ref(), &mut keys, &mut terms);
+    cancel.check()?;
     let term_names = terms.names();
     let (left_ids, right_ids) = align::sentence_ids(&left_side, &right_side);
     let scorer = links::Scorer::new(
@@ -378,6 +455,7 @@ pub fn compare_tuned(
         links::Lexicon::builtin(),
     );
     let candidates = scorer.find(&left_ids, &right_ids, params);
+    cancel.check()?;
     let headings = scorer.headings();
     let groups = align::align(
         &left_side,
@@ -392,11 +470,15 @@ pub fn compare_tuned(
         },
         deadline,
     );
+    cancel.check()?;
 
     let mut stats = Stats::default();
     let mut equal_words = (0, 0);
     let mut rows = Vec::with_capacity(groups.len());
-    for group in groups {
+    for (n, group) in groups.into_iter().enumerate() {
+        if n % CANCEL_CHECK_ROWS == CANCEL_CHECK_ROWS - 1 {
+            cancel.check()?;
+        }
         let (kind, similarity, ops) = match (group.left.is_empty(), group.right.is_empty()) {
             (false, false) if group.related => (
                 RowKind::Related,
@@ -476,14 +558,14 @@ pub fn compare_tuned(
     } else {
         (equal_words.0 + equal_words.1) as f32 / total as f32
     };
-    Comparison {
+    Ok(Comparison {
         options: *options,
         left_sentences: left_side.sentences,
         right_sentences: right_side.sentences,
         rows,
         links,
         stats,
-    }
+    })
 }
 
 /// The links of the comparison: those found, and every left × right sentence of a paired row

@@ -6,7 +6,8 @@
 
 use std::io::Write;
 
-use super::{Mark, Report, Side, cell_segments, kind_label};
+use super::Report;
+use crate::display::{DisplayModel, Mark, Side, cell_segments, coverage_text, kind_label};
 use crate::engine::{RowKind, Span};
 use crate::load::Document;
 
@@ -114,7 +115,7 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>) -> std::io::Result<()> {
         s.moved,
         s.left_only,
         s.right_only,
-        escape(&super::coverage_text(comparison))
+        escape(&coverage_text(comparison))
     )?;
     writeln!(
         out,
@@ -151,7 +152,7 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>) -> std::io::Result<()> {
         escape(&left.name),
         escape(&right.name)
     )?;
-    let index = super::LinkIndex::new(comparison);
+    let display = DisplayModel::new(comparison);
     for (i, row) in comparison.rows.iter().enumerate() {
         let class = match row.kind {
             RowKind::Identical => "identical",
@@ -176,7 +177,7 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>) -> std::io::Result<()> {
         if row.moved {
             write!(out, "<br><b>moved</b>")?;
         }
-        let refs = index.cross_refs(comparison, i);
+        let refs = display.cross_refs(i);
         if !refs.is_empty() {
             write!(out, "<br><span class=\"xref\">also")?;
             for (n, r) in refs.iter().enumerate() {

@@ -1,12 +1,15 @@
 //! The stable JSON format (`"format": "parallax-comparison"`, `"version": 2`), documented in
 //! the README. Version 2 added the top-level `links` and the row kind `related`; otherwise
-//! fields are only ever added.
+//! fields are only ever added (the provenance of each side, `generated` and `notes` came later
+//! within version 2).
 
 use serde::Serialize;
 
-use crate::analysis::{Analysis, Entity, Phrase, StrengthDifference, analyse_builtin};
-use crate::engine::{Comparison, Link, Options, Row, Sentence, Stats};
+use crate::analysis::{Analysis, Entity, Phrase, StrengthDifference};
+use crate::engine::{Link, Options, Row, Sentence, Stats};
 use crate::load::Document;
+
+use super::Report;
 
 /// Format name written into every file.
 pub const FORMAT: &str = "parallax-comparison";
@@ -18,6 +21,8 @@ struct Output<'a> {
     format: &'static str,
     version: u32,
     parallax_version: &'static str,
+    /// When the comparison was made (RFC 3339, UTC).
+    generated: String,
     options: &'a Options,
     left: SideOut<'a>,
     right: SideOut<'a>,
@@ -27,6 +32,15 @@ struct Output<'a> {
     entities: &'a [Entity],
     phrases: &'a [Phrase],
     strength: &'a [StrengthDifference],
+    /// Whether `entities`, `phrases` and `strength` were computed (false: skipped, empty).
+    analysed: bool,
+    notes: Vec<NoteOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct NoteOut<'a> {
+    row: usize,
+    note: &'a str,
 }
 
 #[derive(Serialize)]
@@ -35,6 +49,9 @@ struct SideOut<'a> {
     path: Option<String>,
     format: &'a str,
     encoding: &'a str,
+    /// Bytes of the file (of the text's UTF-8 for a document not read from a file).
+    size: u64,
+    sha256: &'a str,
     text: &'a str,
     sentences: Vec<SentenceOut>,
 }
@@ -51,6 +68,8 @@ fn side<'a>(doc: &'a Document, sentences: &[Sentence]) -> SideOut<'a> {
         path: doc.path.as_ref().map(|p| p.display().to_string()),
         format: &doc.format,
         encoding: &doc.encoding,
+        size: Report::size_of(doc),
+        sha256: &doc.sha256,
         text: &doc.text,
         sentences: sentences
             .iter()
@@ -62,39 +81,32 @@ fn side<'a>(doc: &'a Document, sentences: &[Sentence]) -> SideOut<'a> {
     }
 }
 
-/// Writes the comparison of `left` and `right` as pretty JSON, with its analysis made with
-/// the built-in equivalences and strength lexicon.
-pub fn write(
-    out: &mut dyn std::io::Write,
-    left: &Document,
-    right: &Document,
-    comparison: &Comparison,
-) -> std::io::Result<()> {
-    let analysis = analyse_builtin(&left.text, &right.text, comparison);
-    write_with(out, left, right, comparison, &analysis)
-}
-
-/// Writes the comparison of `left` and `right` and its `analysis` as pretty JSON.
-pub fn write_with(
-    out: &mut dyn std::io::Write,
-    left: &Document,
-    right: &Document,
-    comparison: &Comparison,
-    analysis: &Analysis,
-) -> std::io::Result<()> {
+/// Writes `report` as pretty JSON: both documents with their provenance, the rows, links and
+/// stats, the analysis (empty lists when it was not computed) and the notes.
+pub fn write(out: &mut dyn std::io::Write, report: &Report<'_>) -> std::io::Result<()> {
+    let comparison = report.comparison;
+    let empty = Analysis::default();
+    let analysis = report.analysis.unwrap_or(&empty);
     let output = Output {
         format: FORMAT,
         version: VERSION,
         parallax_version: env!("CARGO_PKG_VERSION"),
+        generated: report.generated_rfc3339(),
         options: &comparison.options,
-        left: side(left, &comparison.left_sentences),
-        right: side(right, &comparison.right_sentences),
+        left: side(report.left, &comparison.left_sentences),
+        right: side(report.right, &comparison.right_sentences),
         rows: &comparison.rows,
         links: &comparison.links,
         stats: &comparison.stats,
         entities: &analysis.entities,
         phrases: &analysis.phrases,
         strength: &analysis.strength,
+        analysed: report.analysis.is_some(),
+        notes: report
+            .notes
+            .iter()
+            .map(|(row, note)| NoteOut { row: *row, note })
+            .collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &output).map_err(std::io::Error::other)?;
     writeln!(out)

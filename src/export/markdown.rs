@@ -4,7 +4,8 @@
 
 use std::io::Write;
 
-use super::{Mark, Report, Side, cell_segments, kind_label};
+use super::Report;
+use crate::display::{DisplayModel, Mark, Side, cell_segments, coverage_text, kind_label};
 use crate::engine::RowKind;
 use crate::load::Document;
 
@@ -39,7 +40,7 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>) -> std::io::Result<()> {
         s.moved,
         s.left_only,
         s.right_only,
-        escape(&super::coverage_text(comparison))
+        escape(&coverage_text(comparison))
     )?;
     writeln!(
         out,
@@ -87,7 +88,7 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>) -> std::io::Result<()> {
         writeln!(out)?;
     }
     writeln!(out, "## Side by side\n")?;
-    let index = super::LinkIndex::new(comparison);
+    let display = DisplayModel::new(comparison);
     for (i, row) in comparison.rows.iter().enumerate() {
         let mut heading = format!("**Row {}** · {}", i + 1, kind_label(row));
         if row.kind == RowKind::Modified {
@@ -96,7 +97,7 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>) -> std::io::Result<()> {
         if row.moved {
             heading.push_str(" · _moved_");
         }
-        let refs = index.cross_refs(comparison, i);
+        let refs = display.cross_refs(i);
         if !refs.is_empty() {
             let parts: Vec<String> = refs
                 .iter()

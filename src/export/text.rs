@@ -6,9 +6,11 @@
 
 use std::io::Write;
 
-use crate::analysis::{Analysis, EntityKind, Presence, Stronger, analyse_builtin};
-use crate::engine::{Comparison, OpTag, Row, RowKind};
-use crate::load::Document;
+use crate::analysis::{Analysis, EntityKind, Presence, Stronger};
+use crate::display::{DisplayModel, Mark, Side, cell_segments, coverage_text, cross_refs_text};
+use crate::engine::{OpTag, Row, RowKind};
+
+use super::Report;
 
 const RED: &str = "\x1b[31m";
 const GREEN: &str = "\x1b[32m";
@@ -20,28 +22,10 @@ const RESET: &str = "\x1b[0m";
 /// Most entities listed per group, and most shared phrases listed (the JSON has them all).
 const LIST_AT_MOST: usize = 40;
 
-/// Writes the comparison as text, with its analysis made with the built-in equivalences and
-/// strength lexicon; `colour` adds ANSI colours.
-pub fn write(
-    out: &mut dyn Write,
-    left: &Document,
-    right: &Document,
-    comparison: &Comparison,
-    colour: bool,
-) -> std::io::Result<()> {
-    let analysis = analyse_builtin(&left.text, &right.text, comparison);
-    write_with(out, left, right, comparison, &analysis, colour)
-}
-
-/// Writes the comparison and its `analysis` as text; `colour` adds ANSI colours.
-pub fn write_with(
-    out: &mut dyn Write,
-    left: &Document,
-    right: &Document,
-    comparison: &Comparison,
-    analysis: &Analysis,
-    colour: bool,
-) -> std::io::Result<()> {
+/// Writes `report` as text: summary, the analysis (when computed), then each row with its
+/// note; `colour` adds ANSI colours.
+pub fn write(out: &mut dyn Write, report: &Report<'_>, colour: bool) -> std::io::Result<()> {
+    let (left, right, comparison) = (report.left, report.right, report.comparison);
     let paint = |code: &'static str| if colour { code } else { "" };
     let stats = &comparison.stats;
     writeln!(
@@ -63,13 +47,20 @@ pub fn write_with(
         stats.left_only,
         stats.right_only
     )?;
-    writeln!(out, "{}", super::coverage_text(comparison))?;
-    let links = super::LinkIndex::new(comparison);
-    write_analysis(out, analysis, paint(BOLD), paint(RESET))?;
+    writeln!(out, "{}", coverage_text(comparison))?;
+    let display = DisplayModel::new(comparison);
+    match report.analysis {
+        Some(analysis) => write_analysis(out, analysis, paint(BOLD), paint(RESET))?,
+        None => writeln!(
+            out,
+            "(names, shared phrases and wording strength not computed: --analysis never, or a \
+             document over 256 KiB with --analysis auto)"
+        )?,
+    }
     for (index, row) in comparison.rows.iter().enumerate() {
         writeln!(out)?;
         let moved = if row.moved { " · moved" } else { "" };
-        let refs = super::cross_refs_text(&links.cross_refs(comparison, index));
+        let refs = cross_refs_text(display.cross_refs(index));
         let label = if refs.is_empty() {
             label(row)
         } else {
@@ -90,13 +81,13 @@ pub fn write_with(
                     index + 1
                 )?;
                 for (prefix, side, text, open, close) in [
-                    ("L", super::Side::Left, &left.text, "[≈", "≈]"),
-                    ("R", super::Side::Right, &right.text, "{≈", "≈}"),
+                    ("L", Side::Left, &left.text, "[≈", "≈]"),
+                    ("R", Side::Right, &right.text, "{≈", "≈}"),
                 ] {
                     let mut line = String::new();
-                    for (span, mark_kind) in super::cell_segments(text, comparison, row, side) {
+                    for (span, mark_kind) in cell_segments(text, comparison, row, side) {
                         let piece = &text[span.range()];
-                        if mark_kind == super::Mark::Shared {
+                        if mark_kind == Mark::Shared {
                             mark(&mut line, piece, open, close, paint(CYAN), paint(RESET));
                         } else {
                             line.push_str(piece);
@@ -175,6 +166,9 @@ pub fn write_with(
                 writeln!(out, "  L: {}", clean(&left_line))?;
                 writeln!(out, "  R: {}", clean(&right_line))?;
             }
+        }
+        if let Some(note) = report.note(index) {
+            writeln!(out, "  note: {}", clean(note))?;
         }
     }
     Ok(())

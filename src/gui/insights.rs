@@ -14,10 +14,11 @@ use std::sync::Arc;
 
 use egui::{Rect, RichText, Sense, TextWrapMode, pos2, vec2};
 
+use super::session::Shown;
 use super::{Command, Side};
 use crate::analysis::{Analysis, Entity, EntityKind, Presence, Stronger};
+use crate::display::DisplayModel;
 use crate::engine::segment::Span;
-use crate::engine::{Comparison, Sentence};
 use crate::load::Document;
 
 /// Which list the panel shows.
@@ -88,9 +89,9 @@ impl InsightsPanel {
         &mut self,
         ui: &mut egui::Ui,
         analysis: &Arc<Analysis>,
-        comparison: &Comparison,
-        documents: [&Document; 2],
+        shown: &Shown,
     ) -> Vec<Command> {
+        let documents = [&*shown.documents[0], &*shown.documents[1]];
         let mut commands = Vec::new();
         self.rebuild(analysis, documents);
         ui.label(self.summary.as_str());
@@ -147,15 +148,7 @@ impl InsightsPanel {
                         vec2(ui.available_width(), line_height),
                         Sense::hover(),
                     );
-                    self.line_ui(
-                        ui,
-                        rect,
-                        line,
-                        analysis,
-                        comparison,
-                        documents,
-                        &mut commands,
-                    );
+                    self.line_ui(ui, rect, line, analysis, shown, &mut commands);
                 }
             });
         self.lines = lines;
@@ -354,8 +347,7 @@ impl InsightsPanel {
         rect: Rect,
         line: &Line,
         analysis: &Analysis,
-        comparison: &Comparison,
-        documents: [&Document; 2],
+        shown: &Shown,
         commands: &mut Vec<Command>,
     ) {
         let counts_width = 2.0 * COUNT_WIDTH;
@@ -419,7 +411,7 @@ impl InsightsPanel {
                 if response.clicked() {
                     self.selected = Some(this);
                     highlight(
-                        comparison,
+                        &shown.display,
                         &entity.left_spans,
                         &entity.right_spans,
                         commands,
@@ -436,11 +428,11 @@ impl InsightsPanel {
                 let response = self.entry(ui, name_rect, this, label).on_hover_ui(|ui| {
                     ui.set_max_width(480.0);
                     ui.label(format!("{label} ({} words)", phrase.words));
-                    places_tooltip(ui, comparison, documents, &phrase.left, &phrase.right);
+                    places_tooltip(ui, shown, &phrase.left, &phrase.right);
                 });
                 if response.clicked() {
                     self.selected = Some(this);
-                    highlight(comparison, &phrase.left, &phrase.right, commands);
+                    highlight(&shown.display, &phrase.left, &phrase.right, commands);
                 }
                 ui.put(left_rect, egui::Label::new(phrase.left.len().to_string()));
                 ui.put(right_rect, egui::Label::new(phrase.right.len().to_string()));
@@ -518,7 +510,7 @@ fn count_text(n: usize) -> String {
 }
 
 /// Highlights every place on both sides and jumps to the row of the first (left first).
-fn highlight(comparison: &Comparison, left: &[Span], right: &[Span], commands: &mut Vec<Command>) {
+fn highlight(display: &DisplayModel, left: &[Span], right: &[Span], commands: &mut Vec<Command>) {
     let places: Vec<(Side, Span)> = left
         .iter()
         .map(|&s| (Side::Left, s))
@@ -527,37 +519,22 @@ fn highlight(comparison: &Comparison, left: &[Span], right: &[Span], commands: &
     let first = places.first().copied();
     commands.push(Command::Highlight(places));
     if let Some((side, span)) = first
-        && let Some(row) = row_at(comparison, side, span.start)
+        && let Some(row) = display.row_at(side, span.start)
     {
         commands.push(Command::JumpToRow(row));
     }
 }
 
-/// The row holding the byte `offset` of a side.
-fn row_at(comparison: &Comparison, side: Side, offset: usize) -> Option<usize> {
-    let (sentences, rows): (&[Sentence], Vec<usize>) = match side {
-        Side::Left => (&comparison.left_sentences, comparison.rows_of_left()),
-        Side::Right => (&comparison.right_sentences, comparison.rows_of_right()),
-    };
-    let sentence = sentences.partition_point(|s| s.span.end <= offset);
-    rows.get(sentence).copied()
-}
-
 /// A tooltip naming the rows of a phrase's first place on each side, with the sentences.
-fn places_tooltip(
-    ui: &mut egui::Ui,
-    comparison: &Comparison,
-    documents: [&Document; 2],
-    left: &[Span],
-    right: &[Span],
-) {
+fn places_tooltip(ui: &mut egui::Ui, shown: &Shown, left: &[Span], right: &[Span]) {
+    let (comparison, documents) = (&shown.comparison, &shown.documents);
     ui.set_max_width(480.0);
     for (side, spans, document) in [
-        (Side::Left, left, documents[0]),
-        (Side::Right, right, documents[1]),
+        (Side::Left, left, &documents[0]),
+        (Side::Right, right, &documents[1]),
     ] {
         let Some(first) = spans.first() else { continue };
-        let row = row_at(comparison, side, first.start).map_or(0, |r| r + 1);
+        let row = shown.display.row_at(side, first.start).map_or(0, |r| r + 1);
         let more = if spans.len() > 1 {
             format!(" and {} more", spans.len() - 1)
         } else {
@@ -580,4 +557,51 @@ fn places_tooltip(
         }
     }
     ui.weak("Click to highlight every place in both texts.");
+}
+
+/// The insights panel with its heading: the list once the insights are computed, a spinner
+/// until then, or what failed.
+pub fn panel_ui(
+    ui: &mut egui::Ui,
+    panel: &mut InsightsPanel,
+    session: &super::session::Session,
+    commands: &mut Vec<Command>,
+) {
+    // Keep the width the user gave the panel, whatever it shows (a spinner at first).
+    ui.set_min_width(ui.available_width());
+    ui.horizontal(|ui| {
+        ui.heading("Insights");
+        if ui
+            .small_button("Hide")
+            .on_hover_text("Show again from the View menu")
+            .clicked()
+        {
+            commands.push(Command::ToggleInsights);
+        }
+    });
+    if let Some(message) = session.analysis_failed() {
+        ui.colored_label(
+            ui.visuals().error_fg_color,
+            format!("The insights could not be computed for these texts: {message}"),
+        );
+        ui.label(
+            "The rows and the documents are unaffected. This is a bug in Parallax; please \
+             report it with both files and these details.",
+        );
+        if ui.button("Copy details").clicked() {
+            let details = format!(
+                "Parallax {}: {message}\nLeft: {}\nRight: {}",
+                env!("CARGO_PKG_VERSION"),
+                session.document(Side::Left).name,
+                session.document(Side::Right).name
+            );
+            ui.ctx().copy_text(details);
+        }
+        return;
+    }
+    let (Some(analysis), Some(shown)) = (session.analysis(), session.shown()) else {
+        ui.spinner();
+        return;
+    };
+    commands.extend(panel.ui(ui, analysis, shown));
 }

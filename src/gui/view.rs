@@ -12,8 +12,8 @@ use egui::{
     Align2, Color32, FontId, Galley, Rect, Sense, Stroke, StrokeKind, Ui, Vec2, pos2, vec2,
 };
 
+use crate::display::{CrossRef, Mark, cell_segments};
 use crate::engine::{Comparison, Row, RowKind, Span};
-use crate::export::{CrossRef, Mark, cell_segments};
 use crate::load::Document;
 
 use super::{Command, Side};
@@ -632,7 +632,7 @@ fn gutter_ui(
             rect.center_top() + Vec2::new(0.0, CELL_PAD + xref_at(row, note.is_some(), XREF_LINES)),
             vec2(rect.width() - 4.0, XREF_HEIGHT),
         );
-        let all = crate::export::cross_refs_text(refs);
+        let all = crate::display::cross_refs_text(refs);
         ui.put(
             rect_k,
             egui::Label::new(

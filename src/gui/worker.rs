@@ -1,14 +1,30 @@
-//! Slow work off the UI thread: loading files and comparing. Each request runs on its own
-//! thread and sends its result over a channel, then asks for a repaint. Requests carry a
-//! generation number; the app keeps only the result of the newest request of each kind, so a
-//! newer request supersedes an older one.
+//! Slow work off the UI thread. The window asks; results come back over one channel and wake
+//! the window with a repaint.
+//!
+//! - **Lanes** (compare, insights, find): one long-lived thread each, holding at most one
+//!   waiting job. A new request replaces the waiting one (it is skipped, never run) and raises
+//!   the cancellation flag of the running one, which the engine checks between stages and
+//!   every few hundred rows. A slider drag therefore runs at most one comparison at a time,
+//!   and the newest one last.
+//! - **File I/O** (notes sidecars, file stamps for watching, canonical paths): one thread that
+//!   runs jobs in order, so a note written twice is written in the order it was typed.
+//! - **Loads, exports and the native dialogs** run on their own short-lived threads: a load
+//!   of one side must not wait for a dialog, and none of them may be dropped.
+//!
+//! Every job is counted from request to result ([`Worker::outstanding`]), so the window's busy
+//! state covers them all.
 
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Condvar, Mutex};
 
-use crate::engine::{Comparison, Options, compare};
-use crate::load::{Document, LoadOptions, load_file_with};
+use crate::analysis::Analysis;
+use crate::display::DisplayModel;
+use crate::engine::{Cancel, Comparison, Equivalences, Options, Span, compare_cancellable};
+use crate::export::Format;
+use crate::load::{Document, FileStamp, LoadOptions, load_file_with};
+use crate::notes::Notes;
 
 use super::Side;
 
@@ -21,9 +37,11 @@ pub enum JobResult {
         /// The request's generation for that side.
         generation: u64,
         /// The document, or the message naming the file and the reason.
-        result: Result<Document, String>,
+        result: Result<Box<Document>, String>,
         /// The file, when it failed only for a few damaged bytes: it can be opened anyway.
         can_open_anyway: Option<PathBuf>,
+        /// The file's canonical path (for the recent-files list), when it could be read.
+        canonical: Option<PathBuf>,
     },
     /// The native file dialog closed.
     Picked {
@@ -37,7 +55,7 @@ pub enum JobResult {
     /// The native save dialog closed.
     SavePicked {
         /// The format being exported.
-        format: super::ExportFormat,
+        format: Format,
         /// The chosen file, if any.
         path: Option<PathBuf>,
         /// Whether it closed too fast for a person to have cancelled it.
@@ -51,15 +69,17 @@ pub enum JobResult {
         generation: u64,
         /// The result.
         comparison: Arc<Comparison>,
+        /// Its display model, built on the worker.
+        display: Arc<DisplayModel>,
         /// The documents it compared (so a result never mixes with newer documents).
         documents: [Arc<Document>; 2],
     },
-    /// The insights of a comparison finished (after the comparison itself was sent).
+    /// The insights of a comparison finished.
     Analysed {
         /// The comparison request's generation.
         generation: u64,
         /// Entities, phrases, wording strength.
-        analysis: Arc<crate::analysis::Analysis>,
+        analysis: Arc<Analysis>,
     },
     /// The comparison failed (a bug: the job panicked).
     CompareFailed {
@@ -75,29 +95,238 @@ pub enum JobResult {
         /// What failed and where, for the window and a bug report.
         message: String,
     },
+    /// Find matches for a query in the comparison shown.
+    Found {
+        /// The query.
+        query: String,
+        /// The comparison generation searched.
+        generation: u64,
+        /// (row, side, span) of each match, by row, side and offset.
+        matches: Vec<(usize, Side, Span)>,
+    },
+    /// The notes sidecar of a pair was read.
+    NotesRead {
+        /// The comparison generation they were read for.
+        generation: u64,
+        /// Where they are kept (`None`: nowhere to keep notes).
+        path: Option<PathBuf>,
+        /// The notes (new and empty when there was no file), or why they could not be read.
+        result: Result<Box<Notes>, String>,
+        /// Documents changed since the notes were written (names).
+        changed: Vec<String>,
+    },
+    /// A notes sidecar was written (or failed to be).
+    NotesWritten(Result<(), String>),
+    /// The current stamps of watched files.
+    Stamps(Vec<(Side, PathBuf, Option<FileStamp>)>),
 }
 
 /// What computes the insights of a comparison: [`crate::analysis::analyse_builtin`], or a
 /// stand-in in tests (one that panics, to see the window survive it).
-pub type Analyser = fn(&str, &str, &Comparison) -> crate::analysis::Analysis;
+pub type Analyser = fn(&str, &str, &Comparison) -> Analysis;
 
-/// Spawns jobs and collects their results.
-pub struct Worker {
+/// Where results go: the channel and the repaint, and the job count.
+#[derive(Clone)]
+struct Reply {
     sender: Sender<JobResult>,
-    receiver: Receiver<JobResult>,
     repaint: Option<egui::Context>,
+    outstanding: Arc<AtomicUsize>,
+}
+
+impl Reply {
+    /// Sends a result of a job that is finished.
+    fn send(&self, result: JobResult) {
+        // The app may be gone (window closed): nothing to report to then.
+        let _ = self.sender.send(result);
+        self.wake();
+    }
+
+    /// A job ends (after its last result was sent, or skipped without result).
+    fn done(&self) {
+        self.outstanding.fetch_sub(1, Ordering::SeqCst);
+        self.wake();
+    }
+
+    fn wake(&self) {
+        if let Some(ctx) = &self.repaint {
+            ctx.request_repaint();
+        }
+    }
+}
+
+/// A long-lived thread running the newest of its jobs; a newer job replaces a waiting one
+/// and cancels a running one.
+struct Lane<J: Send + 'static> {
+    shared: Arc<LaneShared<J>>,
+}
+
+struct LaneShared<J> {
+    state: Mutex<LaneState<J>>,
+    wake: Condvar,
+    /// Jobs of this lane running now (0 or 1), and the most ever at once.
+    running: AtomicUsize,
+    peak: AtomicUsize,
+}
+
+struct LaneState<J> {
+    waiting: Option<J>,
+    current: Option<Cancel>,
+    closed: bool,
+}
+
+impl<J: Send + 'static> Lane<J> {
+    /// Starts the lane's thread; `run` does one job (checking its flag) and reports.
+    fn new(name: &str, reply: Reply, run: impl Fn(J, &Cancel, &Reply) + Send + 'static) -> Self {
+        let shared = Arc::new(LaneShared {
+            state: Mutex::new(LaneState {
+                waiting: None,
+                current: None,
+                closed: false,
+            }),
+            wake: Condvar::new(),
+            running: AtomicUsize::new(0),
+            peak: AtomicUsize::new(0),
+        });
+        let thread_shared = shared.clone();
+        let spawned = std::thread::Builder::new()
+            .name(format!("parallax-{name}"))
+            .spawn(move || {
+                loop {
+                    let (job, cancel) = {
+                        let Ok(mut state) = thread_shared.state.lock() else {
+                            return;
+                        };
+                        loop {
+                            if state.closed {
+                                return;
+                            }
+                            if let Some(job) = state.waiting.take() {
+                                let cancel = Cancel::new();
+                                state.current = Some(cancel.clone());
+                                break (job, cancel);
+                            }
+                            state = match thread_shared.wake.wait(state) {
+                                Ok(state) => state,
+                                Err(_) => return,
+                            };
+                        }
+                    };
+                    let now = thread_shared.running.fetch_add(1, Ordering::SeqCst) + 1;
+                    thread_shared.peak.fetch_max(now, Ordering::SeqCst);
+                    run(job, &cancel, &reply);
+                    thread_shared.running.fetch_sub(1, Ordering::SeqCst);
+                    if let Ok(mut state) = thread_shared.state.lock() {
+                        state.current = None;
+                    }
+                    reply.done();
+                }
+            });
+        if spawned.is_err() {
+            // No thread: jobs stay waiting and the window says it is busy; nothing crashes.
+            eprintln!("parallax: could not start the {name} thread");
+        }
+        Self { shared }
+    }
+
+    /// Queues `job` as the lane's next, cancelling the running job and skipping a waiting
+    /// one. Returns whether a waiting job was replaced (its count is then released).
+    fn submit(&self, job: J) -> bool {
+        let Ok(mut state) = self.shared.state.lock() else {
+            return false;
+        };
+        if let Some(cancel) = &state.current {
+            cancel.cancel();
+        }
+        let replaced = state.waiting.replace(job).is_some();
+        self.shared.wake.notify_one();
+        replaced
+    }
+
+    fn running(&self) -> usize {
+        self.shared.running.load(Ordering::SeqCst)
+    }
+
+    fn peak(&self) -> usize {
+        self.shared.peak.load(Ordering::SeqCst)
+    }
+}
+
+impl<J: Send + 'static> Drop for Lane<J> {
+    fn drop(&mut self) {
+        if let Ok(mut state) = self.shared.state.lock() {
+            state.closed = true;
+            if let Some(cancel) = &state.current {
+                cancel.cancel();
+            }
+        }
+        self.shared.wake.notify_all();
+    }
+}
+
+struct CompareJob {
+    generation: u64,
+    documents: [Arc<Document>; 2],
+    options: Options,
+}
+
+struct AnalyseJob {
+    generation: u64,
+    documents: [Arc<Document>; 2],
+    comparison: Arc<Comparison>,
     analyser: Analyser,
 }
 
+struct FindJob {
+    query: String,
+    generation: u64,
+    documents: [Arc<Document>; 2],
+    display: Arc<DisplayModel>,
+}
+
+enum IoJob {
+    ReadNotes {
+        generation: u64,
+        documents: [Arc<Document>; 2],
+    },
+    WriteNotes {
+        path: PathBuf,
+        notes: Notes,
+    },
+    Stat(Vec<(Side, PathBuf)>),
+}
+
+/// Starts jobs and collects their results.
+pub struct Worker {
+    receiver: Receiver<JobResult>,
+    reply: Reply,
+    analyser: Analyser,
+    compare: Lane<CompareJob>,
+    analyse: Lane<AnalyseJob>,
+    find: Lane<FindJob>,
+    io: Option<Sender<IoJob>>,
+}
+
 impl Worker {
-    /// A worker that wakes `ctx` when a job finishes.
+    /// A worker that wakes `repaint` when a job finishes.
     pub fn new(repaint: Option<egui::Context>) -> Self {
         let (sender, receiver) = channel();
-        Self {
+        let reply = Reply {
             sender,
-            receiver,
             repaint,
+            outstanding: Arc::new(AtomicUsize::new(0)),
+        };
+        let compare = Lane::new("compare", reply.clone(), run_compare);
+        let analyse = Lane::new("insights", reply.clone(), run_analyse);
+        let find = Lane::new("find", reply.clone(), run_find);
+        let io = start_io(reply.clone());
+        Self {
+            receiver,
+            reply,
             analyser: crate::analysis::analyse_builtin,
+            compare,
+            analyse,
+            find,
+            io,
         }
     }
 
@@ -106,15 +335,36 @@ impl Worker {
         self.analyser = analyser;
     }
 
-    /// Reads `path` for `side` in the background.
+    /// Jobs asked for and not finished yet, of every kind.
+    pub fn outstanding(&self) -> usize {
+        self.reply.outstanding.load(Ordering::SeqCst)
+    }
+
+    /// Comparisons running now (at most one), and the most that ever ran at once.
+    pub fn compare_jobs(&self) -> (usize, usize) {
+        (self.compare.running(), self.compare.peak())
+    }
+
+    fn begin(&self) -> Reply {
+        self.reply.outstanding.fetch_add(1, Ordering::SeqCst);
+        self.reply.clone()
+    }
+
+    fn submit<J: Send + 'static>(&self, lane: &Lane<J>, job: J) {
+        let reply = self.begin();
+        if lane.submit(job) {
+            reply.done(); // the job it replaced will never run
+        }
+    }
+
+    /// Reads `path` for `side` on its own thread.
     pub fn load(&self, side: Side, generation: u64, path: PathBuf, options: LoadOptions) {
-        let sender = self.sender.clone();
-        let repaint = self.repaint.clone();
-        std::thread::spawn(move || {
+        let reply = self.begin();
+        spawn("load", reply, move |reply| {
             let mut can_open_anyway = None;
             let result =
                 match crate::crash::catch("reading the file", || load_file_with(&path, options)) {
-                    Ok(loaded) => loaded.map_err(|e| {
+                    Ok(loaded) => loaded.map(Box::new).map_err(|e| {
                         if matches!(e, crate::load::LoadError::Damaged { .. }) {
                             can_open_anyway = Some(path.clone());
                         }
@@ -125,74 +375,99 @@ impl Worker {
                         path.display()
                     )),
                 };
-            // The app may be gone (window closed): nothing to report to then.
-            let _ = sender.send(JobResult::Loaded {
+            let canonical = result
+                .is_ok()
+                .then(|| std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone()));
+            reply.send(JobResult::Loaded {
                 side,
                 generation,
                 result,
                 can_open_anyway,
+                canonical,
             });
-            if let Some(ctx) = repaint {
-                ctx.request_repaint();
-            }
         });
     }
 
-    /// Compares two documents in the background.
+    /// Compares two documents on the compare lane (superseding any earlier request), then
+    /// computes their insights on the insights lane.
     pub fn compare(&self, generation: u64, documents: [Arc<Document>; 2], options: Options) {
-        let sender = self.sender.clone();
-        let repaint = self.repaint.clone();
-        let analyser = self.analyser;
-        std::thread::spawn(move || {
-            let compared = crate::crash::catch("comparing", || {
-                compare(&documents[0].text, &documents[1].text, &options)
-            });
-            let comparison = match compared {
-                Ok(comparison) => Arc::new(comparison),
-                Err(crash) => {
-                    let _ = sender.send(JobResult::CompareFailed {
-                        generation,
-                        message: crash.to_string(),
-                    });
-                    if let Some(ctx) = &repaint {
-                        ctx.request_repaint();
-                    }
-                    return;
-                }
-            };
-            let _ = sender.send(JobResult::Compared {
+        self.submit(
+            &self.compare,
+            CompareJob {
                 generation,
-                comparison: comparison.clone(),
-                documents: documents.clone(),
-            });
-            if let Some(ctx) = &repaint {
-                ctx.request_repaint();
-            }
-            // The rows show at once; the insights follow (on long documents they take longer).
-            let analysed = crate::crash::catch("computing the insights", || {
-                analyser(&documents[0].text, &documents[1].text, &comparison)
-            });
-            let _ = sender.send(match analysed {
-                Ok(analysis) => JobResult::Analysed {
-                    generation,
-                    analysis: Arc::new(analysis),
-                },
-                Err(crash) => JobResult::AnalysisFailed {
-                    generation,
-                    message: crash.to_string(),
-                },
-            });
-            if let Some(ctx) = repaint {
-                ctx.request_repaint();
-            }
+                documents,
+                options,
+            },
+        );
+    }
+
+    /// Computes the insights of a comparison shown (superseding any earlier request).
+    pub fn analyse(
+        &self,
+        generation: u64,
+        documents: [Arc<Document>; 2],
+        comparison: Arc<Comparison>,
+    ) {
+        self.submit(
+            &self.analyse,
+            AnalyseJob {
+                generation,
+                documents,
+                comparison,
+                analyser: self.analyser,
+            },
+        );
+    }
+
+    /// Finds `query` (ASCII case ignored) in both documents of the comparison shown.
+    pub fn find(
+        &self,
+        query: String,
+        generation: u64,
+        documents: [Arc<Document>; 2],
+        display: Arc<DisplayModel>,
+    ) {
+        self.submit(
+            &self.find,
+            FindJob {
+                query,
+                generation,
+                documents,
+                display,
+            },
+        );
+    }
+
+    /// Reads the notes sidecar of the pair compared in `generation`.
+    pub fn read_notes(&self, generation: u64, documents: [Arc<Document>; 2]) {
+        self.io(IoJob::ReadNotes {
+            generation,
+            documents,
         });
+    }
+
+    /// Writes a notes sidecar (after any earlier write).
+    pub fn write_notes(&self, path: PathBuf, notes: Notes) {
+        self.io(IoJob::WriteNotes { path, notes });
+    }
+
+    /// Reads the current stamps of these files.
+    pub fn stat(&self, files: Vec<(Side, PathBuf)>) {
+        self.io(IoJob::Stat(files));
+    }
+
+    fn io(&self, job: IoJob) {
+        let reply = self.begin();
+        let sent = self.io.as_ref().is_some_and(|io| io.send(job).is_ok());
+        if !sent {
+            reply.done();
+        }
     }
 
     /// Shows the native open dialog on its own thread (it blocks until closed).
     pub fn pick(&self, side: Side) {
-        let sender = self.sender.clone();
-        let repaint = self.repaint.clone();
-        std::thread::spawn(move || {
+        let reply = self.begin();
+        spawn("open-dialog", reply, move |reply| {
             let started = std::time::Instant::now();
             let path = rfd::FileDialog::new()
                 .set_title(format!("Open the {} statement", side.name()))
@@ -201,22 +476,18 @@ impl Worker {
                 .pick_file();
             let failed_fast =
                 path.is_none() && started.elapsed() < std::time::Duration::from_millis(300);
-            let _ = sender.send(JobResult::Picked {
+            reply.send(JobResult::Picked {
                 side,
                 path,
                 failed_fast,
             });
-            if let Some(ctx) = repaint {
-                ctx.request_repaint();
-            }
         });
     }
 
     /// Shows the native save dialog on its own thread.
-    pub fn pick_save(&self, format: super::ExportFormat, suggested: String) {
-        let sender = self.sender.clone();
-        let repaint = self.repaint.clone();
-        std::thread::spawn(move || {
+    pub fn pick_save(&self, format: Format, suggested: String) {
+        let reply = self.begin();
+        spawn("save-dialog", reply, move |reply| {
             let started = std::time::Instant::now();
             let path = rfd::FileDialog::new()
                 .set_title(format!("Export {}", format.label()))
@@ -225,35 +496,26 @@ impl Worker {
                 .save_file();
             let failed_fast =
                 path.is_none() && started.elapsed() < std::time::Duration::from_millis(300);
-            let _ = sender.send(JobResult::SavePicked {
+            reply.send(JobResult::SavePicked {
                 format,
                 path,
                 failed_fast,
             });
-            if let Some(ctx) = repaint {
-                ctx.request_repaint();
-            }
         });
     }
 
-    /// Writes a report in the background.
+    /// Writes a report on its own thread.
     pub fn export(&self, job: ExportJob) {
-        let sender = self.sender.clone();
-        let repaint = self.repaint.clone();
-        std::thread::spawn(move || {
-            let result = match crate::crash::catch("writing the report", || write_report(&job)) {
-                Ok(written) => written
-                    .map(|()| job.path.clone())
-                    .map_err(|e| format!("{}: {e}", job.path.display())),
+        let reply = self.begin();
+        spawn("export", reply, move |reply| {
+            let result = match crate::crash::catch("writing the report", || job.write()) {
+                Ok(written) => written.map(|()| job.path.clone()),
                 Err(crash) => Err(format!(
                     "{}: {crash} (a bug in Parallax; please report it)",
                     job.path.display()
                 )),
             };
-            let _ = sender.send(JobResult::Exported(result));
-            if let Some(ctx) = repaint {
-                ctx.request_repaint();
-            }
+            reply.send(JobResult::Exported(result));
         });
     }
 
@@ -263,61 +525,218 @@ impl Worker {
     }
 }
 
+/// Runs `job` on a new thread, counting it until it ends.
+fn spawn(name: &str, reply: Reply, job: impl FnOnce(&Reply) + Send + 'static) {
+    let thread_reply = reply.clone();
+    let spawned = std::thread::Builder::new()
+        .name(format!("parallax-{name}"))
+        .spawn(move || {
+            job(&thread_reply);
+            thread_reply.done();
+        });
+    if spawned.is_err() {
+        reply.send(JobResult::Exported(Err(format!(
+            "could not start a thread to {name}"
+        ))));
+        reply.done();
+    }
+}
+
+fn run_compare(job: CompareJob, cancel: &Cancel, reply: &Reply) {
+    let CompareJob {
+        generation,
+        documents,
+        options,
+    } = job;
+    let compared = crate::crash::catch("comparing", || {
+        compare_cancellable(
+            &documents[0].text,
+            &documents[1].text,
+            &options,
+            Equivalences::builtin_ref(),
+            cancel,
+        )
+    });
+    match compared {
+        Ok(Ok(comparison)) => {
+            let display = Arc::new(DisplayModel::new(&comparison));
+            reply.send(JobResult::Compared {
+                generation,
+                comparison: Arc::new(comparison),
+                display,
+                documents,
+            });
+        }
+        Ok(Err(_cancelled)) => {} // superseded: the newer request reports
+        Err(crash) => reply.send(JobResult::CompareFailed {
+            generation,
+            message: crash.to_string(),
+        }),
+    }
+}
+
+fn run_analyse(job: AnalyseJob, cancel: &Cancel, reply: &Reply) {
+    if cancel.is_cancelled() {
+        return;
+    }
+    let AnalyseJob {
+        generation,
+        documents,
+        comparison,
+        analyser,
+    } = job;
+    let analysed = crate::crash::catch("computing the insights", || {
+        analyser(&documents[0].text, &documents[1].text, &comparison)
+    });
+    reply.send(match analysed {
+        Ok(analysis) => JobResult::Analysed {
+            generation,
+            analysis: Arc::new(analysis),
+        },
+        Err(crash) => JobResult::AnalysisFailed {
+            generation,
+            message: crash.to_string(),
+        },
+    });
+}
+
+fn run_find(job: FindJob, cancel: &Cancel, reply: &Reply) {
+    let needle = job.query.as_bytes();
+    let mut matches = Vec::new();
+    if !needle.is_empty() {
+        for side in [Side::Left, Side::Right] {
+            let text = job.documents[side.index()].text.as_bytes();
+            let mut at = 0;
+            while let Some(found) = find_ascii_ci(text.get(at..).unwrap_or_default(), needle) {
+                if cancel.is_cancelled() {
+                    return;
+                }
+                let start = at + found;
+                let end = start + needle.len();
+                if let Some(row) = job.display.row_at(side, start) {
+                    matches.push((row, side, Span::new(start, end)));
+                }
+                at = end;
+            }
+        }
+    }
+    matches.sort_by_key(|m| (m.0, m.1.index(), m.2.start));
+    reply.send(JobResult::Found {
+        query: job.query,
+        generation: job.generation,
+        matches,
+    });
+}
+
+/// Byte offset of the first ASCII-case-insensitive occurrence of `needle` in `hay`.
+fn find_ascii_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let first = needle.first()?;
+    if needle.len() > hay.len() {
+        return None;
+    }
+    (0..=hay.len() - needle.len()).find(|&i| {
+        hay[i].eq_ignore_ascii_case(first) && hay[i..i + needle.len()].eq_ignore_ascii_case(needle)
+    })
+}
+
+/// Starts the file I/O thread.
+fn start_io(reply: Reply) -> Option<Sender<IoJob>> {
+    let (sender, receiver) = channel::<IoJob>();
+    let spawned = std::thread::Builder::new()
+        .name("parallax-io".into())
+        .spawn(move || {
+            for job in receiver {
+                let result = crate::crash::catch("reading or writing a file", || run_io(job));
+                match result {
+                    Ok(result) => reply.send(result),
+                    Err(crash) => reply.send(JobResult::NotesWritten(Err(crash.to_string()))),
+                }
+                reply.done();
+            }
+        });
+    spawned.ok().map(|_| sender)
+}
+
+fn run_io(job: IoJob) -> JobResult {
+    match job {
+        IoJob::ReadNotes {
+            generation,
+            documents,
+        } => {
+            let [left, right] = &documents;
+            let path = crate::notes::sidecar_path(left, right);
+            let (result, changed) = match path.as_deref().map(crate::notes::read) {
+                Some(Ok(Some(existing))) => {
+                    let changed = if existing.notes.is_empty() {
+                        Vec::new()
+                    } else {
+                        existing.changed_since(left, right)
+                    };
+                    (Ok(Box::new(existing)), changed)
+                }
+                Some(Ok(None)) | None => (Ok(Box::new(Notes::new(left, right))), Vec::new()),
+                Some(Err(message)) => (Err(message), Vec::new()),
+            };
+            JobResult::NotesRead {
+                generation,
+                path,
+                result,
+                changed,
+            }
+        }
+        IoJob::WriteNotes { path, notes } => {
+            JobResult::NotesWritten(crate::notes::write(&path, &notes))
+        }
+        IoJob::Stat(files) => JobResult::Stamps(
+            files
+                .into_iter()
+                .map(|(side, path)| {
+                    let stamp = FileStamp::of(&path);
+                    (side, path, stamp)
+                })
+                .collect(),
+        ),
+    }
+}
+
 /// Everything a report export needs, taken from what the window already shows.
 pub struct ExportJob {
     /// Report format.
-    pub format: super::ExportFormat,
+    pub format: Format,
     /// File to write.
     pub path: PathBuf,
     /// The documents compared.
     pub documents: [Arc<Document>; 2],
     /// The comparison shown.
     pub comparison: Arc<Comparison>,
-    /// Its insights, if they have arrived (computed here otherwise).
-    pub analysis: Option<Arc<crate::analysis::Analysis>>,
+    /// Its insights, when they have arrived (computed by the job otherwise, before the
+    /// report is written).
+    pub analysis: Option<Arc<Analysis>>,
     /// Notes placed on rows.
     pub notes: Vec<(usize, String)>,
 }
 
-/// Writes one report file; refuses to write over either input file.
-fn write_report(job: &ExportJob) -> std::io::Result<()> {
-    use std::io::Write;
-    let (path, documents, comparison) = (&job.path, &job.documents, &*job.comparison);
-    if documents
-        .iter()
-        .filter_map(|d| d.path.as_ref())
-        .any(|input| crate::cli::same_file(input, path))
-    {
-        return Err(std::io::Error::other("refusing to overwrite an input file"));
+impl ExportJob {
+    /// Writes the report through the one export entry point (which never writes over an
+    /// input file).
+    fn write(&self) -> Result<(), String> {
+        let analysis = self.analysis.clone().unwrap_or_else(|| {
+            Arc::new(crate::analysis::analyse_builtin(
+                &self.documents[0].text,
+                &self.documents[1].text,
+                &self.comparison,
+            ))
+        });
+        let report = crate::export::Report {
+            left: &self.documents[0],
+            right: &self.documents[1],
+            comparison: &self.comparison,
+            notes: &self.notes,
+            analysis: Some(&analysis),
+            provenance: crate::export::Provenance {
+                generated: std::time::SystemTime::now(),
+            },
+        };
+        crate::export::write_file(&self.path, self.format, &report).map_err(|e| e.to_string())
     }
-    let analysis = job.analysis.clone().unwrap_or_else(|| {
-        Arc::new(crate::analysis::analyse_builtin(
-            &documents[0].text,
-            &documents[1].text,
-            comparison,
-        ))
-    });
-    let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
-    let report = crate::export::Report {
-        left: &documents[0],
-        right: &documents[1],
-        comparison,
-        notes: &job.notes,
-        analysis: Some(&analysis),
-        provenance: crate::export::Provenance {
-            generated: std::time::SystemTime::now(),
-        },
-    };
-    match job.format {
-        super::ExportFormat::Html => crate::export::html::write(&mut out, &report)?,
-        super::ExportFormat::Markdown => crate::export::markdown::write(&mut out, &report)?,
-        super::ExportFormat::Json => crate::export::json::write_with(
-            &mut out,
-            &documents[0],
-            &documents[1],
-            comparison,
-            &analysis,
-        )?,
-    }
-    out.flush()
 }

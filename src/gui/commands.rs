@@ -1,0 +1,81 @@
+//! The commands the window's parts exchange: what a click, a key or a finished job asks for.
+
+use std::path::PathBuf;
+
+use crate::export::Format;
+
+use super::Side;
+use super::notices::NoticeId;
+
+/// Everything the user can ask for. UI code emits commands into the app's one queue;
+/// [`super::ParallaxApp::apply`] hands each to the part of the window that owns it, so state
+/// changes in one place per concern.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Show the open dialog for a side (or the path field where no dialog can be shown).
+    Open(Side),
+    /// Open this file on a side.
+    OpenPath(Side, PathBuf),
+    /// Open this file on a side although a few of its bytes are damaged (they become U+FFFD).
+    OpenAnyway(Side, PathBuf),
+    /// Open bundled sample `n` on a side.
+    OpenSample(Side, usize),
+    /// Exchange the two documents.
+    Swap,
+    /// Read both files again from disk.
+    Reload,
+    /// Change the comparison options (recomputes).
+    SetOptions(crate::engine::Options),
+    /// Select the next difference.
+    NextDifference,
+    /// Select the previous difference.
+    PreviousDifference,
+    /// Select a row.
+    SelectRow(usize),
+    /// Select a row and scroll to it.
+    JumpToRow(usize),
+    /// Go to the row of a sentence (a cross-reference's target) and mark the sentence there.
+    JumpToSentence(Side, usize),
+    /// Open the find bar.
+    OpenFind,
+    /// Close the find bar.
+    CloseFind,
+    /// Go to the next find match.
+    FindNext,
+    /// Go to the previous find match.
+    FindPrevious,
+    /// Theme choice.
+    SetTheme(egui::ThemePreference),
+    /// Dismiss this notice.
+    DismissNotice(NoticeId),
+    /// Close the path field.
+    CancelPrompt,
+    /// Open the text editor on a side: its current text, or empty to paste into.
+    EditText(Side, bool),
+    /// Replace a side by this text (an untitled or edited document) and compare again.
+    ApplyEdit(Side, String),
+    /// Close the text editor without changes.
+    CancelEdit,
+    /// Read one side's file again.
+    ReloadSide(Side),
+    /// Whether files that change on disk are reloaded without asking.
+    SetAutoReload(bool),
+    /// Open the export window.
+    OpenExport,
+    /// Ask where to save the report in this format (native dialog or path field).
+    ChooseExportPath(Format),
+    /// Write the report in this format to this file.
+    ExportTo(Format, PathBuf),
+    /// Close the export window.
+    CancelExport,
+    /// Show or hide the insights panel.
+    ToggleInsights,
+    /// Set (or, with an empty text, remove) the note on a row.
+    SetNote(usize, String),
+    /// Highlight these places in the two texts (an entity's or a phrase's occurrences).
+    Highlight(Vec<(Side, crate::engine::Span)>),
+    /// Scroll the rows so that this row is in view (without selecting it).
+    ScrollToRow(usize),
+    /// Replace a side by a text typed or pasted in the editor, under this name.
+    SetText(Side, String, String),
+}

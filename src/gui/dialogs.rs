@@ -1,0 +1,342 @@
+//! The window's dialogs: the path field (where no native file dialog can be shown), the text
+//! editor (paste or edit a statement) and the export window. Each draws only its content;
+//! [`modal`] gives them the same frame (title, centred, not collapsible).
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use egui::Key;
+
+use crate::export::Format;
+use crate::load::Document;
+
+use super::Command;
+use super::Side;
+use super::worker::{JobResult, Worker};
+
+/// Why the path field is shown instead of the native dialog.
+const NO_DIALOG: &str = "No native file dialog is available here (no desktop portal is running).";
+const DIALOG_FAILED: &str =
+    "The native file dialog could not be shown (no desktop portal answered).";
+
+/// The path field.
+#[derive(Debug, Clone)]
+struct PathPrompt {
+    side: Side,
+    text: String,
+    reason: String,
+}
+
+/// The text editor for pasting or editing one side.
+#[derive(Debug, Clone)]
+struct Editor {
+    side: Side,
+    text: String,
+    /// Where the text came from ("untitled" when pasted).
+    origin: String,
+}
+
+/// The export window.
+#[derive(Debug, Clone)]
+struct ExportDialog {
+    format: Format,
+    /// Path field, shown where no native save dialog exists.
+    path: Option<String>,
+    reason: String,
+}
+
+/// The open dialogs (at most one of each).
+#[derive(Debug, Default)]
+pub struct Dialogs {
+    prompt: Option<PathPrompt>,
+    editor: Option<Editor>,
+    export: Option<ExportDialog>,
+}
+
+/// Where rfd can show a dialog: on Linux it asks the desktop portal over the session bus.
+fn dialog_available() -> bool {
+    if cfg!(target_os = "linux") {
+        std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
+    } else {
+        true
+    }
+}
+
+/// A file name without its extension.
+fn stem(name: &str) -> &str {
+    name.rsplit_once('.').map_or(name, |(stem, _)| stem)
+}
+
+impl Dialogs {
+    /// Carries out the dialogs' commands; returns whether `command` was one. `documents` are
+    /// the open documents, `compared` those of the comparison shown (named in exports).
+    pub fn apply(
+        &mut self,
+        command: &Command,
+        documents: &[Arc<Document>],
+        compared: Option<&[Arc<Document>; 2]>,
+        worker: &Worker,
+        follow: &mut Vec<Command>,
+    ) -> bool {
+        match command {
+            Command::Open(side) => {
+                if dialog_available() {
+                    worker.pick(*side);
+                } else {
+                    self.show_prompt(*side, documents, NO_DIALOG);
+                }
+            }
+            Command::CancelPrompt => self.prompt = None,
+            Command::EditText(side, keep) => {
+                let document = documents.get(side.index());
+                self.editor = Some(Editor {
+                    side: *side,
+                    text: match document {
+                        Some(d) if *keep => d.text.clone(),
+                        _ => String::new(),
+                    },
+                    origin: match document {
+                        Some(d) if *keep => d.name.clone(),
+                        _ => "untitled".into(),
+                    },
+                });
+            }
+            Command::ApplyEdit(side, text) => {
+                let origin = self
+                    .editor
+                    .take()
+                    .map_or_else(|| "untitled".to_owned(), |e| e.origin);
+                let name = if origin == "untitled" {
+                    format!("untitled ({})", side.name())
+                } else {
+                    format!("{} (edited)", origin.trim_end_matches(" (edited)"))
+                };
+                follow.push(Command::SetText(*side, name, text.clone()));
+            }
+            Command::CancelEdit => self.editor = None,
+            Command::OpenExport => {
+                self.export = Some(ExportDialog {
+                    format: Format::Html,
+                    path: None,
+                    reason: String::new(),
+                });
+            }
+            Command::ChooseExportPath(format) => {
+                let Some([left, right]) = compared else {
+                    return true;
+                };
+                let suggested = format!(
+                    "{}-vs-{}.{}",
+                    stem(&left.name),
+                    stem(&right.name),
+                    format.extension()
+                );
+                if dialog_available() {
+                    worker.pick_save(*format, suggested);
+                } else {
+                    let dir = left.path.as_ref().and_then(|p| p.parent()).map_or_else(
+                        || std::env::current_dir().unwrap_or_default(),
+                        std::path::Path::to_path_buf,
+                    );
+                    self.export = Some(ExportDialog {
+                        format: *format,
+                        path: Some(dir.join(suggested).display().to_string()),
+                        reason: NO_DIALOG.into(),
+                    });
+                }
+            }
+            Command::ExportTo(..) | Command::CancelExport => self.export = None,
+            _ => return false,
+        }
+        true
+    }
+
+    fn show_prompt(&mut self, side: Side, documents: &[Arc<Document>], reason: &str) {
+        let text = documents
+            .get(side.index())
+            .and_then(|d| d.path.as_ref())
+            .and_then(|p| p.parent())
+            .map(|p| format!("{}/", p.display()))
+            .unwrap_or_default();
+        self.prompt = Some(PathPrompt {
+            side,
+            text,
+            reason: reason.to_owned(),
+        });
+    }
+
+    /// Takes in what a native dialog answered.
+    pub fn receive(
+        &mut self,
+        result: JobResult,
+        documents: &[Arc<Document>],
+        follow: &mut Vec<Command>,
+    ) -> Result<(), JobResult> {
+        match result {
+            JobResult::Picked {
+                side,
+                path,
+                failed_fast,
+            } => match path {
+                Some(path) => follow.push(Command::OpenPath(side, path)),
+                None if failed_fast => self.show_prompt(side, documents, DIALOG_FAILED),
+                None => {}
+            },
+            JobResult::SavePicked {
+                format,
+                path,
+                failed_fast,
+            } => match path {
+                Some(path) => follow.push(Command::ExportTo(format, path)),
+                None if failed_fast => {
+                    self.export = Some(ExportDialog {
+                        format,
+                        path: Some(String::new()),
+                        reason: DIALOG_FAILED.into(),
+                    });
+                }
+                None => {}
+            },
+            other => return Err(other),
+        }
+        Ok(())
+    }
+
+    /// Draws the open dialogs.
+    pub fn ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        if let Some(prompt) = &mut self.prompt {
+            let title = format!("Open the {} statement", prompt.side.name());
+            modal(ctx, &title, None, |ui| prompt_ui(ui, prompt, commands));
+        }
+        if let Some(editor) = &mut self.editor {
+            let title = format!("Text of the {} statement", editor.side.name());
+            modal(ctx, &title, Some([720.0, 480.0]), |ui| {
+                editor_ui(ui, editor, commands);
+            });
+        }
+        if let Some(export) = &mut self.export {
+            modal(ctx, "Export report", None, |ui| {
+                export_ui(ui, export, commands)
+            });
+        }
+    }
+}
+
+/// The frame every dialog shares: a titled window in the middle, not collapsible; resizable
+/// with this default size, or fitted to its content.
+pub fn modal(
+    ctx: &egui::Context,
+    title: &str,
+    size: Option<[f32; 2]>,
+    content: impl FnOnce(&mut egui::Ui),
+) {
+    let mut window = egui::Window::new(title)
+        .collapsible(false)
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0]);
+    window = match size {
+        Some(size) => window.default_size(size),
+        None => window.resizable(false),
+    };
+    window.show(ctx, content);
+}
+
+fn prompt_ui(ui: &mut egui::Ui, prompt: &mut PathPrompt, commands: &mut Vec<Command>) {
+    ui.label(&prompt.reason);
+    ui.label("Type or paste the path of the file instead:");
+    let label = ui.label("Path:");
+    let edit = ui
+        .add(egui::TextEdit::singleline(&mut prompt.text).desired_width(420.0))
+        .labelled_by(label.id);
+    if !edit.has_focus() && prompt.text.is_empty() {
+        edit.request_focus();
+    }
+    let submitted = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+    ui.horizontal(|ui| {
+        if ui.button("Open").clicked() || submitted {
+            let path = PathBuf::from(prompt.text.trim());
+            if !path.as_os_str().is_empty() {
+                commands.push(Command::OpenPath(prompt.side, path));
+                commands.push(Command::CancelPrompt);
+            }
+        }
+        if ui.button("Cancel").clicked() {
+            commands.push(Command::CancelPrompt);
+        }
+    });
+}
+
+fn editor_ui(ui: &mut egui::Ui, editor: &mut Editor, commands: &mut Vec<Command>) {
+    ui.label(if editor.origin == "untitled" {
+        "Paste the statement here (Ctrl+V), or type it, then compare.".to_owned()
+    } else {
+        format!(
+            "Editing a copy of {}: the file on disk is never changed.",
+            editor.origin
+        )
+    });
+    let label = ui.label("Statement text:");
+    egui::ScrollArea::vertical()
+        .max_height(380.0)
+        .show(ui, |ui| {
+            let edit = ui
+                .add(
+                    egui::TextEdit::multiline(&mut editor.text)
+                        .desired_width(f32::INFINITY)
+                        .desired_rows(18)
+                        .hint_text("Statement text"),
+                )
+                .labelled_by(label.id);
+            if editor.text.is_empty() && !edit.has_focus() {
+                edit.request_focus();
+            }
+        });
+    ui.horizontal(|ui| {
+        let ready = !editor.text.trim().is_empty();
+        if ui
+            .add_enabled(ready, egui::Button::new("Compare with this text"))
+            .clicked()
+        {
+            commands.push(Command::ApplyEdit(editor.side, editor.text.clone()));
+        }
+        if ui.button("Cancel").clicked() {
+            commands.push(Command::CancelEdit);
+        }
+    });
+}
+
+fn export_ui(ui: &mut egui::Ui, dialog: &mut ExportDialog, commands: &mut Vec<Command>) {
+    ui.label(
+        "A report of this comparison, with provenance (files, sizes, SHA-256, options, time) \
+         and your notes.",
+    );
+    for format in Format::ALL {
+        ui.radio_value(&mut dialog.format, format, format.label());
+    }
+    if let Some(path) = &mut dialog.path {
+        ui.label(&dialog.reason);
+        let label = ui.label("Save to:");
+        ui.add(egui::TextEdit::singleline(path).desired_width(420.0))
+            .labelled_by(label.id);
+    }
+    ui.horizontal(|ui| {
+        match &dialog.path {
+            Some(path) => {
+                let path = path.trim();
+                if ui
+                    .add_enabled(!path.is_empty(), egui::Button::new("Save"))
+                    .clicked()
+                {
+                    commands.push(Command::ExportTo(dialog.format, PathBuf::from(path)));
+                }
+            }
+            None => {
+                if ui.button("Save as…").clicked() {
+                    commands.push(Command::ChooseExportPath(dialog.format));
+                }
+            }
+        }
+        if ui.button("Cancel").clicked() {
+            commands.push(Command::CancelExport);
+        }
+    });
+}

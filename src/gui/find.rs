@@ -1,0 +1,180 @@
+//! Find across both documents: the find bar, the current match, and the search itself, which
+//! runs on the worker (a megabyte pair would otherwise stall the frame) and is redone when the
+//! query or the comparison changes.
+
+use egui::{Key, Ui};
+
+use crate::engine::Span;
+
+use super::Command;
+use super::Side;
+use super::session::Shown;
+use super::worker::{JobResult, Worker};
+
+/// The find bar's state.
+#[derive(Debug, Default)]
+pub struct Find {
+    open: bool,
+    query: String,
+    /// (row, side, span) of each match, in row order.
+    matches: Vec<(usize, Side, Span)>,
+    current: usize,
+    /// (query, comparison generation) the matches are for.
+    computed_for: Option<(String, u64)>,
+    /// (query, comparison generation) last asked of the worker.
+    requested: Option<(String, u64)>,
+    focus: bool,
+}
+
+impl Find {
+    /// Whether the find bar is open.
+    pub fn is_open(&self) -> bool {
+        self.open
+    }
+
+    /// Matches to mark: (row, side, span) in row order, and the current one's index.
+    pub fn matches(&self) -> (&[(usize, Side, Span)], usize) {
+        if self.open {
+            (&self.matches, self.current)
+        } else {
+            (&[], 0)
+        }
+    }
+
+    /// A number that changes whenever the marks of the matches do.
+    pub fn key(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        (
+            self.open,
+            &self.computed_for,
+            self.current,
+            self.matches.len(),
+        )
+            .hash(&mut hasher);
+        hasher.finish()
+    }
+
+    /// Whether a search is under way for the query shown.
+    pub fn searching(&self) -> bool {
+        self.open && self.requested != self.computed_for
+    }
+
+    /// Carries out the find commands; returns whether `command` was one. Moving to a match
+    /// scrolls to its row.
+    pub fn apply(&mut self, command: &Command, follow: &mut Vec<Command>) -> bool {
+        match command {
+            Command::OpenFind => {
+                self.open = true;
+                self.focus = true;
+            }
+            Command::CloseFind => {
+                self.open = false;
+                self.matches.clear();
+                self.computed_for = None;
+                self.requested = None;
+            }
+            Command::FindNext | Command::FindPrevious => {
+                let n = self.matches.len();
+                if n > 0 {
+                    self.current = if *command == Command::FindNext {
+                        (self.current + 1) % n
+                    } else {
+                        (self.current + n - 1) % n
+                    };
+                    if let Some(m) = self.matches.get(self.current) {
+                        follow.push(Command::ScrollToRow(m.0));
+                    }
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// Asks the worker to search when the query or the comparison changed.
+    pub fn logic(&mut self, shown: Option<&Shown>, worker: &Worker) {
+        let Some(shown) = shown else { return };
+        if !self.open {
+            return;
+        }
+        let key = (self.query.clone(), shown.generation);
+        if self.requested.as_ref() == Some(&key) {
+            return;
+        }
+        self.requested = Some(key);
+        worker.find(
+            self.query.clone(),
+            shown.generation,
+            shown.documents.clone(),
+            shown.display.clone(),
+        );
+    }
+
+    /// Takes in the worker's matches if they are for the query and comparison shown.
+    pub fn receive(
+        &mut self,
+        result: JobResult,
+        follow: &mut Vec<Command>,
+    ) -> Result<(), JobResult> {
+        let JobResult::Found {
+            query,
+            generation,
+            matches,
+        } = result
+        else {
+            return Err(result);
+        };
+        let key = (query, generation);
+        if self.requested.as_ref() == Some(&key) {
+            self.matches = matches;
+            self.current = 0;
+            if let Some(first) = self.matches.first() {
+                follow.push(Command::ScrollToRow(first.0));
+            }
+            self.computed_for = Some(key);
+        }
+        Ok(())
+    }
+
+    /// The find bar.
+    pub fn ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        ui.horizontal(|ui| {
+            let label = ui.label("Find:");
+            let edit = ui.add(
+                egui::TextEdit::singleline(&mut self.query)
+                    .hint_text("text in either document")
+                    .desired_width(260.0),
+            );
+            let edit = edit.labelled_by(label.id);
+            if self.focus {
+                edit.request_focus();
+                self.focus = false;
+            }
+            if edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+                commands.push(Command::FindNext);
+                edit.request_focus();
+            }
+            let n = self.matches.len();
+            let status = if self.query.is_empty() {
+                String::new()
+            } else if self.searching() {
+                "searching…".to_owned()
+            } else if n == 0 {
+                "no matches".to_owned()
+            } else {
+                format!("match {} of {n}", self.current + 1)
+            };
+            if ui.button("Previous match").clicked() {
+                commands.push(Command::FindPrevious);
+            }
+            if ui.button("Next match").clicked() {
+                commands.push(Command::FindNext);
+            }
+            ui.label(status);
+            if ui.button("Close find").clicked() {
+                commands.push(Command::CloseFind);
+            }
+        });
+    }
+}

@@ -1,0 +1,165 @@
+//! The menu bar: File (open, recent, paste, edit, export, reload), Samples, View (theme,
+//! find, zoom) and Help (how to read the comparison, keys).
+
+use egui::{RichText, ThemePreference, Ui};
+
+use crate::samples::SAMPLES;
+
+use super::Command;
+use super::Side;
+use super::settings::Settings;
+
+/// The menu bar: File, Samples, View, Help.
+pub fn ui(ui: &mut Ui, settings: &Settings, commands: &mut Vec<Command>) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            for side in [Side::Left, Side::Right] {
+                let shortcut = if side == Side::Left {
+                    "Ctrl+O"
+                } else {
+                    "Ctrl+Shift+O"
+                };
+                if ui
+                    .add(
+                        egui::Button::new(format!("Open {}…", side.name())).shortcut_text(shortcut),
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::Open(side));
+                }
+            }
+            ui.menu_button("Open recent", |ui| {
+                if settings.recent.is_empty() {
+                    ui.label("No recent files yet");
+                }
+                for path in settings.recent.clone() {
+                    ui.menu_button(path.display().to_string(), |ui| {
+                        for side in [Side::Left, Side::Right] {
+                            if ui.button(format!("Open as {}", side.name())).clicked() {
+                                commands.push(Command::OpenPath(side, path.clone()));
+                            }
+                        }
+                    });
+                }
+            });
+            ui.separator();
+            for side in [Side::Left, Side::Right] {
+                if ui.button(format!("Paste as {}…", side.name())).clicked() {
+                    commands.push(Command::EditText(side, false));
+                }
+            }
+            for side in [Side::Left, Side::Right] {
+                if ui.button(format!("Edit {} text…", side.name())).clicked() {
+                    commands.push(Command::EditText(side, true));
+                }
+            }
+            ui.separator();
+            if ui
+                .add(egui::Button::new("Export report…").shortcut_text("Ctrl+E"))
+                .clicked()
+            {
+                commands.push(Command::OpenExport);
+            }
+            ui.separator();
+            let mut auto = settings.auto_reload;
+            if ui
+                .checkbox(&mut auto, "Reload changed files automatically")
+                .changed()
+            {
+                commands.push(Command::SetAutoReload(auto));
+            }
+            if ui.button("Swap sides").clicked() {
+                commands.push(Command::Swap);
+            }
+            if ui
+                .add(egui::Button::new("Reload").shortcut_text("F5"))
+                .clicked()
+            {
+                commands.push(Command::Reload);
+            }
+            ui.separator();
+            if ui.button("Quit").clicked() {
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        });
+        ui.menu_button("Samples", |ui| {
+            ui.label(RichText::new("Bundled statements from the seed article").weak());
+            for (n, sample) in SAMPLES.iter().enumerate() {
+                ui.menu_button(sample.title, |ui| {
+                    for side in [Side::Left, Side::Right] {
+                        if ui.button(format!("Open as {}", side.name())).clicked() {
+                            commands.push(Command::OpenSample(side, n));
+                        }
+                    }
+                });
+            }
+        });
+        ui.menu_button("View", |ui| {
+            for (theme, name) in [
+                (ThemePreference::System, "Follow system theme"),
+                (ThemePreference::Light, "Light theme"),
+                (ThemePreference::Dark, "Dark theme"),
+            ] {
+                if ui.radio(settings.theme == theme, name).clicked() {
+                    commands.push(Command::SetTheme(theme));
+                }
+            }
+            ui.separator();
+            if ui
+                .add(egui::Button::new("Find…").shortcut_text("Ctrl+F"))
+                .clicked()
+            {
+                commands.push(Command::OpenFind);
+            }
+            ui.label(RichText::new("Zoom: Ctrl+Plus, Ctrl+Minus, Ctrl+0").weak());
+        });
+        ui.menu_button("Help", |ui| {
+            ui.set_min_width(360.0);
+            ui.strong("How to read the comparison");
+            for line in [
+                "Each row pairs a sentence on the left with the sentence(s) on the right \
+                 that say the same thing, even when moved, merged, split or reworded.",
+                "Inside a pair: red struck-out words are only on the left, green underlined \
+                 words only on the right, blue italics the same thing worded differently \
+                 (US / United States).",
+                "A sand-tinted 'related' row pairs two sentences on the same topic, event or \
+                 person that say different things; the terms they share are underlined.",
+                "'also R7' in the gutter: the sentence has another counterpart, sentence 7 \
+                 on the right (a quote, a paraphrase); click to go there. A one-sided row \
+                 with such a link reads 'unpaired': the other side says it, in another row.",
+                "A tinted row beside a hatched cell is a sentence the other side does not \
+                 have. A bar at both edges marks a pair out of order; 'moved: R12' in the \
+                 gutter names the sentence on the right and jumps to where it sits there.",
+                "The gutter gives each pair's similarity (= for identical). The Insights \
+                 panel lists who each side names, shared phrases and wording strength.",
+            ] {
+                ui.label(line);
+            }
+            ui.separator();
+            ui.strong("Keys");
+            egui::Grid::new("help-keys")
+                .num_columns(2)
+                .spacing([20.0, 4.0])
+                .show(ui, |ui| {
+                    for (keys, what) in [
+                        ("F7, Alt+Down", "next difference"),
+                        ("Shift+F7, Alt+Up", "previous difference"),
+                        ("Ctrl+F", "find in both documents (Enter: next, Esc: close)"),
+                        ("Ctrl+O", "open the left statement"),
+                        ("Ctrl+Shift+O", "open the right statement"),
+                        ("Ctrl+E", "export a report"),
+                        ("F5", "reload both files from disk"),
+                        ("Page Up / Page Down", "scroll the rows a page"),
+                        ("Up / Down", "scroll the rows a little"),
+                        ("Home / End", "go to the first / last row"),
+                        ("Ctrl + / Ctrl - / Ctrl 0", "zoom in, out, reset"),
+                    ] {
+                        ui.label(RichText::new(keys).strong());
+                        ui.label(what);
+                        ui.end_row();
+                    }
+                });
+            ui.label("Drop a file on either half of the window to open it there.");
+        });
+    });
+}

@@ -1,0 +1,385 @@
+//! The two-column view of a pair: column headers, the scrolled rows (drawn by [`super::view`]),
+//! the drop target, and what the view remembers between frames: the selected row, where it is
+//! scrolled, the sentence a cross-reference marked, and the places an insights entry asked to
+//! highlight. Its commands select, step through differences, and scroll.
+
+use std::sync::Arc;
+
+use egui::{Color32, RichText, Ui};
+
+use crate::engine::Span;
+use crate::load::Document;
+
+use super::Command;
+use super::Side;
+use super::session::Shown;
+use super::view::{self, Palette, RowHeights, ViewInput};
+
+/// Find matches as the view marks them: (row, side, span, is the current match).
+pub type ViewMark = (usize, Side, Span, bool);
+
+/// The state of the two-column view.
+pub struct PairView {
+    heights: RowHeights,
+    selected: Option<usize>,
+    /// A row to bring into view next frame.
+    scroll_to: Option<usize>,
+    /// An offset (points from the top) to scroll to next frame.
+    scroll_offset: Option<f32>,
+    /// Where the rows were scrolled to last frame.
+    offset: f32,
+    /// How tall the rows' viewport was last frame.
+    viewport_height: f32,
+    /// Where the central panel was last frame (to tell which half a file was dropped on).
+    central: egui::Rect,
+    /// The sentence a cross-reference last jumped to, marked in its row.
+    marked: Option<(Side, usize)>,
+    /// Places an insights entry asked to highlight.
+    highlights: Vec<(Side, Span)>,
+    highlight_generation: u64,
+    /// The marks of find matches and highlights, and the key they were built for.
+    marks: Vec<ViewMark>,
+    marks_key: u64,
+}
+
+impl Default for PairView {
+    fn default() -> Self {
+        Self {
+            heights: RowHeights::default(),
+            selected: None,
+            scroll_to: None,
+            scroll_offset: None,
+            offset: 0.0,
+            viewport_height: 0.0,
+            central: egui::Rect::NOTHING,
+            marked: None,
+            highlights: Vec::new(),
+            highlight_generation: 0,
+            marks: Vec::new(),
+            marks_key: u64::MAX,
+        }
+    }
+}
+
+impl PairView {
+    /// The selected row.
+    pub fn selected(&self) -> Option<usize> {
+        self.selected
+    }
+
+    /// The sentence a cross-reference last jumped to.
+    pub fn marked(&self) -> Option<(Side, usize)> {
+        self.marked
+    }
+
+    /// Scroll position and viewport height of the rows, as of the last frame.
+    pub fn viewport(&self) -> (f32, f32) {
+        (self.offset, self.viewport_height)
+    }
+
+    /// Height of all rows, as measured or estimated.
+    pub fn content_height(&self) -> f32 {
+        self.heights.total()
+    }
+
+    /// Scrolls to this offset next frame.
+    pub fn scroll_to_offset(&mut self, y: f32) {
+        self.scroll_offset = Some(y.max(0.0));
+    }
+
+    /// Which column a pointer at `x` is over (for dropped files).
+    pub fn side_at(&self, x: f32) -> Side {
+        if x > self.central.center().x {
+            Side::Right
+        } else {
+            Side::Left
+        }
+    }
+
+    /// "n of m" position of the selected difference (n is 0 when none is selected).
+    pub fn difference_position(&self, shown: Option<&Shown>) -> (usize, usize) {
+        let Some(shown) = shown else { return (0, 0) };
+        let differences = &shown.display.differences;
+        let n = self
+            .selected
+            .and_then(|s| differences.iter().position(|&d| d == s))
+            .map_or(0, |p| p + 1);
+        (n, differences.len())
+    }
+
+    /// A new comparison is shown: marks and highlights of the old one go.
+    pub fn on_shown(&mut self, shown: &Shown) {
+        self.marked = None;
+        if self
+            .selected
+            .is_some_and(|s| s >= shown.comparison.rows.len())
+        {
+            self.selected = None;
+        }
+        self.highlights.clear();
+        self.highlight_generation += 1;
+    }
+
+    /// Carries out the view's commands; returns whether `command` was one.
+    pub fn apply(&mut self, command: &Command, shown: Option<&Shown>) -> bool {
+        match command {
+            Command::NextDifference => self.step_difference(shown, true),
+            Command::PreviousDifference => self.step_difference(shown, false),
+            Command::SelectRow(i) => self.selected = Some(*i),
+            Command::JumpToRow(i) => {
+                self.selected = Some(*i);
+                self.scroll_to = Some(*i);
+            }
+            Command::JumpToSentence(side, sentence) => {
+                if let Some(row) = shown.and_then(|s| s.display.row_of(*side, *sentence)) {
+                    self.selected = Some(row);
+                    self.scroll_to = Some(row);
+                    self.marked = Some((*side, *sentence));
+                }
+            }
+            Command::ScrollToRow(row) => self.scroll_to = Some(*row),
+            Command::Highlight(places) => {
+                self.highlights = places.clone();
+                self.highlight_generation += 1;
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    fn step_difference(&mut self, shown: Option<&Shown>, forward: bool) {
+        let Some(differences) = shown.map(|s| &s.display.differences) else {
+            return;
+        };
+        let (Some(&first), Some(&last)) = (differences.first(), differences.last()) else {
+            return;
+        };
+        let next = match (self.selected, forward) {
+            (None, true) => first,
+            (None, false) => last,
+            (Some(at), true) => differences
+                .iter()
+                .copied()
+                .find(|&d| d > at)
+                .unwrap_or(first),
+            (Some(at), false) => differences
+                .iter()
+                .rev()
+                .copied()
+                .find(|&d| d < at)
+                .unwrap_or(last),
+        };
+        self.selected = Some(next);
+        self.scroll_to = Some(next);
+    }
+
+    /// Where a page, a line, Home or End scrolls to from here (keyboard scrolling).
+    pub fn scroll_by_keys(&mut self, target: ScrollKey) {
+        let (offset, height) = (self.offset, self.viewport_height);
+        let page = (height - 60.0).max(40.0);
+        let total = self.heights.total();
+        let y = match target {
+            ScrollKey::PageDown => offset + page,
+            ScrollKey::PageUp => offset - page,
+            ScrollKey::LineDown => offset + 40.0,
+            ScrollKey::LineUp => offset - 40.0,
+            ScrollKey::Home => 0.0,
+            ScrollKey::End => total,
+        };
+        self.scroll_offset = Some(y.clamp(0.0, (total - height).max(0.0)));
+    }
+
+    /// Rebuilds the marks the rows show (find matches, then highlights) when either changed.
+    fn update_marks(
+        &mut self,
+        shown: &Shown,
+        find: &[(usize, Side, Span)],
+        current: usize,
+        key: u64,
+    ) {
+        let key =
+            key ^ self.highlight_generation.rotate_left(17) ^ shown.generation.rotate_left(32);
+        if self.marks_key == key {
+            return;
+        }
+        let mut marks: Vec<ViewMark> = find
+            .iter()
+            .enumerate()
+            .map(|(k, &(row, side, span))| (row, side, span, k == current))
+            .collect();
+        for &(side, span) in &self.highlights {
+            if let Some(row) = shown.display.row_at(side, span.start) {
+                marks.push((row, side, span, true));
+            }
+        }
+        marks.sort_by_key(|m| (m.0, m.1.index(), m.2.start));
+        self.marks = marks;
+        self.marks_key = key;
+    }
+
+    /// The column headers and the rows.
+    pub fn ui(&mut self, ui: &mut Ui, input: PairInput<'_>, commands: &mut Vec<Command>) {
+        self.central = ui.max_rect();
+        let palette = Palette::new(ui.visuals().dark_mode);
+        headers_ui(ui, input.documents, commands);
+        ui.separator();
+
+        let hovering = ui.ctx().input(|i| !i.raw.hovered_files.is_empty());
+        let Some(shown) = input.shown else {
+            ui.centered_and_justified(|ui| {
+                ui.spinner();
+            });
+            return;
+        };
+        // The bar always shows: a solid bar that came and went with the content's height would
+        // change the columns' width, rewrap the rows and flip again (laying out every row on
+        // every frame).
+        let mut area = egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
+            .id_salt("rows");
+        if let Some(y) = self.scroll_offset.take() {
+            area = area.vertical_scroll_offset(y);
+        }
+        if let Some(row) = self.scroll_to.take() {
+            // Leave a little context above the row.
+            area = area.vertical_scroll_offset((self.heights.top(row) - 40.0).max(0.0));
+        }
+        self.update_marks(shown, input.find, input.find_current, input.find_key);
+        let comparison = &shown.comparison;
+        let view_input = ViewInput {
+            documents: [&shown.documents[0], &shown.documents[1]],
+            comparison,
+            generation: shown.generation,
+            palette,
+            selected: self.selected,
+            find: &self.marks,
+            find_generation: self.marks_key,
+            moved_targets: &shown.display.moved_targets,
+            cross_refs: &shown.display.cross_refs,
+            marked: self.marked,
+            notes: input.notes,
+        };
+        let heights = &mut self.heights;
+        // A solid scroll bar in its own column (a floating one covered the moved bars at the
+        // right edge), with a thumb still big enough to grab on a megabyte document.
+        ui.spacing_mut().scroll = egui::style::ScrollStyle {
+            bar_width: 10.0,
+            handle_min_length: 32.0,
+            ..egui::style::ScrollStyle::solid()
+        };
+        let output = area.show_viewport(ui, |ui, viewport| {
+            view::rows_ui(ui, viewport, heights, &view_input)
+        });
+        self.offset = output.state.clamped_offset().y;
+        self.viewport_height = output.inner_rect.height();
+        self.heights.refresh();
+        commands.extend(output.inner);
+        if comparison.rows.is_empty() {
+            ui.label("Both documents are empty.");
+        }
+        if hovering {
+            self.drop_target_ui(ui);
+        }
+    }
+
+    /// The half of the window a file being dragged would open in.
+    fn drop_target_ui(&self, ui: &Ui) {
+        let rect = self.central;
+        let right = ui
+            .ctx()
+            .input(|i| i.pointer.latest_pos())
+            .is_some_and(|p| p.x > rect.center().x);
+        let half = if right {
+            egui::Rect::from_min_max(egui::pos2(rect.center().x, rect.min.y), rect.max)
+        } else {
+            egui::Rect::from_min_max(rect.min, egui::pos2(rect.center().x, rect.max.y))
+        };
+        let painter = ui.painter();
+        painter.rect_filled(half, 6.0, Color32::from_rgba_unmultiplied(60, 110, 220, 60));
+        painter.text(
+            half.center(),
+            egui::Align2::CENTER_CENTER,
+            "Drop to open here",
+            egui::FontId::proportional(22.0),
+            ui.visuals().strong_text_color(),
+        );
+    }
+}
+
+/// Keyboard scrolling of the rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScrollKey {
+    /// A page down.
+    PageDown,
+    /// A page up.
+    PageUp,
+    /// A little down.
+    LineDown,
+    /// A little up.
+    LineUp,
+    /// The first row.
+    Home,
+    /// The last row.
+    End,
+}
+
+/// What the view shows this frame, from the other parts.
+pub struct PairInput<'a> {
+    /// The open documents (their names head the columns).
+    pub documents: &'a [Arc<Document>],
+    /// The comparison shown, if any yet.
+    pub shown: Option<&'a Shown>,
+    /// Find matches, by row.
+    pub find: &'a [(usize, Side, Span)],
+    /// Which of them is current.
+    pub find_current: usize,
+    /// Changes whenever the matches or the current match do.
+    pub find_key: u64,
+    /// Notes by row.
+    pub notes: &'a [(usize, String)],
+}
+
+/// Each document's name (cut with "…" when longer than its column; hovering shows the path)
+/// and its open button, over the column they name.
+fn headers_ui(ui: &mut Ui, documents: &[Arc<Document>], commands: &mut Vec<Command>) {
+    let width = ui.available_width();
+    let column = ((width - view::GUTTER) / 2.0).max(80.0);
+    let (header, _) = ui.allocate_exact_size(egui::vec2(width, 24.0), egui::Sense::hover());
+    for side in [Side::Left, Side::Right] {
+        let Some(doc) = documents.get(side.index()) else {
+            continue;
+        };
+        let x = match side {
+            Side::Left => header.min.x,
+            Side::Right => header.max.x - column,
+        };
+        let rect = egui::Rect::from_min_size(egui::pos2(x, header.min.y), egui::vec2(column, 24.0));
+        ui.scope_builder(
+            egui::UiBuilder::new()
+                .max_rect(rect)
+                .layout(egui::Layout::left_to_right(egui::Align::Center)),
+            |ui| {
+                let button_width = 64.0;
+                ui.scope(|ui| {
+                    ui.set_max_width((column - button_width).max(40.0));
+                    ui.add(
+                        egui::Label::new(RichText::new(&doc.name).strong().size(15.0)).truncate(),
+                    )
+                    .on_hover_text(
+                        doc.path
+                            .as_ref()
+                            .map_or("bundled sample".to_owned(), |p| p.display().to_string()),
+                    );
+                });
+                if ui
+                    .small_button("Open…")
+                    .on_hover_text(format!("Open the {} statement", side.name()))
+                    .clicked()
+                {
+                    commands.push(Command::Open(side));
+                }
+            },
+        );
+    }
+}

@@ -1,0 +1,354 @@
+//! The documents and the comparison session: which statements are open (a list, two today),
+//! which are loading, the comparison shown with its display model and insights, and the jobs
+//! that produce them. A newer load or comparison supersedes an older one: results carry
+//! generation numbers and only the newest is taken in.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::analysis::Analysis;
+use crate::display::DisplayModel;
+use crate::engine::{Comparison, Options};
+use crate::load::{Document, LoadOptions};
+use crate::samples::{SAMPLES, default_pair};
+
+use super::Command;
+use super::Side;
+use super::notices::Notices;
+use super::worker::{JobResult, Worker};
+
+/// A comparison on screen, with the documents it was computed from (the view renders these,
+/// never newer documents that are still being compared).
+#[derive(Clone)]
+pub struct Shown {
+    /// The comparison.
+    pub comparison: Arc<Comparison>,
+    /// Its display model (rows of sentences, cross-references, differences).
+    pub display: Arc<DisplayModel>,
+    /// The documents compared, left then right.
+    pub documents: [Arc<Document>; 2],
+    /// Bumped for every comparison shown (keys caches and jobs).
+    pub generation: u64,
+}
+
+impl Shown {
+    /// A comparison of `documents` to show, with its display model (generation 1).
+    pub fn new(comparison: Arc<Comparison>, documents: [Arc<Document>; 2]) -> Self {
+        Self {
+            display: Arc::new(DisplayModel::new(&comparison)),
+            comparison,
+            documents,
+            generation: 1,
+        }
+    }
+}
+
+/// What taking in a job result changed, for the other parts to follow.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Changed {
+    /// A new comparison is shown.
+    pub shown: bool,
+}
+
+/// The open documents and what was computed from them.
+pub struct Session {
+    /// The open documents, one per column (left, right).
+    documents: Vec<Arc<Document>>,
+    /// Per document, the file being loaded into its column, if any.
+    loading: Vec<Option<PathBuf>>,
+    /// Per document, the generation of its newest load request.
+    load_generation: Vec<u64>,
+    /// The generation of the newest comparison request.
+    compare_generation: u64,
+    /// Whether the newest comparison is still running.
+    comparing: bool,
+    /// The comparison on screen.
+    shown: Option<Shown>,
+    shown_count: u64,
+    /// Its insights, once computed.
+    analysis: Option<Arc<Analysis>>,
+    /// Why the insights of the comparison shown could not be computed (a bug), if so.
+    analysis_failed: Option<String>,
+    /// Why the last comparison could not be made (a bug), if so.
+    compare_failed: Option<String>,
+}
+
+impl Default for Session {
+    /// The bundled pair, not yet compared.
+    fn default() -> Self {
+        let (left, right) = default_pair();
+        Self {
+            documents: vec![Arc::new(left), Arc::new(right)],
+            loading: vec![None, None],
+            load_generation: vec![0, 0],
+            compare_generation: 0,
+            comparing: false,
+            shown: None,
+            shown_count: 0,
+            analysis: None,
+            analysis_failed: None,
+            compare_failed: None,
+        }
+    }
+}
+
+impl Session {
+    /// The open documents (left, right).
+    pub fn documents(&self) -> &[Arc<Document>] {
+        &self.documents
+    }
+
+    /// The document of a side.
+    pub fn document(&self, side: Side) -> &Arc<Document> {
+        &self.documents[side.index()]
+    }
+
+    /// The file being loaded into a side's column, if any.
+    pub fn loading(&self, side: Side) -> Option<&PathBuf> {
+        self.loading.get(side.index()).and_then(Option::as_ref)
+    }
+
+    /// Whether a load, the comparison or its insights are still being computed.
+    pub fn is_busy(&self) -> bool {
+        let analysing = self.shown.is_some()
+            && self.analysis.is_none()
+            && self.analysis_failed.is_none()
+            && self.compare_failed.is_none();
+        self.comparing || analysing || self.loading.iter().any(Option::is_some)
+    }
+
+    /// Whether the newest comparison is still running.
+    pub fn comparing(&self) -> bool {
+        self.comparing
+    }
+
+    /// The comparison on screen.
+    pub fn shown(&self) -> Option<&Shown> {
+        self.shown.as_ref()
+    }
+
+    /// Its insights, once computed.
+    pub fn analysis(&self) -> Option<&Arc<Analysis>> {
+        self.analysis.as_ref()
+    }
+
+    /// Why the insights could not be computed, if they could not.
+    pub fn analysis_failed(&self) -> Option<&str> {
+        self.analysis_failed.as_deref()
+    }
+
+    /// Why the last comparison could not be made, if it could not.
+    pub fn compare_failed(&self) -> Option<&str> {
+        self.compare_failed.as_deref()
+    }
+
+    /// Puts a document in a side's column without a file (the one-file start's empty right).
+    pub fn set_placeholder(&mut self, side: Side, document: Document) {
+        self.documents[side.index()] = Arc::new(document);
+    }
+
+    /// Carries out the commands that change documents; returns whether `command` was one.
+    pub fn apply(
+        &mut self,
+        command: &Command,
+        options: Options,
+        worker: &Worker,
+        notices: &mut Notices,
+    ) -> bool {
+        match command {
+            Command::OpenPath(side, path) => {
+                self.load(*side, path.clone(), LoadOptions::default(), worker);
+            }
+            Command::OpenAnyway(side, path) => {
+                self.load(
+                    *side,
+                    path.clone(),
+                    LoadOptions { open_anyway: true },
+                    worker,
+                );
+            }
+            Command::OpenSample(side, n) => {
+                if let Some(sample) = SAMPLES.get(*n) {
+                    self.replace(*side, sample.document());
+                    self.request_compare(options, worker);
+                }
+            }
+            Command::Swap => {
+                self.documents.swap(0, 1);
+                self.loading.swap(0, 1);
+                self.load_generation.swap(0, 1);
+                self.request_compare(options, worker);
+            }
+            Command::Reload => {
+                for side in [Side::Left, Side::Right] {
+                    if let Some(path) = self.document(side).path.clone() {
+                        self.load(side, path, LoadOptions::default(), worker);
+                    }
+                }
+                if self.documents.iter().all(|d| d.path.is_none()) {
+                    notices
+                        .info("Nothing to reload: neither document was opened from a file.".into());
+                }
+            }
+            Command::ReloadSide(side) => {
+                notices.retain(|n| {
+                    n.action
+                        .as_ref()
+                        .is_none_or(|(_, c)| *c != Command::ReloadSide(*side))
+                });
+                if let Some(path) = self.document(*side).path.clone() {
+                    self.load(*side, path, LoadOptions::default(), worker);
+                }
+            }
+            Command::SetText(side, name, text) => {
+                self.replace(*side, Document::from_text(name.clone(), text.clone()));
+                self.request_compare(options, worker);
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// Replaces a side's document at once, superseding a load in progress.
+    fn replace(&mut self, side: Side, document: Document) {
+        let i = side.index();
+        self.load_generation[i] += 1;
+        self.loading[i] = None;
+        self.documents[i] = Arc::new(document);
+    }
+
+    fn load(&mut self, side: Side, path: PathBuf, options: LoadOptions, worker: &Worker) {
+        let i = side.index();
+        self.load_generation[i] += 1;
+        self.loading[i] = Some(path.clone());
+        worker.load(side, self.load_generation[i], path, options);
+    }
+
+    /// Asks for a comparison of the open documents (after any load in progress).
+    pub fn request_compare(&mut self, options: Options, worker: &Worker) {
+        if self.loading.iter().any(Option::is_some) {
+            return; // compared when the load finishes
+        }
+        self.compare_generation += 1;
+        self.comparing = true;
+        worker.compare(
+            self.compare_generation,
+            [self.documents[0].clone(), self.documents[1].clone()],
+            options,
+        );
+    }
+
+    /// Takes in a load or comparison result; returns `None` when `result` is not one, so the
+    /// app hands it to another part. `recent` receives the canonical path of a file opened.
+    pub fn receive(
+        &mut self,
+        result: JobResult,
+        options: Options,
+        worker: &Worker,
+        notices: &mut Notices,
+        recent: &mut dyn FnMut(PathBuf),
+    ) -> Result<Changed, JobResult> {
+        match result {
+            JobResult::Loaded {
+                side,
+                generation,
+                result,
+                can_open_anyway,
+                canonical,
+            } => {
+                let i = side.index();
+                if generation != self.load_generation[i] {
+                    return Ok(Changed::default()); // superseded
+                }
+                self.loading[i] = None;
+                match result {
+                    Ok(document) => {
+                        if let Some(path) = canonical {
+                            recent(path);
+                        }
+                        notices.retain(|n| !n.error || !n.text.contains(&document.name));
+                        if document.encoding.contains("replaced with U+FFFD") {
+                            notices.info(format!(
+                                "{} opened anyway: {} (shown as \u{FFFD}; reports record it).",
+                                document.name, document.encoding
+                            ));
+                        }
+                        self.documents[i] = Arc::from(document);
+                    }
+                    Err(message) => {
+                        notices.push(
+                            format!(
+                                "Could not open {message}. The {} document stays as it was.",
+                                side.name()
+                            ),
+                            true,
+                            can_open_anyway.map(|path| {
+                                ("Open anyway".to_owned(), Command::OpenAnyway(side, path))
+                            }),
+                        );
+                    }
+                }
+                self.request_compare(options, worker);
+                Ok(Changed::default())
+            }
+            JobResult::Compared {
+                generation,
+                comparison,
+                display,
+                documents,
+            } => {
+                if generation != self.compare_generation {
+                    return Ok(Changed::default());
+                }
+                self.comparing = false;
+                self.analysis = None;
+                self.analysis_failed = None;
+                self.compare_failed = None;
+                self.shown_count += 1;
+                worker.analyse(generation, documents.clone(), comparison.clone());
+                self.shown = Some(Shown {
+                    comparison,
+                    display,
+                    documents,
+                    generation: self.shown_count,
+                });
+                Ok(Changed { shown: true })
+            }
+            JobResult::CompareFailed {
+                generation,
+                message,
+            } => {
+                if generation == self.compare_generation {
+                    self.comparing = false;
+                    notices.error(format!(
+                        "The comparison could not be made for these texts: {message}. This is \
+                         a bug in Parallax; please report it with both files. The documents \
+                         stay open."
+                    ));
+                    self.compare_failed = Some(message);
+                }
+                Ok(Changed::default())
+            }
+            JobResult::Analysed {
+                generation,
+                analysis,
+            } => {
+                if generation == self.compare_generation && !self.comparing {
+                    self.analysis = Some(analysis);
+                }
+                Ok(Changed::default())
+            }
+            JobResult::AnalysisFailed {
+                generation,
+                message,
+            } => {
+                if generation == self.compare_generation && !self.comparing {
+                    self.analysis = None;
+                    self.analysis_failed = Some(message);
+                }
+                Ok(Changed::default())
+            }
+            other => Err(other),
+        }
+    }
+}

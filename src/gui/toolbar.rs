@@ -1,0 +1,269 @@
+//! The toolbar (options, stepping through differences, swap, find), the summary line with the
+//! legend, and the status bar.
+
+use egui::{Color32, RichText, Ui};
+
+use crate::engine::{Comparison, Options};
+
+use super::Command;
+use super::Side;
+use super::notices::Notices;
+use super::session::Session;
+use super::view::Palette;
+
+/// What the toolbar shows, from the other parts.
+pub struct ToolbarInput<'a> {
+    /// The options in effect.
+    pub options: Options,
+    /// "n of m" of the selected difference.
+    pub position: (usize, usize),
+    /// The comparison shown, if any yet.
+    pub comparison: Option<&'a Comparison>,
+    /// Whether the last comparison failed.
+    pub compare_failed: bool,
+    /// The notices, shown under the summary.
+    pub notices: &'a Notices,
+}
+
+/// The toolbar (options, difference stepping, swap, find), the summary and legend, and the
+/// notices.
+pub fn ui(ui: &mut Ui, input: &ToolbarInput<'_>, commands: &mut Vec<Command>) {
+    ui.add_space(2.0);
+    ui.horizontal_wrapped(|ui| {
+        let mut options = input.options;
+        ui.checkbox(&mut options.ignore_case, "Ignore case");
+        ui.checkbox(&mut options.ignore_punctuation, "Ignore punctuation");
+        ui.checkbox(&mut options.mark_variants, "Mark spelling variants")
+            .on_hover_text(
+                "Show \"U.S.\" / \"US\" and curly / straight quotes as equivalent wording \
+                 (blue) instead of as the same words",
+            );
+        ui.add(
+            egui::Slider::new(&mut options.threshold, 0.1..=0.9)
+                .text("Reworded pairing")
+                .fixed_decimals(2),
+        )
+        .on_hover_text(
+            "How much wording two sentences must share (0.1 to 0.9) to be paired as a \
+             reworded copy, with a word diff. Counterparts that say the same thing in other \
+             words, and related sentences, are linked whatever this is set to.",
+        );
+        if options != input.options {
+            commands.push(Command::SetOptions(options));
+        }
+        ui.separator();
+        // Previous, the counter and Next stay together when the toolbar wraps: a nested
+        // row cannot wrap, so it starts a new line when it would not fit.
+        if ui.max_rect().right() - ui.cursor().left() < 300.0 {
+            ui.end_row();
+        }
+        ui.horizontal(|ui| {
+            if ui
+                .button("Previous")
+                .on_hover_text("Previous difference (Shift+F7, Alt+Up)")
+                .clicked()
+            {
+                commands.push(Command::PreviousDifference);
+            }
+            let (n, m) = input.position;
+            let position = if m == 0 {
+                "No differences".to_owned()
+            } else if n == 0 {
+                format!("{m} differences")
+            } else {
+                format!("Difference {n} of {m}")
+            };
+            // A fixed width, so that Next does not move under the pointer as the count grows.
+            ui.add_sized(
+                [150.0, ui.spacing().interact_size.y],
+                egui::Label::new(RichText::new(position).strong()),
+            )
+            .on_hover_text("Rows that are reworded, on one side only, or moved");
+            if ui
+                .button("Next")
+                .on_hover_text("Next difference (F7, Alt+Down)")
+                .clicked()
+            {
+                commands.push(Command::NextDifference);
+            }
+        });
+        ui.separator();
+        if ui
+            .button("Swap sides")
+            .on_hover_text("Exchange left and right")
+            .clicked()
+        {
+            commands.push(Command::Swap);
+        }
+        if ui
+            .button("Find")
+            .on_hover_text("Find in both documents (Ctrl+F)")
+            .clicked()
+        {
+            commands.push(Command::OpenFind);
+        }
+    });
+    ui.add_space(2.0);
+    summary_ui(ui, input);
+    input.notices.ui(ui, commands);
+    ui.add_space(2.0);
+}
+
+/// The summary line of the comparison and the legend of its marks.
+fn summary_ui(ui: &mut Ui, input: &ToolbarInput<'_>) {
+    let palette = Palette::new(ui.visuals().dark_mode);
+    ui.horizontal_wrapped(|ui| {
+        match input.comparison {
+            Some(c) => {
+                let s = &c.stats;
+                ui.label(
+                    RichText::new(format!("Similarity {:.0}%", s.similarity * 100.0)).strong(),
+                )
+                .on_hover_text(
+                    "Share of both texts' words that are shared in paired sentences",
+                );
+                ui.label(format!(
+                    "· {} identical · {} reworded · {} related · {} only left · {} only right",
+                    s.identical, s.modified, s.related, s.left_only, s.right_only
+                ));
+                ui.label(
+                    RichText::new(format!(
+                        "· counterparts: left {} of {}, right {} of {}",
+                        s.left_linked, s.left_sentences, s.right_linked, s.right_sentences
+                    ))
+                    .strong(),
+                )
+                .on_hover_text(crate::display::coverage_text(c));
+                if s.moved > 0 {
+                    ui.label(format!("· {} of the pairs moved", s.moved))
+                        .on_hover_text(
+                            "Pairs out of order (identical or reworded, counted there too): \
+                             the sentence sits elsewhere in the right document",
+                        );
+                }
+            }
+            None if input.compare_failed => {
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    "The comparison could not be made (see the notice above)",
+                );
+            }
+            None => {
+                ui.spinner();
+                ui.label("Comparing…");
+            }
+        }
+        ui.separator();
+        ui.label(RichText::new("Legend:").weak());
+        chip(ui, "deleted", palette.deleted, palette.text, true, false);
+        chip(ui, "inserted", palette.inserted, palette.text, false, true);
+        let equivalent = RichText::new(" equivalent ").background_color(palette.equivalent).color(palette.text).italics();
+        ui.add(egui::Label::new(equivalent).wrap_mode(egui::TextWrapMode::Extend)).on_hover_text("Different wording of the same thing (US / United States), by the table of equivalent terms");
+        chip(
+            ui,
+            "only left",
+            palette.left_only,
+            palette.deleted_line,
+            false,
+            false,
+        );
+        chip(
+            ui,
+            "only right",
+            palette.right_only,
+            palette.inserted_line,
+            false,
+            false,
+        );
+        let shared = RichText::new(" related: shared term ")
+            .background_color(palette.shared)
+            .color(palette.text)
+            .underline();
+        ui.add(egui::Label::new(shared).wrap_mode(egui::TextWrapMode::Extend))
+            .on_hover_text(
+                "A related pair: two sentences on the same topic, event or person that say \
+                 different things; the terms they share are underlined",
+            );
+        // As moved rows show: a bar at the edge (bar and word kept together).
+        ui.horizontal(|ui| {
+            ui.spacing_mut().item_spacing.x = 4.0;
+            let (bar, _) = ui.allocate_exact_size(egui::vec2(3.0, 16.0), egui::Sense::hover());
+            ui.painter().rect_filled(bar, 0.0, palette.moved);
+            ui.label(RichText::new("moved").color(palette.moved))
+                .on_hover_text("A pair out of order: a bar at both edges, and a link in the gutter");
+        });
+        ui.add(
+            egui::Label::new(
+                RichText::new("Gutter: = identical, 54% = similarity").color(palette.weak),
+            )
+            .wrap_mode(egui::TextWrapMode::Extend),
+        )
+        .on_hover_text("The middle column says how alike a pair's two sentences are");
+    });
+}
+
+/// The status bar: where each document came from, its format, encoding and sentences, and
+/// what is loading or comparing.
+pub fn status_ui(ui: &mut Ui, session: &Session) {
+    ui.horizontal(|ui| {
+        // Each side gets at most half the bar; a long path is cut with "…" (shown whole
+        // on hover).
+        let half = (ui.available_width() / 2.0 - 40.0).max(120.0);
+        for side in [Side::Left, Side::Right] {
+            let doc = session.document(side);
+            let where_from = doc
+                .path
+                .as_ref()
+                .map_or("bundled sample".to_owned(), |p| p.display().to_string());
+            let sentences = session.shown().map_or(0, |s| match side {
+                Side::Left => s.comparison.left_sentences.len(),
+                Side::Right => s.comparison.right_sentences.len(),
+            });
+            ui.scope(|ui| {
+                ui.set_max_width(half);
+                ui.add(
+                    egui::Label::new(format!(
+                        "{}: {} · {} · {} · {} sentences",
+                        if side == Side::Left { "Left" } else { "Right" },
+                        where_from,
+                        doc.format,
+                        doc.encoding,
+                        sentences
+                    ))
+                    .truncate(),
+                );
+            });
+            if session.loading(side).is_some() {
+                ui.spinner();
+                ui.label("loading…");
+            }
+            ui.separator();
+        }
+        if session.comparing() {
+            ui.spinner();
+            ui.label("comparing…");
+        }
+    });
+}
+
+/// A small coloured legend entry with the same non-colour cue as the text it explains.
+fn chip(
+    ui: &mut Ui,
+    text: &str,
+    background: Color32,
+    colour: Color32,
+    strike: bool,
+    underline: bool,
+) {
+    let mut rich = RichText::new(format!(" {text} "))
+        .background_color(background)
+        .color(colour);
+    if strike {
+        rich = rich.strikethrough();
+    }
+    if underline {
+        rich = rich.underline();
+    }
+    // A chip stays whole when the legend wraps.
+    ui.add(egui::Label::new(rich).wrap_mode(egui::TextWrapMode::Extend));
+}
