@@ -13,20 +13,25 @@
 //!
 //! Every job is counted from request to result ([`Worker::outstanding`]), so the window's busy
 //! state covers them all.
+mod jobs;
+mod lane;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
-use std::sync::{Arc, Condvar, Mutex};
 
 use crate::analysis::Analysis;
 use crate::display::DisplayModel;
-use crate::engine::{Cancel, Comparison, Equivalences, Options, Span, compare_cancellable};
+use crate::engine::{Comparison, Options, Span};
 use crate::export::Format;
 use crate::load::{Document, FileStamp, LoadOptions, load_file_with};
 use crate::notes::Notes;
 
 use super::Side;
+pub use jobs::ExportJob;
+use jobs::{AnalyseJob, CompareJob, FindJob, IoJob, run_analyse, run_compare, run_find, start_io};
+use lane::Lane;
 
 /// What a background job reports.
 pub enum JobResult {
@@ -152,147 +157,6 @@ impl Reply {
             ctx.request_repaint();
         }
     }
-}
-
-/// A long-lived thread running the newest of its jobs; a newer job replaces a waiting one
-/// and cancels a running one.
-struct Lane<J: Send + 'static> {
-    shared: Arc<LaneShared<J>>,
-}
-
-struct LaneShared<J> {
-    state: Mutex<LaneState<J>>,
-    wake: Condvar,
-    /// Jobs of this lane running now (0 or 1), and the most ever at once.
-    running: AtomicUsize,
-    peak: AtomicUsize,
-}
-
-struct LaneState<J> {
-    waiting: Option<J>,
-    current: Option<Cancel>,
-    closed: bool,
-}
-
-impl<J: Send + 'static> Lane<J> {
-    /// Starts the lane's thread; `run` does one job (checking its flag) and reports.
-    fn new(name: &str, reply: Reply, run: impl Fn(J, &Cancel, &Reply) + Send + 'static) -> Self {
-        let shared = Arc::new(LaneShared {
-            state: Mutex::new(LaneState {
-                waiting: None,
-                current: None,
-                closed: false,
-            }),
-            wake: Condvar::new(),
-            running: AtomicUsize::new(0),
-            peak: AtomicUsize::new(0),
-        });
-        let thread_shared = shared.clone();
-        let spawned = std::thread::Builder::new()
-            .name(format!("parallax-{name}"))
-            .spawn(move || {
-                loop {
-                    let (job, cancel) = {
-                        let Ok(mut state) = thread_shared.state.lock() else {
-                            return;
-                        };
-                        loop {
-                            if state.closed {
-                                return;
-                            }
-                            if let Some(job) = state.waiting.take() {
-                                let cancel = Cancel::new();
-                                state.current = Some(cancel.clone());
-                                break (job, cancel);
-                            }
-                            state = match thread_shared.wake.wait(state) {
-                                Ok(state) => state,
-                                Err(_) => return,
-                            };
-                        }
-                    };
-                    let now = thread_shared.running.fetch_add(1, Ordering::SeqCst) + 1;
-                    thread_shared.peak.fetch_max(now, Ordering::SeqCst);
-                    run(job, &cancel, &reply);
-                    thread_shared.running.fetch_sub(1, Ordering::SeqCst);
-                    if let Ok(mut state) = thread_shared.state.lock() {
-                        state.current = None;
-                    }
-                    reply.done();
-                }
-            });
-        if spawned.is_err() {
-            // No thread: jobs stay waiting and the window says it is busy; nothing crashes.
-            eprintln!("parallax: could not start the {name} thread");
-        }
-        Self { shared }
-    }
-
-    /// Queues `job` as the lane's next, cancelling the running job and skipping a waiting
-    /// one. Returns whether a waiting job was replaced (its count is then released).
-    fn submit(&self, job: J) -> bool {
-        let Ok(mut state) = self.shared.state.lock() else {
-            return false;
-        };
-        if let Some(cancel) = &state.current {
-            cancel.cancel();
-        }
-        let replaced = state.waiting.replace(job).is_some();
-        self.shared.wake.notify_one();
-        replaced
-    }
-
-    fn running(&self) -> usize {
-        self.shared.running.load(Ordering::SeqCst)
-    }
-
-    fn peak(&self) -> usize {
-        self.shared.peak.load(Ordering::SeqCst)
-    }
-}
-
-impl<J: Send + 'static> Drop for Lane<J> {
-    fn drop(&mut self) {
-        if let Ok(mut state) = self.shared.state.lock() {
-            state.closed = true;
-            if let Some(cancel) = &state.current {
-                cancel.cancel();
-            }
-        }
-        self.shared.wake.notify_all();
-    }
-}
-
-struct CompareJob {
-    generation: u64,
-    documents: [Arc<Document>; 2],
-    options: Options,
-}
-
-struct AnalyseJob {
-    generation: u64,
-    documents: [Arc<Document>; 2],
-    comparison: Arc<Comparison>,
-    analyser: Analyser,
-}
-
-struct FindJob {
-    query: String,
-    generation: u64,
-    documents: [Arc<Document>; 2],
-    display: Arc<DisplayModel>,
-}
-
-enum IoJob {
-    ReadNotes {
-        generation: u64,
-        documents: [Arc<Document>; 2],
-    },
-    WriteNotes {
-        path: PathBuf,
-        notes: Notes,
-    },
-    Stat(Vec<(Side, PathBuf)>),
 }
 
 /// Starts jobs and collects their results.
@@ -539,204 +403,5 @@ fn spawn(name: &str, reply: Reply, job: impl FnOnce(&Reply) + Send + 'static) {
             "could not start a thread to {name}"
         ))));
         reply.done();
-    }
-}
-
-fn run_compare(job: CompareJob, cancel: &Cancel, reply: &Reply) {
-    let CompareJob {
-        generation,
-        documents,
-        options,
-    } = job;
-    let compared = crate::crash::catch("comparing", || {
-        compare_cancellable(
-            &documents[0].text,
-            &documents[1].text,
-            &options,
-            Equivalences::builtin_ref(),
-            cancel,
-        )
-    });
-    match compared {
-        Ok(Ok(comparison)) => {
-            let display = Arc::new(DisplayModel::new(&comparison));
-            reply.send(JobResult::Compared {
-                generation,
-                comparison: Arc::new(comparison),
-                display,
-                documents,
-            });
-        }
-        Ok(Err(_cancelled)) => {} // superseded: the newer request reports
-        Err(crash) => reply.send(JobResult::CompareFailed {
-            generation,
-            message: crash.to_string(),
-        }),
-    }
-}
-
-fn run_analyse(job: AnalyseJob, cancel: &Cancel, reply: &Reply) {
-    if cancel.is_cancelled() {
-        return;
-    }
-    let AnalyseJob {
-        generation,
-        documents,
-        comparison,
-        analyser,
-    } = job;
-    let analysed = crate::crash::catch("computing the insights", || {
-        analyser(&documents[0].text, &documents[1].text, &comparison)
-    });
-    reply.send(match analysed {
-        Ok(analysis) => JobResult::Analysed {
-            generation,
-            analysis: Arc::new(analysis),
-        },
-        Err(crash) => JobResult::AnalysisFailed {
-            generation,
-            message: crash.to_string(),
-        },
-    });
-}
-
-fn run_find(job: FindJob, cancel: &Cancel, reply: &Reply) {
-    let needle = job.query.as_bytes();
-    let mut matches = Vec::new();
-    if !needle.is_empty() {
-        for side in [Side::Left, Side::Right] {
-            let text = job.documents[side.index()].text.as_bytes();
-            let mut at = 0;
-            while let Some(found) = find_ascii_ci(text.get(at..).unwrap_or_default(), needle) {
-                if cancel.is_cancelled() {
-                    return;
-                }
-                let start = at + found;
-                let end = start + needle.len();
-                if let Some(row) = job.display.row_at(side, start) {
-                    matches.push((row, side, Span::new(start, end)));
-                }
-                at = end;
-            }
-        }
-    }
-    matches.sort_by_key(|m| (m.0, m.1.index(), m.2.start));
-    reply.send(JobResult::Found {
-        query: job.query,
-        generation: job.generation,
-        matches,
-    });
-}
-
-/// Byte offset of the first ASCII-case-insensitive occurrence of `needle` in `hay`.
-fn find_ascii_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    let first = needle.first()?;
-    if needle.len() > hay.len() {
-        return None;
-    }
-    (0..=hay.len() - needle.len()).find(|&i| {
-        hay[i].eq_ignore_ascii_case(first) && hay[i..i + needle.len()].eq_ignore_ascii_case(needle)
-    })
-}
-
-/// Starts the file I/O thread.
-fn start_io(reply: Reply) -> Option<Sender<IoJob>> {
-    let (sender, receiver) = channel::<IoJob>();
-    let spawned = std::thread::Builder::new()
-        .name("parallax-io".into())
-        .spawn(move || {
-            for job in receiver {
-                let result = crate::crash::catch("reading or writing a file", || run_io(job));
-                match result {
-                    Ok(result) => reply.send(result),
-                    Err(crash) => reply.send(JobResult::NotesWritten(Err(crash.to_string()))),
-                }
-                reply.done();
-            }
-        });
-    spawned.ok().map(|_| sender)
-}
-
-fn run_io(job: IoJob) -> JobResult {
-    match job {
-        IoJob::ReadNotes {
-            generation,
-            documents,
-        } => {
-            let [left, right] = &documents;
-            let path = crate::notes::sidecar_path(left, right);
-            let (result, changed) = match path.as_deref().map(crate::notes::read) {
-                Some(Ok(Some(existing))) => {
-                    let changed = if existing.notes.is_empty() {
-                        Vec::new()
-                    } else {
-                        existing.changed_since(left, right)
-                    };
-                    (Ok(Box::new(existing)), changed)
-                }
-                Some(Ok(None)) | None => (Ok(Box::new(Notes::new(left, right))), Vec::new()),
-                Some(Err(message)) => (Err(message), Vec::new()),
-            };
-            JobResult::NotesRead {
-                generation,
-                path,
-                result,
-                changed,
-            }
-        }
-        IoJob::WriteNotes { path, notes } => {
-            JobResult::NotesWritten(crate::notes::write(&path, &notes))
-        }
-        IoJob::Stat(files) => JobResult::Stamps(
-            files
-                .into_iter()
-                .map(|(side, path)| {
-                    let stamp = FileStamp::of(&path);
-                    (side, path, stamp)
-                })
-                .collect(),
-        ),
-    }
-}
-
-/// Everything a report export needs, taken from what the window already shows.
-pub struct ExportJob {
-    /// Report format.
-    pub format: Format,
-    /// File to write.
-    pub path: PathBuf,
-    /// The documents compared.
-    pub documents: [Arc<Document>; 2],
-    /// The comparison shown.
-    pub comparison: Arc<Comparison>,
-    /// Its insights, when they have arrived (computed by the job otherwise, before the
-    /// report is written).
-    pub analysis: Option<Arc<Analysis>>,
-    /// Notes placed on rows.
-    pub notes: Vec<(usize, String)>,
-}
-
-impl ExportJob {
-    /// Writes the report through the one export entry point (which never writes over an
-    /// input file).
-    fn write(&self) -> Result<(), String> {
-        let analysis = self.analysis.clone().unwrap_or_else(|| {
-            Arc::new(crate::analysis::analyse_builtin(
-                &self.documents[0].text,
-                &self.documents[1].text,
-                &self.comparison,
-            ))
-        });
-        let report = crate::export::Report {
-            left: &self.documents[0],
-            right: &self.documents[1],
-            comparison: &self.comparison,
-            notes: &self.notes,
-            analysis: Some(&analysis),
-            provenance: crate::export::Provenance {
-                generated: std::time::SystemTime::now(),
-            },
-        };
-        crate::export::write_file(&self.path, self.format, &report).map_err(|e| e.to_string())
     }
 }

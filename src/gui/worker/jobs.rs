@@ -1,0 +1,246 @@
+//! The jobs the worker runs: what each takes, and how it runs and reports.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Sender, channel};
+
+use crate::analysis::Analysis;
+use crate::display::DisplayModel;
+use crate::engine::{Cancel, Comparison, Equivalences, Options, Span, compare_cancellable};
+use crate::export::Format;
+use crate::load::{Document, FileStamp};
+use crate::notes::Notes;
+
+use super::{Analyser, JobResult, Reply};
+use crate::gui::Side;
+
+pub(super) struct CompareJob {
+    pub(super) generation: u64,
+    pub(super) documents: [Arc<Document>; 2],
+    pub(super) options: Options,
+}
+
+pub(super) struct AnalyseJob {
+    pub(super) generation: u64,
+    pub(super) documents: [Arc<Document>; 2],
+    pub(super) comparison: Arc<Comparison>,
+    pub(super) analyser: Analyser,
+}
+
+pub(super) struct FindJob {
+    pub(super) query: String,
+    pub(super) generation: u64,
+    pub(super) documents: [Arc<Document>; 2],
+    pub(super) display: Arc<DisplayModel>,
+}
+
+pub(super) enum IoJob {
+    ReadNotes {
+        generation: u64,
+        documents: [Arc<Document>; 2],
+    },
+    WriteNotes {
+        path: PathBuf,
+        notes: Notes,
+    },
+    Stat(Vec<(Side, PathBuf)>),
+}
+
+pub(super) fn run_compare(job: CompareJob, cancel: &Cancel, reply: &Reply) {
+    let CompareJob {
+        generation,
+        documents,
+        options,
+    } = job;
+    let compared = crate::crash::catch("comparing", || {
+        compare_cancellable(
+            &documents[0].text,
+            &documents[1].text,
+            &options,
+            Equivalences::builtin_ref(),
+            cancel,
+        )
+    });
+    match compared {
+        Ok(Ok(comparison)) => {
+            let display = Arc::new(DisplayModel::new(&comparison));
+            reply.send(JobResult::Compared {
+                generation,
+                comparison: Arc::new(comparison),
+                display,
+                documents,
+            });
+        }
+        Ok(Err(_cancelled)) => {} // superseded: the newer request reports
+        Err(crash) => reply.send(JobResult::CompareFailed {
+            generation,
+            message: crash.to_string(),
+        }),
+    }
+}
+
+pub(super) fn run_analyse(job: AnalyseJob, cancel: &Cancel, reply: &Reply) {
+    if cancel.is_cancelled() {
+        return;
+    }
+    let AnalyseJob {
+        generation,
+        documents,
+        comparison,
+        analyser,
+    } = job;
+    let analysed = crate::crash::catch("computing the insights", || {
+        analyser(&documents[0].text, &documents[1].text, &comparison)
+    });
+    reply.send(match analysed {
+        Ok(analysis) => JobResult::Analysed {
+            generation,
+            analysis: Arc::new(analysis),
+        },
+        Err(crash) => JobResult::AnalysisFailed {
+            generation,
+            message: crash.to_string(),
+        },
+    });
+}
+
+pub(super) fn run_find(job: FindJob, cancel: &Cancel, reply: &Reply) {
+    let needle = job.query.as_bytes();
+    let mut matches = Vec::new();
+    if !needle.is_empty() {
+        for side in [Side::Left, Side::Right] {
+            let text = job.documents[side.index()].text.as_bytes();
+            let mut at = 0;
+            while let Some(found) = find_ascii_ci(text.get(at..).unwrap_or_default(), needle) {
+                if cancel.is_cancelled() {
+                    return;
+                }
+                let start = at + found;
+                let end = start + needle.len();
+                if let Some(row) = job.display.row_at(side, start) {
+                    matches.push((row, side, Span::new(start, end)));
+                }
+                at = end;
+            }
+        }
+    }
+    matches.sort_by_key(|m| (m.0, m.1.index(), m.2.start));
+    reply.send(JobResult::Found {
+        query: job.query,
+        generation: job.generation,
+        matches,
+    });
+}
+
+/// Byte offset of the first ASCII-case-insensitive occurrence of `needle` in `hay`.
+fn find_ascii_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let first = needle.first()?;
+    if needle.len() > hay.len() {
+        return None;
+    }
+    (0..=hay.len() - needle.len()).find(|&i| {
+        hay[i].eq_ignore_ascii_case(first) && hay[i..i + needle.len()].eq_ignore_ascii_case(needle)
+    })
+}
+
+/// Starts the file I/O thread.
+pub(super) fn start_io(reply: Reply) -> Option<Sender<IoJob>> {
+    let (sender, receiver) = channel::<IoJob>();
+    let spawned = std::thread::Builder::new()
+        .name("parallax-io".into())
+        .spawn(move || {
+            for job in receiver {
+                let result = crate::crash::catch("reading or writing a file", || run_io(job));
+                match result {
+                    Ok(result) => reply.send(result),
+                    Err(crash) => reply.send(JobResult::NotesWritten(Err(crash.to_string()))),
+                }
+                reply.done();
+            }
+        });
+    spawned.ok().map(|_| sender)
+}
+
+fn run_io(job: IoJob) -> JobResult {
+    match job {
+        IoJob::ReadNotes {
+            generation,
+            documents,
+        } => {
+            let [left, right] = &documents;
+            let path = crate::notes::sidecar_path(left, right);
+            let (result, changed) = match path.as_deref().map(crate::notes::read) {
+                Some(Ok(Some(existing))) => {
+                    let changed = if existing.notes.is_empty() {
+                        Vec::new()
+                    } else {
+                        existing.changed_since(left, right)
+                    };
+                    (Ok(Box::new(existing)), changed)
+                }
+                Some(Ok(None)) | None => (Ok(Box::new(Notes::new(left, right))), Vec::new()),
+                Some(Err(message)) => (Err(message), Vec::new()),
+            };
+            JobResult::NotesRead {
+                generation,
+                path,
+                result,
+                changed,
+            }
+        }
+        IoJob::WriteNotes { path, notes } => {
+            JobResult::NotesWritten(crate::notes::write(&path, &notes))
+        }
+        IoJob::Stat(files) => JobResult::Stamps(
+            files
+                .into_iter()
+                .map(|(side, path)| {
+                    let stamp = FileStamp::of(&path);
+                    (side, path, stamp)
+                })
+                .collect(),
+        ),
+    }
+}
+
+/// Everything a report export needs, taken from what the window already shows.
+pub struct ExportJob {
+    /// Report format.
+    pub format: Format,
+    /// File to write.
+    pub path: PathBuf,
+    /// The documents compared.
+    pub documents: [Arc<Document>; 2],
+    /// The comparison shown.
+    pub comparison: Arc<Comparison>,
+    /// Its insights, when they have arrived (computed by the job otherwise, before the
+    /// report is written).
+    pub analysis: Option<Arc<Analysis>>,
+    /// Notes placed on rows.
+    pub notes: Vec<(usize, String)>,
+}
+
+impl ExportJob {
+    /// Writes the report through the one export entry point (which never writes over an
+    /// input file).
+    pub(super) fn write(&self) -> Result<(), String> {
+        let analysis = self.analysis.clone().unwrap_or_else(|| {
+            Arc::new(crate::analysis::analyse_builtin(
+                &self.documents[0].text,
+                &self.documents[1].text,
+                &self.comparison,
+            ))
+        });
+        let report = crate::export::Report {
+            left: &self.documents[0],
+            right: &self.documents[1],
+            comparison: &self.comparison,
+            notes: &self.notes,
+            analysis: Some(&analysis),
+            provenance: crate::export::Provenance {
+                generated: std::time::SystemTime::now(),
+            },
+        };
+        crate::export::write_file(&self.path, self.format, &report).map_err(|e| e.to_string())
+    }
+}
