@@ -24,7 +24,7 @@ use serde::Serialize;
 
 pub use equivalence::{Equivalences, TableError};
 pub use links::{Link, LinkKind};
-pub use normalize::{is_apostrophe, is_stop_word, possessive_len, token_key};
+pub use normalize::{STOP_WORDS, is_apostrophe, is_stop_word, possessive_len, token_key};
 pub use segment::{Sentence, Span};
 
 /// What to ignore and how eagerly to pair reworded sentences. Built like `similar`'s config:
