@@ -20,6 +20,11 @@
 //! ("LoGerfo", "Gregory LoGerfo", "Gregory D. LoGerfo") is that person; "Asim Munir" and
 //! "Nabeel Munir" stay apart and a bare "Munir" stays on its own. A name followed by its
 //! initials in brackets ("Foreign Terrorist Organization (FTO)") is one entity with them.
+//!
+//! One file per phase: `known` (1), `dates` (2, 3), `names` (4), with `capitals` (which
+//! capitals are evidence of a name) and `lexicon` (the word lists) beside them, and `grouping`
+//! (mentions into entities). Each phase marks the tokens it takes, so a later phase never sees
+//! them; this file runs the phases sentence by sentence.
 
 mod capitals;
 mod dates;
