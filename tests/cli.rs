@@ -1,27 +1,17 @@
 //! CLI tests: run the built `parallax` binary on the sample statements and on broken input.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
-use super::common::{sample, scratch};
-
-const BIN: &str = env!("CARGO_BIN_EXE_parallax");
-
-fn parallax(args: &[&std::ffi::OsStr]) -> Output {
-    Command::new(BIN)
-        .arg("compare")
-        .args(args)
-        .output()
-        .expect("run parallax")
-}
+use super::common::{parallax, run_compare, sample, scratch};
 
 fn compare_json(left: &Path, right: &Path, extra: &[&str]) -> Value {
     let mut args = vec![left.as_os_str(), right.as_os_str()];
     args.extend(["--format", "json"].iter().map(std::ffi::OsStr::new));
     args.extend(extra.iter().map(std::ffi::OsStr::new));
-    let out = parallax(&args);
+    let out = run_compare(&args);
     assert!(
         out.status.success(),
         "parallax failed: {}",
@@ -230,13 +220,13 @@ fn json_output_records_the_options() {
 fn missing_file_is_one_line_and_exit_2() {
     let dir = scratch("cli", "missing");
     let missing = dir.join("no-such-statement.txt");
-    let out = parallax(&[
+    let out = run_compare(&[
         missing.as_os_str(),
         sample("us-embassy-x-post.txt").as_os_str(),
     ]);
     assert_one_line_error(&out, "no-such-statement.txt");
     // The right side is checked as well.
-    let out = parallax(&[
+    let out = run_compare(&[
         sample("us-embassy-x-post.txt").as_os_str(),
         missing.as_os_str(),
     ]);
@@ -246,7 +236,7 @@ fn missing_file_is_one_line_and_exit_2() {
 #[test]
 fn directory_is_one_line_and_exit_2() {
     let dir = scratch("cli", "directory");
-    let out = parallax(&[dir.as_os_str(), sample("us-embassy-x-post.txt").as_os_str()]);
+    let out = run_compare(&[dir.as_os_str(), sample("us-embassy-x-post.txt").as_os_str()]);
     assert_one_line_error(&out, &dir.display().to_string());
 }
 
@@ -259,7 +249,7 @@ fn empty_and_binary_files_are_refused() {
     std::fs::write(&binary, b"PK\x03\x04\x00\x00binary").expect("write");
     let other = sample("us-embassy-x-post.txt");
     for bad in [&empty, &binary] {
-        let out = parallax(&[bad.as_os_str(), other.as_os_str()]);
+        let out = run_compare(&[bad.as_os_str(), other.as_os_str()]);
         assert_one_line_error(&out, &bad.file_name().unwrap().to_string_lossy());
     }
 }
@@ -267,7 +257,7 @@ fn empty_and_binary_files_are_refused() {
 #[test]
 fn threshold_out_of_range_is_one_line_and_exit_2() {
     let other = sample("us-embassy-x-post.txt");
-    let out = Command::new(BIN)
+    let out = parallax()
         .args(["compare", "--threshold", "1.5"])
         .args([&other, &other])
         .output()
@@ -300,7 +290,7 @@ fn output_onto_an_input_is_refused_and_the_input_is_unchanged() {
         dir.join("link-to-left.txt"),
     ] {
         for format in ["json", "text"] {
-            let out = parallax(&[
+            let out = run_compare(&[
                 left.as_os_str(),
                 right.as_os_str(),
                 "--format".as_ref(),
@@ -324,7 +314,7 @@ fn output_onto_a_hard_link_of_an_input_is_refused() {
     let before = std::fs::read(&left).unwrap();
     let link = dir.join("hard-link-to-left.txt");
     std::fs::hard_link(&left, &link).expect("hard link");
-    let out = parallax(&[
+    let out = run_compare(&[
         left.as_os_str(),
         right.as_os_str(),
         "-o".as_ref(),
@@ -348,11 +338,11 @@ fn output_file_holds_what_stdout_would() {
         "--format".as_ref(),
         "json".as_ref(),
     ];
-    let to_stdout = parallax(&args);
+    let to_stdout = run_compare(&args);
     assert!(to_stdout.status.success());
     let mut with_o = args.to_vec();
     with_o.extend(["-o".as_ref(), target.as_os_str()]);
-    let to_file = parallax(&with_o);
+    let to_file = run_compare(&with_o);
     assert!(to_file.status.success(), "{to_file:?}");
     assert!(to_file.stdout.is_empty() && to_file.stderr.is_empty());
     assert_eq!(std::fs::read(&target).unwrap(), to_stdout.stdout);
@@ -362,7 +352,7 @@ fn output_file_holds_what_stdout_would() {
 
 #[test]
 fn text_output_marks_words_without_colour_when_piped() {
-    let out = parallax(&[
+    let out = run_compare(&[
         sample("us-embassy-x-post.txt").as_os_str(),
         sample("article-paraphrase-of-embassy-post.txt").as_os_str(),
     ]);
@@ -379,7 +369,7 @@ fn text_output_marks_words_without_colour_when_piped() {
 
     // A statement against itself has nothing to mark.
     let same = sample("fo-joint-press-statement.txt");
-    let out = parallax(&[same.as_os_str(), same.as_os_str()]);
+    let out = run_compare(&[same.as_os_str(), same.as_os_str()]);
     let text = String::from_utf8(out.stdout).expect("UTF-8");
     assert!(!text.contains("[-") && !text.contains("{+"), "{text}");
     assert!(!text.contains('\x1b'));
@@ -395,7 +385,7 @@ fn a_curly_quote_typo_goes_through_every_format() {
     let embassy = sample("us-embassy-x-post.txt");
     for format in ["text", "json", "html", "markdown"] {
         for (left, right) in [(&typo, &embassy), (&embassy, &typo)] {
-            let out = parallax(&[
+            let out = run_compare(&[
                 left.as_os_str(),
                 right.as_os_str(),
                 "--format".as_ref(),
@@ -410,7 +400,7 @@ fn a_curly_quote_typo_goes_through_every_format() {
 fn a_bug_is_one_line_naming_the_files_with_its_own_exit_status() {
     let left = sample("us-embassy-x-post.txt");
     let right = sample("fo-joint-press-statement.txt");
-    let out = Command::new(BIN)
+    let out = parallax()
         .args(["compare".as_ref(), left.as_os_str(), right.as_os_str()])
         .env("PARALLAX_TEST_PANIC", "1")
         .output()
@@ -443,7 +433,7 @@ fn an_io_error_prints_its_cause_once() {
     let (a, b) = (dir.join("a.txt"), dir.join("b.txt"));
     std::os::unix::fs::symlink(&b, &a).expect("symlink");
     std::os::unix::fs::symlink(&a, &b).expect("symlink");
-    let out = parallax(&[a.as_os_str(), sample("us-embassy-x-post.txt").as_os_str()]);
+    let out = run_compare(&[a.as_os_str(), sample("us-embassy-x-post.txt").as_os_str()]);
     let stderr = assert_one_line_error(&out, "a.txt");
     assert_eq!(
         stderr.matches("symbolic links").count(),
@@ -456,7 +446,7 @@ fn an_io_error_prints_its_cause_once() {
 fn a_file_with_damaged_bytes_is_refused_with_the_flag_that_opens_it() {
     let damaged = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken-utf8.txt");
     let embassy = sample("us-embassy-x-post.txt");
-    let out = parallax(&[damaged.as_os_str(), embassy.as_os_str()]);
+    let out = run_compare(&[damaged.as_os_str(), embassy.as_os_str()]);
     let stderr = assert_one_line_error(&out, "broken-utf8.txt");
     assert!(stderr.contains("3 damaged bytes"), "{stderr}");
     assert!(stderr.contains("--open-anyway"), "{stderr}");

@@ -1,17 +1,65 @@
-//! Helpers shared by the test modules.
+//! Helpers shared by the test modules: the sample statements, the CLI command, scratch
+//! folders, and checks more than one area makes.
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
-use parallax::engine::{OpTag, Row};
+use parallax::analysis::{Analysis, StrengthLexicon, analyse};
+use parallax::engine::segment::{self, Span};
+use parallax::engine::{Comparison, Equivalences, OpTag, Options, Row, compare, token_key};
+use parallax::samples::SAMPLES;
 
-/// The bundled sample statements (samples/README.md says where each comes from).
-pub const EMBASSY: &str = include_str!("../samples/us-embassy-x-post.txt");
-pub const EMBASSY_PARAPHRASE: &str =
-    include_str!("../samples/article-paraphrase-of-embassy-post.txt");
-pub const MOFA: &str = include_str!("../samples/pakistan-mofa-post-call-on-dar.txt");
-pub const MOFA_PARAPHRASE: &str = include_str!("../samples/article-paraphrase-of-mofa-post.txt");
-pub const FO: &str = include_str!("../samples/fo-joint-press-statement.txt");
-pub const ARTICLE: &str = include_str!("../samples/article-full.txt");
+/// The bundled sample statements (samples/README.md says where each comes from), as the
+/// library bundles them: a sample renamed or removed there fails the build here.
+pub const EMBASSY: &str = sample_text("us-embassy-x-post.txt");
+pub const EMBASSY_PARAPHRASE: &str = sample_text("article-paraphrase-of-embassy-post.txt");
+pub const MOFA: &str = sample_text("pakistan-mofa-post-call-on-dar.txt");
+pub const MOFA_PARAPHRASE: &str = sample_text("article-paraphrase-of-mofa-post.txt");
+pub const FO: &str = sample_text("fo-joint-press-statement.txt");
+pub const ARTICLE: &str = sample_text("article-full.txt");
+
+/// The text of the bundled sample whose file is `file`; evaluated at compile time.
+const fn sample_text(file: &str) -> &'static str {
+    let mut i = 0;
+    while i < SAMPLES.len() {
+        if same_bytes(SAMPLES[i].file.as_bytes(), file.as_bytes()) {
+            return SAMPLES[i].text;
+        }
+        i += 1;
+    }
+    panic!("no bundled sample of that name")
+}
+
+/// `left == right`, which `const fn` cannot call on slices yet.
+const fn same_bytes(left: &[u8], right: &[u8]) -> bool {
+    if left.len() != right.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < left.len() {
+        if left[i] != right[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The built `parallax` binary, ready for arguments (and an environment or a working folder
+/// where a test needs them).
+pub fn parallax() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_parallax"))
+}
+
+/// Runs `parallax compare` with `args` and waits for its status and output.
+pub fn run_compare(args: &[&OsStr]) -> Output {
+    parallax()
+        .arg("compare")
+        .args(args)
+        .output()
+        .expect("run parallax")
+}
 
 /// A bundled sample statement.
 pub fn sample(name: &str) -> PathBuf {
@@ -40,4 +88,48 @@ pub fn op_texts<'a>(row: &Row, left: &'a str, right: &'a str) -> Vec<(OpTag, &'a
             )
         })
         .collect()
+}
+
+/// Compares two texts with the built-in equivalences and analyses them with the built-in
+/// tables.
+pub fn analysed(left: &str, right: &str, options: &Options) -> (Comparison, Analysis) {
+    let c = compare(left, right, options);
+    let a = analyse(
+        left,
+        right,
+        &c,
+        Equivalences::builtin_ref(),
+        StrengthLexicon::builtin_ref(),
+    );
+    (c, a)
+}
+
+/// The lower-cased words of a text, for comparing phrase occurrences.
+fn words(text: &str) -> Vec<String> {
+    let mut tokens = Vec::new();
+    segment::tokens(text, Span::new(0, text.len()), &mut tokens);
+    tokens
+        .iter()
+        .filter(|t| t.is_word)
+        .filter_map(|t| token_key(&text[t.span.range()], true, false))
+        .collect()
+}
+
+/// Asserts what every phrase promises: three words or more, on both sides, each place spelling
+/// its words, longest first.
+pub fn check_phrases(left: &str, right: &str, a: &Analysis) {
+    for p in &a.phrases {
+        assert!(p.words >= 3);
+        assert!(!p.left.is_empty() && !p.right.is_empty(), "{p:?}");
+        let expected = words(&p.text);
+        assert_eq!(expected.len(), p.words);
+        for (text, spans) in [(left, &p.left), (right, &p.right)] {
+            for span in spans {
+                assert_eq!(words(&text[span.range()]), expected, "{p:?}");
+            }
+        }
+    }
+    for pair in a.phrases.windows(2) {
+        assert!(pair[0].words >= pair[1].words, "not longest first");
+    }
 }

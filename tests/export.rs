@@ -132,7 +132,7 @@ fn cli_writes_html_and_markdown_to_a_file() {
         ("markdown", "r.md", "## Side by side"),
     ] {
         let out = dir.join(name);
-        let status = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+        let status = super::common::parallax()
             .args([
                 "compare",
                 "samples/us-embassy-x-post.txt",

@@ -2,10 +2,11 @@
 //! CLI. Fixtures are written by tests/fixtures/make.py from samples/fo-joint-press-statement.txt.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use parallax::engine::{Options, RowKind, compare};
 use parallax::load::{LoadError, MAX_FILE_BYTES, load_file};
+
+use super::common::{FO as STATEMENT, parallax};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -18,8 +19,6 @@ fn temp(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).expect("temp dir");
     dir.join(name)
 }
-
-const STATEMENT: &str = include_str!("../samples/fo-joint-press-statement.txt");
 
 #[test]
 fn every_format_compares_identical_to_the_plain_text() {
@@ -159,7 +158,7 @@ fn cli_exits_2_with_one_line_for_every_bad_input_and_leaves_files_alone() {
     ] {
         let path = fixture(name);
         let before = std::fs::read(&path).ok();
-        let output = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        let output = parallax()
             .arg("compare")
             .arg(fixture("statement.txt"))
             .arg(&path)
@@ -176,7 +175,7 @@ fn cli_exits_2_with_one_line_for_every_bad_input_and_leaves_files_alone() {
 
 #[test]
 fn json_reports_format_and_encoding() {
-    let output = Command::new(env!("CARGO_BIN_EXE_parallax"))
+    let output = parallax()
         .args(["compare", "--format", "json"])
         .arg(fixture("statement.docx"))
         .arg(fixture("statement-cp1252.txt"))

@@ -136,7 +136,185 @@ fn a_curly_quote_inside_an_abbreviation_is_no_possessive_to_cut() {
     // A typo: an opening curly quote where the dot of "U.S." was. The possessive check folds it
     // to an apostrophe and once cut the text by the folded form's length, inside the quote.
     let typo = "The U\u{2018}S. Acting Coordinator met officials.\n";
-    let embassy = include_str!("../samples/us-embassy-x-post.txt");
+    let embassy = super::common::EMBASSY;
     whole_pipeline(typo, embassy, &Options::default());
     whole_pipeline(embassy, typo, &Options::default());
+}
+
+/// The engine's invariants and the analysis on statements made of equivalence-table forms, with
+/// the table on and off.
+mod equivalences {
+    use parallax::analysis::Analysis;
+    use parallax::engine::segment::{self, Span};
+    use parallax::engine::{Comparison, OpTag, Options, RowKind, compare, token_key};
+    use proptest::prelude::*;
+
+    use super::super::common::{analysed, check_phrases};
+
+    /// Words and forms of equivalence groups, to build random statements from.
+    const VOCABULARY: &[&str] = &[
+        "US",
+        "U.S.",
+        "United States",
+        "us",
+        "America",
+        "IS-K",
+        "ISIS-Khorasan",
+        "Islamic State-Khorasan",
+        "DPM/FM",
+        "Deputy Prime Minister and Foreign Minister",
+        "Deputy Prime Minister",
+        "Foreign Minister",
+        "FM",
+        "CT",
+        "counter-terrorism",
+        "counterterrorism",
+        "Pakistan's",
+        "Pakistan",
+        "Pakistan’s",
+        "FO",
+        "Foreign Office",
+        "TTP",
+        "the",
+        "talks",
+        "agreed",
+        "discussed",
+        "will",
+        "may",
+        "security",
+        "Dar",
+        "Ishaq Dar",
+        "in",
+        "May",
+        "2025",
+        ",",
+        "(",
+        ")",
+        "—",
+    ];
+
+    fn statement() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            (
+                prop::collection::vec(prop::sample::select(VOCABULARY), 1..12),
+                prop::sample::select(&[". ", ".\n\n", "? ", ".\n"][..]),
+            ),
+            0..6,
+        )
+        .prop_map(|sentences| {
+            sentences
+                .into_iter()
+                .map(|(words, end)| format!("{}{end}", words.join(" ")))
+                .collect()
+        })
+    }
+
+    /// The invariants the engine promises, with `OpTag::Equivalent` in the picture.
+    fn check_lossless(left: &str, right: &str, c: &Comparison) {
+        for (text, sentences) in [(left, &c.left_sentences), (right, &c.right_sentences)] {
+            assert!(segment::partitions(sentences, text.len()));
+        }
+        let mut seen = [
+            vec![0; c.left_sentences.len()],
+            vec![0; c.right_sentences.len()],
+        ];
+        let key = |text: &str, span: Span| -> Vec<String> {
+            let mut tokens = Vec::new();
+            segment::tokens(text, span, &mut tokens);
+            tokens
+                .iter()
+                .filter_map(|t| {
+                    token_key(
+                        &text[t.span.range()],
+                        c.options.ignore_case,
+                        c.options.ignore_punctuation,
+                    )
+                })
+                .collect()
+        };
+        for row in &c.rows {
+            for &i in &row.left {
+                seen[0][i] += 1;
+            }
+            for &i in &row.right {
+                seen[1][i] += 1;
+            }
+            if !matches!(row.kind, RowKind::Identical | RowKind::Modified) {
+                assert!(row.ops.is_empty());
+                continue;
+            }
+            let (ls, rs) = (c.left_span(row), c.right_span(row));
+            let (mut l, mut r) = (ls.start, rs.start);
+            for op in &row.ops {
+                assert_eq!((op.left.start, op.right.start), (l, r), "{row:?}");
+                let (lk, rk) = (key(left, op.left), key(right, op.right));
+                match op.tag {
+                    OpTag::Equal => assert_eq!(lk, rk, "{op:?}"),
+                    OpTag::Equivalent => {
+                        assert!(!lk.is_empty() && !rk.is_empty() && lk != rk, "{op:?}");
+                    }
+                    OpTag::Delete => assert!(rk.is_empty() && !lk.is_empty(), "{op:?}"),
+                    OpTag::Insert => assert!(lk.is_empty() && !rk.is_empty(), "{op:?}"),
+                    OpTag::Replace => assert!(!lk.is_empty() && !rk.is_empty(), "{op:?}"),
+                }
+                (l, r) = (op.left.end, op.right.end);
+            }
+            assert_eq!((l, r), (ls.end, rs.end), "{row:?}");
+            match row.kind {
+                RowKind::Identical => {
+                    assert!(row.ops.iter().all(|o| o.tag == OpTag::Equal));
+                    assert_eq!(row.similarity, 1.0);
+                }
+                _ => {
+                    assert!(row.ops.iter().any(|o| o.tag != OpTag::Equal), "{row:?}");
+                    let only_equivalent = row
+                        .ops
+                        .iter()
+                        .all(|o| matches!(o.tag, OpTag::Equal | OpTag::Equivalent));
+                    if only_equivalent {
+                        assert_eq!(row.similarity, 1.0, "{row:?}");
+                    }
+                    assert!((0.0..=1.0).contains(&row.similarity));
+                }
+            }
+        }
+        assert!(seen.iter().flatten().all(|&n| n == 1), "{seen:?}");
+        assert!((0.0..=1.0).contains(&c.stats.similarity));
+    }
+
+    fn check_analysis(left: &str, right: &str, a: &Analysis) {
+        for e in &a.entities {
+            for (text, spans) in [(left, &e.left_spans), (right, &e.right_spans)] {
+                for s in spans.iter() {
+                    assert!(s.start < s.end && s.end <= text.len());
+                    assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+                }
+            }
+            assert!(e.left + e.right > 0);
+        }
+        check_phrases(left, right, a);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn lossless_with_equivalences(
+            left in statement(),
+            right in statement(),
+            ignore_case in any::<bool>(),
+            ignore_punctuation in any::<bool>(),
+        ) {
+            let options = Options::default()
+                .ignore_case(ignore_case)
+                .ignore_punctuation(ignore_punctuation);
+            let (c, a) = analysed(&left, &right, &options);
+            check_lossless(&left, &right, &c);
+            check_analysis(&left, &right, &a);
+            prop_assert_eq!(&c, &compare(&left, &right, &options));
+            // Equivalences do not change where sentences are.
+            let plain = compare(&left, &right, &options.use_equivalences(false));
+            prop_assert_eq!(plain.left_sentences, c.left_sentences);
+        }
+    }
 }

@@ -1,12 +1,16 @@
 //! The integration test binary: one module per area.
 
+mod analysis;
 mod cli;
+mod cli_insights;
 mod common;
 mod engine;
+mod equivalences;
 mod export;
 #[cfg(feature = "gui")]
 mod gui;
-mod insights;
+#[cfg(feature = "gui")]
+mod gui_insights;
 mod links;
 mod load;
 mod pipeline;

@@ -88,6 +88,35 @@ impl Equivalences {
     /// Reads a table: one group per line, forms separated by `|`, the first form canonical;
     /// everything after `#` is a comment; `!form` alone on a line removes, when this table
     /// [extends](Self::extend) another, the group that has that form.
+    ///
+    /// ```
+    /// use parallax::engine::{Equivalences, TableError};
+    ///
+    /// let table = Equivalences::parse(
+    ///     "# Who is who\n\
+    ///      United States | US | U.S.   # U.S. is US: one form\n\
+    ///      Tehreek-i-Taliban Pakistan | TTP\n",
+    /// )?;
+    /// assert_eq!(table.len(), 2);
+    /// assert_eq!(table.forms(0), ["United States", "US"]);
+    /// assert_eq!(table.canonical(1), "Tehreek-i-Taliban Pakistan");
+    /// assert_eq!(table.group_of("TTP"), Some(1));
+    /// assert_eq!(table.group_of("U.S."), Some(0));
+    ///
+    /// // An error names the line and what is wrong with it.
+    /// let error = Equivalences::parse("US | United States\nFM | | Foreign Minister\n");
+    /// assert_eq!(
+    ///     error,
+    ///     Err(TableError {
+    ///         line: 2,
+    ///         message: "form 2 is empty (two \"|\" in a row, or one at an end)".to_owned(),
+    ///     })
+    /// );
+    /// let error = Equivalences::parse("US | United States\nAmerica | US\n").unwrap_err();
+    /// assert_eq!(error.line, 2);
+    /// assert!(error.to_string().starts_with("line 2: \"US\" is already in the group"));
+    /// # Ok::<(), TableError>(())
+    /// ```
     pub fn parse(text: &str) -> Result<Self, TableError> {
         let mut table = Self::default();
         let mut owner: HashMap<String, usize> = HashMap::default();

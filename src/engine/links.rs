@@ -32,7 +32,7 @@ use std::sync::OnceLock;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap as HashMap;
 
-use super::align::is_stop_word;
+use super::normalize::is_stop_word;
 use super::prepare::Prepared;
 use super::segment::Span;
 

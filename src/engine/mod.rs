@@ -24,14 +24,41 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
-pub use align::is_stop_word;
 pub use equivalence::{Equivalences, TableError};
 pub use links::{Link, LinkKind};
-pub use normalize::{is_apostrophe, possessive_len, token_key};
+pub use normalize::{STOP_WORDS, is_apostrophe, is_stop_word, possessive_len, token_key};
 pub use segment::{Sentence, Span};
 
 /// What to ignore and how eagerly to pair reworded sentences. Built like `similar`'s config:
-/// `Options::default().ignore_case(true).threshold(0.5)`.
+/// start from the default and chain the setters.
+///
+/// ```
+/// use parallax::engine::{Options, RowKind, compare};
+///
+/// let options = Options::default()
+///     .ignore_case(true)
+///     .ignore_punctuation(true)
+///     .threshold(0.5);
+/// assert!(options.ignore_case && options.ignore_punctuation);
+/// assert_eq!(options.threshold, 0.5);
+/// // The rest keeps its default.
+/// assert!(options.use_equivalences);
+/// assert_eq!(options.timeout_ms, Options::default().timeout_ms);
+///
+/// // The threshold is clamped to 0..=1, and NaN means the default.
+/// assert_eq!(Options::default().threshold(7.0).threshold, 1.0);
+/// assert_eq!(Options::default().threshold(-1.0).threshold, 0.0);
+/// assert_eq!(Options::default().threshold(f32::NAN), Options::default());
+///
+/// // What the options ignore makes sentences identical.
+/// let left = "The Talks Ended.";
+/// let right = "the talks ended";
+/// let strict = compare(left, right, &Options::default());
+/// let loose = compare(left, right, &options);
+/// assert!(strict.rows.iter().all(|row| row.kind != RowKind::Identical));
+/// assert_eq!(loose.rows.len(), 1);
+/// assert_eq!(loose.rows[0].kind, RowKind::Identical);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, serde::Deserialize)]
 pub struct Options {
     /// Compare without regard to letter case.
@@ -326,6 +353,36 @@ fn rows_of<'a>(count: usize, sides: impl Iterator<Item = &'a Vec<usize>>) -> Vec
 /// Compares two texts with the built-in table of equivalent terms. Deterministic for the same
 /// inputs and options (unless the time budget in `options.timeout_ms` runs out, when diffs
 /// coarsen).
+///
+/// Sentences are paired wherever they stand: a moved sentence is still a pair, and one that
+/// only one text has is a one-sided row.
+///
+/// ```
+/// use parallax::engine::{OpTag, Options, RowKind, compare};
+///
+/// let left = "The talks were held in Doha. Both sides agreed to meet again.";
+/// let right = "Both sides agreed to meet again. The talks were held in Qatar. A statement followed.";
+/// let comparison = compare(left, right, &Options::default());
+///
+/// assert_eq!(comparison.stats.left_sentences, 2);
+/// assert_eq!(comparison.stats.right_sentences, 3);
+/// // Every sentence is in exactly one row.
+/// let kinds: Vec<RowKind> = comparison.rows.iter().map(|row| row.kind).collect();
+/// assert_eq!(kinds.iter().filter(|&&k| k == RowKind::Identical).count(), 1);
+/// assert_eq!(kinds.iter().filter(|&&k| k == RowKind::Modified).count(), 1);
+/// assert_eq!(kinds.iter().filter(|&&k| k == RowKind::RightOnly).count(), 1);
+/// assert_eq!(comparison.stats.right_only, 1);
+///
+/// // The reworded pair's ops say what changed, as byte spans into each text.
+/// let modified = comparison.rows.iter().find(|row| row.kind == RowKind::Modified);
+/// let replaced: Vec<(&str, &str)> = modified
+///     .map(|row| row.ops.iter().filter(|op| op.tag == OpTag::Replace))
+///     .into_iter()
+///     .flatten()
+///     .map(|op| (&left[op.left.range()], &right[op.right.range()]))
+///     .collect();
+/// assert_eq!(replaced, [("Doha", "Qatar")]);
+/// ```
 pub fn compare(left: &str, right: &str, options: &Options) -> Comparison {
     compare_with(left, right, options, Equivalences::builtin_ref())
 }

@@ -5,6 +5,9 @@
 //! apostrophes made one, dash variants made one, and dotted abbreviations without their dots
 //! ("U.S." = "US"). On request: case folding, and ignoring punctuation (punctuation tokens drop
 //! out of the comparison and punctuation inside words is removed).
+//!
+//! Also the one list of function words ([`STOP_WORDS`]) that alignment, links and the analyses
+//! all read, so they agree on what carries no meaning on its own.
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -36,6 +39,152 @@ pub fn possessive_len(text: &str) -> usize {
         (Some((_, 's' | 'S')), Some((at, quote))) if is_apostrophe(quote) => text.len() - at,
         _ => 0,
     }
+}
+
+/// Function words ("the", "of", "shall"): weighted low in alignment and never proposing a pair
+/// on their own, never linking sentences, not enough to make a shared phrase, and never a name
+/// on their own. Lower case, sorted and without duplicates, so [`is_stop_word`] can search it.
+pub const STOP_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "may",
+    "me",
+    "more",
+    "most",
+    "must",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "s",
+    "said",
+    "same",
+    "say",
+    "says",
+    "shall",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "t",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+];
+
+/// Whether `word` (in lower case) is one of the [`STOP_WORDS`].
+pub fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.binary_search(&word).is_ok()
 }
 
 /// Folds one character of an NFKC-normalized token to its matching form.
@@ -77,7 +226,33 @@ pub fn token_key(token: &str, ignore_case: bool, ignore_punctuation: bool) -> Op
 
 #[cfg(test)]
 mod tests {
-    use super::token_key;
+    use super::{STOP_WORDS, is_stop_word, token_key};
+
+    #[test]
+    fn stop_words_are_sorted_lower_case_and_listed_once() {
+        for pair in STOP_WORDS.windows(2) {
+            if let [before, after] = pair {
+                assert!(before != after, "{before} is listed twice");
+                assert!(
+                    before < after,
+                    "{before} sorts after {after}: the lookup is a search"
+                );
+            }
+        }
+        for word in STOP_WORDS {
+            assert_eq!(word.to_lowercase(), *word);
+        }
+    }
+
+    #[test]
+    fn every_stop_word_is_found_and_others_are_not() {
+        assert!(STOP_WORDS.iter().all(|w| is_stop_word(w)));
+        assert!(is_stop_word("the"));
+        assert!(is_stop_word("shall"));
+        assert!(!is_stop_word("The"), "the lookup is in lower case");
+        assert!(!is_stop_word("pakistan"));
+        assert!(!is_stop_word(""));
+    }
 
     fn key(t: &str) -> String {
         token_key(t, false, false).unwrap_or_default()

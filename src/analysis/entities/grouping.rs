@@ -1,0 +1,570 @@
+//! Grouping mentions into entities.
+//!
+//! Mentions with one key are one entity. Then: a name followed by its initials in brackets
+//! ("Foreign Terrorist Organization (FTO)") is one entity with them; a name that is the last
+//! words of exactly one longer name ("LoGerfo", "Gregory LoGerfo", "Gregory D. LoGerfo") is
+//! that person, while "Asim Munir" and "Nabeel Munir" stay apart and a bare "Munir" stays on
+//! its own. Entities are ordered shared, only left, only right; names, titles, dates, numbers;
+//! most mentioned first.
+
+use std::collections::{HashMap, HashSet};
+
+use super::{Entity, EntityKind, Found, Key, Mention};
+use crate::analysis::Tok;
+use crate::engine::Equivalences;
+use crate::engine::segment::Span;
+
+/// A long form and the short form a text defines for it in brackets right after it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Definition {
+    /// The key of the long form ("Foreign Terrorist Organization").
+    long: Key,
+    /// The key of its initials ("FTO").
+    short: Key,
+}
+
+/// The definitions in one sentence's mentions, sorted by their first token: a name or title
+/// followed by "(", a one-token mention of the same kind that is its initials, and ")".
+pub(super) fn definitions(tokens: &[Tok], found: &[Found]) -> Vec<Definition> {
+    let mut out = Vec::new();
+    for pair in found.windows(2) {
+        let [long, short] = pair else { continue };
+        let bracketed = long.tokens.end + 1 == short.tokens.start
+            && short.tokens.len() == 1
+            && tokens.get(long.tokens.end).is_some_and(|t| t.key == "(")
+            && tokens.get(short.tokens.end).is_some_and(|t| t.key == ")");
+        let same_kind = matches!(long.mention.kind, EntityKind::Name | EntityKind::Title)
+            && long.mention.kind == short.mention.kind;
+        if bracketed
+            && same_kind
+            && let (Some(words), Some(abbreviation)) = (
+                tokens.get(long.tokens.clone()),
+                tokens.get(short.tokens.start),
+            )
+            && initials(words) == abbreviation.key.to_uppercase()
+        {
+            out.push(Definition {
+                long: long.mention.key.clone(),
+                short: short.mention.key.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// Initials of a name's capitalised words ("Foreign Terrorist Organization" → "FTO").
+fn initials(tokens: &[Tok]) -> String {
+    tokens
+        .iter()
+        .filter(|t| t.is_capitalised())
+        .filter_map(|t| t.key.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// A form with curly quotes and apostrophes made straight and dashes made hyphens.
+fn fold_marks(form: &str) -> String {
+    form.chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
+            '\u{201C}' | '\u{201D}' => '"',
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+            other => other,
+        })
+        .collect()
+}
+
+/// How many times sorted `spans` of one entity name it: a form right after another, as in
+/// "Foreign Office (FO)", is the same mention defining its short form, not a second one.
+fn count_mentions(spans: &[Span]) -> usize {
+    let following = spans
+        .windows(2)
+        .filter(|pair| matches!(pair, [before, after] if after.start > before.end + 2))
+        .count();
+    following + usize::from(!spans.is_empty())
+}
+
+/// Union-find over mention keys.
+struct Sets {
+    parent: Vec<usize>,
+}
+
+impl Sets {
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            // The smaller index (first seen) stays the root.
+            let (root, child) = if a < b { (a, b) } else { (b, a) };
+            self.parent[child] = root;
+        }
+    }
+}
+
+/// How complete a form is: most words, then not in capitals only ("Islamabad" over
+/// "ISLAMABAD"). Compared field by field, in this order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+struct Completeness {
+    words: usize,
+    has_lower_case: bool,
+}
+
+/// One form of an entity.
+struct Form {
+    /// What tells forms apart: letters, dots and case, not the kind of apostrophe.
+    identity: String,
+    /// As the text writes it.
+    written: String,
+}
+
+/// An entity while its mentions are added.
+struct Building {
+    kind: EntityKind,
+    /// Its equivalence group, if a mention is a known name.
+    group: Option<usize>,
+    forms: Vec<Form>,
+    /// The most complete form so far (the first wins a tie).
+    best_form: String,
+    /// How complete `best_form` is.
+    best_completeness: Completeness,
+    /// Where each side names it.
+    spans: [Vec<Span>; 2],
+    /// Its first mention, to order entities of equal standing.
+    first: usize,
+}
+
+/// Groups mentions into entities and orders them: shared, only left, only right; names,
+/// titles, dates, numbers; most mentioned first.
+pub(super) fn group(
+    mentions: Vec<Mention>,
+    definitions: &[Definition],
+    table: &Equivalences,
+) -> Vec<Entity> {
+    let mut ids: HashMap<Key, usize> = HashMap::new();
+    let mut first_of: Vec<usize> = Vec::new(); // a mention of each key
+    for (m, mention) in mentions.iter().enumerate() {
+        ids.entry(mention.key.clone()).or_insert_with(|| {
+            first_of.push(m);
+            first_of.len() - 1
+        });
+    }
+    let mut sets = Sets {
+        parent: (0..first_of.len()).collect(),
+    };
+    for definition in definitions {
+        if let (Some(&long), Some(&short)) = (ids.get(&definition.long), ids.get(&definition.short))
+        {
+            sets.union(long, short);
+        }
+    }
+    join_people(&mentions, &first_of, &mut sets);
+
+    let mut built: HashMap<usize, Building> = HashMap::new();
+    for (m, mention) in mentions.iter().enumerate() {
+        let Some(&id) = ids.get(&mention.key) else {
+            continue;
+        };
+        let root = sets.find(id);
+        let entry = built.entry(root).or_insert_with(|| Building {
+            kind: mention.kind,
+            group: None,
+            forms: Vec::new(),
+            best_form: String::new(),
+            best_completeness: Completeness::default(),
+            spans: [Vec::new(), Vec::new()],
+            first: m,
+        });
+        if let Key::Group(g) = mention.key {
+            entry.group.get_or_insert(g);
+        }
+        entry.kind = entry.kind.min(mention.kind);
+        let identity = fold_marks(&mention.form);
+        if !entry.forms.iter().any(|f| f.identity == identity) {
+            entry.forms.push(Form {
+                identity,
+                written: mention.form.clone(),
+            });
+        }
+        let completeness = Completeness {
+            words: mention.form.split_whitespace().count(),
+            has_lower_case: mention.form.chars().any(char::is_lowercase),
+        };
+        if completeness > entry.best_completeness {
+            entry.best_completeness = completeness;
+            entry.best_form = mention.form.clone();
+        }
+        if let Some(spans) = entry.spans.get_mut(mention.side) {
+            spans.push(mention.span);
+        }
+    }
+    let mut entities: Vec<(usize, Entity)> = built
+        .into_values()
+        .map(|b| (b.first, entity(b, table)))
+        .collect();
+    entities.sort_by(|(left_first, left), (right_first, right)| {
+        left.presence()
+            .cmp(&right.presence())
+            .then(left.kind.cmp(&right.kind))
+            .then((right.left + right.right).cmp(&(left.left + left.right)))
+            .then(left_first.cmp(right_first))
+    });
+    entities.into_iter().map(|(_, e)| e).collect()
+}
+
+/// The entity a finished [`Building`] is.
+fn entity(building: Building, table: &Equivalences) -> Entity {
+    let text = match building.group {
+        Some(g) => table.canonical(g).to_owned(),
+        None => building.best_form,
+    };
+    let [mut left_spans, mut right_spans] = building.spans;
+    left_spans.sort_by_key(|s| s.start);
+    right_spans.sort_by_key(|s| s.start);
+    Entity {
+        text,
+        kind: building.kind,
+        forms: building.forms.into_iter().map(|f| f.written).collect(),
+        left: count_mentions(&left_spans),
+        right: count_mentions(&right_spans),
+        left_spans,
+        right_spans,
+    }
+}
+
+/// People: a name that is the last words of exactly one longer name is that name; names with
+/// the same words ("Gregory LoGerfo", "Gregory D. LoGerfo") are one person.
+fn join_people(mentions: &[Mention], first_of: &[usize], sets: &mut Sets) {
+    let mut by_last: HashMap<(EntityKind, &str), Vec<usize>> = HashMap::new();
+    for (id, &m) in first_of.iter().enumerate() {
+        let mention = &mentions[m];
+        if let (Key::Name(_), Some(last)) = (&mention.key, mention.words.last()) {
+            by_last
+                .entry((mention.kind, last.as_str()))
+                .or_default()
+                .push(id);
+        }
+    }
+    let mut buckets: Vec<Vec<usize>> = by_last.into_values().collect();
+    buckets.sort();
+    for bucket in buckets {
+        let words_of: Vec<HashSet<&str>> = bucket
+            .iter()
+            .map(|&id| {
+                mentions[first_of[id]]
+                    .words
+                    .iter()
+                    .map(String::as_str)
+                    .collect()
+            })
+            .collect();
+        // Equal word sets are one person ("Gregory LoGerfo", "Gregory D. LoGerfo").
+        for a in 0..bucket.len() {
+            for b in a + 1..bucket.len() {
+                if words_of[a] == words_of[b] {
+                    sets.union(bucket[a], bucket[b]);
+                }
+            }
+        }
+        let maximal: Vec<usize> = (0..bucket.len())
+            .filter(|&a| {
+                !(0..bucket.len()).any(|b| {
+                    words_of[a].len() < words_of[b].len() && words_of[a].is_subset(&words_of[b])
+                })
+            })
+            .collect();
+        for a in 0..bucket.len() {
+            if maximal.contains(&a) {
+                continue;
+            }
+            let mut supersets: Vec<usize> = maximal
+                .iter()
+                .copied()
+                .filter(|&b| words_of[a].is_subset(&words_of[b]))
+                .map(|b| sets.find(bucket[b]))
+                .collect();
+            supersets.sort_unstable();
+            supersets.dedup();
+            if let [only] = supersets[..] {
+                sets.union(bucket[a], only);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::entities::Presence;
+    use crate::analysis::entities::test_support::side;
+
+    /// A name mention on `side` at byte `start`, its key and person words from `form`.
+    fn name(side: usize, form: &str, start: usize) -> Mention {
+        let words: Vec<String> = form
+            .split([' ', '.'])
+            .filter(|w| w.chars().count() > 1)
+            .map(str::to_lowercase)
+            .collect();
+        mention(
+            side,
+            Key::Name(form.to_lowercase()),
+            EntityKind::Name,
+            form,
+            start,
+            words,
+        )
+    }
+
+    fn mention(
+        side: usize,
+        key: Key,
+        kind: EntityKind,
+        form: &str,
+        start: usize,
+        words: Vec<String>,
+    ) -> Mention {
+        Mention {
+            side,
+            key,
+            kind,
+            span: Span::new(start, start + form.len()),
+            form: form.to_owned(),
+            words,
+        }
+    }
+
+    fn texts(entities: &[Entity]) -> Vec<&str> {
+        entities.iter().map(|e| e.text.as_str()).collect()
+    }
+
+    #[test]
+    fn a_surname_joins_the_one_longer_name_it_ends() {
+        let mentions = vec![
+            name(0, "LoGerfo", 0),
+            name(0, "Gregory LoGerfo", 20),
+            name(1, "Gregory D. LoGerfo", 0),
+        ];
+        let entities = group(mentions, &[], Equivalences::builtin_ref());
+        assert_eq!(texts(&entities), ["Gregory D. LoGerfo"]);
+        let person = &entities[0];
+        assert_eq!(
+            person.forms,
+            ["LoGerfo", "Gregory LoGerfo", "Gregory D. LoGerfo"]
+        );
+        assert_eq!((person.left, person.right), (2, 1));
+    }
+
+    #[test]
+    fn a_surname_of_two_people_stays_on_its_own() {
+        let mentions = vec![
+            name(0, "Asim Munir", 0),
+            name(0, "Nabeel Munir", 20),
+            name(0, "Munir", 40),
+        ];
+        let entities = group(mentions, &[], Equivalences::builtin_ref());
+        assert_eq!(texts(&entities), ["Asim Munir", "Nabeel Munir", "Munir"]);
+    }
+
+    #[test]
+    fn a_definition_joins_a_name_and_its_initials_as_one_mention() {
+        let text = "The Foreign Terrorist Organization (FTO) list.";
+        let side = side(text);
+        let long = name(0, "Foreign Terrorist Organization", 4);
+        let short = name(0, "FTO", 36);
+        let found = [
+            Found {
+                tokens: 1..4,
+                mention: long.clone(),
+            },
+            Found {
+                tokens: 5..6,
+                mention: short.clone(),
+            },
+        ];
+        let definitions = definitions(&side.tokens, &found);
+        assert_eq!(
+            definitions,
+            [Definition {
+                long: long.key.clone(),
+                short: short.key.clone()
+            }]
+        );
+        let entities = group(vec![long, short], &definitions, Equivalences::builtin_ref());
+        assert_eq!(texts(&entities), ["Foreign Terrorist Organization"]);
+        assert_eq!(
+            entities[0].left, 1,
+            "the form in brackets is the same mention"
+        );
+        assert_eq!(entities[0].left_spans.len(), 2);
+    }
+
+    #[test]
+    fn brackets_that_are_not_initials_define_nothing() {
+        let text = "The Foreign Office (Pakistan) spoke.";
+        let side = side(text);
+        let found = [
+            Found {
+                tokens: 1..3,
+                mention: name(0, "Foreign Office", 4),
+            },
+            Found {
+                tokens: 4..5,
+                mention: name(0, "Pakistan", 20),
+            },
+        ];
+        assert!(definitions(&side.tokens, &found).is_empty());
+        assert!(definitions(&side.tokens, &[]).is_empty());
+    }
+
+    #[test]
+    fn entities_are_ordered_shared_then_left_then_right_then_by_kind_and_count() {
+        let year = |side, start| {
+            mention(
+                side,
+                Key::Date("2025".to_owned()),
+                EntityKind::Date,
+                "2025",
+                start,
+                Vec::new(),
+            )
+        };
+        let mentions = vec![
+            name(1, "Doha", 0),
+            year(0, 0),
+            year(1, 10),
+            name(0, "Kabul", 10),
+            name(0, "Islamabad", 20),
+            name(0, "Islamabad", 40),
+            name(1, "Islamabad", 20),
+        ];
+        let entities = group(mentions, &[], Equivalences::builtin_ref());
+        assert_eq!(texts(&entities), ["Islamabad", "2025", "Kabul", "Doha"]);
+        let presence: Vec<Presence> = entities.iter().map(Entity::presence).collect();
+        assert_eq!(
+            presence,
+            [
+                Presence::Both,
+                Presence::Both,
+                Presence::LeftOnly,
+                Presence::RightOnly
+            ]
+        );
+    }
+
+    #[test]
+    fn forms_differ_by_letters_not_by_apostrophes() {
+        let mentions = vec![
+            mention(
+                0,
+                Key::Name("o'neill".to_owned()),
+                EntityKind::Name,
+                "O\u{2019}Neill",
+                0,
+                vec!["o'neill".to_owned()],
+            ),
+            mention(
+                1,
+                Key::Name("o'neill".to_owned()),
+                EntityKind::Name,
+                "O'Neill",
+                0,
+                vec!["o'neill".to_owned()],
+            ),
+            name(1, "O'NEILL", 20),
+        ];
+        let entities = group(mentions, &[], Equivalences::builtin_ref());
+        assert_eq!(entities.len(), 1);
+        assert_eq!(entities[0].forms, ["O\u{2019}Neill", "O'NEILL"]);
+        assert_eq!(
+            entities[0].text, "O\u{2019}Neill",
+            "the first of the most complete"
+        );
+    }
+
+    #[test]
+    fn the_most_complete_form_names_an_entity_not_in_the_table() {
+        let mentions = vec![
+            mention(
+                0,
+                Key::Name("x".to_owned()),
+                EntityKind::Name,
+                "ISLAMABAD",
+                0,
+                vec![],
+            ),
+            mention(
+                0,
+                Key::Name("x".to_owned()),
+                EntityKind::Name,
+                "Islamabad",
+                20,
+                vec![],
+            ),
+            mention(
+                0,
+                Key::Name("x".to_owned()),
+                EntityKind::Name,
+                "ISLAMABAD",
+                40,
+                vec![],
+            ),
+        ];
+        let entities = group(mentions, &[], Equivalences::builtin_ref());
+        assert_eq!(texts(&entities), ["Islamabad"]);
+        assert_eq!(entities[0].forms, ["ISLAMABAD", "Islamabad"]);
+        assert_eq!(entities[0].left, 3);
+    }
+
+    #[test]
+    fn a_known_name_is_named_by_its_canonical_form() {
+        let table = Equivalences::parse("Tehreek-i-Taliban Pakistan | TTP\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        let mentions = vec![mention(
+            0,
+            Key::Group(0),
+            EntityKind::Name,
+            "TTP",
+            0,
+            Vec::new(),
+        )];
+        let entities = group(mentions, &[], &table);
+        assert_eq!(texts(&entities), ["Tehreek-i-Taliban Pakistan"]);
+        assert_eq!(entities[0].other_forms(), ["TTP"]);
+    }
+
+    #[test]
+    fn no_mentions_no_entities() {
+        assert!(group(Vec::new(), &[], Equivalences::builtin_ref()).is_empty());
+    }
+
+    #[test]
+    fn mentions_right_after_each_other_count_once() {
+        let span = Span::new;
+        assert_eq!(count_mentions(&[]), 0);
+        assert_eq!(count_mentions(&[span(0, 5)]), 1);
+        assert_eq!(count_mentions(&[span(0, 5), span(7, 9)]), 1);
+        assert_eq!(count_mentions(&[span(0, 5), span(8, 10)]), 2);
+    }
+
+    #[test]
+    fn marks_fold_to_straight_quotes_and_hyphens() {
+        assert_eq!(
+            fold_marks("O\u{2019}Neill \u{201C}IS\u{2013}K\u{201D}"),
+            "O'Neill \"IS-K\""
+        );
+        assert_eq!(fold_marks(""), "");
+    }
+
+    #[test]
+    fn initials_are_of_capitalised_words() {
+        let side = side("Ministry of Foreign Affairs");
+        assert_eq!(initials(&side.tokens), "MFA");
+        assert_eq!(initials(&[]), "");
+    }
+}

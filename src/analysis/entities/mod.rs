@@ -1,0 +1,262 @@
+//! Who and what each text names.
+//!
+//! Heuristics, in this order, on each sentence's tokens:
+//! 1. **Known names**: forms of equivalence groups whose canonical form is capitalised
+//!    ("TTP", "Islamic State-Khorasan", "U.S."), each mention grouped with its equivalents.
+//!    Lower-case groups ("counterterrorism") are vocabulary, not names, and a lower-case
+//!    mention of a title ("a sitting US president") is not counted.
+//! 2. **Dates**: weekdays; month names with a day, a year, "of last year", or after "in",
+//!    "since" and the like (so "May" the verb and "Theresa May" are not dates); years alone.
+//! 3. **Numbers**: tokens with digits (a following "%" included).
+//! 4. **Names**: runs of capitalised words joined by "of", "for", "al", "bin", hyphens
+//!    ("Tehreek-i-Taliban") and initials ("Gregory D. LoGerfo"), split where a known name
+//!    stands, with a leading function word dropped ("The", "Both", "It"), and a capitalised
+//!    word at a sentence start kept only when it looks like a name elsewhere (capitalised
+//!    inside a sentence in either text, or with an inner capital: "LoGerfo"). A run starting
+//!    with a title ("Senator", "Acting Coordinator") is split into the title and the name.
+//!    In a headline (most words capitalised) only words that look like names elsewhere count.
+//!
+//! Then names are grouped: a name that is the last words of exactly one longer name
+//! ("LoGerfo", "Gregory LoGerfo", "Gregory D. LoGerfo") is that person; "Asim Munir" and
+//! "Nabeel Munir" stay apart and a bare "Munir" stays on its own. A name followed by its
+//! initials in brackets ("Foreign Terrorist Organization (FTO)") is one entity with them.
+//!
+//! One file per phase: `known` (1), `dates` (2, 3), `names` (4), with `capitals` (which
+//! capitals are evidence of a name) and `lexicon` (the word lists) beside them, and `grouping`
+//! (mentions into entities). Each phase marks the tokens it takes, so a later phase never sees
+//! them; this file runs the phases sentence by sentence.
+
+mod capitals;
+mod dates;
+mod grouping;
+mod known;
+mod lexicon;
+mod names;
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use super::{SideTokens, Tok, one_line, span_list};
+use crate::engine::Equivalences;
+use crate::engine::segment::Span;
+
+/// What kind of thing an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    /// A person, organisation, place, event or acronym.
+    Name,
+    /// A title or office ("Foreign Minister", "Acting Coordinator").
+    Title,
+    /// A date or day.
+    Date,
+    /// A number.
+    Number,
+}
+
+/// Which texts name an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Presence {
+    /// Both texts.
+    Both,
+    /// Only the left text.
+    LeftOnly,
+    /// Only the right text.
+    RightOnly,
+}
+
+/// One named thing, with its forms and where each text names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Entity {
+    /// Its name: the canonical form of its equivalence group, else its most complete form.
+    pub text: String,
+    /// What kind of thing it is.
+    pub kind: EntityKind,
+    /// The forms the texts use, in order of first use (left text first).
+    pub forms: Vec<String>,
+    /// How many times the left text names it ("Foreign Office (FO)" is once, though both
+    /// forms are among its spans).
+    pub left: usize,
+    /// How many times the right text names it.
+    pub right: usize,
+    /// Where the left text names it.
+    #[serde(serialize_with = "span_list")]
+    pub left_spans: Vec<Span>,
+    /// Where the right text names it.
+    #[serde(serialize_with = "span_list")]
+    pub right_spans: Vec<Span>,
+}
+
+impl Entity {
+    /// The forms it is written in other than its main text ("TTP" for Tehreek-i-Taliban
+    /// Pakistan).
+    pub fn other_forms(&self) -> Vec<&str> {
+        self.forms
+            .iter()
+            .map(String::as_str)
+            .filter(|f| *f != self.text)
+            .collect()
+    }
+
+    /// Which texts name it.
+    pub fn presence(&self) -> Presence {
+        match (self.left > 0, self.right > 0) {
+            (true, true) => Presence::Both,
+            (true, false) => Presence::LeftOnly,
+            _ => Presence::RightOnly,
+        }
+    }
+}
+
+/// What identifies a mention before grouping.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Key {
+    /// A form of equivalence group `n`.
+    Group(usize),
+    /// A name or title not in the table: its words' keys in lower case.
+    Name(String),
+    /// A date: its words' keys in lower case.
+    Date(String),
+    /// A number: its key.
+    Number(String),
+}
+
+/// One place where a text names something.
+#[derive(Debug, Clone)]
+struct Mention {
+    /// Which text: 0 left, 1 right.
+    side: usize,
+    /// What it is grouped by.
+    key: Key,
+    kind: EntityKind,
+    /// Where, without a possessive "'s".
+    span: Span,
+    /// The form as written, on one line.
+    form: String,
+    /// For names: the words that identify the person (lower case, initials left out).
+    words: Vec<String>,
+}
+
+/// A mention found in a sentence, with the sentence's tokens it covers.
+#[derive(Debug)]
+struct Found {
+    /// Indexes into the sentence's tokens.
+    tokens: Range<usize>,
+    mention: Mention,
+}
+
+/// One sentence's tokens, and what a mention needs to say where it is.
+struct SentenceTokens<'a> {
+    /// Which text: 0 left, 1 right.
+    side: usize,
+    /// The whole text (token spans index it).
+    text: &'a str,
+    tokens: &'a [Tok],
+}
+
+impl SentenceTokens<'_> {
+    /// A mention of `span` in this sentence's text.
+    fn mention(&self, key: Key, kind: EntityKind, span: Span, words: Vec<String>) -> Mention {
+        Mention {
+            side: self.side,
+            key,
+            kind,
+            span,
+            form: one_line(self.text.get(span.range()).unwrap_or_default()),
+            words,
+        }
+    }
+}
+
+/// Finds the entities of both sides: per sentence, known names, then dates and numbers, then
+/// runs of capitalised words in the tokens left (each phase marks the tokens it takes); then
+/// groups the mentions of both sides.
+pub(super) fn find(sides: &[SideTokens<'_>; 2], equivalences: &Equivalences) -> Vec<Entity> {
+    let groups = known::Groups::new(equivalences);
+    let capitals = capitals::Capitals::of(sides);
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut definitions: Vec<grouping::Definition> = Vec::new();
+    for (s, side) in sides.iter().enumerate() {
+        for (n, range) in side.sentences.iter().enumerate() {
+            let Some(tokens) = side.tokens.get(range.clone()) else {
+                continue;
+            };
+            let sentence = SentenceTokens {
+                side: s,
+                text: side.text,
+                tokens,
+            };
+            let mut used = vec![false; tokens.len()];
+            let mut found = groups.mentions(&sentence, &mut used);
+            found.extend(dates::mentions(&sentence, &mut used));
+            found.extend(names::mentions(
+                &sentence,
+                &used,
+                capitals.is_headline(s, n),
+                &capitals,
+            ));
+            // Stable: a known name, a date and a name never start at one token, but keep the
+            // phases' order if they did.
+            found.sort_by_key(|f| f.tokens.start);
+            definitions.extend(grouping::definitions(tokens, &found));
+            mentions.extend(found.into_iter().map(|f| f.mention));
+        }
+    }
+    grouping::group(mentions, &definitions, equivalences)
+}
+
+#[cfg(test)]
+mod test_support {
+    use crate::analysis::SideTokens;
+    use crate::engine::segment;
+
+    /// One side's tokens, cut into sentences as the engine cuts them.
+    pub(super) fn side(text: &str) -> SideTokens<'_> {
+        SideTokens::new(text, &segment::sentences(text))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_support::side;
+    use super::*;
+
+    fn find_in(left: &str, right: &str) -> Vec<Entity> {
+        find(&[side(left), side(right)], Equivalences::builtin_ref())
+    }
+
+    #[test]
+    fn phases_take_tokens_in_order_known_dates_names() {
+        let entities = find_in(
+            "The TTP attacked on Monday. Gregory D. LoGerfo spoke in Islamabad.",
+            "Tehreek-i-Taliban Pakistan attacked. LoGerfo spoke on 12 May 2025.",
+        );
+        let found: Vec<(&str, EntityKind, Presence)> = entities
+            .iter()
+            .map(|e| (e.text.as_str(), e.kind, e.presence()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "Tehreek-i-Taliban Pakistan",
+                    EntityKind::Name,
+                    Presence::Both
+                ),
+                // "Gregory" opens a sentence and is capitalised nowhere else.
+                ("D. LoGerfo", EntityKind::Name, Presence::Both),
+                ("Islamabad", EntityKind::Name, Presence::LeftOnly),
+                ("Monday", EntityKind::Date, Presence::LeftOnly),
+                ("May 2025", EntityKind::Date, Presence::RightOnly),
+                ("12", EntityKind::Number, Presence::RightOnly),
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_texts_name_nothing() {
+        assert!(find_in("", "").is_empty());
+        assert!(find_in("   \n\n", "").is_empty());
+    }
+}

@@ -1,0 +1,334 @@
+//! The analysis engine on the seed statements and short texts: who and what is named, shared
+//! phrases, wording strength.
+
+use parallax::analysis::{Analysis, Entity, Presence, Stronger};
+use parallax::engine::segment::Span;
+use parallax::engine::{Options, RowKind};
+
+use super::common::{ARTICLE, EMBASSY, FO, MOFA, MOFA_PARAPHRASE, analysed, check_phrases};
+
+/// The entity one of whose forms is `form`.
+fn entity<'a>(a: &'a Analysis, form: &str) -> &'a Entity {
+    a.entities
+        .iter()
+        .find(|e| e.text == form || e.forms.iter().any(|f| f == form))
+        .unwrap_or_else(|| panic!("no entity {form:?} in {:#?}", a.entities))
+}
+
+/// The opening paragraph of the article (the one with the dateline).
+fn article_opening() -> (usize, &'static str) {
+    let start = ARTICLE.find("ISLAMABAD:").expect("dateline");
+    let end = start + ARTICLE[start..].find("\n\n").expect("paragraph end");
+    (start, &ARTICLE[start..end + 1])
+}
+
+// ---------------------------------------------------------------------------------------------
+// Who and what is named
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn the_fo_names_groups_and_incidents_the_embassy_does_not() {
+    let (_, a) = analysed(EMBASSY, FO, &Options::default());
+    for form in [
+        "BLA",
+        "Tehreek-i-Taliban Pakistan",
+        "IS-K",
+        "Jaffar Express",
+        "Khuzdar",
+    ] {
+        let e = entity(&a, form);
+        assert_eq!(e.presence(), Presence::RightOnly, "{e:?}");
+    }
+    // The two forms of one group are one entity.
+    let isk = entity(&a, "Islamic State-Khorasan");
+    assert!(isk.forms.iter().any(|f| f == "IS-K"), "{isk:?}");
+    assert_eq!(entity(&a, "BLA").text, "Balochistan Liberation Army");
+    let logerfo = entity(&a, "LoGerfo");
+    assert_eq!(logerfo.presence(), Presence::Both, "{logerfo:?}");
+    assert_eq!(logerfo.text, "Gregory LoGerfo");
+    assert_eq!(entity(&a, "Pakistan").presence(), Presence::Both);
+    assert_eq!(entity(&a, "United States").presence(), Presence::Both);
+    // Sentence-initial common words are not names.
+    for noise in [
+        "The",
+        "Both",
+        "Today",
+        "Furthermore",
+        "It",
+        "Reaffirming",
+        "We",
+    ] {
+        assert!(
+            !a.entities
+                .iter()
+                .any(|e| e.forms.iter().any(|f| f == noise)),
+            "{noise} listed: {:#?}",
+            a.entities
+        );
+    }
+    // Spans are where the forms are.
+    for e in &a.entities {
+        for (text, spans) in [(EMBASSY, &e.left_spans), (FO, &e.right_spans)] {
+            for span in spans.iter() {
+                let written = &text[span.range()];
+                assert!(
+                    e.forms
+                        .iter()
+                        .any(|f| f.split_whitespace().eq(written.split_whitespace())
+                            || fold(f) == fold(written)),
+                    "{written:?} not among {:?}",
+                    e.forms
+                );
+            }
+        }
+        // A short form defined in brackets right after its name is not a second mention.
+        let mentions = |spans: &[Span]| {
+            spans
+                .iter()
+                .enumerate()
+                .filter(|&(i, s)| i == 0 || s.start > spans[i - 1].end + 2)
+                .count()
+        };
+        assert_eq!(
+            (e.left, e.right),
+            (mentions(&e.left_spans), mentions(&e.right_spans))
+        );
+    }
+    // "The Foreign Office (FO) said": one mention, two places to highlight.
+    let fo = entity(&a, "Foreign Office");
+    assert_eq!((fo.right, fo.right_spans.len()), (1, 2));
+}
+
+fn fold(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace('’', "'")
+}
+
+#[test]
+fn titles_people_dates_and_acronyms_are_grouped() {
+    let (_, a) = analysed(MOFA, MOFA_PARAPHRASE, &Options::default());
+    let titles = entity(&a, "Deputy Prime Minister and Foreign Minister");
+    assert!(titles.forms.iter().any(|f| f == "DPM/FM"), "{titles:?}");
+    assert_eq!(titles.presence(), Presence::Both);
+    let dar = entity(&a, "Ishaq Dar");
+    assert!(dar.forms.iter().any(|f| f == "Dar"), "{dar:?}");
+    assert_eq!(dar.presence(), Presence::Both);
+
+    let (_, a) = analysed(ARTICLE, FO, &Options::default());
+    assert_eq!(
+        entity(&a, "Tuesday").kind,
+        parallax::analysis::EntityKind::Date
+    );
+    assert_eq!(
+        entity(&a, "May of last year").kind,
+        parallax::analysis::EntityKind::Date
+    );
+    assert_eq!(entity(&a, "COAS").text, "Chief of Army Staff");
+    // Two people called Munir stay apart.
+    assert_ne!(
+        entity(&a, "Asim Munir").text,
+        entity(&a, "Nabeel Munir").text
+    );
+    let isk = entity(&a, "IS-K");
+    assert!(isk.forms.iter().any(|f| f == "ISIS-Khorasan"), "{isk:?}");
+}
+
+#[test]
+fn emphasis_capitals_list_markers_and_sentence_starts_are_not_names() {
+    let left = "THE SOFTWARE IS PROVIDED WITHOUT WARRANTY OF ANY KIND, INCLUDING FITNESS FOR \
+                A PURPOSE. The warranty covers fitness, including damage. However, the \
+                Ministry of Interior met the BLA delegation. Officials said, however, that \
+                talks would resume.\n\nB. Use the form that the Ministry of Interior gives.";
+    let right = "The Ministry of Interior met officials in Quetta. The form is for use by \
+                 everyone. Everyone agreed.";
+    let (_, a) = analysed(left, right, &Options::default());
+    let names: Vec<&str> = a.entities.iter().map(|e| e.text.as_str()).collect();
+    for name in [
+        "Ministry of Interior",
+        "Balochistan Liberation Army",
+        "Quetta",
+    ] {
+        assert!(names.contains(&name), "{name} missing from {names:?}");
+    }
+    for noise in [
+        "However",
+        "INCLUDING",
+        "WARRANTY",
+        "SOFTWARE",
+        "FITNESS",
+        "ANY",
+        "KIND",
+        "Use",
+        "B",
+        "B. Use",
+        "Everyone",
+    ] {
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.split([' ', '.']).any(|w| w == noise) || *n == noise),
+            "{noise} taken for a name: {names:?}"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared phrases
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn effective_and_enduring_is_shared_by_the_article_opening_and_the_fo_statement() {
+    let (start, opening) = article_opening();
+    let (_, a) = analysed(opening, FO, &Options::default());
+    check_phrases(opening, FO, &a);
+    let phrase = a
+        .phrases
+        .iter()
+        .find(|p| p.text == "effective and enduring")
+        .unwrap_or_else(|| panic!("{:#?}", a.phrases));
+    assert_eq!(&opening[phrase.left[0].range()], "effective and enduring");
+    assert_eq!(&FO[phrase.right[0].range()], "effective and enduring");
+
+    // Against the whole article too, with a place in the opening paragraph.
+    let (_, a) = analysed(ARTICLE, FO, &Options::default());
+    check_phrases(ARTICLE, FO, &a);
+    let phrase = a
+        .phrases
+        .iter()
+        .find(|p| p.text == "effective and enduring")
+        .unwrap_or_else(|| panic!("{:#?}", a.phrases));
+    assert!(
+        phrase
+            .left
+            .iter()
+            .any(|s| s.start >= start && s.end <= start + opening.len())
+    );
+}
+
+#[test]
+fn countering_terrorism_in_all_its_forms_is_shared_by_the_embassy_and_the_article() {
+    let (start, opening) = article_opening();
+    let (_, a) = analysed(EMBASSY, ARTICLE, &Options::default());
+    check_phrases(EMBASSY, ARTICLE, &a);
+    // The embassy's first sentence, carried twice by the article...
+    let first = a
+        .phrases
+        .iter()
+        .find(|p| p.text == "We remain committed to countering terrorism in all its forms")
+        .unwrap_or_else(|| panic!("{:#?}", a.phrases));
+    assert_eq!(first.right.len(), 2);
+    // ...and the phrase again in the opening paragraph, in another sentence.
+    let again = a
+        .phrases
+        .iter()
+        .find(|p| {
+            p.text.contains("countering terrorism in all its forms")
+                && p.right
+                    .iter()
+                    .any(|s| s.start >= start && s.end <= start + opening.len())
+        })
+        .unwrap_or_else(|| panic!("{:#?}", a.phrases));
+    assert!(again.words < first.words);
+}
+
+#[test]
+fn phrases_of_function_words_only_and_contained_phrases_are_left_out() {
+    let left = "It was one of the best. The joint working group on border security met today.";
+    let right = "This is one of the best. The joint working group on border security met again.";
+    let (_, a) = analysed(left, right, &Options::default());
+    check_phrases(left, right, &a);
+    let texts: Vec<&str> = a.phrases.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "The joint working group on border security met",
+            "one of the best"
+        ],
+        "{:#?}",
+        a.phrases
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Wording strength
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn agreed_is_stronger_than_discussed() {
+    let left = "Both sides agreed to expand cooperation.";
+    let right = "Both sides discussed expanding cooperation.";
+    let (c, a) = analysed(left, right, &Options::default());
+    assert_eq!(c.rows.len(), 1, "the two sentences pair: {:#?}", c.rows);
+    assert_eq!(a.strength.len(), 1, "{:#?}", a.strength);
+    let d = &a.strength[0];
+    assert_eq!(
+        (d.row, d.left.as_str(), d.right.as_str()),
+        (0, "agreed", "discussed")
+    );
+    assert_eq!(d.stronger, Stronger::Left);
+    assert_eq!(d.kind, "agreement");
+    assert_eq!(&left[d.left_span.range()], "agreed");
+    assert_eq!(&right[d.right_span.range()], "discussed");
+}
+
+#[test]
+fn strength_kinds_modals_and_what_is_not_counted() {
+    for (left, right, stronger, kind) in [
+        (
+            "The ministry expressed concern over the attack on the convoy.",
+            "The ministry condemned the attack on the convoy.",
+            Stronger::Right,
+            "condemnation",
+        ),
+        (
+            "Pakistan will host the next round of the dialogue.",
+            "Pakistan may host the next round of the dialogue.",
+            Stronger::Left,
+            "modality",
+        ),
+        (
+            "Both sides reaffirmed the joint statement on maritime security.",
+            "Both sides noted the joint statement on maritime security.",
+            Stronger::Left,
+            "commitment",
+        ),
+        (
+            "The United States praised Pakistan's counterterrorism efforts.",
+            "The United States appreciated Pakistan's counterterrorism efforts.",
+            Stronger::Left,
+            "support",
+        ),
+    ] {
+        let (_, a) = analysed(left, right, &Options::default());
+        assert_eq!(a.strength.len(), 1, "{left} / {right}: {:#?}", a.strength);
+        assert_eq!(
+            (a.strength[0].stronger, a.strength[0].kind.as_str()),
+            (stronger, kind)
+        );
+    }
+    // A denial, a noun and a month are not grades.
+    for (left, right) in [
+        (
+            "Both sides did not agree on the border security plan.",
+            "Both sides discussed the border security plan.",
+        ),
+        (
+            "The agreed text on border security was released.",
+            "The discussed text on border security was released.",
+        ),
+        (
+            "The talks on border security were held in May last year.",
+            "The talks on border security will be held next year.",
+        ),
+    ] {
+        let (c, a) = analysed(left, right, &Options::default());
+        assert!(
+            c.rows.iter().any(|r| r.kind == RowKind::Modified),
+            "{left} / {right}: {:#?}",
+            c.rows
+        );
+        assert!(a.strength.is_empty(), "{left} / {right}: {:#?}", a.strength);
+    }
+}

@@ -1,0 +1,163 @@
+//! The insights panel on its own: what it lists, its filter, and the commands its clicks emit.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::sync::Arc;
+
+use parallax::engine::segment::Span;
+use parallax::engine::{Comparison, Options};
+use parallax::gui::insights::InsightsPanel;
+use parallax::gui::session::Shown;
+use parallax::gui::{Command, Side};
+use parallax::load::Document;
+
+use super::common::{EMBASSY, FO, analysed};
+
+/// The comparison of two documents as the window shows it.
+fn shown(c: &Comparison, documents: &[Document; 2]) -> Shown {
+    Shown::new(
+        Arc::new(c.clone()),
+        [
+            Arc::new(documents[0].clone()),
+            Arc::new(documents[1].clone()),
+        ],
+    )
+}
+
+#[test]
+fn clicking_an_entity_highlights_its_places_and_jumps_to_its_row() {
+    let (c, a) = analysed(EMBASSY, FO, &Options::default());
+    let a = Arc::new(a);
+    let documents = [
+        Document::from_text("us-embassy-x-post.txt", EMBASSY),
+        Document::from_text("fo-joint-press-statement.txt", FO),
+    ];
+    let shown = shown(&c, &documents);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(640.0, 1400.0))
+        .build_ui_state(
+            |ui, (panel, commands): &mut (InsightsPanel, Vec<Command>)| {
+                commands.extend(panel.ui(ui, &a, &shown));
+            },
+            (InsightsPanel::default(), Vec::new()),
+        );
+    harness.run();
+    harness.get_by_label_contains("Named only right: 10 (fo-joint-press-statement.txt)");
+    harness.get_by_label_contains("Named in both: ");
+    harness.get_by_label_contains("Phrases (");
+    harness.get_by_label_contains("Strength (0)");
+    harness.get_by_label("Balochistan Liberation Army (BLA)");
+
+    harness.get_by_label("Khuzdar").click();
+    harness.run();
+    let khuzdar = FO.find("Khuzdar").expect("in the FO statement");
+    let row = c
+        .rows
+        .iter()
+        .position(|r| {
+            let span = c.right_span(r);
+            !r.right.is_empty() && span.start <= khuzdar && khuzdar < span.end
+        })
+        .expect("row");
+    assert_eq!(
+        harness.state().1.as_slice(),
+        [
+            Command::Highlight(vec![(
+                Side::Right,
+                Span::new(khuzdar, khuzdar + "Khuzdar".len())
+            )]),
+            Command::JumpToRow(row),
+        ]
+    );
+
+    // Types into the panel's filter.
+    let filter = |harness: &mut Harness<'_, (InsightsPanel, Vec<Command>)>, text: &str| {
+        let role = egui::accesskit::Role::TextInput;
+        harness.get_by_role_and_label(role, "Filter:").focus();
+        harness.step();
+        harness
+            .get_by_role_and_label(role, "Filter:")
+            .type_text(text);
+        harness.run();
+    };
+
+    // The filter keeps the names that contain it, in every group.
+    filter(&mut harness, "taliban");
+    harness.get_by_label_contains("Tehreek-i-Taliban Pakistan");
+    harness.get_by_label("Named only right: 1 of 10 (fo-joint-press-statement.txt)");
+    assert!(harness.query_by_label("Khuzdar").is_none());
+    assert!(harness.query_by_label_contains("Nabeel Munir").is_none());
+    // Only the FO names the TTP: the two other groups say so.
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("None matches the filter.")
+            .count(),
+        2
+    );
+    harness.get_by_label("Clear").click();
+    harness.run();
+    harness.get_by_label("Khuzdar");
+
+    // The filter matches the starts of words: "uzdar" is inside "Khuzdar", not a start.
+    filter(&mut harness, "uzdar");
+    assert!(harness.query_by_label("Khuzdar").is_none());
+    harness.get_by_label("Clear").click();
+    harness.run();
+
+    // A phrase highlights its places on both sides.
+    harness.state_mut().1.clear();
+    harness.get_by_label_contains("Phrases (").click();
+    harness.run();
+    assert!(harness.query_by_label("Khuzdar").is_none());
+    harness
+        .get_by_label_contains("\"to countering terrorism\"")
+        .click();
+    harness.run();
+    match harness.state().1.first() {
+        Some(Command::Highlight(places)) => {
+            assert!(places.iter().any(|p| p.0 == Side::Left));
+            assert!(places.iter().any(|p| p.0 == Side::Right));
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn clicking_a_strength_row_jumps_to_it() {
+    let (left, right) = (
+        "Both sides agreed to expand cooperation.",
+        "Both sides discussed expanding cooperation.",
+    );
+    let (c, a) = analysed(left, right, &Options::default());
+    let a = Arc::new(a);
+    let documents = [
+        Document::from_text("left.txt", left),
+        Document::from_text("right.txt", right),
+    ];
+    let shown = shown(&c, &documents);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(640.0, 800.0))
+        .build_ui_state(
+            |ui, (panel, commands): &mut (InsightsPanel, Vec<Command>)| {
+                commands.extend(panel.ui(ui, &a, &shown));
+            },
+            (InsightsPanel::default(), Vec::new()),
+        );
+    harness.run();
+    harness.get_by_label("Strength (1)").click();
+    harness.run();
+    harness
+        .get_by_label("row 1: left 'agreed' > right 'discussed' (agreement)")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().1.as_slice(),
+        [
+            Command::Highlight(vec![
+                (Side::Left, Span::new(11, 17)),
+                (Side::Right, Span::new(11, 20)),
+            ]),
+            Command::JumpToRow(0),
+        ]
+    );
+}
