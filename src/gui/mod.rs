@@ -6,7 +6,7 @@
 //! - [`commands`]: what UI code and finished jobs ask for;
 //! - [`session`]: the documents, the comparison shown and its insights, and their jobs;
 //! - [`pair_view`]: the two-column view: headers, scrolling, selection, marks;
-//! - [`view`]: drawing the aligned rows (virtualised);
+//! - [`view`]: drawing the aligned rows (virtualised); [`cells`]: colours and a cell's text;
 //! - [`find`]: the find bar and its search (on the worker);
 //! - [`notes`]: notes on rows, read and written on the worker;
 //! - [`notices`]: messages with ids, dismissed one by one;
@@ -18,6 +18,7 @@
 //! - [`worker`]: every slow job, off the UI thread, superseded jobs cancelled.
 
 pub mod app;
+pub mod cells;
 pub mod commands;
 pub mod dialogs;
 pub mod find;

@@ -1,0 +1,167 @@
+//! How a cell looks: the colours of the two themes and the layout job of a cell's text (its
+//! marked stretches from the display model, find matches on top). The two-column view and
+//! the collation view draw their cells with these.
+
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Color32, FontId, Stroke};
+
+use crate::display::{Mark, cell_segments};
+use crate::engine::{Comparison, Row, Span};
+
+use super::Side;
+
+/// Colours of the view, for the light or the dark theme.
+#[derive(Clone, Copy)]
+pub struct Palette {
+    /// Background of deleted words (left).
+    pub deleted: Color32,
+    /// Background of inserted words (right).
+    pub inserted: Color32,
+    /// Tint of a left-only cell.
+    pub left_only: Color32,
+    /// Tint of a right-only cell.
+    pub right_only: Color32,
+    /// Strike/underline colour of deleted words.
+    pub deleted_line: Color32,
+    /// Underline colour of inserted words.
+    pub inserted_line: Color32,
+    /// Marker of moved rows.
+    pub moved: Color32,
+    /// Background of equivalent wording (same thing, different words).
+    pub equivalent: Color32,
+    /// Background of find matches.
+    pub find: Color32,
+    /// Background of the current find match.
+    pub find_current: Color32,
+    /// Outline of the selected row.
+    pub selected: Color32,
+    /// Text colour.
+    pub text: Color32,
+    /// Secondary text (gutter).
+    pub weak: Color32,
+    /// Empty counterpart cell.
+    pub empty: Color32,
+    /// Tint of a related pair's cells (same topic, different statements).
+    pub related: Color32,
+    /// Background of a term a related pair shares.
+    pub shared: Color32,
+    /// Underline of a term a related pair shares, and the gutter's "related" label.
+    pub shared_line: Color32,
+}
+
+impl Palette {
+    /// The palette for dark or light visuals.
+    pub fn new(dark: bool) -> Self {
+        if dark {
+            Self {
+                deleted: Color32::from_rgb(110, 38, 38),
+                inserted: Color32::from_rgb(28, 84, 48),
+                left_only: Color32::from_rgb(62, 30, 32),
+                right_only: Color32::from_rgb(24, 52, 34),
+                deleted_line: Color32::from_rgb(255, 150, 150),
+                inserted_line: Color32::from_rgb(140, 230, 160),
+                moved: Color32::from_rgb(140, 170, 255),
+                equivalent: Color32::from_rgb(40, 60, 110),
+                find: Color32::from_rgb(120, 100, 20),
+                find_current: Color32::from_rgb(200, 140, 0),
+                selected: Color32::from_rgb(120, 160, 255),
+                text: Color32::from_gray(225),
+                weak: Color32::from_gray(150),
+                empty: Color32::from_gray(38),
+                related: Color32::from_rgb(48, 42, 28),
+                shared: Color32::from_rgb(96, 72, 20),
+                shared_line: Color32::from_rgb(240, 190, 90),
+            }
+        } else {
+            Self {
+                deleted: Color32::from_rgb(255, 205, 205),
+                inserted: Color32::from_rgb(190, 240, 200),
+                left_only: Color32::from_rgb(255, 236, 236),
+                right_only: Color32::from_rgb(230, 248, 234),
+                deleted_line: Color32::from_rgb(170, 20, 20),
+                inserted_line: Color32::from_rgb(20, 120, 50),
+                moved: Color32::from_rgb(40, 80, 200),
+                equivalent: Color32::from_rgb(214, 226, 255),
+                find: Color32::from_rgb(255, 240, 140),
+                find_current: Color32::from_rgb(255, 180, 40),
+                selected: Color32::from_rgb(40, 90, 220),
+                text: Color32::from_gray(20),
+                weak: Color32::from_gray(95),
+                empty: Color32::from_gray(244),
+                related: Color32::from_rgb(251, 246, 234),
+                shared: Color32::from_rgb(255, 232, 180),
+                shared_line: Color32::from_rgb(150, 95, 0),
+            }
+        }
+    }
+}
+
+/// Builds the layout job of one cell: word highlights from the row's ops, find matches on top.
+#[allow(clippy::too_many_arguments)]
+pub fn cell_job(
+    text: &str,
+    comparison: &Comparison,
+    row: &Row,
+    side: Side,
+    palette: &Palette,
+    font: &FontId,
+    wrap_width: f32,
+    find: &[(Span, bool)],
+) -> LayoutJob {
+    let marks = cell_segments(text, comparison, row, side);
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = wrap_width;
+    for (span, mark) in marks {
+        // Cut the stretch at find-match boundaries.
+        let mut at = span.start;
+        while at < span.end {
+            let hit = find.iter().find(|(m, _)| m.start <= at && at < m.end);
+            let next = match hit {
+                Some((m, _)) => m.end.min(span.end),
+                None => find
+                    .iter()
+                    .filter(|(m, _)| m.start > at)
+                    .map(|(m, _)| m.start)
+                    .min()
+                    .unwrap_or(span.end)
+                    .min(span.end),
+            };
+            let mut format = TextFormat::simple(font.clone(), palette.text);
+            match mark {
+                Mark::Plain => {}
+                Mark::Deleted => {
+                    format.background = palette.deleted;
+                    format.strikethrough = Stroke::new(1.0, palette.deleted_line);
+                }
+                Mark::Inserted => {
+                    format.background = palette.inserted;
+                    format.underline = Stroke::new(1.5, palette.inserted_line);
+                }
+                Mark::Equivalent => {
+                    format.background = palette.equivalent;
+                    format.italics = true;
+                }
+                Mark::Shared => {
+                    format.background = palette.shared;
+                    format.underline = Stroke::new(1.5, palette.shared_line);
+                }
+            }
+            if let Some((_, current)) = hit {
+                format.background = if *current {
+                    palette.find_current
+                } else {
+                    palette.find
+                };
+            }
+            job.append(&display(&text[at..next]), 0.0, format);
+            at = next;
+        }
+    }
+    job
+}
+
+/// Text as shown in a cell: line breaks inside a sentence (hard wrapping) become spaces, so the
+/// text wraps to the column instead of to the file's old line width.
+fn display(text: &str) -> String {
+    text.replace(['\r', '\n'], " ")
+}
