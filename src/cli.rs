@@ -35,8 +35,7 @@ pub struct Cli {
     pub left: Option<PathBuf>,
     /// Right statement to open in the window (with only LEFT, the window asks for it).
     pub right: Option<PathBuf>,
-    /// Three or more statements: not yet (the window compares two).
-    #[arg(hide = true)]
+    /// More statements: with three or more, the window opens on their collation.
     pub more: Vec<PathBuf>,
     /// Window theme for this run (default: as last chosen, else the system's).
     #[arg(long, value_enum)]

@@ -9,14 +9,6 @@ fn main() -> ExitCode {
     parallax::load::install_quiet_panic_hook();
     parallax::crash::install_panic_hook();
     let cli = Cli::parse();
-    if !cli.more.is_empty() {
-        eprintln!(
-            "parallax: {} statements given; Parallax compares two at a time for now (three or \
-             more at once are planned): parallax LEFT RIGHT",
-            cli.more.len() + 2
-        );
-        return ExitCode::from(2);
-    }
     match &cli.command {
         Some(Command::Compare(args)) => run_compare(args),
         None => open_window(&cli),
@@ -28,6 +20,7 @@ fn open_window(cli: &Cli) -> ExitCode {
     parallax::gui::run(
         cli.left.clone(),
         cli.right.clone(),
+        cli.more.clone(),
         cli.theme.map(Into::into),
     )
 }

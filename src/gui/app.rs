@@ -10,6 +10,8 @@ use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 use crate::engine::Comparison;
 use crate::load::Document;
 
+use super::collation_view::CollationView;
+use super::collection::Collection;
 use super::dialogs::Dialogs;
 use super::find::Find;
 use super::insights::InsightsPanel;
@@ -43,6 +45,10 @@ pub struct ParallaxApp {
     dialogs: Dialogs,
     /// The insights panel's tab, filter and list.
     insights: InsightsPanel,
+    /// The statements collated together, and their collation.
+    collection: Collection,
+    /// The collation view: columns, pivot, selection.
+    collation: CollationView,
     /// Every slow job.
     worker: Worker,
     /// Commands queued by clicks, keys and jobs, carried out in `logic()`.
@@ -76,6 +82,8 @@ impl ParallaxApp {
             watch: Watch::default(),
             dialogs: Dialogs::default(),
             insights: InsightsPanel::default(),
+            collection: Collection::default(),
+            collation: CollationView::default(),
             worker: Worker::new(Some(cc.egui_ctx.clone())),
             commands: Vec::new(),
             title: String::new(),
@@ -107,7 +115,10 @@ impl ParallaxApp {
     /// Whether anything is still to be done: queued commands, or a job of any kind (load,
     /// comparison, insights, find, notes, export, dialog).
     pub fn is_busy(&self) -> bool {
-        !self.commands.is_empty() || self.session.is_busy() || self.worker.outstanding() > 0
+        !self.commands.is_empty()
+            || self.session.is_busy()
+            || self.collection.is_busy()
+            || self.worker.outstanding() > 0
     }
 
     /// The open documents (left, right).
@@ -144,6 +155,16 @@ impl ParallaxApp {
     /// pile them up).
     pub fn compare_jobs(&self) -> (usize, usize) {
         self.worker.compare_jobs()
+    }
+
+    /// The statements collated together and their collation.
+    pub fn collection(&self) -> &Collection {
+        &self.collection
+    }
+
+    /// The collation view's state (columns, pivot, selected point).
+    pub fn collation_view(&self) -> &CollationView {
+        &self.collation
     }
 
     /// The sentence a cross-reference last jumped to (outlined in its row).
@@ -214,6 +235,20 @@ impl ParallaxApp {
             return;
         }
         let options = self.settings.options;
+        if let Command::ShowPair(first, second) = command {
+            if let Some(documents) = self.collection.pair(*first, *second) {
+                self.session.show_pair(documents, options, &self.worker);
+                self.collection.apply(command, &[], options, &self.worker);
+            }
+            return;
+        }
+        if self
+            .collection
+            .apply(command, self.session.documents(), options, &self.worker)
+            || self.collation.apply(command, self.collection.shown())
+        {
+            return;
+        }
         let shown = self.session.shown();
         let handled = match command {
             Command::ExportTo(format, path) => {
@@ -255,6 +290,19 @@ impl ParallaxApp {
     fn receive(&mut self) {
         for result in self.worker.poll() {
             let options = self.settings.options;
+            let result =
+                match self
+                    .collection
+                    .receive(result, options, &self.worker, &mut self.notices)
+                {
+                    Ok(shown) => {
+                        if shown && let Some(collation) = self.collection.shown() {
+                            self.collation.sync(collation);
+                        }
+                        continue;
+                    }
+                    Err(other) => other,
+                };
             let settings = &mut self.settings;
             let result = match self.session.receive(
                 result,
@@ -380,10 +428,17 @@ impl ParallaxApp {
         }
     }
 
-    /// Files dropped on the window: two open as left and right, one where it was dropped.
+    /// Files dropped on the window: two open as left and right, one where it was dropped,
+    /// three or more (or any on the collation) as statements of the collation.
     fn dropped_files(&mut self, ctx: &egui::Context) {
         let (dropped, pointer) =
             ctx.input(|i| (i.raw.dropped_files.clone(), i.pointer.latest_pos()));
+        // Three or more at once, or any onto the collation: statements of the collation.
+        if dropped.len() >= 3 || (self.collection.is_active() && !dropped.is_empty()) {
+            let paths = dropped.iter().map(|f| f.path().to_path_buf()).collect();
+            self.commands.push(Command::AddPaths(paths));
+            return;
+        }
         for (n, file) in dropped.iter().enumerate() {
             let side = match pointer {
                 _ if dropped.len() == 2 => {
@@ -399,6 +454,50 @@ impl ParallaxApp {
             self.commands
                 .push(Command::OpenPath(side, file.path().to_path_buf()));
         }
+    }
+
+    /// Queues what this frame's clicks asked for; the next `logic()`, asked for at once,
+    /// carries it out.
+    fn queue(&mut self, ctx: &egui::Context, commands: Vec<Command>) {
+        if !commands.is_empty() {
+            self.commands.extend(commands);
+            ctx.request_repaint();
+        }
+    }
+
+    /// The collation in the central panel, the overview beside it.
+    fn collation_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        let Some(shown) = self.collection.shown() else {
+            egui::CentralPanel::default().show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    if self.collection.failed().is_some() {
+                        ui.colored_label(
+                            ui.visuals().error_fg_color,
+                            "The collation could not be made (see the notice above)",
+                        );
+                    } else {
+                        ui.spinner();
+                        ui.label(format!(
+                            "Collating {} statements…",
+                            self.collection.statements().len()
+                        ));
+                    }
+                });
+                self.notices.ui(ui, commands);
+            });
+            return;
+        };
+        egui::Panel::top("collation-toolbar").show(ui, |ui| {
+            self.collation
+                .toolbar_ui(ui, shown, self.collection.statements(), commands);
+            self.notices.ui(ui, commands);
+        });
+        egui::Panel::right("overview")
+            .resizable(true)
+            .default_size(300.0)
+            .size_range(200.0..=(ui.available_width() * 0.4).clamp(200.0, 600.0))
+            .show(ui, |ui| self.collation.overview_ui(ui, shown, commands));
+        egui::CentralPanel::default().show(ui, |ui| self.collation.ui(ui, shown, commands));
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
@@ -453,6 +552,12 @@ impl eframe::App for ParallaxApp {
             super::toolbar::ui(ui, &input, &mut commands);
         });
         egui::Panel::bottom("status").show(ui, |ui| super::toolbar::status_ui(ui, &self.session));
+        if self.collection.is_active() {
+            self.collation_ui(ui, &mut commands);
+            self.dialogs.ui(&ctx, &mut commands);
+            self.queue(&ctx, commands);
+            return;
+        }
         if self.find.is_open() {
             egui::Panel::bottom("find").show(ui, |ui| self.find.ui(ui, &mut commands));
         }
@@ -482,11 +587,7 @@ impl eframe::App for ParallaxApp {
             self.view.ui(ui, input, &mut commands);
         });
         self.dialogs.ui(&ctx, &mut commands);
-        if !commands.is_empty() {
-            // Carried out by the next `logic()`, which this asks for at once.
-            self.commands.extend(commands);
-            ctx.request_repaint();
-        }
+        self.queue(&ctx, commands);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -7,6 +7,37 @@ use crate::export::Format;
 use super::Side;
 use super::notices::NoticeId;
 
+/// Where a file being opened goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    /// A column of the two-text view.
+    Side(Side),
+    /// A new statement of the collation.
+    NewStatement,
+    /// In place of a statement of the collation (by its id).
+    Statement(u64),
+}
+
+impl Slot {
+    /// The title of the dialog that asks for it.
+    pub fn title(self) -> String {
+        match self {
+            Self::Side(side) => format!("Open the {} statement", side.name()),
+            Self::NewStatement => "Add a statement".to_owned(),
+            Self::Statement(_) => "Replace a statement".to_owned(),
+        }
+    }
+
+    /// The command that opens `path` there.
+    pub fn open(self, path: PathBuf) -> Command {
+        match self {
+            Self::Side(side) => Command::OpenPath(side, path),
+            Self::NewStatement => Command::AddPaths(vec![path]),
+            Self::Statement(id) => Command::ReplaceStatementPath(id, path),
+        }
+    }
+}
+
 /// Everything the user can ask for. UI code emits commands into the app's one queue;
 /// [`super::ParallaxApp::apply`] hands each to the part of the window that owns it, so state
 /// changes in one place per concern.
@@ -78,4 +109,33 @@ pub enum Command {
     ScrollToRow(usize),
     /// Replace a side by a text typed or pasted in the editor, under this name.
     SetText(Side, String, String),
+    /// Show the open dialog for a new statement of the collation.
+    AddStatement,
+    /// Add these files as statements of the collation (the two documents of the pair view
+    /// first, when the collation is empty).
+    AddPaths(Vec<PathBuf>),
+    /// Open every statement of the seed article together.
+    OpenAllSamples,
+    /// Show the open dialog to replace a statement of the collation (by id).
+    ReplaceStatement(u64),
+    /// Replace a statement of the collation (by id) by this file.
+    ReplaceStatementPath(u64, PathBuf),
+    /// Remove a statement (by id) from the collation.
+    RemoveStatement(u64),
+    /// Move a statement's column by this many places (negative: to the left).
+    MoveColumn(u64, i32),
+    /// Hide or show a statement's column.
+    ToggleColumn(u64),
+    /// Order the points by this statement (by id).
+    SetPivot(u64),
+    /// Go to the next point some shown statement lacks.
+    NextGap,
+    /// Go to the previous point some shown statement lacks.
+    PreviousGap,
+    /// Select a point (by its row in the reading order) and scroll to it.
+    JumpToPoint(usize),
+    /// Show the collation of all statements.
+    ShowCollation,
+    /// Show two statements of the collation (by id) in the two-text view.
+    ShowPair(u64, u64),
 }

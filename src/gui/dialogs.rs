@@ -11,6 +11,7 @@ use crate::export::Format;
 use crate::load::Document;
 
 use super::Command;
+use super::commands::Slot;
 use super::Side;
 use super::worker::{JobResult, Worker};
 
@@ -22,7 +23,7 @@ const DIALOG_FAILED: &str =
 /// The path field.
 #[derive(Debug, Clone)]
 struct PathPrompt {
-    side: Side,
+    slot: Slot,
     text: String,
     reason: String,
 }
@@ -79,13 +80,9 @@ impl Dialogs {
         follow: &mut Vec<Command>,
     ) -> bool {
         match command {
-            Command::Open(side) => {
-                if dialog_available() {
-                    worker.pick(*side);
-                } else {
-                    self.show_prompt(*side, documents, NO_DIALOG);
-                }
-            }
+            Command::Open(side) => self.ask(Slot::Side(*side), documents, worker),
+            Command::AddStatement => self.ask(Slot::NewStatement, documents, worker),
+            Command::ReplaceStatement(id) => self.ask(Slot::Statement(*id), documents, worker),
             Command::CancelPrompt => self.prompt = None,
             Command::EditText(side, keep) => {
                 let document = documents.get(side.index());
@@ -151,15 +148,29 @@ impl Dialogs {
         true
     }
 
-    fn show_prompt(&mut self, side: Side, documents: &[Arc<Document>], reason: &str) {
+    /// Asks for a file for `slot`: the native dialog, or the path field where there is none.
+    fn ask(&mut self, slot: Slot, documents: &[Arc<Document>], worker: &Worker) {
+        if dialog_available() {
+            worker.pick(slot);
+        } else {
+            self.show_prompt(slot, documents, NO_DIALOG);
+        }
+    }
+
+    fn show_prompt(&mut self, slot: Slot, documents: &[Arc<Document>], reason: &str) {
+        // Start in the folder of the document it replaces, or of the first one.
+        let near = match slot {
+            Slot::Side(side) => side.index(),
+            _ => 0,
+        };
         let text = documents
-            .get(side.index())
+            .get(near)
             .and_then(|d| d.path.as_ref())
             .and_then(|p| p.parent())
             .map(|p| format!("{}/", p.display()))
             .unwrap_or_default();
         self.prompt = Some(PathPrompt {
-            side,
+            slot,
             text,
             reason: reason.to_owned(),
         });
@@ -174,12 +185,12 @@ impl Dialogs {
     ) -> Result<(), JobResult> {
         match result {
             JobResult::Picked {
-                side,
+                slot,
                 path,
                 failed_fast,
             } => match path {
-                Some(path) => follow.push(Command::OpenPath(side, path)),
-                None if failed_fast => self.show_prompt(side, documents, DIALOG_FAILED),
+                Some(path) => follow.push(slot.open(path)),
+                None if failed_fast => self.show_prompt(slot, documents, DIALOG_FAILED),
                 None => {}
             },
             JobResult::SavePicked {
@@ -205,7 +216,7 @@ impl Dialogs {
     /// Draws the open dialogs.
     pub fn ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
         if let Some(prompt) = &mut self.prompt {
-            let title = format!("Open the {} statement", prompt.side.name());
+            let title = prompt.slot.title();
             modal(ctx, &title, None, |ui| prompt_ui(ui, prompt, commands));
         }
         if let Some(editor) = &mut self.editor {
@@ -255,7 +266,7 @@ fn prompt_ui(ui: &mut egui::Ui, prompt: &mut PathPrompt, commands: &mut Vec<Comm
         if ui.button("Open").clicked() || submitted {
             let path = PathBuf::from(prompt.text.trim());
             if !path.as_os_str().is_empty() {
-                commands.push(Command::OpenPath(prompt.side, path));
+                commands.push(prompt.slot.open(path));
                 commands.push(Command::CancelPrompt);
             }
         }

@@ -42,6 +42,13 @@ pub fn ui(ui: &mut Ui, settings: &Settings, commands: &mut Vec<Command>) {
                     });
                 }
             });
+            if ui
+                .button("Add statement…")
+                .on_hover_text("Collate three or more statements: who said what, with no base text")
+                .clicked()
+            {
+                commands.push(Command::AddStatement);
+            }
             ui.separator();
             for side in [Side::Left, Side::Right] {
                 if ui.button(format!("Paste as {}…", side.name())).clicked() {
@@ -84,6 +91,16 @@ pub fn ui(ui: &mut Ui, settings: &Settings, commands: &mut Vec<Command>) {
         });
         ui.menu_button("Samples", |ui| {
             ui.label(RichText::new("Bundled statements from the seed article").weak());
+            if ui
+                .button("All the seed's statements together")
+                .on_hover_text(
+                    "The embassy's post, the Foreign Office's statement, the ministry's post \
+                     and the newspaper's report, collated",
+                )
+                .clicked()
+            {
+                commands.push(Command::OpenAllSamples);
+            }
             for (n, sample) in SAMPLES.iter().enumerate() {
                 ui.menu_button(sample.title, |ui| {
                     for side in [Side::Left, Side::Right] {
@@ -103,6 +120,10 @@ pub fn ui(ui: &mut Ui, settings: &Settings, commands: &mut Vec<Command>) {
                 if ui.radio(settings.theme == theme, name).clicked() {
                     commands.push(Command::SetTheme(theme));
                 }
+            }
+            ui.separator();
+            if ui.button("Collation of all statements").clicked() {
+                commands.push(Command::ShowCollation);
             }
             ui.separator();
             if ui

@@ -15,10 +15,14 @@
 //! - [`dialogs`]: the path field, the text editor and the export window, in one frame;
 //! - [`menu`], [`toolbar`]: the menu bar, the toolbar with summary and legend, the status bar;
 //! - [`insights`]: the panel of names, shared phrases and wording strength;
+//! - [`collection`], [`collation_view`]: three or more statements at once: their list and
+//!   collation jobs; the columns, points, presence map and similarity;
 //! - [`worker`]: every slow job, off the UI thread, superseded jobs cancelled.
 
 pub mod app;
 pub mod cells;
+pub mod collation_view;
+pub mod collection;
 pub mod commands;
 pub mod dialogs;
 pub mod find;
@@ -68,10 +72,12 @@ pub fn native_options() -> eframe::NativeOptions {
 }
 
 /// Opens the window on `left` and `right` (or the bundled sample pair) and runs until closed;
-/// with `left` only, it opens that and asks for the right statement.
+/// with `left` only, it opens that and asks for the right statement; with `more`, all the
+/// statements are collated.
 pub fn run(
     left: Option<PathBuf>,
     right: Option<PathBuf>,
+    more: Vec<PathBuf>,
     theme: Option<egui::ThemePreference>,
 ) -> ExitCode {
     let options = native_options();
@@ -79,7 +85,16 @@ pub fn run(
         "Parallax",
         options,
         Box::new(move |cc| {
+            // Three or more statements: the first two in the two columns, all collated.
+            let all: Vec<PathBuf> = if more.is_empty() {
+                Vec::new()
+            } else {
+                left.iter().chain(right.iter()).chain(more.iter()).cloned().collect()
+            };
             let mut app = ParallaxApp::new(cc, left, right);
+            if !all.is_empty() {
+                app.apply(Command::AddPaths(all));
+            }
             if let Some(theme) = theme {
                 app.apply(Command::SetTheme(theme));
             }

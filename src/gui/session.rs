@@ -13,6 +13,7 @@ use crate::load::{Document, LoadOptions};
 use crate::samples::{SAMPLES, default_pair};
 
 use super::Command;
+use super::commands::Slot;
 use super::Side;
 use super::notices::Notices;
 use super::worker::{JobResult, Worker};
@@ -209,6 +210,16 @@ impl Session {
         true
     }
 
+    /// Shows two documents (of the collation) in the two columns and compares them.
+    pub fn show_pair(&mut self, documents: [Arc<Document>; 2], options: Options, worker: &Worker) {
+        for (i, document) in documents.into_iter().enumerate() {
+            self.load_generation[i] += 1;
+            self.loading[i] = None;
+            self.documents[i] = document;
+        }
+        self.request_compare(options, worker);
+    }
+
     /// Replaces a side's document at once, superseding a load in progress.
     fn replace(&mut self, side: Side, document: Document) {
         let i = side.index();
@@ -221,7 +232,7 @@ impl Session {
         let i = side.index();
         self.load_generation[i] += 1;
         self.loading[i] = Some(path.clone());
-        worker.load(side, self.load_generation[i], path, options);
+        worker.load(Slot::Side(side), self.load_generation[i], path, options);
     }
 
     /// Asks for a comparison of the open documents (after any load in progress).
@@ -250,7 +261,7 @@ impl Session {
     ) -> Result<Changed, JobResult> {
         match result {
             JobResult::Loaded {
-                side,
+                slot: Slot::Side(side),
                 generation,
                 result,
                 can_open_anyway,

@@ -343,7 +343,8 @@ pub fn rows_ui(
     commands
 }
 
-fn empty_cell(painter: &egui::Painter, rect: Rect, colour: Color32, dark: bool) {
+/// A hatched cell: the other side (or statement) has nothing here.
+pub(super) fn empty_cell(painter: &egui::Painter, rect: Rect, colour: Color32, dark: bool) {
     painter.rect_filled(rect, 3.0, colour);
     let stroke = Stroke::new(
         1.0,

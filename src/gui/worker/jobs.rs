@@ -34,6 +34,13 @@ pub(super) struct FindJob {
     pub(super) display: Arc<DisplayModel>,
 }
 
+pub(super) struct CollateJob {
+    pub(super) generation: u64,
+    pub(super) ids: Vec<u64>,
+    pub(super) documents: Vec<Arc<Document>>,
+    pub(super) options: Options,
+}
+
 pub(super) enum IoJob {
     ReadNotes {
         generation: u64,
@@ -77,6 +84,37 @@ pub(super) fn run_compare(job: CompareJob, cancel: &Cancel, reply: &Reply) {
             message: crash.to_string(),
         }),
     }
+}
+
+pub(super) fn run_collate(job: CollateJob, cancel: &Cancel, reply: &Reply) {
+    if cancel.is_cancelled() {
+        return;
+    }
+    let CollateJob {
+        generation,
+        ids,
+        documents,
+        options,
+    } = job;
+    let collated = crate::crash::catch("collating", || {
+        let texts: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
+        crate::engine::collate::collate_with(&texts, &options, Equivalences::builtin_ref())
+    });
+    if cancel.is_cancelled() {
+        return; // superseded while it ran
+    }
+    reply.send(match collated {
+        Ok(collation) => JobResult::Collated {
+            generation,
+            collation: Arc::new(collation),
+            ids,
+            documents,
+        },
+        Err(crash) => JobResult::CollateFailed {
+            generation,
+            message: crash.to_string(),
+        },
+    });
 }
 
 pub(super) fn run_analyse(job: AnalyseJob, cancel: &Cancel, reply: &Reply) {

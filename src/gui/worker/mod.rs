@@ -23,23 +23,28 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 
 use crate::analysis::Analysis;
 use crate::display::DisplayModel;
+use crate::engine::collate::Collation;
 use crate::engine::{Comparison, Options, Span};
 use crate::export::Format;
 use crate::load::{Document, FileStamp, LoadOptions, load_file_with};
 use crate::notes::Notes;
 
 use super::Side;
+use super::commands::Slot;
 pub use jobs::ExportJob;
-use jobs::{AnalyseJob, CompareJob, FindJob, IoJob, run_analyse, run_compare, run_find, start_io};
+use jobs::{
+    AnalyseJob, CollateJob, CompareJob, FindJob, IoJob, run_analyse, run_collate, run_compare,
+    run_find, start_io,
+};
 use lane::Lane;
 
 /// What a background job reports.
 pub enum JobResult {
     /// A file was read (or failed to be).
     Loaded {
-        /// Which side asked.
-        side: Side,
-        /// The request's generation for that side.
+        /// Where the document goes.
+        slot: Slot,
+        /// The request's generation for that slot.
         generation: u64,
         /// The document, or the message naming the file and the reason.
         result: Result<Box<Document>, String>,
@@ -50,8 +55,8 @@ pub enum JobResult {
     },
     /// The native file dialog closed.
     Picked {
-        /// Which side it was for.
-        side: Side,
+        /// Where the chosen file goes.
+        slot: Slot,
         /// The chosen file, if any.
         path: Option<PathBuf>,
         /// Whether it closed too fast for a person to have cancelled it (no dialog was shown).
@@ -122,6 +127,24 @@ pub enum JobResult {
     },
     /// A notes sidecar was written (or failed to be).
     NotesWritten(Result<(), String>),
+    /// A collation finished.
+    Collated {
+        /// The request's generation.
+        generation: u64,
+        /// The result.
+        collation: Arc<Collation>,
+        /// The statement id of each document.
+        ids: Vec<u64>,
+        /// The documents collated, in order.
+        documents: Vec<Arc<Document>>,
+    },
+    /// The collation failed (a bug: the job panicked).
+    CollateFailed {
+        /// The request's generation.
+        generation: u64,
+        /// What failed and where.
+        message: String,
+    },
     /// The current stamps of watched files.
     Stamps(Vec<(Side, PathBuf, Option<FileStamp>)>),
 }
@@ -167,6 +190,7 @@ pub struct Worker {
     compare: Lane<CompareJob>,
     analyse: Lane<AnalyseJob>,
     find: Lane<FindJob>,
+    collate: Lane<CollateJob>,
     io: Option<Sender<IoJob>>,
 }
 
@@ -182,6 +206,7 @@ impl Worker {
         let compare = Lane::new("compare", reply.clone(), run_compare);
         let analyse = Lane::new("insights", reply.clone(), run_analyse);
         let find = Lane::new("find", reply.clone(), run_find);
+        let collate = Lane::new("collate", reply.clone(), run_collate);
         let io = start_io(reply.clone());
         Self {
             receiver,
@@ -190,6 +215,7 @@ impl Worker {
             compare,
             analyse,
             find,
+            collate,
             io,
         }
     }
@@ -221,8 +247,8 @@ impl Worker {
         }
     }
 
-    /// Reads `path` for `side` on its own thread.
-    pub fn load(&self, side: Side, generation: u64, path: PathBuf, options: LoadOptions) {
+    /// Reads `path` for `slot` on its own thread.
+    pub fn load(&self, slot: Slot, generation: u64, path: PathBuf, options: LoadOptions) {
         let reply = self.begin();
         spawn("load", reply, move |reply| {
             let mut can_open_anyway = None;
@@ -243,7 +269,7 @@ impl Worker {
                 .is_ok()
                 .then(|| std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone()));
             reply.send(JobResult::Loaded {
-                side,
+                slot,
                 generation,
                 result,
                 can_open_anyway,
@@ -302,6 +328,25 @@ impl Worker {
         );
     }
 
+    /// Collates several documents on the collate lane (superseding any earlier request).
+    pub fn collate(
+        &self,
+        generation: u64,
+        ids: Vec<u64>,
+        documents: Vec<Arc<Document>>,
+        options: Options,
+    ) {
+        self.submit(
+            &self.collate,
+            CollateJob {
+                generation,
+                ids,
+                documents,
+                options,
+            },
+        );
+    }
+
     /// Reads the notes sidecar of the pair compared in `generation`.
     pub fn read_notes(&self, generation: u64, documents: [Arc<Document>; 2]) {
         self.io(IoJob::ReadNotes {
@@ -329,19 +374,19 @@ impl Worker {
     }
 
     /// Shows the native open dialog on its own thread (it blocks until closed).
-    pub fn pick(&self, side: Side) {
+    pub fn pick(&self, slot: Slot) {
         let reply = self.begin();
         spawn("open-dialog", reply, move |reply| {
             let started = std::time::Instant::now();
             let path = rfd::FileDialog::new()
-                .set_title(format!("Open the {} statement", side.name()))
+                .set_title(slot.title())
                 .add_filter("Statements", &["txt", "md", "text"])
                 .add_filter("All files", &["*"])
                 .pick_file();
             let failed_fast =
                 path.is_none() && started.elapsed() < std::time::Duration::from_millis(300);
             reply.send(JobResult::Picked {
-                side,
+                slot,
                 path,
                 failed_fast,
             });

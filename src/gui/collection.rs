@@ -1,0 +1,294 @@
+//! The statements of the collation: three or more (or any number from two) documents compared
+//! together, with no base text. This part owns the list of statements (each with an id that
+//! stays while others are added, removed or replaced), their loads, and the collation jobs;
+//! [`super::collation_view`] draws it.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::engine::Options;
+use crate::engine::collate::Collation;
+use crate::load::{Document, LoadOptions};
+use crate::samples::SAMPLES;
+
+use super::Command;
+use super::commands::Slot;
+use super::notices::Notices;
+use super::worker::{JobResult, Worker};
+
+/// The seed article's statements opened together by Samples → All statements: the embassy's
+/// post, the Foreign Office's joint statement, the ministry's post on the call on Dar, and the
+/// newspaper's full report.
+pub const SEED_STATEMENTS: [&str; 4] = [
+    "us-embassy-x-post.txt",
+    "fo-joint-press-statement.txt",
+    "pakistan-mofa-post-call-on-dar.txt",
+    "article-full.txt",
+];
+
+/// One statement of the collation.
+#[derive(Debug, Clone)]
+pub struct Statement {
+    /// Stays the statement's while others come and go.
+    pub id: u64,
+    /// The document, once loaded.
+    pub document: Option<Arc<Document>>,
+    /// The file being loaded into it, if any.
+    pub loading: Option<PathBuf>,
+    /// The generation of its newest load.
+    generation: u64,
+}
+
+/// A collation on screen, with the statements it was computed from.
+#[derive(Clone)]
+pub struct CollationShown {
+    /// The collation.
+    pub collation: Arc<Collation>,
+    /// Its documents, in the order collated.
+    pub documents: Vec<Arc<Document>>,
+    /// The statement id of each document.
+    pub ids: Vec<u64>,
+    /// Bumped for every collation shown (keys caches).
+    pub generation: u64,
+}
+
+impl CollationShown {
+    /// The document index of a statement id.
+    pub fn index_of(&self, id: u64) -> Option<usize> {
+        self.ids.iter().position(|&i| i == id)
+    }
+}
+
+/// The statements and their collation.
+#[derive(Default)]
+pub struct Collection {
+    statements: Vec<Statement>,
+    next_id: u64,
+    /// The generation of the newest collation request.
+    request: u64,
+    collating: bool,
+    failed: Option<String>,
+    shown: Option<CollationShown>,
+    shown_count: u64,
+    /// Whether the window shows the collation (else the two-text view).
+    active: bool,
+}
+
+impl Collection {
+    /// The statements, in the order added.
+    pub fn statements(&self) -> &[Statement] {
+        &self.statements
+    }
+
+    /// Whether the window shows the collation.
+    pub fn is_active(&self) -> bool {
+        self.active
+    }
+
+    /// The collation on screen.
+    pub fn shown(&self) -> Option<&CollationShown> {
+        self.shown.as_ref()
+    }
+
+    /// Why the last collation could not be made (a bug), if so.
+    pub fn failed(&self) -> Option<&str> {
+        self.failed.as_deref()
+    }
+
+    /// Whether a load or the collation is under way.
+    pub fn is_busy(&self) -> bool {
+        self.collating || self.statements.iter().any(|s| s.loading.is_some())
+    }
+
+    fn add(&mut self, document: Option<Arc<Document>>) -> u64 {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.statements.push(Statement {
+            id,
+            document,
+            loading: None,
+            generation: 0,
+        });
+        id
+    }
+
+    fn load(&mut self, id: u64, path: PathBuf, worker: &Worker) {
+        if let Some(statement) = self.statements.iter_mut().find(|s| s.id == id) {
+            statement.generation += 1;
+            statement.loading = Some(path.clone());
+            worker.load(
+                Slot::Statement(id),
+                statement.generation,
+                path,
+                LoadOptions::default(),
+            );
+        }
+    }
+
+    /// Carries out the collection's commands; returns whether `command` was one. `pair` are
+    /// the two documents of the two-text view: the collation starts from them when a
+    /// statement is added to an empty collection.
+    pub fn apply(
+        &mut self,
+        command: &Command,
+        pair: &[Arc<Document>],
+        options: Options,
+        worker: &Worker,
+    ) -> bool {
+        match command {
+            Command::AddPaths(paths) => {
+                if self.statements.is_empty() && paths.len() < 3 {
+                    for document in pair {
+                        self.add(Some(document.clone()));
+                    }
+                }
+                for path in paths {
+                    let id = self.add(None);
+                    self.load(id, path.clone(), worker);
+                }
+                self.active = true;
+                self.request(options, worker);
+            }
+            Command::OpenAllSamples => {
+                self.statements.clear();
+                for name in SEED_STATEMENTS {
+                    if let Some(sample) = SAMPLES.iter().find(|s| s.file == name) {
+                        self.add(Some(Arc::new(sample.document())));
+                    }
+                }
+                self.active = true;
+                self.request(options, worker);
+            }
+            Command::ReplaceStatementPath(id, path) => {
+                self.load(*id, path.clone(), worker);
+            }
+            Command::RemoveStatement(id) => {
+                self.statements.retain(|s| s.id != *id);
+                if self.statements.len() < 2 {
+                    self.active = false;
+                }
+                self.request(options, worker);
+            }
+            Command::ShowCollation => {
+                if self.statements.len() >= 2 {
+                    self.active = true;
+                }
+            }
+            Command::ShowPair(..) => self.active = false,
+            _ => return false,
+        }
+        true
+    }
+
+    /// Collates the loaded statements again (after any load in progress).
+    pub fn request(&mut self, options: Options, worker: &Worker) {
+        if self.statements.iter().any(|s| s.loading.is_some()) {
+            return;
+        }
+        let (ids, documents): (Vec<u64>, Vec<Arc<Document>>) = self
+            .statements
+            .iter()
+            .filter_map(|s| Some((s.id, s.document.clone()?)))
+            .unzip();
+        if documents.len() < 2 {
+            self.collating = false;
+            self.shown = None;
+            return;
+        }
+        self.request += 1;
+        self.collating = true;
+        worker.collate(self.request, ids, documents, options);
+    }
+
+    /// Takes in a load for a statement or a collation; other results go back.
+    pub fn receive(
+        &mut self,
+        result: JobResult,
+        options: Options,
+        worker: &Worker,
+        notices: &mut Notices,
+    ) -> Result<bool, JobResult> {
+        match result {
+            JobResult::Loaded {
+                slot: Slot::Statement(id),
+                generation,
+                result,
+                ..
+            } => {
+                let Some(statement) = self.statements.iter_mut().find(|s| s.id == id) else {
+                    return Ok(false); // removed meanwhile
+                };
+                if statement.generation != generation {
+                    return Ok(false);
+                }
+                statement.loading = None;
+                match result {
+                    Ok(document) => statement.document = Some(Arc::from(document)),
+                    Err(message) => {
+                        let kept = statement.document.is_some();
+                        notices.error(format!(
+                            "Could not open {message}. {}",
+                            if kept {
+                                "The statement stays as it was."
+                            } else {
+                                "It is not added to the collation."
+                            }
+                        ));
+                        if !kept {
+                            self.statements.retain(|s| s.id != id);
+                        }
+                    }
+                }
+                self.request(options, worker);
+                Ok(false)
+            }
+            JobResult::Collated {
+                generation,
+                collation,
+                ids,
+                documents,
+            } => {
+                if generation != self.request {
+                    return Ok(false);
+                }
+                self.collating = false;
+                self.failed = None;
+                self.shown_count += 1;
+                self.shown = Some(CollationShown {
+                    collation,
+                    documents,
+                    ids,
+                    generation: self.shown_count,
+                });
+                Ok(true)
+            }
+            JobResult::CollateFailed {
+                generation,
+                message,
+            } => {
+                if generation == self.request {
+                    self.collating = false;
+                    notices.error(format!(
+                        "The collation could not be made for these texts: {message}. This is a \
+                         bug in Parallax; please report it with the files. The statements stay \
+                         open."
+                    ));
+                    self.failed = Some(message);
+                }
+                Ok(false)
+            }
+            other => Err(other),
+        }
+    }
+
+    /// The documents of two statements (by id), for the two-text view.
+    pub fn pair(&self, first: u64, second: u64) -> Option<[Arc<Document>; 2]> {
+        let find = |id: u64| {
+            self.statements
+                .iter()
+                .find(|s| s.id == id)
+                .and_then(|s| s.document.clone())
+        };
+        Some([find(first)?, find(second)?])
+    }
+}
