@@ -12,6 +12,8 @@ use crate::engine::{Equivalences, Options, compare_with};
 use crate::export;
 use crate::load::load_file_with;
 
+mod collate;
+
 /// Parallax: compare two official statements sentence by sentence.
 #[derive(Debug, Parser)]
 #[command(
@@ -79,6 +81,9 @@ pub struct CompareArgs {
     pub left: PathBuf,
     /// Right statement.
     pub right: PathBuf,
+    /// Further statements: with three or more, the collation of all of them (points across
+    /// documents, one column per document).
+    pub more: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -150,6 +155,9 @@ pub const EXIT_INTERNAL: u8 = 70;
 
 /// Runs `parallax compare`; returns the process exit code.
 pub fn run_compare(args: &CompareArgs) -> ExitCode {
+    if !args.more.is_empty() {
+        return collate::run(args);
+    }
     match crate::crash::catch("comparing", || try_compare(args)) {
         Ok(Ok(())) => ExitCode::SUCCESS,
         Ok(Err(error)) => {

@@ -2,6 +2,7 @@
 //! Markdown. [`cell_segments`] is the one place that turns a row's ops into marked stretches
 //! of text; the window and every export render from it.
 
+pub mod collation;
 pub mod html;
 pub mod json;
 pub mod markdown;
