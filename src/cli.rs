@@ -25,7 +25,8 @@ mod collate;
         parallax compare LEFT RIGHT [--format text|json|html|markdown] [-o FILE]\n    \
         [--ignore-case] [--ignore-punctuation] [--mark-variants] [--threshold 0.4]\n    \
         [--equivalences FILE] [--no-equivalences] [--analysis auto|always|never]\n    \
-        [--open-anyway]\n\n\
+        [--open-anyway]\n  \
+        parallax compare A B C [D...] [the same options]: collate three or more\n\n\
         Exit status: 0 success; 2 an input cannot be read (one line naming the file and the\n\
         reason); 70 a bug in Parallax (one line naming both files)."
 )]
@@ -70,7 +71,7 @@ impl From<Theme> for egui::ThemePreference {
 /// Headless commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Compare two statements and print the result.
+    /// Compare two statements and print the result; with three or more, collate them.
     Compare(CompareArgs),
 }
 
@@ -83,6 +84,7 @@ pub struct CompareArgs {
     pub right: PathBuf,
     /// Further statements: with three or more, the collation of all of them (points across
     /// documents, one column per document).
+    #[arg(value_name = "MORE")]
     pub more: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]

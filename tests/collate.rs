@@ -630,3 +630,23 @@ fn an_output_file_holds_what_stdout_would() {
     };
     assert_eq!(strip(&written), strip(&stdout));
 }
+
+#[test]
+fn a_bug_is_one_line_naming_every_file_with_its_own_exit_status() {
+    let files = three();
+    let mut args: Vec<&std::ffi::OsStr> = files.iter().map(|p| p.as_os_str()).collect();
+    args.extend(["--format", "json"].map(std::ffi::OsStr::new));
+    let out = Command::new(BIN)
+        .arg("compare")
+        .args(&args)
+        .env("PARALLAX_TEST_PANIC", "1")
+        .output()
+        .expect("run parallax");
+    assert_eq!(out.status.code(), Some(70), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    for file in &files {
+        assert!(stderr.contains(&file.display().to_string()), "{stderr}");
+    }
+    assert!(stderr.contains("bug in Parallax"), "{stderr}");
+}

@@ -55,6 +55,11 @@ fn load(path: &Path, open_anyway: bool) -> anyhow::Result<Document> {
 }
 
 fn try_collate(args: &CompareArgs) -> anyhow::Result<()> {
+    // Test builds only: a way for the tests to see what a bug looks like to the user.
+    #[cfg(debug_assertions)]
+    if std::env::var_os("PARALLAX_TEST_PANIC").is_some() {
+        panic!("a panic injected by PARALLAX_TEST_PANIC");
+    }
     if !(0.0..=1.0).contains(&args.threshold) {
         anyhow::bail!(
             "--threshold must be between 0 and 1, not {}",

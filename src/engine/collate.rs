@@ -43,6 +43,11 @@ pub const EQUIVALENT_COHESION: f32 = 0.34;
 /// for a related link to join them.
 pub const RELATED_COHESION: f32 = 0.5;
 
+/// Texts of at least this many bytes in all are compared pair by pair on several threads (as
+/// many as there are cores); smaller ones, statements, on the calling thread, where a spawned
+/// thread would cost more than it saves.
+const PARALLEL_BYTES: usize = 128 * 1024;
+
 /// How the sentences of a point relate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -392,8 +397,8 @@ impl PairResult {
 }
 
 /// Collates texts with `equivalences` as the table of equivalent terms (used when
-/// `options.use_equivalences` is on). The pairwise comparisons run on up to as many threads as
-/// the machine has cores; the result does not depend on how many.
+/// `options.use_equivalences` is on). On long texts the pairwise comparisons run on up to as
+/// many threads as the machine has cores; the result does not depend on how many.
 pub fn collate_with(texts: &[&str], options: &Options, equivalences: &Equivalences) -> Collation {
     let n = texts.len();
     // Canonical order: rank → document, by length then content (then position, which matters
@@ -407,7 +412,13 @@ pub fn collate_with(texts: &[&str], options: &Options, equivalences: &Equivalenc
     let jobs: Vec<(usize, usize)> = (0..n)
         .flat_map(|left| (left + 1..n).map(move |right| (left, right)))
         .collect();
-    let results = run_pairs(&jobs, |left, right| {
+    let total: usize = texts.iter().map(|t| t.len()).sum();
+    let threads = if total >= PARALLEL_BYTES {
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    } else {
+        1
+    };
+    let results = run_pairs(&jobs, threads, |left, right| {
         PairResult::new(
             left,
             right,
@@ -503,16 +514,13 @@ pub fn collate_with(texts: &[&str], options: &Options, equivalences: &Equivalenc
     collation
 }
 
-/// Runs `work` on every pair of `jobs`, on up to as many threads as there are cores, and
-/// returns the results in the order of `jobs`.
-fn run_pairs<F>(jobs: &[(usize, usize)], work: F) -> Vec<PairResult>
+/// Runs `work` on every pair of `jobs`, on up to `threads` threads, and returns the results in
+/// the order of `jobs`.
+fn run_pairs<F>(jobs: &[(usize, usize)], threads: usize, work: F) -> Vec<PairResult>
 where
     F: Fn(usize, usize) -> PairResult + Sync,
 {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZeroUsize::get)
-        .min(jobs.len())
-        .max(1);
+    let threads = threads.min(jobs.len()).max(1);
     if threads == 1 {
         return jobs.iter().map(|&(l, r)| work(l, r)).collect();
     }
