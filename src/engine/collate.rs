@@ -743,3 +743,121 @@ fn cluster(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(n: usize) -> Vec<Sentence> {
+        (0..n)
+            .map(|i| Sentence {
+                span: Span::new(i, i + 1),
+                content: Span::new(i, i + 1),
+                ends_paragraph: false,
+            })
+            .collect()
+    }
+
+    fn link(left: usize, right: usize, kind: LinkKind, score: f32) -> Link {
+        Link {
+            left,
+            right,
+            kind,
+            score,
+            shared: Vec::new(),
+            left_spans: Vec::new(),
+            right_spans: Vec::new(),
+        }
+    }
+
+    fn pair(left: usize, right: usize, links: Vec<Link>) -> PairResult {
+        PairResult {
+            left,
+            right,
+            left_sentences: Vec::new(),
+            right_sentences: Vec::new(),
+            links,
+            similarity: 0.0,
+            coverage: 0.0,
+        }
+    }
+
+    #[test]
+    fn a_chain_of_related_links_does_not_snowball() {
+        // Five documents of one sentence each, each related only to the next: a–b–c–d–e.
+        let docs: Vec<Vec<Sentence>> = (0..5).map(|_| sentences(1)).collect();
+        let pairs: Vec<PairResult> = (0..4)
+            .map(|i| {
+                let score = 0.3 - 0.05 * i as f32;
+                pair(i, i + 1, vec![link(0, 0, LinkKind::Related, score)])
+            })
+            .collect();
+        let points = cluster(&docs, &pairs);
+        let point_of = |rank: usize| {
+            points
+                .iter()
+                .position(|(members, _)| members.contains(&(rank, 0)))
+                .expect("every sentence has a point")
+        };
+        assert_eq!(point_of(0), point_of(1));
+        assert_ne!(point_of(0), point_of(4), "{points:?}");
+        assert!(
+            points.iter().all(|(members, _)| members.len() <= 3),
+            "{points:?}"
+        );
+        assert_eq!(points.iter().map(|(m, _)| m.len()).sum::<usize>(), 5);
+    }
+
+    #[test]
+    fn a_point_holds_at_most_three_sentences_of_one_document() {
+        // One sentence, copied five times by the other document.
+        let docs = vec![sentences(1), sentences(5)];
+        let links = (0..5)
+            .map(|r| link(0, r, LinkKind::Identical, 1.0))
+            .collect();
+        let points = cluster(&docs, &[pair(0, 1, links)]);
+        assert_eq!(points.len(), 3, "{points:?}");
+        for (members, _) in &points {
+            assert!(members.iter().filter(|(rank, _)| *rank == 1).count() <= MAX_PER_DOCUMENT);
+        }
+        let joined = points
+            .iter()
+            .find(|(m, _)| m.contains(&(0, 0)))
+            .expect("a point");
+        assert_eq!(joined.0.len(), 1 + MAX_PER_DOCUMENT);
+        assert_eq!(joined.1, PointKind::Identical);
+    }
+
+    #[test]
+    fn a_related_link_makes_a_related_point_and_an_unlinked_sentence_a_single() {
+        let docs = vec![sentences(2), sentences(1), sentences(1)];
+        let pairs = vec![
+            pair(0, 1, vec![link(0, 0, LinkKind::Equivalent, 0.6)]),
+            pair(0, 2, vec![link(0, 0, LinkKind::Related, 0.2)]),
+            pair(1, 2, vec![link(0, 0, LinkKind::Related, 0.1)]),
+        ];
+        let points = cluster(&docs, &pairs);
+        assert_eq!(points.len(), 2, "{points:?}");
+        let kinds: Vec<PointKind> = points.iter().map(|(_, k)| *k).collect();
+        assert!(kinds.contains(&PointKind::Related) && kinds.contains(&PointKind::Single));
+    }
+
+    #[test]
+    fn the_reading_order_places_what_the_pivot_lacks_after_its_neighbour() {
+        // Document 0: A C. Document 1: A B C. B goes between A and C for pivot 0.
+        let c = collate(
+            &[
+                "The ministers met in Tokyo on Monday. They agreed to meet again next year.",
+                "The ministers met in Tokyo on Monday. The weather in Osaka was fine and warm. \
+                 They agreed to meet again next year.",
+                "Unrelated text about gardening tools and lawn mowers.",
+            ],
+            &Options::default(),
+        );
+        let order = c.reading_order(0);
+        let weather = c.point_of(1, 1).expect("a point");
+        let first = c.point_of(0, 0).expect("a point");
+        let at = |p: usize| order.iter().position(|&q| q == p).expect("placed");
+        assert_eq!(at(weather), at(first) + 1, "{order:?} {:?}", c.points);
+    }
+}
