@@ -19,11 +19,21 @@
 //! ties by the sentences' places in the ranked documents): a link joins the points of its two
 //! sentences unless
 //! - the joined point would hold more than [`MAX_PER_DOCUMENT`] sentences of one document;
-//! - too few of the joined point's sentence pairs across documents are themselves linked: at
-//!   least [`EQUIVALENT_COHESION`] of the pairs between the two points for an equivalent link,
-//!   [`RELATED_COHESION`] for a related one (an identical link always joins). This is what
-//!   keeps a point from snowballing through weak related links (A related to B, B related to
-//!   C) into sentences that have nothing to do with each other.
+//! - too few of the pairs of sentences across documents, one in each of the two points, are
+//!   themselves linked: at least [`EQUIVALENT_COHESION`] of them for an equivalent link,
+//!   [`RELATED_COHESION`] for a related one (an identical link always joins). Copies of one
+//!   sentence (joined by identical links) count as one sentence here, so that a news report's
+//!   verbatim copy of a statement's sentence does not count against the join for lacking links
+//!   of its own. This is what keeps a point from snowballing through weak related links (A
+//!   related to B, B related to C, C related to D) into sentences that have nothing to do with
+//!   each other: C joins A and B (linked to one of the two), D does not join the three.
+//!
+//! The point's kind is the weakest link that joined it; a point of one sentence is `single`.
+//!
+//! Cost: the pairwise comparisons dominate (N(N-1)/2 of them; on long texts they run on
+//! several threads); each keeps only its sentences, links and counts, not its rows and word
+//! diffs. Clustering is O(links × log links) plus a bounded check per join (a point holds at
+//! most [`MAX_PER_DOCUMENT`] × N sentences).
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Serialize;
