@@ -5,6 +5,10 @@
 //! with deterministic edits), written under Cargo's target tmp folder. Without the tool or
 //! `python3` those cases are skipped with a message; the seed pair always runs.
 //!
+//! `collate/6x64KiB` collates six documents of 64 KiB: the left text of `make-bench-pair` and
+//! the right texts of seeds 1 to 5 (five different edits of it), and writes the collation's
+//! JSON, as `parallax compare A B C D E F --format json` does.
+//!
 //! `cargo bench --bench compare` for the full run, `-- --quick` for a fast look.
 
 use std::hint::black_box;
@@ -15,7 +19,7 @@ use std::time::Duration;
 use criterion::{
     BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
 };
-use parallax::engine::{Options, compare};
+use parallax::engine::{Options, collate, compare};
 use parallax::export;
 use parallax::load::Document;
 
@@ -24,6 +28,11 @@ const SIZES: [usize; 3] = [64, 256, 1024];
 
 /// Generates (or regenerates: same seed, same files) the pair of `kib` KiB.
 fn generated_pair(kib: usize) -> Option<(Document, Document)> {
+    generated_pair_seeded(kib, 1)
+}
+
+/// The pair of `kib` KiB made with `seed` (the left text is the same for every seed).
+fn generated_pair_seeded(kib: usize, seed: u32) -> Option<(Document, Document)> {
     let tool = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools/make-bench-pair");
     if !tool.is_file() {
         eprintln!(
@@ -34,10 +43,10 @@ fn generated_pair(kib: usize) -> Option<(Document, Document)> {
     }
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .join("bench-pairs")
-        .join(format!("{kib}k"));
+        .join(format!("{kib}k-{seed}"));
     let status = Command::new("python3")
         .arg(&tool)
-        .args(["--kib", &kib.to_string()])
+        .args(["--kib", &kib.to_string(), "--seed", &seed.to_string()])
         .arg(&dir)
         .status();
     match status {
@@ -125,5 +134,46 @@ fn generated_pairs(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, seed_pair, generated_pairs);
+fn collation(c: &mut Criterion) {
+    let options = Options::default();
+    let mut documents = Vec::new();
+    for seed in 1..=5 {
+        let Some((left, right)) = generated_pair_seeded(64, seed) else {
+            return;
+        };
+        if documents.is_empty() {
+            documents.push(left);
+        }
+        documents.push(right);
+    }
+    let mut group = c.benchmark_group("collate");
+    group
+        .sample_size(10)
+        .sampling_mode(SamplingMode::Flat)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5));
+    group.throughput(Throughput::Bytes(
+        documents.iter().map(|d| d.text.len() as u64).sum(),
+    ));
+    group.bench_function("6x64KiB", |b| {
+        b.iter(|| {
+            let texts: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
+            let collation = collate(black_box(&texts), &options);
+            let report = export::collation::CollationReport {
+                documents: &documents,
+                collation: &collation,
+                pivot: 0,
+                provenance: export::Provenance {
+                    generated: std::time::SystemTime::UNIX_EPOCH,
+                },
+            };
+            export::collation::write(&mut std::io::sink(), export::Format::Json, &report, false)
+                .expect("export");
+            black_box(collation);
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, seed_pair, generated_pairs, collation);
 criterion_main!(benches);

@@ -12,6 +12,8 @@ use crate::engine::{Equivalences, Options, compare_with};
 use crate::export;
 use crate::load::load_file_with;
 
+mod collate;
+
 /// Parallax: compare two official statements sentence by sentence.
 #[derive(Debug, Parser)]
 #[command(
@@ -23,7 +25,8 @@ use crate::load::load_file_with;
         parallax compare LEFT RIGHT [--format text|json|html|markdown] [-o FILE]\n    \
         [--ignore-case] [--ignore-punctuation] [--mark-variants] [--threshold 0.4]\n    \
         [--equivalences FILE] [--no-equivalences] [--analysis auto|always|never]\n    \
-        [--open-anyway]\n\n\
+        [--open-anyway]\n  \
+        parallax compare A B C [D...] [the same options]: collate three or more\n\n\
         Exit status: 0 success; 2 an input cannot be read (one line naming the file and the\n\
         reason); 70 a bug in Parallax (one line naming both files)."
 )]
@@ -67,7 +70,7 @@ impl From<Theme> for egui::ThemePreference {
 /// Headless commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Compare two statements and print the result.
+    /// Compare two statements and print the result; with three or more, collate them.
     Compare(CompareArgs),
 }
 
@@ -78,6 +81,10 @@ pub struct CompareArgs {
     pub left: PathBuf,
     /// Right statement.
     pub right: PathBuf,
+    /// Further statements: with three or more, the collation of all of them (points across
+    /// documents, one column per document).
+    #[arg(value_name = "MORE")]
+    pub more: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -139,6 +146,9 @@ pub const EXIT_INTERNAL: u8 = 70;
 
 /// Runs `parallax compare`; returns the process exit code.
 pub fn run_compare(args: &CompareArgs) -> ExitCode {
+    if !args.more.is_empty() {
+        return collate::run(args);
+    }
     match crate::crash::catch("comparing", || try_compare(args)) {
         Ok(Ok(())) => ExitCode::SUCCESS,
         Ok(Err(error)) => {

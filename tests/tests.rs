@@ -3,6 +3,7 @@
 mod analysis;
 mod cli;
 mod cli_insights;
+mod collate;
 mod common;
 mod engine;
 mod equivalences;

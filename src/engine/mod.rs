@@ -11,6 +11,7 @@
 //! equal and equivalent ops and a similarity of 1.
 
 mod align;
+pub mod collate;
 pub mod equivalence;
 pub mod links;
 mod normalize;
@@ -24,6 +25,7 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
+pub use collate::{Collation, Point, PointKind, collate};
 pub use equivalence::{Equivalences, TableError};
 pub use links::{Link, LinkKind};
 pub use normalize::{STOP_WORDS, is_apostrophe, is_stop_word, possessive_len, token_key};

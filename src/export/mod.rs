@@ -4,6 +4,7 @@
 //! the window both use them. Exporters render the display model ([`crate::display`]) and the
 //! analysis they are handed: they compute neither.
 
+pub mod collation;
 pub mod html;
 pub mod json;
 pub mod markdown;
@@ -107,7 +108,17 @@ pub fn write_file(path: &Path, format: Format, report: &Report<'_>) -> Result<()
         .iter()
         .filter_map(|d| d.path.as_deref())
         .collect();
-    if is_input(path, &inputs) {
+    write_file_with(path, &inputs, |out| write(out, format, report, false))
+}
+
+/// The one way a report reaches a file: never over one of `inputs`, buffered, flushed, every
+/// error naming the file.
+pub fn write_file_with(
+    path: &Path,
+    inputs: &[&Path],
+    render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), ExportError> {
+    if is_input(path, inputs) {
         return Err(ExportError::WouldOverwriteInput {
             path: path.to_path_buf(),
         });
@@ -118,7 +129,7 @@ pub fn write_file(path: &Path, format: Format, report: &Report<'_>) -> Result<()
     };
     let file = std::fs::File::create(path).map_err(io)?;
     let mut out = std::io::BufWriter::new(file);
-    write(&mut out, format, report, false).map_err(io)?;
+    render(&mut out).map_err(io)?;
     out.flush().map_err(io)
 }
 

@@ -245,11 +245,7 @@ impl CollationView {
                 let next = match (self.selected, forward) {
                     (None, true) => self.gaps.first(),
                     (None, false) => self.gaps.last(),
-                    (Some(at), true) => self
-                        .gaps
-                        .iter()
-                        .find(|&&g| g > at)
-                        .or(self.gaps.first()),
+                    (Some(at), true) => self.gaps.iter().find(|&&g| g > at).or(self.gaps.first()),
                     (Some(at), false) => self
                         .gaps
                         .iter()
@@ -449,7 +445,8 @@ impl CollationView {
                 let mut cells = Vec::with_capacity(columns.len());
                 for (c, &document) in columns.iter().enumerate() {
                     let x = origin.x + GUTTER + column * c as f32;
-                    let galley = self.cell_galley(ui, shown, point, document, text_width, &font, &palette);
+                    let galley =
+                        self.cell_galley(ui, shown, point, document, text_width, &font, &palette);
                     tallest = tallest.max(galley.as_ref().map_or(0.0, |g| g.size().y));
                     cells.push((x, document, galley));
                 }
@@ -477,13 +474,19 @@ impl CollationView {
                         None => empty_cell(painter, rect, palette.empty, dark),
                     }
                 }
-                let row_rect = Rect::from_min_size(
-                    pos2(origin.x, top),
-                    vec2(content_width, height),
-                );
+                let row_rect =
+                    Rect::from_min_size(pos2(origin.x, top), vec2(content_width, height));
                 self.gutter_ui(ui, row_rect, row, point, shown, &palette, commands);
             }
-            self.headers_ui(ui, shown, &columns, origin.x, viewport.min.y + origin.y, column, commands);
+            self.headers_ui(
+                ui,
+                shown,
+                &columns,
+                origin.x,
+                viewport.min.y + origin.y,
+                column,
+                commands,
+            );
         });
         self.heights.refresh();
     }
@@ -505,7 +508,7 @@ impl CollationView {
             .points
             .get(point)
             .map_or(PointKind::Single, |p| p.kind);
-        let response = ui.interact(row_rect, ui.id().with(("point", row)), Sense::click());
+        let response = ui.interact(row_rect, ui.scope_id().with(("point", row)), Sense::click());
         if response.clicked() {
             commands.push(Command::JumpToPoint(row));
         }
@@ -545,7 +548,10 @@ impl CollationView {
         column: f32,
         commands: &mut Vec<Command>,
     ) {
-        let bar = Rect::from_min_size(pos2(left, top), vec2(GUTTER + column * columns.len() as f32, HEADER));
+        let bar = Rect::from_min_size(
+            pos2(left, top),
+            vec2(GUTTER + column * columns.len() as f32, HEADER),
+        );
         ui.painter().rect_filled(bar, 0.0, ui.visuals().panel_fill);
         for (c, &document) in columns.iter().enumerate() {
             let (Some(doc), Some(&id)) = (shown.documents.get(document), shown.ids.get(document))
@@ -572,9 +578,21 @@ impl CollationView {
                     for (text, hover, command) in [
                         ("<", "Move this column left", Command::MoveColumn(id, -1)),
                         (">", "Move this column right", Command::MoveColumn(id, 1)),
-                        ("Hide", "Hide this column (show it again from Columns)", Command::ToggleColumn(id)),
-                        ("Replace…", "Open another file in place of this statement", Command::ReplaceStatement(id)),
-                        ("Remove", "Remove this statement from the collation", Command::RemoveStatement(id)),
+                        (
+                            "Hide",
+                            "Hide this column (show it again from Columns)",
+                            Command::ToggleColumn(id),
+                        ),
+                        (
+                            "Replace…",
+                            "Open another file in place of this statement",
+                            Command::ReplaceStatement(id),
+                        ),
+                        (
+                            "Remove",
+                            "Remove this statement from the collation",
+                            Command::RemoveStatement(id),
+                        ),
                     ] {
                         if ui.small_button(text).on_hover_text(hover).clicked() {
                             commands.push(command);
@@ -608,7 +626,8 @@ impl CollationView {
             Some(words) => words.clone(),
             None => {
                 let words = if collation.points.get(point)?.documents() > 1 {
-                    let texts: Vec<&str> = shown.documents.iter().map(|d| d.text.as_str()).collect();
+                    let texts: Vec<&str> =
+                        shown.documents.iter().map(|d| d.text.as_str()).collect();
                     collation.point_words(&texts, point)
                 } else {
                     Vec::new()
@@ -625,7 +644,12 @@ impl CollationView {
     }
 
     /// The overview: the presence map and the similarity matrix.
-    pub fn overview_ui(&mut self, ui: &mut Ui, shown: &CollationShown, commands: &mut Vec<Command>) {
+    pub fn overview_ui(
+        &mut self,
+        ui: &mut Ui,
+        shown: &CollationShown,
+        commands: &mut Vec<Command>,
+    ) {
         self.sync(shown);
         let palette = CollationPalette::new(ui.visuals().dark_mode);
         let columns = self.columns(shown);
@@ -641,7 +665,11 @@ impl CollationView {
                 (PointKind::Related, "related"),
                 (PointKind::Single, "one only"),
             ] {
-                ui.label(RichText::new(format!(" {text} ")).background_color(palette.kind(kind)).color(Color32::WHITE));
+                ui.label(
+                    RichText::new(format!(" {text} "))
+                        .background_color(palette.kind(kind))
+                        .color(Color32::WHITE),
+                );
             }
             ui.label("blank: absent");
         });
@@ -689,7 +717,12 @@ impl CollationView {
                         if point.has(document) {
                             painter.rect_filled(at, 1.0, palette.kind(point.kind));
                         } else {
-                            painter.rect_stroke(at, 1.0, Stroke::new(1.0, palette.weak.gamma_multiply(0.5)), StrokeKind::Inside);
+                            painter.rect_stroke(
+                                at,
+                                1.0,
+                                Stroke::new(1.0, palette.weak.gamma_multiply(0.5)),
+                                StrokeKind::Inside,
+                            );
                         }
                     }
                 }
@@ -728,7 +761,11 @@ fn similarity_ui(ui: &mut Ui, shown: &CollationShown, columns: &[usize]) {
                     } else {
                         format!("{:.0}%", value * 100.0)
                     };
-                    let tint = ui.visuals().selection.bg_fill.gamma_multiply(value.clamp(0.0, 1.0));
+                    let tint = ui
+                        .visuals()
+                        .selection
+                        .bg_fill
+                        .gamma_multiply(value.clamp(0.0, 1.0));
                     ui.label(RichText::new(text).small().background_color(tint));
                 }
                 ui.end_row();
@@ -741,9 +778,18 @@ fn legend_ui(ui: &mut Ui) {
     let palette = CollationPalette::new(ui.visuals().dark_mode);
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Words:").weak());
-        ui.label(RichText::new(" said by all in the row ").background_color(palette.all).color(palette.text));
+        ui.label(
+            RichText::new(" said by all in the row ")
+                .background_color(palette.all)
+                .color(palette.text),
+        );
         ui.label(RichText::new(" by some ").underline().color(palette.text));
-        ui.label(RichText::new(" by this one only ").italics().background_color(palette.alone).color(palette.text));
+        ui.label(
+            RichText::new(" by this one only ")
+                .italics()
+                .background_color(palette.alone)
+                .color(palette.text),
+        );
         let (rect, _) = ui.allocate_exact_size(vec2(40.0, 16.0), Sense::hover());
         empty_cell(ui.painter(), rect, palette.empty, ui.visuals().dark_mode);
         ui.label("the statement lacks the point");
@@ -791,7 +837,11 @@ fn cell_job(
             let start = word.span.start.clamp(at, span.end);
             let end = word.span.end.clamp(start, span.end);
             if start > at {
-                job.append(&flat(text.get(at..start).unwrap_or_default()), 0.0, plain.clone());
+                job.append(
+                    &flat(text.get(at..start).unwrap_or_default()),
+                    0.0,
+                    plain.clone(),
+                );
             }
             let mut format = plain.clone();
             match word.share(of) {
@@ -807,7 +857,11 @@ fn cell_job(
             at = end;
         }
         if at < span.end {
-            job.append(&flat(text.get(at..span.end).unwrap_or_default()), 0.0, plain.clone());
+            job.append(
+                &flat(text.get(at..span.end).unwrap_or_default()),
+                0.0,
+                plain.clone(),
+            );
         }
     }
     job

@@ -11,8 +11,8 @@ use crate::export::Format;
 use crate::load::Document;
 
 use super::Command;
-use super::commands::Slot;
 use super::Side;
+use super::commands::Slot;
 use super::worker::{JobResult, Worker};
 
 /// Why the path field is shown instead of the native dialog.

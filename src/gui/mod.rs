@@ -89,7 +89,11 @@ pub fn run(
             let all: Vec<PathBuf> = if more.is_empty() {
                 Vec::new()
             } else {
-                left.iter().chain(right.iter()).chain(more.iter()).cloned().collect()
+                left.iter()
+                    .chain(right.iter())
+                    .chain(more.iter())
+                    .cloned()
+                    .collect()
             };
             let mut app = ParallaxApp::new(cc, left, right);
             if !all.is_empty() {

@@ -13,8 +13,8 @@ use crate::load::{Document, LoadOptions};
 use crate::samples::{SAMPLES, default_pair};
 
 use super::Command;
-use super::commands::Slot;
 use super::Side;
+use super::commands::Slot;
 use super::notices::Notices;
 use super::worker::{JobResult, Worker};
 

@@ -1,0 +1,185 @@
+//! Renderings of a collation of three or more documents ([`crate::engine::collate()`]): terminal
+//! text, the stable JSON format (`"format": "parallax-collation"`), a self-contained HTML
+//! report and Markdown. One entry point, [`write()`], takes a [`Format`] and a
+//! [`CollationReport`]. Points are written in the reading order of the report's pivot; every
+//! piece of statement text goes through the same escaping as the two-text reports
+//! ([`super::html::escape`], [`super::markdown::escape`]).
+
+mod html;
+mod json;
+mod markdown;
+mod text;
+
+use std::io::Write;
+
+use super::{ExportError, Format, Provenance};
+use crate::engine::collate::{Collation, PointKind, SentenceWords, Share};
+use crate::load::Document;
+
+pub use json::{FORMAT, VERSION};
+
+/// Everything a collation report shows.
+pub struct CollationReport<'a> {
+    /// The documents, in the order given (the collation's document indexes).
+    pub documents: &'a [Document],
+    /// Their collation.
+    pub collation: &'a Collation,
+    /// The document whose reading order the points follow (0: the first).
+    pub pivot: usize,
+    /// When it was made.
+    pub provenance: Provenance,
+}
+
+impl CollationReport<'_> {
+    /// The points' indexes in the pivot's reading order.
+    pub fn order(&self) -> Vec<usize> {
+        self.collation.reading_order(self.pivot)
+    }
+
+    /// The documents' texts, in the order given.
+    pub fn texts(&self) -> Vec<&str> {
+        self.documents.iter().map(|d| d.text.as_str()).collect()
+    }
+
+    /// The time of the collation as RFC 3339 (UTC, seconds).
+    pub fn generated_rfc3339(&self) -> String {
+        humantime::format_rfc3339_seconds(self.provenance.generated).to_string()
+    }
+
+    /// Options in words ("case-sensitive, punctuation compared, reworded pairing 0.40").
+    pub fn options_text(&self) -> String {
+        let o = &self.collation.options;
+        let mut parts = vec![
+            if o.ignore_case {
+                "ignore case"
+            } else {
+                "case-sensitive"
+            },
+            if o.ignore_punctuation {
+                "ignore punctuation"
+            } else {
+                "punctuation compared"
+            },
+        ]
+        .into_iter()
+        .map(str::to_owned)
+        .collect::<Vec<_>>();
+        if o.mark_variants {
+            parts.push("spelling variants marked".to_owned());
+        }
+        if !o.use_equivalences {
+            parts.push("no equivalent terms".to_owned());
+        }
+        parts.push(format!("reworded pairing {:.2}", o.threshold));
+        parts.join(", ")
+    }
+
+    /// Counts for the summary: (points, in every document, in some, in one only).
+    pub fn counts(&self) -> (usize, usize, usize, usize) {
+        let n = self.documents.len();
+        let points = &self.collation.points;
+        let all = points.iter().filter(|p| p.documents() == n).count();
+        let single = points.iter().filter(|p| p.documents() <= 1).count();
+        (points.len(), all, points.len() - all - single, single)
+    }
+}
+
+/// Writes `report` in `format` (the formats of every export); `colour` adds ANSI colours to
+/// text.
+pub fn write(
+    out: &mut dyn Write,
+    format: Format,
+    report: &CollationReport<'_>,
+    colour: bool,
+) -> std::io::Result<()> {
+    match format {
+        Format::Text => text::write(out, report, colour),
+        Format::Json => json::write(out, report),
+        Format::Html => html::write(out, report),
+        Format::Markdown => markdown::write(out, report),
+    }
+}
+
+/// Writes `report` in `format` to the file `path`, never over one of the collated files.
+pub fn write_file(
+    path: &std::path::Path,
+    format: Format,
+    report: &CollationReport<'_>,
+) -> Result<(), ExportError> {
+    let inputs: Vec<&std::path::Path> = report
+        .documents
+        .iter()
+        .filter_map(|d| d.path.as_deref())
+        .collect();
+    super::write_file_with(path, &inputs, |out| write(out, format, report, false))
+}
+
+/// The mark of a present cell in a presence map, readable without colour: `=` identical, `≈`
+/// equivalent, `~` related, `•` only this document.
+pub fn kind_symbol(kind: PointKind) -> &'static str {
+    match kind {
+        PointKind::Identical => "=",
+        PointKind::Equivalent => "≈",
+        PointKind::Related => "~",
+        PointKind::Single => "•",
+    }
+}
+
+/// "D1", "D2", ...: the short label of document `index`.
+pub fn label(index: usize) -> String {
+    format!("D{}", index + 1)
+}
+
+/// The marked words of one document's cell of a point: (text stretch, share), covering each of
+/// the cell's sentences (content, without the whitespace around it) in order; text between
+/// words is [`Share::Function`]. Sentences that are not neighbours in their document are
+/// separated by " … ", neighbours by a space.
+pub(crate) fn cell_words<'t>(
+    text: &'t str,
+    collation: &Collation,
+    words: &[SentenceWords],
+    document: usize,
+    of: usize,
+) -> Vec<(&'t str, Share)> {
+    let mut out = Vec::new();
+    let mut previous: Option<usize> = None;
+    for sentence in words.iter().filter(|w| w.document == document) {
+        let Some(content) = collation
+            .sentences
+            .get(document)
+            .and_then(|s| s.get(sentence.sentence))
+            .map(|s| s.content)
+        else {
+            continue;
+        };
+        if let Some(previous) = previous {
+            out.push((
+                if previous + 1 == sentence.sentence {
+                    " "
+                } else {
+                    " … "
+                },
+                Share::Function,
+            ));
+        }
+        previous = Some(sentence.sentence);
+        let mut at = content.start;
+        for word in &sentence.words {
+            if word.span.start > at
+                && let Some(gap) = text.get(at..word.span.start)
+            {
+                out.push((gap, Share::Function));
+            }
+            if let Some(piece) = text.get(word.span.range()) {
+                out.push((piece, word.share(of)));
+            }
+            at = at.max(word.span.end);
+        }
+        if content.end > at
+            && let Some(rest) = text.get(at..content.end)
+        {
+            out.push((rest, Share::Function));
+        }
+    }
+    out
+}
