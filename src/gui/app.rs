@@ -487,6 +487,9 @@ impl ParallaxApp {
             });
             return;
         };
+        egui::Panel::bottom("collation-status").show(ui, |ui| {
+            super::collation_view::status_ui(ui, shown);
+        });
         egui::Panel::top("collation-toolbar").show(ui, |ui| {
             self.collation
                 .toolbar_ui(ui, shown, self.collection.statements(), commands);
@@ -494,7 +497,7 @@ impl ParallaxApp {
         });
         egui::Panel::right("overview")
             .resizable(true)
-            .default_size(300.0)
+            .default_size(260.0)
             .size_range(200.0..=(ui.available_width() * 0.4).clamp(200.0, 600.0))
             .show(ui, |ui| self.collation.overview_ui(ui, shown, commands));
         egui::CentralPanel::default().show(ui, |ui| self.collation.ui(ui, shown, commands));
@@ -540,7 +543,14 @@ impl eframe::App for ParallaxApp {
         let ctx = ui.ctx().clone();
         let mut commands = Vec::new();
         egui::Panel::top("menu").show(ui, |ui| super::menu::ui(ui, &self.settings, &mut commands));
+        if self.collection.is_active() {
+            self.collation_ui(ui, &mut commands);
+            self.dialogs.ui(&ctx, &mut commands);
+            self.queue(&ctx, commands);
+            return;
+        }
         let shown = self.session.shown();
+        let statements = self.collection.statements().len();
         egui::Panel::top("toolbar").show(ui, |ui| {
             let input = ToolbarInput {
                 options: self.settings.options,
@@ -548,16 +558,11 @@ impl eframe::App for ParallaxApp {
                 comparison: shown.map(|s| &*s.comparison),
                 compare_failed: self.session.compare_failed().is_some(),
                 notices: &self.notices,
+                statements,
             };
             super::toolbar::ui(ui, &input, &mut commands);
         });
         egui::Panel::bottom("status").show(ui, |ui| super::toolbar::status_ui(ui, &self.session));
-        if self.collection.is_active() {
-            self.collation_ui(ui, &mut commands);
-            self.dialogs.ui(&ctx, &mut commands);
-            self.queue(&ctx, commands);
-            return;
-        }
         if self.find.is_open() {
             egui::Panel::bottom("find").show(ui, |ui| self.find.ui(ui, &mut commands));
         }

@@ -24,9 +24,9 @@ use super::view::{CELL_PAD, ROW_GAP, RowHeights, empty_cell};
 /// Width of the point gutter at the left of the rows.
 const GUTTER: f32 = 64.0;
 /// Narrowest a column gets before the rows scroll sideways.
-const MIN_COLUMN: f32 = 240.0;
+const MIN_COLUMN: f32 = 200.0;
 /// Height of the column headers.
-const HEADER: f32 = 28.0;
+const HEADER: f32 = 48.0;
 
 /// Colours of the collation, for the light or the dark theme.
 #[derive(Clone, Copy)]
@@ -354,6 +354,7 @@ impl CollationView {
                 }
             });
             ui.separator();
+            ui.label("Two-text view:");
             let first = self.pair.0.or(shown.ids.first().copied());
             let second = self.pair.1.or(shown.ids.get(1).copied());
             for (slot, chosen, salt) in [(0, first, "pair-a"), (1, second, "pair-b")] {
@@ -382,7 +383,17 @@ impl CollationView {
                 commands.push(Command::ShowPair(a, b));
             }
         });
-        legend_ui(ui);
+        ui.horizontal_wrapped(|ui| {
+            legend_ui(ui);
+            ui.separator();
+            if ui
+                .button("Add statement…")
+                .on_hover_text("Open one more statement in the collation")
+                .clicked()
+            {
+                commands.push(Command::AddStatement);
+            }
+        });
     }
 
     /// The column headers and the rows.
@@ -562,19 +573,31 @@ impl CollationView {
                 pos2(left + GUTTER + column * c as f32, top),
                 vec2(column, HEADER),
             );
+            let name_rect =
+                Rect::from_min_size(rect.min + vec2(4.0, 2.0), vec2(column - 8.0, 20.0));
+            ui.scope_builder(egui::UiBuilder::new().max_rect(name_rect), |ui| {
+                let pivot = if document == self.pivot(shown) {
+                    " (order)"
+                } else {
+                    ""
+                };
+                ui.add(
+                    egui::Label::new(RichText::new(format!("{}{pivot}", doc.name)).strong())
+                        .truncate(),
+                )
+                .on_hover_text(
+                    doc.path
+                        .as_ref()
+                        .map_or_else(|| "bundled sample".to_owned(), |p| p.display().to_string()),
+                );
+            });
+            let buttons_rect =
+                Rect::from_min_size(rect.min + vec2(4.0, 24.0), vec2(column - 8.0, 22.0));
             ui.scope_builder(
                 egui::UiBuilder::new()
-                    .max_rect(rect.shrink2(vec2(4.0, 2.0)))
+                    .max_rect(buttons_rect)
                     .layout(egui::Layout::left_to_right(egui::Align::Center)),
                 |ui| {
-                    ui.scope(|ui| {
-                        ui.set_max_width((column - 190.0).max(40.0));
-                        ui.add(egui::Label::new(RichText::new(&doc.name).strong()).truncate())
-                            .on_hover_text(doc.path.as_ref().map_or_else(
-                                || "bundled sample".to_owned(),
-                                |p| p.display().to_string(),
-                            ));
-                    });
                     for (text, hover, command) in [
                         ("<", "Move this column left", Command::MoveColumn(id, -1)),
                         (">", "Move this column right", Command::MoveColumn(id, 1)),
@@ -583,21 +606,22 @@ impl CollationView {
                             "Hide this column (show it again from Columns)",
                             Command::ToggleColumn(id),
                         ),
-                        (
-                            "Replace…",
-                            "Open another file in place of this statement",
-                            Command::ReplaceStatement(id),
-                        ),
-                        (
-                            "Remove",
-                            "Remove this statement from the collation",
-                            Command::RemoveStatement(id),
-                        ),
                     ] {
                         if ui.small_button(text).on_hover_text(hover).clicked() {
                             commands.push(command);
                         }
                     }
+                    ui.menu_button("More", |ui| {
+                        if ui.button("Order the points by this statement").clicked() {
+                            commands.push(Command::SetPivot(id));
+                        }
+                        if ui.button("Replace with another file…").clicked() {
+                            commands.push(Command::ReplaceStatement(id));
+                        }
+                        if ui.button("Remove from the collation").clicked() {
+                            commands.push(Command::RemoveStatement(id));
+                        }
+                    });
                 },
             );
         }
@@ -730,6 +754,31 @@ impl CollationView {
     }
 }
 
+/// The status bar of the collation: each statement's origin, format and sentences.
+pub fn status_ui(ui: &mut Ui, shown: &CollationShown) {
+    ui.horizontal(|ui| {
+        let each = (ui.available_width() / shown.documents.len().max(1) as f32 - 12.0).max(80.0);
+        for (d, document) in shown.documents.iter().enumerate() {
+            let sentences = shown.collation.sentences.get(d).map_or(0, Vec::len);
+            let origin = document
+                .path
+                .as_ref()
+                .map_or("bundled sample".to_owned(), |p| p.display().to_string());
+            ui.scope(|ui| {
+                ui.set_max_width(each);
+                ui.add(
+                    egui::Label::new(format!(
+                        "{origin} · {} · {} · {sentences} sentences",
+                        document.format, document.encoding
+                    ))
+                    .truncate(),
+                );
+            });
+            ui.separator();
+        }
+    });
+}
+
 /// The pairwise similarity of the shown statements, as a small table of percentages.
 fn similarity_ui(ui: &mut Ui, shown: &CollationShown, columns: &[usize]) {
     let short = |d: usize| {
@@ -761,11 +810,14 @@ fn similarity_ui(ui: &mut Ui, shown: &CollationShown, columns: &[usize]) {
                     } else {
                         format!("{:.0}%", value * 100.0)
                     };
-                    let tint = ui
-                        .visuals()
-                        .selection
-                        .bg_fill
-                        .gamma_multiply(value.clamp(0.0, 1.0));
+                    let tint = if row == col {
+                        Color32::TRANSPARENT
+                    } else {
+                        ui.visuals()
+                            .selection
+                            .bg_fill
+                            .gamma_multiply(value.clamp(0.0, 1.0))
+                    };
                     ui.label(RichText::new(text).small().background_color(tint));
                 }
                 ui.end_row();
@@ -776,7 +828,7 @@ fn similarity_ui(ui: &mut Ui, shown: &CollationShown, columns: &[usize]) {
 /// The legend of the word marks.
 fn legend_ui(ui: &mut Ui) {
     let palette = CollationPalette::new(ui.visuals().dark_mode);
-    ui.horizontal_wrapped(|ui| {
+    ui.horizontal(|ui| {
         ui.label(RichText::new("Words:").weak());
         ui.label(
             RichText::new(" said by all in the row ")

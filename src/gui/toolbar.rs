@@ -23,6 +23,8 @@ pub struct ToolbarInput<'a> {
     pub compare_failed: bool,
     /// The notices, shown under the summary.
     pub notices: &'a Notices,
+    /// How many statements the collation holds (its button shows from two).
+    pub statements: usize,
 }
 
 /// The toolbar (options, difference stepping, swap, find), the summary and legend, and the
@@ -101,6 +103,21 @@ pub fn ui(ui: &mut Ui, input: &ToolbarInput<'_>, commands: &mut Vec<Command>) {
             .clicked()
         {
             commands.push(Command::OpenFind);
+        }
+        if input.statements >= 2
+            && ui
+                .button(format!("Collation ({} statements)", input.statements))
+                .on_hover_text("Back to all the statements side by side")
+                .clicked()
+        {
+            commands.push(Command::ShowCollation);
+        }
+        if ui
+            .button("Add statement…")
+            .on_hover_text("Collate a third statement (or more) with these two")
+            .clicked()
+        {
+            commands.push(Command::AddStatement);
         }
     });
     ui.add_space(2.0);
