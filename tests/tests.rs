@@ -11,6 +11,8 @@ mod export;
 #[cfg(feature = "gui")]
 mod gui;
 #[cfg(feature = "gui")]
+mod gui_collation;
+#[cfg(feature = "gui")]
 mod gui_insights;
 mod links;
 mod load;

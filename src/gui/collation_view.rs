@@ -710,6 +710,13 @@ impl CollationView {
                     let width = 40.0 + (cell.x + 2.0) * columns.len() as f32;
                     let (rect, response) =
                         ui.allocate_exact_size(vec2(width, cell.y + 1.0), Sense::click());
+                    response.widget_info(|| {
+                        egui::WidgetInfo::labeled(
+                            egui::Role::Button,
+                            true,
+                            format!("Presence of P{}", row + 1),
+                        )
+                    });
                     let response = response.on_hover_text(format!(
                         "P{} · {} · in {} of {} statements",
                         row + 1,

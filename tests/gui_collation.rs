@@ -1,0 +1,181 @@
+//! The collation view, driven through egui_kittest: three or more statements open together,
+//! stepping to a point one statement lacks, reordering and hiding columns, the presence map,
+//! and back to the two-text view of a pair.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use parallax::gui::{Command, ParallaxApp};
+
+use super::common::sample;
+
+fn settle(harness: &mut Harness<'static, ParallaxApp>) {
+    let started = Instant::now();
+    harness.step();
+    while harness.state().is_busy() {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "background work did not finish"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+        harness.step();
+    }
+    harness.run_steps(3);
+}
+
+/// The window on the embassy's post, the FO's statement and the ministry's post, collated.
+fn three() -> Harness<'static, ParallaxApp> {
+    let files: Vec<PathBuf> = [
+        "us-embassy-x-post.txt",
+        "fo-joint-press-statement.txt",
+        "pakistan-mofa-post-call-on-dar.txt",
+    ]
+    .into_iter()
+    .map(sample)
+    .collect();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1440.0, 900.0))
+        .build_eframe(|cc| ParallaxApp::new(cc, None, None));
+    settle(&mut harness);
+    harness.state_mut().push(Command::AddPaths(files));
+    settle(&mut harness);
+    harness
+}
+
+#[test]
+fn three_statements_open_as_a_collation_with_a_column_each() {
+    let harness = three();
+    assert!(harness.state().collection().is_active());
+    harness.get_by_label_contains("Collation: 3 statements");
+    for name in [
+        "us-embassy-x-post.txt (order)",
+        "fo-joint-press-statement.txt",
+        "pakistan-mofa-post-call-on-dar.txt",
+    ] {
+        harness.get_by_label(name);
+    }
+    // The embassy's opening sentence is a cell of the first row.
+    harness.get_by_label_contains("P1");
+    let shown = harness.state().collection().shown().expect("collated");
+    assert_eq!(shown.documents.len(), 3);
+    assert!(shown.collation.points.len() >= 5);
+}
+
+#[test]
+fn next_gap_selects_a_point_a_statement_lacks() {
+    let mut harness = three();
+    harness.get_by_label("Next gap").click();
+    settle(&mut harness);
+    let view = harness.state().collation_view();
+    let row = view.selected().expect("a point is selected");
+    let shown = harness.state().collection().shown().expect("collated");
+    let point = &shown.collation.points[view.reading()[row]];
+    let columns = view.columns(shown);
+    assert!(
+        columns.iter().any(|&d| !point.has(d)),
+        "the selected point lacks a statement"
+    );
+    let gaps = view.gaps().len();
+    harness.get_by_label(&format!("Gap 1 of {gaps}"));
+    harness.get_by_label("Next gap").click();
+    settle(&mut harness);
+    harness.get_by_label(&format!("Gap 2 of {gaps}"));
+    harness.get_by_label("Previous gap").click();
+    harness.get_by_label("Previous gap").click();
+    settle(&mut harness);
+    harness.get_by_label(&format!("Gap {gaps} of {gaps}"));
+}
+
+#[test]
+fn columns_move_and_hide_and_the_pivot_follows_the_first_column() {
+    let mut harness = three();
+    let before = harness.state().collation_view().order().to_vec();
+    // The first column's ">" moves it one place right.
+    let right: Vec<_> = harness.get_all_by_label(">").collect();
+    assert_eq!(right.len(), 3, "one > per column");
+    right[0].click();
+    settle(&mut harness);
+    let after = harness.state().collation_view().order().to_vec();
+    assert_eq!(after, vec![before[1], before[0], before[2]]);
+    // With no pivot chosen, the points follow the first column's statement.
+    harness.get_by_label("fo-joint-press-statement.txt (order)");
+
+    let hide: Vec<_> = harness.get_all_by_label("Hide").collect();
+    hide[2].click();
+    settle(&mut harness);
+    let shown = harness.state().collection().shown().expect("collated");
+    assert_eq!(harness.state().collation_view().columns(shown).len(), 2);
+    assert!(
+        harness
+            .query_by_label("pakistan-mofa-post-call-on-dar.txt")
+            .is_none(),
+        "the hidden column's header is gone"
+    );
+    // Columns → shows it again.
+    harness.get_by_label("Columns").click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(
+            egui::accesskit::Role::CheckBox,
+            "pakistan-mofa-post-call-on-dar.txt",
+        )
+        .click();
+    settle(&mut harness);
+    let shown = harness.state().collection().shown().expect("collated");
+    assert_eq!(harness.state().collation_view().columns(shown).len(), 3);
+}
+
+#[test]
+fn clicking_the_presence_map_goes_to_that_point() {
+    let mut harness = three();
+    harness.get_by_label("Presence of P3").click();
+    settle(&mut harness);
+    assert_eq!(harness.state().collation_view().selected(), Some(2));
+}
+
+#[test]
+fn compare_these_two_opens_the_pair_and_the_collation_comes_back() {
+    let mut harness = three();
+    harness.get_by_label("Compare these two").click();
+    settle(&mut harness);
+    assert!(!harness.state().collection().is_active());
+    let [left, right] = harness.state().documents();
+    assert_eq!(left.name, "us-embassy-x-post.txt");
+    assert_eq!(right.name, "fo-joint-press-statement.txt");
+    harness.get_by_label_contains("Similarity");
+    harness.get_by_label("Collation (3 statements)").click();
+    settle(&mut harness);
+    assert!(harness.state().collection().is_active());
+}
+
+#[test]
+fn the_seed_samples_open_together_and_a_statement_can_be_removed() {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1440.0, 900.0))
+        .build_eframe(|cc| ParallaxApp::new(cc, None, None));
+    settle(&mut harness);
+    harness.get_by_label("Samples").click();
+    harness.run_steps(2);
+    harness
+        .get_by_label("All the seed's statements together")
+        .click();
+    settle(&mut harness);
+    harness.get_by_label_contains("Collation: 4 statements");
+    let id = harness.state().collation_view().order()[3];
+    harness.state_mut().push(Command::RemoveStatement(id));
+    settle(&mut harness);
+    harness.get_by_label_contains("Collation: 3 statements");
+    assert!(harness.query_by_label("article-full.txt").is_none());
+}
+
+#[test]
+fn a_missing_file_added_to_the_collation_is_named_and_the_others_stay() {
+    let mut harness = three();
+    let missing = super::common::scratch("gui", "collation-missing").join("gone.txt");
+    harness.state_mut().push(Command::AddPaths(vec![missing]));
+    settle(&mut harness);
+    harness.get_by_label_contains("gone.txt: no such file");
+    harness.get_by_label_contains("Collation: 3 statements");
+}
