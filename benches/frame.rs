@@ -1,5 +1,6 @@
 //! Frame time of the window: the app showing a generated 1 MiB pair, scrolled step by step,
-//! next to the same for the small bundled pair. The cost of a frame must not grow with
+//! next to the same for the small bundled pair; and the collation view of three small
+//! statements next to six generated ones of 64 KiB. The cost of a frame must not grow with
 //! document length (only rows in view are laid out).
 //!
 //! A frame here is what eframe does on the CPU for one repaint: the app's `logic` and `ui`
@@ -62,6 +63,11 @@ struct Window {
 
 impl Window {
     fn open(paths: Option<(PathBuf, PathBuf)>) -> Self {
+        Self::open_with(paths, Vec::new())
+    }
+
+    /// The window collating `statements` (none: the two-text view of `paths`).
+    fn open_with(paths: Option<(PathBuf, PathBuf)>, statements: Vec<PathBuf>) -> Self {
         let ctx = Context::default();
         ctx.set_theme(egui::Theme::Dark);
         ctx.all_styles_mut(|style| {
@@ -73,7 +79,10 @@ impl Window {
         }
         let (left, right) = paths.map_or((None, None), |(l, r)| (Some(l), Some(r)));
         let cc = eframe::CreationContext::_new_kittest(ctx.clone());
-        let app = ParallaxApp::new(&cc, left, right);
+        let mut app = ParallaxApp::new(&cc, left, right);
+        if !statements.is_empty() {
+            app.push(parallax::gui::Command::AddPaths(statements));
+        }
         let input = RawInput {
             screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1280.0, 820.0))),
             ..Default::default()
@@ -134,7 +143,71 @@ fn scroll_frames(c: &mut Criterion, name: &str, window: &mut Window, span: f32) 
     });
 }
 
+/// Six generated statements of `kib` KiB: make-bench-pair's left text and its right texts for
+/// seeds 1 to 5.
+fn bench_statements(kib: u32) -> Option<Vec<PathBuf>> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tool = root.join("../shared/tools/make-bench-pair");
+    let mut files = Vec::new();
+    for seed in 1..=5 {
+        let out = root.join(format!("target/bench-pairs/{kib}k-{seed}"));
+        let (left, right) = (out.join("left.txt"), out.join("right.txt"));
+        if !left.exists() || !right.exists() {
+            let status = std::process::Command::new("python3")
+                .arg(&tool)
+                .args(["--kib", &kib.to_string(), "--seed", &seed.to_string()])
+                .arg(&out)
+                .status()
+                .ok()?;
+            if !status.success() {
+                return None;
+            }
+        }
+        if seed == 1 {
+            files.push(left);
+        }
+        files.push(right);
+    }
+    Some(files)
+}
+
 fn frames(c: &mut Criterion) {
+    // The collation view: three small statements, then six of 64 KiB.
+    let seed: Vec<PathBuf> = [
+        "us-embassy-x-post.txt",
+        "fo-joint-press-statement.txt",
+        "pakistan-mofa-post-call-on-dar.txt",
+    ]
+    .iter()
+    .map(|name| {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("samples")
+            .join(name)
+    })
+    .collect();
+    let mut small = Window::open_with(None, seed);
+    scroll_frames(
+        c,
+        "frame/collation, 3 small statements",
+        &mut small,
+        f32::MAX,
+    );
+    if let Some(statements) = bench_statements(64) {
+        let mut large = Window::open_with(None, statements);
+        scroll_frames(
+            c,
+            "frame/collation, 6 x 64 KiB, scrolling",
+            &mut large,
+            f32::MAX,
+        );
+        scroll_frames(
+            c,
+            "frame/collation, 6 x 64 KiB, scrolling over laid-out rows",
+            &mut large,
+            4000.0,
+        );
+    }
+
     let mut small = Window::open(None);
     scroll_frames(
         c,

@@ -200,17 +200,29 @@ impl ParallaxApp {
     /// Scrolls the rows to this offset in points from the top (the frame benchmark scrolls
     /// step by step with it).
     pub fn scroll_to_offset(&mut self, y: f32) {
-        self.view.scroll_to_offset(y);
+        if self.collection.is_active() {
+            self.collation.scroll_to_offset(y);
+        } else {
+            self.view.scroll_to_offset(y);
+        }
     }
 
     /// How far the rows are scrolled, in points from the top (as of the last frame).
     pub fn scroll_position(&self) -> f32 {
-        self.view.viewport().0
+        if self.collection.is_active() {
+            self.collation.scroll_position()
+        } else {
+            self.view.viewport().0
+        }
     }
 
     /// Height of all rows in points, as currently measured or estimated.
     pub fn content_height(&self) -> f32 {
-        self.view.content_height()
+        if self.collection.is_active() {
+            self.collation.content_height()
+        } else {
+            self.view.content_height()
+        }
     }
 
     /// Carries out one command, and the commands it leads to, each by the part that owns

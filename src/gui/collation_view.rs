@@ -122,6 +122,10 @@ pub struct CollationView {
     gaps_key: (u64, Vec<usize>),
     selected: Option<usize>,
     scroll_to: Option<usize>,
+    /// An offset (points from the top) to scroll to next frame.
+    scroll_offset: Option<f32>,
+    /// Where the rows were scrolled to last frame.
+    offset: f32,
     heights: RowHeights,
     /// Laid-out cells: (point, document) → galley, valid for `galley_key`.
     galleys: HashMap<(usize, usize), Arc<Galley>>,
@@ -143,6 +147,21 @@ impl CollationView {
             .filter(|id| !self.hidden.contains(id))
             .filter_map(|&id| shown.index_of(id))
             .collect()
+    }
+
+    /// Scrolls the rows to this offset next frame.
+    pub fn scroll_to_offset(&mut self, y: f32) {
+        self.scroll_offset = Some(y.max(0.0));
+    }
+
+    /// How far the rows are scrolled (as of the last frame).
+    pub fn scroll_position(&self) -> f32 {
+        self.offset
+    }
+
+    /// Height of all rows, as measured or estimated.
+    pub fn content_height(&self) -> f32 {
+        self.heights.total()
     }
 
     /// The column order, by statement id (hidden ones included).
@@ -436,10 +455,13 @@ impl CollationView {
         let mut area = egui::ScrollArea::both()
             .auto_shrink([false, false])
             .id_salt("collation-rows");
+        if let Some(y) = self.scroll_offset.take() {
+            area = area.vertical_scroll_offset(y);
+        }
         if let Some(row) = self.scroll_to.take() {
             area = area.vertical_scroll_offset((self.heights.top(row) - 40.0).max(0.0));
         }
-        area.show_viewport(ui, |ui, viewport| {
+        let output = area.show_viewport(ui, |ui, viewport| {
             ui.set_width(content_width);
             ui.set_height(self.heights.total() + HEADER);
             let origin = ui.max_rect().min;
@@ -499,6 +521,7 @@ impl CollationView {
                 commands,
             );
         });
+        self.offset = output.state.clamped_offset().y;
         self.heights.refresh();
     }
 
