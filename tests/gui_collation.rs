@@ -179,3 +179,27 @@ fn a_missing_file_added_to_the_collation_is_named_and_the_others_stay() {
     harness.get_by_label_contains("gone.txt: no such file");
     harness.get_by_label_contains("Collation: 3 statements");
 }
+
+#[test]
+fn find_searches_every_statement_of_the_collation() {
+    let mut harness = three();
+    harness.state_mut().push(Command::OpenFind);
+    settle(&mut harness);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Find:")
+        .type_text("LoGerfo");
+    settle(&mut harness);
+    let shown = harness.state().collection().shown().expect("collated");
+    let expected: usize = shown
+        .documents
+        .iter()
+        .map(|d| d.text.to_ascii_lowercase().matches("logerfo").count())
+        .sum();
+    assert!(expected >= 2, "the embassy and the FO both name him");
+    harness.get_by_label(&format!("match 1 of {expected}"));
+    harness.get_by_label("Next match").click();
+    settle(&mut harness);
+    harness.get_by_label(&format!("match 2 of {expected}"));
+    // The match's point is scrolled to and selected.
+    assert!(harness.state().collation_view().selected().is_some());
+}

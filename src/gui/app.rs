@@ -22,7 +22,7 @@ use super::session::Session;
 use super::settings::Settings;
 use super::toolbar::ToolbarInput;
 use super::watch::{WATCH_INTERVAL, Watch};
-use super::worker::{ExportJob, JobResult, Worker};
+use super::worker::{ExportJob, FindScope, JobResult, Locate, Worker};
 use super::{Command, Side};
 
 /// The Parallax window.
@@ -254,6 +254,11 @@ impl ParallaxApp {
             }
             return;
         }
+        if let (Command::ScrollToRow(row), true) = (command, self.collection.is_active()) {
+            self.collation
+                .apply(&Command::JumpToPoint(*row), self.collection.shown());
+            return;
+        }
         if self
             .collection
             .apply(command, self.session.documents(), options, &self.worker)
@@ -468,6 +473,25 @@ impl ParallaxApp {
         }
     }
 
+    /// What find searches: the collation's statements when it is shown, else the pair.
+    fn find_scope(&self) -> Option<FindScope> {
+        if self.collection.is_active() {
+            let shown = self.collection.shown()?;
+            Some(FindScope {
+                documents: shown.documents.clone(),
+                locate: Locate::Collation(shown.collation.clone(), self.collation.row_of_point()),
+                generation: shown.generation | (1 << 63),
+            })
+        } else {
+            let shown = self.session.shown()?;
+            Some(FindScope {
+                documents: shown.documents.to_vec(),
+                locate: Locate::Pair(shown.display.clone()),
+                generation: shown.generation,
+            })
+        }
+    }
+
     /// Queues what this frame's clicks asked for; the next `logic()`, asked for at once,
     /// carries it out.
     fn queue(&mut self, ctx: &egui::Context, commands: Vec<Command>) {
@@ -502,6 +526,9 @@ impl ParallaxApp {
         egui::Panel::bottom("collation-status").show(ui, |ui| {
             super::collation_view::status_ui(ui, shown);
         });
+        if self.find.is_open() {
+            egui::Panel::bottom("find").show(ui, |ui| self.find.ui(ui, commands));
+        }
         egui::Panel::top("collation-toolbar").show(ui, |ui| {
             self.collation
                 .toolbar_ui(ui, shown, self.collection.statements(), commands);
@@ -512,7 +539,12 @@ impl ParallaxApp {
             .default_size(260.0)
             .size_range(200.0..=(ui.available_width() * 0.4).clamp(200.0, 600.0))
             .show(ui, |ui| self.collation.overview_ui(ui, shown, commands));
-        egui::CentralPanel::default().show(ui, |ui| self.collation.ui(ui, shown, commands));
+        let (find, current) = self.find.matches();
+        let find_key = self.find.key();
+        egui::CentralPanel::default().show(ui, |ui| {
+            self.collation
+                .ui(ui, shown, (find, current, find_key), commands);
+        });
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
@@ -535,7 +567,8 @@ impl eframe::App for ParallaxApp {
         }
         ctx.set_theme(self.settings.theme);
         self.settings.zoom = ctx.zoom_factor();
-        self.find.logic(self.session.shown(), &self.worker);
+        let scope = self.find_scope();
+        self.find.logic(scope, &self.worker);
         let now = ctx.input(|i| i.time);
         let session = &self.session;
         self.watch.logic(

@@ -15,6 +15,7 @@ use std::sync::Arc;
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, Galley, Rect, RichText, Sense, Stroke, StrokeKind, Ui, pos2, vec2};
 
+use crate::engine::Span;
 use crate::engine::collate::{PointKind, SentenceWords, Share};
 
 use super::Command;
@@ -49,6 +50,10 @@ pub struct CollationPalette {
     pub empty: Color32,
     /// Outline of the selected row.
     pub selected: Color32,
+    /// Background of find matches, and of the current one.
+    pub find: Color32,
+    /// Background of the current find match.
+    pub find_current: Color32,
 }
 
 impl CollationPalette {
@@ -70,6 +75,8 @@ impl CollationPalette {
                 weak: Color32::from_gray(150),
                 empty: Color32::from_gray(32),
                 selected: Color32::from_rgb(120, 170, 255),
+                find: Color32::from_rgb(110, 90, 20),
+                find_current: Color32::from_rgb(170, 120, 0),
             }
         } else {
             Self {
@@ -87,6 +94,8 @@ impl CollationPalette {
                 weak: Color32::from_gray(100),
                 empty: Color32::from_gray(248),
                 selected: Color32::from_rgb(40, 90, 220),
+                find: Color32::from_rgb(255, 240, 120),
+                find_current: Color32::from_rgb(255, 190, 60),
             }
         }
     }
@@ -115,7 +124,7 @@ pub struct CollationView {
     /// Points in reading order, the row of each point, and what they were computed for
     /// (collation generation, pivot document).
     reading: Vec<usize>,
-    row_of_point: Vec<usize>,
+    row_of_point: Arc<Vec<usize>>,
     reading_key: (u64, usize),
     /// Rows some shown statement lacks, and what they were computed for.
     gaps: Vec<usize>,
@@ -131,7 +140,7 @@ pub struct CollationView {
     galleys: HashMap<(usize, usize), Arc<Galley>>,
     /// Each point's words with how many statements have them, for the collation shown.
     words: HashMap<usize, Arc<Vec<SentenceWords>>>,
-    galley_key: (u64, u32, u32, bool),
+    galley_key: (u64, u32, u32, bool, u64),
 }
 
 impl CollationView {
@@ -182,6 +191,11 @@ impl CollationView {
         &self.reading
     }
 
+    /// The row of each point in the reading order.
+    pub fn row_of_point(&self) -> Arc<Vec<usize>> {
+        self.row_of_point.clone()
+    }
+
     /// Rows that some shown statement lacks.
     pub fn gaps(&self) -> &[usize] {
         &self.gaps
@@ -203,12 +217,13 @@ impl CollationView {
         let pivot = self.pivot(shown);
         if self.reading_key != (shown.generation, pivot) {
             self.reading = shown.collation.reading_order(pivot);
-            self.row_of_point = vec![0; self.reading.len()];
+            let mut row_of_point = vec![0; self.reading.len()];
             for (row, &point) in self.reading.iter().enumerate() {
-                if let Some(slot) = self.row_of_point.get_mut(point) {
+                if let Some(slot) = row_of_point.get_mut(point) {
                     *slot = row;
                 }
             }
+            self.row_of_point = Arc::new(row_of_point);
             if self.reading_key.0 != shown.generation {
                 self.selected = None;
             }
@@ -416,7 +431,16 @@ impl CollationView {
     }
 
     /// The column headers and the rows.
-    pub fn ui(&mut self, ui: &mut Ui, shown: &CollationShown, commands: &mut Vec<Command>) {
+    /// `find` is (matches as (row, document, span), the current match, a key that changes
+    /// with them).
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        shown: &CollationShown,
+        find: (&[(usize, usize, Span)], usize, u64),
+        commands: &mut Vec<Command>,
+    ) {
+        let (matches, current, find_key) = find;
         self.sync(shown);
         let palette = CollationPalette::new(ui.visuals().dark_mode);
         let columns = self.columns(shown);
@@ -444,6 +468,7 @@ impl CollationView {
             text_width.round() as u32,
             (font.size * 10.0) as u32,
             ui.visuals().dark_mode,
+            find_key,
         );
         if self.galley_key != galley_key {
             if self.galley_key.0 != galley_key.0 {
@@ -478,8 +503,20 @@ impl CollationView {
                 let mut cells = Vec::with_capacity(columns.len());
                 for (c, &document) in columns.iter().enumerate() {
                     let x = origin.x + GUTTER + column * c as f32;
-                    let galley =
-                        self.cell_galley(ui, shown, point, document, text_width, &font, &palette);
+                    // Find matches are sorted by row: this row's are one slice.
+                    let from = matches.partition_point(|m| m.0 < row);
+                    let to = matches.partition_point(|m| m.0 <= row);
+                    let found: Vec<(Span, bool)> = matches
+                        .get(from..to)
+                        .unwrap_or_default()
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, m)| m.1 == document)
+                        .map(|(k, m)| (m.2, from + k == current))
+                        .collect();
+                    let galley = self.cell_galley(
+                        ui, shown, point, document, text_width, &font, &palette, &found,
+                    );
                     tallest = tallest.max(galley.as_ref().map_or(0.0, |g| g.size().y));
                     cells.push((x, document, galley));
                 }
@@ -661,6 +698,7 @@ impl CollationView {
         width: f32,
         font: &FontId,
         palette: &CollationPalette,
+        found: &[(Span, bool)],
     ) -> Option<Arc<Galley>> {
         let collation = &shown.collation;
         if !collation.points.get(point)?.has(document) {
@@ -684,7 +722,7 @@ impl CollationView {
                 words
             }
         };
-        let job = cell_job(shown, point, document, &words, width, font, palette);
+        let job = cell_job(shown, point, document, &words, width, font, palette, found);
         let galley = ui.fonts_mut(|f| f.layout_job(job));
         self.galleys.insert((point, document), galley.clone());
         Some(galley)
@@ -889,6 +927,7 @@ fn cell_job(
     width: f32,
     font: &FontId,
     palette: &CollationPalette,
+    found: &[(Span, bool)],
 ) -> LayoutJob {
     let mut job = LayoutJob::default();
     job.wrap.max_width = width;
@@ -935,7 +974,7 @@ fn cell_job(
                 }
                 Share::Function => {}
             }
-            job.append(&flat(text.get(start..end).unwrap_or_default()), 0.0, format);
+            append(&mut job, text, start..end, &format, found, palette);
             at = end;
         }
         if at < span.end {
@@ -947,6 +986,45 @@ fn cell_job(
         }
     }
     job
+}
+
+/// Appends `text[range]` with `format`, cut at find matches, which get the find background.
+fn append(
+    job: &mut LayoutJob,
+    text: &str,
+    range: std::ops::Range<usize>,
+    format: &TextFormat,
+    found: &[(Span, bool)],
+    palette: &CollationPalette,
+) {
+    let mut at = range.start;
+    while at < range.end {
+        let hit = found.iter().find(|(m, _)| m.start <= at && at < m.end);
+        let next = match hit {
+            Some((m, _)) => m.end.min(range.end),
+            None => found
+                .iter()
+                .filter(|(m, _)| m.start > at)
+                .map(|(m, _)| m.start)
+                .min()
+                .unwrap_or(range.end)
+                .min(range.end),
+        };
+        let mut piece_format = format.clone();
+        if let Some((_, current)) = hit {
+            piece_format.background = if *current {
+                palette.find_current
+            } else {
+                palette.find
+            };
+        }
+        job.append(
+            &flat(text.get(at..next).unwrap_or_default()),
+            0.0,
+            piece_format,
+        );
+        at = next.max(at + 1);
+    }
 }
 
 /// Line breaks inside a sentence become spaces (the text wraps to the column).

@@ -7,17 +7,15 @@ use egui::{Key, Ui};
 use crate::engine::Span;
 
 use super::Command;
-use super::Side;
-use super::session::Shown;
-use super::worker::{JobResult, Worker};
+use super::worker::{FindScope, JobResult, Worker};
 
 /// The find bar's state.
 #[derive(Debug, Default)]
 pub struct Find {
     open: bool,
     query: String,
-    /// (row, side, span) of each match, in row order.
-    matches: Vec<(usize, Side, Span)>,
+    /// (row, document, span) of each match, in row order.
+    matches: Vec<(usize, usize, Span)>,
     current: usize,
     /// (query, comparison generation) the matches are for.
     computed_for: Option<(String, u64)>,
@@ -32,8 +30,8 @@ impl Find {
         self.open
     }
 
-    /// Matches to mark: (row, side, span) in row order, and the current one's index.
-    pub fn matches(&self) -> (&[(usize, Side, Span)], usize) {
+    /// Matches to mark: (row, document, span) in row order, and the current one's index.
+    pub fn matches(&self) -> (&[(usize, usize, Span)], usize) {
         if self.open {
             (&self.matches, self.current)
         } else {
@@ -92,23 +90,18 @@ impl Find {
         true
     }
 
-    /// Asks the worker to search when the query or the comparison changed.
-    pub fn logic(&mut self, shown: Option<&Shown>, worker: &Worker) {
-        let Some(shown) = shown else { return };
+    /// Asks the worker to search when the query or what is shown changed.
+    pub fn logic(&mut self, scope: Option<FindScope>, worker: &Worker) {
+        let Some(scope) = scope else { return };
         if !self.open {
             return;
         }
-        let key = (self.query.clone(), shown.generation);
+        let key = (self.query.clone(), scope.generation);
         if self.requested.as_ref() == Some(&key) {
             return;
         }
         self.requested = Some(key);
-        worker.find(
-            self.query.clone(),
-            shown.generation,
-            shown.documents.clone(),
-            shown.display.clone(),
-        );
+        worker.find(self.query.clone(), scope);
     }
 
     /// Takes in the worker's matches if they are for the query and comparison shown.
@@ -143,7 +136,7 @@ impl Find {
             let label = ui.label("Find:");
             let edit = ui.add(
                 egui::TextEdit::singleline(&mut self.query)
-                    .hint_text("text in either document")
+                    .hint_text("text in any document shown")
                     .desired_width(260.0),
             );
             let edit = edit.labelled_by(label.id);

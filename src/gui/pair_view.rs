@@ -193,7 +193,7 @@ impl PairView {
     fn update_marks(
         &mut self,
         shown: &Shown,
-        find: &[(usize, Side, Span)],
+        find: &[(usize, usize, Span)],
         current: usize,
         key: u64,
     ) {
@@ -205,7 +205,14 @@ impl PairView {
         let mut marks: Vec<ViewMark> = find
             .iter()
             .enumerate()
-            .map(|(k, &(row, side, span))| (row, side, span, k == current))
+            .map(|(k, &(row, document, span))| {
+                let side = if document == 0 {
+                    Side::Left
+                } else {
+                    Side::Right
+                };
+                (row, side, span, k == current)
+            })
             .collect();
         for &(side, span) in &self.highlights {
             if let Some(row) = shown.display.row_at(side, span.start) {
@@ -330,8 +337,8 @@ pub struct PairInput<'a> {
     pub documents: &'a [Arc<Document>],
     /// The comparison shown, if any yet.
     pub shown: Option<&'a Shown>,
-    /// Find matches, by row.
-    pub find: &'a [(usize, Side, Span)],
+    /// Find matches (row, document 0 or 1, span), by row.
+    pub find: &'a [(usize, usize, Span)],
     /// Which of them is current.
     pub find_current: usize,
     /// Changes whenever the matches or the current match do.

@@ -29,9 +29,7 @@ pub(super) struct AnalyseJob {
 
 pub(super) struct FindJob {
     pub(super) query: String,
-    pub(super) generation: u64,
-    pub(super) documents: [Arc<Document>; 2],
-    pub(super) display: Arc<DisplayModel>,
+    pub(super) scope: super::FindScope,
 }
 
 pub(super) struct CollateJob {
@@ -144,10 +142,11 @@ pub(super) fn run_analyse(job: AnalyseJob, cancel: &Cancel, reply: &Reply) {
 
 pub(super) fn run_find(job: FindJob, cancel: &Cancel, reply: &Reply) {
     let needle = job.query.as_bytes();
+    let scope = &job.scope;
     let mut matches = Vec::new();
     if !needle.is_empty() {
-        for side in [Side::Left, Side::Right] {
-            let text = job.documents[side.index()].text.as_bytes();
+        for (document, doc) in scope.documents.iter().enumerate() {
+            let text = doc.text.as_bytes();
             let mut at = 0;
             while let Some(found) = find_ascii_ci(text.get(at..).unwrap_or_default(), needle) {
                 if cancel.is_cancelled() {
@@ -155,17 +154,17 @@ pub(super) fn run_find(job: FindJob, cancel: &Cancel, reply: &Reply) {
                 }
                 let start = at + found;
                 let end = start + needle.len();
-                if let Some(row) = job.display.row_at(side, start) {
-                    matches.push((row, side, Span::new(start, end)));
+                if let Some(row) = scope.locate.row_at(document, start) {
+                    matches.push((row, document, Span::new(start, end)));
                 }
                 at = end;
             }
         }
     }
-    matches.sort_by_key(|m| (m.0, m.1.index(), m.2.start));
+    matches.sort_by_key(|m| (m.0, m.1, m.2.start));
     reply.send(JobResult::Found {
         query: job.query,
-        generation: job.generation,
+        generation: scope.generation,
         matches,
     });
 }

@@ -111,8 +111,8 @@ pub enum JobResult {
         query: String,
         /// The comparison generation searched.
         generation: u64,
-        /// (row, side, span) of each match, by row, side and offset.
-        matches: Vec<(usize, Side, Span)>,
+        /// (row, document, span) of each match, by row, document and offset.
+        matches: Vec<(usize, usize, Span)>,
     },
     /// The notes sidecar of a pair was read.
     NotesRead {
@@ -147,6 +147,49 @@ pub enum JobResult {
     },
     /// The current stamps of watched files.
     Stamps(Vec<(Side, PathBuf, Option<FileStamp>)>),
+}
+
+/// What a search runs over: the documents shown, and how an offset in one maps to a row.
+#[derive(Clone)]
+pub struct FindScope {
+    /// The documents, by index.
+    pub documents: Vec<Arc<Document>>,
+    /// From (document, byte offset) to the row that shows it.
+    pub locate: Locate,
+    /// Keys the result: the generation of what is shown (a collation's is offset so the two
+    /// views never share one).
+    pub generation: u64,
+}
+
+/// How a search maps a place to a row.
+#[derive(Clone)]
+pub enum Locate {
+    /// The two-text view: documents 0 and 1 are left and right.
+    Pair(Arc<DisplayModel>),
+    /// The collation: the point of the sentence, then its row in the reading order.
+    Collation(Arc<Collation>, Arc<Vec<usize>>),
+}
+
+impl Locate {
+    /// The row showing byte `offset` of `document`.
+    pub fn row_at(&self, document: usize, offset: usize) -> Option<usize> {
+        match self {
+            Self::Pair(display) => {
+                let side = if document == 0 {
+                    Side::Left
+                } else {
+                    Side::Right
+                };
+                display.row_at(side, offset)
+            }
+            Self::Collation(collation, row_of_point) => {
+                let sentences = collation.sentences.get(document)?;
+                let sentence = sentences.partition_point(|s| s.span.end <= offset);
+                let point = collation.point_of(document, sentence)?;
+                row_of_point.get(point).copied()
+            }
+        }
+    }
 }
 
 /// What computes the insights of a comparison: [`crate::analysis::analyse_builtin`], or a
@@ -309,23 +352,9 @@ impl Worker {
         );
     }
 
-    /// Finds `query` (ASCII case ignored) in both documents of the comparison shown.
-    pub fn find(
-        &self,
-        query: String,
-        generation: u64,
-        documents: [Arc<Document>; 2],
-        display: Arc<DisplayModel>,
-    ) {
-        self.submit(
-            &self.find,
-            FindJob {
-                query,
-                generation,
-                documents,
-                display,
-            },
-        );
+    /// Finds `query` (ASCII case ignored) in every document of `scope`.
+    pub fn find(&self, query: String, scope: FindScope) {
+        self.submit(&self.find, FindJob { query, scope });
     }
 
     /// Collates several documents on the collate lane (superseding any earlier request).
