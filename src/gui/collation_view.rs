@@ -312,8 +312,8 @@ impl CollationView {
         let name = |id: u64| {
             shown
                 .index_of(id)
-                .and_then(|d| shown.documents.get(d))
-                .map_or_else(String::new, |d| d.name.clone())
+                .and_then(|d| shown.names.get(d).cloned())
+                .unwrap_or_default()
         };
         ui.horizontal_wrapped(|ui| {
             let points = &shown.collation.points;
@@ -642,8 +642,14 @@ impl CollationView {
                     ""
                 };
                 ui.add(
-                    egui::Label::new(RichText::new(format!("{}{pivot}", doc.name)).strong())
-                        .truncate(),
+                    egui::Label::new(
+                        RichText::new(format!(
+                            "{}{pivot}",
+                            shown.names.get(document).unwrap_or(&doc.name)
+                        ))
+                        .strong(),
+                    )
+                    .truncate(),
                 )
                 .on_hover_text(
                     doc.path
@@ -850,7 +856,7 @@ pub fn status_ui(ui: &mut Ui, shown: &CollationShown) {
 /// The pairwise similarity of the shown statements, as a small table of percentages.
 fn similarity_ui(ui: &mut Ui, shown: &CollationShown, columns: &[usize]) {
     let short = |d: usize| {
-        let name = shown.documents.get(d).map_or("", |doc| doc.name.as_str());
+        let name = shown.names.get(d).map_or("", String::as_str);
         let name = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
         name.chars().take(12).collect::<String>()
     };

@@ -48,8 +48,32 @@ pub struct CollationShown {
     pub documents: Vec<Arc<Document>>,
     /// The statement id of each document.
     pub ids: Vec<u64>,
+    /// Each document's name as the view shows it: its file name, with its folder when two
+    /// statements have the same file name.
+    pub names: Vec<String>,
     /// Bumped for every collation shown (keys caches).
     pub generation: u64,
+}
+
+/// Names that tell documents apart: the file name, or "folder/file" when two statements have
+/// the same file name.
+pub fn distinct_names(documents: &[Arc<Document>]) -> Vec<String> {
+    documents
+        .iter()
+        .map(|d| {
+            let clash = documents.iter().filter(|o| o.name == d.name).count() > 1;
+            let folder = d
+                .path
+                .as_ref()
+                .and_then(|p| p.parent())
+                .and_then(|p| p.file_name())
+                .map(|f| f.to_string_lossy().into_owned());
+            match folder {
+                Some(folder) if clash => format!("{folder}/{}", d.name),
+                _ => d.name.clone(),
+            }
+        })
+        .collect()
 }
 
 impl CollationShown {
@@ -256,6 +280,7 @@ impl Collection {
                 self.shown_count += 1;
                 self.shown = Some(CollationShown {
                     collation,
+                    names: distinct_names(&documents),
                     documents,
                     ids,
                     generation: self.shown_count,

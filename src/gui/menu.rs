@@ -153,6 +153,12 @@ pub fn ui(ui: &mut Ui, settings: &Settings, commands: &mut Vec<Command>) {
                  gutter names the sentence on the right and jumps to where it sits there.",
                 "The gutter gives each pair's similarity (= for identical). The Insights \
                  panel lists who each side names, shared phrases and wording strength.",
+                "Three or more statements (File > Add statement, or Samples > All the seed's \
+                 statements together): one column per statement, one row per point; green \
+                 words are said by every statement of the row, underlined by some, amber \
+                 italics by this one only; a hatched cell: the statement lacks the point. Next \
+                 gap goes to a point some statement lacks; the presence map at the right goes \
+                 to any point.",
             ] {
                 ui.label(line);
             }
