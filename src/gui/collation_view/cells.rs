@@ -1,0 +1,232 @@
+//! How a collation cell looks: the palette of both themes, the legend of the word marks, and
+//! the layout job of a cell (each word marked by how many of the row's statements have it,
+//! find matches on top).
+
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Color32, FontId, RichText, Sense, Stroke, Ui, vec2};
+
+use crate::engine::Span;
+use crate::engine::collate::{PointKind, SentenceWords, Share};
+
+use super::super::collection::CollationShown;
+use super::super::view::empty_cell;
+
+/// Colours of the collation, for the light or the dark theme.
+#[derive(Clone, Copy)]
+pub struct CollationPalette {
+    /// Background of a word every statement of the row has.
+    pub all: Color32,
+    /// Underline of a word some statements of the row have.
+    pub some: Color32,
+    /// Background of a word only this statement has.
+    pub alone: Color32,
+    /// Tint of a cell whose point only its statement has.
+    pub single: Color32,
+    /// Presence map: identical, equivalent, related, one statement only.
+    pub kinds: [Color32; 4],
+    /// Text.
+    pub text: Color32,
+    /// Secondary text.
+    pub weak: Color32,
+    /// Empty cell.
+    pub empty: Color32,
+    /// Outline of the selected row.
+    pub selected: Color32,
+    /// Background of find matches, and of the current one.
+    pub find: Color32,
+    /// Background of the current find match.
+    pub find_current: Color32,
+}
+
+impl CollationPalette {
+    /// The palette of a theme.
+    pub fn new(dark: bool) -> Self {
+        if dark {
+            Self {
+                all: Color32::from_rgb(28, 70, 40),
+                some: Color32::from_rgb(120, 170, 240),
+                alone: Color32::from_rgb(96, 66, 20),
+                single: Color32::from_rgb(48, 44, 36),
+                kinds: [
+                    Color32::from_rgb(90, 170, 110),
+                    Color32::from_rgb(100, 150, 230),
+                    Color32::from_rgb(220, 170, 80),
+                    Color32::from_gray(120),
+                ],
+                text: Color32::from_gray(225),
+                weak: Color32::from_gray(150),
+                empty: Color32::from_gray(32),
+                selected: Color32::from_rgb(120, 170, 255),
+                find: Color32::from_rgb(110, 90, 20),
+                find_current: Color32::from_rgb(170, 120, 0),
+            }
+        } else {
+            Self {
+                all: Color32::from_rgb(214, 240, 218),
+                some: Color32::from_rgb(30, 90, 200),
+                alone: Color32::from_rgb(255, 226, 170),
+                single: Color32::from_rgb(246, 242, 232),
+                kinds: [
+                    Color32::from_rgb(40, 140, 70),
+                    Color32::from_rgb(50, 100, 210),
+                    Color32::from_rgb(190, 120, 0),
+                    Color32::from_gray(150),
+                ],
+                text: Color32::from_gray(20),
+                weak: Color32::from_gray(100),
+                empty: Color32::from_gray(248),
+                selected: Color32::from_rgb(40, 90, 220),
+                find: Color32::from_rgb(255, 240, 120),
+                find_current: Color32::from_rgb(255, 190, 60),
+            }
+        }
+    }
+
+    pub(super) fn kind(&self, kind: PointKind) -> Color32 {
+        match kind {
+            PointKind::Identical => self.kinds[0],
+            PointKind::Equivalent => self.kinds[1],
+            PointKind::Related => self.kinds[2],
+            PointKind::Single => self.kinds[3],
+        }
+    }
+}
+
+/// The legend of the word marks.
+pub(super) fn legend_ui(ui: &mut Ui) {
+    let palette = CollationPalette::new(ui.visuals().dark_mode);
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Words:").weak());
+        ui.label(
+            RichText::new(" said by all in the row ")
+                .background_color(palette.all)
+                .color(palette.text),
+        );
+        ui.label(RichText::new(" by some ").underline().color(palette.text));
+        ui.label(
+            RichText::new(" by this one only ")
+                .italics()
+                .background_color(palette.alone)
+                .color(palette.text),
+        );
+        let (rect, _) = ui.allocate_exact_size(vec2(40.0, 16.0), Sense::hover());
+        empty_cell(ui.painter(), rect, palette.empty, ui.visuals().dark_mode);
+        ui.label("the statement lacks the point");
+    });
+}
+
+/// The layout job of one cell: the point's sentences in `document`, each word marked by how
+/// many of the point's statements have it.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn cell_job(
+    shown: &CollationShown,
+    point: usize,
+    document: usize,
+    words: &[SentenceWords],
+    width: f32,
+    font: &FontId,
+    palette: &CollationPalette,
+    found: &[(Span, bool)],
+) -> LayoutJob {
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = width;
+    let collation = &shown.collation;
+    let Some(text) = shown.documents.get(document).map(|d| d.text.as_str()) else {
+        return job;
+    };
+    let plain = TextFormat::simple(font.clone(), palette.text);
+    let Some(p) = collation.points.get(point) else {
+        return job;
+    };
+    let of = p.documents();
+    let sentences = p.sentences.get(document).map_or(&[][..], Vec::as_slice);
+    for (k, &index) in sentences.iter().enumerate() {
+        let Some(sentence) = collation.sentences.get(document).and_then(|s| s.get(index)) else {
+            continue;
+        };
+        if k > 0 {
+            job.append(" ", 0.0, plain.clone());
+        }
+        let span = sentence.content;
+        let mut at = span.start;
+        let marks = words
+            .iter()
+            .find(|w| w.document == document && w.sentence == index)
+            .map_or(&[][..], |w| w.words.as_slice());
+        for word in marks {
+            let start = word.span.start.clamp(at, span.end);
+            let end = word.span.end.clamp(start, span.end);
+            if start > at {
+                job.append(
+                    &flat(text.get(at..start).unwrap_or_default()),
+                    0.0,
+                    plain.clone(),
+                );
+            }
+            let mut format = plain.clone();
+            match word.share(of) {
+                Share::All => format.background = palette.all,
+                Share::Some => format.underline = Stroke::new(1.5, palette.some),
+                Share::Alone => {
+                    format.italics = true;
+                    format.background = palette.alone;
+                }
+                Share::Function => {}
+            }
+            append(&mut job, text, start..end, &format, found, palette);
+            at = end;
+        }
+        if at < span.end {
+            job.append(
+                &flat(text.get(at..span.end).unwrap_or_default()),
+                0.0,
+                plain.clone(),
+            );
+        }
+    }
+    job
+}
+
+/// Appends `text[range]` with `format`, cut at find matches, which get the find background.
+fn append(
+    job: &mut LayoutJob,
+    text: &str,
+    range: std::ops::Range<usize>,
+    format: &TextFormat,
+    found: &[(Span, bool)],
+    palette: &CollationPalette,
+) {
+    let mut at = range.start;
+    while at < range.end {
+        let hit = found.iter().find(|(m, _)| m.start <= at && at < m.end);
+        let next = match hit {
+            Some((m, _)) => m.end.min(range.end),
+            None => found
+                .iter()
+                .filter(|(m, _)| m.start > at)
+                .map(|(m, _)| m.start)
+                .min()
+                .unwrap_or(range.end)
+                .min(range.end),
+        };
+        let mut piece_format = format.clone();
+        if let Some((_, current)) = hit {
+            piece_format.background = if *current {
+                palette.find_current
+            } else {
+                palette.find
+            };
+        }
+        job.append(
+            &flat(text.get(at..next).unwrap_or_default()),
+            0.0,
+            piece_format,
+        );
+        at = next.max(at + 1);
+    }
+}
+
+/// Line breaks inside a sentence become spaces (the text wraps to the column).
+fn flat(text: &str) -> String {
+    text.replace(['\r', '\n'], " ")
+}

@@ -1,0 +1,177 @@
+//! The overview beside the collation: the statements' pairwise similarity and the presence map
+//! (points × statements, by kind; only the lines in view are drawn); and the status bar.
+
+use egui::{Color32, FontId, Rect, RichText, Sense, Stroke, StrokeKind, Ui, pos2, vec2};
+
+use crate::engine::collate::PointKind;
+
+use super::super::Command;
+use super::super::collection::CollationShown;
+use super::CollationView;
+use super::cells::CollationPalette;
+
+impl CollationView {
+    /// The overview: the presence map and the similarity matrix.
+    pub fn overview_ui(
+        &mut self,
+        ui: &mut Ui,
+        shown: &CollationShown,
+        commands: &mut Vec<Command>,
+    ) {
+        self.sync(shown);
+        let palette = CollationPalette::new(ui.visuals().dark_mode);
+        let columns = self.columns(shown);
+        ui.heading("Overview");
+        ui.label(RichText::new("Similarity: share of sentences with a counterpart").weak());
+        similarity_ui(ui, shown, &columns);
+        ui.separator();
+        ui.label(RichText::new("Presence: points (rows) × statements; click to go there").weak());
+        ui.horizontal_wrapped(|ui| {
+            for (kind, text) in [
+                (PointKind::Identical, "identical"),
+                (PointKind::Equivalent, "equivalent"),
+                (PointKind::Related, "related"),
+                (PointKind::Single, "one only"),
+            ] {
+                ui.label(
+                    RichText::new(format!(" {text} "))
+                        .background_color(palette.kind(kind))
+                        .color(Color32::WHITE),
+                );
+            }
+            ui.label("blank: absent");
+        });
+        let cell = vec2(16.0, 9.0);
+        let points = &shown.collation.points;
+        egui::ScrollArea::vertical()
+            .id_salt("presence")
+            .auto_shrink([false, false])
+            .show_rows(ui, cell.y + 1.0, self.reading.len(), |ui, rows| {
+                for row in rows {
+                    let Some(point) = self.reading.get(row).and_then(|&p| points.get(p)) else {
+                        continue;
+                    };
+                    let width = 40.0 + (cell.x + 2.0) * columns.len() as f32;
+                    let (rect, response) =
+                        ui.allocate_exact_size(vec2(width, cell.y + 1.0), Sense::click());
+                    response.widget_info(|| {
+                        egui::WidgetInfo::labeled(
+                            egui::Role::Button,
+                            true,
+                            format!("Presence of P{}", row + 1),
+                        )
+                    });
+                    let response = response.on_hover_text(format!(
+                        "P{} · {} · in {} of {} statements",
+                        row + 1,
+                        point.kind.name(),
+                        columns.iter().filter(|&&d| point.has(d)).count(),
+                        columns.len()
+                    ));
+                    if response.clicked() {
+                        commands.push(Command::JumpToPoint(row));
+                    }
+                    let painter = ui.painter();
+                    if self.selected == Some(row) {
+                        painter.rect_filled(rect, 0.0, ui.visuals().selection.bg_fill);
+                    }
+                    if row % 10 == 0 {
+                        painter.text(
+                            rect.min,
+                            egui::Align2::LEFT_TOP,
+                            format!("P{}", row + 1),
+                            FontId::proportional(9.0),
+                            palette.weak,
+                        );
+                    }
+                    for (c, &document) in columns.iter().enumerate() {
+                        let at = Rect::from_min_size(
+                            pos2(rect.min.x + 40.0 + (cell.x + 2.0) * c as f32, rect.min.y),
+                            cell,
+                        );
+                        if point.has(document) {
+                            painter.rect_filled(at, 1.0, palette.kind(point.kind));
+                        } else {
+                            painter.rect_stroke(
+                                at,
+                                1.0,
+                                Stroke::new(1.0, palette.weak.gamma_multiply(0.5)),
+                                StrokeKind::Inside,
+                            );
+                        }
+                    }
+                }
+            });
+    }
+}
+
+/// The status bar of the collation: each statement's origin, format and sentences.
+pub fn status_ui(ui: &mut Ui, shown: &CollationShown) {
+    ui.horizontal(|ui| {
+        let each = (ui.available_width() / shown.documents.len().max(1) as f32 - 12.0).max(80.0);
+        for (d, document) in shown.documents.iter().enumerate() {
+            let sentences = shown.collation.sentences.get(d).map_or(0, Vec::len);
+            let origin = document
+                .path
+                .as_ref()
+                .map_or("bundled sample".to_owned(), |p| p.display().to_string());
+            ui.scope(|ui| {
+                ui.set_max_width(each);
+                ui.add(
+                    egui::Label::new(format!(
+                        "{origin} · {} · {} · {sentences} sentences",
+                        document.format, document.encoding
+                    ))
+                    .truncate(),
+                );
+            });
+            ui.separator();
+        }
+    });
+}
+
+/// The pairwise similarity of the shown statements, as a small table of percentages.
+fn similarity_ui(ui: &mut Ui, shown: &CollationShown, columns: &[usize]) {
+    let short = |d: usize| {
+        let name = shown.names.get(d).map_or("", String::as_str);
+        let name = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+        name.chars().take(12).collect::<String>()
+    };
+    egui::Grid::new("similarity")
+        .num_columns(columns.len() + 1)
+        .spacing([6.0, 2.0])
+        .show(ui, |ui| {
+            ui.label("");
+            for &d in columns {
+                ui.label(RichText::new(short(d)).small());
+            }
+            ui.end_row();
+            for &row in columns {
+                ui.label(RichText::new(short(row)).small());
+                for &col in columns {
+                    let value = shown
+                        .collation
+                        .similarity
+                        .get(row)
+                        .and_then(|r| r.get(col))
+                        .copied()
+                        .unwrap_or(0.0);
+                    let text = if row == col {
+                        "—".to_owned()
+                    } else {
+                        format!("{:.0}%", value * 100.0)
+                    };
+                    let tint = if row == col {
+                        Color32::TRANSPARENT
+                    } else {
+                        ui.visuals()
+                            .selection
+                            .bg_fill
+                            .gamma_multiply(value.clamp(0.0, 1.0))
+                    };
+                    ui.label(RichText::new(text).small().background_color(tint));
+                }
+                ui.end_row();
+            }
+        });
+}

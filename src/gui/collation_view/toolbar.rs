@@ -1,0 +1,139 @@
+//! The collation's toolbar: summary, gap stepping, pivot, columns, the two-text view of a pair.
+
+use egui::{RichText, Ui};
+
+use super::super::Command;
+use super::super::collection::{CollationShown, Statement};
+use super::CollationView;
+use super::cells::legend_ui;
+
+impl CollationView {
+    /// The toolbar of the collation: summary, gap stepping, pivot, columns, two-text view.
+    pub fn toolbar_ui(
+        &mut self,
+        ui: &mut Ui,
+        shown: &CollationShown,
+        statements: &[Statement],
+        commands: &mut Vec<Command>,
+    ) {
+        let name = |id: u64| {
+            shown
+                .index_of(id)
+                .and_then(|d| shown.names.get(d).cloned())
+                .unwrap_or_default()
+        };
+        ui.horizontal_wrapped(|ui| {
+            let points = &shown.collation.points;
+            let columns = self.columns(shown);
+            let everywhere = points
+                .iter()
+                .filter(|p| columns.iter().all(|&d| p.has(d)))
+                .count();
+            ui.label(
+                RichText::new(format!(
+                    "Collation: {} statements, {} points",
+                    shown.documents.len(),
+                    points.len()
+                ))
+                .strong(),
+            );
+            ui.label(format!(
+                "· {everywhere} in every column · {} missing from some",
+                self.gaps.len()
+            ));
+            ui.separator();
+            if ui
+                .button("Previous gap")
+                .on_hover_text("The previous point some shown statement lacks")
+                .clicked()
+            {
+                commands.push(Command::PreviousGap);
+            }
+            let position = self
+                .selected
+                .and_then(|s| self.gaps.iter().position(|&g| g == s))
+                .map_or_else(
+                    || format!("{} gaps", self.gaps.len()),
+                    |p| format!("Gap {} of {}", p + 1, self.gaps.len()),
+                );
+            ui.add_sized(
+                [110.0, ui.spacing().interact_size.y],
+                egui::Label::new(RichText::new(position).strong()),
+            );
+            if ui
+                .button("Next gap")
+                .on_hover_text("The next point some shown statement lacks")
+                .clicked()
+            {
+                commands.push(Command::NextGap);
+            }
+            ui.separator();
+            let pivot = self.pivot(shown);
+            let pivot_id = shown.ids.get(pivot).copied().unwrap_or(0);
+            let label = ui.label("Order by:");
+            egui::ComboBox::from_id_salt("pivot")
+                .selected_text(name(pivot_id))
+                .show_ui(ui, |ui| {
+                    for &id in &shown.ids {
+                        if ui.selectable_label(id == pivot_id, name(id)).clicked() {
+                            commands.push(Command::SetPivot(id));
+                        }
+                    }
+                })
+                .response
+                .labelled_by(label.id)
+                .on_hover_text(
+                    "Points follow this statement's order; points it lacks sit where the others \
+                     put them",
+                );
+            ui.menu_button("Columns", |ui| {
+                for &id in &self.order {
+                    let mut visible = !self.hidden.contains(&id);
+                    if ui.checkbox(&mut visible, name(id)).changed() {
+                        commands.push(Command::ToggleColumn(id));
+                    }
+                }
+            });
+            ui.separator();
+            ui.label("Two-text view:");
+            let first = self.pair.0.or(shown.ids.first().copied());
+            let second = self.pair.1.or(shown.ids.get(1).copied());
+            for (slot, chosen, salt) in [(0, first, "pair-a"), (1, second, "pair-b")] {
+                egui::ComboBox::from_id_salt(salt)
+                    .selected_text(chosen.map_or_else(String::new, name))
+                    .width(150.0)
+                    .show_ui(ui, |ui| {
+                        for statement in statements {
+                            let picked = chosen == Some(statement.id);
+                            if ui.selectable_label(picked, name(statement.id)).clicked() {
+                                if slot == 0 {
+                                    self.pair.0 = Some(statement.id);
+                                } else {
+                                    self.pair.1 = Some(statement.id);
+                                }
+                            }
+                        }
+                    });
+            }
+            if let (Some(a), Some(b)) = (first, second)
+                && ui
+                    .add_enabled(a != b, egui::Button::new("Compare these two"))
+                    .on_hover_text("Open the two statements in the two-column view")
+                    .clicked()
+            {
+                commands.push(Command::ShowPair(a, b));
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            legend_ui(ui);
+            ui.separator();
+            if ui
+                .button("Add statement…")
+                .on_hover_text("Open one more statement in the collation")
+                .clicked()
+            {
+                commands.push(Command::AddStatement);
+            }
+        });
+    }
+}
