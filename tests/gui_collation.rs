@@ -203,3 +203,71 @@ fn find_searches_every_statement_of_the_collation() {
     // The match's point is scrolled to and selected.
     assert!(harness.state().collation_view().selected().is_some());
 }
+
+#[test]
+fn show_only_in_one_statement_lists_what_only_it_says() {
+    let mut harness = three();
+    let shown = harness.state().collection().shown().expect("collated");
+    let fo = shown.ids[1];
+    let total = harness.state().collation_view().reading().len();
+    harness.state_mut().push(Command::SetPointFilter(
+        parallax::gui::collation_view::PointFilter::OnlyIn(fo),
+    ));
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().collation_view().filter(),
+        parallax::gui::collation_view::PointFilter::OnlyIn(fo)
+    );
+    let view = harness.state().collation_view();
+    let shown = harness.state().collection().shown().expect("collated");
+    let rows = view.reading();
+    assert!(!rows.is_empty() && rows.len() < total);
+    for &p in rows {
+        let point = &shown.collation.points[p];
+        assert!(point.has(1) && !point.has(0) && !point.has(2));
+    }
+    // The condolences are the FO's alone among these three.
+    harness.get_by_label_contains("Jaffar Express");
+    // Back to every point.
+    harness.state_mut().push(Command::SetPointFilter(
+        parallax::gui::collation_view::PointFilter::All,
+    ));
+    settle(&mut harness);
+    assert_eq!(harness.state().collation_view().reading().len(), total);
+}
+
+/// A file dropped on the window, as the windowing integration hands it over.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_three_files_opens_their_collation() {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1440.0, 900.0))
+        .build_eframe(|cc| ParallaxApp::new(cc, None, None));
+    settle(&mut harness);
+    for name in [
+        "us-embassy-x-post.txt",
+        "fo-joint-press-statement.txt",
+        "article-full.txt",
+    ] {
+        harness
+            .input_mut()
+            .dropped_files
+            .push(std::sync::Arc::new(Dropped(sample(name))));
+    }
+    settle(&mut harness);
+    assert!(harness.state().collection().is_active());
+    harness.get_by_label_contains("Collation: 3 statements");
+    harness.get_by_label("article-full.txt");
+}

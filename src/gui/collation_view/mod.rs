@@ -36,6 +36,18 @@ const GUTTER: f32 = 64.0;
 const MIN_COLUMN: f32 = 200.0;
 /// Height of the column headers.
 const HEADER: f32 = 48.0;
+/// Which points the collation shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum PointFilter {
+    /// Every point.
+    #[default]
+    All,
+    /// The points only this statement (by id) has, among the columns shown.
+    OnlyIn(u64),
+    /// The points this statement (by id) lacks.
+    MissingFrom(u64),
+}
+
 /// What the collation view remembers between frames.
 #[derive(Default)]
 pub struct CollationView {
@@ -47,11 +59,14 @@ pub struct CollationView {
     pivot: Option<u64>,
     /// The two statements the "two-text view" button compares.
     pair: (Option<u64>, Option<u64>),
-    /// Points in reading order, the row of each point, and what they were computed for
-    /// (collation generation, pivot document).
+    /// Which points are shown.
+    filter: PointFilter,
+    /// Points shown, in reading order, the row of each point (`usize::MAX`: filtered out),
+    /// and what they were computed for (collation generation, pivot document, filter,
+    /// columns).
     reading: Vec<usize>,
     row_of_point: Arc<Vec<usize>>,
-    reading_key: (u64, usize),
+    reading_key: (u64, usize, PointFilter, Vec<usize>),
     /// Rows some shown statement lacks, and what they were computed for.
     gaps: Vec<usize>,
     gaps_key: (u64, Vec<usize>),
@@ -117,7 +132,12 @@ impl CollationView {
         &self.reading
     }
 
-    /// The row of each point in the reading order.
+    /// Which points are shown.
+    pub fn filter(&self) -> PointFilter {
+        self.filter
+    }
+
+    /// The row of each point in the reading order (`usize::MAX`: not shown).
     pub fn row_of_point(&self) -> Arc<Vec<usize>> {
         self.row_of_point.clone()
     }
@@ -141,21 +161,43 @@ impl CollationView {
             self.pivot = None;
         }
         let pivot = self.pivot(shown);
-        if self.reading_key != (shown.generation, pivot) {
-            self.reading = shown.collation.reading_order(pivot);
-            let mut row_of_point = vec![0; self.reading.len()];
+        let columns = self.columns(shown);
+        let key = (shown.generation, pivot, self.filter, columns.clone());
+        if self.reading_key != key {
+            let points = &shown.collation.points;
+            let filter = self.filter;
+            let index = |id: u64| shown.index_of(id);
+            self.reading = shown
+                .collation
+                .reading_order(pivot)
+                .into_iter()
+                .filter(|&p| {
+                    let Some(point) = points.get(p) else {
+                        return false;
+                    };
+                    match filter {
+                        PointFilter::All => true,
+                        PointFilter::OnlyIn(id) => index(id).is_some_and(|d| {
+                            point.has(d) && columns.iter().all(|&o| o == d || !point.has(o))
+                        }),
+                        PointFilter::MissingFrom(id) => index(id).is_some_and(|d| !point.has(d)),
+                    }
+                })
+                .collect();
+            let mut row_of_point = vec![usize::MAX; points.len()];
             for (row, &point) in self.reading.iter().enumerate() {
                 if let Some(slot) = row_of_point.get_mut(point) {
                     *slot = row;
                 }
             }
             self.row_of_point = Arc::new(row_of_point);
-            if self.reading_key.0 != shown.generation {
+            if self.reading_key.0 != shown.generation || self.reading_key.2 != self.filter {
                 self.selected = None;
             }
-            self.reading_key = (shown.generation, pivot);
+            self.reading_key = key;
             self.heights = RowHeights::default();
             self.galleys.clear();
+            self.gaps_key = (u64::MAX, Vec::new());
         }
         let columns = self.columns(shown);
         if self.gaps_key.0 != shown.generation || self.gaps_key.1 != columns {
@@ -197,6 +239,7 @@ impl CollationView {
                 }
             }
             Command::SetPivot(id) => self.pivot = Some(*id),
+            Command::SetPointFilter(filter) => self.filter = *filter,
             Command::NextGap | Command::PreviousGap => {
                 if let Some(shown) = shown {
                     self.sync(shown);
@@ -318,31 +361,35 @@ impl CollationView {
                 }
                 let height = tallest.max(font.size * 1.3) + 2.0 * CELL_PAD;
                 self.heights.measure(row, height + ROW_GAP);
-                let painter = ui.painter();
                 let dark = ui.visuals().dark_mode;
                 let single = collation
                     .points
                     .get(point)
                     .is_some_and(|p| p.kind == PointKind::Single);
+                let row_rect =
+                    Rect::from_min_size(pos2(origin.x, top), vec2(content_width, height));
+                // The gutter and the row's click area first; the cells' text on top of them
+                // (selectable, and read by screen readers).
+                self.gutter_ui(ui, row_rect, row, point, shown, &palette, commands);
                 for (x, _document, galley) in cells {
                     let rect = Rect::from_min_size(pos2(x + 2.0, top), vec2(column - 4.0, height));
                     match galley {
                         Some(galley) => {
                             if single {
-                                painter.rect_filled(rect, 3.0, palette.single);
+                                ui.painter().rect_filled(rect, 3.0, palette.single);
                             }
-                            painter.galley(
-                                rect.min + vec2(CELL_PAD, CELL_PAD),
-                                galley,
-                                palette.text,
+                            let inner = rect.shrink(CELL_PAD);
+                            ui.put(
+                                Rect::from_min_size(
+                                    inner.min,
+                                    vec2(galley.size().x.min(inner.width()), galley.size().y),
+                                ),
+                                egui::Label::new(galley).selectable(true),
                             );
                         }
-                        None => empty_cell(painter, rect, palette.empty, dark),
+                        None => empty_cell(ui.painter(), rect, palette.empty, dark),
                     }
                 }
-                let row_rect =
-                    Rect::from_min_size(pos2(origin.x, top), vec2(content_width, height));
-                self.gutter_ui(ui, row_rect, row, point, shown, &palette, commands);
             }
             self.headers_ui(
                 ui,

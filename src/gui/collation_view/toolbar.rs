@@ -4,8 +4,8 @@ use egui::{RichText, Ui};
 
 use super::super::Command;
 use super::super::collection::{CollationShown, Statement};
-use super::CollationView;
 use super::cells::legend_ui;
+use super::{CollationView, PointFilter};
 
 impl CollationView {
     /// The toolbar of the collation: summary, gap stepping, pivot, columns, two-text view.
@@ -85,6 +85,34 @@ impl CollationView {
                 .on_hover_text(
                     "Points follow this statement's order; points it lacks sit where the others \
                      put them",
+                );
+            let label = ui.label("Show:");
+            let filter_text = |filter: PointFilter| match filter {
+                PointFilter::All => "all points".to_owned(),
+                PointFilter::OnlyIn(id) => format!("only in {}", name(id)),
+                PointFilter::MissingFrom(id) => format!("missing from {}", name(id)),
+            };
+            egui::ComboBox::from_id_salt("point-filter")
+                .selected_text(filter_text(self.filter))
+                .width(190.0)
+                .show_ui(ui, |ui| {
+                    let mut choices = vec![PointFilter::All];
+                    choices.extend(shown.ids.iter().map(|&id| PointFilter::OnlyIn(id)));
+                    choices.extend(shown.ids.iter().map(|&id| PointFilter::MissingFrom(id)));
+                    for choice in choices {
+                        if ui
+                            .selectable_label(self.filter == choice, filter_text(choice))
+                            .clicked()
+                        {
+                            commands.push(Command::SetPointFilter(choice));
+                        }
+                    }
+                })
+                .response
+                .labelled_by(label.id)
+                .on_hover_text(
+                    "Only the points one statement alone has (what only the FO said), or those \
+                     it lacks",
                 );
             ui.menu_button("Columns", |ui| {
                 for &id in &self.order {

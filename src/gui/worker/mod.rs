@@ -186,7 +186,10 @@ impl Locate {
                 let sentences = collation.sentences.get(document)?;
                 let sentence = sentences.partition_point(|s| s.span.end <= offset);
                 let point = collation.point_of(document, sentence)?;
-                row_of_point.get(point).copied()
+                row_of_point
+                    .get(point)
+                    .copied()
+                    .filter(|&row| row != usize::MAX)
             }
         }
     }
