@@ -166,6 +166,7 @@ fn collation(c: &mut Criterion) {
                 provenance: export::Provenance {
                     generated: std::time::SystemTime::UNIX_EPOCH,
                 },
+                insights: None,
             };
             export::collation::write(&mut std::io::sink(), export::Format::Json, &report, false)
                 .expect("export");

@@ -203,8 +203,10 @@ pub fn analyse_collation(
     for (rank, &document) in by_rank.iter().enumerate() {
         rank_of[document] = rank;
     }
-    let by_document: Vec<&SideTokens<'_>> =
-        rank_of.iter().filter_map(|&rank| ranked.get(rank)).collect();
+    let by_document: Vec<&SideTokens<'_>> = rank_of
+        .iter()
+        .filter_map(|&rank| ranked.get(rank))
+        .collect();
     let strength = strength_findings(collation, &by_document, lexicon);
 
     CollationInsights {
@@ -251,7 +253,8 @@ fn strength_findings(
         let mut found = Vec::new();
         for (i, &left) in present.iter().enumerate() {
             for (j, &right) in present.iter().enumerate().skip(i + 1) {
-                let of = |document: usize| point.sentences.get(document).map_or(&[][..], Vec::as_slice);
+                let of =
+                    |document: usize| point.sentences.get(document).map_or(&[][..], Vec::as_slice);
                 let linked = of(left).iter().any(|&l| {
                     of(right)
                         .iter()

@@ -150,8 +150,7 @@ pub(super) fn group(
     let mut entities: Vec<(usize, Entity)> = group_many(mentions, definitions, table, 2)
         .into_iter()
         .map(|g| {
-            let [left_spans, right_spans]: [Vec<Span>; 2] =
-                g.spans.try_into().unwrap_or_default();
+            let [left_spans, right_spans]: [Vec<Span>; 2] = g.spans.try_into().unwrap_or_default();
             let entity = Entity {
                 text: g.text,
                 kind: g.kind,
