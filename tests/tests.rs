@@ -4,12 +4,15 @@ mod analysis;
 mod cli;
 mod cli_insights;
 mod collate;
+mod collate_insights;
 mod common;
 mod engine;
 mod equivalences;
 mod export;
 #[cfg(feature = "gui")]
 mod gui;
+#[cfg(feature = "gui")]
+mod gui_collation_insights;
 #[cfg(feature = "gui")]
 mod gui_insights;
 mod links;
