@@ -69,8 +69,14 @@ fn the_fo_and_the_article_name_the_bla_the_ttp_and_is_k_and_the_embassy_does_not
             }
         }
     }
-    assert_eq!(counts(&insights, "Balochistan Liberation Army"), [0, 1, 0, 3]);
-    assert_eq!(counts(&insights, "Tehreek-i-Taliban Pakistan"), [0, 1, 0, 2]);
+    assert_eq!(
+        counts(&insights, "Balochistan Liberation Army"),
+        [0, 1, 0, 3]
+    );
+    assert_eq!(
+        counts(&insights, "Tehreek-i-Taliban Pakistan"),
+        [0, 1, 0, 2]
+    );
     assert_eq!(counts(&insights, "Islamic State-Khorasan"), [0, 1, 0, 3]);
     // Every document names the US, Pakistan and LoGerfo: they come first.
     let first: Vec<&str> = insights
@@ -116,7 +122,10 @@ fn shared_phrases_name_the_documents_that_carry_them() {
     // Three documents: the embassy's "committed to countering terrorism in all its forms", the
     // FO's "vital to countering terrorism", and the article's copies of both.
     assert_eq!(documents("to countering terrorism"), [EMB, FOD, ART]);
-    assert_eq!(documents("to countering terrorism in all its forms"), [EMB, ART]);
+    assert_eq!(
+        documents("to countering terrorism in all its forms"),
+        [EMB, ART]
+    );
     assert_eq!(documents("effective and enduring"), [FOD, ART]);
     assert_eq!(
         insights.phrases.first().map(|p| p.documents.len()),
@@ -318,7 +327,10 @@ fn the_json_has_the_documented_insights() {
     assert_eq!(insights["strength"], serde_json::json!([]));
 
     let never = compare_json(&seed_files(), &["--format", "json", "--analysis", "never"]);
-    assert!(never.get("insights").is_none(), "no insights with --analysis never");
+    assert!(
+        never.get("insights").is_none(),
+        "no insights with --analysis never"
+    );
 }
 
 #[test]
@@ -363,7 +375,17 @@ fn text_html_and_markdown_show_who_names_what() {
         .expect("a row");
     assert_eq!(
         bla.split_whitespace().collect::<Vec<_>>(),
-        ["Balochistan", "Liberation", "Army", "name", "·", "1", "·", "3", "(BLA)"]
+        [
+            "Balochistan",
+            "Liberation",
+            "Army",
+            "name",
+            "·",
+            "1",
+            "·",
+            "3",
+            "(BLA)"
+        ]
     );
     assert!(text.contains("[D1 D2 D4] 3 words: \"to countering terrorism\""));
 

@@ -56,8 +56,15 @@ fn the_table_shows_who_names_the_bla_and_the_filter_keeps_its_row() {
         .type_text("BLA");
     harness.run();
     harness.get_by_label("Balochistan Liberation Army (BLA)");
-    assert!(harness.query_by_label("Tehreek-i-Taliban Pakistan (TTP)").is_none());
-    assert!(harness.query_by_label("21").is_none(), "only the BLA's row is left");
+    assert!(
+        harness
+            .query_by_label("Tehreek-i-Taliban Pakistan (TTP)")
+            .is_none()
+    );
+    assert!(
+        harness.query_by_label("21").is_none(),
+        "only the BLA's row is left"
+    );
     // Its count cells: the FO once, the article three times; blank for the others.
     harness.get_by_label("1");
     harness.get_by_label("3");

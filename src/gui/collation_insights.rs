@@ -59,10 +59,20 @@ pub fn ui(
     let name_width = (ui.available_width() - COUNT_WIDTH * n as f32).max(120.0);
     // The column titles: the documents' labels, their names on hover.
     ui.horizontal(|ui| {
-        cell(ui, name_width, line_height, RichText::new("Entity").strong());
+        cell(
+            ui,
+            name_width,
+            line_height,
+            RichText::new("Entity").strong(),
+        );
         for (d, name) in names.iter().enumerate() {
-            cell(ui, COUNT_WIDTH, line_height, RichText::new(label(d)).strong())
-                .on_hover_text(name);
+            cell(
+                ui,
+                COUNT_WIDTH,
+                line_height,
+                RichText::new(label(d)).strong(),
+            )
+            .on_hover_text(name);
         }
     });
     egui::ScrollArea::vertical()
