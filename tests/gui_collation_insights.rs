@@ -45,6 +45,7 @@ fn the_table_shows_who_names_the_bla_and_the_filter_keeps_its_row() {
     harness.get_by_label("Balochistan Liberation Army (BLA)");
     harness.get_by_label("D1 us-embassy-x-post.txt");
     harness.get_by_label_contains("Shared phrases (");
+    harness.get_by_label("[D1 D2 D4] 3 words: to countering terrorism");
     // The United States: named 1, 4, 2 and 21 times.
     harness.get_by_label("21");
 
