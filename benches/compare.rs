@@ -166,10 +166,24 @@ fn collation(c: &mut Criterion) {
                 provenance: export::Provenance {
                     generated: std::time::SystemTime::UNIX_EPOCH,
                 },
+                insights: None,
             };
             export::collation::write(&mut std::io::sink(), export::Format::Json, &report, false)
                 .expect("export");
             black_box(collation);
+        })
+    });
+    // The insights across the six documents alone, on a collation made once.
+    let texts: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
+    let collated = collate(&texts, &options);
+    group.bench_function("6x64KiB-insights", |b| {
+        b.iter(|| {
+            black_box(parallax::analysis::analyse_collation(
+                black_box(&texts),
+                &collated,
+                parallax::engine::Equivalences::builtin_ref(),
+                parallax::analysis::StrengthLexicon::builtin_ref(),
+            ))
         })
     });
     group.finish();

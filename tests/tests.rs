@@ -4,6 +4,7 @@ mod analysis;
 mod cli;
 mod cli_insights;
 mod collate;
+mod collate_insights;
 mod common;
 mod engine;
 mod equivalences;
@@ -12,6 +13,8 @@ mod export;
 mod gui;
 #[cfg(feature = "gui")]
 mod gui_collation;
+#[cfg(feature = "gui")]
+mod gui_collation_insights;
 #[cfg(feature = "gui")]
 mod gui_insights;
 mod links;

@@ -11,7 +11,11 @@
 //! - [`strength`](Analysis::strength): paired rows where the two sides use different grades of
 //!   the same kind of diplomatic verb or modal ("agreed" against "discussed"), by a
 //!   [`StrengthLexicon`].
+//!
+//! For three or more documents, [`analyse_collation`] runs the same parts over every document
+//! of a [`Collation`](crate::engine::collate::Collation) at once ([`collation`]).
 
+pub mod collation;
 mod entities;
 mod phrases;
 mod strength;
@@ -23,6 +27,9 @@ use serde::Serialize;
 use crate::engine::segment::{self, Sentence, Span};
 use crate::engine::{Comparison, Equivalences, token_key};
 
+pub use collation::{
+    CollationEntity, CollationInsights, SharedPhrase, StrengthFinding, analyse_collation,
+};
 pub use entities::{Entity, EntityKind, Presence};
 pub use phrases::Phrase;
 pub use strength::{StrengthDifference, StrengthLexicon, Stronger};

@@ -147,16 +147,46 @@ impl Automaton {
 /// Where a word of the combined sequence comes from.
 #[derive(Clone, Copy)]
 struct Origin {
-    side: u8,
+    side: u32,
     /// Index among that side's words.
     word: u32,
 }
 
 /// Shared phrases of two sides, longest first.
 pub(super) fn find(sides: &[SideTokens<'_>; 2]) -> Vec<Phrase> {
+    find_many(sides, 2)
+        .into_iter()
+        .filter_map(|shared| {
+            let [left, right]: [Vec<Span>; 2] = shared.spans.try_into().ok()?;
+            Some(Phrase {
+                text: shared.text,
+                words: shared.words,
+                left,
+                right,
+            })
+        })
+        .collect()
+}
+
+/// A word sequence that several sides have.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Shared {
+    /// The phrase as the first side that has it first writes it, on one line.
+    pub(crate) text: String,
+    /// How many words it has.
+    pub(crate) words: usize,
+    /// Per side, where it occurs (empty for a side without it).
+    pub(crate) spans: Vec<Vec<Span>>,
+}
+
+/// Shared phrases of any number of sides: maximal repeats of [`MIN_WORDS`] or more words that
+/// occur in at least `min_sides` sides, longest first (between equals, the one found first).
+pub(crate) fn find_many(sides: &[SideTokens<'_>], min_sides: usize) -> Vec<Shared> {
+    let n_sides = sides.len();
+    let min_sides = min_sides.max(1);
     // Words of each side, and the combined symbol sequence with a separator per sentence.
     let mut vocabulary: HashMap<&str, u32> = HashMap::new();
-    let mut words: [Vec<Span>; 2] = [Vec::new(), Vec::new()];
+    let mut words: Vec<Vec<Span>> = vec![Vec::new(); n_sides];
     let mut stop: Vec<bool> = Vec::new();
     let mut sequence: Vec<(u32, Option<Origin>)> = Vec::new();
     let mut separators = 0u32;
@@ -171,7 +201,7 @@ pub(super) fn find(sides: &[SideTokens<'_>; 2]) -> Vec<Phrase> {
                 sequence.push((
                     id,
                     Some(Origin {
-                        side: s as u8,
+                        side: s as u32,
                         word: words[s].len() as u32,
                     }),
                 ));
@@ -182,7 +212,7 @@ pub(super) fn find(sides: &[SideTokens<'_>; 2]) -> Vec<Phrase> {
             separators += 1;
         }
     }
-    if words[0].is_empty() || words[1].is_empty() {
+    if words.iter().filter(|w| !w.is_empty()).count() < min_sides {
         return Vec::new();
     }
 
@@ -194,7 +224,7 @@ pub(super) fn find(sides: &[SideTokens<'_>; 2]) -> Vec<Phrase> {
     let n_states = automaton.len.len();
 
     // Occurrence counts per side, summed up the suffix-link tree (longest states first).
-    let mut count = [vec![0u32; n_states], vec![0u32; n_states]];
+    let mut count = vec![vec![0u32; n_states]; n_sides];
     for (p, &(_, origin)) in sequence.iter().enumerate() {
         if let Some(o) = origin {
             count[o.side as usize][ends[p] as usize] += 1;
@@ -218,7 +248,7 @@ pub(super) fn find(sides: &[SideTokens<'_>; 2]) -> Vec<Phrase> {
         }
     }
 
-    // Candidates: maximal repeats on both sides, long enough, not only function words.
+    // Candidates: maximal repeats in enough sides, long enough, not only function words.
     let has_content = |v: usize| {
         let end = first_end[v] as usize;
         let len = automaton.len[v] as usize;
@@ -229,8 +259,7 @@ pub(super) fn find(sides: &[SideTokens<'_>; 2]) -> Vec<Phrase> {
     let mut candidates: Vec<(u32, u32, u32)> = (1..n_states)
         .filter(|&v| {
             automaton.len[v] as usize >= MIN_WORDS
-                && count[0][v] > 0
-                && count[1][v] > 0
+                && count.iter().filter(|side| side[v] > 0).count() >= min_sides
                 && automaton.symbols[v].len() >= 2
                 && has_content(v)
         })
@@ -260,10 +289,7 @@ pub(super) fn find(sides: &[SideTokens<'_>; 2]) -> Vec<Phrase> {
         &positions[from..to]
     };
 
-    let mut covered = [
-        PrefixMax::new(words[0].len()),
-        PrefixMax::new(words[1].len()),
-    ];
+    let mut covered: Vec<PrefixMax> = words.iter().map(|w| PrefixMax::new(w.len())).collect();
     let mut out = Vec::new();
     for (len, _, v) in candidates {
         if out.len() >= MAX_PHRASES {
@@ -292,19 +318,21 @@ pub(super) fn find(sides: &[SideTokens<'_>; 2]) -> Vec<Phrase> {
         let span = |side: usize, start: usize, end: usize| {
             Span::new(words[side][start].start, words[side][end - 1].end)
         };
-        let mut lists: [Vec<Span>; 2] = [Vec::new(), Vec::new()];
+        let mut lists: Vec<Vec<Span>> = vec![Vec::new(); n_sides];
         for &(side, start, end) in &places {
             if lists[side].len() < MAX_OCCURRENCES {
                 lists[side].push(span(side, start, end));
             }
         }
-        let shown = lists[0][0];
-        let [left, right] = lists;
-        out.push(Phrase {
-            text: one_line(&sides[0].text[shown.range()]),
+        // The first side that has it (places are sorted by side): its first occurrence.
+        let Some(&(side, start, end)) = places.first() else {
+            continue;
+        };
+        let shown = span(side, start, end);
+        out.push(Shared {
+            text: one_line(&sides[side].text[shown.range()]),
             words: len,
-            left,
-            right,
+            spans: lists,
         });
     }
     out

@@ -150,7 +150,7 @@ impl StrengthLexicon {
         Ok(lexicon)
     }
 
-    /// The kinds, in the order the lexicon lists them.
+    /// The kinds, in the order the lexicon lists them (a kind's index is its place here).
     pub fn kinds(&self) -> &[String] {
         &self.kinds
     }
@@ -205,24 +205,32 @@ const NOT_AFTER: &[&str] = &[
 
 /// One use of a lexicon word in a row side.
 #[derive(Debug, Clone, Copy)]
-struct Use {
-    kind: usize,
-    grade: u32,
-    span: Span,
+pub(super) struct Use {
+    /// Index of its kind in the lexicon's kinds.
+    pub(super) kind: usize,
+    /// Its grade (higher is stronger).
+    pub(super) grade: u32,
+    /// Where it is.
+    pub(super) span: Span,
 }
 
-/// The strongest use of each kind among the sentences `range` of a side.
-fn strongest(
+/// The strongest use of each kind among the sentences `sentences` of a side (indexes out of
+/// range are skipped).
+pub(super) fn strongest(
     side: &SideTokens<'_>,
-    range: std::ops::Range<usize>,
+    sentences: impl IntoIterator<Item = usize>,
     lexicon: &StrengthLexicon,
 ) -> Vec<Option<Use>> {
     let mut best: Vec<Option<Use>> = vec![None; lexicon.kinds.len()];
-    for s in range {
-        let words: Vec<&Tok> = side.tokens[side.sentences[s].clone()]
-            .iter()
-            .filter(|t| t.is_word)
-            .collect();
+    for s in sentences {
+        let Some(tokens) = side
+            .sentences
+            .get(s)
+            .and_then(|range| side.tokens.get(range.clone()))
+        else {
+            continue;
+        };
+        let words: Vec<&Tok> = tokens.iter().filter(|t| t.is_word).collect();
         let lowers: Vec<&str> = words.iter().map(|t| t.lower.as_str()).collect();
         let mut i = 0;
         while i < words.len() {

@@ -1,13 +1,15 @@
 //! `parallax compare A B C [D…]`: three or more statements collated into points across
-//! documents, written as text, JSON, HTML or Markdown. Errors are handled as for two files:
-//! one line on stderr naming the file and the reason, exit status 2; a bug exits with
-//! [`super::EXIT_INTERNAL`] and names every file.
+//! documents, with the insights across them (who names what, shared phrases, wording strength;
+//! `--analysis` as for two files), written as text, JSON, HTML or Markdown. Errors are handled
+//! as for two files: one line on stderr naming the file and the reason, exit status 2; a bug
+//! exits with [`super::EXIT_INTERNAL`] and names every file.
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{CompareArgs, EXIT_INTERNAL, read_equivalences};
+use super::{ANALYSIS_AUTO_MAX_BYTES, AnalysisMode, CompareArgs, EXIT_INTERNAL, read_equivalences};
+use crate::analysis::{StrengthLexicon, analyse_collation};
 use crate::engine::collate::collate_with;
 use crate::engine::{Equivalences, Options};
 use crate::export::collation::{self, CollationReport};
@@ -90,6 +92,22 @@ fn try_collate(args: &CompareArgs) -> anyhow::Result<()> {
         .use_equivalences(!args.no_equivalences);
     let texts: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
     let collation = collate_with(&texts, &options, &equivalences);
+    // As for two files: `auto` analyses statements, not every document of any size.
+    let wanted = match args.analysis {
+        AnalysisMode::Always => true,
+        AnalysisMode::Never => false,
+        AnalysisMode::Auto => texts
+            .iter()
+            .all(|text| text.len() <= ANALYSIS_AUTO_MAX_BYTES),
+    };
+    let insights = wanted.then(|| {
+        analyse_collation(
+            &texts,
+            &collation,
+            &equivalences,
+            StrengthLexicon::builtin_ref(),
+        )
+    });
     let report = CollationReport {
         documents: &documents,
         collation: &collation,
@@ -97,6 +115,7 @@ fn try_collate(args: &CompareArgs) -> anyhow::Result<()> {
         provenance: Provenance {
             generated: std::time::SystemTime::now(),
         },
+        insights: insights.as_ref(),
     };
     let written = match &args.output {
         Some(path) => {

@@ -21,6 +21,7 @@
 
 pub mod app;
 pub mod cells;
+pub mod collation_insights;
 pub mod collation_view;
 pub mod collection;
 pub mod commands;

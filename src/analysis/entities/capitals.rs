@@ -47,14 +47,14 @@ pub(super) struct Capitals<'a> {
     /// Per word: how often either text writes it in lower case, anywhere.
     lower_case: HashMap<&'a str, usize>,
     /// Per side, per sentence: whether it is a headline or in capitals.
-    headline: [Vec<bool>; 2],
+    headline: Vec<Vec<bool>>,
 }
 
 impl<'a> Capitals<'a> {
-    /// Counts the capitals of both sides.
-    pub(super) fn of(sides: &'a [SideTokens<'_>; 2]) -> Self {
+    /// Counts the capitals of all sides (two texts, or every document of a collation).
+    pub(super) fn of(sides: &'a [SideTokens<'_>]) -> Self {
         let mut capitalised: HashMap<&str, usize> = HashMap::new();
-        let mut headline: [Vec<bool>; 2] = [Vec::new(), Vec::new()];
+        let mut headline: Vec<Vec<bool>> = vec![Vec::new(); sides.len()];
         for (side, flags) in sides.iter().zip(headline.iter_mut()) {
             for range in &side.sentences {
                 let tokens = &side.tokens[range.clone()];

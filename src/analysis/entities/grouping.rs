@@ -135,18 +135,70 @@ struct Building {
     /// How complete `best_form` is.
     best_completeness: Completeness,
     /// Where each side names it.
-    spans: [Vec<Span>; 2],
+    spans: Vec<Vec<Span>>,
     /// Its first mention, to order entities of equal standing.
     first: usize,
 }
 
-/// Groups mentions into entities and orders them: shared, only left, only right; names,
-/// titles, dates, numbers; most mentioned first.
+/// Groups mentions of two texts into entities and orders them: shared, only left, only right;
+/// names, titles, dates, numbers; most mentioned first.
 pub(super) fn group(
     mentions: Vec<Mention>,
     definitions: &[Definition],
     table: &Equivalences,
 ) -> Vec<Entity> {
+    let mut entities: Vec<(usize, Entity)> = group_many(mentions, definitions, table, 2)
+        .into_iter()
+        .map(|g| {
+            let [left_spans, right_spans]: [Vec<Span>; 2] = g.spans.try_into().unwrap_or_default();
+            let entity = Entity {
+                text: g.text,
+                kind: g.kind,
+                forms: g.forms,
+                left: count_mentions(&left_spans),
+                right: count_mentions(&right_spans),
+                left_spans,
+                right_spans,
+            };
+            (g.first, entity)
+        })
+        .collect();
+    entities.sort_by(|(left_first, left), (right_first, right)| {
+        left.presence()
+            .cmp(&right.presence())
+            .then(left.kind.cmp(&right.kind))
+            .then((right.left + right.right).cmp(&(left.left + left.right)))
+            .then(left_first.cmp(right_first))
+    });
+    entities.into_iter().map(|(_, e)| e).collect()
+}
+
+/// An entity of any number of texts, before ordering.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Grouped {
+    /// Its name: the canonical form of its equivalence group, else its most complete form.
+    pub(crate) text: String,
+    /// What kind of thing it is.
+    pub(crate) kind: EntityKind,
+    /// The forms the texts use, in order of first use (first text first).
+    pub(crate) forms: Vec<String>,
+    /// Per text, where it names it, sorted.
+    pub(crate) spans: Vec<Vec<Span>>,
+    /// Per text, how many times it names it (a form defined in brackets right after another
+    /// is the same mention).
+    pub(crate) counts: Vec<usize>,
+    /// Its first mention's index, to order entities of equal standing.
+    pub(crate) first: usize,
+}
+
+/// Groups the mentions of `sides` texts into entities, in no particular order (each carries
+/// its first mention's index to order by).
+pub(super) fn group_many(
+    mentions: Vec<Mention>,
+    definitions: &[Definition],
+    table: &Equivalences,
+    sides: usize,
+) -> Vec<Grouped> {
     let mut ids: HashMap<Key, usize> = HashMap::new();
     let mut first_of: Vec<usize> = Vec::new(); // a mention of each key
     for (m, mention) in mentions.iter().enumerate() {
@@ -178,7 +230,7 @@ pub(super) fn group(
             forms: Vec::new(),
             best_form: String::new(),
             best_completeness: Completeness::default(),
-            spans: [Vec::new(), Vec::new()],
+            spans: vec![Vec::new(); sides],
             first: m,
         });
         if let Key::Group(g) = mention.key {
@@ -204,37 +256,29 @@ pub(super) fn group(
             spans.push(mention.span);
         }
     }
-    let mut entities: Vec<(usize, Entity)> = built
+    built
         .into_values()
-        .map(|b| (b.first, entity(b, table)))
-        .collect();
-    entities.sort_by(|(left_first, left), (right_first, right)| {
-        left.presence()
-            .cmp(&right.presence())
-            .then(left.kind.cmp(&right.kind))
-            .then((right.left + right.right).cmp(&(left.left + left.right)))
-            .then(left_first.cmp(right_first))
-    });
-    entities.into_iter().map(|(_, e)| e).collect()
+        .map(|building| grouped(building, table))
+        .collect()
 }
 
 /// The entity a finished [`Building`] is.
-fn entity(building: Building, table: &Equivalences) -> Entity {
+fn grouped(building: Building, table: &Equivalences) -> Grouped {
     let text = match building.group {
         Some(g) => table.canonical(g).to_owned(),
         None => building.best_form,
     };
-    let [mut left_spans, mut right_spans] = building.spans;
-    left_spans.sort_by_key(|s| s.start);
-    right_spans.sort_by_key(|s| s.start);
-    Entity {
+    let mut spans = building.spans;
+    for list in &mut spans {
+        list.sort_by_key(|s| s.start);
+    }
+    Grouped {
         text,
         kind: building.kind,
         forms: building.forms.into_iter().map(|f| f.written).collect(),
-        left: count_mentions(&left_spans),
-        right: count_mentions(&right_spans),
-        left_spans,
-        right_spans,
+        counts: spans.iter().map(|s| count_mentions(s)).collect(),
+        spans,
+        first: building.first,
     }
 }
 

@@ -28,7 +28,7 @@
 
 mod capitals;
 mod dates;
-mod grouping;
+pub(super) mod grouping;
 mod known;
 mod lexicon;
 mod names;
@@ -173,6 +173,27 @@ impl SentenceTokens<'_> {
 /// runs of capitalised words in the tokens left (each phase marks the tokens it takes); then
 /// groups the mentions of both sides.
 pub(super) fn find(sides: &[SideTokens<'_>; 2], equivalences: &Equivalences) -> Vec<Entity> {
+    let (mentions, definitions) = mentions_of(sides, equivalences);
+    grouping::group(mentions, &definitions, equivalences)
+}
+
+/// Finds the entities of any number of sides (the documents of a collation) as [`find`] does
+/// for two: capitals anywhere in any side are evidence of a name, and mentions of every side
+/// are grouped together. Unordered; each carries per side its spans and count.
+pub(super) fn find_many(
+    sides: &[SideTokens<'_>],
+    equivalences: &Equivalences,
+) -> Vec<grouping::Grouped> {
+    let (mentions, definitions) = mentions_of(sides, equivalences);
+    grouping::group_many(mentions, &definitions, equivalences, sides.len())
+}
+
+/// Every mention of every side, in side then text order, and the definitions of short forms
+/// ("Foreign Office (FO)") among them.
+fn mentions_of(
+    sides: &[SideTokens<'_>],
+    equivalences: &Equivalences,
+) -> (Vec<Mention>, Vec<grouping::Definition>) {
     let groups = known::Groups::new(equivalences);
     let capitals = capitals::Capitals::of(sides);
     let mut mentions: Vec<Mention> = Vec::new();
@@ -203,7 +224,7 @@ pub(super) fn find(sides: &[SideTokens<'_>; 2], equivalences: &Equivalences) -> 
             mentions.extend(found.into_iter().map(|f| f.mention));
         }
     }
-    grouping::group(mentions, &definitions, equivalences)
+    (mentions, definitions)
 }
 
 #[cfg(test)]

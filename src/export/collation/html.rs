@@ -2,13 +2,18 @@
 //! The documents' provenance, the similarity matrix, a presence map (documents × points, each
 //! cell marked by the point's kind with a symbol as well as a colour, linking to the point),
 //! then one table row per point with one column per document; a document that lacks the point
-//! has a hatched cell reading "—". Inside a row, words every document of the point has are bold
+//! has a hatched cell reading "—". With the insights: a table of who names what (an entity per
+//! row, a count per document), the shared phrases with the documents that carry them, and the
+//! wording-strength findings linking to their points. Inside a row, words every document of the point has are bold
 //! and words only one has are underlined with dots. Every piece of statement text goes through
 //! [`escape`].
 
 use std::io::Write;
 
-use super::{CollationReport, cell_words, kind_symbol, label};
+use super::{
+    CollationReport, LIST_AT_MOST, cell_words, entity_kind_name, kind_symbol, label, labels,
+};
+use crate::analysis::CollationInsights;
 use crate::engine::collate::{PointKind, Share};
 use crate::export::Report;
 use crate::export::html::escape;
@@ -42,6 +47,12 @@ table.collation th.point { width: 6em; font-weight: normal; color: var(--weak); 
 table.collation td { white-space: pre-wrap; overflow-wrap: anywhere; }
 table.collation td.absent { color: var(--weak); text-align: center; }
 .sn { color: var(--weak); font-size: .8em; }
+table.entities th, table.entities td, table.phrases th, table.phrases td { border-bottom: 1px solid #eee; padding: .15em .6em; text-align: left; vertical-align: top; }
+table.entities th small { color: var(--weak); font-weight: normal; }
+table.entities td.kind { color: var(--weak); font-size: .85em; }
+table.entities td.named { text-align: center; background: var(--equivalent); font-variant-numeric: tabular-nums; }
+table.entities td.none { background: #fafafa; }
+table.phrases td:first-child { white-space: nowrap; }
 b.all { font-weight: 700; }
 .alone { text-decoration: underline dotted; text-underline-offset: 3px; }
 footer { margin-top: 2em; color: var(--weak); font-size: .85em; }
@@ -172,6 +183,10 @@ pub fn write(out: &mut dyn Write, report: &CollationReport<'_>) -> std::io::Resu
     }
     writeln!(out, "</table></div>")?;
 
+    if let Some(insights) = report.insights {
+        write_insights(out, report, insights, &names)?;
+    }
+
     writeln!(
         out,
         "<h2>Points</h2>\n<div class=\"collation-wrap\"><table class=\"collation\" style=\"--columns: {n}\">"
@@ -224,6 +239,117 @@ pub fn write(out: &mut dyn Write, report: &CollationReport<'_>) -> std::io::Resu
         env!("CARGO_PKG_VERSION")
     )?;
     writeln!(out, "</body>\n</html>")
+}
+
+/// Who names what (an entity × document table of counts, blank for none), the shared phrases
+/// with the documents that carry them, and the wording-strength findings.
+fn write_insights(
+    out: &mut dyn Write,
+    report: &CollationReport<'_>,
+    insights: &CollationInsights,
+    names: &[String],
+) -> std::io::Result<()> {
+    let n = names.len();
+    writeln!(
+        out,
+        "<h2>Who names what</h2>\n<p>{} entities (names, titles, dates, numbers), named by more \
+         documents first; each cell is how many times the document names it, blank for none.</p>\n\
+         <div class=\"map-wrap\"><table class=\"entities\">",
+        insights.entities.len()
+    )?;
+    write!(out, "<thead><tr><th>Entity</th><th>Kind</th>")?;
+    for (d, name) in names.iter().enumerate() {
+        write!(out, "<th title=\"{name}\">{}</th>", label(d))?;
+    }
+    writeln!(out, "</tr></thead>\n<tbody>")?;
+    for entity in insights.entities.iter().take(LIST_AT_MOST) {
+        let others: Vec<String> = entity
+            .forms
+            .iter()
+            .filter(|f| **f != entity.text)
+            .map(|f| escape(f))
+            .collect();
+        let forms = if others.is_empty() {
+            String::new()
+        } else {
+            format!(" <small>({})</small>", others.join(", "))
+        };
+        write!(
+            out,
+            "<tr><th>{}{forms}</th><td class=\"kind\">{}</td>",
+            escape(&entity.text),
+            entity_kind_name(entity.kind)
+        )?;
+        for d in 0..n {
+            match entity.counts.get(d).copied().unwrap_or(0) {
+                0 => write!(
+                    out,
+                    "<td class=\"none\" title=\"{} does not name it\"></td>",
+                    label(d)
+                )?,
+                count => write!(out, "<td class=\"named\">{count}</td>")?,
+            }
+        }
+        writeln!(out, "</tr>")?;
+    }
+    writeln!(out, "</tbody></table></div>")?;
+    if insights.entities.len() > LIST_AT_MOST {
+        writeln!(
+            out,
+            "<p>… and {} more (all in the JSON).</p>",
+            insights.entities.len() - LIST_AT_MOST
+        )?;
+    }
+
+    writeln!(
+        out,
+        "<h2>Shared phrases</h2>\n<p>{} runs of three or more words that two or more documents \
+         share, carried by more documents first.</p>\n<table class=\"phrases\">\n\
+         <thead><tr><th>Documents</th><th>Words</th><th>Phrase</th></tr></thead>\n<tbody>",
+        insights.phrases.len()
+    )?;
+    for phrase in insights.phrases.iter().take(LIST_AT_MOST) {
+        writeln!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+            labels(&phrase.documents),
+            phrase.words,
+            escape(&phrase.text)
+        )?;
+    }
+    writeln!(out, "</tbody></table>")?;
+    if insights.phrases.len() > LIST_AT_MOST {
+        writeln!(
+            out,
+            "<p>… and {} more (all in the JSON).</p>",
+            insights.phrases.len() - LIST_AT_MOST
+        )?;
+    }
+
+    writeln!(out, "<h2>Wording strength</h2>")?;
+    if insights.strength.is_empty() {
+        writeln!(
+            out,
+            "<p>No point is worded more strongly by one document than by another.</p>"
+        )?;
+        return Ok(());
+    }
+    writeln!(out, "<ul class=\"strength\">")?;
+    let positions = report.positions();
+    for finding in &insights.strength {
+        let number = positions.get(finding.point).map_or(0, |p| p + 1);
+        writeln!(
+            out,
+            "<li><a href=\"#point-{number}\">Point {number}</a>: {} <b>{}</b> is stronger than {} \
+             <b>{}</b> ({})</li>",
+            label(finding.stronger),
+            escape(&finding.stronger_word),
+            label(finding.weaker),
+            escape(&finding.weaker_word),
+            escape(&finding.kind)
+        )?;
+    }
+    writeln!(out, "</ul>")
 }
 
 fn kind_class(kind: PointKind) -> &'static str {

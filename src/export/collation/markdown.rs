@@ -2,11 +2,15 @@
 //! a presence map (a row per point, a column per document, marked `=` identical, `≈`
 //! equivalent, `~` related, `•` one document only, `·` absent), then the points as a table with
 //! one column per document, "—" where a document lacks the point. Words every document of a
-//! point has are **bold**. Statement text goes through [`escape`], so it cannot break a table.
+//! point has are **bold**. With the insights: who names what (a row per entity, a count per
+//! document), the shared phrases with their documents, and the wording-strength findings. Statement text goes through [`escape`], so it cannot break a table.
 
 use std::io::Write;
 
-use super::{CollationReport, cell_words, kind_symbol, label};
+use super::{
+    CollationReport, LIST_AT_MOST, cell_words, entity_kind_name, kind_symbol, label, labels,
+};
+use crate::analysis::CollationInsights;
 use crate::engine::collate::Share;
 use crate::export::Report;
 use crate::export::markdown::escape;
@@ -95,6 +99,10 @@ pub fn write(out: &mut dyn Write, report: &CollationReport<'_>) -> std::io::Resu
         )?;
     }
 
+    if let Some(insights) = report.insights {
+        write_insights(out, report, insights)?;
+    }
+
     writeln!(out, "\n## Points\n")?;
     let columns: Vec<String> = documents
         .iter()
@@ -137,6 +145,98 @@ pub fn write(out: &mut dyn Write, report: &CollationReport<'_>) -> std::io::Resu
             kind_symbol(point.kind),
             point.kind.name(),
             cells.join(" | ")
+        )?;
+    }
+    Ok(())
+}
+
+/// Who names what (a row per entity, a count per document, blank for none), the shared
+/// phrases with the documents that carry them, the wording-strength findings.
+fn write_insights(
+    out: &mut dyn Write,
+    report: &CollationReport<'_>,
+    insights: &CollationInsights,
+) -> std::io::Result<()> {
+    let n = report.documents.len();
+    writeln!(out, "\n## Who names what\n")?;
+    writeln!(
+        out,
+        "{} entities, named by more documents first; a cell is how many times the document \
+         names it, blank for none.\n",
+        insights.entities.len()
+    )?;
+    let header: Vec<String> = (0..n).map(label).collect();
+    writeln!(out, "| entity | kind | {} |", header.join(" | "))?;
+    writeln!(out, "|---|---|{}", ":---:|".repeat(n))?;
+    for entity in insights.entities.iter().take(LIST_AT_MOST) {
+        let others: Vec<String> = entity
+            .forms
+            .iter()
+            .filter(|f| **f != entity.text)
+            .map(|f| escape(f))
+            .collect();
+        let forms = if others.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", others.join(", "))
+        };
+        let cells: Vec<String> = (0..n)
+            .map(|d| match entity.counts.get(d).copied().unwrap_or(0) {
+                0 => String::new(),
+                count => count.to_string(),
+            })
+            .collect();
+        writeln!(
+            out,
+            "| **{}**{forms} | {} | {} |",
+            escape(&entity.text),
+            entity_kind_name(entity.kind),
+            cells.join(" | ")
+        )?;
+    }
+    if insights.entities.len() > LIST_AT_MOST {
+        writeln!(
+            out,
+            "\n… and {} more (all in the JSON).",
+            insights.entities.len() - LIST_AT_MOST
+        )?;
+    }
+    writeln!(out, "\n## Shared phrases\n")?;
+    writeln!(out, "| documents | words | phrase |\n|---|---:|---|")?;
+    for phrase in insights.phrases.iter().take(LIST_AT_MOST) {
+        writeln!(
+            out,
+            "| {} | {} | {} |",
+            labels(&phrase.documents),
+            phrase.words,
+            escape(&phrase.text)
+        )?;
+    }
+    if insights.phrases.len() > LIST_AT_MOST {
+        writeln!(
+            out,
+            "\n… and {} more (all in the JSON).",
+            insights.phrases.len() - LIST_AT_MOST
+        )?;
+    }
+    writeln!(out, "\n## Wording strength\n")?;
+    if insights.strength.is_empty() {
+        writeln!(
+            out,
+            "No point is worded more strongly by one document than by another."
+        )?;
+    }
+    let positions = report.positions();
+    for finding in &insights.strength {
+        let number = positions.get(finding.point).map_or(0, |p| p + 1);
+        writeln!(
+            out,
+            "- [Point {number}](#point-{number}): {} **{}** is stronger than {} **{}** ({})",
+            label(finding.stronger),
+            escape(&finding.stronger_word),
+            label(finding.weaker),
+            escape(&finding.weaker_word),
+            escape(&finding.kind)
         )?;
     }
     Ok(())

@@ -13,6 +13,7 @@ mod text;
 use std::io::Write;
 
 use super::{ExportError, Format, Provenance};
+use crate::analysis::{CollationInsights, EntityKind};
 use crate::engine::collate::{Collation, PointKind, SentenceWords, Share};
 use crate::load::Document;
 
@@ -28,12 +29,28 @@ pub struct CollationReport<'a> {
     pub pivot: usize,
     /// When it was made.
     pub provenance: Provenance,
+    /// Insights across the documents (who names what, shared phrases, wording strength), when
+    /// computed (`--analysis`); `None` leaves them out of every format.
+    pub insights: Option<&'a CollationInsights>,
 }
 
 impl CollationReport<'_> {
     /// The points' indexes in the pivot's reading order.
     pub fn order(&self) -> Vec<usize> {
         self.collation.reading_order(self.pivot)
+    }
+
+    /// Per point (index in the collation's points), its place in [`Self::order`]: what the
+    /// reports number it by (from 0; shown from 1).
+    pub fn positions(&self) -> Vec<usize> {
+        let order = self.order();
+        let mut positions = vec![0; self.collation.points.len()];
+        for (position, &point) in order.iter().enumerate() {
+            if let Some(slot) = positions.get_mut(point) {
+                *slot = position;
+            }
+        }
+        positions
     }
 
     /// The documents' texts, in the order given.
@@ -124,6 +141,28 @@ pub fn kind_symbol(kind: PointKind) -> &'static str {
         PointKind::Single => "•",
     }
 }
+
+/// "name", "title", "date" or "number": an entity's kind as the reports write it.
+pub fn entity_kind_name(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Name => "name",
+        EntityKind::Title => "title",
+        EntityKind::Date => "date",
+        EntityKind::Number => "number",
+    }
+}
+
+/// "D1 D3": the labels of `documents`.
+pub fn labels(documents: &[usize]) -> String {
+    documents
+        .iter()
+        .map(|&d| label(d))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Most entities and phrases the text, HTML and Markdown reports list (the JSON has them all).
+pub const LIST_AT_MOST: usize = 40;
 
 /// "D1", "D2", ...: the short label of document `index`.
 pub fn label(index: usize) -> String {

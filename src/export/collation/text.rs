@@ -5,7 +5,10 @@
 
 use std::io::Write;
 
-use super::{CollationReport, cell_words, kind_symbol, label};
+use super::{
+    CollationReport, LIST_AT_MOST, cell_words, entity_kind_name, kind_symbol, label, labels,
+};
+use crate::analysis::CollationInsights;
 use crate::engine::collate::Share;
 
 const CYAN: &str = "\x1b[36m";
@@ -59,6 +62,14 @@ pub fn write(
             write!(out, "{:>5.0}%", value * 100.0)?;
         }
         writeln!(out)?;
+    }
+    match report.insights {
+        Some(insights) => write_insights(out, report, insights, paint(BOLD), paint(RESET))?,
+        None => writeln!(
+            out,
+            "(names, shared phrases and wording strength not computed: --analysis never, or a \
+             document over 256 KiB with --analysis auto)"
+        )?,
     }
     writeln!(
         out,
@@ -120,6 +131,120 @@ pub fn write(
         }
     }
     Ok(())
+}
+
+/// Most characters of a name in the entity table's first column.
+const NAME_WIDTH: usize = 36;
+
+/// The insights: an entity table (a count per document, `·` for none), the shared phrases with
+/// the documents that carry them, the wording-strength findings.
+fn write_insights(
+    out: &mut dyn Write,
+    report: &CollationReport<'_>,
+    insights: &CollationInsights,
+    bold: &str,
+    reset: &str,
+) -> std::io::Result<()> {
+    let n = report.documents.len();
+    writeln!(
+        out,
+        "{bold}Who names what ({} entities; count per document, · none){reset}",
+        insights.entities.len()
+    )?;
+    let shown: Vec<(String, &crate::analysis::CollationEntity)> = insights
+        .entities
+        .iter()
+        .take(LIST_AT_MOST)
+        .map(|e| (shorten(&e.text, NAME_WIDTH), e))
+        .collect();
+    let width = shown
+        .iter()
+        .map(|(name, _)| name.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(6);
+    write!(out, "  {:<width$} {:<6}", "", "")?;
+    for d in 0..n {
+        write!(out, "{:>4}", label(d))?;
+    }
+    writeln!(out)?;
+    for (name, entity) in &shown {
+        write!(out, "  {name:<width$} {:<6}", entity_kind_name(entity.kind))?;
+        for d in 0..n {
+            match entity.counts.get(d).copied().unwrap_or(0) {
+                0 => write!(out, "{:>4}", "·")?,
+                count => write!(out, "{count:>4}")?,
+            }
+        }
+        let others: Vec<&str> = entity
+            .forms
+            .iter()
+            .map(String::as_str)
+            .filter(|f| *f != entity.text)
+            .collect();
+        if others.is_empty() {
+            writeln!(out)?;
+        } else {
+            writeln!(out, "  ({})", others.join(", "))?;
+        }
+    }
+    if insights.entities.len() > LIST_AT_MOST {
+        writeln!(
+            out,
+            "  … and {} more",
+            insights.entities.len() - LIST_AT_MOST
+        )?;
+    }
+    writeln!(
+        out,
+        "{bold}Shared phrases ({}; the documents that carry each){reset}",
+        insights.phrases.len()
+    )?;
+    for phrase in insights.phrases.iter().take(LIST_AT_MOST) {
+        writeln!(
+            out,
+            "  [{}] {} words: \"{}\"",
+            labels(&phrase.documents),
+            phrase.words,
+            shorten(&phrase.text, 100)
+        )?;
+    }
+    if insights.phrases.len() > LIST_AT_MOST {
+        writeln!(
+            out,
+            "  … and {} more",
+            insights.phrases.len() - LIST_AT_MOST
+        )?;
+    }
+    writeln!(
+        out,
+        "{bold}Wording strength ({} findings){reset}",
+        insights.strength.len()
+    )?;
+    let positions = report.positions();
+    for finding in &insights.strength {
+        writeln!(
+            out,
+            "  point {}: {} \"{}\" is stronger than {} \"{}\" ({})",
+            positions.get(finding.point).map_or(0, |p| p + 1),
+            label(finding.stronger),
+            finding.stronger_word,
+            label(finding.weaker),
+            finding.weaker_word,
+            finding.kind
+        )?;
+    }
+    Ok(())
+}
+
+/// `text` cut to at most `max` characters, with "…" where it was cut.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
 }
 
 /// Line breaks inside a sentence read as spaces.

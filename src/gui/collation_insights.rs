@@ -1,0 +1,177 @@
+//! Insights across the documents of a collation, drawn compactly: who names what (an entity ×
+//! document table, a count per document, blank for none, in the engine's order), the phrases
+//! two or more documents share with the documents that carry them, and the wording-strength
+//! findings.
+//!
+//! A building block for the collation view: it draws from a [`CollationInsights`] and the
+//! documents' names and keeps only its filter text (in egui's memory, under the id of the
+//! `Ui` it is given). Both lists draw only the rows in view (one line each, long text cut with
+//! "…" and shown whole on hover), so hundreds of names cost a frame what a dozen do. It emits
+//! no commands yet: clicking an entry to highlight its places needs the collation view's
+//! state.
+
+use egui::{Align, Layout, RichText, Sense, vec2};
+
+use super::Command;
+use crate::analysis::{CollationEntity, CollationInsights};
+use crate::export::collation::{label, labels};
+
+/// Width of one document's count column.
+const COUNT_WIDTH: f32 = 34.0;
+
+/// Draws `insights` of the documents named `names` (in the collation's order).
+pub fn ui(
+    ui: &mut egui::Ui,
+    insights: &CollationInsights,
+    names: &[String],
+    commands: &mut Vec<Command>,
+) {
+    let _ = commands;
+    let n = names.len();
+    let filter_id = ui.make_persistent_id("parallax-collation-insights-filter");
+    let mut filter: String = ui.data_mut(|d| d.get_temp(filter_id).unwrap_or_default());
+
+    ui.heading(format!("Who names what ({})", insights.entities.len()))
+        .on_hover_text("Named by more documents first; a count per document, blank for none");
+    ui.horizontal_wrapped(|ui| {
+        for (d, name) in names.iter().enumerate() {
+            ui.label(RichText::new(format!("{} {name}", label(d))).weak());
+        }
+    });
+    ui.horizontal(|ui| {
+        let caption = ui.label("Filter names");
+        ui.add(
+            egui::TextEdit::singleline(&mut filter)
+                .hint_text("part of a name")
+                .desired_width(ui.available_width().clamp(80.0, 240.0)),
+        )
+        .labelled_by(caption.id);
+    });
+    let wanted = filter.trim().to_lowercase();
+    let shown: Vec<&CollationEntity> = insights
+        .entities
+        .iter()
+        .filter(|e| wanted.is_empty() || matches(e, &wanted))
+        .collect();
+    ui.data_mut(|d| d.insert_temp(filter_id, filter));
+
+    let line_height = ui.spacing().interact_size.y;
+    let name_width = (ui.available_width() - COUNT_WIDTH * n as f32).max(120.0);
+    // The column titles: the documents' labels, their names on hover.
+    ui.horizontal(|ui| {
+        cell(
+            ui,
+            name_width,
+            line_height,
+            RichText::new("Entity").strong(),
+        );
+        for (d, name) in names.iter().enumerate() {
+            cell(
+                ui,
+                COUNT_WIDTH,
+                line_height,
+                RichText::new(label(d)).strong(),
+            )
+            .on_hover_text(name);
+        }
+    });
+    egui::ScrollArea::vertical()
+        .id_salt("parallax-collation-insights-entities")
+        .max_height((ui.available_height() * 0.6).max(line_height * 4.0))
+        .auto_shrink([false, true])
+        .show_rows(ui, line_height, shown.len(), |ui, range| {
+            for entity in shown.get(range).unwrap_or_default() {
+                ui.horizontal(|ui| {
+                    let text = entity_label(entity);
+                    cell(ui, name_width, line_height, RichText::new(&text)).on_hover_text(&text);
+                    for d in 0..n {
+                        match entity.counts.get(d).copied().unwrap_or(0) {
+                            0 => {
+                                ui.allocate_exact_size(
+                                    vec2(COUNT_WIDTH, line_height),
+                                    Sense::hover(),
+                                );
+                            }
+                            count => {
+                                cell(ui, COUNT_WIDTH, line_height, count.to_string());
+                            }
+                        }
+                    }
+                });
+            }
+        });
+
+    ui.separator();
+    ui.heading(format!("Shared phrases ({})", insights.phrases.len()))
+        .on_hover_text("Runs of three or more words two or more documents share");
+    egui::ScrollArea::vertical()
+        .id_salt("parallax-collation-insights-phrases")
+        .max_height((ui.available_height() * 0.6).max(line_height * 4.0))
+        .auto_shrink([false, true])
+        .show_rows(ui, line_height, insights.phrases.len(), |ui, range| {
+            for phrase in insights.phrases.get(range).unwrap_or_default() {
+                let text = format!(
+                    "[{}] {} words: {}",
+                    labels(&phrase.documents),
+                    phrase.words,
+                    phrase.text
+                );
+                cell(ui, ui.available_width(), line_height, text.as_str()).on_hover_text(&text);
+            }
+        });
+
+    if !insights.strength.is_empty() {
+        ui.separator();
+        ui.heading(format!("Wording strength ({})", insights.strength.len()));
+        for finding in &insights.strength {
+            ui.label(format!(
+                "{} \"{}\" is stronger than {} \"{}\" ({})",
+                label(finding.stronger),
+                finding.stronger_word,
+                label(finding.weaker),
+                finding.weaker_word,
+                finding.kind
+            ));
+        }
+    }
+}
+
+/// "Balochistan Liberation Army (BLA)": an entity's name and its other forms.
+fn entity_label(entity: &CollationEntity) -> String {
+    let others: Vec<&str> = entity
+        .forms
+        .iter()
+        .map(String::as_str)
+        .filter(|f| *f != entity.text)
+        .collect();
+    if others.is_empty() {
+        entity.text.clone()
+    } else {
+        format!("{} ({})", entity.text, others.join(", "))
+    }
+}
+
+/// Whether the entity's name or one of its forms contains `filter` (lower case).
+fn matches(entity: &CollationEntity, filter: &str) -> bool {
+    std::iter::once(&entity.text)
+        .chain(&entity.forms)
+        .any(|form| form.to_lowercase().contains(filter))
+}
+
+/// One cell of a row: `text` on one line in `width`, cut with "…" when it does not fit.
+fn cell(
+    ui: &mut egui::Ui,
+    width: f32,
+    height: f32,
+    text: impl Into<egui::WidgetText>,
+) -> egui::Response {
+    ui.allocate_ui_with_layout(
+        vec2(width, height),
+        Layout::left_to_right(Align::Center),
+        |ui| {
+            ui.set_width(width);
+            ui.add(egui::Label::new(text).truncate())
+        },
+    )
+    .inner
+}
