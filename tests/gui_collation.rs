@@ -271,3 +271,20 @@ fn dropping_three_files_opens_their_collation() {
     harness.get_by_label_contains("Collation: 3 statements");
     harness.get_by_label("article-full.txt");
 }
+
+#[test]
+fn the_insights_tab_shows_who_names_what_across_the_statements() {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1440.0, 900.0))
+        .build_eframe(|cc| ParallaxApp::new(cc, None, None));
+    settle(&mut harness);
+    harness.state_mut().push(Command::OpenAllSamples);
+    settle(&mut harness);
+    assert!(matches!(
+        harness.state().collection().insights(),
+        Some(Ok(_))
+    ));
+    harness.get_by_label("Insights").click();
+    settle(&mut harness);
+    harness.get_by_label_contains("Balochistan Liberation Army");
+}

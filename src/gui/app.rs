@@ -538,7 +538,10 @@ impl ParallaxApp {
             .resizable(true)
             .default_size(260.0)
             .size_range(200.0..=(ui.available_width() * 0.4).clamp(200.0, 600.0))
-            .show(ui, |ui| self.collation.overview_ui(ui, shown, commands));
+            .show(ui, |ui| {
+                let insights = self.collection.insights();
+                self.collation.side_panel_ui(ui, shown, insights, commands);
+            });
         let (find, current) = self.find.matches();
         let find_key = self.find.key();
         egui::CentralPanel::default().show(ui, |ui| {

@@ -6,6 +6,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use crate::analysis::CollationInsights;
 use crate::engine::Options;
 use crate::engine::collate::Collation;
 use crate::load::{Document, LoadOptions};
@@ -93,6 +94,8 @@ pub struct Collection {
     collating: bool,
     failed: Option<String>,
     shown: Option<CollationShown>,
+    /// The insights across the statements shown, once computed, or what failed.
+    insights: Option<Result<Arc<CollationInsights>, String>>,
     shown_count: u64,
     /// Whether the window shows the collation (else the two-text view).
     active: bool,
@@ -119,9 +122,16 @@ impl Collection {
         self.failed.as_deref()
     }
 
-    /// Whether a load or the collation is under way.
+    /// The insights across the statements shown: `None` until computed, else them or what
+    /// failed.
+    pub fn insights(&self) -> Option<&Result<Arc<CollationInsights>, String>> {
+        self.insights.as_ref()
+    }
+
+    /// Whether a load, the collation or its insights are under way.
     pub fn is_busy(&self) -> bool {
-        self.collating || self.statements.iter().any(|s| s.loading.is_some())
+        let analysing = self.shown.is_some() && self.insights.is_none() && self.failed.is_none();
+        self.collating || analysing || self.statements.iter().any(|s| s.loading.is_some())
     }
 
     fn add(&mut self, document: Option<Arc<Document>>) -> u64 {
@@ -277,6 +287,7 @@ impl Collection {
                 }
                 self.collating = false;
                 self.failed = None;
+                self.insights = None;
                 self.shown_count += 1;
                 self.shown = Some(CollationShown {
                     collation,
@@ -286,6 +297,15 @@ impl Collection {
                     generation: self.shown_count,
                 });
                 Ok(true)
+            }
+            JobResult::CollationAnalysed {
+                generation,
+                insights,
+            } => {
+                if generation == self.request && !self.collating {
+                    self.insights = Some(insights);
+                }
+                Ok(false)
             }
             JobResult::CollateFailed {
                 generation,

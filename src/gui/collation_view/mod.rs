@@ -61,6 +61,8 @@ pub struct CollationView {
     pair: (Option<u64>, Option<u64>),
     /// Which points are shown.
     filter: PointFilter,
+    /// What the side panel shows.
+    side_tab: overview::SideTab,
     /// Points shown, in reading order, the row of each point (`usize::MAX`: filtered out),
     /// and what they were computed for (collation generation, pivot document, filter,
     /// columns).

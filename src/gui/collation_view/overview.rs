@@ -3,6 +3,9 @@
 
 use egui::{Color32, FontId, Rect, RichText, Sense, Stroke, StrokeKind, Ui, pos2, vec2};
 
+use std::sync::Arc;
+
+use crate::analysis::CollationInsights;
 use crate::engine::collate::PointKind;
 
 use super::super::Command;
@@ -10,7 +13,60 @@ use super::super::collection::CollationShown;
 use super::CollationView;
 use super::cells::CollationPalette;
 
+/// What the side panel of the collation shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SideTab {
+    /// Similarity and the presence map.
+    #[default]
+    Overview,
+    /// Who names what, shared phrases, wording strength, across the statements.
+    Insights,
+}
+
 impl CollationView {
+    /// The side panel: tabs for the overview and the insights across the statements.
+    pub fn side_panel_ui(
+        &mut self,
+        ui: &mut Ui,
+        shown: &CollationShown,
+        insights: Option<&Result<Arc<CollationInsights>, String>>,
+        commands: &mut Vec<Command>,
+    ) {
+        ui.set_min_width(ui.available_width());
+        ui.horizontal(|ui| {
+            for (tab, text) in [
+                (SideTab::Overview, "Overview"),
+                (SideTab::Insights, "Insights"),
+            ] {
+                if ui.selectable_label(self.side_tab == tab, text).clicked() {
+                    self.side_tab = tab;
+                }
+            }
+        });
+        ui.separator();
+        match self.side_tab {
+            SideTab::Overview => self.overview_ui(ui, shown, commands),
+            SideTab::Insights => match insights {
+                Some(Ok(insights)) => {
+                    super::super::collation_insights::ui(ui, insights, &shown.names, commands);
+                }
+                Some(Err(message)) => {
+                    ui.colored_label(
+                        ui.visuals().error_fg_color,
+                        format!(
+                            "The insights could not be computed for these texts: {message}. \
+                             The columns are unaffected; this is a bug in Parallax, please \
+                             report it with the files."
+                        ),
+                    );
+                }
+                None => {
+                    ui.spinner();
+                }
+            },
+        }
+    }
+
     /// The overview: the presence map and the similarity matrix.
     pub fn overview_ui(
         &mut self,
@@ -21,7 +77,6 @@ impl CollationView {
         self.sync(shown);
         let palette = CollationPalette::new(ui.visuals().dark_mode);
         let columns = self.columns(shown);
-        ui.heading("Overview");
         ui.label(RichText::new("Similarity: share of sentences with a counterpart").weak());
         similarity_ui(ui, shown, &columns);
         ui.separator();

@@ -101,17 +101,41 @@ pub(super) fn run_collate(job: CollateJob, cancel: &Cancel, reply: &Reply) {
     if cancel.is_cancelled() {
         return; // superseded while it ran
     }
-    reply.send(match collated {
-        Ok(collation) => JobResult::Collated {
-            generation,
-            collation: Arc::new(collation),
-            ids,
-            documents,
-        },
-        Err(crash) => JobResult::CollateFailed {
-            generation,
-            message: crash.to_string(),
-        },
+    let collation = match collated {
+        Ok(collation) => Arc::new(collation),
+        Err(crash) => {
+            reply.send(JobResult::CollateFailed {
+                generation,
+                message: crash.to_string(),
+            });
+            return;
+        }
+    };
+    reply.send(JobResult::Collated {
+        generation,
+        collation: collation.clone(),
+        ids,
+        documents: documents.clone(),
+    });
+    // The columns show at once; the insights follow.
+    if cancel.is_cancelled() {
+        return;
+    }
+    let insights = crate::crash::catch("computing the insights across the statements", || {
+        let texts: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
+        crate::analysis::analyse_collation(
+            &texts,
+            &collation,
+            Equivalences::builtin_ref(),
+            crate::analysis::StrengthLexicon::builtin_ref(),
+        )
+    });
+    if cancel.is_cancelled() {
+        return;
+    }
+    reply.send(JobResult::CollationAnalysed {
+        generation,
+        insights: insights.map(Arc::new).map_err(|crash| crash.to_string()),
     });
 }
 

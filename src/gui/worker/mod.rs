@@ -138,6 +138,13 @@ pub enum JobResult {
         /// The documents collated, in order.
         documents: Vec<Arc<Document>>,
     },
+    /// The insights across the collated statements finished (after the collation was sent).
+    CollationAnalysed {
+        /// The collation request's generation.
+        generation: u64,
+        /// Entities per statement, shared phrases, wording strength; or what failed (a bug).
+        insights: Result<Arc<crate::analysis::CollationInsights>, String>,
+    },
     /// The collation failed (a bug: the job panicked).
     CollateFailed {
         /// The request's generation.
