@@ -167,25 +167,51 @@ pub fn run_compare(args: &CompareArgs) -> ExitCode {
     }
 }
 
-fn try_compare(args: &CompareArgs) -> anyhow::Result<()> {
-    // Test builds only: a way for the tests to see what a bug looks like to the user.
-    #[cfg(debug_assertions)]
-    if std::env::var_os("PARALLAX_TEST_PANIC").is_some() {
-        panic!("a panic injected by PARALLAX_TEST_PANIC");
+impl CompareArgs {
+    /// The comparison options the flags ask for.
+    fn options(&self) -> Options {
+        Options::default()
+            .ignore_case(self.ignore_case)
+            .ignore_punctuation(self.ignore_punctuation)
+            .mark_variants(self.mark_variants)
+            .threshold(self.threshold)
+            .use_equivalences(!self.no_equivalences)
     }
-    if !(0.0..=1.0).contains(&args.threshold) {
-        anyhow::bail!(
-            "--threshold must be between 0 and 1, not {}",
-            args.threshold
-        );
+
+    /// Checks the flags and reads the table of equivalent terms (built-in, plus the user's).
+    fn prepare(&self) -> anyhow::Result<Equivalences> {
+        // Test builds only: a way for the tests to see what a bug looks like to the user.
+        #[cfg(debug_assertions)]
+        if std::env::var_os("PARALLAX_TEST_PANIC").is_some() {
+            panic!("a panic injected by PARALLAX_TEST_PANIC");
+        }
+        if !(0.0..=1.0).contains(&self.threshold) {
+            anyhow::bail!(
+                "--threshold must be between 0 and 1, not {}",
+                self.threshold
+            );
+        }
+        let mut equivalences = Equivalences::builtin();
+        if let Some(path) = &self.equivalences {
+            equivalences.extend(read_equivalences(path)?);
+        }
+        Ok(equivalences)
     }
-    let mut equivalences = Equivalences::builtin();
-    if let Some(path) = &args.equivalences {
-        equivalences.extend(read_equivalences(path)?);
+
+    /// Whether to compute the insights for documents of these sizes: `auto` analyses
+    /// statements, not every document of any size.
+    fn analysis_wanted(&self, texts: &[&str]) -> bool {
+        match self.analysis {
+            AnalysisMode::Always => true,
+            AnalysisMode::Never => false,
+            AnalysisMode::Auto => texts.iter().all(|t| t.len() <= ANALYSIS_AUTO_MAX_BYTES),
+        }
     }
-    let load = |path: &std::path::Path| -> anyhow::Result<crate::load::Document> {
+
+    /// Reads one input; a file with a few damaged bytes says how to open it anyway.
+    fn load(&self, path: &std::path::Path) -> anyhow::Result<crate::load::Document> {
         let options = crate::load::LoadOptions {
-            open_anyway: args.open_anyway,
+            open_anyway: self.open_anyway,
         };
         load_file_with(path, options).map_err(|error| match error {
             crate::load::LoadError::Damaged { .. } => {
@@ -193,21 +219,36 @@ fn try_compare(args: &CompareArgs) -> anyhow::Result<()> {
             }
             other => other.into(),
         })
-    };
+    }
+
+    /// Writes the output: to `-o FILE` through `to_file` (which never writes over an input),
+    /// else to standard output through `to_stdout` (coloured on a terminal). A closed pipe
+    /// (`| head`) is not an error worth reporting.
+    fn emit(
+        &self,
+        to_file: impl FnOnce(&std::path::Path) -> Result<(), export::ExportError>,
+        to_stdout: impl FnOnce(&mut dyn Write, bool) -> std::io::Result<()>,
+    ) -> anyhow::Result<()> {
+        if let Some(path) = &self.output {
+            return to_file(path).map_err(Into::into);
+        }
+        let stdout = std::io::stdout();
+        let colour = stdout.is_terminal();
+        let mut sink = std::io::BufWriter::new(stdout.lock());
+        match to_stdout(&mut sink, colour).and_then(|()| sink.flush()) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            other => other.map_err(|e| anyhow::anyhow!("writing output: {e}")),
+        }
+    }
+}
+
+fn try_compare(args: &CompareArgs) -> anyhow::Result<()> {
+    let equivalences = args.prepare()?;
+    let load = |path: &std::path::Path| args.load(path);
     let left = load(&args.left)?;
     let right = load(&args.right)?;
-    let options = Options::default()
-        .ignore_case(args.ignore_case)
-        .ignore_punctuation(args.ignore_punctuation)
-        .mark_variants(args.mark_variants)
-        .threshold(args.threshold)
-        .use_equivalences(!args.no_equivalences);
-    let comparison = compare_with(&left.text, &right.text, &options, &equivalences);
-    let wanted = match args.analysis {
-        AnalysisMode::Always => true,
-        AnalysisMode::Never => false,
-        AnalysisMode::Auto => left.text.len().max(right.text.len()) <= ANALYSIS_AUTO_MAX_BYTES,
-    };
+    let comparison = compare_with(&left.text, &right.text, &args.options(), &equivalences);
+    let wanted = args.analysis_wanted(&[&left.text, &right.text]);
     // The analysis is a stage of the pipeline: computed here, handed to the exporters.
     let analysis = if wanted {
         analyse(
@@ -230,20 +271,10 @@ fn try_compare(args: &CompareArgs) -> anyhow::Result<()> {
             generated: std::time::SystemTime::now(),
         },
     };
-    let written = match &args.output {
-        Some(path) => return export::write_file(path, args.format, &report).map_err(Into::into),
-        None => {
-            let stdout = std::io::stdout();
-            let colour = stdout.is_terminal();
-            let mut sink = std::io::BufWriter::new(stdout.lock());
-            export::write(&mut sink, args.format, &report, colour).and_then(|()| sink.flush())
-        }
-    };
-    match written {
-        // A closed pipe (`| head`) is not an error worth reporting.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.map_err(|e| anyhow::anyhow!("writing output: {e}")),
-    }
+    args.emit(
+        |path| export::write_file(path, args.format, &report),
+        |out, colour| export::write(out, args.format, &report, colour),
+    )
 }
 
 /// Reads a user table of equivalent terms; the error names the file, and the line and reason

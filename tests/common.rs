@@ -133,3 +133,19 @@ pub fn check_phrases(left: &str, right: &str, a: &Analysis) {
         assert!(pair[0].words >= pair[1].words, "not longest first");
     }
 }
+
+/// Steps the window's frames until its background work is done and the UI has caught up.
+#[cfg(feature = "gui")]
+pub fn settle(harness: &mut egui_kittest::Harness<'static, parallax::gui::ParallaxApp>) {
+    let started = std::time::Instant::now();
+    harness.step();
+    while harness.state().is_busy() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "background work did not finish"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        harness.step();
+    }
+    harness.run_steps(3);
+}

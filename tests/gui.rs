@@ -8,7 +8,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use parallax::gui::{Command, ParallaxApp, Side};
 
-use super::common::scratch;
+use super::common::{scratch, settle};
 
 fn harness(left: Option<PathBuf>, right: Option<PathBuf>) -> Harness<'static, ParallaxApp> {
     let mut harness = Harness::builder()
@@ -16,21 +16,6 @@ fn harness(left: Option<PathBuf>, right: Option<PathBuf>) -> Harness<'static, Pa
         .build_eframe(move |cc| ParallaxApp::new(cc, left, right));
     settle(&mut harness);
     harness
-}
-
-/// Steps frames until background work is done and the UI has caught up.
-fn settle(harness: &mut Harness<'static, ParallaxApp>) {
-    let started = Instant::now();
-    harness.step();
-    while harness.state().is_busy() {
-        assert!(
-            started.elapsed() < Duration::from_secs(30),
-            "background work did not finish"
-        );
-        std::thread::sleep(Duration::from_millis(5));
-        harness.step();
-    }
-    harness.run_steps(3);
 }
 
 #[test]

@@ -3,27 +3,12 @@
 //! and back to the two-text view of a pair.
 
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use parallax::gui::{Command, ParallaxApp};
 
-use super::common::sample;
-
-fn settle(harness: &mut Harness<'static, ParallaxApp>) {
-    let started = Instant::now();
-    harness.step();
-    while harness.state().is_busy() {
-        assert!(
-            started.elapsed() < Duration::from_secs(60),
-            "background work did not finish"
-        );
-        std::thread::sleep(Duration::from_millis(5));
-        harness.step();
-    }
-    harness.run_steps(3);
-}
+use super::common::{sample, settle};
 
 /// The window on the embassy's post, the FO's statement and the ministry's post, collated.
 fn three() -> Harness<'static, ParallaxApp> {

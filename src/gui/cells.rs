@@ -112,52 +112,62 @@ pub fn cell_job(
     let mut job = LayoutJob::default();
     job.wrap.max_width = wrap_width;
     for (span, mark) in marks {
-        // Cut the stretch at find-match boundaries.
-        let mut at = span.start;
-        while at < span.end {
-            let hit = find.iter().find(|(m, _)| m.start <= at && at < m.end);
-            let next = match hit {
-                Some((m, _)) => m.end.min(span.end),
-                None => find
-                    .iter()
-                    .filter(|(m, _)| m.start > at)
-                    .map(|(m, _)| m.start)
-                    .min()
-                    .unwrap_or(span.end)
-                    .min(span.end),
-            };
-            let mut format = TextFormat::simple(font.clone(), palette.text);
-            match mark {
-                Mark::Plain => {}
-                Mark::Deleted => {
-                    format.background = palette.deleted;
-                    format.strikethrough = Stroke::new(1.0, palette.deleted_line);
-                }
-                Mark::Inserted => {
-                    format.background = palette.inserted;
-                    format.underline = Stroke::new(1.5, palette.inserted_line);
-                }
-                Mark::Equivalent => {
-                    format.background = palette.equivalent;
-                    format.italics = true;
-                }
-                Mark::Shared => {
-                    format.background = palette.shared;
-                    format.underline = Stroke::new(1.5, palette.shared_line);
-                }
+        let mut format = TextFormat::simple(font.clone(), palette.text);
+        match mark {
+            Mark::Plain => {}
+            Mark::Deleted => {
+                format.background = palette.deleted;
+                format.strikethrough = Stroke::new(1.0, palette.deleted_line);
             }
-            if let Some((_, current)) = hit {
-                format.background = if *current {
-                    palette.find_current
-                } else {
-                    palette.find
-                };
+            Mark::Inserted => {
+                format.background = palette.inserted;
+                format.underline = Stroke::new(1.5, palette.inserted_line);
             }
-            job.append(&display(&text[at..next]), 0.0, format);
-            at = next;
+            Mark::Equivalent => {
+                format.background = palette.equivalent;
+                format.italics = true;
+            }
+            Mark::Shared => {
+                format.background = palette.shared;
+                format.underline = Stroke::new(1.5, palette.shared_line);
+            }
         }
+        let find_colours = (palette.find, palette.find_current);
+        append_found(&mut job, text, span.range(), &format, find, find_colours);
     }
     job
+}
+
+/// Appends `text[range]` in `format`, cut at find matches, which get the find background
+/// (`colours`: of a match, of the current one). Shared by the two-text and collation cells.
+pub fn append_found(
+    job: &mut LayoutJob,
+    text: &str,
+    range: std::ops::Range<usize>,
+    format: &TextFormat,
+    found: &[(Span, bool)],
+    colours: (Color32, Color32),
+) {
+    let mut at = range.start;
+    while at < range.end {
+        let hit = found.iter().find(|(m, _)| m.start <= at && at < m.end);
+        let next = match hit {
+            Some((m, _)) => m.end.min(range.end),
+            None => found
+                .iter()
+                .filter(|(m, _)| m.start > at)
+                .map(|(m, _)| m.start)
+                .min()
+                .unwrap_or(range.end)
+                .min(range.end),
+        };
+        let mut piece = format.clone();
+        if let Some((_, current)) = hit {
+            piece.background = if *current { colours.1 } else { colours.0 };
+        }
+        job.append(&display(text.get(at..next).unwrap_or_default()), 0.0, piece);
+        at = next.max(at + 1);
+    }
 }
 
 /// Text as shown in a cell: line breaks inside a sentence (hard wrapping) become spaces, so the

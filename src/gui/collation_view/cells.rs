@@ -187,7 +187,7 @@ pub(super) fn cell_job(
     job
 }
 
-/// Appends `text[range]` with `format`, cut at find matches, which get the find background.
+/// Appends `text[range]` with `format`, cut at find matches (the two-text cells' way).
 fn append(
     job: &mut LayoutJob,
     text: &str,
@@ -196,34 +196,8 @@ fn append(
     found: &[(Span, bool)],
     palette: &CollationPalette,
 ) {
-    let mut at = range.start;
-    while at < range.end {
-        let hit = found.iter().find(|(m, _)| m.start <= at && at < m.end);
-        let next = match hit {
-            Some((m, _)) => m.end.min(range.end),
-            None => found
-                .iter()
-                .filter(|(m, _)| m.start > at)
-                .map(|(m, _)| m.start)
-                .min()
-                .unwrap_or(range.end)
-                .min(range.end),
-        };
-        let mut piece_format = format.clone();
-        if let Some((_, current)) = hit {
-            piece_format.background = if *current {
-                palette.find_current
-            } else {
-                palette.find
-            };
-        }
-        job.append(
-            &flat(text.get(at..next).unwrap_or_default()),
-            0.0,
-            piece_format,
-        );
-        at = next.max(at + 1);
-    }
+    let colours = (palette.find, palette.find_current);
+    super::super::cells::append_found(job, text, range, format, found, colours);
 }
 
 /// Line breaks inside a sentence become spaces (the text wraps to the column).
