@@ -43,8 +43,9 @@ struct NoteOut<'a> {
     note: &'a str,
 }
 
+/// A document as every JSON output writes it: its provenance, its text and its sentences.
 #[derive(Serialize)]
-struct SideOut<'a> {
+pub(crate) struct SideOut<'a> {
     name: &'a str,
     path: Option<String>,
     format: &'a str,
@@ -57,12 +58,13 @@ struct SideOut<'a> {
 }
 
 #[derive(Serialize)]
-struct SentenceOut {
+pub(crate) struct SentenceOut {
     start: usize,
     end: usize,
 }
 
-fn side<'a>(doc: &'a Document, sentences: &[Sentence]) -> SideOut<'a> {
+/// `doc` with its `sentences`, for JSON.
+pub(crate) fn side<'a>(doc: &'a Document, sentences: &[Sentence]) -> SideOut<'a> {
     SideOut {
         name: &doc.name,
         path: doc.path.as_ref().map(|p| p.display().to_string()),

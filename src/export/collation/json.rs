@@ -8,7 +8,6 @@ use crate::analysis::{CollationInsights, EntityKind};
 use crate::engine::Options;
 use crate::engine::collate::PointKind;
 use crate::engine::segment::Span;
-use crate::export::Report;
 
 /// Format name written into every file.
 pub const FORMAT: &str = "parallax-collation";
@@ -22,7 +21,7 @@ struct Output<'a> {
     parallax_version: &'static str,
     options: &'a Options,
     pivot: usize,
-    documents: Vec<DocumentOut<'a>>,
+    documents: Vec<crate::export::json::SideOut<'a>>,
     points: Vec<PointOut<'a>>,
     similarity: &'a [Vec<f32>],
     /// Absent when the insights were not computed.
@@ -116,24 +115,6 @@ fn insights_out<'a>(insights: &'a CollationInsights, positions: &[usize]) -> Ins
 }
 
 #[derive(Serialize)]
-struct DocumentOut<'a> {
-    name: &'a str,
-    path: Option<String>,
-    format: &'a str,
-    encoding: &'a str,
-    size: u64,
-    sha256: &'a str,
-    text: &'a str,
-    sentences: Vec<SentenceOut>,
-}
-
-#[derive(Serialize)]
-struct SentenceOut {
-    start: usize,
-    end: usize,
-}
-
-#[derive(Serialize)]
 struct PointOut<'a> {
     sentences: &'a [Vec<usize>],
     kind: PointKind,
@@ -146,24 +127,9 @@ pub fn write(out: &mut dyn std::io::Write, report: &CollationReport<'_>) -> std:
         .documents
         .iter()
         .enumerate()
-        .map(|(i, document)| DocumentOut {
-            name: &document.name,
-            path: document.path.as_ref().map(|p| p.display().to_string()),
-            format: &document.format,
-            encoding: &document.encoding,
-            size: Report::size_of(document),
-            sha256: &document.sha256,
-            text: &document.text,
-            sentences: collation
-                .sentences
-                .get(i)
-                .map_or(&[][..], Vec::as_slice)
-                .iter()
-                .map(|s| SentenceOut {
-                    start: s.span.start,
-                    end: s.span.end,
-                })
-                .collect(),
+        .map(|(i, document)| {
+            let sentences = collation.sentences.get(i).map_or(&[][..], Vec::as_slice);
+            crate::export::json::side(document, sentences)
         })
         .collect();
     let points = report
