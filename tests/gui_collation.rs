@@ -273,3 +273,38 @@ fn the_insights_tab_shows_who_names_what_across_the_statements() {
     settle(&mut harness);
     harness.get_by_label_contains("Balochistan Liberation Army");
 }
+
+#[test]
+fn replacing_one_statement_keeps_the_others_as_they_were() {
+    let mut harness = three();
+    let before: Vec<_> = harness
+        .state()
+        .collection()
+        .statements()
+        .iter()
+        .map(|s| s.document.clone().expect("loaded"))
+        .collect();
+    let id = harness.state().collection().statements()[1].id;
+    harness.state_mut().push(Command::ReplaceStatementPath(
+        id,
+        sample("article-full.txt"),
+    ));
+    settle(&mut harness);
+    let after: Vec<_> = harness
+        .state()
+        .collection()
+        .statements()
+        .iter()
+        .map(|s| s.document.clone().expect("loaded"))
+        .collect();
+    assert_eq!(after[1].name, "article-full.txt");
+    // The others were not read again: the very same documents.
+    assert!(std::sync::Arc::ptr_eq(&before[0], &after[0]));
+    assert!(std::sync::Arc::ptr_eq(&before[2], &after[2]));
+    harness.get_by_label("article-full.txt");
+    assert!(
+        harness
+            .query_by_label("fo-joint-press-statement.txt")
+            .is_none()
+    );
+}

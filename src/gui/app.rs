@@ -551,8 +551,15 @@ impl ParallaxApp {
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
-        let [left, right] = self.documents();
-        let title = format!("Parallax — {} ↔ {}", left.name, right.name);
+        let title = match self.collection.shown() {
+            Some(shown) if self.collection.is_active() => {
+                format!("Parallax — {}", shown.names.join(" · "))
+            }
+            _ => {
+                let [left, right] = self.documents();
+                format!("Parallax — {} ↔ {}", left.name, right.name)
+            }
+        };
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
