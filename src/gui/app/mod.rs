@@ -5,10 +5,12 @@
 
 use std::path::PathBuf;
 
-use egui::{Key, KeyboardShortcut, Modifiers, Ui};
+use egui::Ui;
 
 use crate::engine::Comparison;
 use crate::load::Document;
+
+mod input;
 
 use super::collation_view::CollationView;
 use super::collection::Collection;
@@ -17,7 +19,7 @@ use super::find::Find;
 use super::insights::InsightsPanel;
 use super::notes::NotesBar;
 use super::notices::{Notice, Notices};
-use super::pair_view::{PairInput, PairView, ScrollKey};
+use super::pair_view::{PairInput, PairView};
 use super::session::Session;
 use super::settings::Settings;
 use super::toolbar::ToolbarInput;
@@ -378,98 +380,6 @@ impl ParallaxApp {
                         .error(format!("Could not save the report: {message}.")),
                 };
             }
-        }
-    }
-
-    /// Keyboard shortcuts, as commands.
-    fn shortcuts(&mut self, ctx: &egui::Context) {
-        let wants_text = ctx.egui_wants_keyboard_input();
-        // A focused widget (the threshold slider) keeps the arrow keys.
-        let focused = ctx.memory(|m| m.focused().is_some());
-        let find_open = self.find.is_open();
-        let mut scroll = None;
-        ctx.input_mut(|input| {
-            let mut take = |modifiers: Modifiers, key: Key| {
-                input.consume_shortcut(&KeyboardShortcut::new(modifiers, key))
-            };
-            let commands = &mut self.commands;
-            if take(Modifiers::SHIFT, Key::F7) || take(Modifiers::ALT, Key::ArrowUp) {
-                commands.push(Command::PreviousDifference);
-            }
-            if take(Modifiers::NONE, Key::F7) || take(Modifiers::ALT, Key::ArrowDown) {
-                commands.push(Command::NextDifference);
-            }
-            if take(Modifiers::COMMAND, Key::F) {
-                commands.push(Command::OpenFind);
-            }
-            if take(Modifiers::COMMAND, Key::E) {
-                commands.push(Command::OpenExport);
-            }
-            if take(Modifiers::NONE, Key::F5) {
-                commands.push(Command::Reload);
-            }
-            // Keyboard scrolling of the rows, when no text field has the keys.
-            if !wants_text {
-                scroll = if take(Modifiers::NONE, Key::PageDown) {
-                    Some(ScrollKey::PageDown)
-                } else if take(Modifiers::NONE, Key::PageUp) {
-                    Some(ScrollKey::PageUp)
-                } else if !focused && take(Modifiers::NONE, Key::ArrowDown) {
-                    Some(ScrollKey::LineDown)
-                } else if !focused && take(Modifiers::NONE, Key::ArrowUp) {
-                    Some(ScrollKey::LineUp)
-                } else if take(Modifiers::COMMAND, Key::Home) || take(Modifiers::NONE, Key::Home) {
-                    Some(ScrollKey::Home)
-                } else if take(Modifiers::COMMAND, Key::End) || take(Modifiers::NONE, Key::End) {
-                    Some(ScrollKey::End)
-                } else {
-                    None
-                };
-            }
-            // The most specific first: Ctrl+O would also take Ctrl+Shift+O.
-            if take(Modifiers::COMMAND | Modifiers::SHIFT, Key::O) {
-                commands.push(Command::Open(Side::Right));
-            }
-            if take(Modifiers::COMMAND, Key::O) {
-                commands.push(Command::Open(Side::Left));
-            }
-            if find_open && take(Modifiers::NONE, Key::Escape) {
-                commands.push(Command::CloseFind);
-            }
-            if !wants_text && find_open && take(Modifiers::NONE, Key::Enter) {
-                commands.push(Command::FindNext);
-            }
-        });
-        if let Some(key) = scroll {
-            self.view.scroll_by_keys(key);
-        }
-    }
-
-    /// Files dropped on the window: two open as left and right, one where it was dropped,
-    /// three or more (or any on the collation) as statements of the collation.
-    fn dropped_files(&mut self, ctx: &egui::Context) {
-        let (dropped, pointer) =
-            ctx.input(|i| (i.raw.dropped_files.clone(), i.pointer.latest_pos()));
-        // Three or more at once, or any onto the collation: statements of the collation.
-        if dropped.len() >= 3 || (self.collection.is_active() && !dropped.is_empty()) {
-            let paths = dropped.iter().map(|f| f.path().to_path_buf()).collect();
-            self.commands.push(Command::AddPaths(paths));
-            return;
-        }
-        for (n, file) in dropped.iter().enumerate() {
-            let side = match pointer {
-                _ if dropped.len() == 2 => {
-                    if n == 0 {
-                        Side::Left
-                    } else {
-                        Side::Right
-                    }
-                }
-                Some(pos) => self.view.side_at(pos.x),
-                None => Side::Left,
-            };
-            self.commands
-                .push(Command::OpenPath(side, file.path().to_path_buf()));
         }
     }
 
