@@ -271,7 +271,25 @@ fn the_insights_tab_shows_who_names_what_across_the_statements() {
     ));
     harness.get_by_label("Insights").click();
     settle(&mut harness);
-    harness.get_by_label_contains("Balochistan Liberation Army");
+    // A click goes to the first point that names it, in a statement that does.
+    harness
+        .get_by_label_contains("Balochistan Liberation Army")
+        .click();
+    settle(&mut harness);
+    let view = harness.state().collation_view();
+    let row = view.selected().expect("a point is selected");
+    let shown = harness.state().collection().shown().expect("collated");
+    let point = &shown.collation.points[view.reading()[row]];
+    let names_it = |d: usize| {
+        point.sentences[d].iter().any(|&s| {
+            let span = shown.collation.sentences[d][s].span;
+            shown.documents[d].text[span.range()].contains("BLA")
+        })
+    };
+    assert!(
+        (0..shown.documents.len()).any(names_it),
+        "the selected point names the BLA"
+    );
 }
 
 #[test]

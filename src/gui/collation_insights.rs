@@ -6,9 +6,9 @@
 //! A building block for the collation view: it draws from a [`CollationInsights`] and the
 //! documents' names and keeps only its filter text (in egui's memory, under the id of the
 //! `Ui` it is given). Both lists draw only the rows in view (one line each, long text cut with
-//! "…" and shown whole on hover), so hundreds of names cost a frame what a dozen do. It emits
-//! no commands yet: clicking an entry to highlight its places needs the collation view's
-//! state.
+//! "…" and shown whole on hover), so hundreds of names cost a frame what a dozen do. Clicking
+//! an entity or a phrase asks the collation view to highlight its places in every statement
+//! and go to the first ([`Command::HighlightInStatements`]).
 
 use egui::{Align, Layout, RichText, Sense, vec2};
 
@@ -26,7 +26,6 @@ pub fn ui(
     names: &[String],
     commands: &mut Vec<Command>,
 ) {
-    let _ = commands;
     let n = names.len();
     let filter_id = ui.make_persistent_id("parallax-collation-insights-filter");
     let mut filter: String = ui.data_mut(|d| d.get_temp(filter_id).unwrap_or_default());
@@ -83,7 +82,11 @@ pub fn ui(
             for entity in shown.get(range).unwrap_or_default() {
                 ui.horizontal(|ui| {
                     let text = entity_label(entity);
-                    cell(ui, name_width, line_height, RichText::new(&text)).on_hover_text(&text);
+                    let response = cell(ui, name_width, line_height, RichText::new(&text))
+                        .on_hover_text(format!("{text}\nClick to highlight every place"));
+                    if response.clicked() {
+                        commands.push(Command::HighlightInStatements(places(&entity.spans)));
+                    }
                     for d in 0..n {
                         match entity.counts.get(d).copied().unwrap_or(0) {
                             0 => {
@@ -116,7 +119,11 @@ pub fn ui(
                     phrase.words,
                     phrase.text
                 );
-                cell(ui, ui.available_width(), line_height, text.as_str()).on_hover_text(&text);
+                let response = cell(ui, ui.available_width(), line_height, text.as_str())
+                    .on_hover_text(format!("{text}\nClick to highlight every place"));
+                if response.clicked() {
+                    commands.push(Command::HighlightInStatements(places(&phrase.spans)));
+                }
             }
         });
 
@@ -134,6 +141,15 @@ pub fn ui(
             ));
         }
     }
+}
+
+/// Every place of an entry: (document, span), from its spans per document.
+fn places(spans: &[Vec<crate::engine::Span>]) -> Vec<(usize, crate::engine::Span)> {
+    spans
+        .iter()
+        .enumerate()
+        .flat_map(|(d, list)| list.iter().map(move |&span| (d, span)))
+        .collect()
 }
 
 /// "Balochistan Liberation Army (BLA)": an entity's name and its other forms.
@@ -170,7 +186,7 @@ fn cell(
         Layout::left_to_right(Align::Center),
         |ui| {
             ui.set_width(width);
-            ui.add(egui::Label::new(text).truncate())
+            ui.add(egui::Label::new(text).truncate().sense(Sense::click()))
         },
     )
     .inner

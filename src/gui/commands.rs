@@ -128,6 +128,8 @@ pub enum Command {
     ToggleColumn(u64),
     /// Order the points by this statement (by id).
     SetPivot(u64),
+    /// Highlight these places (document, span) in the collation and go to the first.
+    HighlightInStatements(Vec<(usize, crate::engine::Span)>),
     /// Show all points, or only those one statement alone has, or those it lacks.
     SetPointFilter(super::collation_view::PointFilter),
     /// Go to the next point some shown statement lacks.

@@ -63,6 +63,10 @@ pub struct CollationView {
     filter: PointFilter,
     /// What the side panel shows.
     side_tab: overview::SideTab,
+    /// Places an insights entry asked to highlight: (document, span), and a number that
+    /// changes with them.
+    highlights: Vec<(usize, Span)>,
+    highlight_key: u64,
     /// Points shown, in reading order, the row of each point (`usize::MAX`: filtered out),
     /// and what they were computed for (collation generation, pivot document, filter,
     /// columns).
@@ -196,6 +200,11 @@ impl CollationView {
             if self.reading_key.0 != shown.generation || self.reading_key.2 != self.filter {
                 self.selected = None;
             }
+            if self.reading_key.0 != shown.generation {
+                // Places in the statements of another collation.
+                self.highlights.clear();
+                self.highlight_key += 1;
+            }
             self.reading_key = key;
             self.heights = RowHeights::default();
             self.galleys.clear();
@@ -242,6 +251,28 @@ impl CollationView {
             }
             Command::SetPivot(id) => self.pivot = Some(*id),
             Command::SetPointFilter(filter) => self.filter = *filter,
+            Command::HighlightInStatements(places) => {
+                self.highlights = places.clone();
+                self.highlight_key += 1;
+                let first = shown.and_then(|shown| {
+                    places
+                        .iter()
+                        .filter_map(|&(document, span)| {
+                            let sentences = shown.collation.sentences.get(document)?;
+                            let sentence = sentences.partition_point(|s| s.span.end <= span.start);
+                            let point = shown.collation.point_of(document, sentence)?;
+                            self.row_of_point
+                                .get(point)
+                                .copied()
+                                .filter(|&r| r != usize::MAX)
+                        })
+                        .min()
+                });
+                if let Some(row) = first {
+                    self.selected = Some(row);
+                    self.scroll_to = Some(row);
+                }
+            }
             Command::NextGap | Command::PreviousGap => {
                 if let Some(shown) = shown {
                     self.sync(shown);
@@ -309,7 +340,7 @@ impl CollationView {
             text_width.round() as u32,
             (font.size * 10.0) as u32,
             ui.visuals().dark_mode,
-            find_key,
+            find_key ^ self.highlight_key.rotate_left(24),
         );
         if self.galley_key != galley_key {
             if self.galley_key.0 != galley_key.0 {
@@ -354,6 +385,12 @@ impl CollationView {
                         .enumerate()
                         .filter(|(_, m)| m.1 == document)
                         .map(|(k, m)| (m.2, from + k == current))
+                        .chain(
+                            self.highlights
+                                .iter()
+                                .filter(|h| h.0 == document)
+                                .map(|h| (h.1, true)),
+                        )
                         .collect();
                     let galley = self.cell_galley(
                         ui, shown, point, document, text_width, &font, &palette, &found,
