@@ -7,6 +7,7 @@
 //! overlap; [`DisplayModel`] is built once per comparison and answers each lookup in
 //! O(log n) or O(1).
 
+use crate::engine::collate::{Collation, SentenceWords, Share};
 use crate::engine::{Comparison, LinkKind, OpTag, Row, RowKind, Span};
 
 /// One of the two documents.
@@ -353,4 +354,63 @@ impl DisplayModel {
     pub fn cross_refs(&self, row: usize) -> &[CrossRef] {
         self.cross_refs.get(row).map_or(&[], Vec::as_slice)
     }
+}
+
+/// The marked stretches of one document's cell of a collation point: (span, share), covering
+/// each of its sentences there (content, without the whitespace around it) in order, and
+/// `None` spans for the separators: a space between neighbouring sentences, " … " between
+/// sentences that are not neighbours in their document. Text between words is
+/// [`Share::Function`]; a sentence `words` says nothing of is one [`Share::Function`]
+/// stretch. The window and every collation report draw a cell from this.
+pub fn collation_cell(
+    collation: &Collation,
+    words: &[SentenceWords],
+    point: usize,
+    document: usize,
+) -> Vec<(Option<Span>, &'static str, Share)> {
+    let mut out = Vec::new();
+    let Some(indexes) = collation
+        .points
+        .get(point)
+        .and_then(|p| p.sentences.get(document))
+    else {
+        return out;
+    };
+    let of = collation.points.get(point).map_or(0, |p| p.documents());
+    let mut previous: Option<usize> = None;
+    for &index in indexes {
+        let Some(content) = collation
+            .sentences
+            .get(document)
+            .and_then(|s| s.get(index))
+            .map(|s| s.content)
+        else {
+            continue;
+        };
+        if let Some(previous) = previous {
+            let separator = if previous + 1 == index { " " } else { " … " };
+            out.push((None, separator, Share::Function));
+        }
+        previous = Some(index);
+        let marks = words
+            .iter()
+            .find(|w| w.document == document && w.sentence == index)
+            .map_or(&[][..], |w| w.words.as_slice());
+        let mut at = content.start;
+        for word in marks {
+            let start = word.span.start.clamp(at, content.end);
+            let end = word.span.end.clamp(start, content.end);
+            if start > at {
+                out.push((Some(Span::new(at, start)), "", Share::Function));
+            }
+            if end > start {
+                out.push((Some(Span::new(start, end)), "", word.share(of)));
+            }
+            at = at.max(end);
+        }
+        if content.end > at {
+            out.push((Some(Span::new(at, content.end)), "", Share::Function));
+        }
+    }
+    out
 }

@@ -35,12 +35,14 @@ fn three_statements_open_as_a_collation_with_a_column_each() {
     assert!(harness.state().collection().is_active());
     harness.get_by_label_contains("Collation: 3 statements");
     for name in [
-        "us-embassy-x-post.txt (order)",
-        "fo-joint-press-statement.txt",
-        "pakistan-mofa-post-call-on-dar.txt",
+        "D1 us-embassy-x-post.txt",
+        "D2 fo-joint-press-statement.txt",
+        "D3 pakistan-mofa-post-call-on-dar.txt",
     ] {
         harness.get_by_label(name);
     }
+    // The first column sets the reading order until another is chosen.
+    assert_eq!(harness.get_all_by_label("reading order").count(), 1);
     // The embassy's opening sentence is a cell of the first row.
     harness.get_by_label_contains("P1");
     let shown = harness.state().collection().shown().expect("collated");
@@ -85,16 +87,18 @@ fn columns_move_and_hide_and_the_pivot_follows_the_first_column() {
     let after = harness.state().collation_view().order().to_vec();
     assert_eq!(after, vec![before[1], before[0], before[2]]);
     // With no pivot chosen, the points follow the first column's statement.
-    harness.get_by_label("fo-joint-press-statement.txt (order)");
+    let shown = harness.state().collection().shown().expect("collated");
+    assert_eq!(harness.state().collation_view().pivot(shown), 1);
 
     let hide: Vec<_> = harness.get_all_by_label("Hide").collect();
     hide[2].click();
     settle(&mut harness);
     let shown = harness.state().collection().shown().expect("collated");
     assert_eq!(harness.state().collation_view().columns(shown).len(), 2);
+    harness.get_by_label("D2 fo-joint-press-statement.txt");
     assert!(
         harness
-            .query_by_label("pakistan-mofa-post-call-on-dar.txt")
+            .query_by_label("D3 pakistan-mofa-post-call-on-dar.txt")
             .is_none(),
         "the hidden column's header is gone"
     );
@@ -152,7 +156,12 @@ fn the_seed_samples_open_together_and_a_statement_can_be_removed() {
     harness.state_mut().push(Command::RemoveStatement(id));
     settle(&mut harness);
     harness.get_by_label_contains("Collation: 3 statements");
-    assert!(harness.query_by_label("article-full.txt").is_none());
+    harness.get_by_label("D3 pakistan-mofa-post-call-on-dar.txt");
+    assert!(
+        harness
+            .query_by_label_contains("article-full.txt")
+            .is_none()
+    );
 }
 
 #[test]
@@ -185,8 +194,18 @@ fn find_searches_every_statement_of_the_collation() {
     harness.get_by_label("Next match").click();
     settle(&mut harness);
     harness.get_by_label(&format!("match 2 of {expected}"));
-    // The match's point is scrolled to and selected.
-    assert!(harness.state().collation_view().selected().is_some());
+    // The match's point is selected: one of its sentences names him.
+    let view = harness.state().collation_view();
+    let row = view.selected().expect("selected");
+    let shown = harness.state().collection().shown().expect("collated");
+    let point = &shown.collation.points[view.reading()[row]];
+    let names_him = (0..shown.documents.len()).any(|d| {
+        point.sentences[d].iter().any(|&s| {
+            let span = shown.collation.sentences[d][s].span;
+            shown.documents[d].text[span.range()].contains("LoGerfo")
+        })
+    });
+    assert!(names_him, "the selected point holds the match");
 }
 
 #[test]
@@ -254,7 +273,7 @@ fn dropping_three_files_opens_their_collation() {
     settle(&mut harness);
     assert!(harness.state().collection().is_active());
     harness.get_by_label_contains("Collation: 3 statements");
-    harness.get_by_label("article-full.txt");
+    harness.get_by_label("D3 article-full.txt");
 }
 
 #[test]
@@ -319,10 +338,87 @@ fn replacing_one_statement_keeps_the_others_as_they_were() {
     // The others were not read again: the very same documents.
     assert!(std::sync::Arc::ptr_eq(&before[0], &after[0]));
     assert!(std::sync::Arc::ptr_eq(&before[2], &after[2]));
-    harness.get_by_label("article-full.txt");
+    harness.get_by_label("D2 article-full.txt");
     assert!(
         harness
-            .query_by_label("fo-joint-press-statement.txt")
+            .query_by_label_contains("fo-joint-press-statement.txt")
             .is_none()
     );
+}
+
+#[test]
+fn order_by_another_statement_reorders_the_points() {
+    let mut harness = three();
+    let shown = harness.state().collection().shown().expect("collated");
+    let mofa = shown.ids[2];
+    let before = harness.state().collation_view().reading().to_vec();
+    harness.state_mut().push(Command::SetPivot(mofa));
+    settle(&mut harness);
+    let shown = harness.state().collection().shown().expect("collated");
+    let view = harness.state().collation_view();
+    assert_eq!(view.pivot(shown), 2);
+    let after = view.reading().to_vec();
+    assert_ne!(before, after, "the points follow the ministry's post now");
+    // Its points come in its sentences' order.
+    let rows: Vec<usize> = (0..shown.collation.sentences[2].len())
+        .filter_map(|s| shown.collation.point_of(2, s))
+        .filter_map(|p| after.iter().position(|&q| q == p))
+        .collect();
+    assert!(rows.windows(2).all(|w| w[0] <= w[1]), "{rows:?}");
+    assert_eq!(harness.get_all_by_label("reading order").count(), 1);
+    // Same points, another order.
+    let (mut a, mut b) = (before, after);
+    a.sort_unstable();
+    b.sort_unstable();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn moving_a_column_skips_the_hidden_ones() {
+    let mut harness = three();
+    let order = harness.state().collation_view().order().to_vec();
+    harness.state_mut().push(Command::ToggleColumn(order[1]));
+    settle(&mut harness);
+    // D1 moves right past the hidden D2, next to D3.
+    harness.state_mut().push(Command::MoveColumn(order[0], 1));
+    settle(&mut harness);
+    let shown = harness.state().collection().shown().expect("collated");
+    assert_eq!(harness.state().collation_view().columns(shown), vec![2, 0]);
+}
+
+#[test]
+fn f7_steps_through_gaps_and_export_writes_the_collation() {
+    let mut harness = three();
+    harness.key_press(egui::Key::F7);
+    settle(&mut harness);
+    let gaps = harness.state().collation_view().gaps().len();
+    harness.get_by_label(&format!("Gap 1 of {gaps}"));
+    let report = super::common::scratch("gui", "collation-export").join("collation.json");
+    harness.state_mut().push(Command::ExportTo(
+        parallax::export::Format::Json,
+        report.clone(),
+    ));
+    settle(&mut harness);
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).expect("written")).expect("JSON");
+    assert_eq!(json["format"], "parallax-collation");
+    assert_eq!(json["documents"].as_array().map(Vec::len), Some(3));
+    harness.get_by_label_contains("Report saved to");
+}
+
+#[test]
+fn changing_the_options_collates_again() {
+    let mut harness = three();
+    let before = harness
+        .state()
+        .collection()
+        .shown()
+        .expect("collated")
+        .generation;
+    let options = harness.state().settings().options.ignore_case(true);
+    harness.state_mut().push(Command::SetOptions(options));
+    settle(&mut harness);
+    let shown = harness.state().collection().shown().expect("collated");
+    assert!(shown.generation > before);
+    assert!(shown.collation.options.ignore_case);
 }

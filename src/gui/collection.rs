@@ -183,6 +183,15 @@ impl Collection {
                 self.active = true;
                 self.request(options, worker);
             }
+            Command::OpenStatements(paths) => {
+                self.statements.clear();
+                for path in paths {
+                    let id = self.add(None);
+                    self.load(id, path.clone(), worker);
+                }
+                self.active = true;
+                self.request(options, worker);
+            }
             Command::OpenAllSamples => {
                 self.statements.clear();
                 for name in SEED_STATEMENTS {
@@ -214,6 +223,22 @@ impl Collection {
         true
     }
 
+    /// Reads every statement that came from a file again (F5 in the collation).
+    pub fn reload(&mut self, options: Options, worker: &Worker, notices: &mut Notices) {
+        let files: Vec<(u64, PathBuf)> = self
+            .statements
+            .iter()
+            .filter_map(|s| Some((s.id, s.document.as_ref()?.path.clone()?)))
+            .collect();
+        if files.is_empty() {
+            notices.info("Nothing to reload: no statement was opened from a file.".into());
+        }
+        for (id, path) in files {
+            self.load(id, path, worker);
+        }
+        self.request(options, worker);
+    }
+
     /// Collates the loaded statements again (after any load in progress).
     pub fn request(&mut self, options: Options, worker: &Worker) {
         if self.statements.iter().any(|s| s.loading.is_some()) {
@@ -225,8 +250,11 @@ impl Collection {
             .filter_map(|s| Some((s.id, s.document.clone()?)))
             .unzip();
         if documents.len() < 2 {
+            // Nothing to collate; a collation still running is stale.
+            self.request += 1;
             self.collating = false;
             self.shown = None;
+            self.insights = None;
             return;
         }
         self.request += 1;

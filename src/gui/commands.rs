@@ -114,8 +114,15 @@ pub enum Command {
     /// Add these files as statements of the collation (the two documents of the pair view
     /// first, when the collation is empty).
     AddPaths(Vec<PathBuf>),
+    /// Collate these files, in place of any collation open (from the command line, or three
+    /// or more files dropped on the two-column view).
+    OpenStatements(Vec<PathBuf>),
     /// Open every statement of the seed article together.
     OpenAllSamples,
+    /// Show the insights tab of the collation's side panel (else the overview).
+    ShowInsightsTab(bool),
+    /// Choose the first (0) or second (1) statement the two-text view button compares.
+    ChooseForPair(u8, u64),
     /// Show the open dialog to replace a statement of the collation (by id).
     ReplaceStatement(u64),
     /// Replace a statement of the collation (by id) by this file.

@@ -70,12 +70,12 @@ fn stem(name: &str) -> &str {
 
 impl Dialogs {
     /// Carries out the dialogs' commands; returns whether `command` was one. `documents` are
-    /// the open documents, `compared` those of the comparison shown (named in exports).
+    /// the open documents, `exported` those a report would show (named in its file name).
     pub fn apply(
         &mut self,
         command: &Command,
         documents: &[Arc<Document>],
-        compared: Option<&[Arc<Document>; 2]>,
+        exported: Option<&[Arc<Document>]>,
         worker: &Worker,
         follow: &mut Vec<Command>,
     ) -> bool {
@@ -119,15 +119,23 @@ impl Dialogs {
                 });
             }
             Command::ChooseExportPath(format) => {
-                let Some([left, right]) = compared else {
+                let Some(exported) = exported.filter(|e| !e.is_empty()) else {
                     return true;
                 };
-                let suggested = format!(
-                    "{}-vs-{}.{}",
-                    stem(&left.name),
-                    stem(&right.name),
-                    format.extension()
-                );
+                let left = &exported[0];
+                let suggested = match exported {
+                    [left, right] => format!(
+                        "{}-vs-{}.{}",
+                        stem(&left.name),
+                        stem(&right.name),
+                        format.extension()
+                    ),
+                    _ => format!(
+                        "collation-of-{}-statements.{}",
+                        exported.len(),
+                        format.extension()
+                    ),
+                };
                 if dialog_available() {
                     worker.pick_save(*format, suggested);
                 } else {

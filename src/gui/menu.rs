@@ -10,10 +10,17 @@ use super::Side;
 use super::settings::Settings;
 
 /// The menu bar: File, Samples, View, Help.
-pub fn ui(ui: &mut Ui, settings: &Settings, commands: &mut Vec<Command>) {
+/// With `collation`, the items that act on the two columns (open a side, paste, edit, swap)
+/// make way for the collation's own.
+pub fn ui(ui: &mut Ui, settings: &Settings, collation: bool, commands: &mut Vec<Command>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            for side in [Side::Left, Side::Right] {
+            let sides: &[Side] = if collation {
+                &[]
+            } else {
+                &[Side::Left, Side::Right]
+            };
+            for &side in sides {
                 let shortcut = if side == Side::Left {
                     "Ctrl+O"
                 } else {
@@ -34,10 +41,13 @@ pub fn ui(ui: &mut Ui, settings: &Settings, commands: &mut Vec<Command>) {
                 }
                 for path in settings.recent.clone() {
                     ui.menu_button(path.display().to_string(), |ui| {
-                        for side in [Side::Left, Side::Right] {
+                        for &side in sides {
                             if ui.button(format!("Open as {}", side.name())).clicked() {
                                 commands.push(Command::OpenPath(side, path.clone()));
                             }
+                        }
+                        if ui.button("Add to the collation").clicked() {
+                            commands.push(Command::AddPaths(vec![path.clone()]));
                         }
                     });
                 }
@@ -50,12 +60,12 @@ pub fn ui(ui: &mut Ui, settings: &Settings, commands: &mut Vec<Command>) {
                 commands.push(Command::AddStatement);
             }
             ui.separator();
-            for side in [Side::Left, Side::Right] {
+            for &side in sides {
                 if ui.button(format!("Paste as {}…", side.name())).clicked() {
                     commands.push(Command::EditText(side, false));
                 }
             }
-            for side in [Side::Left, Side::Right] {
+            for &side in sides {
                 if ui.button(format!("Edit {} text…", side.name())).clicked() {
                     commands.push(Command::EditText(side, true));
                 }
@@ -75,7 +85,7 @@ pub fn ui(ui: &mut Ui, settings: &Settings, commands: &mut Vec<Command>) {
             {
                 commands.push(Command::SetAutoReload(auto));
             }
-            if ui.button("Swap sides").clicked() {
+            if !collation && ui.button("Swap sides").clicked() {
                 commands.push(Command::Swap);
             }
             if ui
@@ -153,12 +163,19 @@ pub fn ui(ui: &mut Ui, settings: &Settings, commands: &mut Vec<Command>) {
                  gutter names the sentence on the right and jumps to where it sits there.",
                 "The gutter gives each pair's similarity (= for identical). The Insights \
                  panel lists who each side names, shared phrases and wording strength.",
-                "Three or more statements (File > Add statement, or Samples > All the seed's \
-                 statements together): one column per statement, one row per point; green \
-                 words are said by every statement of the row, underlined by some, amber \
-                 italics by this one only; a hatched cell: the statement lacks the point. Next \
-                 gap goes to a point some statement lacks; the presence map at the right goes \
-                 to any point.",
+                "Three or more statements (File > Add statement, dropping three files, or \
+                 Samples > All the seed's statements together): one column per statement \
+                 (D1, D2, ... as the insights name them), one row per point (P1, P2, ... in \
+                 the order shown: they change with Order by, Show and hidden columns). In a \
+                 row, green words are said by every statement of the row, underlined words \
+                 by some, amber italics by this one only; a hatched cell: the statement lacks \
+                 the point. Order by picks the statement whose order the points follow; Show \
+                 keeps the points one statement alone has, or those it lacks; Next gap (F7) \
+                 goes to a point some statement lacks. The side panel's presence map (= \
+                 identical, ≈ equivalent, ~ related, • one only) and similarity (the share of \
+                 two statements' sentences with a counterpart in the other) go to any point; \
+                 its Insights tab says who names what. Compare these two opens a pair in two \
+                 columns; its Collation button comes back.",
             ] {
                 ui.label(line);
             }
@@ -169,13 +186,19 @@ pub fn ui(ui: &mut Ui, settings: &Settings, commands: &mut Vec<Command>) {
                 .spacing([20.0, 4.0])
                 .show(ui, |ui| {
                     for (keys, what) in [
-                        ("F7, Alt+Down", "next difference"),
-                        ("Shift+F7, Alt+Up", "previous difference"),
-                        ("Ctrl+F", "find in both documents (Enter: next, Esc: close)"),
+                        (
+                            "F7, Alt+Down",
+                            "next difference (in the collation: next gap)",
+                        ),
+                        ("Shift+F7, Alt+Up", "previous difference (previous gap)"),
+                        (
+                            "Ctrl+F",
+                            "find in every document shown (Enter: next, Esc: close)",
+                        ),
                         ("Ctrl+O", "open the left statement"),
                         ("Ctrl+Shift+O", "open the right statement"),
                         ("Ctrl+E", "export a report"),
-                        ("F5", "reload both files from disk"),
+                        ("F5", "reload the files from disk"),
                         ("Page Up / Page Down", "scroll the rows a page"),
                         ("Up / Down", "scroll the rows a little"),
                         ("Home / End", "go to the first / last row"),
@@ -186,7 +209,10 @@ pub fn ui(ui: &mut Ui, settings: &Settings, commands: &mut Vec<Command>) {
                         ui.end_row();
                     }
                 });
-            ui.label("Drop a file on either half of the window to open it there.");
+            ui.label(
+                "Drop a file on either half of the window to open it there; drop three or \
+                 more to collate them, or any onto the collation to add it.",
+            );
         });
     });
 }

@@ -98,7 +98,7 @@ pub fn run(
             };
             let mut app = ParallaxApp::new(cc, left, right);
             if !all.is_empty() {
-                app.apply(Command::AddPaths(all));
+                app.apply(Command::OpenStatements(all));
             }
             if let Some(theme) = theme {
                 app.apply(Command::SetTheme(theme));

@@ -220,7 +220,7 @@ pub fn write(out: &mut dyn Write, report: &CollationReport<'_>) -> std::io::Resu
             }
             let numbers: Vec<String> = indexes.iter().map(|s| format!("S{}", s + 1)).collect();
             write!(out, "<td><span class=\"sn\">{}</span> ", numbers.join(", "))?;
-            for (piece, share) in cell_words(&document.text, collation, &words, d, of) {
+            for (piece, share) in cell_words(&document.text, collation, &words, index, d) {
                 let text = escape(&flatten(piece));
                 match share {
                     Share::All if of > 1 => write!(out, "<b class=\"all\">{text}</b>")?,

@@ -127,7 +127,7 @@ pub fn write(out: &mut dyn Write, report: &CollationReport<'_>) -> std::io::Resu
             }
             let numbers: Vec<String> = indexes.iter().map(|s| format!("S{}", s + 1)).collect();
             let mut cell = format!("_{}_ ", numbers.join(", "));
-            for (piece, share) in cell_words(&document.text, collation, &words, d, of) {
+            for (piece, share) in cell_words(&document.text, collation, &words, index, d) {
                 let text = escape(piece);
                 if share == Share::All && of > 1 && !text.trim().is_empty() {
                     cell.push_str(&format!("**{text}**"));

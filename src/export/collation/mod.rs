@@ -169,56 +169,20 @@ pub fn label(index: usize) -> String {
     format!("D{}", index + 1)
 }
 
-/// The marked words of one document's cell of a point: (text stretch, share), covering each of
-/// the cell's sentences (content, without the whitespace around it) in order; text between
-/// words is [`Share::Function`]. Sentences that are not neighbours in their document are
-/// separated by " … ", neighbours by a space.
+/// The marked words of one document's cell of a point: (text stretch, share), as
+/// [`crate::display::collation_cell`] gives them.
 pub(crate) fn cell_words<'t>(
     text: &'t str,
     collation: &Collation,
     words: &[SentenceWords],
+    point: usize,
     document: usize,
-    of: usize,
 ) -> Vec<(&'t str, Share)> {
-    let mut out = Vec::new();
-    let mut previous: Option<usize> = None;
-    for sentence in words.iter().filter(|w| w.document == document) {
-        let Some(content) = collation
-            .sentences
-            .get(document)
-            .and_then(|s| s.get(sentence.sentence))
-            .map(|s| s.content)
-        else {
-            continue;
-        };
-        if let Some(previous) = previous {
-            out.push((
-                if previous + 1 == sentence.sentence {
-                    " "
-                } else {
-                    " … "
-                },
-                Share::Function,
-            ));
-        }
-        previous = Some(sentence.sentence);
-        let mut at = content.start;
-        for word in &sentence.words {
-            if word.span.start > at
-                && let Some(gap) = text.get(at..word.span.start)
-            {
-                out.push((gap, Share::Function));
-            }
-            if let Some(piece) = text.get(word.span.range()) {
-                out.push((piece, word.share(of)));
-            }
-            at = at.max(word.span.end);
-        }
-        if content.end > at
-            && let Some(rest) = text.get(at..content.end)
-        {
-            out.push((rest, Share::Function));
-        }
-    }
-    out
+    crate::display::collation_cell(collation, words, point, document)
+        .into_iter()
+        .filter_map(|(span, separator, share)| match span {
+            Some(span) => text.get(span.range()).map(|piece| (piece, share)),
+            None => Some((separator, share)),
+        })
+        .collect()
 }

@@ -109,7 +109,7 @@ pub fn write(
             };
             let numbers: Vec<String> = indexes.iter().map(|s| format!("S{}", s + 1)).collect();
             write!(out, "  {} {}: ", label(d), numbers.join(","))?;
-            for (piece, share) in cell_words(&document.text, collation, &words, d, of) {
+            for (piece, share) in cell_words(&document.text, collation, &words, index, d) {
                 let piece = flatten(piece);
                 match share {
                     Share::All if colour && of > 1 => write!(out, "{BOLD}{piece}{RESET}")?,

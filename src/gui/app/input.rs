@@ -67,7 +67,11 @@ impl ParallaxApp {
             }
         });
         if let Some(key) = scroll {
-            self.view.scroll_by_keys(key);
+            if self.collection.is_active() {
+                self.collation.scroll_by_keys(key);
+            } else {
+                self.view.scroll_by_keys(key);
+            }
         }
     }
 
@@ -76,10 +80,16 @@ impl ParallaxApp {
     pub(super) fn dropped_files(&mut self, ctx: &egui::Context) {
         let (dropped, pointer) =
             ctx.input(|i| (i.raw.dropped_files.clone(), i.pointer.latest_pos()));
-        // Three or more at once, or any onto the collation: statements of the collation.
-        if dropped.len() >= 3 || (self.collection.is_active() && !dropped.is_empty()) {
-            let paths = dropped.iter().map(|f| f.path().to_path_buf()).collect();
+        // Any onto the collation: more statements of it. Three or more onto the two columns:
+        // a collation of those.
+        let paths: Vec<std::path::PathBuf> =
+            dropped.iter().map(|f| f.path().to_path_buf()).collect();
+        if self.collection.is_active() && !paths.is_empty() {
             self.commands.push(Command::AddPaths(paths));
+            return;
+        }
+        if paths.len() >= 3 {
+            self.commands.push(Command::OpenStatements(paths));
             return;
         }
         for (n, file) in dropped.iter().enumerate() {

@@ -4,6 +4,7 @@
 //! for the next `logic()`.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use egui::Ui;
 
@@ -24,7 +25,7 @@ use super::session::Session;
 use super::settings::Settings;
 use super::toolbar::ToolbarInput;
 use super::watch::{WATCH_INTERVAL, Watch};
-use super::worker::{ExportJob, FindScope, JobResult, Locate, Worker};
+use super::worker::{CollationExportJob, ExportJob, FindScope, JobResult, Locate, Worker};
 use super::{Command, Side};
 
 /// The Parallax window.
@@ -245,8 +246,47 @@ impl ParallaxApp {
             if *new != self.settings.options {
                 self.settings.options = *new;
                 self.session.request_compare(*new, &self.worker);
+                // The collation follows the same options.
+                if self.collection.statements().len() >= 2 {
+                    self.collection.request(*new, &self.worker);
+                }
             }
             return;
+        }
+        // In the collation, the keys and menus that act on what is shown act on it.
+        if self.collection.is_active() {
+            let routed = match command {
+                Command::NextDifference => Some(Command::NextGap),
+                Command::Open(_) => Some(Command::AddStatement),
+                Command::PreviousDifference => Some(Command::PreviousGap),
+                Command::ExportTo(format, path) => {
+                    self.dialogs.apply(command, &[], None, &self.worker, follow);
+                    if let Some(shown) = self.collection.shown() {
+                        self.worker.export_collation(CollationExportJob {
+                            format: *format,
+                            path: path.clone(),
+                            documents: shown.documents.clone(),
+                            collation: shown.collation.clone(),
+                            insights: match self.collection.insights() {
+                                Some(Ok(insights)) => Some(insights.clone()),
+                                _ => None,
+                            },
+                            pivot: self.collation.pivot(shown),
+                        });
+                    }
+                    return;
+                }
+                Command::Reload => {
+                    self.collection
+                        .reload(self.settings.options, &self.worker, &mut self.notices);
+                    return;
+                }
+                _ => None,
+            };
+            if let Some(routed) = routed {
+                follow.push(routed);
+                return;
+            }
         }
         let options = self.settings.options;
         if let Command::ShowPair(first, second) = command {
@@ -295,7 +335,7 @@ impl ParallaxApp {
             || self.dialogs.apply(
                 command,
                 self.session.documents(),
-                shown.map(|s| &s.documents),
+                exported(&self.collection, &self.session),
                 &self.worker,
                 follow,
             )
@@ -390,7 +430,9 @@ impl ParallaxApp {
             Some(FindScope {
                 documents: shown.documents.clone(),
                 locate: Locate::Collation(shown.collation.clone(), self.collation.row_of_point()),
-                generation: shown.generation | (1 << 63),
+                // Another reading order (pivot, filter, columns) puts the matches in other rows.
+                generation: (shown.generation << 32) ^ self.collation.reading_generation()
+                    | (1 << 63),
             })
         } else {
             let shown = self.session.shown()?;
@@ -477,6 +519,15 @@ impl ParallaxApp {
     }
 }
 
+/// The documents a report would show now: the collation's when it is shown, else the pair's.
+fn exported<'a>(collection: &'a Collection, session: &'a Session) -> Option<&'a [Arc<Document>]> {
+    if collection.is_active() {
+        collection.shown().map(|s| s.documents.as_slice())
+    } else {
+        session.shown().map(|s| s.documents.as_slice())
+    }
+}
+
 impl eframe::App for ParallaxApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.receive();
@@ -484,6 +535,11 @@ impl eframe::App for ParallaxApp {
         self.dropped_files(ctx);
         for command in std::mem::take(&mut self.commands) {
             self.apply(command);
+        }
+        // The collation's derived state (reading order, gaps) is brought up to date here, not
+        // while drawing.
+        if let Some(shown) = self.collection.shown() {
+            self.collation.sync(shown);
         }
         ctx.set_theme(self.settings.theme);
         self.settings.zoom = ctx.zoom_factor();
@@ -507,7 +563,14 @@ impl eframe::App for ParallaxApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         let mut commands = Vec::new();
-        egui::Panel::top("menu").show(ui, |ui| super::menu::ui(ui, &self.settings, &mut commands));
+        egui::Panel::top("menu").show(ui, |ui| {
+            super::menu::ui(
+                ui,
+                &self.settings,
+                self.collection.is_active(),
+                &mut commands,
+            )
+        });
         if self.collection.is_active() {
             self.collation_ui(ui, &mut commands);
             self.dialogs.ui(&ctx, &mut commands);

@@ -130,59 +130,35 @@ pub(super) fn cell_job(
 ) -> LayoutJob {
     let mut job = LayoutJob::default();
     job.wrap.max_width = width;
-    let collation = &shown.collation;
     let Some(text) = shown.documents.get(document).map(|d| d.text.as_str()) else {
         return job;
     };
     let plain = TextFormat::simple(font.clone(), palette.text);
-    let Some(p) = collation.points.get(point) else {
-        return job;
-    };
-    let of = p.documents();
-    let sentences = p.sentences.get(document).map_or(&[][..], Vec::as_slice);
-    for (k, &index) in sentences.iter().enumerate() {
-        let Some(sentence) = collation.sentences.get(document).and_then(|s| s.get(index)) else {
+    // A point one statement alone has is tinted as a whole; its words are not marked.
+    let single = shown
+        .collation
+        .points
+        .get(point)
+        .is_none_or(|p| p.documents() < 2);
+    for (span, separator, share) in
+        crate::display::collation_cell(&shown.collation, words, point, document)
+    {
+        let Some(span) = span else {
+            job.append(separator, 0.0, plain.clone());
             continue;
         };
-        if k > 0 {
-            job.append(" ", 0.0, plain.clone());
-        }
-        let span = sentence.content;
-        let mut at = span.start;
-        let marks = words
-            .iter()
-            .find(|w| w.document == document && w.sentence == index)
-            .map_or(&[][..], |w| w.words.as_slice());
-        for word in marks {
-            let start = word.span.start.clamp(at, span.end);
-            let end = word.span.end.clamp(start, span.end);
-            if start > at {
-                job.append(
-                    &flat(text.get(at..start).unwrap_or_default()),
-                    0.0,
-                    plain.clone(),
-                );
+        let mut format = plain.clone();
+        match share {
+            _ if single => {}
+            Share::All => format.background = palette.all,
+            Share::Some => format.underline = Stroke::new(1.5, palette.some),
+            Share::Alone => {
+                format.italics = true;
+                format.background = palette.alone;
             }
-            let mut format = plain.clone();
-            match word.share(of) {
-                Share::All => format.background = palette.all,
-                Share::Some => format.underline = Stroke::new(1.5, palette.some),
-                Share::Alone => {
-                    format.italics = true;
-                    format.background = palette.alone;
-                }
-                Share::Function => {}
-            }
-            append(&mut job, text, start..end, &format, found, palette);
-            at = end;
+            Share::Function => {}
         }
-        if at < span.end {
-            job.append(
-                &flat(text.get(at..span.end).unwrap_or_default()),
-                0.0,
-                plain.clone(),
-            );
-        }
+        append(&mut job, text, span.range(), &format, found, palette);
     }
     job
 }
@@ -198,9 +174,4 @@ fn append(
 ) {
     let colours = (palette.find, palette.find_current);
     super::super::cells::append_found(job, text, range, format, found, colours);
-}
-
-/// Line breaks inside a sentence become spaces (the text wraps to the column).
-fn flat(text: &str) -> String {
-    text.replace(['\r', '\n'], " ")
 }

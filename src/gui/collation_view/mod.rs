@@ -61,6 +61,10 @@ pub struct CollationView {
     pair: (Option<u64>, Option<u64>),
     /// Which points are shown.
     filter: PointFilter,
+    /// Bumped whenever the rows name other points (keys find results).
+    reading_generation: u64,
+    /// Points shown that every shown column has.
+    everywhere: usize,
     /// What the side panel shows.
     side_tab: overview::SideTab,
     /// Places an insights entry asked to highlight: (document, span), and a number that
@@ -80,8 +84,9 @@ pub struct CollationView {
     scroll_to: Option<usize>,
     /// An offset (points from the top) to scroll to next frame.
     scroll_offset: Option<f32>,
-    /// Where the rows were scrolled to last frame.
+    /// Where the rows were scrolled to last frame, and how tall their viewport was.
     offset: f32,
+    viewport_height: f32,
     heights: RowHeights,
     /// Laid-out cells: (point, document) → galley, valid for `galley_key`.
     galleys: HashMap<(usize, usize), Arc<Galley>>,
@@ -108,6 +113,23 @@ impl CollationView {
     /// Scrolls the rows to this offset next frame.
     pub fn scroll_to_offset(&mut self, y: f32) {
         self.scroll_offset = Some(y.max(0.0));
+    }
+
+    /// Scrolls a page, a line, to the start or to the end (keyboard scrolling).
+    pub fn scroll_by_keys(&mut self, key: super::pair_view::ScrollKey) {
+        use super::pair_view::ScrollKey;
+        let (offset, height) = (self.offset, self.viewport_height);
+        let page = (height - 60.0).max(40.0);
+        let total = self.heights.total();
+        let y = match key {
+            ScrollKey::PageDown => offset + page,
+            ScrollKey::PageUp => offset - page,
+            ScrollKey::LineDown => offset + 40.0,
+            ScrollKey::LineUp => offset - 40.0,
+            ScrollKey::Home => 0.0,
+            ScrollKey::End => total,
+        };
+        self.scroll_offset = Some(y.clamp(0.0, (total - height).max(0.0)));
     }
 
     /// How far the rows are scrolled (as of the last frame).
@@ -143,6 +165,11 @@ impl CollationView {
         self.filter
     }
 
+    /// Changes whenever the rows name other points (pivot, filter, columns, collation).
+    pub fn reading_generation(&self) -> u64 {
+        self.reading_generation
+    }
+
     /// The row of each point in the reading order (`usize::MAX`: not shown).
     pub fn row_of_point(&self) -> Arc<Vec<usize>> {
         self.row_of_point.clone()
@@ -163,6 +190,11 @@ impl CollationView {
             }
         }
         self.hidden.retain(|id| shown.ids.contains(id));
+        for slot in [&mut self.pair.0, &mut self.pair.1] {
+            if slot.is_some_and(|id| !shown.ids.contains(&id)) {
+                *slot = None;
+            }
+        }
         if self.pivot.is_some_and(|id| !shown.ids.contains(&id)) {
             self.pivot = None;
         }
@@ -197,9 +229,9 @@ impl CollationView {
                 }
             }
             self.row_of_point = Arc::new(row_of_point);
-            if self.reading_key.0 != shown.generation || self.reading_key.2 != self.filter {
-                self.selected = None;
-            }
+            // Row numbers now name other points.
+            self.selected = None;
+            self.reading_generation += 1;
             if self.reading_key.0 != shown.generation {
                 // Places in the statements of another collation.
                 self.highlights.clear();
@@ -224,6 +256,7 @@ impl CollationView {
                 })
                 .map(|(row, _)| row)
                 .collect();
+            self.everywhere = self.reading.len() - self.gaps.len();
             self.gaps_key = (shown.generation, columns);
         }
     }
@@ -232,10 +265,21 @@ impl CollationView {
     pub fn apply(&mut self, command: &Command, shown: Option<&CollationShown>) -> bool {
         match command {
             Command::MoveColumn(id, by) => {
-                if let Some(at) = self.order.iter().position(|i| i == id) {
-                    let to = (at as i64 + i64::from(*by)).clamp(0, self.order.len() as i64 - 1);
-                    let moved = self.order.remove(at);
-                    self.order.insert(to as usize, moved);
+                // Past as many shown columns as asked (hidden ones do not count), then swap.
+                let mut at = self.order.iter().position(|i| i == id);
+                for _ in 0..by.unsigned_abs() {
+                    let Some(from) = at else { break };
+                    let next = if *by < 0 {
+                        (0..from)
+                            .rev()
+                            .find(|&k| !self.hidden.contains(&self.order[k]))
+                    } else {
+                        (from + 1..self.order.len())
+                            .find(|&k| !self.hidden.contains(&self.order[k]))
+                    };
+                    let Some(to) = next else { break };
+                    self.order.swap(from, to);
+                    at = Some(to);
                 }
             }
             Command::ToggleColumn(id) => {
@@ -251,6 +295,20 @@ impl CollationView {
             }
             Command::SetPivot(id) => self.pivot = Some(*id),
             Command::SetPointFilter(filter) => self.filter = *filter,
+            Command::ShowInsightsTab(on) => {
+                self.side_tab = if *on {
+                    overview::SideTab::Insights
+                } else {
+                    overview::SideTab::Overview
+                };
+            }
+            Command::ChooseForPair(slot, id) => {
+                if *slot == 0 {
+                    self.pair.0 = Some(*id);
+                } else {
+                    self.pair.1 = Some(*id);
+                }
+            }
             Command::HighlightInStatements(places) => {
                 self.highlights = places.clone();
                 self.highlight_key += 1;
@@ -313,7 +371,6 @@ impl CollationView {
         commands: &mut Vec<Command>,
     ) {
         let (matches, current, find_key) = find;
-        self.sync(shown);
         let palette = CollationPalette::new(ui.visuals().dark_mode);
         let columns = self.columns(shown);
         let n = columns.len().max(1) as f32;
@@ -441,6 +498,7 @@ impl CollationView {
             );
         });
         self.offset = output.state.clamped_offset().y;
+        self.viewport_height = output.inner_rect.height();
         self.heights.refresh();
     }
 
@@ -476,7 +534,7 @@ impl CollationView {
         painter.text(
             gutter.min + vec2(4.0, CELL_PAD + 16.0),
             egui::Align2::LEFT_TOP,
-            kind.name(),
+            overview::kind_word(kind),
             FontId::proportional(11.0),
             palette.kind(kind),
         );
@@ -518,15 +576,11 @@ impl CollationView {
             let name_rect =
                 Rect::from_min_size(rect.min + vec2(4.0, 2.0), vec2(column - 8.0, 20.0));
             ui.scope_builder(egui::UiBuilder::new().max_rect(name_rect), |ui| {
-                let pivot = if document == self.pivot(shown) {
-                    " (order)"
-                } else {
-                    ""
-                };
                 ui.add(
                     egui::Label::new(
                         RichText::new(format!(
-                            "{}{pivot}",
+                            "{} {}",
+                            crate::export::collation::label(document),
                             shown.names.get(document).unwrap_or(&doc.name)
                         ))
                         .strong(),
@@ -570,6 +624,13 @@ impl CollationView {
                             commands.push(Command::RemoveStatement(id));
                         }
                     });
+                    if document == self.pivot(shown) {
+                        ui.label(RichText::new("reading order").weak().small())
+                            .on_hover_text(
+                                "The points follow this statement's order; points it lacks sit \
+                             where the others put them",
+                            );
+                    }
                 },
             );
         }
@@ -598,13 +659,8 @@ impl CollationView {
         let words = match self.words.get(&point) {
             Some(words) => words.clone(),
             None => {
-                let words = if collation.points.get(point)?.documents() > 1 {
-                    let texts: Vec<&str> =
-                        shown.documents.iter().map(|d| d.text.as_str()).collect();
-                    collation.point_words(&texts, point)
-                } else {
-                    Vec::new()
-                };
+                let texts: Vec<&str> = shown.documents.iter().map(|d| d.text.as_str()).collect();
+                let words = collation.point_words(&texts, point);
                 let words = Arc::new(words);
                 self.words.insert(point, words.clone());
                 words

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use crate::analysis::CollationInsights;
 use crate::engine::collate::PointKind;
+use crate::export::collation::{kind_symbol, label};
 
 use super::super::Command;
 use super::super::collection::CollationShown;
@@ -74,7 +75,6 @@ impl CollationView {
         shown: &CollationShown,
         commands: &mut Vec<Command>,
     ) {
-        self.sync(shown);
         let palette = CollationPalette::new(ui.visuals().dark_mode);
         let columns = self.columns(shown);
         ui.label(RichText::new("Similarity: share of sentences with a counterpart").weak());
@@ -82,22 +82,40 @@ impl CollationView {
         ui.separator();
         ui.label(RichText::new("Presence: points (rows) × statements; click to go there").weak());
         ui.horizontal_wrapped(|ui| {
-            for (kind, text) in [
-                (PointKind::Identical, "identical"),
-                (PointKind::Equivalent, "equivalent"),
-                (PointKind::Related, "related"),
-                (PointKind::Single, "one only"),
+            for kind in [
+                PointKind::Identical,
+                PointKind::Equivalent,
+                PointKind::Related,
+                PointKind::Single,
             ] {
                 ui.label(
-                    RichText::new(format!(" {text} "))
+                    RichText::new(format!(" {} {} ", kind_symbol(kind), kind_word(kind)))
                         .background_color(palette.kind(kind))
                         .color(Color32::WHITE),
                 );
             }
             ui.label("blank: absent");
         });
-        let cell = vec2(16.0, 9.0);
+        let cell = vec2(22.0, 12.0);
         let points = &shown.collation.points;
+        // The columns' labels, as the column headers and the insights name the statements.
+        let (header, _) = ui.allocate_exact_size(
+            vec2(40.0 + (cell.x + 2.0) * columns.len() as f32, 14.0),
+            Sense::hover(),
+        );
+        for (c, &document) in columns.iter().enumerate() {
+            let at = pos2(
+                header.min.x + 40.0 + (cell.x + 2.0) * c as f32 + cell.x / 2.0,
+                header.min.y,
+            );
+            ui.painter().text(
+                at,
+                egui::Align2::CENTER_TOP,
+                label(document),
+                FontId::proportional(10.0),
+                palette.text,
+            );
+        }
         egui::ScrollArea::vertical()
             .id_salt("presence")
             .auto_shrink([false, false])
@@ -116,12 +134,24 @@ impl CollationView {
                             format!("Presence of P{}", row + 1),
                         )
                     });
+                    let present: Vec<String> = columns
+                        .iter()
+                        .filter(|&&d| point.has(d))
+                        .map(|&d| {
+                            format!(
+                                "{} {}",
+                                label(d),
+                                shown.names.get(d).map_or("", String::as_str)
+                            )
+                        })
+                        .collect();
                     let response = response.on_hover_text(format!(
-                        "P{} · {} · in {} of {} statements",
+                        "P{} · {} · in {} of {} statements: {}",
                         row + 1,
-                        point.kind.name(),
-                        columns.iter().filter(|&&d| point.has(d)).count(),
-                        columns.len()
+                        kind_word(point.kind),
+                        present.len(),
+                        columns.len(),
+                        present.join(", ")
                     ));
                     if response.clicked() {
                         commands.push(Command::JumpToPoint(row));
@@ -146,6 +176,14 @@ impl CollationView {
                         );
                         if point.has(document) {
                             painter.rect_filled(at, 1.0, palette.kind(point.kind));
+                            // The kind as a sign too, readable without colour.
+                            painter.text(
+                                at.center(),
+                                egui::Align2::CENTER_CENTER,
+                                kind_symbol(point.kind),
+                                FontId::proportional(10.0),
+                                Color32::WHITE,
+                            );
                         } else {
                             painter.rect_stroke(
                                 at,
@@ -157,6 +195,14 @@ impl CollationView {
                     }
                 }
             });
+    }
+}
+
+/// A point's kind as the window says it ("one only" for a point one statement alone has).
+pub fn kind_word(kind: PointKind) -> &'static str {
+    match kind {
+        PointKind::Single => "one only",
+        other => other.name(),
     }
 }
 
@@ -174,8 +220,10 @@ pub fn status_ui(ui: &mut Ui, shown: &CollationShown) {
                 ui.set_max_width(each);
                 ui.add(
                     egui::Label::new(format!(
-                        "{origin} · {} · {} · {sentences} sentences",
-                        document.format, document.encoding
+                        "{} {origin} · {} · {} · {sentences} sentences",
+                        label(d),
+                        document.format,
+                        document.encoding
                     ))
                     .truncate(),
                 );

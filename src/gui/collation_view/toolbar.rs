@@ -23,24 +23,26 @@ impl CollationView {
                 .unwrap_or_default()
         };
         ui.horizontal_wrapped(|ui| {
-            let points = &shown.collation.points;
-            let columns = self.columns(shown);
-            let everywhere = points
-                .iter()
-                .filter(|p| columns.iter().all(|&d| p.has(d)))
-                .count();
+            let points = shown.collation.points.len();
+            let rows = self.reading.len();
+            let showing = if rows == points {
+                format!("{points} points")
+            } else {
+                format!("{rows} of {points} points shown")
+            };
             ui.label(
                 RichText::new(format!(
-                    "Collation: {} statements, {} points",
-                    shown.documents.len(),
-                    points.len()
+                    "Collation: {} statements, {showing}",
+                    shown.documents.len()
                 ))
                 .strong(),
             );
             ui.label(format!(
-                "· {everywhere} in every column · {} missing from some",
+                "· {} in every column · {} missing from some",
+                self.everywhere,
                 self.gaps.len()
-            ));
+            ))
+            .on_hover_text("Of the points shown, with the columns shown");
             ui.separator();
             if ui
                 .button("Previous gap")
@@ -134,11 +136,7 @@ impl CollationView {
                         for statement in statements {
                             let picked = chosen == Some(statement.id);
                             if ui.selectable_label(picked, name(statement.id)).clicked() {
-                                if slot == 0 {
-                                    self.pair.0 = Some(statement.id);
-                                } else {
-                                    self.pair.1 = Some(statement.id);
-                                }
+                                commands.push(Command::ChooseForPair(slot, statement.id));
                             }
                         }
                     });

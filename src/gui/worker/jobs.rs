@@ -305,3 +305,37 @@ impl ExportJob {
         crate::export::write_file(&self.path, self.format, &report).map_err(|e| e.to_string())
     }
 }
+
+/// Everything a collation report export needs, taken from what the window shows.
+pub struct CollationExportJob {
+    /// Report format.
+    pub format: Format,
+    /// File to write.
+    pub path: PathBuf,
+    /// The statements collated, in order.
+    pub documents: Vec<Arc<Document>>,
+    /// Their collation.
+    pub collation: Arc<crate::engine::collate::Collation>,
+    /// The insights across them, when they have arrived (the report says when they have not).
+    pub insights: Option<Arc<crate::analysis::CollationInsights>>,
+    /// The statement whose reading order the points follow, as in the window.
+    pub pivot: usize,
+}
+
+impl CollationExportJob {
+    /// Writes the report through the collation's export entry point (never over an input).
+    pub(super) fn write(&self) -> Result<(), String> {
+        let documents: Vec<Document> = self.documents.iter().map(|d| (**d).clone()).collect();
+        let report = crate::export::collation::CollationReport {
+            documents: &documents,
+            collation: &self.collation,
+            pivot: self.pivot,
+            provenance: crate::export::Provenance {
+                generated: std::time::SystemTime::now(),
+            },
+            insights: self.insights.as_deref(),
+        };
+        crate::export::collation::write_file(&self.path, self.format, &report)
+            .map_err(|e| e.to_string())
+    }
+}

@@ -31,11 +31,11 @@ use crate::notes::Notes;
 
 use super::Side;
 use super::commands::Slot;
-pub use jobs::ExportJob;
 use jobs::{
     AnalyseJob, CollateJob, CompareJob, FindJob, IoJob, run_analyse, run_collate, run_compare,
     run_find, start_io,
 };
+pub use jobs::{CollationExportJob, ExportJob};
 use lane::Lane;
 
 /// What a background job reports.
@@ -454,6 +454,21 @@ impl Worker {
 
     /// Writes a report on its own thread.
     pub fn export(&self, job: ExportJob) {
+        let reply = self.begin();
+        spawn("export", reply, move |reply| {
+            let result = match crate::crash::catch("writing the report", || job.write()) {
+                Ok(written) => written.map(|()| job.path.clone()),
+                Err(crash) => Err(format!(
+                    "{}: {crash} (a bug in Parallax; please report it)",
+                    job.path.display()
+                )),
+            };
+            reply.send(JobResult::Exported(result));
+        });
+    }
+
+    /// Writes a collation report on its own thread.
+    pub fn export_collation(&self, job: CollationExportJob) {
         let reply = self.begin();
         spawn("export", reply, move |reply| {
             let result = match crate::crash::catch("writing the report", || job.write()) {
