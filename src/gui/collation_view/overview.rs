@@ -88,10 +88,13 @@ impl CollationView {
                 PointKind::Related,
                 PointKind::Single,
             ] {
-                ui.label(
-                    RichText::new(format!(" {} {} ", kind_symbol(kind), kind_word(kind)))
-                        .background_color(palette.kind(kind))
-                        .color(Color32::WHITE),
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(format!(" {} {} ", kind_symbol(kind), kind_word(kind)))
+                            .background_color(palette.kind(kind))
+                            .color(Color32::WHITE),
+                    )
+                    .wrap_mode(egui::TextWrapMode::Extend),
                 );
             }
             ui.label("blank: absent");
@@ -235,22 +238,21 @@ pub fn status_ui(ui: &mut Ui, shown: &CollationShown) {
 
 /// The pairwise similarity of the shown statements, as a small table of percentages.
 fn similarity_ui(ui: &mut Ui, shown: &CollationShown, columns: &[usize]) {
-    let short = |d: usize| {
-        let name = shown.names.get(d).map_or("", String::as_str);
-        let name = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-        name.chars().take(12).collect::<String>()
-    };
+    let name = |d: usize| shown.names.get(d).cloned().unwrap_or_default();
     egui::Grid::new("similarity")
         .num_columns(columns.len() + 1)
         .spacing([6.0, 2.0])
         .show(ui, |ui| {
             ui.label("");
             for &d in columns {
-                ui.label(RichText::new(short(d)).small());
+                ui.label(RichText::new(label(d)).small().strong())
+                    .on_hover_text(name(d));
             }
             ui.end_row();
             for &row in columns {
-                ui.label(RichText::new(short(row)).small());
+                let short: String = name(row).chars().take(12).collect();
+                ui.label(RichText::new(format!("{} {short}", label(row))).small())
+                    .on_hover_text(name(row));
                 for &col in columns {
                     let value = shown
                         .collation
