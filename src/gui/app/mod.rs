@@ -543,8 +543,10 @@ impl eframe::App for ParallaxApp {
         }
         ctx.set_theme(self.settings.theme);
         self.settings.zoom = ctx.zoom_factor();
-        let scope = self.find_scope();
-        self.find.logic(scope, &self.worker);
+        if self.find.is_open() {
+            let scope = self.find_scope();
+            self.find.logic(scope, &self.worker);
+        }
         let now = ctx.input(|i| i.time);
         let session = &self.session;
         self.watch.logic(
