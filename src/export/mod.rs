@@ -1,6 +1,6 @@
 //! Exporters: render a comparison, its two documents, its analysis and the analyst's notes as
 //! terminal text, JSON, HTML or Markdown. Every format is written through one entry point,
-//! [`write`] (to any writer) or [`write_file`] (to a file, never over an input); the CLI and
+//! [`write()`] (to any writer) or [`write_file`] (to a file, never over an input); the CLI and
 //! the window both use them. Exporters render the display model ([`crate::display`]) and the
 //! analysis they are handed: they compute neither.
 
