@@ -4,16 +4,14 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use parallax::engine::collate::{Collation, MAX_PER_DOCUMENT, Share, collate};
 use parallax::engine::{Options, PointKind};
 use proptest::prelude::*;
 use serde_json::Value;
 
-use super::common::{ARTICLE, EMBASSY, FO, MOFA, sample, scratch};
-
-const BIN: &str = env!("CARGO_BIN_EXE_parallax");
+use super::common::{ARTICLE, EMBASSY, FO, MOFA, parallax, run_compare, sample, scratch};
 
 /// The seed's four statements, in this order.
 const SEED: [&str; 4] = [EMBASSY, FO, MOFA, ARTICLE];
@@ -402,11 +400,7 @@ proptest! {
 // The command line.
 
 fn run(args: &[&std::ffi::OsStr]) -> Output {
-    Command::new(BIN)
-        .arg("compare")
-        .args(args)
-        .output()
-        .expect("run parallax")
+    run_compare(args)
 }
 
 fn three() -> [PathBuf; 3] {
@@ -636,7 +630,7 @@ fn a_bug_is_one_line_naming_every_file_with_its_own_exit_status() {
     let files = three();
     let mut args: Vec<&std::ffi::OsStr> = files.iter().map(|p| p.as_os_str()).collect();
     args.extend(["--format", "json"].map(std::ffi::OsStr::new));
-    let out = Command::new(BIN)
+    let out = parallax()
         .arg("compare")
         .args(&args)
         .env("PARALLAX_TEST_PANIC", "1")
@@ -649,4 +643,24 @@ fn a_bug_is_one_line_naming_every_file_with_its_own_exit_status() {
         assert!(stderr.contains(&file.display().to_string()), "{stderr}");
     }
     assert!(stderr.contains("bug in Parallax"), "{stderr}");
+}
+
+#[test]
+fn a_raised_cancel_flag_stops_the_collation_and_a_fresh_one_changes_nothing() {
+    use parallax::engine::collate::{collate_cancellable, collate_with};
+    use parallax::engine::{Cancel, Cancelled, Equivalences, Options};
+    let texts = [EMBASSY, FO, MOFA, ARTICLE];
+    let options = Options::default();
+    let equivalences = Equivalences::builtin_ref();
+    let cancel = Cancel::new();
+    cancel.cancel();
+    assert_eq!(
+        collate_cancellable(&texts, &options, equivalences, &cancel).err(),
+        Some(Cancelled)
+    );
+    let fresh = Cancel::new();
+    assert_eq!(
+        collate_cancellable(&texts, &options, equivalences, &fresh).ok(),
+        Some(collate_with(&texts, &options, equivalences))
+    );
 }

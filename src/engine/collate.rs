@@ -39,7 +39,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Serialize;
 
 use super::segment::{self, Sentence, Span};
-use super::{Comparison, Equivalences, Link, LinkKind, Options, compare_with, is_stop_word};
+use super::{Comparison, Equivalences, Link, LinkKind, Options, is_stop_word};
 
 /// Most sentences of one document in one point: a statement said once, quoted once and
 /// paraphrased once (as a news report does with an embassy's post) fits; more is a chain.
@@ -410,6 +410,22 @@ impl PairResult {
 /// `options.use_equivalences` is on). On long texts the pairwise comparisons run on up to as
 /// many threads as the machine has cores; the result does not depend on how many.
 pub fn collate_with(texts: &[&str], options: &Options, equivalences: &Equivalences) -> Collation {
+    let never = super::Cancel::new();
+    match collate_cancellable(texts, options, equivalences, &never) {
+        Ok(collation) => collation,
+        // Nothing raises `never`.
+        Err(super::Cancelled) => unreachable!("a collation nobody can cancel was cancelled"),
+    }
+}
+
+/// [`collate_with`] that stops early, between and inside the pairwise comparisons, once
+/// `cancel` is raised (the window cancels a collation a newer request has superseded).
+pub fn collate_cancellable(
+    texts: &[&str],
+    options: &Options,
+    equivalences: &Equivalences,
+    cancel: &super::Cancel,
+) -> Result<Collation, super::Cancelled> {
     let n = texts.len();
     // Canonical order: rank → document, by length then content (then position, which matters
     // only between identical texts, where it changes nothing).
@@ -429,17 +445,20 @@ pub fn collate_with(texts: &[&str], options: &Options, equivalences: &Equivalenc
         1
     };
     let results = run_pairs(&jobs, threads, |left, right| {
-        PairResult::new(
-            left,
-            right,
-            compare_with(
-                texts[by_rank[left]],
-                texts[by_rank[right]],
-                options,
-                equivalences,
-            ),
+        let comparison = super::compare_cancellable(
+            texts[by_rank[left]],
+            texts[by_rank[right]],
+            options,
+            equivalences,
+            cancel,
         )
+        .ok()?;
+        Some(PairResult::new(left, right, comparison))
     });
+    if cancel.is_cancelled() {
+        return Err(super::Cancelled);
+    }
+    let results: Vec<PairResult> = results.into_iter().flatten().collect();
 
     // Sentences per rank: from a comparison that has the document, else segmented here.
     let mut ranked_sentences: Vec<Option<Vec<Sentence>>> = vec![None; n];
@@ -521,21 +540,21 @@ pub fn collate_with(texts: &[&str], options: &Options, equivalences: &Equivalenc
         .filter_map(|&i| slots.get_mut(i).and_then(Option::take))
         .collect();
     collation.point_of = point_index(&collation.sentences, &collation.points);
-    collation
+    Ok(collation)
 }
 
 /// Runs `work` on every pair of `jobs`, on up to `threads` threads, and returns the results in
 /// the order of `jobs`.
-fn run_pairs<F>(jobs: &[(usize, usize)], threads: usize, work: F) -> Vec<PairResult>
+fn run_pairs<F>(jobs: &[(usize, usize)], threads: usize, work: F) -> Vec<Option<PairResult>>
 where
-    F: Fn(usize, usize) -> PairResult + Sync,
+    F: Fn(usize, usize) -> Option<PairResult> + Sync,
 {
     let threads = threads.min(jobs.len()).max(1);
     if threads == 1 {
         return jobs.iter().map(|&(l, r)| work(l, r)).collect();
     }
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut done: Vec<(usize, PairResult)> = std::thread::scope(|scope| {
+    let mut done: Vec<(usize, Option<PairResult>)> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
             .map(|_| {
                 scope.spawn(|| {

@@ -96,13 +96,19 @@ pub(super) fn run_collate(job: CollateJob, cancel: &Cancel, reply: &Reply) {
     } = job;
     let collated = crate::crash::catch("collating", || {
         let texts: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
-        crate::engine::collate::collate_with(&texts, &options, Equivalences::builtin_ref())
+        crate::engine::collate::collate_cancellable(
+            &texts,
+            &options,
+            Equivalences::builtin_ref(),
+            cancel,
+        )
     });
     if cancel.is_cancelled() {
         return; // superseded while it ran
     }
     let collation = match collated {
-        Ok(collation) => Arc::new(collation),
+        Ok(Ok(collation)) => Arc::new(collation),
+        Ok(Err(_cancelled)) => return,
         Err(crash) => {
             reply.send(JobResult::CollateFailed {
                 generation,
