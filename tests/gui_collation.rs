@@ -422,3 +422,39 @@ fn changing_the_options_collates_again() {
     assert!(shown.generation > before);
     assert!(shown.collation.options.ignore_case);
 }
+
+#[test]
+fn a_statement_that_changes_on_disk_is_offered_for_reload() {
+    let dir = super::common::scratch("gui", "collation-watch");
+    let names = ["a.txt", "b.txt", "c.txt"];
+    for name in names {
+        std::fs::write(dir.join(name), "Both sides met in Islamabad.\n").expect("write");
+    }
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1440.0, 900.0))
+        .build_eframe(|cc| ParallaxApp::new(cc, None, None));
+    settle(&mut harness);
+    harness
+        .state_mut()
+        .push(Command::OpenStatements(names.map(|n| dir.join(n)).to_vec()));
+    settle(&mut harness);
+    std::fs::write(
+        dir.join("c.txt"),
+        "Both sides met in Washington and agreed to meet again.\n",
+    )
+    .expect("write");
+    let started = std::time::Instant::now();
+    while harness.query_by_label("c.txt changed on disk.").is_none() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "change not noticed"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        harness.step();
+    }
+    harness.get_by_label("Reload").click();
+    settle(&mut harness);
+    let shown = harness.state().collection().shown().expect("collated");
+    assert!(shown.documents[2].text.contains("Washington"));
+    assert!(harness.query_by_label("c.txt changed on disk.").is_none());
+}

@@ -1,6 +1,7 @@
 //! Noticing open files that change on disk: once a second the worker reads their stamps
 //! (size and modification time); a changed file is reloaded at once (auto-reload) or offered
-//! for reloading in a notice, once per change.
+//! for reloading in a notice, once per change. Both columns of the pair and every statement
+//! of the collation are watched.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -8,7 +9,7 @@ use std::sync::Arc;
 use crate::load::{Document, FileStamp};
 
 use super::Command;
-use super::Side;
+use super::commands::Slot;
 use super::notices::Notices;
 use super::worker::{JobResult, Worker};
 
@@ -26,28 +27,28 @@ pub struct Watch {
     reported: Vec<(PathBuf, FileStamp)>,
 }
 
+/// The command that reads the document of `slot` again from `path`.
+fn reload(slot: Slot, path: PathBuf) -> Command {
+    match slot {
+        Slot::Side(side) => Command::ReloadSide(side),
+        Slot::Statement(id) => Command::ReplaceStatementPath(id, path),
+        Slot::NewStatement => Command::AddPaths(vec![path]),
+    }
+}
+
 impl Watch {
-    /// Asks the worker for the stamps of the open files, once per [`WATCH_INTERVAL`]; files
-    /// being loaded are left out.
-    pub fn logic(
-        &mut self,
-        now: f64,
-        documents: &[Arc<Document>],
-        loading: impl Fn(Side) -> bool,
-        worker: &Worker,
-    ) {
+    /// Asks the worker for the stamps of the open files (`open`: where each document is, and
+    /// the document; files being loaded are left out by the caller), once per
+    /// [`WATCH_INTERVAL`].
+    pub fn logic(&mut self, now: f64, open: &[(Slot, Arc<Document>)], worker: &Worker) {
         if self.asking || self.last.is_some_and(|last| now - last < WATCH_INTERVAL) {
             return;
         }
         self.last = Some(now);
-        let files: Vec<(Side, PathBuf)> = [Side::Left, Side::Right]
-            .into_iter()
-            .filter(|&side| !loading(side))
-            .filter_map(|side| {
-                let document = documents.get(side.index())?;
-                document.stamp?;
-                Some((side, document.path.clone()?))
-            })
+        let files: Vec<(Slot, PathBuf)> = open
+            .iter()
+            .filter(|(_, document)| document.stamp.is_some())
+            .filter_map(|(slot, document)| Some((*slot, document.path.clone()?)))
             .collect();
         if !files.is_empty() {
             self.asking = true;
@@ -59,7 +60,7 @@ impl Watch {
     pub fn receive(
         &mut self,
         result: JobResult,
-        documents: &[Arc<Document>],
+        open: &[(Slot, Arc<Document>)],
         auto_reload: bool,
         notices: &mut Notices,
         follow: &mut Vec<Command>,
@@ -68,8 +69,8 @@ impl Watch {
             return Err(result);
         };
         self.asking = false;
-        for (side, path, current) in stamps {
-            let Some(document) = documents.get(side.index()) else {
+        for (slot, path, current) in stamps {
+            let Some((_, document)) = open.iter().find(|(s, _)| *s == slot) else {
                 continue;
             };
             // The document may have been replaced while the stamps were read.
@@ -87,17 +88,13 @@ impl Watch {
                 continue;
             }
             self.reported.retain(|(p, _)| *p != path);
-            self.reported.push((path, current));
+            self.reported.push((path.clone(), current));
             if auto_reload {
-                follow.push(Command::ReloadSide(side));
+                follow.push(reload(slot, path));
             } else {
                 let text = format!("{} changed on disk.", document.name);
                 notices.retain(|n| n.text != text);
-                notices.push(
-                    text,
-                    false,
-                    Some(("Reload".into(), Command::ReloadSide(side))),
-                );
+                notices.push(text, false, Some(("Reload".into(), reload(slot, path))));
             }
         }
         Ok(())

@@ -15,6 +15,7 @@ mod input;
 
 use super::collation_view::CollationView;
 use super::collection::Collection;
+use super::commands::Slot;
 use super::dialogs::Dialogs;
 use super::find::Find;
 use super::insights::InsightsPanel;
@@ -392,9 +393,10 @@ impl ParallaxApp {
                 Ok(()) => continue,
                 Err(other) => other,
             };
+            let open = self.watched();
             let result = match self.watch.receive(
                 result,
-                self.session.documents(),
+                &open,
                 self.settings.auto_reload,
                 &mut self.notices,
                 &mut self.commands,
@@ -421,6 +423,23 @@ impl ParallaxApp {
                 };
             }
         }
+    }
+
+    /// The open documents that came from files and are not being loaded: both columns, and
+    /// every statement of the collation.
+    fn watched(&self) -> Vec<(Slot, Arc<Document>)> {
+        let mut open = Vec::new();
+        for side in [Side::Left, Side::Right] {
+            if self.session.loading(side).is_none() {
+                open.push((Slot::Side(side), self.session.document(side).clone()));
+            }
+        }
+        for statement in self.collection.statements() {
+            if let (None, Some(document)) = (&statement.loading, &statement.document) {
+                open.push((Slot::Statement(statement.id), document.clone()));
+            }
+        }
+        open
     }
 
     /// What find searches: the collation's statements when it is shown, else the pair.
@@ -548,13 +567,8 @@ impl eframe::App for ParallaxApp {
             self.find.logic(scope, &self.worker);
         }
         let now = ctx.input(|i| i.time);
-        let session = &self.session;
-        self.watch.logic(
-            now,
-            session.documents(),
-            |side| session.loading(side).is_some(),
-            &self.worker,
-        );
+        let open = self.watched();
+        self.watch.logic(now, &open, &self.worker);
         ctx.request_repaint_after(std::time::Duration::from_secs_f64(WATCH_INTERVAL));
         self.update_title(ctx);
         if self.is_busy() {

@@ -12,7 +12,6 @@ use crate::load::{Document, FileStamp};
 use crate::notes::Notes;
 
 use super::{Analyser, JobResult, Reply};
-use crate::gui::Side;
 
 pub(super) struct CompareJob {
     pub(super) generation: u64,
@@ -48,7 +47,7 @@ pub(super) enum IoJob {
         path: PathBuf,
         notes: Notes,
     },
-    Stat(Vec<(Side, PathBuf)>),
+    Stat(Vec<(crate::gui::commands::Slot, PathBuf)>),
 }
 
 pub(super) fn run_compare(job: CompareJob, cancel: &Cancel, reply: &Reply) {
@@ -261,9 +260,9 @@ fn run_io(job: IoJob) -> JobResult {
         IoJob::Stat(files) => JobResult::Stamps(
             files
                 .into_iter()
-                .map(|(side, path)| {
+                .map(|(slot, path)| {
                     let stamp = FileStamp::of(&path);
-                    (side, path, stamp)
+                    (slot, path, stamp)
                 })
                 .collect(),
         ),

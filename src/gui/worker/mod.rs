@@ -153,7 +153,7 @@ pub enum JobResult {
         message: String,
     },
     /// The current stamps of watched files.
-    Stamps(Vec<(Side, PathBuf, Option<FileStamp>)>),
+    Stamps(Vec<(Slot, PathBuf, Option<FileStamp>)>),
 }
 
 /// What a search runs over: the documents shown, and how an offset in one maps to a row.
@@ -400,7 +400,7 @@ impl Worker {
     }
 
     /// Reads the current stamps of these files.
-    pub fn stat(&self, files: Vec<(Side, PathBuf)>) {
+    pub fn stat(&self, files: Vec<(Slot, PathBuf)>) {
         self.io(IoJob::Stat(files));
     }
 
