@@ -22,7 +22,10 @@ pub fn options(flags: u8) -> Options {
 pub fn check(left: &str, right: &str, options: &Options) {
     let comparison = compare(left, right, options);
     assert!(segment::partitions(&comparison.left_sentences, left.len()));
-    assert!(segment::partitions(&comparison.right_sentences, right.len()));
+    assert!(segment::partitions(
+        &comparison.right_sentences,
+        right.len()
+    ));
     let mut seen_left = vec![0u32; comparison.left_sentences.len()];
     let mut seen_right = vec![0u32; comparison.right_sentences.len()];
     for row in &comparison.rows {
@@ -86,4 +89,54 @@ pub fn check(left: &str, right: &str, options: &Options) {
     let mut out = Vec::new();
     markdown::write(&mut out, &report).expect("markdown");
     assert!(!String::from_utf8_lossy(&out).contains("<note>"));
+
+    // Three texts at once: the collation, its insights and every collation report.
+    check_collation(&[left, right, &format!("{right}\n{left}")], options);
+}
+
+/// The collation of `texts`: lossless, every report written, the JSON parsing back.
+pub fn check_collation(texts: &[&str], options: &Options) {
+    use parallax::analysis::{StrengthLexicon, analyse_collation};
+    use parallax::engine::Equivalences;
+    use parallax::engine::collate::collate;
+    use parallax::export::collation::{CollationReport, write};
+
+    let collation = collate(texts, options);
+    for (d, text) in texts.iter().enumerate() {
+        assert!(segment::partitions(&collation.sentences[d], text.len()));
+        let mut seen = vec![0u32; collation.sentences[d].len()];
+        for point in &collation.points {
+            for &i in &point.sentences[d] {
+                seen[i] += 1;
+            }
+        }
+        assert!(seen.iter().all(|&n| n == 1));
+    }
+    let insights = analyse_collation(
+        texts,
+        &collation,
+        Equivalences::builtin_ref(),
+        StrengthLexicon::builtin_ref(),
+    );
+    let documents: Vec<Document> = texts
+        .iter()
+        .map(|t| Document::from_text("statement", *t))
+        .collect();
+    let report = CollationReport {
+        documents: &documents,
+        collation: &collation,
+        pivot: texts.len() - 1,
+        provenance: Provenance {
+            generated: SystemTime::UNIX_EPOCH + Duration::from_secs(1_780_000_000),
+        },
+        insights: Some(&insights),
+    };
+    for format in parallax::export::Format::ALL {
+        let mut out = Vec::new();
+        write(&mut out, format, &report, true).expect("a collation report");
+        if format == parallax::export::Format::Json {
+            let parsed: serde_json::Value = serde_json::from_slice(&out).expect("JSON parses");
+            assert_eq!(parsed["documents"][0]["text"].as_str(), Some(texts[0]));
+        }
+    }
 }

@@ -20,7 +20,11 @@ fn table() -> &'static (Vec<String>, Vec<String>) {
         let list = |key: &str| -> Vec<String> {
             value[key]
                 .as_array()
-                .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|v| v.as_str().map(str::to_owned))
+                        .collect()
+                })
                 .unwrap_or_default()
         };
         (list("pieces"), list("glue"))
@@ -45,7 +49,10 @@ fuzz_target!(|data: &[u8]| {
     let Some((&flags, rest)) = data.split_first() else {
         return;
     };
-    let at = rest.iter().position(|&b| b == 0xFF).unwrap_or(rest.len() / 2);
+    let at = rest
+        .iter()
+        .position(|&b| b == 0xFF)
+        .unwrap_or(rest.len() / 2);
     let (left, right) = rest.split_at(at);
     let right = right.get(1..).unwrap_or(&[]);
     pipeline::check(&build(left), &build(right), &pipeline::options(flags));
