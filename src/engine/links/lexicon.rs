@@ -1,0 +1,150 @@
+//! The table of counterparts (`assets/counterparts.txt`): which words fold into one concept,
+//! which are readout boilerplate, which open a readout; and the concepts a term counts as.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap as HashMap;
+
+use super::super::normalize::is_stop_word;
+
+/// The table of counterparts: concept folding, boilerplate and opener words.
+pub struct Lexicon {
+    /// Word, stem or equivalence name → the concepts it counts as.
+    pub(super) concept_of: HashMap<String, Vec<String>>,
+    /// Boilerplate words and their stems.
+    pub(super) generic: HashSet<String>,
+    /// Words of a readout's opener and their stems.
+    pub(super) meeting: HashSet<String>,
+}
+
+impl Lexicon {
+    /// The built-in table (`assets/counterparts.txt`).
+    pub fn builtin() -> &'static Self {
+        static TABLE: OnceLock<Lexicon> = OnceLock::new();
+        TABLE.get_or_init(|| Self::parse(include_str!("../../../assets/counterparts.txt")))
+    }
+
+    /// Reads a table in the format of `assets/counterparts.txt`. Lines it cannot read are
+    /// skipped: the table ships with the program. A form of several words matches only an
+    /// equivalence group's name ("north korea"), as words are looked up one by one.
+    pub fn parse(text: &str) -> Self {
+        let stemmer = Stemmer::create(Algorithm::English);
+        let mut out = Self {
+            concept_of: HashMap::default(),
+            generic: HashSet::new(),
+            meeting: HashSet::new(),
+        };
+        for line in text.lines() {
+            let line = line.split('#').next().unwrap_or("").trim().to_lowercase();
+            if line.is_empty() {
+                continue;
+            }
+            let set = if let Some(rest) = line.strip_prefix("generic:") {
+                Some((&mut out.generic, rest.to_owned()))
+            } else if let Some(rest) = line.strip_prefix("meeting:") {
+                Some((&mut out.meeting, rest.to_owned()))
+            } else {
+                None
+            };
+            if let Some((set, rest)) = set {
+                for word in rest.split_whitespace() {
+                    set.insert(word.to_owned());
+                    set.insert(stemmer.stem(word).into_owned());
+                }
+                continue;
+            }
+            if let Some((word, parts)) = line.split_once('=') {
+                let parts: Vec<String> = parts.split_whitespace().map(str::to_owned).collect();
+                for key in keys(&stemmer, word.trim()) {
+                    out.concept_of.insert(key, parts.clone());
+                }
+                continue;
+            }
+            let mut forms = line.split('|').map(str::trim).filter(|f| !f.is_empty());
+            let Some(name) = forms.next() else { continue };
+            let name = name.to_owned();
+            for form in std::iter::once(name.as_str()).chain(forms) {
+                for key in keys(&stemmer, form) {
+                    out.concept_of
+                        .entry(key)
+                        .or_insert_with(|| vec![name.clone()]);
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether a concept is boilerplate: a generic word, or a name all of whose words are.
+    pub(super) fn is_generic(&self, concept: &str) -> bool {
+        let mut words = concept
+            .split(' ')
+            .filter(|w| !w.is_empty() && !is_stop_word(w))
+            .peekable();
+        words.peek().is_some() && words.all(|w| self.generic.contains(w))
+    }
+}
+
+/// The keys a form is looked up by: itself and, for a single word, its stem.
+fn keys(stemmer: &Stemmer, form: &str) -> Vec<String> {
+    let mut out = vec![form.to_owned()];
+    if !form.contains(' ') {
+        let stem = stemmer.stem(form).into_owned();
+        if stem != form {
+            out.push(stem);
+        }
+    }
+    out
+}
+
+/// The concepts a term (a word in lower case, or `=` and an equivalence name) counts as.
+pub(super) fn concepts_of(term: &str, lexicon: &Lexicon, stemmer: &Stemmer, out: &mut Vec<String>) {
+    if let Some(name) = term.strip_prefix('=') {
+        match lexicon.concept_of.get(name) {
+            Some(concepts) => out.extend(concepts.iter().cloned()),
+            None => out.push(name.to_owned()),
+        }
+        return;
+    }
+    let word = term
+        .strip_suffix("'s")
+        .or_else(|| term.strip_suffix("’s"))
+        .unwrap_or(term);
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    if word.is_empty() || is_stop_word(word) {
+        return;
+    }
+    let direct = lexicon.concept_of.get(word);
+    let stem;
+    let found = match direct {
+        Some(found) => Some(found),
+        None => {
+            stem = stemmer.stem(word).into_owned();
+            match lexicon.concept_of.get(&stem) {
+                Some(found) => Some(found),
+                None => {
+                    out.push(stem);
+                    return;
+                }
+            }
+        }
+    };
+    for concept in found.into_iter().flatten() {
+        // An expansion names words; each counts as what it counts as on its own (one level).
+        match lexicon.concept_of.get(concept.as_str()) {
+            Some(inner) if inner.len() == 1 && inner[0] != *concept => out.push(inner[0].clone()),
+            _ => {
+                let stem = stemmer.stem(concept).into_owned();
+                match lexicon.concept_of.get(&stem) {
+                    Some(inner) if inner.len() == 1 => out.push(inner[0].clone()),
+                    _ => out.push(if concept.contains(' ') {
+                        concept.clone()
+                    } else {
+                        stem
+                    }),
+                }
+            }
+        }
+    }
+}
