@@ -12,6 +12,7 @@ use crate::engine::Comparison;
 use crate::load::Document;
 
 mod input;
+mod layout;
 
 use super::collation_view::CollationView;
 use super::collection::Collection;
@@ -21,10 +22,9 @@ use super::find::Find;
 use super::insights::InsightsPanel;
 use super::notes::NotesBar;
 use super::notices::{Notice, Notices};
-use super::pair_view::{PairInput, PairView};
+use super::pair_view::PairView;
 use super::session::Session;
 use super::settings::Settings;
-use super::toolbar::ToolbarInput;
 use super::watch::{WATCH_INTERVAL, Watch};
 use super::worker::{CollationExportJob, ExportJob, FindScope, JobResult, Locate, Worker};
 use super::{Command, Side};
@@ -463,64 +463,6 @@ impl ParallaxApp {
         }
     }
 
-    /// Queues what this frame's clicks asked for; the next `logic()`, asked for at once,
-    /// carries it out.
-    fn queue(&mut self, ctx: &egui::Context, commands: Vec<Command>) {
-        if !commands.is_empty() {
-            self.commands.extend(commands);
-            ctx.request_repaint();
-        }
-    }
-
-    /// The collation in the central panel, the overview beside it.
-    fn collation_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
-        let Some(shown) = self.collection.shown() else {
-            egui::CentralPanel::default().show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    if self.collection.failed().is_some() {
-                        ui.colored_label(
-                            ui.visuals().error_fg_color,
-                            "The collation could not be made (see the notice above)",
-                        );
-                    } else {
-                        ui.spinner();
-                        ui.label(format!(
-                            "Collating {} statements…",
-                            self.collection.statements().len()
-                        ));
-                    }
-                });
-                self.notices.ui(ui, commands);
-            });
-            return;
-        };
-        egui::Panel::bottom("collation-status").show(ui, |ui| {
-            super::collation_view::status_ui(ui, shown);
-        });
-        if self.find.is_open() {
-            egui::Panel::bottom("find").show(ui, |ui| self.find.ui(ui, commands));
-        }
-        egui::Panel::top("collation-toolbar").show(ui, |ui| {
-            self.collation
-                .toolbar_ui(ui, shown, self.collection.statements(), commands);
-            self.notices.ui(ui, commands);
-        });
-        egui::Panel::right("overview")
-            .resizable(true)
-            .default_size(260.0)
-            .size_range(200.0..=(ui.available_width() * 0.4).clamp(200.0, 600.0))
-            .show(ui, |ui| {
-                let insights = self.collection.insights();
-                self.collation.side_panel_ui(ui, shown, insights, commands);
-            });
-        let (find, current) = self.find.matches();
-        let find_key = self.find.key();
-        egui::CentralPanel::default().show(ui, |ui| {
-            self.collation
-                .ui(ui, shown, (find, current, find_key), commands);
-        });
-    }
-
     fn update_title(&mut self, ctx: &egui::Context) {
         let title = match self.collection.shown() {
             Some(shown) if self.collection.is_active() => {
@@ -577,66 +519,7 @@ impl eframe::App for ParallaxApp {
     }
 
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
-        let ctx = ui.ctx().clone();
-        let mut commands = Vec::new();
-        egui::Panel::top("menu").show(ui, |ui| {
-            super::menu::ui(
-                ui,
-                &self.settings,
-                self.collection.is_active(),
-                &mut commands,
-            )
-        });
-        if self.collection.is_active() {
-            self.collation_ui(ui, &mut commands);
-            self.dialogs.ui(&ctx, &mut commands);
-            self.queue(&ctx, commands);
-            return;
-        }
-        let shown = self.session.shown();
-        let statements = self.collection.statements().len();
-        egui::Panel::top("toolbar").show(ui, |ui| {
-            let input = ToolbarInput {
-                options: self.settings.options,
-                position: self.view.difference_position(shown),
-                comparison: shown.map(|s| &*s.comparison),
-                compare_failed: self.session.compare_failed().is_some(),
-                notices: &self.notices,
-                statements,
-            };
-            super::toolbar::ui(ui, &input, &mut commands);
-        });
-        egui::Panel::bottom("status").show(ui, |ui| super::toolbar::status_ui(ui, &self.session));
-        if self.find.is_open() {
-            egui::Panel::bottom("find").show(ui, |ui| self.find.ui(ui, &mut commands));
-        }
-        if let (Some(row), Some(_)) = (self.view.selected(), shown) {
-            egui::Panel::bottom("note").show(ui, |ui| self.notes.ui(ui, row, &mut commands));
-        }
-        if self.settings.show_insights {
-            egui::Panel::right("insights")
-                .resizable(true)
-                .default_size(340.0)
-                // At most 40% of the window, so narrow windows keep readable columns.
-                .size_range(200.0..=(ui.available_width() * 0.4).clamp(200.0, 720.0))
-                .show(ui, |ui| {
-                    super::insights::panel_ui(ui, &mut self.insights, &self.session, &mut commands);
-                });
-        }
-        egui::CentralPanel::default().show(ui, |ui| {
-            let (find, find_current) = self.find.matches();
-            let input = PairInput {
-                documents: self.session.documents(),
-                shown,
-                find,
-                find_current,
-                find_key: self.find.key(),
-                notes: self.notes.by_row(),
-            };
-            self.view.ui(ui, input, &mut commands);
-        });
-        self.dialogs.ui(&ctx, &mut commands);
-        self.queue(&ctx, commands);
+        self.layout(ui);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -1,0 +1,147 @@
+//! The frame around the collation's cells: the column headers (name, move, hide, more) and
+//! each row's gutter (its number and kind, its click area, the selection outline).
+
+use egui::{FontId, Rect, RichText, Sense, Stroke, StrokeKind, Ui, pos2, vec2};
+
+use crate::engine::collate::PointKind;
+
+use super::super::Command;
+use super::super::collection::CollationShown;
+use super::cells::CollationPalette;
+use super::{CELL_PAD, CollationView, GUTTER, HEADER, overview};
+
+impl CollationView {
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn gutter_ui(
+        &self,
+        ui: &mut Ui,
+        row_rect: Rect,
+        row: usize,
+        point: usize,
+        shown: &CollationShown,
+        palette: &CollationPalette,
+        commands: &mut Vec<Command>,
+    ) {
+        let gutter = Rect::from_min_size(row_rect.min, vec2(GUTTER - 4.0, row_rect.height()));
+        let kind = shown
+            .collation
+            .points
+            .get(point)
+            .map_or(PointKind::Single, |p| p.kind);
+        let response = ui.interact(row_rect, ui.scope_id().with(("point", row)), Sense::click());
+        if response.clicked() {
+            commands.push(Command::JumpToPoint(row));
+        }
+        let painter = ui.painter();
+        painter.text(
+            gutter.min + vec2(4.0, CELL_PAD),
+            egui::Align2::LEFT_TOP,
+            format!("P{}", row + 1),
+            FontId::proportional(13.0),
+            palette.text,
+        );
+        painter.text(
+            gutter.min + vec2(4.0, CELL_PAD + 16.0),
+            egui::Align2::LEFT_TOP,
+            overview::kind_word(kind),
+            FontId::proportional(11.0),
+            palette.kind(kind),
+        );
+        if self.selected == Some(row) {
+            painter.rect_stroke(
+                row_rect.expand(1.0),
+                3.0,
+                Stroke::new(2.0, palette.selected),
+                StrokeKind::Outside,
+            );
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn headers_ui(
+        &self,
+        ui: &mut Ui,
+        shown: &CollationShown,
+        columns: &[usize],
+        left: f32,
+        top: f32,
+        column: f32,
+        commands: &mut Vec<Command>,
+    ) {
+        let bar = Rect::from_min_size(
+            pos2(left, top),
+            vec2(GUTTER + column * columns.len() as f32, HEADER),
+        );
+        ui.painter().rect_filled(bar, 0.0, ui.visuals().panel_fill);
+        for (c, &document) in columns.iter().enumerate() {
+            let (Some(doc), Some(&id)) = (shown.documents.get(document), shown.ids.get(document))
+            else {
+                continue;
+            };
+            let rect = Rect::from_min_size(
+                pos2(left + GUTTER + column * c as f32, top),
+                vec2(column, HEADER),
+            );
+            let name_rect =
+                Rect::from_min_size(rect.min + vec2(4.0, 2.0), vec2(column - 8.0, 20.0));
+            ui.scope_builder(egui::UiBuilder::new().max_rect(name_rect), |ui| {
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(format!(
+                            "{} {}",
+                            crate::export::collation::label(document),
+                            shown.names.get(document).unwrap_or(&doc.name)
+                        ))
+                        .strong(),
+                    )
+                    .truncate(),
+                )
+                .on_hover_text(
+                    doc.path
+                        .as_ref()
+                        .map_or_else(|| "bundled sample".to_owned(), |p| p.display().to_string()),
+                );
+            });
+            let buttons_rect =
+                Rect::from_min_size(rect.min + vec2(4.0, 24.0), vec2(column - 8.0, 22.0));
+            ui.scope_builder(
+                egui::UiBuilder::new()
+                    .max_rect(buttons_rect)
+                    .layout(egui::Layout::left_to_right(egui::Align::Center)),
+                |ui| {
+                    for (text, hover, command) in [
+                        ("<", "Move this column left", Command::MoveColumn(id, -1)),
+                        (">", "Move this column right", Command::MoveColumn(id, 1)),
+                        (
+                            "Hide",
+                            "Hide this column (show it again from Columns)",
+                            Command::ToggleColumn(id),
+                        ),
+                    ] {
+                        if ui.small_button(text).on_hover_text(hover).clicked() {
+                            commands.push(command);
+                        }
+                    }
+                    ui.menu_button("More", |ui| {
+                        if ui.button("Order the points by this statement").clicked() {
+                            commands.push(Command::SetPivot(id));
+                        }
+                        if ui.button("Replace with another file…").clicked() {
+                            commands.push(Command::ReplaceStatement(id));
+                        }
+                        if ui.button("Remove from the collation").clicked() {
+                            commands.push(Command::RemoveStatement(id));
+                        }
+                    });
+                    if document == self.pivot(shown) {
+                        ui.label(RichText::new("reading order").weak().small())
+                            .on_hover_text(
+                                "The points follow this statement's order; points it lacks sit \
+                             where the others put them",
+                            );
+                    }
+                },
+            );
+        }
+    }
+}
