@@ -444,7 +444,10 @@ fn a_statement_that_changes_on_disk_is_offered_for_reload() {
     )
     .expect("write");
     let started = std::time::Instant::now();
-    while harness.query_by_label("c.txt changed on disk.").is_none() {
+    while harness
+        .query_by_label("c.txt changed on disk (in the collation).")
+        .is_none()
+    {
         assert!(
             started.elapsed() < std::time::Duration::from_secs(10),
             "change not noticed"
@@ -456,5 +459,76 @@ fn a_statement_that_changes_on_disk_is_offered_for_reload() {
     settle(&mut harness);
     let shown = harness.state().collection().shown().expect("collated");
     assert!(shown.documents[2].text.contains("Washington"));
-    assert!(harness.query_by_label("c.txt changed on disk.").is_none());
+    assert!(
+        harness
+            .query_by_label("c.txt changed on disk (in the collation).")
+            .is_none()
+    );
+}
+
+#[test]
+fn a_file_open_in_both_views_is_reloaded_in_each() {
+    let dir = super::common::scratch("gui", "collation-watch-both");
+    let names = ["a.txt", "b.txt", "c.txt"];
+    for name in names {
+        std::fs::write(dir.join(name), "Both sides met in Islamabad.\n").expect("write");
+    }
+    let (a, b) = (dir.join("a.txt"), dir.join("b.txt"));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1440.0, 900.0))
+        .build_eframe(move |cc| ParallaxApp::new(cc, Some(a), Some(b)));
+    settle(&mut harness);
+    harness
+        .state_mut()
+        .push(Command::OpenStatements(names.map(|n| dir.join(n)).to_vec()));
+    settle(&mut harness);
+    std::fs::write(dir.join("a.txt"), "Both sides met in Lahore.\n").expect("write");
+    let started = std::time::Instant::now();
+    while harness
+        .query_by_label("a.txt changed on disk (in the collation).")
+        .is_none()
+    {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "change not noticed in the collation"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        harness.step();
+    }
+    // The two columns' copy is offered too, in its own notice.
+    assert!(
+        harness
+            .state()
+            .notices()
+            .iter()
+            .any(|n| n.text == "a.txt changed on disk.")
+    );
+    // Each notice has its own Reload, in the notices' order.
+    let at = harness
+        .state()
+        .notices()
+        .iter()
+        .position(|n| n.text == "a.txt changed on disk (in the collation).")
+        .expect("the collation's notice");
+    let buttons: Vec<_> = harness.get_all_by_label("Reload").collect();
+    buttons[at].click();
+    settle(&mut harness);
+    let shown = harness.state().collection().shown().expect("collated");
+    assert!(shown.documents[0].text.contains("Lahore"));
+}
+
+#[test]
+fn a_collation_of_files_that_cannot_be_read_goes_back_to_the_two_columns() {
+    let dir = super::common::scratch("gui", "collation-unreadable");
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1440.0, 900.0))
+        .build_eframe(|cc| ParallaxApp::new(cc, None, None));
+    settle(&mut harness);
+    harness.state_mut().push(Command::OpenStatements(
+        ["x.txt", "y.txt", "z.txt"].map(|n| dir.join(n)).to_vec(),
+    ));
+    settle(&mut harness);
+    assert!(!harness.state().collection().is_active());
+    harness.get_by_label_contains("x.txt: no such file");
+    harness.get_by_label_contains("Similarity");
 }

@@ -147,15 +147,14 @@ impl Collection {
     }
 
     fn load(&mut self, id: u64, path: PathBuf, worker: &Worker) {
+        self.load_with(id, path, LoadOptions::default(), worker);
+    }
+
+    fn load_with(&mut self, id: u64, path: PathBuf, options: LoadOptions, worker: &Worker) {
         if let Some(statement) = self.statements.iter_mut().find(|s| s.id == id) {
             statement.generation += 1;
             statement.loading = Some(path.clone());
-            worker.load(
-                Slot::Statement(id),
-                statement.generation,
-                path,
-                LoadOptions::default(),
-            );
+            worker.load(Slot::Statement(id), statement.generation, path, options);
         }
     }
 
@@ -205,6 +204,9 @@ impl Collection {
             Command::ReplaceStatementPath(id, path) => {
                 self.load(*id, path.clone(), worker);
             }
+            Command::OpenStatementAnyway(id, path) => {
+                self.load_with(*id, path.clone(), LoadOptions { open_anyway: true }, worker);
+            }
             Command::RemoveStatement(id) => {
                 self.statements.retain(|s| s.id != *id);
                 if self.statements.len() < 2 {
@@ -233,6 +235,8 @@ impl Collection {
         if files.is_empty() {
             notices.info("Nothing to reload: no statement was opened from a file.".into());
         }
+        // Reloading answers the "changed on disk" notices of these statements.
+        notices.retain(|n| !matches!(&n.action, Some((_, Command::ReplaceStatementPath(..)))));
         for (id, path) in files {
             self.load(id, path, worker);
         }
@@ -269,13 +273,15 @@ impl Collection {
         options: Options,
         worker: &Worker,
         notices: &mut Notices,
+        recent: &mut dyn FnMut(PathBuf),
     ) -> Result<bool, JobResult> {
         match result {
             JobResult::Loaded {
                 slot: Slot::Statement(id),
                 generation,
                 result,
-                ..
+                can_open_anyway,
+                canonical,
             } => {
                 let Some(statement) = self.statements.iter_mut().find(|s| s.id == id) else {
                     return Ok(false); // removed meanwhile
@@ -285,19 +291,53 @@ impl Collection {
                 }
                 statement.loading = None;
                 match result {
-                    Ok(document) => statement.document = Some(Arc::from(document)),
+                    Ok(document) => {
+                        if let Some(path) = canonical {
+                            recent(path);
+                        }
+                        notices.retain(|n| !n.error || !n.text.contains(&document.name));
+                        // A "changed on disk" notice of this statement is answered.
+                        notices.retain(|n| {
+                            !matches!(
+                                &n.action,
+                                Some((_, Command::ReplaceStatementPath(i, _))) if *i == id
+                            )
+                        });
+                        statement.document = Some(Arc::from(document));
+                    }
                     Err(message) => {
                         let kept = statement.document.is_some();
-                        notices.error(format!(
-                            "Could not open {message}. {}",
-                            if kept {
-                                "The statement stays as it was."
-                            } else {
-                                "It is not added to the collation."
-                            }
-                        ));
-                        if !kept {
+                        let damaged = can_open_anyway.is_some();
+                        notices.push(
+                            format!(
+                                "Could not open {message}. {}",
+                                if kept {
+                                    "The statement stays as it was."
+                                } else if damaged {
+                                    "Open anyway adds it to the collation."
+                                } else {
+                                    "It is not added to the collation."
+                                }
+                            ),
+                            true,
+                            can_open_anyway.map(|path| {
+                                (
+                                    "Open anyway".to_owned(),
+                                    Command::OpenStatementAnyway(id, path),
+                                )
+                            }),
+                        );
+                        if !kept && !damaged {
                             self.statements.retain(|s| s.id != id);
+                        }
+                        if self
+                            .statements
+                            .iter()
+                            .filter(|s| s.document.is_some() || s.loading.is_some())
+                            .count()
+                            < 2
+                        {
+                            self.active = false;
                         }
                     }
                 }

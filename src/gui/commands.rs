@@ -127,6 +127,8 @@ pub enum Command {
     ReplaceStatement(u64),
     /// Replace a statement of the collation (by id) by this file.
     ReplaceStatementPath(u64, PathBuf),
+    /// Open this file as a statement (by id) although a few of its bytes are damaged.
+    OpenStatementAnyway(u64, PathBuf),
     /// Remove a statement (by id) from the collation.
     RemoveStatement(u64),
     /// Move a statement's column by this many places (negative: to the left).

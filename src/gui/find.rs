@@ -32,7 +32,8 @@ impl Find {
 
     /// Matches to mark: (row, document, span) in row order, and the current one's index.
     pub fn matches(&self) -> (&[(usize, usize, Span)], usize) {
-        if self.open {
+        // Matches of another search (the other view's, or an older query) mark nothing.
+        if self.open && self.computed_for == self.requested {
             (&self.matches, self.current)
         } else {
             (&[], 0)

@@ -13,13 +13,13 @@ use super::settings::Settings;
 /// With `collation`, the items that act on the two columns (open a side, paste, edit, swap)
 /// make way for the collation's own.
 pub fn ui(ui: &mut Ui, settings: &Settings, collation: bool, commands: &mut Vec<Command>) {
+    let sides: &[Side] = if collation {
+        &[]
+    } else {
+        &[Side::Left, Side::Right]
+    };
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            let sides: &[Side] = if collation {
-                &[]
-            } else {
-                &[Side::Left, Side::Right]
-            };
             for &side in sides {
                 let shortcut = if side == Side::Left {
                     "Ctrl+O"
@@ -111,9 +111,11 @@ pub fn ui(ui: &mut Ui, settings: &Settings, collation: bool, commands: &mut Vec<
             {
                 commands.push(Command::OpenAllSamples);
             }
-            for (n, sample) in SAMPLES.iter().enumerate() {
+            // One sample goes in a column of the two-column view.
+            let samples = if collation { &[][..] } else { SAMPLES };
+            for (n, sample) in samples.iter().enumerate() {
                 ui.menu_button(sample.title, |ui| {
-                    for side in [Side::Left, Side::Right] {
+                    for &side in sides {
                         if ui.button(format!("Open as {}", side.name())).clicked() {
                             commands.push(Command::OpenSample(side, n));
                         }

@@ -23,8 +23,9 @@ pub struct Watch {
     last: Option<f64>,
     /// Whether an answer is awaited.
     asking: bool,
-    /// The stamp last reported as changed, per file (so a change is reported once).
-    reported: Vec<(PathBuf, FileStamp)>,
+    /// The stamp last reported as changed, per place and file (so a change is reported once
+    /// for each place the file is open in: a column and a statement of the collation).
+    reported: Vec<(Slot, PathBuf, FileStamp)>,
 }
 
 /// The command that reads the document of `slot` again from `path`.
@@ -83,18 +84,23 @@ impl Watch {
             if self
                 .reported
                 .iter()
-                .any(|(p, s)| *p == path && *s == current)
+                .any(|(s, p, stamp)| *s == slot && *p == path && *stamp == current)
             {
                 continue;
             }
-            self.reported.retain(|(p, _)| *p != path);
-            self.reported.push((path.clone(), current));
+            self.reported
+                .retain(|(s, p, _)| !(*s == slot && *p == path));
+            self.reported.push((slot, path.clone(), current));
+            let command = reload(slot, path);
             if auto_reload {
-                follow.push(reload(slot, path));
+                follow.push(command);
             } else {
-                let text = format!("{} changed on disk.", document.name);
-                notices.retain(|n| n.text != text);
-                notices.push(text, false, Some(("Reload".into(), reload(slot, path))));
+                let text = match slot {
+                    Slot::Side(_) => format!("{} changed on disk.", document.name),
+                    _ => format!("{} changed on disk (in the collation).", document.name),
+                };
+                notices.retain(|n| n.action.as_ref().is_none_or(|(_, a)| *a != command));
+                notices.push(text, false, Some(("Reload".into(), command)));
             }
         }
         Ok(())

@@ -262,7 +262,14 @@ impl ParallaxApp {
                 Command::PreviousDifference => Some(Command::PreviousGap),
                 Command::ExportTo(format, path) => {
                     self.dialogs.apply(command, &[], None, &self.worker, follow);
-                    if let Some(shown) = self.collection.shown() {
+                    let Some(shown) = self.collection.shown() else {
+                        self.notices.error(format!(
+                            "Nothing was written to {}: the collation is not made yet.",
+                            path.display()
+                        ));
+                        return;
+                    };
+                    {
                         self.worker.export_collation(CollationExportJob {
                             format: *format,
                             path: path.clone(),
@@ -313,6 +320,12 @@ impl ParallaxApp {
         let handled = match command {
             Command::ExportTo(format, path) => {
                 self.dialogs.apply(command, &[], None, &self.worker, follow);
+                if shown.is_none() {
+                    self.notices.error(format!(
+                        "Nothing was written to {}: the comparison is not made yet.",
+                        path.display()
+                    ));
+                }
                 if let Some(shown) = shown {
                     self.worker.export(ExportJob {
                         format: *format,
@@ -350,19 +363,22 @@ impl ParallaxApp {
     fn receive(&mut self) {
         for result in self.worker.poll() {
             let options = self.settings.options;
-            let result =
-                match self
-                    .collection
-                    .receive(result, options, &self.worker, &mut self.notices)
-                {
-                    Ok(shown) => {
-                        if shown && let Some(collation) = self.collection.shown() {
-                            self.collation.sync(collation);
-                        }
-                        continue;
+            let settings = &mut self.settings;
+            let result = match self.collection.receive(
+                result,
+                options,
+                &self.worker,
+                &mut self.notices,
+                &mut |path| settings.remember(path),
+            ) {
+                Ok(shown) => {
+                    if shown && let Some(collation) = self.collection.shown() {
+                        self.collation.sync(collation);
                     }
-                    Err(other) => other,
-                };
+                    continue;
+                }
+                Err(other) => other,
+            };
             let settings = &mut self.settings;
             let result = match self.session.receive(
                 result,

@@ -191,6 +191,11 @@ impl CollationView {
             }
         }
         self.hidden.retain(|id| shown.ids.contains(id));
+        if let PointFilter::OnlyIn(id) | PointFilter::MissingFrom(id) = self.filter
+            && !shown.ids.contains(&id)
+        {
+            self.filter = PointFilter::All;
+        }
         for slot in [&mut self.pair.0, &mut self.pair.1] {
             if slot.is_some_and(|id| !shown.ids.contains(&id)) {
                 *slot = None;

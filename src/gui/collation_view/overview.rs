@@ -40,7 +40,7 @@ impl CollationView {
                 (SideTab::Insights, "Insights"),
             ] {
                 if ui.selectable_label(self.side_tab == tab, text).clicked() {
-                    self.side_tab = tab;
+                    commands.push(Command::ShowInsightsTab(tab == SideTab::Insights));
                 }
             }
         });

@@ -64,10 +64,13 @@ pub(super) fn run_compare(job: CompareJob, cancel: &Cancel, reply: &Reply) {
             Equivalences::builtin_ref(),
             cancel,
         )
+        .map(|comparison| {
+            let display = Arc::new(DisplayModel::new(&comparison));
+            (comparison, display)
+        })
     });
     match compared {
-        Ok(Ok(comparison)) => {
-            let display = Arc::new(DisplayModel::new(&comparison));
+        Ok(Ok((comparison, display))) => {
             reply.send(JobResult::Compared {
                 generation,
                 comparison: Arc::new(comparison),

@@ -72,7 +72,13 @@ impl<J: Send + 'static> Lane<J> {
                     };
                     let now = thread_shared.running.fetch_add(1, Ordering::SeqCst) + 1;
                     thread_shared.peak.fetch_max(now, Ordering::SeqCst);
-                    run(job, &cancel, &reply);
+                    // A bug in a job must not take the lane (and the busy count) down with it;
+                    // the job reports its own failures where it can.
+                    if let Err(crash) = crate::crash::catch("a background job", || {
+                        run(job, &cancel, &reply);
+                    }) {
+                        eprintln!("parallax: {crash}");
+                    }
                     thread_shared.running.fetch_sub(1, Ordering::SeqCst);
                     if let Ok(mut state) = thread_shared.state.lock() {
                         state.current = None;
