@@ -357,6 +357,7 @@ impl Collection {
                 self.failed = None;
                 self.insights = None;
                 self.shown_count += 1;
+                worker.analyse_collation(generation, documents.clone(), collation.clone());
                 self.shown = Some(CollationShown {
                     collation,
                     names: distinct_names(&documents),

@@ -121,14 +121,29 @@ pub(super) fn run_collate(job: CollateJob, cancel: &Cancel, reply: &Reply) {
     };
     reply.send(JobResult::Collated {
         generation,
-        collation: collation.clone(),
+        collation,
         ids,
-        documents: documents.clone(),
+        documents,
     });
-    // The columns show at once; the insights follow.
+}
+
+/// The insights across collated statements, asked for once the collation is shown (on their
+/// own lane, so that a newer collation does not wait for an older one's insights).
+pub(super) struct CollationAnalyseJob {
+    pub(super) generation: u64,
+    pub(super) documents: Vec<Arc<Document>>,
+    pub(super) collation: Arc<crate::engine::collate::Collation>,
+}
+
+pub(super) fn run_collation_analyse(job: CollationAnalyseJob, cancel: &Cancel, reply: &Reply) {
     if cancel.is_cancelled() {
         return;
     }
+    let CollationAnalyseJob {
+        generation,
+        documents,
+        collation,
+    } = job;
     let insights = crate::crash::catch("computing the insights across the statements", || {
         let texts: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
         crate::analysis::analyse_collation(

@@ -32,8 +32,8 @@ use crate::notes::Notes;
 use super::Side;
 use super::commands::Slot;
 use jobs::{
-    AnalyseJob, CollateJob, CompareJob, FindJob, IoJob, run_analyse, run_collate, run_compare,
-    run_find, start_io,
+    AnalyseJob, CollateJob, CollationAnalyseJob, CompareJob, FindJob, IoJob, run_analyse,
+    run_collate, run_collation_analyse, run_compare, run_find, start_io,
 };
 pub use jobs::{CollationExportJob, ExportJob};
 use lane::Lane;
@@ -244,6 +244,7 @@ pub struct Worker {
     analyse: Lane<AnalyseJob>,
     find: Lane<FindJob>,
     collate: Lane<CollateJob>,
+    collation_insights: Lane<CollationAnalyseJob>,
     io: Option<Sender<IoJob>>,
 }
 
@@ -260,6 +261,8 @@ impl Worker {
         let analyse = Lane::new("insights", reply.clone(), run_analyse);
         let find = Lane::new("find", reply.clone(), run_find);
         let collate = Lane::new("collate", reply.clone(), run_collate);
+        let collation_insights =
+            Lane::new("collation-insights", reply.clone(), run_collation_analyse);
         let io = start_io(reply.clone());
         Self {
             receiver,
@@ -269,6 +272,7 @@ impl Worker {
             analyse,
             find,
             collate,
+            collation_insights,
             io,
         }
     }
@@ -382,6 +386,24 @@ impl Worker {
                 ids,
                 documents,
                 options,
+            },
+        );
+    }
+
+    /// Computes the insights across the statements of a collation shown (superseding any
+    /// earlier request).
+    pub fn analyse_collation(
+        &self,
+        generation: u64,
+        documents: Vec<Arc<Document>>,
+        collation: Arc<Collation>,
+    ) {
+        self.submit(
+            &self.collation_insights,
+            CollationAnalyseJob {
+                generation,
+                documents,
+                collation,
             },
         );
     }
