@@ -309,6 +309,26 @@ fn the_insights_tab_shows_who_names_what_across_the_statements() {
         (0..shown.documents.len()).any(names_it),
         "the selected point names the BLA"
     );
+    assert!(harness.state().collation_view().has_highlights());
+    harness.get_by_label("Clear highlights").click();
+    settle(&mut harness);
+    assert!(!harness.state().collation_view().has_highlights());
+}
+
+#[test]
+fn the_selected_point_stays_selected_when_the_order_changes() {
+    let mut harness = three();
+    harness.state_mut().push(Command::JumpToPoint(3));
+    settle(&mut harness);
+    let view = harness.state().collation_view();
+    let point = view.reading()[3];
+    let shown = harness.state().collection().shown().expect("collated");
+    let fo = shown.ids[1];
+    harness.state_mut().push(Command::SetPivot(fo));
+    settle(&mut harness);
+    let view = harness.state().collation_view();
+    let row = view.selected().expect("still selected");
+    assert_eq!(view.reading()[row], point, "the same point, in its new row");
 }
 
 #[test]

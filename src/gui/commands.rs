@@ -139,6 +139,8 @@ pub enum Command {
     SetPivot(u64),
     /// Highlight these places (document, span) in the collation and go to the first.
     HighlightInStatements(Vec<(usize, crate::engine::Span)>),
+    /// Take the highlights of an insights entry off the collation.
+    ClearHighlights,
     /// Show all points, or only those one statement alone has, or those it lacks.
     SetPointFilter(super::collation_view::PointFilter),
     /// Go to the next point some shown statement lacks.

@@ -13,6 +13,7 @@ impl ParallaxApp {
         // A focused widget (the threshold slider) keeps the arrow keys.
         let focused = ctx.memory(|m| m.focused().is_some());
         let find_open = self.find.is_open();
+        let highlighted = self.collection.is_active() && self.collation.has_highlights();
         let mut scroll = None;
         ctx.input_mut(|input| {
             let mut take = |modifiers: Modifiers, key: Key| {
@@ -61,6 +62,8 @@ impl ParallaxApp {
             }
             if find_open && take(Modifiers::NONE, Key::Escape) {
                 commands.push(Command::CloseFind);
+            } else if highlighted && take(Modifiers::NONE, Key::Escape) {
+                commands.push(Command::ClearHighlights);
             }
             if !wants_text && find_open && take(Modifiers::NONE, Key::Enter) {
                 commands.push(Command::FindNext);

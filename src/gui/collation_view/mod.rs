@@ -176,6 +176,11 @@ impl CollationView {
         self.row_of_point.clone()
     }
 
+    /// Whether an insights entry's places are highlighted.
+    pub fn has_highlights(&self) -> bool {
+        !self.highlights.is_empty()
+    }
+
     /// Rows that some shown statement lacks.
     pub fn gaps(&self) -> &[usize] {
         &self.gaps
@@ -208,6 +213,12 @@ impl CollationView {
         let columns = self.columns(shown);
         let key = (shown.generation, pivot, self.filter, columns.clone());
         if self.reading_key != key {
+            // The point selected stays selected (and in view) in the new order, when shown.
+            let selected_point = if self.reading_key.0 == shown.generation {
+                self.selected.and_then(|row| self.reading.get(row).copied())
+            } else {
+                None
+            };
             let points = &shown.collation.points;
             let filter = self.filter;
             let index = |id: u64| shown.index_of(id);
@@ -234,9 +245,11 @@ impl CollationView {
                     *slot = row;
                 }
             }
+            self.selected = selected_point
+                .and_then(|point| row_of_point.get(point).copied())
+                .filter(|&row| row != usize::MAX);
+            self.scroll_to = self.selected;
             self.row_of_point = Arc::new(row_of_point);
-            // Row numbers now name other points.
-            self.selected = None;
             self.reading_generation += 1;
             if self.reading_key.0 != shown.generation {
                 // Places in the statements of another collation.
@@ -314,6 +327,10 @@ impl CollationView {
                 } else {
                     self.pair.1 = Some(*id);
                 }
+            }
+            Command::ClearHighlights => {
+                self.highlights.clear();
+                self.highlight_key += 1;
             }
             Command::HighlightInStatements(places) => {
                 self.highlights = places.clone();

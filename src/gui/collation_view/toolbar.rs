@@ -160,6 +160,14 @@ impl CollationView {
             {
                 commands.push(Command::AddStatement);
             }
+            if self.has_highlights()
+                && ui
+                    .button("Clear highlights")
+                    .on_hover_text("Take the places of the insights entry off the statements")
+                    .clicked()
+            {
+                commands.push(Command::ClearHighlights);
+            }
         });
     }
 }
