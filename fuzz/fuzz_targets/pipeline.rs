@@ -94,7 +94,10 @@ pub fn check(left: &str, right: &str, options: &Options) {
     check_collation(&[left, right, &format!("{right}\n{left}")], options);
 }
 
-/// The collation of `texts`: lossless, every report written, the JSON parsing back.
+/// Everything an analyst can run on three or more texts: the collation, its insights and every
+/// collation report (a pivot for each document), with the collation's invariants: lossless,
+/// every reading order a permutation of the points, the JSON parsing back, names escaped.
+/// `tests/pipeline.rs` runs it as a property test.
 pub fn check_collation(texts: &[&str], options: &Options) {
     use parallax::analysis::{StrengthLexicon, analyse_collation};
     use parallax::engine::Equivalences;
@@ -102,15 +105,22 @@ pub fn check_collation(texts: &[&str], options: &Options) {
     use parallax::export::collation::{CollationReport, write};
 
     let collation = collate(texts, options);
+    // Lossless: every sentence of every document in exactly one point.
     for (d, text) in texts.iter().enumerate() {
-        assert!(segment::partitions(&collation.sentences[d], text.len()));
-        let mut seen = vec![0u32; collation.sentences[d].len()];
+        let sentences = &collation.sentences[d];
+        let mut at = 0;
+        for s in sentences {
+            assert_eq!(s.span.start, at, "sentences are contiguous");
+            at = s.span.end;
+        }
+        assert_eq!(at, text.len(), "sentences cover the text");
+        let mut seen = vec![0; sentences.len()];
         for point in &collation.points {
             for &i in &point.sentences[d] {
                 seen[i] += 1;
             }
         }
-        assert!(seen.iter().all(|&n| n == 1));
+        assert!(seen.iter().all(|&n| n == 1), "every sentence in one point");
     }
     let insights = analyse_collation(
         texts,
@@ -120,23 +130,49 @@ pub fn check_collation(texts: &[&str], options: &Options) {
     );
     let documents: Vec<Document> = texts
         .iter()
-        .map(|t| Document::from_text("statement", *t))
+        .enumerate()
+        .map(|(i, t)| Document::from_text(format!("<d{i}>.txt"), *t))
         .collect();
-    let report = CollationReport {
-        documents: &documents,
-        collation: &collation,
-        pivot: texts.len() - 1,
-        provenance: Provenance {
-            generated: SystemTime::UNIX_EPOCH + Duration::from_secs(1_780_000_000),
-        },
-        insights: Some(&insights),
-    };
-    for format in parallax::export::Format::ALL {
-        let mut out = Vec::new();
-        write(&mut out, format, &report, true).expect("a collation report");
-        if format == parallax::export::Format::Json {
-            let parsed: serde_json::Value = serde_json::from_slice(&out).expect("JSON parses");
-            assert_eq!(parsed["documents"][0]["text"].as_str(), Some(texts[0]));
+    for pivot in 0..texts.len() {
+        let order = collation.reading_order(pivot);
+        let mut sorted = order.clone();
+        sorted.sort_unstable();
+        assert_eq!(sorted, (0..collation.points.len()).collect::<Vec<_>>());
+        for point in 0..collation.points.len() {
+            for d in 0..texts.len() {
+                let _ = parallax::display::collation_cell(
+                    &collation,
+                    &collation.point_words(texts, point),
+                    point,
+                    d,
+                );
+            }
+        }
+        let report = CollationReport {
+            documents: &documents,
+            collation: &collation,
+            pivot,
+            provenance: Provenance {
+                generated: SystemTime::UNIX_EPOCH + Duration::from_secs(1_780_000_000),
+            },
+            insights: Some(&insights),
+        };
+        for format in parallax::export::Format::ALL {
+            let mut out = Vec::new();
+            write(&mut out, format, &report, true).expect("a collation report");
+            let written = String::from_utf8(out).expect("UTF-8");
+            match format {
+                parallax::export::Format::Json => {
+                    let parsed: serde_json::Value =
+                        serde_json::from_str(&written).expect("the JSON parses back");
+                    assert_eq!(parsed["documents"][0]["text"].as_str(), Some(texts[0]));
+                }
+                parallax::export::Format::Html | parallax::export::Format::Markdown => {
+                    assert!(!written.contains("<d0>"), "names are escaped");
+                    assert!(!written.contains("<zz>") && !written.contains("</script>"));
+                }
+                parallax::export::Format::Text => {}
+            }
         }
     }
 }

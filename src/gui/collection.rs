@@ -295,7 +295,7 @@ impl Collection {
                         if let Some(path) = canonical {
                             recent(path);
                         }
-                        notices.retain(|n| !n.error || !n.text.contains(&document.name));
+                        notices.opened(&document);
                         // A "changed on disk" notice of this statement is answered.
                         notices.retain(|n| {
                             !matches!(

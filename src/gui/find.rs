@@ -91,17 +91,25 @@ impl Find {
         true
     }
 
-    /// Asks the worker to search when the query or what is shown changed.
-    pub fn logic(&mut self, scope: Option<FindScope>, worker: &Worker) {
-        let Some(scope) = scope else { return };
+    /// Asks the worker to search when the query or what is shown changed. `generation`
+    /// names what is shown (`None`: nothing yet); `scope` builds the search, only when one is
+    /// due (not on every frame).
+    pub fn logic(
+        &mut self,
+        generation: Option<u64>,
+        scope: impl FnOnce() -> Option<FindScope>,
+        worker: &Worker,
+    ) {
+        let Some(generation) = generation else { return };
         if !self.open {
             return;
         }
-        let key = (self.query.clone(), scope.generation);
-        if self.requested.as_ref() == Some(&key) {
+        let asked = matches!(&self.requested, Some((q, g)) if *q == self.query && *g == generation);
+        if asked {
             return;
         }
-        self.requested = Some(key);
+        let Some(scope) = scope() else { return };
+        self.requested = Some((self.query.clone(), generation));
         worker.find(self.query.clone(), scope);
     }
 

@@ -58,6 +58,18 @@ impl Notices {
         self.push(text, false, None)
     }
 
+    /// A document was opened: its earlier errors go, and a file opened with damaged bytes
+    /// replaced says so. (Both the two columns and the collation open files.)
+    pub fn opened(&mut self, document: &crate::load::Document) {
+        self.retain(|n| !n.error || !n.text.contains(&document.name));
+        if document.encoding.contains("replaced with U+FFFD") {
+            self.info(format!(
+                "{} opened anyway: {} (shown as \u{FFFD}; reports record it).",
+                document.name, document.encoding
+            ));
+        }
+    }
+
     /// Removes the notices `keep` says no to.
     pub fn retain(&mut self, keep: impl FnMut(&Notice) -> bool) {
         self.list.retain(keep);

@@ -174,19 +174,9 @@ impl PairView {
     }
 
     /// Where a page, a line, Home or End scrolls to from here (keyboard scrolling).
-    pub fn scroll_by_keys(&mut self, target: ScrollKey) {
-        let (offset, height) = (self.offset, self.viewport_height);
-        let page = (height - 60.0).max(40.0);
+    pub fn scroll_by_keys(&mut self, key: ScrollKey) {
         let total = self.heights.total();
-        let y = match target {
-            ScrollKey::PageDown => offset + page,
-            ScrollKey::PageUp => offset - page,
-            ScrollKey::LineDown => offset + 40.0,
-            ScrollKey::LineUp => offset - 40.0,
-            ScrollKey::Home => 0.0,
-            ScrollKey::End => total,
-        };
-        self.scroll_offset = Some(y.clamp(0.0, (total - height).max(0.0)));
+        self.scroll_offset = Some(key.target(self.offset, self.viewport_height, total));
     }
 
     /// Rebuilds the marks the rows show (find matches, then highlights) when either changed.
@@ -314,7 +304,7 @@ impl PairView {
     }
 }
 
-/// Keyboard scrolling of the rows.
+/// Keyboard scrolling of the rows (of the two columns and of the collation).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ScrollKey {
     /// A page down.
@@ -329,6 +319,23 @@ pub enum ScrollKey {
     Home,
     /// The last row.
     End,
+}
+
+impl ScrollKey {
+    /// Where the rows scroll to from `offset`, with a viewport `height` tall over `total`
+    /// points of rows: a page (less a little context), a line, the start or the end.
+    pub fn target(self, offset: f32, height: f32, total: f32) -> f32 {
+        let page = (height - 60.0).max(40.0);
+        let y = match self {
+            Self::PageDown => offset + page,
+            Self::PageUp => offset - page,
+            Self::LineDown => offset + 40.0,
+            Self::LineUp => offset - 40.0,
+            Self::Home => 0.0,
+            Self::End => total,
+        };
+        y.clamp(0.0, (total - height).max(0.0))
+    }
 }
 
 /// What the view shows this frame, from the other parts.

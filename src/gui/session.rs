@@ -277,13 +277,7 @@ impl Session {
                         if let Some(path) = canonical {
                             recent(path);
                         }
-                        notices.retain(|n| !n.error || !n.text.contains(&document.name));
-                        if document.encoding.contains("replaced with U+FFFD") {
-                            notices.info(format!(
-                                "{} opened anyway: {} (shown as \u{FFFD}; reports record it).",
-                                document.name, document.encoding
-                            ));
-                        }
+                        notices.opened(&document);
                         self.documents[i] = Arc::from(document);
                     }
                     Err(message) => {

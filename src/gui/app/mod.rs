@@ -458,27 +458,6 @@ impl ParallaxApp {
         open
     }
 
-    /// What find searches: the collation's statements when it is shown, else the pair.
-    fn find_scope(&self) -> Option<FindScope> {
-        if self.collection.is_active() {
-            let shown = self.collection.shown()?;
-            Some(FindScope {
-                documents: shown.documents.clone(),
-                locate: Locate::Collation(shown.collation.clone(), self.collation.row_of_point()),
-                // Another reading order (pivot, filter, columns) puts the matches in other rows.
-                generation: (shown.generation << 32) ^ self.collation.reading_generation()
-                    | (1 << 63),
-            })
-        } else {
-            let shown = self.session.shown()?;
-            Some(FindScope {
-                documents: shown.documents.to_vec(),
-                locate: Locate::Pair(shown.display.clone()),
-                generation: shown.generation,
-            })
-        }
-    }
-
     fn update_title(&mut self, ctx: &egui::Context) {
         let title = match self.collection.shown() {
             Some(shown) if self.collection.is_active() => {
@@ -493,6 +472,45 @@ impl ParallaxApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
         }
+    }
+}
+
+/// What find searches now: the collation's statements when it is shown, else the pair.
+fn find_scope(
+    collection: &Collection,
+    collation: &CollationView,
+    session: &Session,
+) -> Option<FindScope> {
+    let generation = find_generation(collection, collation, session)?;
+    if collection.is_active() {
+        let shown = collection.shown()?;
+        Some(FindScope {
+            documents: shown.documents.clone(),
+            locate: Locate::Collation(shown.collation.clone(), collation.row_of_point()),
+            generation,
+        })
+    } else {
+        let shown = session.shown()?;
+        Some(FindScope {
+            documents: shown.documents.to_vec(),
+            locate: Locate::Pair(shown.display.clone()),
+            generation,
+        })
+    }
+}
+
+/// Names what find searches now: the pair's comparison, or the collation in its reading order
+/// (another pivot, filter or set of columns puts the matches in other rows).
+fn find_generation(
+    collection: &Collection,
+    collation: &CollationView,
+    session: &Session,
+) -> Option<u64> {
+    if collection.is_active() {
+        let shown = collection.shown()?;
+        Some((shown.generation << 32) ^ collation.reading_generation() | (1 << 63))
+    } else {
+        session.shown().map(|s| s.generation)
     }
 }
 
@@ -521,8 +539,11 @@ impl eframe::App for ParallaxApp {
         ctx.set_theme(self.settings.theme);
         self.settings.zoom = ctx.zoom_factor();
         if self.find.is_open() {
-            let scope = self.find_scope();
-            self.find.logic(scope, &self.worker);
+            let (collection, collation, session) =
+                (&self.collection, &self.collation, &self.session);
+            let generation = find_generation(collection, collation, session);
+            let scope = || find_scope(collection, collation, session);
+            self.find.logic(generation, scope, &self.worker);
         }
         let now = ctx.input(|i| i.time);
         let open = self.watched();

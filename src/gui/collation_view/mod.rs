@@ -118,19 +118,8 @@ impl CollationView {
 
     /// Scrolls a page, a line, to the start or to the end (keyboard scrolling).
     pub fn scroll_by_keys(&mut self, key: super::pair_view::ScrollKey) {
-        use super::pair_view::ScrollKey;
-        let (offset, height) = (self.offset, self.viewport_height);
-        let page = (height - 60.0).max(40.0);
         let total = self.heights.total();
-        let y = match key {
-            ScrollKey::PageDown => offset + page,
-            ScrollKey::PageUp => offset - page,
-            ScrollKey::LineDown => offset + 40.0,
-            ScrollKey::LineUp => offset - 40.0,
-            ScrollKey::Home => 0.0,
-            ScrollKey::End => total,
-        };
-        self.scroll_offset = Some(y.clamp(0.0, (total - height).max(0.0)));
+        self.scroll_offset = Some(key.target(self.offset, self.viewport_height, total));
     }
 
     /// How far the rows are scrolled (as of the last frame).
