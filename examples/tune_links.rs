@@ -1,24 +1,29 @@
-//! Compares two files with other thresholds for counterpart links and prints the JSON, for
-//! choosing the thresholds on gold links leave-one-pair-out:
+//! Compares two files with another link model or thresholds and prints the JSON, for scoring
+//! a model fitted without some pairs on those pairs (`examples/fit_links.py` does):
 //!
 //! ```sh
 //! cargo build --release --example tune_links
-//! ../shared/tools/align-score --tool "target/release/examples/tune_links {a} {b} 0.25 0.12"
+//! ../shared/tools/align-score --tool "target/release/examples/tune_links {a} {b} MODEL 0.4"
 //! ```
 //!
-//! Arguments: LEFT RIGHT [LINK [MUTUAL [EQUIVALENT [CONTAINED]]]] (the defaults of `engine::links`).
+//! Arguments: LEFT RIGHT [MODEL [EQUIVALENT [CONTAINED]]]: MODEL is a link model file in the
+//! format of `assets/link-model.txt` ("-" for the built-in one); the rest default to the
+//! constants of `engine::links`.
 
 use std::path::Path;
 use std::process::ExitCode;
 
-use parallax::engine::{Equivalences, Options, compare_tuned, links::Params};
+use parallax::engine::{
+    Equivalences, Options, compare_tuned,
+    links::{Model, Params},
+};
 use parallax::export::json;
 use parallax::load::load_file;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (Some(left), Some(right)) = (args.first(), args.get(1)) else {
-        eprintln!("usage: tune_links LEFT RIGHT [LINK [MUTUAL [EQUIVALENT [CONTAINED]]]]");
+        eprintln!("usage: tune_links LEFT RIGHT [MODEL [EQUIVALENT [CONTAINED]]]");
         return ExitCode::from(2);
     };
     let mut params = Params::default();
@@ -27,10 +32,20 @@ fn main() -> ExitCode {
             .and_then(|a| a.parse::<f32>().ok())
             .unwrap_or(default)
     };
-    params.link = number(2, params.link);
-    params.mutual = number(3, params.mutual);
-    params.equivalent = number(4, params.equivalent);
-    params.contained = f64::from(number(5, params.contained as f32));
+    if let Some(path) = args.get(2).filter(|p| *p != "-") {
+        let model = std::fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|text| Model::parse(&text));
+        match model {
+            Ok(model) => params.model = model,
+            Err(e) => {
+                eprintln!("{path}: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    params.equivalent = number(3, params.equivalent);
+    params.contained = f64::from(number(4, params.contained as f32));
     let (left, right) = match (load_file(Path::new(left)), load_file(Path::new(right))) {
         (Ok(l), Ok(r)) => (l, r),
         (Err(e), _) | (_, Err(e)) => {

@@ -477,6 +477,43 @@ pub fn compare_tuned(
     }
 }
 
+/// The sentences of two texts and every pair the link model decides on, with its features:
+/// for fitting the model on gold links (`examples/link_features.rs`, `examples/fit_links.py`),
+/// not for the product.
+#[doc(hidden)]
+pub fn link_features(
+    left: &str,
+    right: &str,
+    options: &Options,
+    equivalences: &Equivalences,
+) -> (Vec<Span>, Vec<Span>, Vec<links::PairFeatures>) {
+    let matcher = options.use_equivalences.then(|| {
+        equivalence::Matcher::new(
+            equivalences,
+            options.ignore_case,
+            options.ignore_punctuation,
+        )
+    });
+    let mut keys = prepare::Interner::default();
+    let mut terms = prepare::Interner::default();
+    let left_side = prepare::prepare(left, options, matcher.as_ref(), &mut keys, &mut terms);
+    let right_side = prepare::prepare(right, options, matcher.as_ref(), &mut keys, &mut terms);
+    let term_names = terms.names();
+    let (left_ids, right_ids) = align::sentence_ids(&left_side, &right_side);
+    let scorer = links::Scorer::new(
+        &left_side,
+        &right_side,
+        left,
+        right,
+        &term_names,
+        (&left_ids, &right_ids),
+        links::Lexicon::builtin(),
+    );
+    let pairs = scorer.pair_features(&left_ids, &right_ids, &links::Params::default());
+    let spans = |side: &prepare::Prepared| side.sentences.iter().map(|s| s.content).collect();
+    (spans(&left_side), spans(&right_side), pairs)
+}
+
 /// How many rows are diffed between two checks of the cancellation flag.
 const CANCEL_CHECK_ROWS: usize = 256;
 

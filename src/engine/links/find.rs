@@ -5,6 +5,54 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::*;
 
+/// Index of the `role` feature in [`FEATURES`].
+const FEATURE_ROLE: usize = 5;
+
+/// A pair the link model decides on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PairFeatures {
+    /// Left sentence index.
+    pub left: usize,
+    /// Right sentence index.
+    pub right: usize,
+    /// Their score ([`Scorer::score`]).
+    pub score: f32,
+    /// The evidence, in the order of [`FEATURES`].
+    pub features: Features,
+}
+
+/// The titles and openers of the two documents.
+struct DocumentRoles {
+    left_title: Option<usize>,
+    right_title: Option<usize>,
+    left_opener: Option<usize>,
+    right_opener: Option<usize>,
+}
+
+impl DocumentRoles {
+    /// Whether a pair is linked whatever its words: the two titles, or the two openers.
+    fn forced(&self, l: usize, r: usize) -> bool {
+        (self.left_title == Some(l) && self.right_title == Some(r))
+            || (self.left_opener == Some(l) && self.right_opener == Some(r))
+    }
+}
+
+/// Calls `f` with every element two sorted lists share.
+fn for_shared(a: &[u32], b: &[u32], mut f: impl FnMut(u32)) {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                f(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+}
+
 impl Scorer<'_> {
     /// Every link worth an analyst's attention. `left_ids` and `right_ids` are the sentences'
     /// whole keys (equal ids: identical sentences).
@@ -69,76 +117,28 @@ impl Scorer<'_> {
             }
         }
 
-        // Scored candidates. Two sentences that each have an exact copy on the other side are
-        // not linked by score: their copies are their counterparts (on long documents with
-        // repeated boilerplate, linking every copy to every similar copy says nothing).
-        let left_copied: Vec<bool> = left_ids
-            .iter()
-            .map(|id| right_count.contains_key(id))
-            .collect();
-        let right_copied: Vec<bool> = right_ids
-            .iter()
-            .map(|id| left_count.contains_key(id))
-            .collect();
-        let mut scored: Vec<(usize, usize, f32)> = Vec::new();
-        for (l, r) in self.candidates(&left_copied, &right_copied) {
-            let (left, right) = (&self.left_info[l], &self.right_info[r]);
-            if left.heading || right.heading {
+        // Scored pairs, kept by the model; titles and openers always.
+        let roles = self.roles();
+        for pair in self.pair_features(left_ids, right_ids, params) {
+            let forced = roles.forced(pair.left, pair.right);
+            if !forced && !params.model.links(&pair.features) {
                 continue;
             }
-            if left_copied.get(l).copied().unwrap_or(false)
-                && right_copied.get(r).copied().unwrap_or(false)
-            {
-                continue;
-            }
-            let score = self.score_with(l, r, params.contained);
-            if score >= params.mutual {
-                scored.push((l, r, score));
-            }
-        }
-        let mut best_left = vec![0.0f32; n_left];
-        let mut best_right = vec![0.0f32; n_right];
-        for &(l, r, s) in &scored {
-            best_left[l] = best_left[l].max(s);
-            best_right[r] = best_right[r].max(s);
-        }
-        for &(l, r, score) in &scored {
-            let mutual = score >= best_left[l] && score >= best_right[r];
-            if score >= params.link || mutual {
-                let kind = if score >= params.equivalent {
-                    LinkKind::Equivalent
-                } else {
-                    LinkKind::Related
-                };
-                add(
-                    &mut pairs,
-                    Candidate {
-                        left: l,
-                        right: r,
-                        kind,
-                        score,
-                    },
-                );
-            }
-        }
-
-        // Titles and openers.
-        let left_title = Self::title(&self.left_info, self.left_text, self.left);
-        let right_title = Self::title(&self.right_info, self.right_text, self.right);
-        let left_opener = Self::opener(&self.left_info, left_title.map_or(0, |t| t + 1));
-        let right_opener = Self::opener(&self.right_info, right_title.map_or(0, |t| t + 1));
-        for pair in [(left_title, right_title), (left_opener, right_opener)] {
-            if let (Some(l), Some(r)) = pair {
-                add(
-                    &mut pairs,
-                    Candidate {
-                        left: l,
-                        right: r,
-                        kind: LinkKind::Equivalent,
-                        score: self.score(l, r),
-                    },
-                );
-            }
+            let role = pair.features[FEATURE_ROLE] > 0.0;
+            let kind = if forced || role || pair.score >= params.equivalent {
+                LinkKind::Equivalent
+            } else {
+                LinkKind::Related
+            };
+            add(
+                &mut pairs,
+                Candidate {
+                    left: pair.left,
+                    right: pair.right,
+                    kind,
+                    score: pair.score,
+                },
+            );
         }
 
         // Each sentence keeps its best links.
@@ -155,6 +155,145 @@ impl Scorer<'_> {
             }
         }
         out.sort_by_key(|c| (c.left, c.right));
+        out
+    }
+
+    /// The titles and openers of both documents.
+    fn roles(&self) -> DocumentRoles {
+        let left_title = Self::title(&self.left_info, self.left_text, self.left);
+        let right_title = Self::title(&self.right_info, self.right_text, self.right);
+        DocumentRoles {
+            left_title,
+            right_title,
+            left_opener: Self::opener(&self.left_info, left_title.map_or(0, |t| t + 1)),
+            right_opener: Self::opener(&self.right_info, right_title.map_or(0, |t| t + 1)),
+        }
+    }
+
+    /// Every pair worth deciding on, with its score and its features for the link model: the
+    /// pairs the candidate search finds, pairs of sentences playing one role, and the titles
+    /// and openers. Two sentences that each have an exact copy on the other side are left out:
+    /// their copies are their counterparts (on long documents with repeated boilerplate,
+    /// linking every copy to every similar copy says nothing).
+    pub fn pair_features(
+        &self,
+        left_ids: &[u32],
+        right_ids: &[u32],
+        params: &Params,
+    ) -> Vec<PairFeatures> {
+        let (n_left, n_right) = (self.left_info.len(), self.right_info.len());
+        let present = |ids: &[u32]| ids.iter().copied().collect::<rustc_hash::FxHashSet<u32>>();
+        let (left_set, right_set) = (present(left_ids), present(right_ids));
+        let left_copied: Vec<bool> = left_ids.iter().map(|id| right_set.contains(id)).collect();
+        let right_copied: Vec<bool> = right_ids.iter().map(|id| left_set.contains(id)).collect();
+        let copied = |flags: &[bool], i: usize| flags.get(i).copied().unwrap_or(false);
+        let roles = self.roles();
+
+        let mut pairs = self.candidates(&left_copied, &right_copied);
+        // Sentences of one role on both sides (few: closers, condolences, ...).
+        let with_role = |infos: &[SentenceInfo]| -> Vec<usize> {
+            (0..infos.len())
+                .filter(|&i| infos[i].roles != 0)
+                .take(64)
+                .collect()
+        };
+        for &l in &with_role(&self.left_info) {
+            for &r in &with_role(&self.right_info) {
+                if self.left_info[l].roles & self.right_info[r].roles != 0 {
+                    pairs.push((l, r));
+                }
+            }
+        }
+        for pair in [
+            (roles.left_title, roles.right_title),
+            (roles.left_opener, roles.right_opener),
+            (roles.left_title, roles.right_opener),
+            (roles.left_opener, roles.right_title),
+        ] {
+            if let (Some(l), Some(r)) = pair {
+                pairs.push((l, r));
+            }
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        pairs.retain(|&(l, r)| {
+            l < n_left && r < n_right && !(copied(&left_copied, l) && copied(&right_copied, r))
+        });
+
+        let scores: Vec<f32> = pairs
+            .iter()
+            .map(|&(l, r)| self.score_with(l, r, params.contained))
+            .collect();
+        // Each sentence's scores, best first, for the ranks.
+        let mut by_left: Vec<Vec<f32>> = vec![Vec::new(); n_left];
+        let mut by_right: Vec<Vec<f32>> = vec![Vec::new(); n_right];
+        for (&(l, r), &s) in pairs.iter().zip(&scores) {
+            by_left[l].push(s);
+            by_right[r].push(s);
+        }
+        for list in by_left.iter_mut().chain(by_right.iter_mut()) {
+            list.sort_unstable_by(|a, b| b.total_cmp(a));
+        }
+        let rank = |list: &[f32], s: f32| list.partition_point(|&x| x > s);
+        let n_total = (n_left + n_right) as f64;
+        let rare_df = (n_total / 4.0).max(2.0);
+        let mut out = Vec::with_capacity(pairs.len());
+        for (&(l, r), &score) in pairs.iter().zip(&scores) {
+            let (left, right) = (&self.left_info[l], &self.right_info[r]);
+            let role = left.roles & right.roles != 0;
+            let title = roles.left_title == Some(l) && roles.right_title == Some(r);
+            let opener = roles.left_opener == Some(l) && roles.right_opener == Some(r);
+            let title_opener = (roles.left_title == Some(l)
+                && roles.right_opener == Some(r)
+                && roles.right_title.is_none())
+                || (roles.left_opener == Some(l)
+                    && roles.right_title == Some(r)
+                    && roles.left_title.is_none());
+            if score <= 0.0 && !(role || title || opener || title_opener) {
+                continue;
+            }
+            let (mut rare, mut all_generic, mut any) = (0usize, true, false);
+            for_shared(&left.whole.concepts, &right.whole.concepts, |c| {
+                any = true;
+                let c = c as usize;
+                if f64::from(self.df.get(c).copied().unwrap_or(u32::MAX)) <= rare_df {
+                    rare += 1;
+                }
+                if !self.generic.get(c).copied().unwrap_or(false) {
+                    all_generic = false;
+                }
+            });
+            let mut names = 0usize;
+            for_shared(&left.names, &right.names, |_| names += 1);
+            let worst_rank = rank(&by_left[l], score).max(rank(&by_right[r], score));
+            let at = |i: usize, n: usize| i as f64 / n.max(1) as f64;
+            let flag = |b: bool| if b { 1.0 } else { 0.0 };
+            let features: Features = [
+                1.0,
+                self.cosine(&left.whole, &right.whole),
+                f64::from(score),
+                (rare as f64).ln_1p(),
+                names.min(3) as f64,
+                flag(role),
+                flag(opener),
+                flag(title),
+                flag(title_opener),
+                flag(score > 0.0 && worst_rank == 0),
+                1.0 / (1.0 + worst_rank as f64),
+                (at(l, n_left) - at(r, n_right)).abs(),
+                flag(!any || all_generic),
+                flag((left.heading || right.heading) && !title),
+                ((left.words as f64 + 1.0) / (right.words as f64 + 1.0))
+                    .ln()
+                    .abs(),
+            ];
+            out.push(PairFeatures {
+                left: l,
+                right: r,
+                score,
+                features,
+            });
+        }
         out
     }
 

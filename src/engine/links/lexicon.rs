@@ -17,6 +17,8 @@ pub struct Lexicon {
     pub(super) generic: HashSet<String>,
     /// Words of a readout's opener and their stems.
     pub(super) meeting: HashSet<String>,
+    /// Roles a sentence can play (closer, condolence, ...): each role's phrases, in lower case.
+    pub(super) roles: Vec<Vec<String>>,
 }
 
 impl Lexicon {
@@ -35,10 +37,26 @@ impl Lexicon {
             concept_of: HashMap::default(),
             generic: HashSet::new(),
             meeting: HashSet::new(),
+            roles: Vec::new(),
         };
         for line in text.lines() {
             let line = line.split('#').next().unwrap_or("").trim().to_lowercase();
             if line.is_empty() {
+                continue;
+            }
+            if let Some(rest) = line.strip_prefix("role ") {
+                if let Some((_, phrases)) = rest.split_once(':')
+                    && out.roles.len() < 8
+                {
+                    out.roles.push(
+                        phrases
+                            .split('|')
+                            .map(str::trim)
+                            .filter(|p| !p.is_empty())
+                            .map(str::to_owned)
+                            .collect(),
+                    );
+                }
                 continue;
             }
             let set = if let Some(rest) = line.strip_prefix("generic:") {
@@ -74,6 +92,26 @@ impl Lexicon {
             }
         }
         out
+    }
+
+    /// The roles a sentence plays, one bit per role of the table: a role's phrase found at the
+    /// start of a word of the sentence (`lower` is the sentence in lower case).
+    pub(super) fn roles_of(&self, lower: &str) -> u8 {
+        let mut bits = 0u8;
+        for (i, phrases) in self.roles.iter().enumerate() {
+            let found = phrases.iter().any(|phrase| {
+                lower.match_indices(phrase.as_str()).any(|(at, _)| {
+                    lower[..at]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_alphanumeric())
+                })
+            });
+            if found {
+                bits |= 1 << i;
+            }
+        }
+        bits
     }
 
     /// Whether a concept is boilerplate: a generic word, or a name all of whose words are.

@@ -28,6 +28,7 @@
 
 mod find;
 mod lexicon;
+mod model;
 
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap as HashMap;
@@ -35,13 +36,11 @@ use rustc_hash::FxHashMap as HashMap;
 use super::prepare::Prepared;
 use super::segment::Span;
 
+pub use find::PairFeatures;
 pub use lexicon::Lexicon;
 use lexicon::concepts_of;
+pub use model::{FEATURES, Features, Model, N_FEATURES};
 
-/// Least score for a link on its own.
-pub const LINK: f32 = 0.3;
-/// Least score for a link between two sentences that are each other's best counterpart.
-pub const MUTUAL: f32 = 0.06;
 /// Least score for a link to be `equivalent` rather than `related`.
 pub const EQUIVALENT: f32 = 0.4;
 /// A clause's cosine counts this much of a whole sentence's.
@@ -76,10 +75,8 @@ const LONG_DOCUMENT: usize = 256;
 /// product always uses [`Params::default`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Params {
-    /// Least score for a link on its own.
-    pub link: f32,
-    /// Least score for a link between each other's best counterparts.
-    pub mutual: f32,
+    /// The model that decides which scored pairs are links.
+    pub model: Model,
     /// Least score for an `equivalent` link.
     pub equivalent: f32,
     /// How much the share of a short sentence's content found in a longer one counts.
@@ -89,8 +86,7 @@ pub struct Params {
 impl Default for Params {
     fn default() -> Self {
         Self {
-            link: LINK,
-            mutual: MUTUAL,
+            model: Model::builtin(),
             equivalent: EQUIVALENT,
             contained: CONTAINED,
         }
@@ -171,6 +167,15 @@ struct SentenceInfo {
     clauses: Vec<Unit>,
     heading: bool,
     meeting: bool,
+    /// Whether the sentence ends with a full stop (or `!`, `?`, ...).
+    stopped: bool,
+    /// Its words.
+    words: usize,
+    /// The roles it plays, a bit per role of the lexicon.
+    roles: u8,
+    /// Its concepts written as names (capitalised inside the sentence, or an equivalence
+    /// group), boilerplate left out; sorted.
+    names: Vec<u32>,
 }
 
 /// Scores sentence pairs of two prepared documents and finds their links.
@@ -189,6 +194,10 @@ pub struct Scorer<'a> {
     rank: Vec<u32>,
     left_info: Vec<SentenceInfo>,
     right_info: Vec<SentenceInfo>,
+    /// Per concept, in how many sentences of both sides it is.
+    df: Vec<u32>,
+    /// Per concept, whether it is boilerplate.
+    generic: Vec<bool>,
 }
 
 impl<'a> Scorer<'a> {
@@ -258,10 +267,12 @@ impl<'a> Scorer<'a> {
             rank: Vec::new(),
             left_info: Vec::new(),
             right_info: Vec::new(),
+            df: Vec::new(),
+            generic,
         };
         let mut seen = HashMap::default();
-        let left_info = scorer.infos(left, left_text, ids.0, &mut seen, &meeting);
-        let right_info = scorer.infos(right, right_text, ids.1, &mut seen, &meeting);
+        let left_info = scorer.infos(left, left_text, ids.0, &mut seen, &meeting, lexicon);
+        let right_info = scorer.infos(right, right_text, ids.1, &mut seen, &meeting, lexicon);
         // Presence IDF over both documents' sentences.
         let mut df = vec![0u32; concept_names.len()];
         for info in left_info.iter().chain(&right_info) {
@@ -274,7 +285,7 @@ impl<'a> Scorer<'a> {
         // same whichever text is on the left (concept ids follow which text came first).
         scorer.weight = df
             .iter()
-            .zip(&generic)
+            .zip(&scorer.generic)
             .map(|(&d, &g)| {
                 let w = ((n + 1.0) / f64::from(d.max(1))).ln();
                 let w = if g { w * GENERIC_FACTOR } else { w };
@@ -299,6 +310,7 @@ impl<'a> Scorer<'a> {
             }
         }
         scorer.weight = weight;
+        scorer.df = df;
         scorer.rank = rank;
         scorer.left_info = left_info;
         scorer.right_info = right_info;
@@ -321,6 +333,7 @@ impl<'a> Scorer<'a> {
         ids: &[u32],
         seen: &mut HashMap<u32, (Unit, Vec<Unit>)>,
         meeting: &[bool],
+        lexicon: &Lexicon,
     ) -> Vec<SentenceInfo> {
         let unit = |words: &[(u32, u32, u32)]| {
             let mut concepts: Vec<u32> = words
@@ -341,15 +354,24 @@ impl<'a> Scorer<'a> {
             .map(|(i, (sentence, words))| {
                 let content = text.get(sentence.content.range()).unwrap_or("");
                 let id = ids.get(i).copied();
+                let roles = lexicon.roles_of(&content.to_lowercase());
+                let names = self.names(words, text, sentence.content.start);
+                let stopped = ends_with_stop(content);
+                let heading = is_heading(content);
+                let n_words = content.split_whitespace().count();
                 if let Some((whole, clauses)) = id.and_then(|id| seen.get(&id)) {
                     return SentenceInfo {
                         whole: whole.clone(),
                         clauses: clauses.clone(),
-                        heading: is_heading(content),
+                        heading,
                         meeting: whole
                             .concepts
                             .iter()
                             .any(|&c| meeting.get(c as usize).copied().unwrap_or(false)),
+                        stopped,
+                        words: n_words,
+                        roles,
+                        names,
                     };
                 }
                 let whole = unit(words);
@@ -378,11 +400,38 @@ impl<'a> Scorer<'a> {
                 SentenceInfo {
                     whole,
                     clauses,
-                    heading: is_heading(content),
+                    heading,
                     meeting: is_meeting,
+                    stopped,
+                    words: n_words,
+                    roles,
+                    names,
                 }
             })
             .collect()
+    }
+
+    /// The concepts of a sentence's words written as names: a word capitalised after the
+    /// sentence's first word, or an equivalence group ("U.S."); boilerplate left out.
+    fn names(&self, words: &[(u32, u32, u32)], text: &str, sentence_start: usize) -> Vec<u32> {
+        let mut out: Vec<u32> = Vec::new();
+        for &(start, end, term) in words {
+            let word = text.get(start as usize..end as usize).unwrap_or("");
+            let group = word.contains(' ') || word.contains('.');
+            let capital =
+                start as usize > sentence_start && word.starts_with(|c: char| c.is_uppercase());
+            if !(group || capital) {
+                continue;
+            }
+            for &c in self.concepts(term) {
+                if !self.generic.get(c as usize).copied().unwrap_or(true) {
+                    out.push(c);
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// Which sentences of each side are headings (lines without final punctuation).
@@ -455,9 +504,15 @@ impl<'a> Scorer<'a> {
             .first()
             .and_then(|s| text.get(s.content.range()))
             .unwrap_or("");
-        let words = content.split_whitespace().count();
-        let date_like = content.chars().any(|c| c.is_ascii_digit()) && words <= 6;
-        (first.heading && words >= 3 && !date_like).then_some(0)
+        let words: Vec<&str> = content.split_whitespace().collect();
+        let date_like = content.chars().any(|c| c.is_ascii_digit()) && words.len() <= 6;
+        let more = infos.len() > 1;
+        (!first.stopped
+            && more
+            && (3..=24).contains(&words.len())
+            && !date_like
+            && (first.heading || !has_past_verb(&words)))
+        .then_some(0)
     }
 
     /// Index of the document's opener: the first sentence of the body (after the title and
@@ -562,14 +617,67 @@ pub fn tie_break(c: &Candidate, n_left: usize, n_right: usize) -> (u64, usize, u
     )
 }
 
-/// Whether a sentence is a heading: a line without final punctuation (a title, a date line, a
-/// place line).
-fn is_heading(content: &str) -> bool {
+/// Whether a sentence ends with final punctuation (`.`, `!`, `?`, `…`, `;`, before any
+/// closing quote or bracket).
+fn ends_with_stop(content: &str) -> bool {
     let trimmed = content
         .trim_end()
         .trim_end_matches(['"', '\'', '”', '’', ')', ']', '»']);
-    !trimmed.ends_with(['.', '!', '?', '…', ';'])
+    trimmed.ends_with(['.', '!', '?', '…', ';'])
 }
+
+/// Whether a sentence is a heading (a title, a date line, a place line, a section heading) by
+/// how it looks, not merely by its missing full stop: no final punctuation, and short (at most
+/// [`HEADING_WORDS`] words), and either title-like (most longer words capitalised) or a date
+/// or place line (a few words with a digit), and with no word of a finite verb in the past
+/// ("spoke", "discussed", "met"): a sentence without its stop (an X post, a bullet, a PDF's
+/// line) says what happened, a heading names it.
+pub fn is_heading(content: &str) -> bool {
+    if ends_with_stop(content) {
+        return false;
+    }
+    let words: Vec<&str> = content.split_whitespace().collect();
+    if words.is_empty() || words.len() > HEADING_WORDS {
+        return false;
+    }
+    let date_or_place = words.len() <= 6
+        && (content.chars().any(|c| c.is_ascii_digit())
+            || words
+                .iter()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic())));
+    let longer: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3)
+        .collect();
+    let capitalised = longer
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+        .count();
+    let title_like = longer.is_empty() || capitalised * 3 >= longer.len() * 2;
+    (date_or_place || title_like) && !has_past_verb(&words)
+}
+
+/// Whether a line has a word of a finite verb in the past after its first word ("spoke",
+/// "discussed"): it reports what happened.
+fn has_past_verb(words: &[&str]) -> bool {
+    words.iter().skip(1).any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic());
+        w.starts_with(|c: char| c.is_lowercase())
+            && ((w.len() > 4 && w.ends_with("ed")) || PAST_VERBS.contains(&w))
+    })
+}
+
+/// Most words a heading has.
+const HEADING_WORDS: usize = 16;
+
+/// Irregular past tenses readouts use ("spoke", "met"): a line with one reports, it is not a
+/// heading.
+const PAST_VERBS: &[&str] = &[
+    "spoke", "met", "held", "said", "told", "gave", "took", "made", "saw", "sent", "began", "led",
+    "paid", "won", "felt", "knew", "brought", "sought", "thought", "found", "left", "went", "came",
+    "was", "were", "had", "did",
+];
 
 /// Byte ranges (absolute, from `offset`) of the clauses of a long sentence: it is cut at
 /// semicolons and colons, and before the conjunctions that start a new statement.
