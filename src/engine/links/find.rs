@@ -243,12 +243,36 @@ impl Scorer<'_> {
             let role = left.roles & right.roles != 0;
             let title = roles.left_title == Some(l) && roles.right_title == Some(r);
             let opener = roles.left_opener == Some(l) && roles.right_opener == Some(r);
+            // A title that names the meeting stands for the opener of a side without a title.
             let title_opener = (roles.left_title == Some(l)
+                && left.meeting
                 && roles.right_opener == Some(r)
                 && roles.right_title.is_none())
                 || (roles.left_opener == Some(l)
                     && roles.right_title == Some(r)
+                    && right.meeting
                     && roles.left_title.is_none());
+            // A title against a sentence that is not the other side's title, when that side
+            // has one; an opener against a sentence that is not the other side's opener.
+            let is_title = (roles.left_title == Some(l), roles.right_title == Some(r));
+            let is_opener = (roles.left_opener == Some(l), roles.right_opener == Some(r));
+            let title_mismatch = (is_title.0 && !is_title.1 && roles.right_title.is_some())
+                || (is_title.1 && !is_title.0 && roles.left_title.is_some());
+            // An opener against another sentence that says who met whom ("The president-elect
+            // spoke with ..."), or against one that does not.
+            let opener_other = !title_opener
+                && ((is_opener.0 && !is_opener.1 && !is_title.1 && roles.right_opener.is_some())
+                    || (is_opener.1
+                        && !is_opener.0
+                        && !is_title.0
+                        && roles.left_opener.is_some()));
+            let other_meets = if is_opener.0 {
+                right.meeting
+            } else {
+                left.meeting
+            };
+            let opener_mismatch = opener_other && !other_meets;
+            let opener_meeting = opener_other && other_meets;
             if score <= 0.0 && !(role || title || opener || title_opener) {
                 continue;
             }
@@ -264,7 +288,11 @@ impl Scorer<'_> {
                 }
             });
             let mut names = 0usize;
-            for_shared(&left.names, &right.names, |_| names += 1);
+            for_shared(&left.names, &right.names, |c| {
+                if f64::from(self.df.get(c as usize).copied().unwrap_or(u32::MAX)) <= rare_df {
+                    names += 1;
+                }
+            });
             let worst_rank = rank(&by_left[l], score).max(rank(&by_right[r], score));
             let at = |i: usize, n: usize| i as f64 / n.max(1) as f64;
             let flag = |b: bool| if b { 1.0 } else { 0.0 };
@@ -278,6 +306,9 @@ impl Scorer<'_> {
                 flag(opener),
                 flag(title),
                 flag(title_opener),
+                flag(title_mismatch),
+                flag(opener_mismatch),
+                flag(opener_meeting),
                 flag(score > 0.0 && worst_rank == 0),
                 1.0 / (1.0 + worst_rank as f64),
                 (at(l, n_left) - at(r, n_right)).abs(),

@@ -169,6 +169,8 @@ struct SentenceInfo {
     meeting: bool,
     /// Whether the sentence ends with a full stop (or `!`, `?`, ...).
     stopped: bool,
+    /// Whether it ends with a colon (it introduces what follows: "A spokesperson said:").
+    introduces: bool,
     /// Its words.
     words: usize,
     /// The roles it plays, a bit per role of the lexicon.
@@ -357,6 +359,7 @@ impl<'a> Scorer<'a> {
                 let roles = lexicon.roles_of(&content.to_lowercase());
                 let names = self.names(words, text, sentence.content.start);
                 let stopped = ends_with_stop(content);
+                let introduces = content.trim_end().ends_with(':');
                 let heading = is_heading(content);
                 let n_words = content.split_whitespace().count();
                 if let Some((whole, clauses)) = id.and_then(|id| seen.get(&id)) {
@@ -369,6 +372,7 @@ impl<'a> Scorer<'a> {
                             .iter()
                             .any(|&c| meeting.get(c as usize).copied().unwrap_or(false)),
                         stopped,
+                        introduces,
                         words: n_words,
                         roles,
                         names,
@@ -403,6 +407,7 @@ impl<'a> Scorer<'a> {
                     heading,
                     meeting: is_meeting,
                     stopped,
+                    introduces,
                     words: n_words,
                     roles,
                     names,
@@ -508,6 +513,7 @@ impl<'a> Scorer<'a> {
         let date_like = content.chars().any(|c| c.is_ascii_digit()) && words.len() <= 6;
         let more = infos.len() > 1;
         (!first.stopped
+            && !first.introduces
             && more
             && (3..=24).contains(&words.len())
             && !date_like
@@ -515,11 +521,12 @@ impl<'a> Scorer<'a> {
         .then_some(0)
     }
 
-    /// Index of the document's opener: the first sentence of the body (after the title and
-    /// date or place lines, among the first four) when it says who met or spoke with whom.
+    /// Index of the document's opener: the first sentence of the body (after the title, date
+    /// or place lines and a line that introduces a quote, "A spokesperson said:", among the
+    /// first four) when it says who met or spoke with whom.
     fn opener(infos: &[SentenceInfo], start: usize) -> Option<usize> {
         for (i, info) in infos.iter().enumerate().skip(start).take(4) {
-            if info.heading {
+            if info.heading || info.introduces {
                 continue;
             }
             return info.meeting.then_some(i);

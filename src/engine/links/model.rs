@@ -8,7 +8,7 @@
 //! fitting script reports how well that holds on pairs (and countries) it did not see.
 
 /// The names of the features, in the order of [`Features`] and of the model file.
-pub const FEATURES: [&str; 15] = [
+pub const FEATURES: [&str; 18] = [
     "bias",
     "cosine",
     "score",
@@ -18,6 +18,9 @@ pub const FEATURES: [&str; 15] = [
     "opener",
     "title",
     "title_opener",
+    "title_mismatch",
+    "opener_mismatch",
+    "opener_meeting",
     "mutual",
     "rank",
     "distance",
