@@ -37,6 +37,23 @@ impl DocumentRoles {
     }
 }
 
+/// How many elements two sorted lists share.
+fn shared_count(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
 /// Calls `f` with every element two sorted lists share.
 fn for_shared(a: &[u32], b: &[u32], mut f: impl FnMut(u32)) {
     let (mut i, mut j) = (0, 0);
@@ -317,6 +334,8 @@ impl Scorer<'_> {
                 ((left.words as f64 + 1.0) / (right.words as f64 + 1.0))
                     .ln()
                     .abs(),
+                self.containment(&left.whole, &right.whole),
+                (shared_count(&left.bigrams, &right.bigrams) as f64).ln_1p(),
             ];
             out.push(PairFeatures {
                 left: l,

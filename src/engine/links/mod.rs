@@ -178,6 +178,9 @@ struct SentenceInfo {
     /// Its concepts written as names (capitalised inside the sentence, or an equivalence
     /// group), boilerplate left out; sorted.
     names: Vec<u32>,
+    /// Its pairs of neighbouring content concepts (boilerplate left out), in either order,
+    /// as `(smaller << 32) | larger`; sorted.
+    bigrams: Vec<u64>,
 }
 
 /// Scores sentence pairs of two prepared documents and finds their links.
@@ -358,6 +361,7 @@ impl<'a> Scorer<'a> {
                 let id = ids.get(i).copied();
                 let roles = lexicon.roles_of(&content.to_lowercase());
                 let names = self.names(words, text, sentence.content.start);
+                let bigrams = self.bigrams(words);
                 let stopped = ends_with_stop(content);
                 let introduces = content.trim_end().ends_with(':');
                 let heading = is_heading(content);
@@ -376,6 +380,7 @@ impl<'a> Scorer<'a> {
                         words: n_words,
                         roles,
                         names,
+                        bigrams,
                     };
                 }
                 let whole = unit(words);
@@ -411,6 +416,7 @@ impl<'a> Scorer<'a> {
                     words: n_words,
                     roles,
                     names,
+                    bigrams,
                 }
             })
             .collect()
@@ -439,12 +445,51 @@ impl<'a> Scorer<'a> {
         out
     }
 
+    /// The pairs of neighbouring content concepts of a sentence ("supply chains", "North
+    /// Korea's missile"), boilerplate and stop words left out, in either order.
+    fn bigrams(&self, words: &[(u32, u32, u32)]) -> Vec<u64> {
+        let mut out: Vec<u64> = Vec::new();
+        let mut previous: Option<u32> = None;
+        for &(_, _, term) in words {
+            let concept = self
+                .concepts(term)
+                .iter()
+                .copied()
+                .find(|&c| !self.generic.get(c as usize).copied().unwrap_or(true));
+            if let Some(c) = concept {
+                if let Some(p) = previous.filter(|&p| p != c) {
+                    out.push((u64::from(p.min(c)) << 32) | u64::from(p.max(c)));
+                }
+                previous = Some(c);
+            } else if self.concepts(term).is_empty() {
+                // A stop word keeps the run ("supply of vaccines"); boilerplate breaks it.
+                continue;
+            } else {
+                previous = None;
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     /// Which sentences of each side are headings (lines without final punctuation).
     pub fn headings(&self) -> (Vec<bool>, Vec<bool>) {
         (
             self.left_info.iter().map(|i| i.heading).collect(),
             self.right_info.iter().map(|i| i.heading).collect(),
         )
+    }
+
+    /// The share of the shorter unit's content (weighed) that the other also has.
+    fn containment(&self, left: &Unit, right: &Unit) -> f64 {
+        let (_, shared) = self.cosine_shared(left, right);
+        let shorter = left.norm.min(right.norm);
+        if shorter <= 0.0 {
+            0.0
+        } else {
+            (shared / (shorter * shorter)).min(1.0)
+        }
     }
 
     fn cosine(&self, left: &Unit, right: &Unit) -> f64 {

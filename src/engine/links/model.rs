@@ -8,7 +8,7 @@
 //! fitting script reports how well that holds on pairs (and countries) it did not see.
 
 /// The names of the features, in the order of [`Features`] and of the model file.
-pub const FEATURES: [&str; 18] = [
+pub const FEATURES: [&str; 20] = [
     "bias",
     "cosine",
     "score",
@@ -27,6 +27,8 @@ pub const FEATURES: [&str; 18] = [
     "generic",
     "heading",
     "length",
+    "contain",
+    "bigrams",
 ];
 
 /// How many features a pair has.
