@@ -193,7 +193,7 @@ pub fn cell_segments(
     side: Side,
 ) -> Vec<(Span, Mark)> {
     let cell = cell_span(text, comparison, row, side);
-    if row.kind == RowKind::Related {
+    if row.kind == RowKind::Related || row.paraphrase {
         return shared_segments(comparison, row, side, cell);
     }
     if row.kind != RowKind::Modified {
@@ -270,6 +270,7 @@ fn shared_segments(
 pub fn kind_label(row: &Row) -> &'static str {
     match row.kind {
         RowKind::Identical => "identical",
+        RowKind::Modified if row.paraphrase => "paraphrase",
         RowKind::Modified => "reworded",
         RowKind::Related => "related",
         RowKind::LeftOnly => "only left",

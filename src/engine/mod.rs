@@ -235,8 +235,15 @@ pub struct Row {
     pub similarity: f32,
     /// Whether the pair is out of order relative to its neighbours.
     pub moved: bool,
-    /// Word diff of an identical or modified row (empty for related and one-sided rows).
+    /// Word diff of a paired row (empty for one-sided rows). A related row has one too, for
+    /// reports that want it; the window and the reports show a related row (and a paraphrase)
+    /// by the terms its two sides share, as its diff would mark nearly everything.
     pub ops: Vec<Op>,
+    /// Whether a modified row is a paraphrase: the same statement in mostly other words (two
+    /// openers, "a profound sense of loss" and "deepest condolences"). Its word diff would
+    /// strike out all but "and" and "the", so it is shown as related rows are, by the terms
+    /// the two share; `ops` still holds the diff.
+    pub paraphrase: bool,
 }
 
 impl Row {
@@ -575,12 +582,8 @@ fn compare_inner(
         if n % CANCEL_CHECK_ROWS == CANCEL_CHECK_ROWS - 1 {
             cancel.check()?;
         }
+        let mut paraphrase = false;
         let (kind, similarity, ops) = match (group.left.is_empty(), group.right.is_empty()) {
-            (false, false) if group.related => (
-                RowKind::Related,
-                scorer.score(group.left.start, group.right.start),
-                Vec::new(),
-            ),
             (false, false) => {
                 let diff = word_diff::diff_row(
                     &left_side,
@@ -592,6 +595,31 @@ fn compare_inner(
                 // Identical means the same wording, not only equivalent wording.
                 let identical = left_side.literal[left_side.tokens_of(&group.left)]
                     == right_side.literal[right_side.tokens_of(&group.right)];
+                // One sentence revised: most of the shorter side's words are in the other, in
+                // order. Such a pair keeps its word diff however it was linked; a related pair
+                // that is not one is a row of its own kind, and an equivalent one a paraphrase.
+                let shorter = if diff.words.0 <= diff.words.1 {
+                    (diff.equal_words.0, diff.words.0)
+                } else {
+                    (diff.equal_words.1, diff.words.1)
+                };
+                let revised = identical || shorter.0 * 3 >= shorter.1.max(1);
+                if group.related && !revised {
+                    let score = scorer.score(group.left.start, group.right.start);
+                    stats.related += 1;
+                    stats.moved += usize::from(group.moved);
+                    rows.push(Row {
+                        kind: RowKind::Related,
+                        left: group.left.collect(),
+                        right: group.right.collect(),
+                        similarity: score,
+                        moved: group.moved,
+                        ops: diff.ops,
+                        paraphrase: false,
+                    });
+                    continue;
+                }
+                paraphrase = !revised;
                 equal_words.0 += diff.equal_words.0;
                 equal_words.1 += diff.equal_words.1;
                 let total = diff.words.0 + diff.words.1;
@@ -627,6 +655,7 @@ fn compare_inner(
             similarity,
             moved: group.moved,
             ops,
+            paraphrase,
         });
     }
     let links = all_links(&scorer, &candidates, &rows);

@@ -67,7 +67,10 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>, colour: bool) -> std::io:
             format!("{}; {refs}", label(row))
         };
         match row.kind {
-            RowKind::Related => {
+            RowKind::Related | RowKind::Modified
+                if row.kind == RowKind::Related || row.paraphrase =>
+            {
+                let what = if row.paraphrase { "paraphrase" } else { "related" };
                 let shared = match (row.left.first(), row.right.first()) {
                     (Some(&l), Some(&r)) => comparison
                         .link(l, r)
@@ -77,7 +80,7 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>, colour: bool) -> std::io:
                 };
                 writeln!(
                     out,
-                    "{} ≈ related{moved} ({label}) · shared: {shared}",
+                    "{} ≈ {what}{moved} ({label}) · shared: {shared}",
                     index + 1
                 )?;
                 for (prefix, side, text, open, close) in [
@@ -130,7 +133,7 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>, colour: bool) -> std::io:
                     paint(RESET)
                 )?;
             }
-            RowKind::Modified => {
+            RowKind::Related | RowKind::Modified => {
                 writeln!(
                     out,
                     "{} ~ reworded {:.0}%{moved} ({label})",
