@@ -261,7 +261,10 @@ mod equivalences {
             for &i in &row.right {
                 seen[1][i] += 1;
             }
-            if !matches!(row.kind, RowKind::Identical | RowKind::Modified) {
+            if !matches!(
+                row.kind,
+                RowKind::Identical | RowKind::Modified | RowKind::Related
+            ) {
                 assert!(row.ops.is_empty());
                 continue;
             }

@@ -211,20 +211,10 @@ pub fn align(
         }
     }
 
-    // 2. Identical sentences out of order.
-    let mut waiting: HashMap<u32, std::collections::VecDeque<usize>> = HashMap::default();
-    for (r, &id) in right_ids.iter().enumerate() {
-        if right_match[r].is_none() {
-            waiting.entry(id).or_default().push_back(r);
-        }
-    }
-    for (l, &id) in left_ids.iter().enumerate() {
-        if left_match[l].is_none()
-            && let Some(r) = waiting.get_mut(&id).and_then(|queue| queue.pop_front())
-        {
-            left_match[l] = Some(r);
-            right_match[r] = Some(l);
-        }
+    // 2. Identical sentences out of order: the copies still free pair nearest first.
+    for (l, r) in nearest_copies(left_ids, right_ids, &left_match, &right_match) {
+        left_match[l] = Some(r);
+        right_match[r] = Some(l);
     }
     let mut groups: Vec<Group> = left_match
         .iter()
@@ -319,6 +309,63 @@ pub fn align(
 
     // 7. Reading order with the one-sided sentences.
     order_rows(groups, &left_match, &right_match)
+}
+
+/// Most pairs of copies of one sentence weighed against each other; beyond it, the free copies
+/// pair in order.
+const MAX_COPY_PAIRS: usize = 4096;
+
+/// Pairs the free copies of each sentence the two sides share, the nearest (in relative
+/// position) first, so that a sentence never pairs with a far copy while a near one stays
+/// free. A sentence with very many copies on both sides pairs its copies in order.
+fn nearest_copies(
+    left_ids: &[u32],
+    right_ids: &[u32],
+    left_match: &[Option<usize>],
+    right_match: &[Option<usize>],
+) -> Vec<(usize, usize)> {
+    let mut free: HashMap<u32, (Vec<usize>, Vec<usize>)> = HashMap::default();
+    for (l, &id) in left_ids.iter().enumerate() {
+        if left_match[l].is_none() {
+            free.entry(id).or_default().0.push(l);
+        }
+    }
+    for (r, &id) in right_ids.iter().enumerate() {
+        if right_match[r].is_none()
+            && let Some(entry) = free.get_mut(&id)
+        {
+            entry.1.push(r);
+        }
+    }
+    let (n_left, n_right) = (left_ids.len().max(1) as f64, right_ids.len().max(1) as f64);
+    let mut out = Vec::new();
+    for (lefts, rights) in free.into_values() {
+        if rights.is_empty() {
+            continue;
+        }
+        if lefts.len() * rights.len() > MAX_COPY_PAIRS {
+            out.extend(lefts.iter().copied().zip(rights.iter().copied()));
+            continue;
+        }
+        let mut pairs: Vec<(u64, usize, usize)> = Vec::with_capacity(lefts.len() * rights.len());
+        for &l in &lefts {
+            for &r in &rights {
+                let distance = (l as f64 / n_left - r as f64 / n_right).abs();
+                pairs.push(((distance * QUANTUM).round() as u64, l, r));
+            }
+        }
+        pairs.sort_unstable_by_key(|&(d, l, r)| (d, l + r, l.min(r)));
+        let (mut used_left, mut used_right) = (Vec::new(), Vec::new());
+        for (_, l, r) in pairs {
+            if !used_left.contains(&l) && !used_right.contains(&r) {
+                used_left.push(l);
+                used_right.push(r);
+                out.push((l, r));
+            }
+        }
+    }
+    out.sort_unstable();
+    out
 }
 
 /// Moves identical pairs of a repeated sentence to the copy that lies between the partners of

@@ -598,12 +598,24 @@ fn compare_inner(
                 // One sentence revised: most of the shorter side's words are in the other, in
                 // order. Such a pair keeps its word diff however it was linked; a related pair
                 // that is not one is a row of its own kind, and an equivalent one a paraphrase.
-                let shorter = if diff.words.0 <= diff.words.1 {
-                    (diff.equal_words.0, diff.words.0)
-                } else {
-                    (diff.equal_words.1, diff.words.1)
+                // (The larger of the two shares is the shorter side's; taking the larger keeps
+                // the decision the same whichever text is on the left.)
+                let share = |equal: usize, words: usize| equal as f64 / words.max(1) as f64;
+                let kept = |d: &word_diff::RowDiff| {
+                    share(d.equal_words.0, d.words.0).max(share(d.equal_words.1, d.words.1))
                 };
-                let revised = identical || shorter.0 * 3 >= shorter.1.max(1);
+                // The patience diff is not symmetric: a pair not revised one way is diffed the
+                // other way too, and is revised if either way finds it so.
+                let revised = identical
+                    || kept(&diff) * 3.0 >= 1.0
+                    || kept(&word_diff::diff_row(
+                        &right_side,
+                        &group.right,
+                        &left_side,
+                        &group.left,
+                        deadline,
+                    )) * 3.0
+                        >= 1.0;
                 if group.related && !revised {
                     let score = scorer.score(group.left.start, group.right.start);
                     stats.related += 1;

@@ -349,9 +349,9 @@ const TITLES: &[&str] = &[
 /// "Jan. 3", "Eq. (4)", "Ref. [16]").
 const BEFORE_NUMBER: &[&str] = &[
     "No", "Nos", "Nr", "Art", "Arts", "Vol", "Vols", "Fig", "Figs", "Sect", "Para", "Paras", "Ch",
-    "Chap", "pp", "p", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
-    "Dec", "Res", "Reg", "Eq", "Eqs", "Ref", "Refs", "Tab", "Thm", "Prop", "Def", "Cor", "Lem",
-    "Ann", "App", "Sch", "Cl",
+    "Chap", "pp", "p", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+    "Nov", "Dec", "Res", "Reg", "Eq", "Eqs", "Ref", "Refs", "Tab", "Thm", "Prop", "Def", "Cor",
+    "Lem", "Ann", "App", "Sch", "Cl",
 ];
 
 /// Abbreviations that may end a sentence ("Ltd.", "Jr.", "etc."): they do when the next word is
@@ -450,7 +450,8 @@ fn continues_after(prev: &str, next: &str) -> bool {
         .split(|c: char| c.is_whitespace() || c == ',')
         .next()
         .unwrap_or("");
-    let next_is_number = next_word.starts_with(|c: char| c.is_ascii_digit() || c == '(' || c == '[');
+    let next_is_number =
+        next_word.starts_with(|c: char| c.is_ascii_digit() || c == '(' || c == '[');
     let next_is_opener = OPENERS.contains(&next_word.trim_matches(|c: char| !c.is_alphanumeric()));
     let mut letters = last_word.chars();
     let single_letter =

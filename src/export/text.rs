@@ -70,7 +70,11 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>, colour: bool) -> std::io:
             RowKind::Related | RowKind::Modified
                 if row.kind == RowKind::Related || row.paraphrase =>
             {
-                let what = if row.paraphrase { "paraphrase" } else { "related" };
+                let what = if row.paraphrase {
+                    "paraphrase"
+                } else {
+                    "related"
+                };
                 let shared = match (row.left.first(), row.right.first()) {
                     (Some(&l), Some(&r)) => comparison
                         .link(l, r)

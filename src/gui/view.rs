@@ -407,9 +407,7 @@ fn gutter_ui(
     let (label, colour) = match row.kind {
         RowKind::LeftOnly | RowKind::RightOnly if linked_elsewhere => ("unpaired".to_owned(), weak),
         RowKind::Identical => ("=".to_owned(), weak),
-        RowKind::Modified if row.paraphrase => {
-            ("paraphrase".to_owned(), input.palette.shared_line)
-        }
+        RowKind::Modified if row.paraphrase => ("paraphrase".to_owned(), input.palette.shared_line),
         RowKind::Modified => (
             format!("{:.0}%", row.similarity * 100.0),
             input.palette.text,

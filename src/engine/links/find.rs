@@ -5,8 +5,13 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::*;
 
+/// Most sentences of a short text (a post, a tweet).
+const SHORT_TEXT: usize = 4;
+
 /// Index of the `role` feature in [`FEATURES`].
 const FEATURE_ROLE: usize = 5;
+/// Index of the `bigrams` feature in [`FEATURES`].
+const FEATURE_BIGRAMS: usize = 19;
 
 /// A pair the link model decides on.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,6 +24,9 @@ pub struct PairFeatures {
     pub score: f32,
     /// The evidence, in the order of [`FEATURES`].
     pub features: Features,
+    /// Whether one text is short (a post) and this is the best counterpart in it of the other
+    /// text's sentence, sharing a phrase or a rare name: linked whatever the model says.
+    pub short_best: bool,
 }
 
 /// The titles and openers of the two documents.
@@ -134,15 +142,26 @@ impl Scorer<'_> {
             }
         }
 
-        // Scored pairs, kept by the model; titles and openers always.
+        // Scored pairs, kept by the model; titles and openers always, and the sentences of a
+        // role (a closer, condolences) that each side gives once.
         let roles = self.roles();
+        let role_forced = |l: usize, r: usize| {
+            let common = self.left_info[l].roles & self.right_info[r].roles & self.linking_roles;
+            (0..8).any(|bit| {
+                common & (1 << bit) != 0
+                    && [&self.left_info, &self.right_info].iter().all(|infos| {
+                        infos.iter().filter(|i| i.roles & (1 << bit) != 0).count() == 1
+                    })
+            })
+        };
         for pair in self.pair_features(left_ids, right_ids, params) {
             let forced = roles.forced(pair.left, pair.right);
-            if !forced && !params.model.links(&pair.features) {
+            let forced_role = role_forced(pair.left, pair.right);
+            if !forced && !forced_role && !pair.short_best && !params.model.links(&pair.features) {
                 continue;
             }
             let role = pair.features[FEATURE_ROLE] > 0.0;
-            let kind = if forced || role || pair.score >= params.equivalent {
+            let kind = if forced || forced_role || role || pair.score >= params.equivalent {
                 LinkKind::Equivalent
             } else {
                 LinkKind::Related
@@ -279,10 +298,7 @@ impl Scorer<'_> {
             // spoke with ..."), or against one that does not.
             let opener_other = !title_opener
                 && ((is_opener.0 && !is_opener.1 && !is_title.1 && roles.right_opener.is_some())
-                    || (is_opener.1
-                        && !is_opener.0
-                        && !is_title.0
-                        && roles.left_opener.is_some()));
+                    || (is_opener.1 && !is_opener.0 && !is_title.0 && roles.left_opener.is_some()));
             let other_meets = if is_opener.0 {
                 right.meeting
             } else {
@@ -337,11 +353,26 @@ impl Scorer<'_> {
                 self.containment(&left.whole, &right.whole),
                 (shared_count(&left.bigrams, &right.bigrams) as f64).ln_1p(),
             ];
+            // A short text (a post of a few sentences) against a longer statement: a sentence
+            // of the longer one whose best counterpart is in the short one, sharing a phrase
+            // or a rare name with it, speaks of what the post says.
+            let longer_rank = match n_left.cmp(&n_right) {
+                std::cmp::Ordering::Less => rank(&by_right[r], score),
+                std::cmp::Ordering::Greater => rank(&by_left[l], score),
+                std::cmp::Ordering::Equal => worst_rank,
+            };
+            let short_best = n_left.min(n_right) <= SHORT_TEXT
+                && score > 0.0
+                && left.stopped
+                && right.stopped
+                && longer_rank == 0
+                && (names > 0 || features[FEATURE_BIGRAMS] > 0.0);
             out.push(PairFeatures {
                 left: l,
                 right: r,
                 score,
                 features,
+                short_best,
             });
         }
         out

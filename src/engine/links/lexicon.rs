@@ -19,6 +19,9 @@ pub struct Lexicon {
     pub(super) meeting: HashSet<String>,
     /// Roles a sentence can play (closer, condolence, ...): each role's phrases, in lower case.
     pub(super) roles: Vec<Vec<String>>,
+    /// The roles (a bit each) whose sentences on the two sides are counterparts whatever
+    /// their words (`role` lines; `cue` lines are evidence only).
+    pub(super) linking_roles: u8,
 }
 
 impl Lexicon {
@@ -38,16 +41,23 @@ impl Lexicon {
             generic: HashSet::new(),
             meeting: HashSet::new(),
             roles: Vec::new(),
+            linking_roles: 0,
         };
         for line in text.lines() {
             let line = line.split('#').next().unwrap_or("").trim().to_lowercase();
             if line.is_empty() {
                 continue;
             }
-            if let Some(rest) = line.strip_prefix("role ") {
+            let role = line.strip_prefix("role ").map(|rest| (rest, true));
+            if let Some((rest, links)) =
+                role.or(line.strip_prefix("cue ").map(|rest| (rest, false)))
+            {
                 if let Some((_, phrases)) = rest.split_once(':')
                     && out.roles.len() < 8
                 {
+                    if links {
+                        out.linking_roles |= 1 << out.roles.len();
+                    }
                     out.roles.push(
                         phrases
                             .split('|')

@@ -203,6 +203,8 @@ pub struct Scorer<'a> {
     df: Vec<u32>,
     /// Per concept, whether it is boilerplate.
     generic: Vec<bool>,
+    /// The roles whose sentences link whatever their words (a bit per role).
+    linking_roles: u8,
 }
 
 impl<'a> Scorer<'a> {
@@ -274,6 +276,7 @@ impl<'a> Scorer<'a> {
             right_info: Vec::new(),
             df: Vec::new(),
             generic,
+            linking_roles: lexicon.linking_roles,
         };
         let mut seen = HashMap::default();
         let left_info = scorer.infos(left, left_text, ids.0, &mut seen, &meeting, lexicon);
