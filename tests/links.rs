@@ -113,10 +113,11 @@ fn official_readout_pairs_score_at_least_their_floor() {
     let precision = right as f64 / (right + wrong).max(1) as f64;
     let recall = found as f64 / equivalent.max(1) as f64;
     let f1 = 2.0 * precision * recall / (precision + recall).max(f64::EPSILON);
-    // Measured when written: P 0.92, R 0.93, F1 0.93 (micro over the five pairs). The floor
-    // leaves room for one link either way, not for a regression.
+    // Measured when written (the link model of assets/link-model.txt, the links alone, not
+    // the rows): P 0.94, R 0.69, F1 0.80 (micro over the nine pairs). The floor leaves room
+    // for one link either way, not for a regression.
     assert!(
-        f1 >= 0.88 && precision >= 0.85,
+        f1 >= 0.77 && precision >= 0.90,
         "F1 {f1:.3} P {precision:.3} R {recall:.3}\n{table}"
     );
 }
