@@ -8,14 +8,18 @@
 //!   Words that touch (a run split in the middle of "G7") are joined without a space.
 //! - **Page furniture.** The top two and bottom two rows of each page are dropped when they are
 //!   a page number ("3", "Page 2 of 3", "2/3", "- 2 -"), a browser's printed date and title
-//!   or address line, or the same text (digits aside) at the same height on most pages.
+//!   or address line, or the same text (digits aside) at the same height on most pages; the
+//!   top row also when it is in a smaller type than the body and set apart from it (a
+//!   running header, recognisable even on a single page).
 //! - **Columns and reading order.** A recursive XY-cut on the word boxes: a region is split at
 //!   a vertical gutter when one runs through all of it with lines on both sides (columns are
 //!   then read one after the other), otherwise at its widest horizontal gap.
 //! - **Paragraphs.** A line continues the paragraph above it unless the gap between them is
 //!   wider than the document's usual line pitch, the font size changes (a heading), the line
 //!   starts with a bullet, or the line above ended early: its first word would have fitted
-//!   at the end of the line above, so the break there was the author's, not the wrapper's.
+//!   at the end of the line above, so the break there was the author's, not the wrapper's
+//!   (and the line above ended a sentence or stopped well short of the margin, as a title
+//!   does: plain text wrapped at a count of characters leaves room at its line ends too).
 //!   This last test also joins paragraphs across page and column breaks.
 //! - **Line ends.** Wrapped lines are joined with a space. A soft hyphen at a line end is
 //!   dropped and the word joined. A hard hyphen between letters is dropped only when the
@@ -179,20 +183,31 @@ fn remove_furniture(pages: &mut [Vec<Word>]) {
         y: f64,
         furniture: bool,
     }
+    let body_size = median(pages.iter().flatten().map(|w| w.size));
     let mut edges = Vec::new();
     for (page, words) in pages.iter().enumerate() {
         let all: Vec<usize> = (0..words.len()).collect();
         let rows = rows(words, &all);
         let count = rows.len();
+        let baseline = |row: &[usize]| row.first().map_or(0.0, |&i| words[i].y);
+        let row_size = |row: &[usize]| row.iter().map(|&i| words[i].size).fold(0.0, f64::max);
+        // A small row set apart above the text: a running header, even on a single page.
+        let small_header = match (rows.first(), rows.get(1)) {
+            (Some(top), Some(next)) => {
+                row_size(top) <= 0.85 * body_size
+                    && baseline(top) - baseline(next) >= 1.8 * body_size
+            }
+            _ => false,
+        };
         for (n, row) in rows.into_iter().enumerate() {
             if n >= 2 && n + 2 < count {
                 continue;
             }
             let text = row_text(words, &row);
-            let y = row.first().map_or(0.0, |&i| words[i].y);
+            let y = baseline(&row);
             edges.push(Edge {
                 page,
-                furniture: is_furniture_text(&text),
+                furniture: is_furniture_text(&text) || (n == 0 && small_header),
                 key: text
                     .chars()
                     .map(|c| if c.is_ascii_digit() { '#' } else { c })
@@ -575,9 +590,15 @@ fn starts_paragraph(above: &Line, below: &Line, pitch: Option<f64>, right: f64) 
     if ends_with_hyphen(&above.text) {
         return false;
     }
-    // Would the first word have fitted at the end of the line above?
+    // Would the first word have fitted at the end of the line above? Then the break was the
+    // author's: a paragraph or a heading ends there. Lines wrapped by a count of characters
+    // (plain text set in a proportional face) leave room too, so a line that did not end a
+    // sentence must also have ended well short of the margin (a title, a date line).
     let space = 0.28 * above.size;
-    above.x1 + space + below.first_word_width < right - 0.15 * size
+    let room = right - 0.15 * size - above.x1 - space;
+    let fits = below.first_word_width < room;
+    let column_width = (right - above.column.0).max(above.size);
+    fits && (ends_sentence || room >= 0.4 * column_width)
 }
 
 fn ends_with_hyphen(text: &str) -> bool {
