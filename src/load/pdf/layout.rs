@@ -16,10 +16,12 @@
 //!   then read one after the other), otherwise at its widest horizontal gap.
 //! - **Paragraphs.** A line continues the paragraph above it unless the gap between them is
 //!   wider than the document's usual line pitch, the font size changes (a heading), the line
-//!   starts with a bullet, or the line above ended early: its first word would have fitted
+//!   starts with a bullet, it is indented under a line at the margin (outside a list item,
+//!   whose continuation lines hang indented), or the line above ended early: its first word would have fitted
 //!   at the end of the line above, so the break there was the author's, not the wrapper's
-//!   (and the line above ended a sentence or stopped well short of the margin, as a title
-//!   does: plain text wrapped at a count of characters leaves room at its line ends too).
+//!   (and the line above ended a sentence, or the line is indented, or the line above stopped
+//!   well short of the margin as a title does: plain text wrapped at a count of characters
+//!   leaves room at its line ends too).
 //!   This last test also joins paragraphs across page and column breaks.
 //! - **Line ends.** Wrapped lines are joined with a space. A soft hyphen at a line end is
 //!   dropped and the word joined. A hard hyphen between letters is dropped only when the
@@ -502,24 +504,26 @@ fn usual_pitch(lines: &[Line]) -> Option<f64> {
     pitches.get(pitches.len() / 4).copied()
 }
 
-/// Right edge of each column across the document: a column on a short last page is as wide
-/// as on the full pages.
-fn column_rights(lines: &[Line]) -> HashMap<i64, f64> {
-    let mut rights: HashMap<i64, f64> = HashMap::new();
+/// Left and right edges of each column across the document: a column on a short last page,
+/// or one whose every line is indented, is as wide as on the full pages.
+fn column_edges(lines: &[Line]) -> HashMap<i64, (f64, f64)> {
+    let mut edges: HashMap<i64, (f64, f64)> = HashMap::new();
     for line in lines {
         let key = (line.column.0 / 12.0).round() as i64;
-        let right = rights.entry(key).or_insert(f64::MIN);
-        *right = right.max(line.x1);
+        let edge = edges.entry(key).or_insert((f64::MAX, f64::MIN));
+        *edge = (edge.0.min(line.x0), edge.1.max(line.x1));
     }
-    rights
+    edges
 }
 
-fn column_right(rights: &HashMap<i64, f64>, line: &Line) -> f64 {
+/// The (left, right) edges of the column `line` was read in.
+fn column_of(edges: &HashMap<i64, (f64, f64)>, line: &Line) -> (f64, f64) {
     let key = (line.column.0 / 12.0).round() as i64;
-    [key - 1, key, key + 1]
-        .iter()
-        .filter_map(|k| rights.get(k))
-        .fold(line.column.1, |a, &b| a.max(b))
+    (key - 2..=key + 2)
+        .filter_map(|k| edges.get(&k))
+        .fold(line.column, |(left, right), &(l, r)| {
+            (left.min(l), right.max(r))
+        })
 }
 
 /// Whether `text` starts a list item: a bullet, or a number or letter marker such as "1.",
@@ -565,7 +569,14 @@ fn is_enumerator(first_word: &str) -> bool {
 }
 
 /// Whether the line `below` starts a new paragraph after `above`.
-fn starts_paragraph(above: &Line, below: &Line, pitch: Option<f64>, right: f64) -> bool {
+fn starts_paragraph(
+    above: &Line,
+    below: &Line,
+    pitch: Option<f64>,
+    (above_left, right): (f64, f64),
+    below_left: f64,
+    in_list: bool,
+) -> bool {
     if is_bullet(&below.first_word) {
         return true;
     }
@@ -587,6 +598,11 @@ fn starts_paragraph(above: &Line, below: &Line, pitch: Option<f64>, right: f64) 
             return true;
         }
     }
+    // A first-line indent under a line at the margin (not the hanging indent of a list item).
+    let indented = !in_list && below.x0 >= below_left + 0.8 * size;
+    if indented && above.x0 < above_left + 0.5 * size {
+        return true;
+    }
     if ends_with_hyphen(&above.text) {
         return false;
     }
@@ -597,8 +613,8 @@ fn starts_paragraph(above: &Line, below: &Line, pitch: Option<f64>, right: f64) 
     let space = 0.28 * above.size;
     let room = right - 0.15 * size - above.x1 - space;
     let fits = below.first_word_width < room;
-    let column_width = (right - above.column.0).max(above.size);
-    fits && (ends_sentence || room >= 0.4 * column_width)
+    let column_width = (right - above_left).max(above.size);
+    fits && (ends_sentence || indented || room >= 0.4 * column_width)
 }
 
 fn ends_with_hyphen(text: &str) -> bool {
@@ -610,10 +626,11 @@ fn ends_with_hyphen(text: &str) -> bool {
 /// Joins lines into paragraphs separated by blank lines.
 fn paragraphs(lines: &[Line]) -> String {
     let pitch = usual_pitch(lines);
-    let rights = column_rights(lines);
+    let edges = column_edges(lines);
     let vocabulary = vocabulary(lines);
     let mut out = String::new();
     let mut paragraph = String::new();
+    let mut in_list = false;
     for (n, line) in lines.iter().enumerate() {
         let text = line.text.trim();
         if text.is_empty() {
@@ -622,13 +639,21 @@ fn paragraphs(lines: &[Line]) -> String {
         let previous = n.checked_sub(1).and_then(|p| lines.get(p));
         let continues = previous.is_some_and(|above| {
             !paragraph.is_empty()
-                && !starts_paragraph(above, line, pitch, column_right(&rights, above))
+                && !starts_paragraph(
+                    above,
+                    line,
+                    pitch,
+                    column_of(&edges, above),
+                    column_of(&edges, line).0,
+                    in_list,
+                )
         });
         if continues {
             join_line(&mut paragraph, text, &vocabulary);
         } else {
             flush(&mut out, &mut paragraph);
             paragraph.push_str(text);
+            in_list = is_bullet(&line.first_word) || is_enumerator(&line.first_word);
         }
     }
     flush(&mut out, &mut paragraph);
