@@ -30,6 +30,7 @@ fn every_format_compares_identical_to_the_plain_text() {
         ("statement.html", "html", "UTF-8"),
         ("statement.docx", "docx", "UTF-8 (XML)"),
         ("statement.pdf", "pdf", "PDF text layer"),
+        ("statement-wrapped.pdf", "pdf", "PDF text layer"),
     ] {
         let document = load_file(&fixture(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(

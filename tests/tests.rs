@@ -19,4 +19,5 @@ mod gui_collation_insights;
 mod gui_insights;
 mod links;
 mod load;
+mod load_pdf;
 mod pipeline;
