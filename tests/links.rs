@@ -114,10 +114,10 @@ fn official_readout_pairs_score_at_least_their_floor() {
     let recall = found as f64 / equivalent.max(1) as f64;
     let f1 = 2.0 * precision * recall / (precision + recall).max(f64::EPSILON);
     // Measured when written (the link model of assets/link-model.txt, the links alone, not
-    // the rows): P 0.94, R 0.69, F1 0.80 (micro over the nine pairs). The floor leaves room
+    // the rows): P 0.94, R 0.72, F1 0.82 (micro over the nine pairs). The floor leaves room
     // for one link either way, not for a regression.
     assert!(
-        f1 >= 0.77 && precision >= 0.90,
+        f1 >= 0.79 && precision >= 0.90,
         "F1 {f1:.3} P {precision:.3} R {recall:.3}\n{table}"
     );
 }
@@ -296,8 +296,10 @@ fn a_title_and_a_date_line_are_still_headings_and_titles_pair() {
 
 #[test]
 fn one_shared_common_word_is_not_a_link() {
-    let left = "The Prime Minister welcomed the progress on the trade agreement.\n\nHe raised the case of the detained journalist.\n";
-    let right = "The Chancellor welcomed the visit of the delegation from the islands.\n\nThey discussed fisheries quotas for next year.\n";
+    // (Not the texts' first sentences: two first sentences saying who met or welcomed whom
+    // are the two openers, linked whatever their words.)
+    let left = "The budget was published on Monday.\n\nThe Prime Minister welcomed the progress on the trade agreement.\n\nHe raised the case of the detained journalist.\n";
+    let right = "Fisheries quotas were set for next year.\n\nThe Chancellor welcomed the visit of the delegation from the islands.\n\nThey spoke about the weather.\n";
     let c = compare(left, right, &Options::default());
     assert!(c.links.is_empty(), "{:?}", c.links);
 }

@@ -476,11 +476,21 @@ impl<'a> Scorer<'a> {
         out
     }
 
-    /// Which sentences of each side are headings (lines without final punctuation).
+    /// Which sentences of each side are headings ([`is_heading`], and the title).
     pub fn headings(&self) -> (Vec<bool>, Vec<bool>) {
+        // A document's title is a heading however it reads ("NATO Secretary General: no
+        // partner is closer than Japan").
+        let side = |infos: &[SentenceInfo], text: &str, prepared: &Prepared| {
+            let title = Self::title(infos, text, prepared);
+            infos
+                .iter()
+                .enumerate()
+                .map(|(i, info)| info.heading || title == Some(i))
+                .collect()
+        };
         (
-            self.left_info.iter().map(|i| i.heading).collect(),
-            self.right_info.iter().map(|i| i.heading).collect(),
+            side(&self.left_info, self.left_text, self.left),
+            side(&self.right_info, self.right_text, self.right),
         )
     }
 
