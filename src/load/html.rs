@@ -14,12 +14,12 @@
 //!    (`navigation`, `banner`, `contentinfo`, `complementary`, `search`, `dialog`, ...); what is
 //!    not shown (`hidden`, `aria-hidden=true`, an inline `display:none`); and elements whose
 //!    class or id names chrome ([`CHROME_NAMES`]: cookie, consent, banner, share, social,
-//!    breadcrumb, skip, related, newsletter, menu, sidebar, ...). A name-marked element is
+//!    breadcrumb, skip, related, newsletter, menu, sidebar, footer, ...). A name-marked element is
 //!    kept when it holds the page's `<h1>` or more than half of the text read, since chrome is
 //!    never the bulk of a page nor its title (a "page-banner" around the statement's heading).
 //! 3. **Boilerplate lines.** Lines that are only a chrome phrase ("Skip to content", "Share
-//!    this", "Print", "Back to top", ...: [`BOILERPLATE`]) or a breadcrumb trail starting at
-//!    "Home" are dropped wherever they are.
+//!    this", "Print", "Back to top", ...: [`BOILERPLATE`]), several of them in a row ("Print |
+//!    Back to top"), or a breadcrumb trail starting at "Home" are dropped wherever they are.
 //!
 //! Headings, paragraphs and list items are blocks with a blank line between them; a table is
 //! one line per row, its cells separated by " | ". Parsing is html5ever's, through `scraper`;
@@ -68,6 +68,9 @@ pub const CHROME_NAMES: &[&str] = &[
     "menu",
     "sidebar",
     "navbar",
+    "topbar",
+    "toolbar",
+    "footer",
     "masthead",
     "promo",
     "advert",
@@ -440,6 +443,15 @@ fn is_boilerplate(line: &str) -> bool {
         .join(" ")
         .to_lowercase();
     if BOILERPLATE.contains(&core.as_str()) {
+        return true;
+    }
+    // "Print | Back to top", "Facebook · X · Email": chrome phrases in a row.
+    let parts: Vec<&str> = core
+        .split(['|', '·', '•'])
+        .map(|part| part.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|part| !part.is_empty())
+        .collect();
+    if parts.len() > 1 && parts.iter().all(|part| BOILERPLATE.contains(part)) {
         return true;
     }
     // "Home > Media Centre > Press Releases", "Home / News": a trail, not a sentence.
