@@ -116,3 +116,53 @@ fn a_page_keeps_lists_tables_and_an_article_s_own_header() {
          to set up a working group.\n\nDelegations\n\nSide | Head\nPakistan | Nabeel Munir\n"
     );
 }
+
+#[test]
+fn a_docx_keeps_its_lists_its_table_and_its_footnote_at_the_end() {
+    let document = load_file(&fixture("statement-notes.docx")).expect("statement-notes.docx loads");
+    assert_eq!(document.format, "docx");
+    let text = &document.text;
+    // Every paragraph of the statement, the first with its footnote mark.
+    for paragraph in STATEMENT.split("\n\n").map(str::trim) {
+        let paragraph = paragraph.replace(
+            "Tehreek-i-Taliban Pakistan.",
+            "Tehreek-i-Taliban Pakistan.[1]",
+        );
+        assert!(
+            text.contains(&paragraph),
+            "missing {paragraph:?} in\n{text}"
+        );
+    }
+    // The numbered list with its numbers, the bulleted one with bullets.
+    for item in [
+        "The two sides agreed to:\n\n1. hold the next round of the dialogue in Islamabad;",
+        "\n\n2. exchange information on terrorist financing;\n\n",
+        "\n\n3. review progress at the end of the year.\n\n",
+        "The delegations were led by:\n\n• the Special Secretary (UN) for Pakistan;\n\n",
+        "\n\n• the Acting Coordinator for Counterterrorism for the United States.\n\n",
+    ] {
+        assert!(text.contains(item), "missing {item:?} in\n{text}");
+    }
+    // The table: a row per line, every cell.
+    assert!(
+        text.contains(
+            "Delegation | Head | Members\nPakistan | Ambassador Nabeel Munir | 6\n\
+             United States | Gregory D. LoGerfo | 5\n"
+        ),
+        "{text}"
+    );
+    // The footnote after the body, under its heading.
+    assert!(
+        text.ends_with("\n\nNotes\n\n[1] The dialogue was held in Washington on 12 August 2025.\n"),
+        "{text}"
+    );
+    assert_eq!(text.matches("[1]").count(), 2, "{text}");
+    // The statement's sentences still compare as identical, the additions one-sided.
+    let comparison = compare(STATEMENT, text, &Options::default());
+    let identical = comparison
+        .rows
+        .iter()
+        .filter(|r| r.kind == RowKind::Identical)
+        .count();
+    assert!(identical >= 6, "{:?}", comparison.rows);
+}
