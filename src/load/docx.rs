@@ -297,7 +297,7 @@ impl<'n> Walker<'n> {
         let mut notes = String::new();
         for (i, key) in self.references.iter().enumerate() {
             let text = self.notes.get(key).map_or("", String::as_str);
-            notes.push_str(&format!("[{}] {text}", i + 1).trim_end().to_owned());
+            notes.push_str(format!("[{}] {text}", i + 1).trim_end());
             notes.push_str("\n\n");
         }
         if !notes.is_empty() && !out.trim().is_empty() {
