@@ -166,3 +166,110 @@ fn a_docx_keeps_its_lists_its_table_and_its_footnote_at_the_end() {
         .count();
     assert!(identical >= 6, "{:?}", comparison.rows);
 }
+
+/// A .docx holding `parts` (name, XML), stored uncompressed, as Word lays them out.
+fn docx(parts: &[(&str, &str)]) -> Vec<u8> {
+    use std::io::Write;
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, xml) in parts {
+        zip.start_file(*name, options).expect("start part");
+        zip.write_all(xml.as_bytes()).expect("write part");
+    }
+    zip.finish().expect("finish").into_inner()
+}
+
+const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+
+#[test]
+fn a_docx_numbers_style_lists_folds_nested_tables_and_shares_one_note_sequence() {
+    let styles = format!(
+        r#"<w:styles {W}><w:style w:type="paragraph" w:styleId="ListNumber"><w:basedOn w:val="Normal"/>
+        <w:pPr><w:numPr><w:numId w:val="7"/></w:numPr></w:pPr></w:style>
+        <w:style w:type="paragraph" w:styleId="ListNumber2"><w:basedOn w:val="ListNumber"/>
+        <w:pPr><w:numPr><w:ilvl w:val="1"/></w:numPr></w:pPr></w:style></w:styles>"#
+    );
+    let numbering = format!(
+        r#"<w:numbering {W}><w:abstractNum w:abstractNumId="0">
+        <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
+        <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl>
+        </w:abstractNum><w:num w:numId="7"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#
+    );
+    let p = |style: &str, text: &str| {
+        format!(
+            r#"<w:p><w:pPr><w:pStyle w:val="{style}"/><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>"#
+        )
+    };
+    let cell = |inner: &str| format!("<w:tc><w:tcPr/>{inner}</w:tc>");
+    let nested = format!(
+        "<w:tbl><w:tr>{}{}</w:tr><w:tr>{}{}</w:tr></w:tbl>",
+        cell(&p("Normal", "x")),
+        cell(&p("Normal", "1")),
+        cell(&p("Normal", "y")),
+        cell(&p("Normal", "2"))
+    );
+    let body = format!(
+        r#"<w:document {W}><w:body>{}{}{}{}
+        <w:p><w:r><w:t xml:space="preserve">Both sides met.</w:t></w:r><w:r><w:endnoteReference w:id="2"/></w:r>
+        <w:r><w:t xml:space="preserve"> They agreed &amp; signed.</w:t></w:r><w:r><w:footnoteReference w:id="5"/></w:r></w:p>
+        <w:tbl><w:tr>{}{}</w:tr><w:tr>{}<w:tc/></w:tr></w:tbl><w:sectPr/></w:body></w:document>"#,
+        p("ListNumber", "First point."),
+        p("ListNumber2", "A detail."),
+        p("ListNumber", "Second point."),
+        p("Normal", "After the list."),
+        cell(&p("Normal", "Annex")),
+        cell(&nested),
+        cell(&p("Normal", "Total")),
+    );
+    let note = |tag: &str, id: &str, text: &str| {
+        format!(
+            r#"<w:{tag} w:id="{id}"><w:p><w:r><w:{tag}Ref/></w:r><w:r><w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:{tag}>"#
+        )
+    };
+    let separator = r#"<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>"#;
+    let footnotes = format!(
+        "<w:footnotes {W}>{separator}{}</w:footnotes>",
+        note("footnote", "5", "Signed in Islamabad.")
+    );
+    let endnotes = format!(
+        "<w:endnotes {W}>{}</w:endnotes>",
+        note("endnote", "2", "On 12 August.")
+    );
+    let bytes = docx(&[
+        ("word/document.xml", &body),
+        ("word/styles.xml", &styles),
+        ("word/numbering.xml", &numbering),
+        ("word/footnotes.xml", &footnotes),
+        ("word/endnotes.xml", &endnotes),
+    ]);
+    let document = load_bytes(Path::new("notes.docx"), &bytes).expect("loads");
+    assert_eq!(
+        document.text,
+        "I. First point.\n\nI.1 A detail.\n\nII. Second point.\n\nAfter the list.\n\n\
+         Both sides met.[1] They agreed & signed.[2]\n\n\
+         Annex | x | 1; y | 2\nTotal |\n\n\
+         Notes\n\n[1] On 12 August.\n\n[2] Signed in Islamabad.\n"
+    );
+}
+
+#[test]
+fn a_docx_with_a_damaged_notes_part_names_it() {
+    let body = format!(
+        r#"<w:document {W}><w:body><w:p><w:r><w:t>Text.</w:t></w:r></w:p></w:body></w:document>"#
+    );
+    let bytes = docx(&[
+        ("word/document.xml", &body),
+        (
+            "word/footnotes.xml",
+            "<w:footnotes><w:footnote></w:endnote>",
+        ),
+    ]);
+    let error = load_bytes(Path::new("bad.docx"), &bytes).expect_err("refused");
+    assert!(
+        error
+            .to_string()
+            .starts_with("bad.docx: corrupt .docx (bad XML in word/footnotes.xml"),
+        "{error}"
+    );
+}

@@ -2,8 +2,9 @@
 //!
 //! - Paragraphs of `word/document.xml` in order (runs joined, tabs and line breaks kept), a
 //!   blank line between them.
-//! - List paragraphs (`w:numPr`) start with their marker as Word shows it, from
-//!   `word/numbering.xml`: "1.", "a)", "iii." counted per list and level, "•" for bullets.
+//! - List paragraphs (their own `w:numPr` or their style's, from `word/styles.xml`) start with
+//!   their marker as Word shows it, from `word/numbering.xml`: "1.", "a)", "iii." counted per
+//!   list and level, "•" for bullets.
 //! - Tables: one line per row, the cells' text separated by " | "; a table inside a cell is
 //!   folded into that cell, its rows separated by "; ".
 //! - Footnotes and endnotes: the reference mark stays in the text as "[n]", numbered in the
@@ -40,6 +41,13 @@ pub fn extract(path: &Path, bytes: &[u8]) -> Result<String, LoadError> {
         .map_err(bad)?
         .and_then(|xml| Numbering::parse(&xml).ok())
         .unwrap_or_default();
+    let mut numbering = numbering;
+    if let Some(xml) = read_part(&mut archive, "word/styles.xml", &mut budget).map_err(bad)? {
+        // As for numbering: damaged styles lose list markers only.
+        if numbering.parse_styles(&xml).is_err() {
+            numbering.styles.clear();
+        }
+    }
     let mut walker = Walker::new(&numbering);
     for (part, kind) in [
         ("word/footnotes.xml", NoteKind::Footnote),
@@ -114,6 +122,17 @@ struct Level {
 struct Numbering {
     abstract_of: FxHashMap<String, String>,
     levels: FxHashMap<(String, usize), Level>,
+    /// Paragraph styles of `word/styles.xml` that number their paragraphs (Word's "List
+    /// Number", "List Bullet"): style id to its list instance, level and parent style.
+    styles: FxHashMap<String, StyleList>,
+}
+
+/// A paragraph style's numbering: its own `w:numPr` and the style it is based on.
+#[derive(Debug, Default, Clone)]
+struct StyleList {
+    num_id: Option<String>,
+    ilvl: Option<usize>,
+    based_on: Option<String>,
 }
 
 impl Numbering {
@@ -180,6 +199,56 @@ impl Numbering {
             buf.clear();
         }
         Ok(numbering)
+    }
+
+    /// Reads the numbering of the paragraph styles of `word/styles.xml`.
+    fn parse_styles(&mut self, xml: &[u8]) -> Result<(), quick_xml::Error> {
+        let mut reader = quick_xml::Reader::from_reader(xml);
+        let mut buf = Vec::new();
+        let mut style: Option<(String, StyleList)> = None;
+        loop {
+            match reader.read_event_into(&mut buf)? {
+                Event::Start(e) if e.local_name().as_ref() == b"style" => {
+                    style = attr(&e, b"styleId").map(|id| (id, StyleList::default()));
+                }
+                Event::Start(e) | Event::Empty(e) => {
+                    if let Some((_, list)) = &mut style {
+                        match e.local_name().as_ref() {
+                            b"numId" => list.num_id = attr(&e, b"val"),
+                            b"ilvl" => list.ilvl = attr(&e, b"val").and_then(|v| v.parse().ok()),
+                            b"basedOn" => list.based_on = attr(&e, b"val"),
+                            _ => {}
+                        }
+                    }
+                }
+                Event::End(e) if e.local_name().as_ref() == b"style" => {
+                    if let Some((id, list)) = style.take()
+                        && (list.num_id.is_some() || list.based_on.is_some())
+                    {
+                        self.styles.insert(id, list);
+                    }
+                }
+                Event::Eof => break,
+                _ => {}
+            }
+            buf.clear();
+        }
+        Ok(())
+    }
+
+    /// The list instance and level a paragraph style numbers its paragraphs with, following
+    /// the styles it is based on (at most ten deep, so a loop of styles ends).
+    fn style_list(&self, style: &str) -> Option<(String, Option<usize>)> {
+        let mut current = self.styles.get(style)?;
+        let mut ilvl = current.ilvl;
+        for _ in 0..10 {
+            ilvl = ilvl.or(current.ilvl);
+            if let Some(num_id) = &current.num_id {
+                return Some((num_id.clone(), ilvl));
+            }
+            current = self.styles.get(current.based_on.as_deref()?)?;
+        }
+        None
     }
 
     /// The level of list instance `num_id` at `ilvl`.
@@ -324,7 +393,8 @@ impl<'n> Walker<'n> {
         let mut paragraph = String::new();
         let mut in_text = false;
         let mut in_properties = false;
-        let mut list: (Option<String>, usize) = (None, 0);
+        let mut list: (Option<String>, Option<usize>) = (None, None);
+        let mut style: Option<String> = None;
         let mut tables: Vec<Table> = Vec::new();
         let mut note: Option<String> = None;
         let mut buf = Vec::new();
@@ -340,8 +410,9 @@ impl<'n> Walker<'n> {
                     b"pPr" if !empty => in_properties = true,
                     b"numId" if in_properties => list.0 = attr(&e, b"val"),
                     b"ilvl" if in_properties => {
-                        list.1 = attr(&e, b"val").and_then(|v| v.parse().ok()).unwrap_or(0);
+                        list.1 = attr(&e, b"val").and_then(|v| v.parse().ok())
                     }
+                    b"pStyle" if in_properties => style = attr(&e, b"val"),
                     b"tbl" if !empty => tables.push(Table::default()),
                     b"tc" => {
                         if let Some(table) = tables.last_mut() {
@@ -373,8 +444,16 @@ impl<'n> Walker<'n> {
                     b"t" => in_text = false,
                     b"pPr" => in_properties = false,
                     b"p" => {
-                        let marker = self.marker(&list);
-                        list = (None, 0);
+                        let numbered = match (list.0.take(), style.take()) {
+                            (Some(num_id), _) => Some((num_id, list.1.unwrap_or(0))),
+                            (None, Some(style)) => self
+                                .numbering
+                                .style_list(&style)
+                                .map(|(num_id, ilvl)| (num_id, list.1.or(ilvl).unwrap_or(0))),
+                            (None, None) => None,
+                        };
+                        list.1 = None;
+                        let marker = numbered.and_then(|list| self.marker(&list));
                         let text = paragraph.trim();
                         if !text.is_empty() {
                             let text = match marker {
@@ -461,10 +540,8 @@ impl<'n> Walker<'n> {
 
     /// The marker of a list paragraph (list instance and level), counting it; None outside a
     /// list or for a level without one.
-    fn marker(&mut self, list: &(Option<String>, usize)) -> Option<String> {
-        let (Some(num_id), ilvl) = list else {
-            return None;
-        };
+    fn marker(&mut self, list: &(String, usize)) -> Option<String> {
+        let (num_id, ilvl) = list;
         let ilvl = (*ilvl).min(8);
         if num_id == "0" {
             return None;
@@ -529,6 +606,13 @@ mod tests {
             item(1, "sub"),
             item(0, "Two")
         );
+        let mut numbering = numbering;
+        if let Some(xml) = read_part(&mut archive, "word/styles.xml", &mut budget).map_err(bad)? {
+            // As for numbering: damaged styles lose list markers only.
+            if numbering.parse_styles(&xml).is_err() {
+                numbering.styles.clear();
+            }
+        }
         let mut walker = Walker::new(&numbering);
         let text = walker.body(body.as_bytes()).expect("walks");
         assert_eq!(text, "1. One\n\n(a) sub\n\n(b) sub\n\n2. Two");
