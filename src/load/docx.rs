@@ -4,7 +4,8 @@
 //!   blank line between them.
 //! - List paragraphs (their own `w:numPr` or their style's, from `word/styles.xml`) start with
 //!   their marker as Word shows it, from `word/numbering.xml`: "1.", "a)", "iii." counted per
-//!   list and level, "•" for bullets.
+//!   abstract list and level (instances of one list continue its count unless they override
+//!   its start), "•" for bullets.
 //! - Tables: one line per row, the cells' text separated by " | "; a table inside a cell is
 //!   folded into that cell, its rows separated by "; ".
 //! - Footnotes and endnotes: the reference mark stays in the text as "[n]", numbered in the
@@ -19,7 +20,7 @@ use std::io::{Cursor, Read, Seek};
 use std::path::Path;
 
 use quick_xml::events::{BytesStart, Event};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{LoadError, MAX_TEXT_BYTES};
 
@@ -122,6 +123,8 @@ struct Level {
 struct Numbering {
     abstract_of: FxHashMap<String, String>,
     levels: FxHashMap<(String, usize), Level>,
+    /// A list instance's `w:startOverride`s: it restarts these levels at these numbers.
+    overrides: FxHashMap<(String, usize), u32>,
     /// Paragraph styles of `word/styles.xml` that number their paragraphs (Word's "List
     /// Number", "List Bullet"): style id to its list instance, level and parent style.
     styles: FxHashMap<String, StyleList>,
@@ -143,6 +146,7 @@ impl Numbering {
         let mut abstract_id: Option<String> = None;
         let mut level: Option<(usize, Level)> = None;
         let mut num_id: Option<String> = None;
+        let mut override_level: Option<usize> = None;
         loop {
             let event = reader.read_event_into(&mut buf)?;
             let empty = matches!(event, Event::Empty(_));
@@ -176,6 +180,17 @@ impl Numbering {
                         }
                     }
                     b"num" if !empty => num_id = attr(&e, b"numId"),
+                    b"lvlOverride" => {
+                        override_level = attr(&e, b"ilvl").and_then(|v| v.parse().ok());
+                    }
+                    b"startOverride" => {
+                        if let (Some(num), Some(ilvl), Some(v)) =
+                            (&num_id, override_level, attr(&e, b"val"))
+                        {
+                            let start = v.parse().unwrap_or(1);
+                            numbering.overrides.insert((num.clone(), ilvl), start);
+                        }
+                    }
                     b"abstractNumId" => {
                         if let (Some(num), Some(v)) = (&num_id, attr(&e, b"val")) {
                             numbering.abstract_of.insert(num.clone(), v);
@@ -191,6 +206,7 @@ impl Numbering {
                     }
                     b"abstractNum" => abstract_id = None,
                     b"num" => num_id = None,
+                    b"lvlOverride" => override_level = None,
                     _ => {}
                 },
                 Event::Eof => break,
@@ -328,8 +344,11 @@ struct Table {
 /// Reads WordprocessingML paragraphs, lists, tables and note references into text.
 struct Walker<'n> {
     numbering: &'n Numbering,
-    /// Per list instance, the current number at each level (None: not counted yet).
+    /// Per abstract list, the current number at each level (None: not counted yet). List
+    /// instances of one abstract list continue one sequence, as Word numbers them.
     counters: FxHashMap<String, [Option<u32>; 9]>,
+    /// List instances and levels whose start override has been applied.
+    restarted: FxHashSet<(String, usize)>,
     /// The notes' text, by kind and id.
     notes: FxHashMap<(NoteKind, String), String>,
     /// Note references in the order they appear in the body.
@@ -341,6 +360,7 @@ impl<'n> Walker<'n> {
         Self {
             numbering,
             counters: FxHashMap::default(),
+            restarted: FxHashSet::default(),
             notes: FxHashMap::default(),
             references: Vec::new(),
         }
@@ -547,8 +567,17 @@ impl<'n> Walker<'n> {
             return None;
         }
         let level = self.numbering.level(num_id, ilvl)?;
-        let counters = self.counters.entry(num_id.clone()).or_insert([None; 9]);
-        counters[ilvl] = Some(counters[ilvl].map_or(level.start, |n| n.saturating_add(1)));
+        let abstract_id = self.numbering.abstract_of.get(num_id)?.clone();
+        let counters = self.counters.entry(abstract_id).or_insert([None; 9]);
+        let key = (num_id.clone(), ilvl);
+        counters[ilvl] = match self.numbering.overrides.get(&key) {
+            // A start override restarts the level the first time its instance is used.
+            Some(&start) if !self.restarted.contains(&key) => {
+                self.restarted.insert(key);
+                Some(start)
+            }
+            _ => Some(counters[ilvl].map_or(level.start, |n| n.saturating_add(1))),
+        };
         for deeper in counters.iter_mut().skip(ilvl + 1) {
             *deeper = None;
         }
