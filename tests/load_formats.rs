@@ -279,3 +279,19 @@ fn a_docx_with_a_damaged_notes_part_names_it() {
         "{error}"
     );
 }
+
+#[test]
+fn deeply_nested_chrome_and_articles_load_without_overflow() {
+    // Every walk of the loader is iterative; the depth is kept moderate because html5ever's
+    // tree building itself grows with the square of the nesting (about 9 s at 5,000 levels in
+    // a debug build).
+    let depth = 2_000;
+    let mut page = String::from("<!DOCTYPE html><html><body>");
+    for i in 0..depth {
+        let class = if i % 2 == 0 { "share" } else { "content" };
+        page.push_str(&format!("<article class={class}><div>"));
+    }
+    page.push_str("<p>The talks were held in Islamabad.</p>");
+    let document = load_bytes(Path::new("deep.html"), page.as_bytes()).expect("loads");
+    assert_eq!(document.text, "The talks were held in Islamabad.\n");
+}

@@ -178,9 +178,25 @@ fn elements(root: ElementRef<'_>) -> impl Iterator<Item = ElementRef<'_>> {
     root.descendants().filter_map(ElementRef::wrap)
 }
 
-/// Length of the text under `element`, whitespace around each text node left out.
-fn text_len(element: ElementRef<'_>) -> usize {
-    element.text().map(|t| t.trim().len()).sum()
+/// The length of the text under each element of `root` (whitespace around each text node left
+/// out), from one pass over the nodes from last to first, so each element's descendants are
+/// counted before it.
+fn text_lengths<'a>(root: ElementRef<'a>) -> impl Fn(ElementRef<'a>) -> usize + 'a {
+    let mut text = FxHashMap::default();
+    let nodes: Vec<_> = root.descendants().collect();
+    for node in nodes.iter().rev() {
+        let own = match node.value() {
+            Node::Text(t) => t.trim().len(),
+            Node::Element(_) => text.get(&node.id()).copied().unwrap_or(0),
+            _ => 0,
+        };
+        if node.id() != root.id()
+            && let Some(parent) = node.parent()
+        {
+            *text.entry(parent.id()).or_insert(0) += own;
+        }
+    }
+    move |element: ElementRef<'a>| text.get(&element.id()).copied().unwrap_or(0)
 }
 
 /// The page's main content: `<main>`, `[role=main]`, or the `<article>` with the most text.
@@ -197,6 +213,7 @@ fn content_root(whole: ElementRef<'_>) -> Option<ElementRef<'_>> {
     }) {
         return Some(main);
     }
+    let text_len = text_lengths(whole);
     let mut best: Option<(usize, ElementRef<'_>)> = None;
     for article in elements(whole).filter(|e| e.value().name() == "article" && shown(e)) {
         let len = text_len(article);
@@ -308,36 +325,21 @@ const BLOCKS: &[&str] = &[
 ];
 
 /// Rule 2's exception: whether a name-marked element under `root` holds the page's `<h1>` or
-/// more than half of `root`'s text. Text lengths come from one pass over the nodes from last to
-/// first, so each element's descendants are counted before it.
+/// more than half of `root`'s text.
 fn content_test<'a>(root: ElementRef<'a>) -> impl Fn(ElementRef<'a>) -> bool + 'a {
-    let mut text = FxHashMap::default();
+    let text_len = text_lengths(root);
     let mut holds_h1 = FxHashSet::default();
-    let nodes: Vec<_> = root.descendants().collect();
-    for node in nodes.iter().rev() {
-        let own = match node.value() {
-            Node::Text(t) => t.trim().len(),
-            Node::Element(_) => text.get(&node.id()).copied().unwrap_or(0),
-            _ => 0,
-        };
-        if node.id() != root.id()
-            && let Some(parent) = node.parent()
-        {
-            *text.entry(parent.id()).or_insert(0) += own;
-        }
-        if node.value().as_element().is_some_and(|e| e.name() == "h1") {
-            for ancestor in node.ancestors() {
-                // Stop where an earlier heading already marked the rest of the way up.
-                if !holds_h1.insert(ancestor.id()) {
-                    break;
-                }
+    for h1 in elements(root).filter(|e| e.value().name() == "h1") {
+        for ancestor in h1.ancestors() {
+            // Stop where an earlier heading already marked the rest of the way up.
+            if !holds_h1.insert(ancestor.id()) {
+                break;
             }
         }
     }
-    let total = text.get(&root.id()).copied().unwrap_or(0);
+    let total = text_len(root);
     move |element: ElementRef<'a>| {
-        let len = text.get(&element.id()).copied().unwrap_or(0);
-        holds_h1.contains(&element.id()) || (total > 0 && len * 2 > total)
+        holds_h1.contains(&element.id()) || (total > 0 && text_len(element) * 2 > total)
     }
 }
 
