@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use parallax::engine::{Options, RowKind, compare};
 use parallax::load::{LoadError, load_bytes, load_file};
 
-use super::common::FO as STATEMENT;
+use super::common::{FO as STATEMENT, parallax};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -294,4 +294,30 @@ fn deeply_nested_chrome_and_articles_load_without_overflow() {
     page.push_str("<p>The talks were held in Islamabad.</p>");
     let document = load_bytes(Path::new("deep.html"), page.as_bytes()).expect("loads");
     assert_eq!(document.text, "The talks were held in Islamabad.\n");
+}
+
+#[test]
+fn the_cli_says_in_one_line_that_a_page_of_chrome_has_no_statement() {
+    let dir = std::env::temp_dir().join(format!("parallax-formats-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let page = dir.join("cookie-wall.html");
+    std::fs::write(
+        &page,
+        "<!DOCTYPE html><html><body><div id=cookie-consent role=dialog>We use cookies.\
+         <button>Accept all</button></div><nav>Home | Press</nav></body></html>",
+    )
+    .expect("write");
+    let output = parallax()
+        .arg("compare")
+        .arg(fixture("statement.txt"))
+        .arg(&page)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("cookie-wall.html: the page has no statement text"),
+        "{stderr}"
+    );
 }
