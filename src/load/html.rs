@@ -13,7 +13,7 @@
 //!    `main`, where they are the statement's own heading or closing) and by ARIA role
 //!    (`navigation`, `banner`, `contentinfo`, `complementary`, `search`, `dialog`, ...); what is
 //!    not shown (`hidden`, `aria-hidden=true`, an inline `display:none`); and elements whose
-//!    class or id names chrome ([`CHROME_NAMES`]: cookie, consent, banner, share, social,
+//!    class or id names chrome ([`CHROME_NAMES`]: cookie, consent, banner, notice, share, social,
 //!    breadcrumb, skip, related, newsletter, menu, sidebar, footer, ...). A name-marked element is
 //!    kept when it holds the page's `<h1>` or more than half of the text read, since chrome is
 //!    never the bulk of a page nor its title (a "page-banner" around the statement's heading).
@@ -57,6 +57,8 @@ pub const CHROME_NAMES: &[&str] = &[
     "consent",
     "gdpr",
     "banner",
+    "notice",
+    "alert",
     "share",
     "sharing",
     "social",
@@ -549,6 +551,8 @@ mod tests {
             "class='c-shareBar'",
             "class='x relatedLinks'",
             "id='skip-link'",
+            "class='gem-c-notice'",
+            "class='alert alert-warning'",
         ] {
             assert_eq!(
                 page(marked),
