@@ -19,5 +19,6 @@ mod gui_collation_insights;
 mod gui_insights;
 mod links;
 mod load;
+mod load_formats;
 mod load_pdf;
 mod pipeline;

@@ -1,11 +1,26 @@
-//! .docx to text: the paragraphs of `word/document.xml` in order (runs joined, tabs and line
-//! breaks kept), read with `zip` and `quick-xml`. Decompression is capped at
-//! [`super::MAX_TEXT_BYTES`] so a zip bomb cannot exhaust memory.
+//! .docx to text, with nothing of the body dropped, read with `zip` and `quick-xml`.
+//!
+//! - Paragraphs of `word/document.xml` in order (runs joined, tabs and line breaks kept), a
+//!   blank line between them.
+//! - List paragraphs (their own `w:numPr` or their style's, from `word/styles.xml`) start with
+//!   their marker as Word shows it, from `word/numbering.xml`: "1.", "a)", "iii." counted per
+//!   abstract list and level (instances of one list continue its count unless they override
+//!   its start), "•" for bullets.
+//! - Tables: one line per row, the cells' text separated by " | "; a table inside a cell is
+//!   folded into that cell, its rows separated by "; ".
+//! - Footnotes and endnotes: the reference mark stays in the text as "[n]", numbered in the
+//!   order the references appear (footnotes and endnotes share one sequence, so no two marks
+//!   are alike), and the notes' text (from `word/footnotes.xml` and `word/endnotes.xml`)
+//!   follows the body under a "Notes" heading, one "[n] text" paragraph each.
+//!
+//! Decompression is capped at [`super::MAX_TEXT_BYTES`] over all the parts read, so a zip bomb
+//! cannot exhaust memory.
 
-use std::io::{Cursor, Read};
+use std::io::{Cursor, Read, Seek};
 use std::path::Path;
 
-use quick_xml::events::Event;
+use quick_xml::events::{BytesStart, Event};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{LoadError, MAX_TEXT_BYTES};
 
@@ -17,75 +32,611 @@ pub fn extract(path: &Path, bytes: &[u8]) -> Result<String, LoadError> {
     };
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| bad(format!("not a valid .docx (bad zip archive: {e})")))?;
-    let mut entry = archive
-        .by_name("word/document.xml")
-        .map_err(|_| bad("not a Word .docx (the archive has no word/document.xml)".into()))?;
+    let mut budget = MAX_TEXT_BYTES;
+    let document = read_part(&mut archive, "word/document.xml", &mut budget)
+        .map_err(bad)?
+        .ok_or_else(|| bad("not a Word .docx (the archive has no word/document.xml)".into()))?;
+    // Numbering only decorates list paragraphs: a damaged numbering part loses the markers,
+    // not the document.
+    let numbering = read_part(&mut archive, "word/numbering.xml", &mut budget)
+        .map_err(bad)?
+        .and_then(|xml| Numbering::parse(&xml).ok())
+        .unwrap_or_default();
+    let mut numbering = numbering;
+    if let Some(xml) = read_part(&mut archive, "word/styles.xml", &mut budget).map_err(bad)? {
+        // As for numbering: damaged styles lose list markers only.
+        if numbering.parse_styles(&xml).is_err() {
+            numbering.styles.clear();
+        }
+    }
+    let mut walker = Walker::new(&numbering);
+    for (part, kind) in [
+        ("word/footnotes.xml", NoteKind::Footnote),
+        ("word/endnotes.xml", NoteKind::Endnote),
+    ] {
+        if let Some(xml) = read_part(&mut archive, part, &mut budget).map_err(bad)? {
+            walker
+                .notes_part(&xml, kind)
+                .map_err(|e| bad(format!("corrupt .docx (bad XML in {part}: {e})")))?;
+        }
+    }
+    let body = walker
+        .body(&document)
+        .map_err(|e| bad(format!("corrupt .docx (bad XML in word/document.xml: {e})")))?;
+    Ok(walker.with_notes(body))
+}
+
+/// The bytes of the archive's part `name`, if it has one; `budget` is what may still be
+/// decompressed.
+fn read_part<R: Read + Seek>(
+    archive: &mut zip::ZipArchive<R>,
+    name: &str,
+    budget: &mut u64,
+) -> Result<Option<Vec<u8>>, String> {
+    let mut entry = match archive.by_name(name) {
+        Ok(entry) => entry,
+        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+        Err(e) => return Err(format!("corrupt .docx (cannot open {name}: {e})")),
+    };
     let mut xml = Vec::new();
     entry
         .by_ref()
-        .take(MAX_TEXT_BYTES + 1)
+        .take(*budget + 1)
         .read_to_end(&mut xml)
-        .map_err(|e| {
-            bad(format!(
-                "corrupt .docx (cannot decompress word/document.xml: {e})"
-            ))
-        })?;
-    if xml.len() as u64 > MAX_TEXT_BYTES {
-        return Err(bad(format!(
-            "word/document.xml expands past {MAX_TEXT_BYTES} bytes"
-        )));
+        .map_err(|e| format!("corrupt .docx (cannot decompress {name}: {e})"))?;
+    if xml.len() as u64 > *budget {
+        return Err(format!(
+            "{name} expands past {MAX_TEXT_BYTES} bytes of text in all"
+        ));
     }
-    paragraphs(&xml).map_err(|e| bad(format!("corrupt .docx (bad XML in word/document.xml: {e})")))
+    *budget -= xml.len() as u64;
+    Ok(Some(xml))
 }
 
-/// Text of the `w:p` paragraphs of a WordprocessingML body, one blank line between them.
-fn paragraphs(xml: &[u8]) -> Result<String, quick_xml::Error> {
-    let mut reader = quick_xml::Reader::from_reader(xml);
-    let mut out = String::new();
-    let mut paragraph = String::new();
-    let mut in_text = false;
-    let mut buf = Vec::new();
-    loop {
-        match reader.read_event_into(&mut buf)? {
-            Event::Start(e) if e.local_name().as_ref() == b"t" => in_text = true,
-            Event::End(e) if e.local_name().as_ref() == b"t" => in_text = false,
-            Event::Empty(e) | Event::Start(e) if matches!(e.local_name().as_ref(), b"tab") => {
-                paragraph.push('\t')
+/// The value of the attribute whose local name is `name` (`w:val`, `w:id`, ...).
+fn attr(element: &BytesStart<'_>, name: &[u8]) -> Option<String> {
+    element
+        .attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == name)
+        .map(|a| {
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .map_or_else(
+                    |_| String::from_utf8_lossy(&a.value).into_owned(),
+                    |v| v.into_owned(),
+                )
+        })
+}
+
+/// One level of a list definition.
+#[derive(Debug, Clone)]
+struct Level {
+    /// `decimal`, `lowerLetter`, `upperRoman`, `bullet`, `none`, ...
+    format: String,
+    /// The marker with `%1`..`%9` standing for the levels' numbers ("%1.", "%1.%2.").
+    text: String,
+    start: u32,
+}
+
+/// `word/numbering.xml`: which abstract list each list instance uses, and its levels.
+#[derive(Debug, Default)]
+struct Numbering {
+    abstract_of: FxHashMap<String, String>,
+    levels: FxHashMap<(String, usize), Level>,
+    /// A list instance's `w:startOverride`s: it restarts these levels at these numbers.
+    overrides: FxHashMap<(String, usize), u32>,
+    /// Paragraph styles of `word/styles.xml` that number their paragraphs (Word's "List
+    /// Number", "List Bullet"): style id to its list instance, level and parent style.
+    styles: FxHashMap<String, StyleList>,
+}
+
+/// A paragraph style's numbering: its own `w:numPr` and the style it is based on.
+#[derive(Debug, Default, Clone)]
+struct StyleList {
+    num_id: Option<String>,
+    ilvl: Option<usize>,
+    based_on: Option<String>,
+}
+
+impl Numbering {
+    fn parse(xml: &[u8]) -> Result<Self, quick_xml::Error> {
+        let mut numbering = Self::default();
+        let mut reader = quick_xml::Reader::from_reader(xml);
+        let mut buf = Vec::new();
+        let mut abstract_id: Option<String> = None;
+        let mut level: Option<(usize, Level)> = None;
+        let mut num_id: Option<String> = None;
+        let mut override_level: Option<usize> = None;
+        loop {
+            let event = reader.read_event_into(&mut buf)?;
+            let empty = matches!(event, Event::Empty(_));
+            match event {
+                Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                    b"abstractNum" if !empty => abstract_id = attr(&e, b"abstractNumId"),
+                    b"lvl" if !empty && abstract_id.is_some() => {
+                        let ilvl = attr(&e, b"ilvl").and_then(|v| v.parse().ok()).unwrap_or(0);
+                        level = Some((
+                            ilvl,
+                            Level {
+                                format: "decimal".into(),
+                                text: format!("%{}.", ilvl + 1),
+                                start: 1,
+                            },
+                        ));
+                    }
+                    b"start" => {
+                        if let (Some((_, l)), Some(v)) = (&mut level, attr(&e, b"val")) {
+                            l.start = v.parse().unwrap_or(1);
+                        }
+                    }
+                    b"numFmt" => {
+                        if let (Some((_, l)), Some(v)) = (&mut level, attr(&e, b"val")) {
+                            l.format = v;
+                        }
+                    }
+                    b"lvlText" => {
+                        if let (Some((_, l)), Some(v)) = (&mut level, attr(&e, b"val")) {
+                            l.text = v;
+                        }
+                    }
+                    b"num" if !empty => num_id = attr(&e, b"numId"),
+                    b"lvlOverride" => {
+                        override_level = attr(&e, b"ilvl").and_then(|v| v.parse().ok());
+                    }
+                    b"startOverride" => {
+                        if let (Some(num), Some(ilvl), Some(v)) =
+                            (&num_id, override_level, attr(&e, b"val"))
+                        {
+                            let start = v.parse().unwrap_or(1);
+                            numbering.overrides.insert((num.clone(), ilvl), start);
+                        }
+                    }
+                    b"abstractNumId" => {
+                        if let (Some(num), Some(v)) = (&num_id, attr(&e, b"val")) {
+                            numbering.abstract_of.insert(num.clone(), v);
+                        }
+                    }
+                    _ => {}
+                },
+                Event::End(e) => match e.local_name().as_ref() {
+                    b"lvl" => {
+                        if let (Some(id), Some((ilvl, l))) = (&abstract_id, level.take()) {
+                            numbering.levels.insert((id.clone(), ilvl), l);
+                        }
+                    }
+                    b"abstractNum" => abstract_id = None,
+                    b"num" => num_id = None,
+                    b"lvlOverride" => override_level = None,
+                    _ => {}
+                },
+                Event::Eof => break,
+                _ => {}
             }
-            Event::Empty(e) if matches!(e.local_name().as_ref(), b"br" | b"cr") => {
-                paragraph.push('\n')
-            }
-            Event::End(e) if e.local_name().as_ref() == b"p" => {
-                let text = paragraph.trim();
-                if !text.is_empty() {
-                    out.push_str(text);
-                    out.push_str("\n\n");
-                }
-                paragraph.clear();
-            }
-            Event::Text(t) if in_text => {
-                let raw = String::from_utf8_lossy(t.as_ref()).into_owned();
-                paragraph.push_str(
-                    &quick_xml::escape::unescape(&raw).map_or(raw.clone(), |s| s.into_owned()),
-                );
-            }
-            Event::GeneralRef(r) if in_text => {
-                let name = String::from_utf8_lossy(r.as_ref()).into_owned();
-                let entity = format!("&{name};");
-                paragraph.push_str(
-                    &quick_xml::escape::unescape(&entity)
-                        .map_or(entity.clone(), |s| s.into_owned()),
-                );
-            }
-            Event::Eof => break,
-            _ => {}
+            buf.clear();
         }
-        buf.clear();
+        Ok(numbering)
     }
-    let trimmed = out.trim_end().len();
-    out.truncate(trimmed);
-    if !out.is_empty() {
-        out.push('\n');
+
+    /// Reads the numbering of the paragraph styles of `word/styles.xml`.
+    fn parse_styles(&mut self, xml: &[u8]) -> Result<(), quick_xml::Error> {
+        let mut reader = quick_xml::Reader::from_reader(xml);
+        let mut buf = Vec::new();
+        let mut style: Option<(String, StyleList)> = None;
+        loop {
+            match reader.read_event_into(&mut buf)? {
+                Event::Start(e) if e.local_name().as_ref() == b"style" => {
+                    style = attr(&e, b"styleId").map(|id| (id, StyleList::default()));
+                }
+                Event::Start(e) | Event::Empty(e) => {
+                    if let Some((_, list)) = &mut style {
+                        match e.local_name().as_ref() {
+                            b"numId" => list.num_id = attr(&e, b"val"),
+                            b"ilvl" => list.ilvl = attr(&e, b"val").and_then(|v| v.parse().ok()),
+                            b"basedOn" => list.based_on = attr(&e, b"val"),
+                            _ => {}
+                        }
+                    }
+                }
+                Event::End(e) if e.local_name().as_ref() == b"style" => {
+                    if let Some((id, list)) = style.take()
+                        && (list.num_id.is_some() || list.based_on.is_some())
+                    {
+                        self.styles.insert(id, list);
+                    }
+                }
+                Event::Eof => break,
+                _ => {}
+            }
+            buf.clear();
+        }
+        Ok(())
     }
-    Ok(out)
+
+    /// The list instance and level a paragraph style numbers its paragraphs with, following
+    /// the styles it is based on (at most ten deep, so a loop of styles ends).
+    fn style_list(&self, style: &str) -> Option<(String, Option<usize>)> {
+        let mut current = self.styles.get(style)?;
+        let mut ilvl = current.ilvl;
+        for _ in 0..10 {
+            ilvl = ilvl.or(current.ilvl);
+            if let Some(num_id) = &current.num_id {
+                return Some((num_id.clone(), ilvl));
+            }
+            current = self.styles.get(current.based_on.as_deref()?)?;
+        }
+        None
+    }
+
+    /// The level of list instance `num_id` at `ilvl`.
+    fn level(&self, num_id: &str, ilvl: usize) -> Option<&Level> {
+        let abstract_id = self.abstract_of.get(num_id)?;
+        self.levels.get(&(abstract_id.clone(), ilvl))
+    }
+}
+
+/// `n` written in a list level's number format.
+fn format_number(n: u32, format: &str) -> String {
+    match format {
+        "lowerLetter" | "upperLetter" => {
+            // a..z, then aa..zz, as Word counts.
+            let n = n.max(1) - 1;
+            let letter = char::from(b'a' + (n % 26) as u8);
+            let text = letter.to_string().repeat((n / 26) as usize + 1);
+            if format == "upperLetter" {
+                text.to_uppercase()
+            } else {
+                text
+            }
+        }
+        "lowerRoman" | "upperRoman" => {
+            let roman = roman(n);
+            if format == "upperRoman" {
+                roman.to_uppercase()
+            } else {
+                roman
+            }
+        }
+        "decimalZero" if n < 10 => format!("0{n}"),
+        _ => n.to_string(),
+    }
+}
+
+fn roman(mut n: u32) -> String {
+    const NUMERALS: &[(u32, &str)] = &[
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ];
+    let mut out = String::new();
+    for &(value, numeral) in NUMERALS {
+        while n >= value {
+            out.push_str(numeral);
+            n -= value;
+        }
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum NoteKind {
+    Footnote,
+    Endnote,
+}
+
+/// A table being read: its finished rows, the current row's cells and the current cell.
+#[derive(Default)]
+struct Table {
+    rows: Vec<String>,
+    cells: Vec<String>,
+    cell: Option<String>,
+}
+
+/// Reads WordprocessingML paragraphs, lists, tables and note references into text.
+struct Walker<'n> {
+    numbering: &'n Numbering,
+    /// Per abstract list, the current number at each level (None: not counted yet). List
+    /// instances of one abstract list continue one sequence, as Word numbers them.
+    counters: FxHashMap<String, [Option<u32>; 9]>,
+    /// List instances and levels whose start override has been applied.
+    restarted: FxHashSet<(String, usize)>,
+    /// The notes' text, by kind and id.
+    notes: FxHashMap<(NoteKind, String), String>,
+    /// Note references in the order they appear in the body.
+    references: Vec<(NoteKind, String)>,
+}
+
+impl<'n> Walker<'n> {
+    fn new(numbering: &'n Numbering) -> Self {
+        Self {
+            numbering,
+            counters: FxHashMap::default(),
+            restarted: FxHashSet::default(),
+            notes: FxHashMap::default(),
+            references: Vec::new(),
+        }
+    }
+
+    /// Reads the notes of `word/footnotes.xml` or `word/endnotes.xml` (separators skipped).
+    fn notes_part(&mut self, xml: &[u8], kind: NoteKind) -> Result<(), quick_xml::Error> {
+        let mut notes = Vec::new();
+        self.walk(xml, Some((kind, &mut notes)))?;
+        self.notes
+            .extend(notes.into_iter().map(|(id, text)| ((kind, id), text)));
+        Ok(())
+    }
+
+    /// The text of the body.
+    fn body(&mut self, xml: &[u8]) -> Result<String, quick_xml::Error> {
+        self.walk(xml, None)
+    }
+
+    /// The body's text followed by the notes it refers to.
+    fn with_notes(&self, body: String) -> String {
+        let mut out = body;
+        let mut notes = String::new();
+        for (i, key) in self.references.iter().enumerate() {
+            let text = self.notes.get(key).map_or("", String::as_str);
+            notes.push_str(format!("[{}] {text}", i + 1).trim_end());
+            notes.push_str("\n\n");
+        }
+        if !notes.is_empty() && !out.trim().is_empty() {
+            out.push_str("\n\nNotes\n\n");
+            out.push_str(&notes);
+        }
+        let trimmed = out.trim_end().len();
+        out.truncate(trimmed);
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Walks a part. In a notes part (`notes` given), each `w:footnote`/`w:endnote`'s text is
+    /// collected as one paragraph; in the body, the blocks are returned.
+    fn walk(
+        &mut self,
+        xml: &[u8],
+        mut notes: Option<(NoteKind, &mut Vec<(String, String)>)>,
+    ) -> Result<String, quick_xml::Error> {
+        let mut reader = quick_xml::Reader::from_reader(xml);
+        let mut out = String::new();
+        let mut paragraph = String::new();
+        let mut in_text = false;
+        let mut in_properties = false;
+        let mut list: (Option<String>, Option<usize>) = (None, None);
+        let mut style: Option<String> = None;
+        let mut tables: Vec<Table> = Vec::new();
+        let mut note: Option<String> = None;
+        let mut buf = Vec::new();
+        loop {
+            let event = reader.read_event_into(&mut buf)?;
+            let empty = matches!(event, Event::Empty(_));
+            match event {
+                Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                    b"t" if !empty => in_text = true,
+                    b"tab" if !in_properties => paragraph.push('\t'),
+                    b"br" | b"cr" => paragraph.push('\n'),
+                    b"noBreakHyphen" => paragraph.push('-'),
+                    b"pPr" if !empty => in_properties = true,
+                    b"numId" if in_properties => list.0 = attr(&e, b"val"),
+                    b"ilvl" if in_properties => {
+                        list.1 = attr(&e, b"val").and_then(|v| v.parse().ok())
+                    }
+                    b"pStyle" if in_properties => style = attr(&e, b"val"),
+                    b"tbl" if !empty => tables.push(Table::default()),
+                    b"tc" => {
+                        if let Some(table) = tables.last_mut() {
+                            table.cell = Some(String::new());
+                            if empty {
+                                table.cells.extend(table.cell.take());
+                            }
+                        }
+                    }
+                    b"footnoteReference" | b"endnoteReference" if notes.is_none() => {
+                        let kind = if e.local_name().as_ref() == b"footnoteReference" {
+                            NoteKind::Footnote
+                        } else {
+                            NoteKind::Endnote
+                        };
+                        if let Some(id) = attr(&e, b"id") {
+                            self.references.push((kind, id));
+                            paragraph.push_str(&format!("[{}]", self.references.len()));
+                        }
+                    }
+                    b"footnote" | b"endnote" if !empty && notes.is_some() => {
+                        let separator = attr(&e, b"type").is_some_and(|t| t != "normal");
+                        note = if separator { None } else { attr(&e, b"id") };
+                        out.clear();
+                    }
+                    _ => {}
+                },
+                Event::End(e) => match e.local_name().as_ref() {
+                    b"t" => in_text = false,
+                    b"pPr" => in_properties = false,
+                    b"p" => {
+                        let numbered = match (list.0.take(), style.take()) {
+                            (Some(num_id), _) => Some((num_id, list.1.unwrap_or(0))),
+                            (None, Some(style)) => self
+                                .numbering
+                                .style_list(&style)
+                                .map(|(num_id, ilvl)| (num_id, list.1.or(ilvl).unwrap_or(0))),
+                            (None, None) => None,
+                        };
+                        list.1 = None;
+                        let marker = numbered.and_then(|list| self.marker(&list));
+                        let text = paragraph.trim();
+                        if !text.is_empty() {
+                            let text = match marker {
+                                Some(marker) => format!("{marker} {text}"),
+                                None => text.to_owned(),
+                            };
+                            match tables.last_mut().and_then(|t| t.cell.as_mut()) {
+                                Some(cell) => {
+                                    if !cell.is_empty() {
+                                        cell.push(' ');
+                                    }
+                                    cell.push_str(&text.replace(['\n', '\t'], " "));
+                                }
+                                None => {
+                                    out.push_str(&text);
+                                    out.push_str("\n\n");
+                                }
+                            }
+                        }
+                        paragraph.clear();
+                    }
+                    b"tc" => {
+                        if let Some(table) = tables.last_mut() {
+                            table.cells.extend(table.cell.take());
+                        }
+                    }
+                    b"tr" => {
+                        if let Some(table) = tables.last_mut() {
+                            let cells = std::mem::take(&mut table.cells);
+                            if cells.iter().any(|c| !c.is_empty()) {
+                                table.rows.push(cells.join(" | ").trim().to_owned());
+                            }
+                        }
+                    }
+                    b"tbl" => {
+                        if let Some(table) = tables.pop() {
+                            match tables.last_mut().and_then(|t| t.cell.as_mut()) {
+                                Some(cell) => {
+                                    if !cell.is_empty() && !table.rows.is_empty() {
+                                        cell.push(' ');
+                                    }
+                                    cell.push_str(&table.rows.join("; "));
+                                }
+                                None if !table.rows.is_empty() => {
+                                    out.push_str(&table.rows.join("\n"));
+                                    out.push_str("\n\n");
+                                }
+                                None => {}
+                            }
+                        }
+                    }
+                    b"footnote" | b"endnote" => {
+                        if let (Some((_, found)), Some(id)) = (notes.as_mut(), note.take()) {
+                            let text = out.split_whitespace().collect::<Vec<_>>().join(" ");
+                            found.push((id, text));
+                        }
+                        out.clear();
+                    }
+                    _ => {}
+                },
+                Event::Text(t) if in_text => {
+                    let raw = String::from_utf8_lossy(t.as_ref()).into_owned();
+                    paragraph.push_str(
+                        &quick_xml::escape::unescape(&raw).map_or(raw.clone(), |s| s.into_owned()),
+                    );
+                }
+                Event::GeneralRef(r) if in_text => {
+                    let name = String::from_utf8_lossy(r.as_ref()).into_owned();
+                    let entity = format!("&{name};");
+                    paragraph.push_str(
+                        &quick_xml::escape::unescape(&entity)
+                            .map_or(entity.clone(), |s| s.into_owned()),
+                    );
+                }
+                Event::Eof => break,
+                _ => {}
+            }
+            buf.clear();
+        }
+        let trimmed = out.trim_end().len();
+        out.truncate(trimmed);
+        Ok(out)
+    }
+
+    /// The marker of a list paragraph (list instance and level), counting it; None outside a
+    /// list or for a level without one.
+    fn marker(&mut self, list: &(String, usize)) -> Option<String> {
+        let (num_id, ilvl) = list;
+        let ilvl = (*ilvl).min(8);
+        if num_id == "0" {
+            return None;
+        }
+        let level = self.numbering.level(num_id, ilvl)?;
+        let abstract_id = self.numbering.abstract_of.get(num_id)?.clone();
+        let counters = self.counters.entry(abstract_id).or_insert([None; 9]);
+        let key = (num_id.clone(), ilvl);
+        counters[ilvl] = match self.numbering.overrides.get(&key) {
+            // A start override restarts the level the first time its instance is used.
+            Some(&start) if !self.restarted.contains(&key) => {
+                self.restarted.insert(key);
+                Some(start)
+            }
+            _ => Some(counters[ilvl].map_or(level.start, |n| n.saturating_add(1))),
+        };
+        for deeper in counters.iter_mut().skip(ilvl + 1) {
+            *deeper = None;
+        }
+        let counters = *counters;
+        match level.format.as_str() {
+            "none" => None,
+            "bullet" => Some("•".to_owned()),
+            _ => {
+                let mut text = level.text.clone();
+                for (k, count) in counters.iter().enumerate().take(ilvl + 1).rev() {
+                    let format = self
+                        .numbering
+                        .level(num_id, k)
+                        .map_or("decimal", |l| l.format.as_str());
+                    let start = self.numbering.level(num_id, k).map_or(1, |l| l.start);
+                    let n = count.unwrap_or(start);
+                    text = text.replace(&format!("%{}", k + 1), &format_number(n, format));
+                }
+                let text = text.trim().to_owned();
+                (!text.is_empty()).then_some(text)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_in_their_formats() {
+        assert_eq!(format_number(3, "lowerLetter"), "c");
+        assert_eq!(format_number(28, "upperLetter"), "BB");
+        assert_eq!(format_number(14, "lowerRoman"), "xiv");
+        assert_eq!(format_number(4, "upperRoman"), "IV");
+        assert_eq!(format_number(7, "decimal"), "7");
+    }
+
+    #[test]
+    fn nested_lists_count_per_level() {
+        let numbering = br#"<w:numbering xmlns:w="w"><w:abstractNum w:abstractNumId="3">
+            <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+            <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%2)"/></w:lvl>
+            </w:abstractNum><w:num w:numId="5"><w:abstractNumId w:val="3"/></w:num></w:numbering>"#;
+        let numbering = Numbering::parse(numbering).expect("parses");
+        let item = |level: u8, text: &str| {
+            format!(
+                r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="5"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#
+            )
+        };
+        let body = format!(
+            r#"<w:document xmlns:w="w"><w:body>{}{}{}{}</w:body></w:document>"#,
+            item(0, "One"),
+            item(1, "sub"),
+            item(1, "sub"),
+            item(0, "Two")
+        );
+        let mut walker = Walker::new(&numbering);
+        let text = walker.body(body.as_bytes()).expect("walks");
+        assert_eq!(text, "1. One\n\n(a) sub\n\n(b) sub\n\n2. Two");
+    }
 }

@@ -313,6 +313,10 @@ pub fn load_bytes_with(
     if text.trim().is_empty() {
         let what = match format {
             "text" | "markdown" => "file holds only whitespace",
+            "html" => {
+                "the page has no statement text (nothing is left once its navigation, banners \
+                 and scripts are dropped)"
+            }
             _ => "the document has no text",
         };
         return Err(LoadError::Empty {
