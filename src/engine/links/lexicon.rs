@@ -19,6 +19,8 @@ pub struct Lexicon {
     pub(super) meeting: HashSet<String>,
     /// Roles a sentence can play (closer, condolence, ...): each role's phrases, in lower case.
     pub(super) roles: Vec<Vec<String>>,
+    /// Every role's phrases by their first [`PHRASE_KEY`] bytes in lower case: (role, phrase).
+    role_phrases: HashMap<[u8; PHRASE_KEY], Vec<(u8, String)>>,
     /// The roles (a bit each) whose sentences on the two sides are counterparts whatever
     /// their words (`role` lines; `cue` lines are evidence only).
     pub(super) linking_roles: u8,
@@ -42,6 +44,7 @@ impl Lexicon {
             meeting: HashSet::new(),
             roles: Vec::new(),
             linking_roles: 0,
+            role_phrases: HashMap::default(),
         };
         for line in text.lines() {
             let line = line.split('#').next().unwrap_or("").trim().to_lowercase();
@@ -101,24 +104,46 @@ impl Lexicon {
                 }
             }
         }
+        for (role, phrases) in out.roles.iter().enumerate() {
+            for phrase in phrases {
+                // Phrases shorter than the key, or not ASCII, cannot be looked up: none are.
+                if phrase.len() >= PHRASE_KEY && phrase.is_ascii() {
+                    out.role_phrases
+                        .entry(phrase_key(phrase.as_bytes()))
+                        .or_default()
+                        .push((role as u8, phrase.clone()));
+                }
+            }
+        }
         out
     }
 
     /// The roles a sentence plays, one bit per role of the table: a role's phrase found at the
-    /// start of a word of the sentence (`lower` is the sentence in lower case).
-    pub(super) fn roles_of(&self, lower: &str) -> u8 {
+    /// start of a word of the sentence, ignoring ASCII case. One pass over the sentence's word
+    /// starts, each looking up the phrases that begin with its first bytes.
+    pub(super) fn roles_of(&self, content: &str) -> u8 {
+        let bytes = content.as_bytes();
         let mut bits = 0u8;
-        for (i, phrases) in self.roles.iter().enumerate() {
-            let found = phrases.iter().any(|phrase| {
-                lower.match_indices(phrase.as_str()).any(|(at, _)| {
-                    lower[..at]
-                        .chars()
-                        .next_back()
-                        .is_none_or(|c| !c.is_alphanumeric())
-                })
-            });
-            if found {
-                bits |= 1 << i;
+        for at in 0..bytes.len() {
+            // An ASCII letter is a char boundary, so the text before it can be read back.
+            let starts_word = bytes[at].is_ascii_alphabetic()
+                && content[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric());
+            if !starts_word || bytes.len() - at < PHRASE_KEY {
+                continue;
+            }
+            let Some(phrases) = self.role_phrases.get(&phrase_key(&bytes[at..])) else {
+                continue;
+            };
+            for (role, phrase) in phrases {
+                let phrase = phrase.as_bytes();
+                if bytes.len() - at >= phrase.len()
+                    && bytes[at..at + phrase.len()].eq_ignore_ascii_case(phrase)
+                {
+                    bits |= 1 << role;
+                }
             }
         }
         bits
@@ -132,6 +157,18 @@ impl Lexicon {
             .peekable();
         words.peek().is_some() && words.all(|w| self.generic.contains(w))
     }
+}
+
+/// How many leading bytes of a role's phrase key the lookup.
+const PHRASE_KEY: usize = 4;
+
+/// The first [`PHRASE_KEY`] bytes of `bytes` (at least that long), in ASCII lower case.
+fn phrase_key(bytes: &[u8]) -> [u8; PHRASE_KEY] {
+    let mut key = [0u8; PHRASE_KEY];
+    for (k, b) in key.iter_mut().zip(bytes) {
+        *k = b.to_ascii_lowercase();
+    }
+    key
 }
 
 /// The keys a form is looked up by: itself and, for a single word, its stem.

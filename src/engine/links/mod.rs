@@ -161,6 +161,18 @@ struct Unit {
     norm: f64,
 }
 
+/// What a sentence's text alone decides for the links.
+#[derive(Clone)]
+struct SentenceText {
+    roles: u8,
+    names: Vec<u32>,
+    bigrams: Vec<u64>,
+    stopped: bool,
+    introduces: bool,
+    heading: bool,
+    words: usize,
+}
+
 /// What the links need of one sentence.
 struct SentenceInfo {
     whole: Unit,
@@ -279,8 +291,23 @@ impl<'a> Scorer<'a> {
             linking_roles: lexicon.linking_roles,
         };
         let mut seen = HashMap::default();
-        let left_info = scorer.infos(left, left_text, ids.0, &mut seen, &meeting, lexicon);
-        let right_info = scorer.infos(right, right_text, ids.1, &mut seen, &meeting, lexicon);
+        let mut texts = HashMap::default();
+        let left_info = scorer.infos(
+            left,
+            left_text,
+            ids.0,
+            (&mut seen, &mut texts),
+            &meeting,
+            lexicon,
+        );
+        let right_info = scorer.infos(
+            right,
+            right_text,
+            ids.1,
+            (&mut seen, &mut texts),
+            &meeting,
+            lexicon,
+        );
         // Presence IDF over both documents' sentences.
         let mut df = vec![0u32; concept_names.len()];
         for info in left_info.iter().chain(&right_info) {
@@ -337,9 +364,12 @@ impl<'a> Scorer<'a> {
     fn infos(
         &self,
         side: &Prepared,
-        text: &str,
+        text: &'a str,
         ids: &[u32],
-        seen: &mut HashMap<u32, (Unit, Vec<Unit>)>,
+        (seen, texts): (
+            &mut HashMap<u32, (Unit, Vec<Unit>)>,
+            &mut HashMap<&'a str, SentenceText>,
+        ),
         meeting: &[bool],
         lexicon: &Lexicon,
     ) -> Vec<SentenceInfo> {
@@ -362,13 +392,33 @@ impl<'a> Scorer<'a> {
             .map(|(i, (sentence, words))| {
                 let content = text.get(sentence.content.range()).unwrap_or("");
                 let id = ids.get(i).copied();
-                let roles = lexicon.roles_of(&content.to_lowercase());
-                let names = self.names(words, text, sentence.content.start);
-                let bigrams = self.bigrams(words);
-                let stopped = ends_with_stop(content);
-                let introduces = content.trim_end().ends_with(':');
-                let heading = is_heading(content);
-                let n_words = content.split_whitespace().count();
+                // What the text alone decides, once per distinct sentence text (a long document
+                // repeats its boilerplate; the other side copies most of it).
+                let read = || SentenceText {
+                    roles: lexicon.roles_of(content),
+                    names: self.names(words, text, sentence.content.start),
+                    bigrams: self.bigrams(words),
+                    stopped: ends_with_stop(content),
+                    introduces: content.trim_end().ends_with(':'),
+                    heading: is_heading(content),
+                    words: content.split_whitespace().count(),
+                };
+                let SentenceText {
+                    roles,
+                    names,
+                    bigrams,
+                    stopped,
+                    introduces,
+                    heading,
+                    words: n_words,
+                } = match texts.get(content) {
+                    Some(known) => known.clone(),
+                    None => {
+                        let fresh = read();
+                        texts.insert(content, fresh.clone());
+                        fresh
+                    }
+                };
                 if let Some((whole, clauses)) = id.and_then(|id| seen.get(&id)) {
                     return SentenceInfo {
                         whole: whole.clone(),
