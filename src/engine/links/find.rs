@@ -226,8 +226,12 @@ impl Scorer<'_> {
         let roles = self.roles();
 
         let mut pairs = self.candidates(&left_copied, &right_copied);
-        // Sentences of one role on both sides (few: closers, condolences, ...).
+        // Sentences of one role on both sides (few: closers, condolences, ...); on a long
+        // document a role says little, and only the candidates are weighed.
         let with_role = |infos: &[SentenceInfo]| -> Vec<usize> {
+            if n_left.max(n_right) > LONG_DOCUMENT {
+                return Vec::new();
+            }
             (0..infos.len())
                 .filter(|&i| infos[i].roles != 0)
                 .take(64)
@@ -329,9 +333,16 @@ impl Scorer<'_> {
             let worst_rank = rank(&by_left[l], score).max(rank(&by_right[r], score));
             let at = |i: usize, n: usize| i as f64 / n.max(1) as f64;
             let flag = |b: bool| if b { 1.0 } else { 0.0 };
+            let (cosine, shared_weight) = self.cosine_shared(&left.whole, &right.whole);
+            let shorter = left.whole.norm.min(right.whole.norm);
+            let containment = if shorter <= 0.0 {
+                0.0
+            } else {
+                (shared_weight / (shorter * shorter)).min(1.0)
+            };
             let features: Features = [
                 1.0,
-                self.cosine(&left.whole, &right.whole),
+                cosine,
                 f64::from(score),
                 (rare as f64).ln_1p(),
                 names.min(3) as f64,
@@ -350,7 +361,7 @@ impl Scorer<'_> {
                 ((left.words as f64 + 1.0) / (right.words as f64 + 1.0))
                     .ln()
                     .abs(),
-                self.containment(&left.whole, &right.whole),
+                containment,
                 (shared_count(&left.bigrams, &right.bigrams) as f64).ln_1p(),
             ];
             // A short text (a post of a few sentences) against a longer statement: a sentence

@@ -544,17 +544,6 @@ impl<'a> Scorer<'a> {
         )
     }
 
-    /// The share of the shorter unit's content (weighed) that the other also has.
-    fn containment(&self, left: &Unit, right: &Unit) -> f64 {
-        let (_, shared) = self.cosine_shared(left, right);
-        let shorter = left.norm.min(right.norm);
-        if shorter <= 0.0 {
-            0.0
-        } else {
-            (shared / (shorter * shorter)).min(1.0)
-        }
-    }
-
     fn cosine(&self, left: &Unit, right: &Unit) -> f64 {
         self.cosine_shared(left, right).0
     }
