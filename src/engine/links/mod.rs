@@ -161,6 +161,9 @@ struct Unit {
     norm: f64,
 }
 
+/// The concepts of the sentences met so far, by whole key: the sentence's and its clauses'.
+type SeenUnits = HashMap<u32, (Unit, Vec<Unit>)>;
+
 /// What a sentence's text alone decides for the links.
 #[derive(Clone)]
 struct SentenceText {
@@ -366,10 +369,7 @@ impl<'a> Scorer<'a> {
         side: &Prepared,
         text: &'a str,
         ids: &[u32],
-        (seen, texts): (
-            &mut HashMap<u32, (Unit, Vec<Unit>)>,
-            &mut HashMap<&'a str, SentenceText>,
-        ),
+        (seen, texts): (&mut SeenUnits, &mut HashMap<&'a str, SentenceText>),
         meeting: &[bool],
         lexicon: &Lexicon,
     ) -> Vec<SentenceInfo> {
