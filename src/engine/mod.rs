@@ -494,19 +494,18 @@ pub fn link_features(
     options: &Options,
     equivalences: &Equivalences,
 ) -> (Vec<Span>, Vec<Span>, Vec<links::PairFeatures>) {
-    let matcher = options.use_equivalences.then(|| {
-        equivalence::Matcher::new(
-            equivalences,
-            options.ignore_case,
-            options.ignore_punctuation,
-        )
-    });
-    let mut keys = prepare::Interner::default();
-    let mut terms = prepare::Interner::default();
-    let left_side = prepare::prepare(left, options, matcher.as_ref(), &mut keys, &mut terms);
-    let right_side = prepare::prepare(right, options, matcher.as_ref(), &mut keys, &mut terms);
-    let term_names = terms.names();
-    let (left_ids, right_ids) = align::sentence_ids(&left_side, &right_side);
+    let Ok(Sides {
+        left_side,
+        right_side,
+        term_names,
+        left_ids,
+        right_ids,
+        ..
+    }) = prepare_sides(left, right, options, equivalences, &Cancel::new())
+    else {
+        // Nothing raises a new flag.
+        return (Vec::new(), Vec::new(), Vec::new());
+    };
     let scorer = links::Scorer::new(
         &left_side,
         &right_side,
@@ -521,18 +520,24 @@ pub fn link_features(
     (spans(&left_side), spans(&right_side), pairs)
 }
 
-/// How many rows are diffed between two checks of the cancellation flag.
-const CANCEL_CHECK_ROWS: usize = 256;
+/// Both texts prepared for comparison, with their shared term table and sentence keys.
+struct Sides {
+    left_side: prepare::Prepared,
+    right_side: prepare::Prepared,
+    terms: prepare::Interner,
+    term_names: Vec<String>,
+    left_ids: Vec<u32>,
+    right_ids: Vec<u32>,
+}
 
-fn compare_inner(
+/// Prepares both texts (one term table for the two), checking `cancel` after each.
+fn prepare_sides(
     left: &str,
     right: &str,
     options: &Options,
     equivalences: &Equivalences,
-    params: &links::Params,
     cancel: &Cancel,
-) -> Result<Comparison, Cancelled> {
-    let deadline = Instant::now() + Duration::from_millis(options.timeout_ms.max(1));
+) -> Result<Sides, Cancelled> {
     let matcher = options.use_equivalences.then(|| {
         equivalence::Matcher::new(
             equivalences,
@@ -548,6 +553,36 @@ fn compare_inner(
     cancel.check()?;
     let term_names = terms.names();
     let (left_ids, right_ids) = align::sentence_ids(&left_side, &right_side);
+    Ok(Sides {
+        left_side,
+        right_side,
+        terms,
+        term_names,
+        left_ids,
+        right_ids,
+    })
+}
+
+/// How many rows are diffed between two checks of the cancellation flag.
+const CANCEL_CHECK_ROWS: usize = 256;
+
+fn compare_inner(
+    left: &str,
+    right: &str,
+    options: &Options,
+    equivalences: &Equivalences,
+    params: &links::Params,
+    cancel: &Cancel,
+) -> Result<Comparison, Cancelled> {
+    let deadline = Instant::now() + Duration::from_millis(options.timeout_ms.max(1));
+    let Sides {
+        left_side,
+        right_side,
+        terms,
+        term_names,
+        left_ids,
+        right_ids,
+    } = prepare_sides(left, right, options, equivalences, cancel)?;
     let scorer = links::Scorer::new(
         &left_side,
         &right_side,
