@@ -494,30 +494,14 @@ pub fn link_features(
     options: &Options,
     equivalences: &Equivalences,
 ) -> (Vec<Span>, Vec<Span>, Vec<links::PairFeatures>) {
-    let Ok(Sides {
-        left_side,
-        right_side,
-        term_names,
-        left_ids,
-        right_ids,
-        ..
-    }) = prepare_sides(left, right, options, equivalences, &Cancel::new())
-    else {
+    let Ok(sides) = prepare_sides(left, right, options, equivalences, &Cancel::new()) else {
         // Nothing raises a new flag.
         return (Vec::new(), Vec::new(), Vec::new());
     };
-    let scorer = links::Scorer::new(
-        &left_side,
-        &right_side,
-        left,
-        right,
-        &term_names,
-        (&left_ids, &right_ids),
-        links::Lexicon::builtin(),
-    );
-    let pairs = scorer.pair_features(&left_ids, &right_ids, &links::Params::default());
+    let scorer = sides.scorer(left, right);
+    let pairs = scorer.pair_features(&sides.left_ids, &sides.right_ids, &links::Params::default());
     let spans = |side: &prepare::Prepared| side.sentences.iter().map(|s| s.content).collect();
-    (spans(&left_side), spans(&right_side), pairs)
+    (spans(&sides.left_side), spans(&sides.right_side), pairs)
 }
 
 /// Both texts prepared for comparison, with their shared term table and sentence keys.
@@ -528,6 +512,21 @@ struct Sides {
     term_names: Vec<String>,
     left_ids: Vec<u32>,
     right_ids: Vec<u32>,
+}
+
+impl Sides {
+    /// The counterpart scorer of the two texts (`left` and `right` as prepared).
+    fn scorer<'a>(&'a self, left: &'a str, right: &'a str) -> links::Scorer<'a> {
+        links::Scorer::new(
+            &self.left_side,
+            &self.right_side,
+            left,
+            right,
+            &self.term_names,
+            (&self.left_ids, &self.right_ids),
+            links::Lexicon::builtin(),
+        )
+    }
 }
 
 /// Prepares both texts (one term table for the two), checking `cancel` after each.
@@ -575,6 +574,8 @@ fn compare_inner(
     cancel: &Cancel,
 ) -> Result<Comparison, Cancelled> {
     let deadline = Instant::now() + Duration::from_millis(options.timeout_ms.max(1));
+    let sides = prepare_sides(left, right, options, equivalences, cancel)?;
+    let scorer = sides.scorer(left, right);
     let Sides {
         left_side,
         right_side,
@@ -582,29 +583,20 @@ fn compare_inner(
         term_names,
         left_ids,
         right_ids,
-    } = prepare_sides(left, right, options, equivalences, cancel)?;
-    let scorer = links::Scorer::new(
-        &left_side,
-        &right_side,
-        left,
-        right,
-        &term_names,
-        (&left_ids, &right_ids),
-        links::Lexicon::builtin(),
-    );
-    let candidates = scorer.find(&left_ids, &right_ids, params);
+    } = &sides;
+    let candidates = scorer.find(left_ids, right_ids, params);
     cancel.check()?;
     let headings = scorer.headings();
     let groups = align::align(
-        &left_side,
-        &right_side,
-        &terms,
-        &term_names,
+        left_side,
+        right_side,
+        terms,
+        term_names,
         options.threshold,
         &align::Counterparts {
             links: &candidates,
             headings: (&headings.0, &headings.1),
-            ids: (&left_ids, &right_ids),
+            ids: (left_ids, right_ids),
         },
         deadline,
     );
@@ -620,13 +612,8 @@ fn compare_inner(
         let mut paraphrase = false;
         let (kind, similarity, ops) = match (group.left.is_empty(), group.right.is_empty()) {
             (false, false) => {
-                let diff = word_diff::diff_row(
-                    &left_side,
-                    &group.left,
-                    &right_side,
-                    &group.right,
-                    deadline,
-                );
+                let diff =
+                    word_diff::diff_row(left_side, &group.left, right_side, &group.right, deadline);
                 // Identical means the same wording, not only equivalent wording.
                 let identical = left_side.literal[left_side.tokens_of(&group.left)]
                     == right_side.literal[right_side.tokens_of(&group.right)];
@@ -644,9 +631,9 @@ fn compare_inner(
                 let revised = identical
                     || kept(&diff) * 3.0 >= 1.0
                     || kept(&word_diff::diff_row(
-                        &right_side,
+                        right_side,
                         &group.right,
-                        &left_side,
+                        left_side,
                         &group.left,
                         deadline,
                     )) * 3.0
@@ -730,10 +717,12 @@ fn compare_inner(
     } else {
         (equal_words.0 + equal_words.1) as f32 / total as f32
     };
+    // The scorer borrows the prepared sides; the sentences move into the comparison.
+    drop(scorer);
     Ok(Comparison {
         options: *options,
-        left_sentences: left_side.sentences,
-        right_sentences: right_side.sentences,
+        left_sentences: sides.left_side.sentences,
+        right_sentences: sides.right_side.sentences,
         rows,
         links,
         stats,

@@ -145,14 +145,19 @@ impl Scorer<'_> {
         // Scored pairs, kept by the model; titles and openers always, and the sentences of a
         // role (a closer, condolences) that each side gives once.
         let roles = self.roles();
-        let role_forced = |l: usize, r: usize| {
-            let common = self.left_info[l].roles & self.right_info[r].roles & self.linking_roles;
-            (0..8).any(|bit| {
-                common & (1 << bit) != 0
-                    && [&self.left_info, &self.right_info].iter().all(|infos| {
-                        infos.iter().filter(|i| i.roles & (1 << bit) != 0).count() == 1
-                    })
+        // The linking roles each side gives exactly once (counted once, not per pair).
+        let once = |infos: &[SentenceInfo]| {
+            (0..8u8).fold(0u8, |bits, bit| {
+                let count = infos
+                    .iter()
+                    .filter(|i| i.text.roles & (1 << bit) != 0)
+                    .count();
+                if count == 1 { bits | (1 << bit) } else { bits }
             })
+        };
+        let single_roles = once(&self.left_info) & once(&self.right_info) & self.linking_roles;
+        let role_forced = |l: usize, r: usize| {
+            self.left_info[l].text.roles & self.right_info[r].text.roles & single_roles != 0
         };
         for pair in self.pair_features(left_ids, right_ids, params) {
             let forced = roles.forced(pair.left, pair.right);
@@ -233,13 +238,13 @@ impl Scorer<'_> {
                 return Vec::new();
             }
             (0..infos.len())
-                .filter(|&i| infos[i].roles != 0)
+                .filter(|&i| infos[i].text.roles != 0)
                 .take(64)
                 .collect()
         };
         for &l in &with_role(&self.left_info) {
             for &r in &with_role(&self.right_info) {
-                if self.left_info[l].roles & self.right_info[r].roles != 0 {
+                if self.left_info[l].text.roles & self.right_info[r].text.roles != 0 {
                     pairs.push((l, r));
                 }
             }
@@ -280,7 +285,7 @@ impl Scorer<'_> {
         let mut out = Vec::with_capacity(pairs.len());
         for (&(l, r), &score) in pairs.iter().zip(&scores) {
             let (left, right) = (&self.left_info[l], &self.right_info[r]);
-            let role = left.roles & right.roles != 0;
+            let role = left.text.roles & right.text.roles != 0;
             let title = roles.left_title == Some(l) && roles.right_title == Some(r);
             let opener = roles.left_opener == Some(l) && roles.right_opener == Some(r);
             // A title that names the meeting stands for the opener of a side without a title.
@@ -325,7 +330,7 @@ impl Scorer<'_> {
                 }
             });
             let mut names = 0usize;
-            for_shared(&left.names, &right.names, |c| {
+            for_shared(&left.text.names, &right.text.names, |c| {
                 if f64::from(self.df.get(c as usize).copied().unwrap_or(u32::MAX)) <= rare_df {
                     names += 1;
                 }
@@ -357,12 +362,12 @@ impl Scorer<'_> {
                 1.0 / (1.0 + worst_rank as f64),
                 (at(l, n_left) - at(r, n_right)).abs(),
                 flag(!any || all_generic),
-                flag((left.heading || right.heading) && !title),
-                ((left.words as f64 + 1.0) / (right.words as f64 + 1.0))
+                flag((left.text.heading || right.text.heading) && !title),
+                ((left.text.words as f64 + 1.0) / (right.text.words as f64 + 1.0))
                     .ln()
                     .abs(),
                 containment,
-                (shared_count(&left.bigrams, &right.bigrams) as f64).ln_1p(),
+                (shared_count(&left.text.bigrams, &right.text.bigrams) as f64).ln_1p(),
             ];
             // A short text (a post of a few sentences) against a longer statement: a sentence
             // of the longer one whose best counterpart is in the short one, sharing a phrase
@@ -374,8 +379,8 @@ impl Scorer<'_> {
             };
             let short_best = n_left.min(n_right) <= SHORT_TEXT
                 && score > 0.0
-                && left.stopped
-                && right.stopped
+                && left.text.stopped
+                && right.text.stopped
                 && longer_rank == 0
                 && (names > 0 || features[FEATURE_BIGRAMS] > 0.0);
             out.push(PairFeatures {

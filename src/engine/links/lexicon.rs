@@ -17,8 +17,6 @@ pub struct Lexicon {
     pub(super) generic: HashSet<String>,
     /// Words of a readout's opener and their stems.
     pub(super) meeting: HashSet<String>,
-    /// Roles a sentence can play (closer, condolence, ...): each role's phrases, in lower case.
-    pub(super) roles: Vec<Vec<String>>,
     /// Every role's phrases by their first [`PHRASE_KEY`] bytes in lower case: (role, phrase).
     role_phrases: HashMap<[u8; PHRASE_KEY], Vec<(u8, String)>>,
     /// The roles (a bit each) whose sentences on the two sides are counterparts whatever
@@ -42,10 +40,11 @@ impl Lexicon {
             concept_of: HashMap::default(),
             generic: HashSet::new(),
             meeting: HashSet::new(),
-            roles: Vec::new(),
             linking_roles: 0,
             role_phrases: HashMap::default(),
         };
+        // Each role's phrases, in the order of the table (a role's bit is its index).
+        let mut roles: Vec<Vec<String>> = Vec::new();
         for line in text.lines() {
             let line = line.split('#').next().unwrap_or("").trim().to_lowercase();
             if line.is_empty() {
@@ -56,12 +55,12 @@ impl Lexicon {
                 role.or(line.strip_prefix("cue ").map(|rest| (rest, false)))
             {
                 if let Some((_, phrases)) = rest.split_once(':')
-                    && out.roles.len() < 8
+                    && roles.len() < 8
                 {
                     if links {
-                        out.linking_roles |= 1 << out.roles.len();
+                        out.linking_roles |= 1 << roles.len();
                     }
-                    out.roles.push(
+                    roles.push(
                         phrases
                             .split('|')
                             .map(str::trim)
@@ -104,7 +103,7 @@ impl Lexicon {
                 }
             }
         }
-        for (role, phrases) in out.roles.iter().enumerate() {
+        for (role, phrases) in roles.iter().enumerate() {
             for phrase in phrases {
                 // Phrases shorter than the key, or not ASCII, cannot be looked up: none are.
                 if phrase.len() >= PHRASE_KEY && phrase.is_ascii() {

@@ -164,24 +164,11 @@ struct Unit {
 /// The concepts of the sentences met so far, by whole key: the sentence's and its clauses'.
 type SeenUnits = HashMap<u32, (Unit, Vec<Unit>)>;
 
-/// What a sentence's text alone decides for the links.
+/// What a sentence's text alone decides for the links (read once per distinct text).
 #[derive(Clone)]
 struct SentenceText {
-    roles: u8,
-    names: Vec<u32>,
-    bigrams: Vec<u64>,
-    stopped: bool,
-    introduces: bool,
+    /// Whether it is a heading ([`is_heading`]).
     heading: bool,
-    words: usize,
-}
-
-/// What the links need of one sentence.
-struct SentenceInfo {
-    whole: Unit,
-    clauses: Vec<Unit>,
-    heading: bool,
-    meeting: bool,
     /// Whether the sentence ends with a full stop (or `!`, `?`, ...).
     stopped: bool,
     /// Whether it ends with a colon (it introduces what follows: "A spokesperson said:").
@@ -196,6 +183,16 @@ struct SentenceInfo {
     /// Its pairs of neighbouring content concepts (boilerplate left out), in either order,
     /// as `(smaller << 32) | larger`; sorted.
     bigrams: Vec<u64>,
+}
+
+/// What the links need of one sentence.
+struct SentenceInfo {
+    whole: Unit,
+    clauses: Vec<Unit>,
+    /// Whether it says who met or spoke with whom (a concept of the lexicon's `meeting` line).
+    meeting: bool,
+    /// What its text alone decides.
+    text: SentenceText,
 }
 
 /// Scores sentence pairs of two prepared documents and finds their links.
@@ -403,15 +400,7 @@ impl<'a> Scorer<'a> {
                     heading: is_heading(content),
                     words: content.split_whitespace().count(),
                 };
-                let SentenceText {
-                    roles,
-                    names,
-                    bigrams,
-                    stopped,
-                    introduces,
-                    heading,
-                    words: n_words,
-                } = match texts.get(content) {
+                let sentence_text = match texts.get(content) {
                     Some(known) => known.clone(),
                     None => {
                         let fresh = read();
@@ -419,60 +408,55 @@ impl<'a> Scorer<'a> {
                         fresh
                     }
                 };
-                if let Some((whole, clauses)) = id.and_then(|id| seen.get(&id)) {
-                    return SentenceInfo {
-                        whole: whole.clone(),
-                        clauses: clauses.clone(),
-                        heading,
-                        meeting: whole
-                            .concepts
-                            .iter()
-                            .any(|&c| meeting.get(c as usize).copied().unwrap_or(false)),
-                        stopped,
-                        introduces,
-                        words: n_words,
-                        roles,
-                        names,
-                        bigrams,
-                    };
-                }
-                let whole = unit(words);
-                let mut clauses = Vec::new();
-                if words.len() > LONG_SENTENCE {
-                    // Words are in text order and clauses too: one pass cuts the words.
-                    let mut from = 0;
-                    for range in clause_ranges(content, sentence.content.start) {
-                        let to = from
-                            + words[from..]
-                                .partition_point(|&(start, _, _)| (start as usize) < range.end);
-                        let inside = &words[from..to];
-                        if inside.len() >= MIN_CLAUSE_WORDS {
-                            clauses.push(unit(inside));
+                let (whole, clauses) = match id.and_then(|id| seen.get(&id)) {
+                    Some((whole, clauses)) => (whole.clone(), clauses.clone()),
+                    None => {
+                        let units = self.units(words, content, sentence.content.start, &unit);
+                        if let Some(id) = id {
+                            seen.insert(id, units.clone());
                         }
-                        from = to;
+                        units
                     }
-                }
+                };
                 let is_meeting = whole
                     .concepts
                     .iter()
                     .any(|&c| meeting.get(c as usize).copied().unwrap_or(false));
-                if let Some(id) = id {
-                    seen.insert(id, (whole.clone(), clauses.clone()));
-                }
                 SentenceInfo {
                     whole,
                     clauses,
-                    heading,
                     meeting: is_meeting,
-                    stopped,
-                    introduces,
-                    words: n_words,
-                    roles,
-                    names,
-                    bigrams,
+                    text: sentence_text,
                 }
             })
             .collect()
+    }
+
+    /// A sentence's concepts and, for a long sentence, its clauses' (each a [`Unit`] made by
+    /// `unit` from its words).
+    fn units(
+        &self,
+        words: &[(u32, u32, u32)],
+        content: &str,
+        offset: usize,
+        unit: &impl Fn(&[(u32, u32, u32)]) -> Unit,
+    ) -> (Unit, Vec<Unit>) {
+        let whole = unit(words);
+        let mut clauses = Vec::new();
+        if words.len() > LONG_SENTENCE {
+            // Words are in text order and clauses too: one pass cuts the words.
+            let mut from = 0;
+            for range in clause_ranges(content, offset) {
+                let to = from
+                    + words[from..].partition_point(|&(start, _, _)| (start as usize) < range.end);
+                let inside = &words[from..to];
+                if inside.len() >= MIN_CLAUSE_WORDS {
+                    clauses.push(unit(inside));
+                }
+                from = to;
+            }
+        }
+        (whole, clauses)
     }
 
     /// The concepts of a sentence's words written as names: a word capitalised after the
@@ -535,7 +519,7 @@ impl<'a> Scorer<'a> {
             infos
                 .iter()
                 .enumerate()
-                .map(|(i, info)| info.heading || title == Some(i))
+                .map(|(i, info)| info.text.heading || title == Some(i))
                 .collect()
         };
         (
@@ -609,12 +593,12 @@ impl<'a> Scorer<'a> {
         let words: Vec<&str> = content.split_whitespace().collect();
         let date_like = content.chars().any(|c| c.is_ascii_digit()) && words.len() <= 6;
         let more = infos.len() > 1;
-        (!first.stopped
-            && !first.introduces
+        (!first.text.stopped
+            && !first.text.introduces
             && more
             && (3..=24).contains(&words.len())
             && !date_like
-            && (first.heading || !has_past_verb(&words)))
+            && (first.text.heading || !has_past_verb(&words)))
         .then_some(0)
     }
 
@@ -623,7 +607,7 @@ impl<'a> Scorer<'a> {
     /// first four) when it says who met or spoke with whom.
     fn opener(infos: &[SentenceInfo], start: usize) -> Option<usize> {
         for (i, info) in infos.iter().enumerate().skip(start).take(4) {
-            if info.heading || info.introduces {
+            if info.text.heading || info.text.introduces {
                 continue;
             }
             return info.meeting.then_some(i);
