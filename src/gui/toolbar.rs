@@ -199,7 +199,8 @@ fn summary_ui(ui: &mut Ui, input: &ToolbarInput<'_>) {
         ui.add(egui::Label::new(shared).wrap_mode(egui::TextWrapMode::Extend))
             .on_hover_text(
                 "A related pair: two sentences on the same topic, event or person that say \
-                 different things; the terms they share are underlined",
+                 different things; the terms they share are underlined. A paraphrase (the same \
+                 statement in mostly other words) shows its shared terms the same way",
             );
         // As moved rows show: a bar at the edge (bar and word kept together).
         ui.horizontal(|ui| {
@@ -211,11 +212,15 @@ fn summary_ui(ui: &mut Ui, input: &ToolbarInput<'_>) {
         });
         ui.add(
             egui::Label::new(
-                RichText::new("Gutter: = identical, 54% = similarity").color(palette.weak),
+                RichText::new("Gutter: = identical, 54% = similarity, paraphrase = same statement in other words")
+                    .color(palette.weak),
             )
             .wrap_mode(egui::TextWrapMode::Extend),
         )
-        .on_hover_text("The middle column says how alike a pair's two sentences are");
+        .on_hover_text(
+            "The middle column says how alike a pair's two sentences are; a paraphrase is \
+             a pair that says the same thing in mostly other words, shown by its shared terms",
+        );
     });
 }
 
