@@ -790,10 +790,8 @@ fn moved_count_does_not_depend_on_which_text_is_left() {
     );
 }
 
-/// Known engine bug, kept as a failing test: when a sentence occurs twice on one side, the
-/// identical-sentence backbone (`similar`'s patience diff, Myers between anchors) may pair it
-/// with the copy that crosses a reworded pair, so that pair is flagged moved; with the sides
-/// swapped it picks the other copy and nothing is moved.
+/// When a sentence occurs twice on one side, it pairs with the copy that keeps the rows in
+/// order, whichever side is the left.
 #[test]
 fn repeated_sentence_pairs_with_the_copy_that_keeps_order() {
     let left = "Both sides met. The talks covered trade.";
@@ -808,6 +806,27 @@ fn repeated_sentence_pairs_with_the_copy_that_keeps_order() {
     );
     assert_eq!(forward.stats.moved, 0);
     assert_eq!(back.stats.moved, 0);
+}
+
+/// Every official readout pair in the fixtures compares as the mirror of itself swapped.
+#[test]
+fn readout_pairs_swapped_are_mirrors() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/readouts");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&root).expect("readouts folder").flatten() {
+        let dir = entry.path();
+        let (Ok(a), Ok(b)) = (
+            std::fs::read_to_string(dir.join("a.txt")),
+            std::fs::read_to_string(dir.join("b.txt")),
+        ) else {
+            continue;
+        };
+        for options in [Options::default(), Options::default().threshold(0.0)] {
+            assert_mirrored(&checked(&a, &b, &options), &checked(&b, &a, &options));
+        }
+        seen += 1;
+    }
+    assert_eq!(seen, 9, "the nine official pairs");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -888,17 +907,106 @@ fn empty_and_blank_texts() {
 // Properties
 // ---------------------------------------------------------------------------------------------
 
-/// Checks that `back = compare(b, a)` mirrors `forward = compare(a, b)` in its counts. Holds
-/// when neither text repeats a sentence; with a repeated sentence it does not yet (see
-/// `repeated_sentence_pairs_with_the_copy_that_keeps_order`).
+/// Checks that `back = compare(b, a)` is the mirror of `forward = compare(a, b)`: the same
+/// rows with their sides swapped (kinds, similarities, moves and word-diff ops mirrored), the
+/// same links, and mirrored counts.
 fn assert_mirrored(forward: &Comparison, back: &Comparison) {
     let (f, b) = (&forward.stats, &back.stats);
     assert_eq!(forward.rows.len(), back.rows.len(), "row counts differ");
-    assert_eq!(f.identical, b.identical, "identical counts differ");
-    assert_eq!(f.modified, b.modified, "modified counts differ");
-    assert_eq!(f.moved, b.moved, "moved counts differ");
-    assert_eq!(f.left_only, b.right_only);
-    assert_eq!(f.right_only, b.left_only);
+    assert_eq!(
+        (f.identical, f.modified, f.related, f.moved),
+        (b.identical, b.modified, b.related, b.moved),
+        "identical, modified, related, moved"
+    );
+    assert_eq!((f.left_only, f.right_only), (b.right_only, b.left_only));
+    assert_eq!(
+        (f.left_linked, f.right_linked),
+        (b.right_linked, b.left_linked)
+    );
+    assert!(
+        (f.similarity - b.similarity).abs() < 1e-5,
+        "similarity {} against {}",
+        f.similarity,
+        b.similarity
+    );
+    let mirror_kind = |kind: RowKind| match kind {
+        RowKind::LeftOnly => RowKind::RightOnly,
+        RowKind::RightOnly => RowKind::LeftOnly,
+        kind => kind,
+    };
+    let mirror_tag = |tag: OpTag| match tag {
+        OpTag::Delete => OpTag::Insert,
+        OpTag::Insert => OpTag::Delete,
+        tag => tag,
+    };
+    type RowKey = (
+        Vec<usize>,
+        Vec<usize>,
+        String,
+        bool,
+        bool,
+        Vec<(String, usize, usize, usize, usize)>,
+    );
+    let key = |row: &Row, swap: bool| -> (RowKey, f32) {
+        let ops = row
+            .ops
+            .iter()
+            .map(|op| {
+                let (tag, a, b) = if swap {
+                    (mirror_tag(op.tag), op.right, op.left)
+                } else {
+                    (op.tag, op.left, op.right)
+                };
+                (format!("{tag:?}"), a.start, a.end, b.start, b.end)
+            })
+            .collect();
+        let (left, right, kind) = if swap {
+            (row.right.clone(), row.left.clone(), mirror_kind(row.kind))
+        } else {
+            (row.left.clone(), row.right.clone(), row.kind)
+        };
+        (
+            (
+                left,
+                right,
+                format!("{kind:?}"),
+                row.moved,
+                row.paraphrase,
+                ops,
+            ),
+            row.similarity,
+        )
+    };
+    let mut rows_forward: Vec<_> = forward.rows.iter().map(|r| key(r, false)).collect();
+    let mut rows_back: Vec<_> = back.rows.iter().map(|r| key(r, true)).collect();
+    rows_forward.sort_by(|a, b| a.0.cmp(&b.0));
+    rows_back.sort_by(|a, b| a.0.cmp(&b.0));
+    for (x, y) in rows_forward.iter().zip(&rows_back) {
+        assert_eq!(x.0, y.0, "a row and its mirror differ");
+        assert!(
+            (x.1 - y.1).abs() < 1e-5,
+            "row similarity {} against {}",
+            x.1,
+            y.1
+        );
+    }
+    let links = |c: &Comparison, swap: bool| -> Vec<(usize, usize, String)> {
+        let mut out: Vec<_> = c
+            .links
+            .iter()
+            .map(|l| {
+                let (a, b) = if swap {
+                    (l.right, l.left)
+                } else {
+                    (l.left, l.right)
+                };
+                (a, b, format!("{:?}", l.kind))
+            })
+            .collect();
+        out.sort();
+        out
+    };
+    assert_eq!(links(forward, false), links(back, true), "links differ");
 }
 
 /// Paired rows as `(left sentences, right sentences, kind)`, counted.
@@ -1118,10 +1226,7 @@ proptest! {
         }
     }
 
-    // Passes 200 cases since repeated copies are re-seated after pairing; 5000 cases still
-    // find a mirror difference at threshold 0 with reworded pairs around repeated sentences.
     #[test]
-    #[ignore = "engine bug: rare side-order dependence with repeated sentences at threshold 0"]
     fn random_pairs_mirror_even_with_repeated_sentences(
         left in text(),
         right in text(),

@@ -761,54 +761,66 @@ fn order_rows(
     left_match: &[Option<usize>],
     right_match: &[Option<usize>],
 ) -> Vec<Group> {
-    // Rows with a left side, in left order.
-    let mut by_left: Vec<Group> = pairs;
-    for (l, m) in left_match.iter().enumerate() {
-        if m.is_none() {
-            by_left.push(Group {
-                left: l..l + 1,
-                right: 0..0,
-                moved: false,
-                related: false,
-            });
-        }
-    }
-    by_left.sort_by_key(|g| g.left.start);
+    let one_sided = |left: Range<usize>, right: Range<usize>| Group {
+        left,
+        right,
+        moved: false,
+        related: false,
+    };
+    let mut all = pairs;
+    all.extend(
+        (0..left_match.len())
+            .filter(|&l| left_match[l].is_none())
+            .map(|l| one_sided(l..l + 1, 0..0)),
+    );
+    all.extend(
+        (0..right_match.len())
+            .filter(|&r| right_match[r].is_none())
+            .map(|r| one_sided(0..0, r..r + 1)),
+    );
+    reading_order(all, |g| {
+        (
+            (!g.left.is_empty()).then_some(g.left.start),
+            (!g.right.is_empty()).then_some(g.right.start),
+            g.moved,
+        )
+    })
+}
+
+/// Puts rows in reading order: the rows with a left side in left order, each right-only row
+/// before the first in-place pair that follows it on the right. `at` gives a row's first left
+/// and first right sentence (if any) and whether it is moved.
+pub fn reading_order<T>(
+    rows: Vec<T>,
+    at: impl Fn(&T) -> (Option<usize>, Option<usize>, bool),
+) -> Vec<T> {
+    let (mut by_left, mut right_only): (Vec<T>, Vec<T>) =
+        rows.into_iter().partition(|row| at(row).0.is_some());
+    by_left.sort_by_key(|row| at(row).0);
+    right_only.sort_by_key(|row| at(row).1);
     // In-place pairs have increasing right positions: each right-only sentence goes before the
     // first of them that follows it on the right.
     let anchors: Vec<(usize, usize)> = by_left
         .iter()
         .enumerate()
-        .filter(|(_, g)| !g.right.is_empty() && !g.moved)
-        .map(|(i, g)| (g.right.start, i))
+        .filter_map(|(i, row)| match at(row) {
+            (_, Some(right), false) => Some((right, i)),
+            _ => None,
+        })
         .collect();
-    let mut before: Vec<Vec<usize>> = vec![Vec::new(); by_left.len() + 1];
-    for (r, m) in right_match.iter().enumerate() {
-        if m.is_none() {
-            let k = anchors.partition_point(|&(start, _)| start < r);
-            let slot = anchors.get(k).map_or(by_left.len(), |&(_, i)| i);
-            before[slot].push(r);
-        }
+    let mut before: Vec<Vec<T>> = (0..=by_left.len()).map(|_| Vec::new()).collect();
+    for row in right_only {
+        let r = at(&row).1.unwrap_or(0);
+        let k = anchors.partition_point(|&(start, _)| start < r);
+        let slot = anchors.get(k).map_or(by_left.len(), |&(_, i)| i);
+        before[slot].push(row);
     }
-    let mut out = Vec::with_capacity(by_left.len() + right_match.len());
-    for (i, g) in by_left.into_iter().enumerate() {
-        for &r in &before[i] {
-            out.push(Group {
-                left: 0..0,
-                right: r..r + 1,
-                moved: false,
-                related: false,
-            });
-        }
-        out.push(g);
+    let mut out = Vec::with_capacity(anchors.len());
+    let mut slots = before.into_iter();
+    for row in by_left {
+        out.extend(slots.next().into_iter().flatten());
+        out.push(row);
     }
-    for &r in before.last().map(Vec::as_slice).unwrap_or(&[]) {
-        out.push(Group {
-            left: 0..0,
-            right: r..r + 1,
-            moved: false,
-            related: false,
-        });
-    }
+    out.extend(slots.flatten());
     out
 }

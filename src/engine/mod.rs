@@ -305,6 +305,76 @@ pub struct Comparison {
 }
 
 impl Comparison {
+    /// The same comparison seen with the two texts swapped: sides, rows, ops, links and counts
+    /// exchanged, the rows in the reading order of the new left text.
+    fn mirrored(self) -> Comparison {
+        let rows = self
+            .rows
+            .into_iter()
+            .map(|row| Row {
+                kind: match row.kind {
+                    RowKind::LeftOnly => RowKind::RightOnly,
+                    RowKind::RightOnly => RowKind::LeftOnly,
+                    kind => kind,
+                },
+                ops: row
+                    .ops
+                    .into_iter()
+                    .map(|op| Op {
+                        tag: match op.tag {
+                            OpTag::Delete => OpTag::Insert,
+                            OpTag::Insert => OpTag::Delete,
+                            tag => tag,
+                        },
+                        left: op.right,
+                        right: op.left,
+                    })
+                    .collect(),
+                left: row.right,
+                right: row.left,
+                ..row
+            })
+            .collect();
+        let rows = align::reading_order(rows, |row: &Row| {
+            (
+                row.left.first().copied(),
+                row.right.first().copied(),
+                row.moved,
+            )
+        });
+        let mut links: Vec<Link> = self
+            .links
+            .into_iter()
+            .map(|link| Link {
+                left: link.right,
+                right: link.left,
+                left_spans: link.right_spans,
+                right_spans: link.left_spans,
+                ..link
+            })
+            .collect();
+        links.sort_by_key(|link| (link.left, link.right));
+        let s = self.stats;
+        Comparison {
+            options: self.options,
+            left_sentences: self.right_sentences,
+            right_sentences: self.left_sentences,
+            rows,
+            links,
+            stats: Stats {
+                left_only: s.right_only,
+                right_only: s.left_only,
+                left_words: s.right_words,
+                right_words: s.left_words,
+                left_linked: s.right_linked,
+                right_linked: s.left_linked,
+                left_sentences: s.right_sentences,
+                right_sentences: s.left_sentences,
+                ..s
+            },
+        }
+    }
+
     /// Byte span of a row's left side (empty at 0 for a right-only row).
     pub fn left_span(&self, row: &Row) -> Span {
         side_span(&self.left_sentences, &row.left)
@@ -565,6 +635,10 @@ fn prepare_sides(
 /// How many rows are diffed between two checks of the cancellation flag.
 const CANCEL_CHECK_ROWS: usize = 256;
 
+/// Compares `left` with `right`. The result with the texts swapped is the exact mirror of it,
+/// by construction: the two texts are always compared in one order (the one whose text sorts
+/// first on the left), and the comparison is mirrored when that is the right. Every tie-break
+/// of the engine is then taken the same way whichever text the caller puts on the left.
 fn compare_inner(
     left: &str,
     right: &str,
@@ -572,6 +646,25 @@ fn compare_inner(
     equivalences: &Equivalences,
     params: &links::Params,
     cancel: &Cancel,
+) -> Result<Comparison, Cancelled> {
+    if left <= right {
+        compare_oriented(left, right, options, equivalences, params, cancel, false)
+    } else {
+        compare_oriented(right, left, options, equivalences, params, cancel, true)
+            .map(Comparison::mirrored)
+    }
+}
+
+/// Compares `left` with `right` in that order; `to_mirror` says the result will be mirrored,
+/// so that the links name their shared terms as the right text writes them.
+fn compare_oriented(
+    left: &str,
+    right: &str,
+    options: &Options,
+    equivalences: &Equivalences,
+    params: &links::Params,
+    cancel: &Cancel,
+    to_mirror: bool,
 ) -> Result<Comparison, Cancelled> {
     let deadline = Instant::now() + Duration::from_millis(options.timeout_ms.max(1));
     let sides = prepare_sides(left, right, options, equivalences, cancel)?;
@@ -612,32 +705,30 @@ fn compare_inner(
         let mut paraphrase = false;
         let (kind, similarity, ops) = match (group.left.is_empty(), group.right.is_empty()) {
             (false, false) => {
-                let diff =
-                    word_diff::diff_row(left_side, &group.left, right_side, &group.right, deadline);
+                let diff = word_diff::diff_row(
+                    word_diff::RowSide {
+                        text: left,
+                        prepared: left_side,
+                        sentences: &group.left,
+                    },
+                    word_diff::RowSide {
+                        text: right,
+                        prepared: right_side,
+                        sentences: &group.right,
+                    },
+                    deadline,
+                );
                 // Identical means the same wording, not only equivalent wording.
                 let identical = left_side.literal[left_side.tokens_of(&group.left)]
                     == right_side.literal[right_side.tokens_of(&group.right)];
-                // One sentence revised: most of the shorter side's words are in the other, in
-                // order. Such a pair keeps its word diff however it was linked; a related pair
-                // that is not one is a row of its own kind, and an equivalent one a paraphrase.
-                // (The larger of the two shares is the shorter side's; taking the larger keeps
-                // the decision the same whichever text is on the left.)
+                // One sentence revised: at least a third of the shorter side's words are in the
+                // other, in order. Such a pair keeps its word diff however it was linked; a
+                // related pair that is not one is a row of its own kind, and an equivalent one
+                // a paraphrase. (The larger of the two shares is the shorter side's.)
                 let share = |equal: usize, words: usize| equal as f64 / words.max(1) as f64;
-                let kept = |d: &word_diff::RowDiff| {
-                    share(d.equal_words.0, d.words.0).max(share(d.equal_words.1, d.words.1))
-                };
-                // The patience diff is not symmetric: a pair not revised one way is diffed the
-                // other way too, and is revised if either way finds it so.
-                let revised = identical
-                    || kept(&diff) * 3.0 >= 1.0
-                    || kept(&word_diff::diff_row(
-                        right_side,
-                        &group.right,
-                        left_side,
-                        &group.left,
-                        deadline,
-                    )) * 3.0
-                        >= 1.0;
+                let kept = share(diff.equal_words.0, diff.words.0)
+                    .max(share(diff.equal_words.1, diff.words.1));
+                let revised = identical || kept * 3.0 >= 1.0;
                 if group.related && !revised {
                     let score = scorer.score(group.left.start, group.right.start);
                     stats.related += 1;
@@ -692,7 +783,7 @@ fn compare_inner(
             paraphrase,
         });
     }
-    let links = all_links(&scorer, &candidates, &rows);
+    let links = all_links(&scorer, &candidates, &rows, to_mirror);
     let mut linked = (
         vec![false; left_side.sentences.len()],
         vec![false; right_side.sentences.len()],
@@ -736,6 +827,7 @@ fn all_links(
     scorer: &links::Scorer<'_>,
     candidates: &[links::Candidate],
     rows: &[Row],
+    named_by_right: bool,
 ) -> Vec<Link> {
     let mut kinds: rustc_hash::FxHashMap<(usize, usize), (LinkKind, f32)> = candidates
         .iter()
@@ -768,6 +860,6 @@ fn all_links(
     pairs.sort_unstable_by_key(|&(pair, _)| pair);
     pairs
         .into_iter()
-        .map(|((l, r), (kind, score))| scorer.link(l, r, kind, score))
+        .map(|((l, r), (kind, score))| scorer.link(l, r, kind, score, named_by_right))
         .collect()
 }

@@ -281,6 +281,7 @@ fn split_block(text: &str, block: Span, out: &mut Vec<Sentence>) {
             None => false,
             Some(prev) => {
                 piece.trim().is_empty()
+                    || (starts_line(text, *prev) && is_enumerator(text[prev.range()].trim()))
                     || continues_after(&text[prev.range()], piece)
                     || text[prev.range()].trim().is_empty()
             }
@@ -305,6 +306,32 @@ fn split_block(text: &str, block: Span, out: &mut Vec<Sentence>) {
             ends_paragraph: false,
         });
     }
+}
+
+/// Whether `span` starts a line of `text`.
+fn starts_line(text: &str, span: Span) -> bool {
+    text[..span.start]
+        .trim_end_matches([' ', '\t'])
+        .chars()
+        .next_back()
+        .is_none_or(|c| c == '\n' || c == '\r')
+}
+
+/// Whether `piece` is only the number of a numbered heading or list item: "1.", "2.3.", "iv.",
+/// "IV.", "(a)." and the like, which starts the sentence after it rather than ending one.
+fn is_enumerator(piece: &str) -> bool {
+    let Some(number) = piece.strip_suffix('.') else {
+        return false;
+    };
+    let number = number.trim_start_matches('(').trim_end_matches(')');
+    let arabic = !number.is_empty()
+        && number
+            .split('.')
+            .all(|part| (1..=3).contains(&part.len()) && part.chars().all(|c| c.is_ascii_digit()));
+    let roman = (1..=5).contains(&number.len())
+        && (number.chars().all(|c| "IVXL".contains(c))
+            || number.chars().all(|c| "ivxl".contains(c)));
+    arabic || roman
 }
 
 /// Longest sentence kept whole, in bytes. Text without sentence punctuation (a log line, a
@@ -472,7 +499,12 @@ fn continues_after(prev: &str, next: &str) -> bool {
     if TITLES.contains(&last_word) {
         return true;
     }
-    if BEFORE_NUMBER.contains(&last_word) {
+    // "Fig." and, in a heading or a caption set in capitals, "FIG.".
+    let all_caps = last_word.len() > 1 && last_word.chars().all(|c| c.is_ascii_uppercase());
+    if BEFORE_NUMBER
+        .iter()
+        .any(|a| *a == last_word || (all_caps && a.eq_ignore_ascii_case(last_word)))
+    {
         return next_is_number;
     }
     if MAYBE_FINAL.contains(&last_word) {
@@ -484,6 +516,10 @@ fn continues_after(prev: &str, next: &str) -> bool {
 /// Whether `word` is a dotted abbreviation without its final dot: letters separated by single
 /// dots, as "U.S" or "e.g" (each part one or two letters).
 pub(crate) fn is_dotted(word: &str) -> bool {
+    // Most words have no dot: one pass over the bytes says so.
+    if word.len() < 3 || !word.as_bytes().contains(&b'.') {
+        return false;
+    }
     let mut parts = 0;
     for part in word.split('.') {
         let n = part.chars().count();
@@ -606,6 +642,31 @@ mod tests {
                 "This program is free software; you can\nredistribute it under the terms of\nthe licence.",
                 "Second paragraph."
             ]
+        );
+    }
+
+    #[test]
+    fn a_numbered_heading_keeps_its_number() {
+        assert_eq!(
+            split(
+                "1. Introduction\n\nThe ministers met. They talked.\n\n2.3. Background\n\nIV. Annex\n"
+            ),
+            [
+                "1. Introduction",
+                "The ministers met.",
+                "They talked.",
+                "2.3. Background",
+                "IV. Annex"
+            ]
+        );
+        // Not at the start of a line, a number ends its sentence as any word does.
+        assert_eq!(
+            split("The talks lasted until 2. Then they ate."),
+            ["The talks lasted until 2.", "Then they ate."]
+        );
+        assert_eq!(
+            split("See FIG. 3 and Fig. [2] here."),
+            ["See FIG. 3 and Fig. [2] here."]
         );
     }
 

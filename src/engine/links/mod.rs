@@ -615,8 +615,16 @@ impl<'a> Scorer<'a> {
         None
     }
 
-    /// The full link of a pair: its shared terms and where they are on each side.
-    pub fn link(&self, l: usize, r: usize, kind: LinkKind, score: f32) -> Link {
+    /// The full link of a pair: its shared terms and where they are on each side. The terms
+    /// are named as the left sentence writes them, or the right one with `named_by_right`.
+    pub fn link(
+        &self,
+        l: usize,
+        r: usize,
+        kind: LinkKind,
+        score: f32,
+        named_by_right: bool,
+    ) -> Link {
         let mut link = Link {
             left: l,
             right: r,
@@ -640,40 +648,56 @@ impl<'a> Scorer<'a> {
             .filter(|c| right.whole.concepts.binary_search(c).is_ok())
             .copied()
             .collect();
-        let is_shared = |c: &u32| shared.binary_search(c).is_ok();
         if shared.is_empty() {
             return link;
         }
-        let mut named: Vec<(f64, usize, String)> = Vec::new();
+        let (left_spans, left_names) =
+            self.shared_terms(&shared, self.left_text, self.left, l, !named_by_right);
+        let (right_spans, right_names) =
+            self.shared_terms(&shared, self.right_text, self.right, r, named_by_right);
+        link.left_spans = left_spans;
+        link.right_spans = right_spans;
+        link.shared = if named_by_right {
+            right_names
+        } else {
+            left_names
+        };
+        link
+    }
+
+    /// Where the `shared` concepts are in sentence `i` of a side (byte spans, in text order),
+    /// and, when `named`, their names as it writes them, most telling first.
+    fn shared_terms(
+        &self,
+        shared: &[u32],
+        text: &str,
+        side: &Prepared,
+        i: usize,
+        named: bool,
+    ) -> (Vec<Span>, Vec<String>) {
+        let is_shared = |c: &u32| shared.binary_search(c).is_ok();
+        let mut spans = Vec::new();
+        let mut names: Vec<(f64, usize, String)> = Vec::new();
         let mut seen: Vec<u32> = Vec::new();
-        let words = self.left.link_terms.get(l).map_or(&[][..], Vec::as_slice);
+        let words = side.link_terms.get(i).map_or(&[][..], Vec::as_slice);
         for (order, &(start, end, term)) in words.iter().enumerate() {
             let concepts = self.concepts(term);
-            if concepts.iter().any(is_shared) {
-                link.left_spans
-                    .push(Span::new(start as usize, end as usize));
-                let first_new = concepts.iter().find(|c| is_shared(c) && !seen.contains(c));
-                if let Some(&c) = first_new {
-                    seen.push(c);
-                    let text = self
-                        .left_text
-                        .get(start as usize..end as usize)
-                        .unwrap_or("")
-                        .to_owned();
-                    named.push((self.weight[c as usize], order, text));
-                }
+            if !concepts.iter().any(is_shared) {
+                continue;
+            }
+            spans.push(Span::new(start as usize, end as usize));
+            if !named {
+                continue;
+            }
+            let first_new = concepts.iter().find(|c| is_shared(c) && !seen.contains(c));
+            if let Some(&c) = first_new {
+                seen.push(c);
+                let name = text.get(start as usize..end as usize).unwrap_or("");
+                names.push((self.weight[c as usize], order, name.to_owned()));
             }
         }
-        let words = self.right.link_terms.get(r).map_or(&[][..], Vec::as_slice);
-        for &(start, end, term) in words {
-            if self.concepts(term).iter().any(is_shared) {
-                link.right_spans
-                    .push(Span::new(start as usize, end as usize));
-            }
-        }
-        named.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        link.shared = named.into_iter().map(|(_, _, text)| text).collect();
-        link
+        names.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        (spans, names.into_iter().map(|(_, _, name)| name).collect())
     }
 }
 
