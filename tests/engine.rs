@@ -808,6 +808,53 @@ fn repeated_sentence_pairs_with_the_copy_that_keeps_order() {
     assert_eq!(back.stats.moved, 0);
 }
 
+/// A reworded phrase is replaced whole: the diff takes the longest shared run first and, among
+/// single shared words, the content word ("interactions"), not a stray "and" inside the rewording.
+#[test]
+fn a_reworded_phrase_is_replaced_whole() {
+    let left = "This package contains a tridimensional description of the interactions and should \
+                reproduce the spatial distribution of secondaries better than older models.";
+    let right = "This package contains a tridimensional description of both electro-magnetic and \
+                 hadronic interactions.";
+    let c = checked(left, right, &Options::default().threshold(0.0));
+    assert_eq!(c.rows.len(), 1, "{:#?}", c.rows);
+    let ops = op_texts(&c.rows[0], left, right);
+    let equal: Vec<&str> = ops
+        .iter()
+        .filter(|(tag, ..)| *tag == OpTag::Equal)
+        .map(|(_, l, _)| *l)
+        .collect();
+    assert_eq!(
+        equal,
+        [
+            "This package contains a tridimensional description of",
+            "interactions",
+            "."
+        ],
+        "{ops:#?}"
+    );
+}
+
+/// Words joined by a hyphen are one unit of the diff: a hyphen added or dropped replaces the
+/// words, it is not an inserted or deleted "-" between two unchanged words. With punctuation
+/// ignored, the hyphen does not count.
+#[test]
+fn a_hyphenated_compound_is_one_unit_of_the_diff() {
+    let left = "This is a direct result of symmetry breaking effects in the states.";
+    let right = "This is a direct result of symmetry-breaking effects in the states.";
+    let c = checked(left, right, &Options::default());
+    let changed: Vec<(OpTag, &str, &str)> = op_texts(&c.rows[0], left, right)
+        .into_iter()
+        .filter(|(tag, ..)| *tag != OpTag::Equal)
+        .collect();
+    assert_eq!(
+        changed,
+        [(OpTag::Replace, "symmetry breaking", "symmetry-breaking")]
+    );
+    let ignoring = checked(left, right, &Options::default().ignore_punctuation(true));
+    assert_eq!(ignoring.rows[0].kind, RowKind::Identical);
+}
+
 /// Every official readout pair in the fixtures compares as the mirror of itself swapped.
 #[test]
 fn readout_pairs_swapped_are_mirrors() {
