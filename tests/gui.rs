@@ -689,3 +689,138 @@ fn the_json_export_carries_the_notes_and_the_hashes() {
         parallax::samples::SAMPLES[0].text
     );
 }
+
+/// The window on two scratch copies of the embassy's post and the FO's statement (notes are
+/// written next to the left one), with no row selected.
+fn scratch_pair(test: &str) -> (Harness<'static, ParallaxApp>, PathBuf) {
+    let dir = scratch("gui", test);
+    let left = dir.join("embassy.txt");
+    let right = dir.join("fo.txt");
+    std::fs::write(&left, super::common::EMBASSY).expect("write");
+    std::fs::write(&right, super::common::FO).expect("write");
+    (harness(Some(left), Some(right)), dir)
+}
+
+/// Types `text` in the note field of the selected row.
+fn type_note(harness: &mut Harness<'static, ParallaxApp>, text: &str) {
+    let row = harness.state().selected().expect("a row is selected");
+    let label = format!("Note on row {}:", row + 1);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, &label)
+        .focus();
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, &label)
+        .type_text(text);
+    harness.run_steps(2);
+}
+
+#[test]
+fn enter_in_the_note_field_saves_the_note() {
+    let (mut harness, dir) = scratch_pair("note-enter");
+    harness.get_by_label("Next").click();
+    settle(&mut harness);
+    let row = harness.state().selected().expect("selected");
+    type_note(&mut harness, "Said only by the embassy");
+    harness.key_press(egui::Key::Enter);
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().row_notes(),
+        [(row, "Said only by the embassy".to_owned())]
+    );
+    assert!(dir.join("embassy.txt.parallax-notes.json").exists());
+}
+
+#[test]
+fn a_note_typed_on_a_row_is_saved_when_another_row_is_selected() {
+    let (mut harness, _dir) = scratch_pair("note-leave");
+    harness.get_by_label("Next").click();
+    settle(&mut harness);
+    let row = harness.state().selected().expect("selected");
+    type_note(&mut harness, "Check the wording here");
+    harness.get_by_label("Next").click();
+    settle(&mut harness);
+    assert_ne!(harness.state().selected(), Some(row));
+    assert_eq!(
+        harness.state().row_notes(),
+        [(row, "Check the wording here".to_owned())]
+    );
+    // Back on the row, its note is in the field.
+    harness.state_mut().push(Command::SelectRow(row));
+    settle(&mut harness);
+    assert!(
+        harness
+            .query_all_by_value("Check the wording here")
+            .next()
+            .is_some()
+    );
+}
+
+#[test]
+fn a_saved_note_stays_on_its_sentences_when_the_sides_are_swapped_and_back() {
+    let (mut harness, _dir) = scratch_pair("note-swap");
+    harness.get_by_label("Next").click();
+    settle(&mut harness);
+    let row = harness.state().selected().expect("selected");
+    let sentences = |h: &Harness<'static, ParallaxApp>, row: usize| {
+        let c = h.state().comparison().expect("compared");
+        let r = &c.rows[row];
+        (r.left.clone(), r.right.clone())
+    };
+    let (left, right) = sentences(&harness, row);
+    type_note(&mut harness, "Attribution dropped");
+    harness.get_by_label("Save note").click();
+    settle(&mut harness);
+
+    harness.get_by_label("Swap sides").click();
+    settle(&mut harness);
+    let notes = harness.state().row_notes().to_vec();
+    assert_eq!(notes.len(), 1, "the note is still there after the swap");
+    let swapped_row = notes[0].0;
+    assert_eq!(sentences(&harness, swapped_row), (right, left));
+    assert_eq!(notes[0].1, "Attribution dropped");
+
+    harness.get_by_label("Swap sides").click();
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().row_notes(),
+        [(row, "Attribution dropped".to_owned())]
+    );
+    harness.state_mut().push(Command::SelectRow(row));
+    settle(&mut harness);
+    assert!(
+        harness
+            .query_all_by_value("Attribution dropped")
+            .next()
+            .is_some(),
+        "the note field shows the note"
+    );
+}
+
+#[test]
+fn clicking_a_sentence_selects_its_row_and_n_opens_its_note() {
+    let mut harness = harness(None, None);
+    assert_eq!(harness.state().selected(), None);
+    harness
+        .get_by_label_contains("We remain committed to countering terrorism")
+        .click();
+    settle(&mut harness);
+    let row = harness
+        .state()
+        .selected()
+        .expect("the click selected a row");
+    let comparison = harness.state().comparison().expect("compared");
+    let text = &harness.state().documents()[0].text;
+    let span = comparison.left_span(&comparison.rows[row]);
+    assert!(text[span.range()].contains("We remain committed to countering terrorism"));
+
+    harness.key_press(egui::Key::N);
+    settle(&mut harness);
+    let label = format!("Note on row {}:", row + 1);
+    assert!(
+        harness
+            .get_by_role_and_label(egui::accesskit::Role::TextInput, &label)
+            .is_focused(),
+        "N puts the keyboard in the note field"
+    );
+}

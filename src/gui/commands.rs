@@ -103,6 +103,8 @@ pub enum Command {
     ToggleInsights,
     /// Set (or, with an empty text, remove) the note on a row.
     SetNote(usize, String),
+    /// Put the keyboard in the note field of the selected row (key N).
+    EditNote,
     /// Highlight these places in the two texts (an entity's or a phrase's occurrences).
     Highlight(Vec<(Side, crate::engine::Span)>),
     /// Scroll the rows so that this row is in view (without selecting it).

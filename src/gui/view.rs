@@ -329,13 +329,18 @@ pub fn rows_ui(
         for (slot, rect) in [left_rect, right_rect].into_iter().enumerate() {
             if let Some(galley) = galleys[slot].take() {
                 let inner = rect.shrink(CELL_PAD);
-                ui.put(
+                // A click on a sentence selects its row, as on the row's background; a drag
+                // still selects text to copy.
+                let text = ui.put(
                     Rect::from_min_size(
                         inner.min,
                         vec2(galley.size().x.min(inner.width()), galley.size().y),
                     ),
                     egui::Label::new(galley).selectable(true),
                 );
+                if text.clicked() {
+                    commands.push(Command::SelectRow(i));
+                }
             }
         }
         gutter_ui(ui, gutter_rect, row, i, note, input, &mut commands);

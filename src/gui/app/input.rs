@@ -14,6 +14,7 @@ impl ParallaxApp {
         let focused = ctx.memory(|m| m.focused().is_some());
         let find_open = self.find.is_open();
         let highlighted = self.collection.is_active() && self.collation.has_highlights();
+        let row_selected = !self.collection.is_active() && self.view.selected().is_some();
         let mut scroll = None;
         ctx.input_mut(|input| {
             let mut take = |modifiers: Modifiers, key: Key| {
@@ -37,6 +38,9 @@ impl ParallaxApp {
             }
             // Keyboard scrolling of the rows, when no text field has the keys.
             if !wants_text {
+                if row_selected && take(Modifiers::NONE, Key::N) {
+                    commands.push(Command::EditNote);
+                }
                 scroll = if take(Modifiers::NONE, Key::PageDown) {
                     Some(ScrollKey::PageDown)
                 } else if take(Modifiers::NONE, Key::PageUp) {

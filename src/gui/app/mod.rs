@@ -531,6 +531,9 @@ impl eframe::App for ParallaxApp {
         for command in std::mem::take(&mut self.commands) {
             self.apply(command);
         }
+        // A note typed on a row the selection has left is saved there.
+        self.notes
+            .follow_selection(self.view.selected(), &self.worker);
         // The collation's derived state (reading order, gaps) is brought up to date here, not
         // while drawing.
         if let Some(shown) = self.collection.shown() {
