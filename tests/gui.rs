@@ -824,3 +824,56 @@ fn clicking_a_sentence_selects_its_row_and_n_opens_its_note() {
         "N puts the keyboard in the note field"
     );
 }
+
+#[test]
+fn a_hidden_insights_panel_comes_back_from_the_view_menu() {
+    let mut harness = harness(None, None);
+    harness.get_by_label("Hide").click();
+    settle(&mut harness);
+    assert!(!harness.state().settings().show_insights);
+    assert!(harness.query_by_label("Hide").is_none());
+    harness.get_by_label("View").click();
+    harness.run_steps(2);
+    harness.get_by_label("Insights panel").click();
+    settle(&mut harness);
+    assert!(harness.state().settings().show_insights);
+    harness.get_by_label("Hide");
+}
+
+#[test]
+fn the_moved_link_goes_to_the_right_sentence_it_names() {
+    let dir = scratch("gui", "moved");
+    let left = dir.join("left.txt");
+    let right = dir.join("right.txt");
+    let sentences = [
+        "The ministers met in Islamabad on Monday morning.",
+        "They discussed trade between the two countries at length.",
+        "They agreed to fight terrorism together in the region.",
+        "The talks ended with a joint press conference at noon.",
+        "Both sides will meet again in Washington next year.",
+        "The delegation thanked the hosts for their hospitality.",
+    ];
+    std::fs::write(&left, sentences.join(" ")).expect("write");
+    let reordered = [0, 1, 3, 4, 5, 2].map(|i| sentences[i]);
+    std::fs::write(&right, reordered.join(" ")).expect("write");
+    let mut harness = harness(Some(left), Some(right));
+    let link = harness.get_by_label_contains("moved: ");
+    let label = egui_kittest::kittest::NodeT::accesskit_node(&link)
+        .label()
+        .expect("a label");
+    let named: usize = label
+        .rsplit('R')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .expect("the link names a right sentence");
+    link.click();
+    settle(&mut harness);
+    let row = harness.state().selected().expect("the link selected a row");
+    let comparison = harness.state().comparison().expect("compared");
+    assert!(
+        comparison.rows[row].right.contains(&(named - 1)),
+        "{label} selected row {row}, which holds {:?}",
+        comparison.rows[row].right
+    );
+    assert_eq!(harness.state().marked(), Some((Side::Right, named - 1)));
+}

@@ -134,6 +134,16 @@ pub fn ui(ui: &mut Ui, settings: &Settings, collation: bool, commands: &mut Vec<
                 }
             }
             ui.separator();
+            // The panel's Hide button says it comes back from here.
+            let mut insights = settings.show_insights;
+            if !collation
+                && ui
+                    .checkbox(&mut insights, "Insights panel")
+                    .on_hover_text("Who each side names, shared phrases, wording strength")
+                    .changed()
+            {
+                commands.push(Command::ToggleInsights);
+            }
             if ui.button("Collation of all statements").clicked() {
                 commands.push(Command::ShowCollation);
             }
@@ -161,8 +171,9 @@ pub fn ui(ui: &mut Ui, settings: &Settings, collation: bool, commands: &mut Vec<
                  on the right (a quote, a paraphrase); click to go there. A one-sided row \
                  with such a link reads 'unpaired': the other side says it, in another row.",
                 "A tinted row beside a hatched cell is a sentence the other side does not \
-                 have. A bar at both edges marks a pair out of order; 'moved: R12' in the \
-                 gutter names the sentence on the right and jumps to where it sits there.",
+                 have. A bar at both edges marks a pair out of order; 'moved: after R12' in the \
+                 gutter says where its right sentence sits in the right document (after \
+                 sentence 12 there) and goes to that row.",
                 "The gutter gives each pair's similarity (= for identical). The Insights \
                  panel lists who each side names, shared phrases and wording strength.",
                 "Three or more statements (File > Add statement, dropping three files, or \

@@ -139,7 +139,7 @@ pub struct ViewInput<'a> {
     /// Notes by row, sorted by row.
     pub notes: &'a [(usize, String)],
     /// For a moved row, the row to jump to (where its sentence sits in the other order).
-    pub moved_targets: &'a [Option<usize>],
+    pub moved_targets: &'a [Option<crate::display::MovedTarget>],
     /// For each row, its sentences' links to sentences in other rows.
     pub cross_refs: &'a [Vec<CrossRef>],
     /// The sentence a cross-reference jumped to, outlined in its row.
@@ -506,19 +506,20 @@ fn gutter_ui(
             .put(
                 link_rect,
                 egui::Link::new(
-                    egui::RichText::new(format!("moved: R{right_sentence}"))
+                    egui::RichText::new(format!("moved: {}", target.label()))
                         .size(11.0)
                         .color(input.palette.moved),
                 ),
             )
             .on_hover_text(format!(
-                "Out of order: on the right this is sentence {right_sentence}, which comes \
-                 elsewhere in the right document. Click to go to row {}, where the right \
-                 document has it between its neighbours.",
-                target + 1
+                "Out of order: on the right this is sentence {right_sentence}, which comes {} \
+                 in the right document. Click to go to row {}, where R{} is (outlined).",
+                target.label(),
+                target.row + 1,
+                target.sentence + 1
             ));
         if response.clicked() {
-            commands.push(Command::JumpToRow(*target));
+            commands.push(Command::JumpToSentence(Side::Right, target.sentence));
         }
     }
 }
