@@ -877,3 +877,45 @@ fn the_moved_link_goes_to_the_right_sentence_it_names() {
     );
     assert_eq!(harness.state().marked(), Some((Side::Right, named - 1)));
 }
+
+#[test]
+fn the_path_dialog_takes_the_keyboard_keeps_tab_inside_and_closes_on_escape() {
+    if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some() {
+        eprintln!("skipped: a desktop session bus is present");
+        return;
+    }
+    let dir = scratch("gui", "path-dialog");
+    let left = dir.join("left.txt");
+    std::fs::write(&left, super::common::EMBASSY).expect("write");
+    let mut harness = harness(Some(left), None);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    settle(&mut harness);
+    let field = || (egui::accesskit::Role::TextInput, "Path:");
+    assert!(
+        harness
+            .get_by_role_and_label(field().0, field().1)
+            .is_focused(),
+        "the path field has the keyboard, though it starts with a folder"
+    );
+    // Tab goes round the dialog's own widgets: the field, Open, Cancel, and back.
+    harness.key_press(egui::Key::Tab);
+    harness.run_steps(2);
+    assert!(harness.get_by_label("Open").is_focused());
+    harness.key_press(egui::Key::Tab);
+    harness.run_steps(2);
+    assert!(harness.get_by_label("Cancel").is_focused());
+    harness.key_press(egui::Key::Tab);
+    harness.run_steps(2);
+    assert!(
+        harness
+            .get_by_role_and_label(field().0, field().1)
+            .is_focused()
+    );
+
+    harness.key_press(egui::Key::Escape);
+    settle(&mut harness);
+    assert!(
+        harness.query_by_label("Path:").is_none(),
+        "Escape closes it"
+    );
+}
