@@ -576,3 +576,22 @@ fn a_collation_of_files_that_cannot_be_read_goes_back_to_the_two_columns() {
     harness.get_by_label_contains("x.txt: no such file");
     harness.get_by_label_contains("Similarity");
 }
+
+#[test]
+fn the_collation_names_options_off_their_default_and_resets_them() {
+    let mut harness = three();
+    let options = parallax::engine::Options {
+        threshold: 0.38,
+        ..Default::default()
+    };
+    harness.state_mut().push(Command::SetOptions(options));
+    settle(&mut harness);
+    harness.get_by_label_contains("Reworded pairing 0.38 (default 0.40)");
+    harness.get_by_label("Reset options").click();
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().settings().options,
+        parallax::engine::Options::default()
+    );
+    assert!(harness.query_by_label("Reset options").is_none());
+}

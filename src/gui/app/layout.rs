@@ -121,6 +121,7 @@ impl ParallaxApp {
         egui::Panel::top("collation-toolbar").show(ui, |ui| {
             self.collation
                 .toolbar_ui(ui, shown, self.collection.statements(), commands);
+            super::super::toolbar::options_ui(ui, self.settings.options, commands);
             self.notices.ui(ui, commands);
         });
         egui::Panel::right("overview")
