@@ -595,3 +595,40 @@ fn the_collation_names_options_off_their_default_and_resets_them() {
     );
     assert!(harness.query_by_label("Reset options").is_none());
 }
+
+#[test]
+fn the_insights_tab_fits_its_panel_at_every_window_size() {
+    for size in [
+        egui::vec2(1024.0, 700.0),
+        egui::vec2(1440.0, 900.0),
+        egui::vec2(1920.0, 1080.0),
+    ] {
+        let mut harness = Harness::builder()
+            .with_size(size)
+            .build_eframe(|cc| ParallaxApp::new(cc, None, None));
+        settle(&mut harness);
+        harness.state_mut().push(Command::OpenAllSamples);
+        settle(&mut harness);
+        harness.get_by_label("Insights").click();
+        settle(&mut harness);
+        // Many frames: a panel that grew by its content each frame would have grown by now.
+        harness.run_steps(30);
+        let heading = harness.get_by_label_contains("Who names what").rect();
+        let last = harness.get_by_label("D4").rect();
+        let name = harness
+            .query_all_by_label_contains("Balochistan Liberation Army")
+            .next()
+            .expect("the BLA is named")
+            .rect();
+        for (what, rect) in [("heading", heading), ("D4", last), ("name", name)] {
+            assert!(
+                rect.min.x >= 0.0 && rect.max.x <= size.x,
+                "{what} at {rect:?} is outside the {size:?} window"
+            );
+        }
+        assert!(
+            heading.min.x > size.x * 0.5,
+            "the panel stays a side panel ({heading:?} in {size:?})"
+        );
+    }
+}
