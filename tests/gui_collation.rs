@@ -46,7 +46,7 @@ fn three_statements_open_as_a_collation_with_a_column_each() {
     // The first column sets the reading order until another is chosen.
     assert_eq!(harness.get_all_by_label("reading order").count(), 1);
     // The embassy's opening sentence is a cell of the first row.
-    harness.get_by_label_contains("P1");
+    harness.get_by_label("P1");
     let shown = harness.state().collection().shown().expect("collated");
     assert_eq!(shown.documents.len(), 3);
     assert!(shown.collation.points.len() >= 5);
@@ -631,4 +631,76 @@ fn the_insights_tab_fits_its_panel_at_every_window_size() {
             "the panel stays a side panel ({heading:?} in {size:?})"
         );
     }
+}
+
+#[test]
+fn show_only_in_says_why_it_is_empty_and_points_keep_their_numbers() {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1440.0, 900.0))
+        .build_eframe(|cc| ParallaxApp::new(cc, None, None));
+    settle(&mut harness);
+    harness.state_mut().push(Command::OpenAllSamples);
+    settle(&mut harness);
+    let shown = harness.state().collection().shown().expect("collated");
+    let names = shown.names.clone();
+    let ids = shown.ids.clone();
+    let index = |name: &str| {
+        names
+            .iter()
+            .position(|n| n == name)
+            .expect("a sample of the seed")
+    };
+    let (fo, article) = (
+        ids[index("fo-joint-press-statement.txt")],
+        ids[index("article-full.txt")],
+    );
+    // Every point's number with all points shown.
+    let view = harness.state().collation_view();
+    let number_of: std::collections::HashMap<usize, usize> = view
+        .reading()
+        .iter()
+        .enumerate()
+        .map(|(row, &point)| (point, row + 1))
+        .collect();
+
+    // The article repeats every FO point: nothing is the FO's alone, and the window says so.
+    harness.state_mut().push(Command::SetPointFilter(
+        parallax::gui::collation_view::PointFilter::OnlyIn(fo),
+    ));
+    settle(&mut harness);
+    assert!(harness.state().collation_view().reading().is_empty());
+    harness.get_by_label_contains(
+        "Nothing is said by fo-joint-press-statement.txt alone among the statements shown",
+    );
+    harness.get_by_label_contains("article-full.txt (");
+
+    // With the article hidden, the FO's own points show under the numbers they had.
+    harness.state_mut().push(Command::ToggleColumn(article));
+    settle(&mut harness);
+    let view = harness.state().collation_view();
+    let rows: Vec<usize> = view.reading().to_vec();
+    assert!(!rows.is_empty());
+    let d = index("article-full.txt");
+    for &point in &rows {
+        let number = number_of[&point];
+        harness.get_by_label(&format!("P{number}"));
+        // The hidden article has it too, and the row says so.
+        assert!(
+            harness
+                .state()
+                .collection()
+                .shown()
+                .expect("collated")
+                .collation
+                .points[point]
+                .has(d)
+        );
+    }
+    assert!(
+        harness
+            .query_all_by_label(&format!("+D{} hidden", d + 1))
+            .count()
+            >= rows.len().min(3),
+        "rows name the hidden statement that has their point"
+    );
 }

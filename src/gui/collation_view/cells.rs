@@ -98,9 +98,13 @@ pub(super) fn legend_ui(ui: &mut Ui) {
     ui.horizontal(|ui| {
         ui.label(RichText::new("Words:").weak());
         ui.label(
-            RichText::new(" said by all in the row ")
+            RichText::new(" said by all with the point ")
                 .background_color(palette.all)
                 .color(palette.text),
+        )
+        .on_hover_text(
+            "Every statement that has the point says the word, hidden columns included \
+             (a row names its hidden statements in the gutter)",
         );
         ui.label(RichText::new(" by some ").underline().color(palette.text));
         ui.label(
