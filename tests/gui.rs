@@ -942,3 +942,86 @@ fn options_off_their_default_are_named_and_reset_in_one_click() {
     assert!(harness.query_by_label("Reset options").is_none());
     assert!(harness.query_by_label_contains("(default 0.40)").is_none());
 }
+
+/// Every text painted in the last frame, in painting order.
+fn painted_texts(harness: &Harness<'static, ParallaxApp>) -> Vec<std::sync::Arc<egui::Galley>> {
+    fn collect(shape: &egui::Shape, out: &mut Vec<std::sync::Arc<egui::Galley>>) {
+        match shape {
+            egui::Shape::Text(text) => out.push(text.galley.clone()),
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| collect(s, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in &harness.output().shapes {
+        collect(&clipped.shape, &mut out);
+    }
+    out
+}
+
+#[test]
+fn a_long_run_of_inserted_words_is_underlined_on_every_line() {
+    let dir = scratch("gui", "underline");
+    let left = dir.join("left.txt");
+    let right = dir.join("right.txt");
+    std::fs::write(
+        &left,
+        "The minister met the ambassador in Islamabad on Monday.\n",
+    )
+    .expect("write");
+    let run = "and then discussed regional security cooperation, counter terrorism financing, \
+               border management along the western frontier, energy sector investment, \
+               agricultural trade quotas, visas for students and the resumption of direct \
+               flights between the two capitals before the end of the coming fiscal year";
+    std::fs::write(
+        &right,
+        format!("The minister met the ambassador in Islamabad on Monday {run}.\n"),
+    )
+    .expect("write");
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1024.0, 700.0))
+        .build_eframe(move |cc| ParallaxApp::new(cc, Some(left), Some(right)));
+    settle(&mut harness);
+    let texts = painted_texts(&harness);
+    // The run wraps over several lines of its cell.
+    let cell = texts
+        .iter()
+        .find(|g| g.job.text.contains("energy sector investment") && g.rows.len() >= 3)
+        .expect("the right cell, on three lines or more");
+    let underlined = |g: &egui::Galley| {
+        g.job
+            .sections
+            .iter()
+            .filter(|s| !s.format.underline.is_empty())
+            .filter_map(|s| g.job.text.get(s.byte_range.start.0..s.byte_range.end.0))
+            .collect::<String>()
+    };
+    // A background painted after an underline covers it where they meet (the bottom of a
+    // line and the top of the next): an underline is only safe in a text painted with no
+    // background, after the cell's text.
+    let layer = texts
+        .iter()
+        .position(|g| underlined(g).contains("energy sector investment"))
+        .expect("the inserted words are underlined");
+    assert!(
+        texts[layer]
+            .job
+            .sections
+            .iter()
+            .all(|s| s.format.background == egui::Color32::TRANSPARENT),
+        "the underlines are painted with no background of their own"
+    );
+    let text_at = texts
+        .iter()
+        .position(|g| std::sync::Arc::ptr_eq(g, cell))
+        .expect("painted");
+    assert!(
+        texts[text_at]
+            .job
+            .sections
+            .iter()
+            .all(|s| s.format.underline.is_empty())
+            && layer > text_at,
+        "the underlines are painted over the cell's backgrounds"
+    );
+}

@@ -5,17 +5,14 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::Arc;
 
-use egui::{
-    Align2, Color32, FontId, Galley, Rect, Sense, Stroke, StrokeKind, Ui, Vec2, pos2, vec2,
-};
+use egui::{Align2, Color32, FontId, Rect, Sense, Stroke, StrokeKind, Ui, Vec2, pos2, vec2};
 
 use crate::display::CrossRef;
 use crate::engine::{Comparison, Row, RowKind, Span};
 use crate::load::Document;
 
-pub use super::cells::{Palette, cell_job};
+pub use super::cells::{CellGalley, Palette, cell_job};
 use super::{Command, Side};
 
 /// Heights of rows, measured or estimated, with their prefix sums.
@@ -29,7 +26,7 @@ pub struct RowHeights {
     prefix: Vec<f32>,
     dirty: bool,
     /// Laid-out cells of rows seen recently, valid for `galley_key`.
-    galleys: HashMap<usize, [Option<Arc<Galley>>; 2]>,
+    galleys: HashMap<usize, [Option<CellGalley>; 2]>,
     /// (comparison generation, width, font size, find generation, dark mode) of `galleys`.
     galley_key: (u64, u32, u32, u64, bool),
 }
@@ -217,7 +214,7 @@ pub fn rows_ui(
                             text_width,
                             &find,
                         );
-                        laid[slot] = Some(ui.fonts_mut(|f| f.layout_job(job)));
+                        laid[slot] = Some(CellGalley::lay_out(ui, job));
                     }
                 }
                 if heights.galleys.len() >= GALLEY_CACHE_MAX {
@@ -331,12 +328,12 @@ pub fn rows_ui(
                 let inner = rect.shrink(CELL_PAD);
                 // A click on a sentence selects its row, as on the row's background; a drag
                 // still selects text to copy.
-                let text = ui.put(
+                let text = galley.put(
+                    ui,
                     Rect::from_min_size(
                         inner.min,
                         vec2(galley.size().x.min(inner.width()), galley.size().y),
                     ),
-                    egui::Label::new(galley).selectable(true),
                 );
                 if text.clicked() {
                     commands.push(Command::SelectRow(i));

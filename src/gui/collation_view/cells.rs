@@ -137,7 +137,7 @@ pub(super) fn cell_job(
     let Some(text) = shown.documents.get(document).map(|d| d.text.as_str()) else {
         return job;
     };
-    let plain = TextFormat::simple(font.clone(), palette.text);
+    let plain = crate::gui::cells::cell_format(font, palette.text);
     // A point one statement alone has is tinted as a whole; its words are not marked.
     let single = shown
         .collation

@@ -20,7 +20,7 @@ pub use overview::status_ui;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use egui::{FontId, Galley, Rect, RichText, Ui, pos2, vec2};
+use egui::{FontId, Rect, RichText, Ui, pos2, vec2};
 
 use crate::engine::Span;
 use crate::engine::collate::{PointKind, SentenceWords};
@@ -29,7 +29,7 @@ use cells::cell_job;
 
 use super::Command;
 use super::collection::CollationShown;
-use super::view::{CELL_PAD, ROW_GAP, RowHeights, empty_cell};
+use super::view::{CELL_PAD, CellGalley, ROW_GAP, RowHeights, empty_cell};
 
 /// Width of the point gutter at the left of the rows.
 const GUTTER: f32 = 64.0;
@@ -95,7 +95,7 @@ pub struct CollationView {
     viewport_height: f32,
     heights: RowHeights,
     /// Laid-out cells: (point, document) → galley, valid for `galley_key`.
-    galleys: HashMap<(usize, usize), Arc<Galley>>,
+    galleys: HashMap<(usize, usize), CellGalley>,
     /// Each point's words with how many statements have them, for the collation shown.
     words: HashMap<usize, Arc<Vec<SentenceWords>>>,
     galley_key: (u64, u32, u32, bool, u64),
@@ -576,12 +576,12 @@ impl CollationView {
                                 ui.painter().rect_filled(rect, 3.0, palette.single);
                             }
                             let inner = rect.shrink(CELL_PAD);
-                            ui.put(
+                            galley.put(
+                                ui,
                                 Rect::from_min_size(
                                     inner.min,
                                     vec2(galley.size().x.min(inner.width()), galley.size().y),
                                 ),
-                                egui::Label::new(galley).selectable(true),
                             );
                         }
                         None => empty_cell(ui.painter(), rect, palette.empty, dark),
@@ -615,7 +615,7 @@ impl CollationView {
         font: &FontId,
         palette: &CollationPalette,
         found: &[(Span, bool)],
-    ) -> Option<Arc<Galley>> {
+    ) -> Option<CellGalley> {
         let collation = &shown.collation;
         if !collation.points.get(point)?.has(document) {
             return None;
@@ -634,7 +634,7 @@ impl CollationView {
             }
         };
         let job = cell_job(shown, point, document, &words, width, font, palette, found);
-        let galley = ui.fonts_mut(|f| f.layout_job(job));
+        let galley = CellGalley::lay_out(ui, job);
         self.galleys.insert((point, document), galley.clone());
         Some(galley)
     }
