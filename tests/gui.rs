@@ -1025,3 +1025,57 @@ fn a_long_run_of_inserted_words_is_underlined_on_every_line() {
         "the underlines are painted over the cell's backgrounds"
     );
 }
+
+#[test]
+fn the_help_window_stays_open_while_the_rows_are_used_and_finds_a_word() {
+    let mut harness = harness(None, None);
+    harness.key_press(egui::Key::F1);
+    settle(&mut harness);
+    harness.get_by_label("Parallax help");
+    harness.get_by_label("Rows and colours");
+    harness
+        .get_by_label_contains("We remain committed to countering terrorism")
+        .click();
+    settle(&mut harness);
+    assert!(harness.state().selected().is_some());
+    harness.get_by_label("Parallax help");
+
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Search help")
+        .focus();
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Search help")
+        .type_text("next gap");
+    settle(&mut harness);
+    harness.get_by_label_contains("Next gap (F7) goes to a point some statement lacks");
+    assert!(harness.query_by_label("Rows and colours").is_none());
+
+    // Help > Help closes it as F1 opened it.
+    harness.get_by_label("Help").click();
+    harness.run_steps(2);
+    harness.get_by_label("Help F1").click();
+    settle(&mut harness);
+    assert!(harness.query_by_label("Parallax help").is_none());
+}
+
+#[test]
+fn the_readme_says_what_the_help_window_says() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let flat = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let readme = flat(&readme);
+    for section in parallax::gui::help::SECTIONS {
+        assert!(readme.contains(&format!("### {}", section.title)));
+        for paragraph in section.paragraphs {
+            assert!(
+                readme.contains(&flat(paragraph)),
+                "the README lacks: {paragraph}"
+            );
+        }
+    }
+    for (keys, what) in parallax::gui::help::KEYS {
+        assert!(readme.contains(&format!("| {keys} | {what} |")), "{keys}");
+    }
+    assert!(readme.contains(&flat(parallax::gui::help::DROPPING)));
+}

@@ -23,6 +23,7 @@ impl ParallaxApp {
                 &mut commands,
             )
         });
+        self.help.show(&ctx, &mut commands);
         if self.collection.is_active() {
             self.collation_ui(ui, &mut commands);
             self.dialogs.ui(&ctx, &mut commands);

@@ -19,6 +19,7 @@ use super::collection::Collection;
 use super::commands::Slot;
 use super::dialogs::Dialogs;
 use super::find::Find;
+use super::help::HelpWindow;
 use super::insights::InsightsPanel;
 use super::notes::NotesBar;
 use super::notices::{Notice, Notices};
@@ -49,6 +50,8 @@ pub struct ParallaxApp {
     dialogs: Dialogs,
     /// The insights panel's tab, filter and list.
     insights: InsightsPanel,
+    /// The help window.
+    help: HelpWindow,
     /// The statements collated together, and their collation.
     collection: Collection,
     /// The collation view: columns, pivot, selection.
@@ -86,6 +89,7 @@ impl ParallaxApp {
             watch: Watch::default(),
             dialogs: Dialogs::default(),
             insights: InsightsPanel::default(),
+            help: HelpWindow::default(),
             collection: Collection::default(),
             collation: CollationView::default(),
             worker: Worker::new(Some(cc.egui_ctx.clone())),
@@ -341,6 +345,7 @@ impl ParallaxApp {
             _ => false,
         };
         let handled = handled
+            || self.help.apply(command)
             || self.settings.apply(command)
             || self.notices.apply(command)
             || self.view.apply(command, shown)
