@@ -704,3 +704,35 @@ fn show_only_in_says_why_it_is_empty_and_points_keep_their_numbers() {
         "rows name the hidden statement that has their point"
     );
 }
+
+#[test]
+fn the_toolbar_keeps_each_label_with_its_menu_at_every_window_size() {
+    for width in [1024.0, 1280.0, 1440.0, 1600.0, 1920.0] {
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(width, 900.0))
+            .build_eframe(|cc| ParallaxApp::new(cc, None, None));
+        settle(&mut harness);
+        harness.state_mut().push(Command::OpenAllSamples);
+        settle(&mut harness);
+        harness.run_steps(3);
+        // The menus, in the toolbar's order: Order by, Show, the two statements to compare.
+        let menus: Vec<f32> = harness
+            .get_all_by_role(egui::accesskit::Role::ComboBox)
+            .map(|n| n.rect().center().y)
+            .collect();
+        assert_eq!(menus.len(), 4, "the toolbar's four menus");
+        for (label, menu) in [("Order by:", menus[0]), ("Show:", menus[1])] {
+            let y = harness.get_by_label(label).rect().center().y;
+            assert!(
+                (y - menu).abs() < 6.0,
+                "{label} apart from its menu at {width}: {y} and {menu}"
+            );
+        }
+        let pair = harness.get_by_label("Two-text view:").rect().center().y;
+        let button = harness.get_by_label("Compare these two").rect().center().y;
+        assert!(
+            (pair - button).abs() < 6.0,
+            "Compare these two apart from its statements at {width}"
+        );
+    }
+}

@@ -50,12 +50,8 @@ pub fn ui(ui: &mut Ui, input: &ToolbarInput<'_>, commands: &mut Vec<Command>) {
             commands.push(Command::SetOptions(options));
         }
         ui.separator();
-        // Previous, the counter and Next stay together when the toolbar wraps: a nested
-        // row cannot wrap, so it starts a new line when it would not fit.
-        if ui.max_rect().right() - ui.cursor().left() < 300.0 {
-            ui.end_row();
-        }
-        ui.horizontal(|ui| {
+        // Previous, the counter and Next stay together when the toolbar wraps.
+        keep_together(ui, "differences", |ui| {
             if ui
                 .button("Previous")
                 .on_hover_text("Previous difference (Shift+F7, Alt+Up)")
@@ -121,6 +117,23 @@ pub fn ui(ui: &mut Ui, input: &ToolbarInput<'_>, commands: &mut Vec<Command>) {
     options_ui(ui, input.options, commands);
     input.notices.ui(ui, commands);
     ui.add_space(2.0);
+}
+
+/// Lays `content` out in a row as one piece of a wrapping toolbar: it starts a new line when
+/// the width it took last frame does not fit in what is left of this line, so a label stays
+/// with its menu and a button with what it acts on. (A nested row cannot wrap, and its width
+/// is known only once laid out.)
+pub fn keep_together<R>(ui: &mut Ui, id_salt: &str, content: impl FnOnce(&mut Ui) -> R) -> R {
+    let id = ui.scope_id().with(("keep-together", id_salt));
+    let width: f32 = ui.data(|d| d.get_temp(id)).unwrap_or(0.0);
+    let left = ui.max_rect().right() - ui.cursor().left();
+    let at_start = ui.cursor().left() <= ui.max_rect().left() + 1.0;
+    if width > left && !at_start {
+        ui.end_row();
+    }
+    let response = ui.horizontal(content);
+    ui.data_mut(|d| d.insert_temp(id, response.response.rect.width()));
+    response.inner
 }
 
 /// What the reworded-pairing slider does, where it is offered.
