@@ -924,23 +924,7 @@ fn the_path_dialog_takes_the_keyboard_keeps_tab_inside_and_closes_on_escape() {
 fn options_off_their_default_are_named_and_reset_in_one_click() {
     let mut harness = harness(None, None);
     assert!(harness.query_by_label("Reset options").is_none());
-    let options = parallax::engine::Options {
-        threshold: 0.38,
-        ignore_case: true,
-        ..Default::default()
-    };
-    harness.state_mut().push(Command::SetOptions(options));
-    settle(&mut harness);
-    harness.get_by_label_contains("Reworded pairing 0.38 (default 0.40)");
-    harness.get_by_label_contains("Ignore case on");
-    harness.get_by_label("Reset options").click();
-    settle(&mut harness);
-    assert_eq!(
-        harness.state().settings().options,
-        parallax::engine::Options::default()
-    );
-    assert!(harness.query_by_label("Reset options").is_none());
-    assert!(harness.query_by_label_contains("(default 0.40)").is_none());
+    super::common::options_are_named_and_reset(&mut harness);
 }
 
 /// Every text painted in the last frame, in painting order.

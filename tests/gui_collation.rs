@@ -31,6 +31,17 @@ fn collation_of(names: &[&str]) -> Harness<'static, ParallaxApp> {
     harness
 }
 
+/// A window of `size` on the collation of every statement of the seed article.
+fn all_samples(size: egui::Vec2) -> Harness<'static, ParallaxApp> {
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .build_eframe(|cc| ParallaxApp::new(cc, None, None));
+    settle(&mut harness);
+    harness.state_mut().push(Command::OpenAllSamples);
+    settle(&mut harness);
+    harness
+}
+
 #[test]
 fn three_statements_open_as_a_collation_with_a_column_each() {
     let harness = three();
@@ -280,12 +291,7 @@ fn dropping_three_files_opens_their_collation() {
 
 #[test]
 fn the_insights_tab_shows_who_names_what_across_the_statements() {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1440.0, 900.0))
-        .build_eframe(|cc| ParallaxApp::new(cc, None, None));
-    settle(&mut harness);
-    harness.state_mut().push(Command::OpenAllSamples);
-    settle(&mut harness);
+    let mut harness = all_samples(egui::vec2(1440.0, 900.0));
     assert!(matches!(
         harness.state().collection().insights(),
         Some(Ok(_))
@@ -580,20 +586,7 @@ fn a_collation_of_files_that_cannot_be_read_goes_back_to_the_two_columns() {
 #[test]
 fn the_collation_names_options_off_their_default_and_resets_them() {
     let mut harness = three();
-    let options = parallax::engine::Options {
-        threshold: 0.38,
-        ..Default::default()
-    };
-    harness.state_mut().push(Command::SetOptions(options));
-    settle(&mut harness);
-    harness.get_by_label_contains("Reworded pairing 0.38 (default 0.40)");
-    harness.get_by_label("Reset options").click();
-    settle(&mut harness);
-    assert_eq!(
-        harness.state().settings().options,
-        parallax::engine::Options::default()
-    );
-    assert!(harness.query_by_label("Reset options").is_none());
+    super::common::options_are_named_and_reset(&mut harness);
 }
 
 #[test]
@@ -603,12 +596,7 @@ fn the_insights_tab_fits_its_panel_at_every_window_size() {
         egui::vec2(1440.0, 900.0),
         egui::vec2(1920.0, 1080.0),
     ] {
-        let mut harness = Harness::builder()
-            .with_size(size)
-            .build_eframe(|cc| ParallaxApp::new(cc, None, None));
-        settle(&mut harness);
-        harness.state_mut().push(Command::OpenAllSamples);
-        settle(&mut harness);
+        let mut harness = all_samples(size);
         harness.get_by_label("Insights").click();
         settle(&mut harness);
         // Many frames: a panel that grew by its content each frame would have grown by now.
@@ -635,12 +623,7 @@ fn the_insights_tab_fits_its_panel_at_every_window_size() {
 
 #[test]
 fn show_only_in_says_why_it_is_empty_and_points_keep_their_numbers() {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1440.0, 900.0))
-        .build_eframe(|cc| ParallaxApp::new(cc, None, None));
-    settle(&mut harness);
-    harness.state_mut().push(Command::OpenAllSamples);
-    settle(&mut harness);
+    let mut harness = all_samples(egui::vec2(1440.0, 900.0));
     let shown = harness.state().collection().shown().expect("collated");
     let names = shown.names.clone();
     let ids = shown.ids.clone();
@@ -708,12 +691,7 @@ fn show_only_in_says_why_it_is_empty_and_points_keep_their_numbers() {
 #[test]
 fn the_toolbar_keeps_each_label_with_its_menu_at_every_window_size() {
     for width in [1024.0, 1280.0, 1440.0, 1600.0, 1920.0] {
-        let mut harness = Harness::builder()
-            .with_size(egui::vec2(width, 900.0))
-            .build_eframe(|cc| ParallaxApp::new(cc, None, None));
-        settle(&mut harness);
-        harness.state_mut().push(Command::OpenAllSamples);
-        settle(&mut harness);
+        let mut harness = all_samples(egui::vec2(width, 900.0));
         harness.run_steps(3);
         // The menus, in the toolbar's order: Order by, Show, the two statements to compare.
         let menus: Vec<f32> = harness
