@@ -61,7 +61,8 @@ pub fn ui(
     let columns = Columns::new(table_width(ui), n);
     // The column titles: the documents' labels, their names on hover.
     let (header, _) = ui.allocate_exact_size(vec2(columns.width(), line_height), Sense::hover());
-    ui.put(
+    put_left(
+        ui,
         columns.name(header),
         egui::Label::new(RichText::new("Entity").strong()).truncate(),
     );
@@ -81,12 +82,12 @@ pub fn ui(
                 let (row, _) =
                     ui.allocate_exact_size(vec2(columns.width(), line_height), Sense::hover());
                 let text = entity_label(entity);
-                let response = ui
-                    .put(
-                        columns.name(row),
-                        egui::Label::new(&text).truncate().sense(Sense::click()),
-                    )
-                    .on_hover_text(format!("{text}\nClick to highlight every place"));
+                let response = put_left(
+                    ui,
+                    columns.name(row),
+                    egui::Label::new(&text).truncate().sense(Sense::click()),
+                )
+                .on_hover_text(format!("{text}\nClick to highlight every place"));
                 if response.clicked() {
                     commands.push(Command::HighlightInStatements(places(&entity.spans)));
                 }
@@ -177,10 +178,22 @@ fn cell(
     text: impl Into<egui::WidgetText>,
 ) -> egui::Response {
     let (rect, _) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
-    ui.put(
+    put_left(
+        ui,
         rect,
         egui::Label::new(text).truncate().sense(Sense::click()),
     )
+}
+
+/// Puts `widget` in `rect`, at its left and centred vertically (`Ui::put` centres it).
+fn put_left(ui: &mut egui::Ui, rect: Rect, widget: impl egui::Widget) -> egui::Response {
+    ui.scope_builder(
+        egui::UiBuilder::new()
+            .max_rect(rect)
+            .layout(egui::Layout::left_to_right(egui::Align::Center)),
+        |ui| ui.add(widget),
+    )
+    .inner
 }
 
 /// The width a table's rows may take: the panel's, less the scroll bar where it takes room.
