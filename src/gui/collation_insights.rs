@@ -13,6 +13,7 @@
 use egui::{Rect, RichText, Sense, pos2, vec2};
 
 use super::Command;
+use super::insights::put_left;
 use crate::analysis::{CollationEntity, CollationInsights};
 use crate::export::collation::{label, labels};
 
@@ -183,17 +184,6 @@ fn cell(
         rect,
         egui::Label::new(text).truncate().sense(Sense::click()),
     )
-}
-
-/// Puts `widget` in `rect`, at its left and centred vertically (`Ui::put` centres it).
-fn put_left(ui: &mut egui::Ui, rect: Rect, widget: impl egui::Widget) -> egui::Response {
-    ui.scope_builder(
-        egui::UiBuilder::new()
-            .max_rect(rect)
-            .layout(egui::Layout::left_to_right(egui::Align::Center)),
-        |ui| ui.add(widget),
-    )
-    .inner
 }
 
 /// The width a table's rows may take: the panel's, less the scroll bar where it takes room.
