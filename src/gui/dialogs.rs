@@ -160,6 +160,11 @@ impl Dialogs {
         true
     }
 
+    /// Whether a dialog is open (it takes Escape).
+    pub fn is_open(&self) -> bool {
+        self.prompt.is_some() || self.editor.is_some() || self.export.is_some()
+    }
+
     /// Asks for a file for `slot`: the native dialog, or the path field where there is none.
     fn ask(&mut self, slot: Slot, documents: &[Arc<Document>], worker: &Worker) {
         if dialog_available() {

@@ -111,15 +111,19 @@ impl NotesBar {
         if saved.unwrap_or_default() == text.trim() {
             return;
         }
-        self.set(row, &text, worker);
+        if !self.set(row, &text, worker) {
+            // The notes are still being read: the draft waits for them.
+            self.draft = Some((row, text));
+        }
     }
 
-    /// Sets the note of `row` on the comparison placed, writes the sidecar, places again.
-    fn set(&mut self, row: usize, text: &str, worker: &Worker) {
+    /// Sets the note of `row` on the comparison placed, writes the sidecar, places again;
+    /// returns whether it could (not while the notes are read).
+    fn set(&mut self, row: usize, text: &str, worker: &Worker) -> bool {
         let (Some((comparison, documents)), Some((path, notes))) =
             (&self.placed_on, &mut self.sidecar)
         else {
-            return;
+            return false;
         };
         let [left, right] = documents;
         notes.set(comparison, row, left, right, text);
@@ -129,6 +133,7 @@ impl NotesBar {
         }
         worker.write_notes(path.clone(), kept);
         self.by_row = notes.by_row(comparison, left, right);
+        true
     }
 
     /// Sets (or with an empty text removes) the note on a row, and saves the notes.

@@ -13,7 +13,8 @@ impl ParallaxApp {
         // A focused widget (the threshold slider) keeps the arrow keys.
         let focused = ctx.memory(|m| m.focused().is_some());
         let find_open = self.find.is_open();
-        let help_open = self.help.is_open();
+        // A dialog on top takes Escape for itself.
+        let help_open = self.help.is_open() && !self.dialogs.is_open();
         let highlighted = self.collection.is_active() && self.collation.has_highlights();
         let row_selected = !self.collection.is_active() && self.view.selected().is_some();
         let mut scroll = None;
