@@ -278,6 +278,26 @@ pub fn kind_label(row: &Row) -> &'static str {
     }
 }
 
+/// Where a moved row's sentence sits in the right document's order: beside its neighbour
+/// there, which the link names and goes to ("moved: after R12").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MovedTarget {
+    /// The row holding the neighbour.
+    pub row: usize,
+    /// The neighbour: a sentence of the right document.
+    pub sentence: usize,
+    /// Whether the moved sentence comes just after the neighbour (else just before).
+    pub after: bool,
+}
+
+impl MovedTarget {
+    /// "after R12" or "before R1".
+    pub fn label(&self) -> String {
+        let at = if self.after { "after" } else { "before" };
+        format!("{at} R{}", self.sentence + 1)
+    }
+}
+
 /// What the views of one comparison look up, built once when it arrives: the rows that are
 /// differences, each row's cross-references, where a moved row's sentence sits, and the row of
 /// every sentence.
@@ -285,9 +305,9 @@ pub fn kind_label(row: &Row) -> &'static str {
 pub struct DisplayModel {
     /// Rows that are differences (reworded, related, one-sided or moved), in order.
     pub differences: Vec<usize>,
-    /// For each row: the row just after where a moved row's sentence sits in the right
-    /// document's order ("moved: R12"), else `None`.
-    pub moved_targets: Vec<Option<usize>>,
+    /// For each moved row: the right neighbour its sentence sits beside in the right
+    /// document's order ("moved: after R12"), else `None`.
+    pub moved_targets: Vec<Option<MovedTarget>>,
     /// For each row: its sentences' links to sentences in other rows ("also R7").
     pub cross_refs: Vec<Vec<CrossRef>>,
     /// Per side, the row of each sentence.
@@ -322,10 +342,22 @@ impl DisplayModel {
                 }
                 let first = *row.right.first()?;
                 let last = *row.right.last()?;
-                // The row just after the right neighbour that precedes this sentence.
-                let before = first.checked_sub(1).and_then(|r| rows_of_right.get(r));
-                let after = rows_of_right.get(last + 1);
-                before.or(after).copied()
+                // The right sentence just before this one, else the one just after.
+                let preceding = first.checked_sub(1).and_then(|sentence| {
+                    Some(MovedTarget {
+                        row: *rows_of_right.get(sentence)?,
+                        sentence,
+                        after: true,
+                    })
+                });
+                let following = || {
+                    Some(MovedTarget {
+                        row: *rows_of_right.get(last + 1)?,
+                        sentence: last + 1,
+                        after: false,
+                    })
+                };
+                preceding.or_else(following)
             })
             .collect();
         let ends = [&comparison.left_sentences, &comparison.right_sentences]

@@ -96,6 +96,15 @@ impl Notes {
         placed
     }
 
+    /// The same notes for the pair with its sides swapped: each anchor and the recorded
+    /// documents change sides.
+    pub fn swap_sides(&mut self) {
+        std::mem::swap(&mut self.left, &mut self.right);
+        for note in &mut self.notes {
+            std::mem::swap(&mut note.left, &mut note.right);
+        }
+    }
+
     /// Sets the note of row `row` (removes it when `text` is blank); records the documents.
     pub fn set(
         &mut self,

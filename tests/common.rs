@@ -149,3 +149,28 @@ pub fn settle(harness: &mut egui_kittest::Harness<'static, parallax::gui::Parall
     }
     harness.run_steps(3);
 }
+
+/// Sets options off their defaults and checks that the window names them and that Reset
+/// options sets them all back (both views show the same strip).
+#[cfg(feature = "gui")]
+pub fn options_are_named_and_reset(
+    harness: &mut egui_kittest::Harness<'static, parallax::gui::ParallaxApp>,
+) {
+    use egui_kittest::kittest::Queryable;
+    let options = Options {
+        threshold: 0.38,
+        ignore_case: true,
+        ..Default::default()
+    };
+    harness
+        .state_mut()
+        .push(parallax::gui::Command::SetOptions(options));
+    settle(harness);
+    harness.get_by_label_contains("Reworded pairing 0.38 (default 0.40)");
+    harness.get_by_label_contains("Ignore case on");
+    harness.get_by_label("Reset options").click();
+    settle(harness);
+    assert_eq!(harness.state().settings().options, Options::default());
+    assert!(harness.query_by_label("Reset options").is_none());
+    assert!(harness.query_by_label_contains("(default 0.40)").is_none());
+}

@@ -689,3 +689,377 @@ fn the_json_export_carries_the_notes_and_the_hashes() {
         parallax::samples::SAMPLES[0].text
     );
 }
+
+/// The window on two scratch copies of the embassy's post and the FO's statement (notes are
+/// written next to the left one), with no row selected.
+fn scratch_pair(test: &str) -> (Harness<'static, ParallaxApp>, PathBuf) {
+    let dir = scratch("gui", test);
+    let left = dir.join("embassy.txt");
+    let right = dir.join("fo.txt");
+    std::fs::write(&left, super::common::EMBASSY).expect("write");
+    std::fs::write(&right, super::common::FO).expect("write");
+    (harness(Some(left), Some(right)), dir)
+}
+
+/// Types `text` in the note field of the selected row.
+fn type_note(harness: &mut Harness<'static, ParallaxApp>, text: &str) {
+    let row = harness.state().selected().expect("a row is selected");
+    let label = format!("Note on row {}:", row + 1);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, &label)
+        .focus();
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, &label)
+        .type_text(text);
+    harness.run_steps(2);
+}
+
+#[test]
+fn enter_in_the_note_field_saves_the_note() {
+    let (mut harness, dir) = scratch_pair("note-enter");
+    harness.get_by_label("Next").click();
+    settle(&mut harness);
+    let row = harness.state().selected().expect("selected");
+    type_note(&mut harness, "Said only by the embassy");
+    harness.key_press(egui::Key::Enter);
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().row_notes(),
+        [(row, "Said only by the embassy".to_owned())]
+    );
+    assert!(dir.join("embassy.txt.parallax-notes.json").exists());
+}
+
+#[test]
+fn a_note_typed_on_a_row_is_saved_when_another_row_is_selected() {
+    let (mut harness, _dir) = scratch_pair("note-leave");
+    harness.get_by_label("Next").click();
+    settle(&mut harness);
+    let row = harness.state().selected().expect("selected");
+    type_note(&mut harness, "Check the wording here");
+    harness.get_by_label("Next").click();
+    settle(&mut harness);
+    assert_ne!(harness.state().selected(), Some(row));
+    assert_eq!(
+        harness.state().row_notes(),
+        [(row, "Check the wording here".to_owned())]
+    );
+    // Back on the row, its note is in the field.
+    harness.state_mut().push(Command::SelectRow(row));
+    settle(&mut harness);
+    assert!(
+        harness
+            .query_all_by_value("Check the wording here")
+            .next()
+            .is_some()
+    );
+}
+
+#[test]
+fn a_saved_note_stays_on_its_sentences_when_the_sides_are_swapped_and_back() {
+    let (mut harness, _dir) = scratch_pair("note-swap");
+    harness.get_by_label("Next").click();
+    settle(&mut harness);
+    let row = harness.state().selected().expect("selected");
+    let sentences = |h: &Harness<'static, ParallaxApp>, row: usize| {
+        let c = h.state().comparison().expect("compared");
+        let r = &c.rows[row];
+        (r.left.clone(), r.right.clone())
+    };
+    let (left, right) = sentences(&harness, row);
+    type_note(&mut harness, "Attribution dropped");
+    harness.get_by_label("Save note").click();
+    settle(&mut harness);
+
+    harness.get_by_label("Swap sides").click();
+    settle(&mut harness);
+    let notes = harness.state().row_notes().to_vec();
+    assert_eq!(notes.len(), 1, "the note is still there after the swap");
+    let swapped_row = notes[0].0;
+    assert_eq!(sentences(&harness, swapped_row), (right, left));
+    assert_eq!(notes[0].1, "Attribution dropped");
+
+    harness.get_by_label("Swap sides").click();
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().row_notes(),
+        [(row, "Attribution dropped".to_owned())]
+    );
+    harness.state_mut().push(Command::SelectRow(row));
+    settle(&mut harness);
+    assert!(
+        harness
+            .query_all_by_value("Attribution dropped")
+            .next()
+            .is_some(),
+        "the note field shows the note"
+    );
+}
+
+#[test]
+fn clicking_a_sentence_selects_its_row_and_n_opens_its_note() {
+    let mut harness = harness(None, None);
+    assert_eq!(harness.state().selected(), None);
+    harness
+        .get_by_label_contains("We remain committed to countering terrorism")
+        .click();
+    settle(&mut harness);
+    let row = harness
+        .state()
+        .selected()
+        .expect("the click selected a row");
+    let comparison = harness.state().comparison().expect("compared");
+    let text = &harness.state().documents()[0].text;
+    let span = comparison.left_span(&comparison.rows[row]);
+    assert!(text[span.range()].contains("We remain committed to countering terrorism"));
+
+    harness.key_press(egui::Key::N);
+    settle(&mut harness);
+    let label = format!("Note on row {}:", row + 1);
+    assert!(
+        harness
+            .get_by_role_and_label(egui::accesskit::Role::TextInput, &label)
+            .is_focused(),
+        "N puts the keyboard in the note field"
+    );
+}
+
+#[test]
+fn a_hidden_insights_panel_comes_back_from_the_view_menu() {
+    let mut harness = harness(None, None);
+    harness.get_by_label("Hide").click();
+    settle(&mut harness);
+    assert!(!harness.state().settings().show_insights);
+    assert!(harness.query_by_label("Hide").is_none());
+    harness.get_by_label("View").click();
+    harness.run_steps(2);
+    harness.get_by_label("Insights panel").click();
+    settle(&mut harness);
+    assert!(harness.state().settings().show_insights);
+    harness.get_by_label("Hide");
+}
+
+#[test]
+fn the_moved_link_goes_to_the_right_sentence_it_names() {
+    let dir = scratch("gui", "moved");
+    let left = dir.join("left.txt");
+    let right = dir.join("right.txt");
+    let sentences = [
+        "The ministers met in Islamabad on Monday morning.",
+        "They discussed trade between the two countries at length.",
+        "They agreed to fight terrorism together in the region.",
+        "The talks ended with a joint press conference at noon.",
+        "Both sides will meet again in Washington next year.",
+        "The delegation thanked the hosts for their hospitality.",
+    ];
+    std::fs::write(&left, sentences.join(" ")).expect("write");
+    let reordered = [0, 1, 3, 4, 5, 2].map(|i| sentences[i]);
+    std::fs::write(&right, reordered.join(" ")).expect("write");
+    let mut harness = harness(Some(left), Some(right));
+    let link = harness.get_by_label_contains("moved: ");
+    let label = egui_kittest::kittest::NodeT::accesskit_node(&link)
+        .label()
+        .expect("a label");
+    let named: usize = label
+        .rsplit('R')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .expect("the link names a right sentence");
+    link.click();
+    settle(&mut harness);
+    let row = harness.state().selected().expect("the link selected a row");
+    let comparison = harness.state().comparison().expect("compared");
+    assert!(
+        comparison.rows[row].right.contains(&(named - 1)),
+        "{label} selected row {row}, which holds {:?}",
+        comparison.rows[row].right
+    );
+    assert_eq!(harness.state().marked(), Some((Side::Right, named - 1)));
+}
+
+#[test]
+fn the_path_dialog_takes_the_keyboard_keeps_tab_inside_and_closes_on_escape() {
+    if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some() {
+        eprintln!("skipped: a desktop session bus is present");
+        return;
+    }
+    let dir = scratch("gui", "path-dialog");
+    let left = dir.join("left.txt");
+    std::fs::write(&left, super::common::EMBASSY).expect("write");
+    let mut harness = harness(Some(left), None);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    settle(&mut harness);
+    let field = || (egui::accesskit::Role::TextInput, "Path:");
+    assert!(
+        harness
+            .get_by_role_and_label(field().0, field().1)
+            .is_focused(),
+        "the path field has the keyboard, though it starts with a folder"
+    );
+    // Tab goes round the dialog's own widgets: the field, Open, Cancel, and back.
+    harness.key_press(egui::Key::Tab);
+    harness.run_steps(2);
+    assert!(harness.get_by_label("Open").is_focused());
+    harness.key_press(egui::Key::Tab);
+    harness.run_steps(2);
+    assert!(harness.get_by_label("Cancel").is_focused());
+    harness.key_press(egui::Key::Tab);
+    harness.run_steps(2);
+    assert!(
+        harness
+            .get_by_role_and_label(field().0, field().1)
+            .is_focused()
+    );
+
+    harness.key_press(egui::Key::Escape);
+    settle(&mut harness);
+    assert!(
+        harness.query_by_label("Path:").is_none(),
+        "Escape closes it"
+    );
+}
+
+#[test]
+fn options_off_their_default_are_named_and_reset_in_one_click() {
+    let mut harness = harness(None, None);
+    assert!(harness.query_by_label("Reset options").is_none());
+    super::common::options_are_named_and_reset(&mut harness);
+}
+
+/// Every text painted in the last frame, in painting order.
+fn painted_texts(harness: &Harness<'static, ParallaxApp>) -> Vec<std::sync::Arc<egui::Galley>> {
+    fn collect(shape: &egui::Shape, out: &mut Vec<std::sync::Arc<egui::Galley>>) {
+        match shape {
+            egui::Shape::Text(text) => out.push(text.galley.clone()),
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| collect(s, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in &harness.output().shapes {
+        collect(&clipped.shape, &mut out);
+    }
+    out
+}
+
+#[test]
+fn a_long_run_of_inserted_words_is_underlined_on_every_line() {
+    let dir = scratch("gui", "underline");
+    let left = dir.join("left.txt");
+    let right = dir.join("right.txt");
+    std::fs::write(
+        &left,
+        "The minister met the ambassador in Islamabad on Monday.\n",
+    )
+    .expect("write");
+    let run = "and then discussed regional security cooperation, counter terrorism financing, \
+               border management along the western frontier, energy sector investment, \
+               agricultural trade quotas, visas for students and the resumption of direct \
+               flights between the two capitals before the end of the coming fiscal year";
+    std::fs::write(
+        &right,
+        format!("The minister met the ambassador in Islamabad on Monday {run}.\n"),
+    )
+    .expect("write");
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1024.0, 700.0))
+        .build_eframe(move |cc| ParallaxApp::new(cc, Some(left), Some(right)));
+    settle(&mut harness);
+    let texts = painted_texts(&harness);
+    // The run wraps over several lines of its cell.
+    let cell = texts
+        .iter()
+        .find(|g| g.job.text.contains("energy sector investment") && g.rows.len() >= 3)
+        .expect("the right cell, on three lines or more");
+    let underlined = |g: &egui::Galley| {
+        g.job
+            .sections
+            .iter()
+            .filter(|s| !s.format.underline.is_empty())
+            .filter_map(|s| g.job.text.get(s.byte_range.start.0..s.byte_range.end.0))
+            .collect::<String>()
+    };
+    // A background painted after an underline covers it where they meet (the bottom of a
+    // line and the top of the next): an underline is only safe in a text painted with no
+    // background, after the cell's text.
+    let layer = texts
+        .iter()
+        .position(|g| underlined(g).contains("energy sector investment"))
+        .expect("the inserted words are underlined");
+    assert!(
+        texts[layer]
+            .job
+            .sections
+            .iter()
+            .all(|s| s.format.background == egui::Color32::TRANSPARENT),
+        "the underlines are painted with no background of their own"
+    );
+    let text_at = texts
+        .iter()
+        .position(|g| std::sync::Arc::ptr_eq(g, cell))
+        .expect("painted");
+    assert!(
+        texts[text_at]
+            .job
+            .sections
+            .iter()
+            .all(|s| s.format.underline.is_empty())
+            && layer > text_at,
+        "the underlines are painted over the cell's backgrounds"
+    );
+}
+
+#[test]
+fn the_help_window_stays_open_while_the_rows_are_used_and_finds_a_word() {
+    let mut harness = harness(None, None);
+    harness.key_press(egui::Key::F1);
+    settle(&mut harness);
+    harness.get_by_label("Parallax help");
+    harness.get_by_label("Rows and colours");
+    harness
+        .get_by_label_contains("We remain committed to countering terrorism")
+        .click();
+    settle(&mut harness);
+    assert!(harness.state().selected().is_some());
+    harness.get_by_label("Parallax help");
+
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Search help")
+        .focus();
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Search help")
+        .type_text("next gap");
+    settle(&mut harness);
+    harness.get_by_label_contains("Next gap (F7) goes to a point some statement lacks");
+    assert!(harness.query_by_label("Rows and colours").is_none());
+
+    // Help > Help closes it as F1 opened it.
+    harness.get_by_label("Help").click();
+    harness.run_steps(2);
+    harness.get_by_label("Help F1").click();
+    settle(&mut harness);
+    assert!(harness.query_by_label("Parallax help").is_none());
+}
+
+#[test]
+fn the_readme_says_what_the_help_window_says() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let flat = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let readme = flat(&readme);
+    for section in parallax::gui::help::SECTIONS {
+        assert!(readme.contains(&format!("### {}", section.title)));
+        for paragraph in section.paragraphs {
+            assert!(
+                readme.contains(&flat(paragraph)),
+                "the README lacks: {paragraph}"
+            );
+        }
+    }
+    for (keys, what) in parallax::gui::help::KEYS {
+        assert!(readme.contains(&format!("| {keys} | {what} |")), "{keys}");
+    }
+    assert!(readme.contains(&flat(parallax::gui::help::DROPPING)));
+}

@@ -31,6 +31,17 @@ fn collation_of(names: &[&str]) -> Harness<'static, ParallaxApp> {
     harness
 }
 
+/// A window of `size` on the collation of every statement of the seed article.
+fn all_samples(size: egui::Vec2) -> Harness<'static, ParallaxApp> {
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .build_eframe(|cc| ParallaxApp::new(cc, None, None));
+    settle(&mut harness);
+    harness.state_mut().push(Command::OpenAllSamples);
+    settle(&mut harness);
+    harness
+}
+
 #[test]
 fn three_statements_open_as_a_collation_with_a_column_each() {
     let harness = three();
@@ -46,7 +57,7 @@ fn three_statements_open_as_a_collation_with_a_column_each() {
     // The first column sets the reading order until another is chosen.
     assert_eq!(harness.get_all_by_label("reading order").count(), 1);
     // The embassy's opening sentence is a cell of the first row.
-    harness.get_by_label_contains("P1");
+    harness.get_by_label("P1");
     let shown = harness.state().collection().shown().expect("collated");
     assert_eq!(shown.documents.len(), 3);
     assert!(shown.collation.points.len() >= 5);
@@ -280,12 +291,7 @@ fn dropping_three_files_opens_their_collation() {
 
 #[test]
 fn the_insights_tab_shows_who_names_what_across_the_statements() {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1440.0, 900.0))
-        .build_eframe(|cc| ParallaxApp::new(cc, None, None));
-    settle(&mut harness);
-    harness.state_mut().push(Command::OpenAllSamples);
-    settle(&mut harness);
+    let mut harness = all_samples(egui::vec2(1440.0, 900.0));
     assert!(matches!(
         harness.state().collection().insights(),
         Some(Ok(_))
@@ -575,4 +581,136 @@ fn a_collation_of_files_that_cannot_be_read_goes_back_to_the_two_columns() {
     assert!(!harness.state().collection().is_active());
     harness.get_by_label_contains("x.txt: no such file");
     harness.get_by_label_contains("Similarity");
+}
+
+#[test]
+fn the_collation_names_options_off_their_default_and_resets_them() {
+    let mut harness = three();
+    super::common::options_are_named_and_reset(&mut harness);
+}
+
+#[test]
+fn the_insights_tab_fits_its_panel_at_every_window_size() {
+    for size in [
+        egui::vec2(1024.0, 700.0),
+        egui::vec2(1440.0, 900.0),
+        egui::vec2(1920.0, 1080.0),
+    ] {
+        let mut harness = all_samples(size);
+        harness.get_by_label("Insights").click();
+        settle(&mut harness);
+        // Many frames: a panel that grew by its content each frame would have grown by now.
+        harness.run_steps(30);
+        let heading = harness.get_by_label_contains("Who names what").rect();
+        let last = harness.get_by_label("D4").rect();
+        let name = harness
+            .query_all_by_label_contains("Balochistan Liberation Army")
+            .next()
+            .expect("the BLA is named")
+            .rect();
+        for (what, rect) in [("heading", heading), ("D4", last), ("name", name)] {
+            assert!(
+                rect.min.x >= 0.0 && rect.max.x <= size.x,
+                "{what} at {rect:?} is outside the {size:?} window"
+            );
+        }
+        assert!(
+            heading.min.x > size.x * 0.5,
+            "the panel stays a side panel ({heading:?} in {size:?})"
+        );
+    }
+}
+
+#[test]
+fn show_only_in_says_why_it_is_empty_and_points_keep_their_numbers() {
+    let mut harness = all_samples(egui::vec2(1440.0, 900.0));
+    let shown = harness.state().collection().shown().expect("collated");
+    let names = shown.names.clone();
+    let ids = shown.ids.clone();
+    let index = |name: &str| {
+        names
+            .iter()
+            .position(|n| n == name)
+            .expect("a sample of the seed")
+    };
+    let (fo, article) = (
+        ids[index("fo-joint-press-statement.txt")],
+        ids[index("article-full.txt")],
+    );
+    // Every point's number with all points shown.
+    let view = harness.state().collation_view();
+    let number_of: std::collections::HashMap<usize, usize> = view
+        .reading()
+        .iter()
+        .enumerate()
+        .map(|(row, &point)| (point, row + 1))
+        .collect();
+
+    // The article repeats every FO point: nothing is the FO's alone, and the window says so.
+    harness.state_mut().push(Command::SetPointFilter(
+        parallax::gui::collation_view::PointFilter::OnlyIn(fo),
+    ));
+    settle(&mut harness);
+    assert!(harness.state().collation_view().reading().is_empty());
+    harness.get_by_label_contains(
+        "Nothing is said by fo-joint-press-statement.txt alone among the statements shown",
+    );
+    harness.get_by_label_contains("article-full.txt (");
+
+    // With the article hidden, the FO's own points show under the numbers they had.
+    harness.state_mut().push(Command::ToggleColumn(article));
+    settle(&mut harness);
+    let view = harness.state().collation_view();
+    let rows: Vec<usize> = view.reading().to_vec();
+    assert!(!rows.is_empty());
+    let d = index("article-full.txt");
+    for &point in &rows {
+        let number = number_of[&point];
+        harness.get_by_label(&format!("P{number}"));
+        // The hidden article has it too, and the row says so.
+        assert!(
+            harness
+                .state()
+                .collection()
+                .shown()
+                .expect("collated")
+                .collation
+                .points[point]
+                .has(d)
+        );
+    }
+    assert!(
+        harness
+            .query_all_by_label(&format!("+D{} hidden", d + 1))
+            .count()
+            >= rows.len().min(3),
+        "rows name the hidden statement that has their point"
+    );
+}
+
+#[test]
+fn the_toolbar_keeps_each_label_with_its_menu_at_every_window_size() {
+    for width in [1024.0, 1280.0, 1440.0, 1600.0, 1920.0] {
+        let mut harness = all_samples(egui::vec2(width, 900.0));
+        harness.run_steps(3);
+        // The menus, in the toolbar's order: Order by, Show, the two statements to compare.
+        let menus: Vec<f32> = harness
+            .get_all_by_role(egui::accesskit::Role::ComboBox)
+            .map(|n| n.rect().center().y)
+            .collect();
+        assert_eq!(menus.len(), 4, "the toolbar's four menus");
+        for (label, menu) in [("Order by:", menus[0]), ("Show:", menus[1])] {
+            let y = harness.get_by_label(label).rect().center().y;
+            assert!(
+                (y - menu).abs() < 6.0,
+                "{label} apart from its menu at {width}: {y} and {menu}"
+            );
+        }
+        let pair = harness.get_by_label("Two-text view:").rect().center().y;
+        let button = harness.get_by_label("Compare these two").rect().center().y;
+        assert!(
+            (pair - button).abs() < 6.0,
+            "Compare these two apart from its statements at {width}"
+        );
+    }
 }

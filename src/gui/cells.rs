@@ -3,7 +3,9 @@
 //! the collation view draw their cells with these.
 
 use egui::text::{LayoutJob, TextFormat};
-use egui::{Color32, FontId, Stroke};
+use std::sync::Arc;
+
+use egui::{Color32, FontId, Galley, Stroke};
 
 use crate::display::{Mark, cell_segments};
 use crate::engine::{Comparison, Row, Span};
@@ -112,7 +114,7 @@ pub fn cell_job(
     let mut job = LayoutJob::default();
     job.wrap.max_width = wrap_width;
     for (span, mark) in marks {
-        let mut format = TextFormat::simple(font.clone(), palette.text);
+        let mut format = cell_format(font, palette.text);
         match mark {
             Mark::Plain => {}
             Mark::Deleted => {
@@ -136,6 +138,66 @@ pub fn cell_job(
         append_found(&mut job, text, span.range(), &format, find, find_colours);
     }
     job
+}
+
+/// The plain format of a cell's text.
+pub fn cell_format(font: &FontId, colour: Color32) -> TextFormat {
+    TextFormat::simple(font.clone(), colour)
+}
+
+/// A cell laid out: its text, and its words' underlines as a layer of their own.
+///
+/// egui draws a word's underline at the bottom of its line, and the next line's backgrounds
+/// after it: wherever the next line was marked too, its background covered the underline, so
+/// a run of inserted words kept its underline on its last line only (and the legend promises
+/// inserted words readable without colour). The underlines are therefore laid out apart (the
+/// same text and wrapping, nothing else visible) and painted over the text and every
+/// background.
+#[derive(Clone)]
+pub struct CellGalley {
+    /// The text with its colours and backgrounds, without underlines.
+    pub text: Arc<Galley>,
+    /// The underlines alone, when any word is underlined.
+    pub underlines: Option<Arc<Galley>>,
+}
+
+impl CellGalley {
+    /// Lays out a cell's `job`, its underlines apart.
+    pub fn lay_out(ui: &egui::Ui, job: LayoutJob) -> Self {
+        let mut underlines = job.clone();
+        let underlined = underlines
+            .sections
+            .iter()
+            .any(|section| !section.format.underline.is_empty());
+        for section in &mut underlines.sections {
+            section.format.color = Color32::TRANSPARENT;
+            section.format.background = Color32::TRANSPARENT;
+            section.format.strikethrough = Stroke::NONE;
+        }
+        let mut text = job;
+        for section in &mut text.sections {
+            section.format.underline = Stroke::NONE;
+        }
+        Self {
+            text: ui.fonts_mut(|f| f.layout_job(text)),
+            underlines: underlined.then(|| ui.fonts_mut(|f| f.layout_job(underlines))),
+        }
+    }
+
+    /// The cell's size.
+    pub fn size(&self) -> egui::Vec2 {
+        self.text.size()
+    }
+
+    /// Puts the text (selectable) at the top left of `rect`, its underlines over it.
+    pub fn put(&self, ui: &mut egui::Ui, rect: egui::Rect) -> egui::Response {
+        let response = ui.put(rect, egui::Label::new(self.text.clone()).selectable(true));
+        if let Some(underlines) = &self.underlines {
+            ui.painter()
+                .galley(response.rect.min, underlines.clone(), Color32::TRANSPARENT);
+        }
+        response
+    }
 }
 
 /// Appends `text[range]` in `format`, cut at find matches, which get the find background

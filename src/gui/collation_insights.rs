@@ -10,9 +10,10 @@
 //! an entity or a phrase asks the collation view to highlight its places in every statement
 //! and go to the first ([`Command::HighlightInStatements`]).
 
-use egui::{Align, Layout, RichText, Sense, vec2};
+use egui::{Rect, RichText, Sense, pos2, vec2};
 
 use super::Command;
+use super::insights::put_left;
 use crate::analysis::{CollationEntity, CollationInsights};
 use crate::export::collation::{label, labels};
 
@@ -55,52 +56,48 @@ pub fn ui(
     ui.data_mut(|d| d.insert_temp(filter_id, filter));
 
     let line_height = ui.spacing().interact_size.y;
-    let name_width = (ui.available_width() - COUNT_WIDTH * n as f32).max(120.0);
+    // The table is as wide as the panel gives, never wider (a wider row would widen the
+    // panel, frame after frame): the counts take what they need, the names the rest, cut
+    // with "…".
+    let columns = Columns::new(table_width(ui), n);
     // The column titles: the documents' labels, their names on hover.
-    ui.horizontal(|ui| {
-        cell(
-            ui,
-            name_width,
-            line_height,
-            RichText::new("Entity").strong(),
-        );
-        for (d, name) in names.iter().enumerate() {
-            cell(
-                ui,
-                COUNT_WIDTH,
-                line_height,
-                RichText::new(label(d)).strong(),
-            )
-            .on_hover_text(name);
-        }
-    });
+    let (header, _) = ui.allocate_exact_size(vec2(columns.width(), line_height), Sense::hover());
+    put_left(
+        ui,
+        columns.name(header),
+        egui::Label::new(RichText::new("Entity").strong()).truncate(),
+    );
+    for (d, name) in names.iter().enumerate() {
+        ui.put(
+            columns.count(header, d),
+            egui::Label::new(RichText::new(label(d)).strong()),
+        )
+        .on_hover_text(name);
+    }
     egui::ScrollArea::vertical()
         .id_salt("parallax-collation-insights-entities")
         .max_height((ui.available_height() * 0.6).max(line_height * 4.0))
         .auto_shrink([false, true])
         .show_rows(ui, line_height, shown.len(), |ui, range| {
             for entity in shown.get(range).unwrap_or_default() {
-                ui.horizontal(|ui| {
-                    let text = entity_label(entity);
-                    let response = cell(ui, name_width, line_height, RichText::new(&text))
-                        .on_hover_text(format!("{text}\nClick to highlight every place"));
-                    if response.clicked() {
-                        commands.push(Command::HighlightInStatements(places(&entity.spans)));
+                let (row, _) =
+                    ui.allocate_exact_size(vec2(columns.width(), line_height), Sense::hover());
+                let text = entity_label(entity);
+                let response = put_left(
+                    ui,
+                    columns.name(row),
+                    egui::Label::new(&text).truncate().sense(Sense::click()),
+                )
+                .on_hover_text(format!("{text}\nClick to highlight every place"));
+                if response.clicked() {
+                    commands.push(Command::HighlightInStatements(places(&entity.spans)));
+                }
+                for d in 0..n {
+                    let count = entity.counts.get(d).copied().unwrap_or(0);
+                    if count > 0 {
+                        ui.put(columns.count(row, d), egui::Label::new(count.to_string()));
                     }
-                    for d in 0..n {
-                        match entity.counts.get(d).copied().unwrap_or(0) {
-                            0 => {
-                                ui.allocate_exact_size(
-                                    vec2(COUNT_WIDTH, line_height),
-                                    Sense::hover(),
-                                );
-                            }
-                            count => {
-                                cell(ui, COUNT_WIDTH, line_height, count.to_string());
-                            }
-                        }
-                    }
-                });
+                }
             }
         });
 
@@ -181,13 +178,59 @@ fn cell(
     height: f32,
     text: impl Into<egui::WidgetText>,
 ) -> egui::Response {
-    ui.allocate_ui_with_layout(
-        vec2(width, height),
-        Layout::left_to_right(Align::Center),
-        |ui| {
-            ui.set_width(width);
-            ui.add(egui::Label::new(text).truncate().sense(Sense::click()))
-        },
+    let (rect, _) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
+    put_left(
+        ui,
+        rect,
+        egui::Label::new(text).truncate().sense(Sense::click()),
     )
-    .inner
+}
+
+/// The width a table's rows may take: the panel's, less the scroll bar where it takes room.
+fn table_width(ui: &egui::Ui) -> f32 {
+    let scroll = &ui.spacing().scroll;
+    let bar = if scroll.floating {
+        0.0
+    } else {
+        scroll.bar_width + scroll.bar_inner_margin + scroll.bar_outer_margin
+    };
+    (ui.available_width() - bar).max(0.0)
+}
+
+/// The columns of the who-names-what table in a given width: the name, then a count per
+/// document.
+struct Columns {
+    width: f32,
+    name: f32,
+    count: f32,
+}
+
+impl Columns {
+    /// `n` count columns of at most [`COUNT_WIDTH`] and at most half the width together;
+    /// the name takes the rest.
+    fn new(width: f32, n: usize) -> Self {
+        let count = COUNT_WIDTH.min(width * 0.5 / n.max(1) as f32);
+        Self {
+            width,
+            name: (width - count * n as f32).max(0.0),
+            count,
+        }
+    }
+
+    fn width(&self) -> f32 {
+        self.width
+    }
+
+    /// The name's cell in a row's rect.
+    fn name(&self, row: Rect) -> Rect {
+        Rect::from_min_size(row.min, vec2(self.name - 4.0, row.height()))
+    }
+
+    /// Document `d`'s count cell in a row's rect.
+    fn count(&self, row: Rect, d: usize) -> Rect {
+        Rect::from_min_size(
+            pos2(row.min.x + self.name + self.count * d as f32, row.min.y),
+            vec2(self.count, row.height()),
+        )
+    }
 }

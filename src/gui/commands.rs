@@ -103,6 +103,12 @@ pub enum Command {
     ToggleInsights,
     /// Set (or, with an empty text, remove) the note on a row.
     SetNote(usize, String),
+    /// Open or close the help window (F1).
+    ToggleHelp,
+    /// Close the help window.
+    CloseHelp,
+    /// Put the keyboard in the note field of the selected row (key N).
+    EditNote,
     /// Highlight these places in the two texts (an entity's or a phrase's occurrences).
     Highlight(Vec<(Side, crate::engine::Span)>),
     /// Scroll the rows so that this row is in view (without selecting it).

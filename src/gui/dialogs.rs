@@ -1,6 +1,8 @@
 //! The window's dialogs: the path field (where no native file dialog can be shown), the text
 //! editor (paste or edit a statement) and the export window. Each draws only its content;
-//! [`modal`] gives them the same frame (title, centred, not collapsible).
+//! [`modal`] gives them the same frame: titled, centred, over a backdrop that keeps the
+//! keyboard and the pointer inside the dialog (Tab cycles through its widgets only), closed
+//! by Escape as by its Cancel button.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -26,6 +28,8 @@ struct PathPrompt {
     slot: Slot,
     text: String,
     reason: String,
+    /// Whether the path field was given the keyboard (once, when the dialog opens).
+    focused: bool,
 }
 
 /// The text editor for pasting or editing one side.
@@ -156,6 +160,11 @@ impl Dialogs {
         true
     }
 
+    /// Whether a dialog is open (it takes Escape).
+    pub fn is_open(&self) -> bool {
+        self.prompt.is_some() || self.editor.is_some() || self.export.is_some()
+    }
+
     /// Asks for a file for `slot`: the native dialog, or the path field where there is none.
     fn ask(&mut self, slot: Slot, documents: &[Arc<Document>], worker: &Worker) {
         if dialog_available() {
@@ -181,6 +190,7 @@ impl Dialogs {
             slot,
             text,
             reason: reason.to_owned(),
+            focused: false,
         });
     }
 
@@ -221,42 +231,54 @@ impl Dialogs {
         Ok(())
     }
 
-    /// Draws the open dialogs.
+    /// Draws the open dialogs; Escape cancels the one on top.
     pub fn ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
         if let Some(prompt) = &mut self.prompt {
             let title = prompt.slot.title();
-            modal(ctx, &title, None, |ui| prompt_ui(ui, prompt, commands));
+            if modal(ctx, &title, None, |ui| prompt_ui(ui, prompt, commands)) {
+                commands.push(Command::CancelPrompt);
+            }
         }
         if let Some(editor) = &mut self.editor {
             let title = format!("Text of the {} statement", editor.side.name());
-            modal(ctx, &title, Some([720.0, 480.0]), |ui| {
+            if modal(ctx, &title, Some([720.0, 480.0]), |ui| {
                 editor_ui(ui, editor, commands);
-            });
+            }) {
+                commands.push(Command::CancelEdit);
+            }
         }
-        if let Some(export) = &mut self.export {
-            modal(ctx, "Export report", None, |ui| {
+        if let Some(export) = &mut self.export
+            && modal(ctx, "Export report", None, |ui| {
                 export_ui(ui, export, commands)
-            });
+            })
+        {
+            commands.push(Command::CancelExport);
         }
     }
 }
 
-/// The frame every dialog shares: a titled window in the middle, not collapsible; resizable
-/// with this default size, or fitted to its content.
+/// The frame every dialog shares: a titled, centred modal over a backdrop (the widgets behind
+/// take neither the pointer nor the keyboard), `size` wide and at most that tall, or fitted to
+/// its content. Returns whether Escape asked to close it.
 pub fn modal(
     ctx: &egui::Context,
     title: &str,
     size: Option<[f32; 2]>,
     content: impl FnOnce(&mut egui::Ui),
-) {
-    let mut window = egui::Window::new(title)
-        .collapsible(false)
-        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0]);
-    window = match size {
-        Some(size) => window.default_size(size),
-        None => window.resizable(false),
-    };
-    window.show(ctx, content);
+) -> bool {
+    let response = egui::Modal::new(egui::Id::unique(("parallax-dialog", title))).show(ctx, |ui| {
+        if let Some([width, height]) = size {
+            let room = ctx.content_rect().size() - egui::vec2(48.0, 48.0);
+            ui.set_width(width.min(room.x).max(200.0));
+            ui.set_max_height(height.min(room.y).max(200.0));
+        }
+        ui.heading(title);
+        ui.add_space(4.0);
+        content(ui);
+    });
+    response.is_top_modal
+        && !response.any_popup_open
+        && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Escape))
 }
 
 fn prompt_ui(ui: &mut egui::Ui, prompt: &mut PathPrompt, commands: &mut Vec<Command>) {
@@ -266,8 +288,11 @@ fn prompt_ui(ui: &mut egui::Ui, prompt: &mut PathPrompt, commands: &mut Vec<Comm
     let edit = ui
         .add(egui::TextEdit::singleline(&mut prompt.text).desired_width(420.0))
         .labelled_by(label.id);
-    if !edit.has_focus() && prompt.text.is_empty() {
+    // The field takes the keyboard when the dialog opens (the cursor after the folder it
+    // starts in).
+    if !prompt.focused {
         edit.request_focus();
+        prompt.focused = true;
     }
     let submitted = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
     ui.horizontal(|ui| {

@@ -463,7 +463,7 @@ impl InsightsPanel {
 }
 
 /// Puts `widget` in `rect`, left-aligned and centred vertically (`Ui::put` centres it).
-fn put_left(ui: &mut egui::Ui, rect: Rect, widget: impl egui::Widget) -> egui::Response {
+pub(super) fn put_left(ui: &mut egui::Ui, rect: Rect, widget: impl egui::Widget) -> egui::Response {
     ui.scope_builder(
         egui::UiBuilder::new()
             .max_rect(rect)

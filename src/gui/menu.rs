@@ -1,5 +1,5 @@
 //! The menu bar: File (open, recent, paste, edit, export, reload), Samples, View (theme,
-//! find, zoom) and Help (how to read the comparison, keys).
+//! insights panel, find, zoom) and Help (opens the help window).
 
 use egui::{RichText, ThemePreference, Ui};
 
@@ -134,6 +134,16 @@ pub fn ui(ui: &mut Ui, settings: &Settings, collation: bool, commands: &mut Vec<
                 }
             }
             ui.separator();
+            // The panel's Hide button says it comes back from here.
+            let mut insights = settings.show_insights;
+            if !collation
+                && ui
+                    .checkbox(&mut insights, "Insights panel")
+                    .on_hover_text("Who each side names, shared phrases, wording strength")
+                    .changed()
+            {
+                commands.push(Command::ToggleInsights);
+            }
             if ui.button("Collation of all statements").clicked() {
                 commands.push(Command::ShowCollation);
             }
@@ -147,74 +157,13 @@ pub fn ui(ui: &mut Ui, settings: &Settings, collation: bool, commands: &mut Vec<
             ui.label(RichText::new("Zoom: Ctrl+Plus, Ctrl+Minus, Ctrl+0").weak());
         });
         ui.menu_button("Help", |ui| {
-            ui.set_min_width(360.0);
-            ui.strong("How to read the comparison");
-            for line in [
-                "Each row pairs a sentence on the left with the sentence(s) on the right \
-                 that say the same thing, even when moved, merged, split or reworded.",
-                "Inside a pair: red struck-out words are only on the left, green underlined \
-                 words only on the right, blue italics the same thing worded differently \
-                 (US / United States).",
-                "A sand-tinted 'related' row pairs two sentences on the same topic, event or \
-                 person that say different things; the terms they share are underlined.",
-                "'also R7' in the gutter: the sentence has another counterpart, sentence 7 \
-                 on the right (a quote, a paraphrase); click to go there. A one-sided row \
-                 with such a link reads 'unpaired': the other side says it, in another row.",
-                "A tinted row beside a hatched cell is a sentence the other side does not \
-                 have. A bar at both edges marks a pair out of order; 'moved: R12' in the \
-                 gutter names the sentence on the right and jumps to where it sits there.",
-                "The gutter gives each pair's similarity (= for identical). The Insights \
-                 panel lists who each side names, shared phrases and wording strength.",
-                "Three or more statements (File > Add statement, dropping three files, or \
-                 Samples > All the seed's statements together): one column per statement \
-                 (D1, D2, ... as the insights name them), one row per point (P1, P2, ... in \
-                 the order shown: they change with Order by, Show and hidden columns). In a \
-                 row, green words are said by every statement of the row, underlined words \
-                 by some, amber italics by this one only; a hatched cell: the statement lacks \
-                 the point. Order by picks the statement whose order the points follow; Show \
-                 keeps the points one statement alone has, or those it lacks; Next gap (F7) \
-                 goes to a point some statement lacks. The side panel's presence map (= \
-                 identical, ≈ equivalent, ~ related, • one only) and similarity (the share of \
-                 two statements' sentences with a counterpart in the other) go to any point; \
-                 its Insights tab says who names what. Compare these two opens a pair in two \
-                 columns; its Collation button comes back.",
-            ] {
-                ui.label(line);
+            if ui
+                .add(egui::Button::new("Help").shortcut_text("F1"))
+                .on_hover_text("How to read the rows, links and the collation; the keys")
+                .clicked()
+            {
+                commands.push(Command::ToggleHelp);
             }
-            ui.separator();
-            ui.strong("Keys");
-            egui::Grid::new("help-keys")
-                .num_columns(2)
-                .spacing([20.0, 4.0])
-                .show(ui, |ui| {
-                    for (keys, what) in [
-                        (
-                            "F7, Alt+Down",
-                            "next difference (in the collation: next gap)",
-                        ),
-                        ("Shift+F7, Alt+Up", "previous difference (previous gap)"),
-                        (
-                            "Ctrl+F",
-                            "find in every document shown (Enter: next, Esc: close)",
-                        ),
-                        ("Ctrl+O", "open the left statement"),
-                        ("Ctrl+Shift+O", "open the right statement"),
-                        ("Ctrl+E", "export a report"),
-                        ("F5", "reload the files from disk"),
-                        ("Page Up / Page Down", "scroll the rows a page"),
-                        ("Up / Down", "scroll the rows a little"),
-                        ("Home / End", "go to the first / last row"),
-                        ("Ctrl + / Ctrl - / Ctrl 0", "zoom in, out, reset"),
-                    ] {
-                        ui.label(RichText::new(keys).strong());
-                        ui.label(what);
-                        ui.end_row();
-                    }
-                });
-            ui.label(
-                "Drop a file on either half of the window to open it there; drop three or \
-                 more to collate them, or any onto the collation to add it.",
-            );
         });
     });
 }

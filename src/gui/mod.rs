@@ -13,6 +13,7 @@
 //! - [`settings`]: what is kept between runs;
 //! - [`watch`]: noticing files that change on disk (stats on the worker);
 //! - [`dialogs`]: the path field, the text editor and the export window, in one frame;
+//! - [`help`]: the help window and its text (the README's Help section says the same);
 //! - [`menu`], [`toolbar`]: the menu bar, the toolbar with summary and legend, the status bar;
 //! - [`insights`]: the panel of names, shared phrases and wording strength;
 //! - [`collection`], [`collation_view`]: three or more statements at once: their list and
@@ -27,6 +28,7 @@ pub mod collection;
 pub mod commands;
 pub mod dialogs;
 pub mod find;
+pub mod help;
 pub mod insights;
 pub mod menu;
 pub mod notes;

@@ -1,11 +1,18 @@
 //! Notes on rows: the note bar under the selected row, and the notes of the pair shown, kept
 //! in a sidecar file ([`crate::notes`]). The sidecar is read and written on the worker's file
 //! thread, in order; the window only places notes on rows.
+//!
+//! What is typed is a draft of its row until it is saved: by Enter, by Save note, or by leaving
+//! the row (another row selected, another comparison shown). A draft is never dropped. When the
+//! sides are swapped, the pair's notes follow (their anchors swap with the sides).
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use egui::Ui;
 
+use crate::engine::Comparison;
+use crate::load::Document;
 use crate::notes::Notes;
 
 use super::Command;
@@ -22,9 +29,15 @@ pub struct NotesBar {
     reading: Option<u64>,
     /// Notes placed on rows of the comparison shown: (row, note), by row.
     by_row: Vec<(usize, String)>,
-    /// The row whose note is being edited, and the text typed.
-    draft_row: Option<usize>,
-    draft: String,
+    /// The comparison and documents the notes are placed on (a draft is saved against them).
+    placed_on: Option<(Arc<Comparison>, [Arc<Document>; 2])>,
+    /// Text typed on a row and not saved yet: (row, text).
+    draft: Option<(usize, String)>,
+    /// The note field takes the keyboard next frame (key N).
+    focus: bool,
+    /// Whether the notes in memory have their sides swapped from the sidecar's (written
+    /// back in the sidecar's own order).
+    swapped: bool,
 }
 
 impl NotesBar {
@@ -35,19 +48,29 @@ impl NotesBar {
 
     /// A new comparison is shown: places the notes again, reading them first when the pair
     /// is another one.
+    /// A draft left behind is saved first, on the row it was typed on.
     pub fn on_shown(&mut self, shown: &Shown, worker: &Worker) {
+        self.save_draft(worker);
         let [left, right] = &shown.documents;
-        let path = crate::notes::sidecar_path(left, right);
-        let same_pair = matches!((&self.sidecar, &path), (Some((p, _)), Some(q)) if p == q);
-        if same_pair {
+        let kept_in = |l: &Document, r: &Document| matches!((&self.sidecar, crate::notes::sidecar_path(l, r)), (Some((p, _)), Some(q)) if *p == q);
+        // The same pair, or the same two documents with the sides swapped: the same notes,
+        // kept in the same sidecar, their anchors on the sides as shown.
+        let (direct, reversed) = (kept_in(left, right), kept_in(right, left));
+        if direct || reversed {
+            let swapped = !direct;
+            if swapped != self.swapped
+                && let Some((_, notes)) = &mut self.sidecar
+            {
+                notes.swap_sides();
+                self.swapped = swapped;
+            }
             self.place(shown);
         } else {
             self.by_row.clear();
+            self.placed_on = None;
             self.reading = Some(shown.generation);
             worker.read_notes(shown.generation, shown.documents.clone());
         }
-        self.draft_row = None;
-        self.draft.clear();
     }
 
     fn place(&mut self, shown: &Shown) {
@@ -56,20 +79,77 @@ impl NotesBar {
             Some((_, notes)) => notes.by_row(&shown.comparison, left, right),
             None => Vec::new(),
         };
+        self.placed_on = Some((shown.comparison.clone(), shown.documents.clone()));
+    }
+
+    /// The selection is now `selected`: a draft typed on another row is saved there.
+    pub fn follow_selection(&mut self, selected: Option<usize>, worker: &Worker) {
+        if self
+            .draft
+            .as_ref()
+            .is_some_and(|(row, _)| Some(*row) != selected)
+        {
+            self.save_draft(worker);
+        }
+    }
+
+    /// The note field of the selected row takes the keyboard (key N).
+    pub fn request_focus(&mut self) {
+        self.focus = true;
+    }
+
+    /// Saves the draft, if any, on its row of the comparison the notes are placed on.
+    fn save_draft(&mut self, worker: &Worker) {
+        let Some((row, text)) = self.draft.take() else {
+            return;
+        };
+        let saved = self
+            .by_row
+            .iter()
+            .find(|(r, _)| *r == row)
+            .map(|(_, n)| n.as_str());
+        if saved.unwrap_or_default() == text.trim() {
+            return;
+        }
+        if !self.set(row, &text, worker) {
+            // The notes are still being read: the draft waits for them.
+            self.draft = Some((row, text));
+        }
+    }
+
+    /// Sets the note of `row` on the comparison placed, writes the sidecar, places again;
+    /// returns whether it could (not while the notes are read).
+    fn set(&mut self, row: usize, text: &str, worker: &Worker) -> bool {
+        let (Some((comparison, documents)), Some((path, notes))) =
+            (&self.placed_on, &mut self.sidecar)
+        else {
+            return false;
+        };
+        let [left, right] = documents;
+        notes.set(comparison, row, left, right, text);
+        let mut kept = notes.clone();
+        if self.swapped {
+            kept.swap_sides();
+        }
+        worker.write_notes(path.clone(), kept);
+        self.by_row = notes.by_row(comparison, left, right);
+        true
     }
 
     /// Sets (or with an empty text removes) the note on a row, and saves the notes.
     pub fn apply(&mut self, command: &Command, shown: Option<&Shown>, worker: &Worker) -> bool {
-        let Command::SetNote(row, text) = command else {
-            return false;
-        };
-        let (Some(shown), Some((path, notes))) = (shown, &mut self.sidecar) else {
-            return true;
-        };
-        let [left, right] = &shown.documents;
-        notes.set(&shown.comparison, *row, left, right, text);
-        worker.write_notes(path.clone(), notes.clone());
-        self.place(shown);
+        match command {
+            Command::SetNote(row, text) => {
+                if self.draft.as_ref().is_some_and(|(r, _)| r == row) {
+                    self.draft = None;
+                }
+                if shown.is_some() {
+                    self.set(*row, text, worker);
+                }
+            }
+            Command::EditNote => self.request_focus(),
+            _ => return false,
+        }
         true
     }
 
@@ -113,6 +193,7 @@ impl NotesBar {
                 } else {
                     self.sidecar = None;
                 }
+                self.swapped = false;
                 self.place(shown);
                 Ok(())
             }
@@ -126,31 +207,50 @@ impl NotesBar {
         }
     }
 
-    /// The note bar of the selected row.
+    /// The note bar of the selected row: its draft if one is typed, else its saved note.
+    /// Enter saves, as Save note does.
     pub fn ui(&mut self, ui: &mut Ui, row: usize, commands: &mut Vec<Command>) {
-        if self.draft_row != Some(row) {
-            self.draft = self
-                .by_row
-                .iter()
-                .find(|(r, _)| *r == row)
-                .map(|(_, n)| n.clone())
-                .unwrap_or_default();
-            self.draft_row = Some(row);
-        }
+        let saved = self
+            .by_row
+            .iter()
+            .find(|(r, _)| *r == row)
+            .map(|(_, n)| n.as_str())
+            .unwrap_or_default();
+        let mut text = match &self.draft {
+            Some((r, draft)) if *r == row => draft.clone(),
+            _ => saved.to_owned(),
+        };
         ui.horizontal(|ui| {
             let label = ui.label(format!("Note on row {}:", row + 1));
-            ui.add(
-                egui::TextEdit::singleline(&mut self.draft)
-                    .hint_text("a remark for this row, kept with the pair and shown in exports")
-                    .desired_width(ui.available_width() - 220.0),
-            )
-            .labelled_by(label.id);
-            if ui.button("Save note").clicked() {
-                commands.push(Command::SetNote(row, self.draft.clone()));
+            let edit = ui
+                .add(
+                    egui::TextEdit::singleline(&mut text)
+                        .hint_text(
+                            "a remark for this row, kept with the pair and shown in exports \
+                             (Enter saves)",
+                        )
+                        .desired_width((ui.available_width() - 220.0).max(120.0)),
+                )
+                .labelled_by(label.id);
+            if std::mem::take(&mut self.focus) {
+                edit.request_focus();
+            }
+            if edit.changed() {
+                self.draft = Some((row, text.clone()));
+            }
+            let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if ui.button("Save note").clicked() || entered {
+                commands.push(Command::SetNote(row, text.clone()));
             }
             if ui.button("Remove note").clicked() {
-                self.draft.clear();
                 commands.push(Command::SetNote(row, String::new()));
+            }
+            if self
+                .draft
+                .as_ref()
+                .is_some_and(|(r, d)| *r == row && d.trim() != saved)
+            {
+                ui.label(egui::RichText::new("unsaved").weak());
             }
         });
     }

@@ -45,21 +45,13 @@ pub fn ui(ui: &mut Ui, input: &ToolbarInput<'_>, commands: &mut Vec<Command>) {
                 .text("Reworded pairing")
                 .fixed_decimals(2),
         )
-        .on_hover_text(
-            "How much wording two sentences must share (0.1 to 0.9) to be paired as a \
-             reworded copy, with a word diff. Counterparts that say the same thing in other \
-             words, and related sentences, are linked whatever this is set to.",
-        );
+        .on_hover_text(REWORDED_PAIRING);
         if options != input.options {
             commands.push(Command::SetOptions(options));
         }
         ui.separator();
-        // Previous, the counter and Next stay together when the toolbar wraps: a nested
-        // row cannot wrap, so it starts a new line when it would not fit.
-        if ui.max_rect().right() - ui.cursor().left() < 300.0 {
-            ui.end_row();
-        }
-        ui.horizontal(|ui| {
+        // Previous, the counter and Next stay together when the toolbar wraps.
+        keep_together(ui, "differences", |ui| {
             if ui
                 .button("Previous")
                 .on_hover_text("Previous difference (Shift+F7, Alt+Up)")
@@ -122,8 +114,98 @@ pub fn ui(ui: &mut Ui, input: &ToolbarInput<'_>, commands: &mut Vec<Command>) {
     });
     ui.add_space(2.0);
     summary_ui(ui, input);
+    options_ui(ui, input.options, commands);
     input.notices.ui(ui, commands);
     ui.add_space(2.0);
+}
+
+/// Lays `content` out in a row as one piece of a wrapping toolbar: it starts a new line when
+/// the width it took last frame does not fit in what is left of this line, so a label stays
+/// with its menu and a button with what it acts on. (A nested row cannot wrap, and its width
+/// is known only once laid out.)
+pub fn keep_together<R>(ui: &mut Ui, id_salt: &str, content: impl FnOnce(&mut Ui) -> R) -> R {
+    let id = ui.scope_id().with(("keep-together", id_salt));
+    let width: f32 = ui.data(|d| d.get_temp(id)).unwrap_or(0.0);
+    let left = ui.max_rect().right() - ui.cursor().left();
+    let at_start = ui.cursor().left() <= ui.max_rect().left() + 1.0;
+    if width > left && !at_start {
+        ui.end_row();
+    }
+    let response = ui.horizontal(content);
+    ui.data_mut(|d| d.insert_temp(id, response.response.rect.width()));
+    response.inner
+}
+
+/// What the reworded-pairing slider does, where it is offered.
+const REWORDED_PAIRING: &str = "The least share of content words (rare words weigh more) two \
+     sentences must have to be paired as a reworded copy, with a word diff (0.1 to 0.9; \
+     default 0.40). It is not the gutter's percentage, which counts every word alike: a pair \
+     can pass at 0.78 and show 21% in the gutter. Sentences paired at an earlier stage (the \
+     same sentence, or a neighbour merged into a pair) stay paired at any setting. \
+     Counterparts in other words and related sentences are linked whatever it is set to.";
+
+/// The options that differ from their defaults, as the window names them
+/// ("Reworded pairing 0.38 (default 0.40)").
+pub fn options_off_default(options: &Options) -> Vec<String> {
+    let default = Options::default();
+    let mut off = Vec::new();
+    let flag = |on: bool| if on { "on" } else { "off" };
+    for (name, value, default) in [
+        ("Ignore case", options.ignore_case, default.ignore_case),
+        (
+            "Ignore punctuation",
+            options.ignore_punctuation,
+            default.ignore_punctuation,
+        ),
+        (
+            "Mark spelling variants",
+            options.mark_variants,
+            default.mark_variants,
+        ),
+        (
+            "Equivalent terms",
+            options.use_equivalences,
+            default.use_equivalences,
+        ),
+    ] {
+        if value != default {
+            off.push(format!("{name} {}", flag(value)));
+        }
+    }
+    if (options.threshold - default.threshold).abs() >= 0.005 {
+        off.push(format!(
+            "Reworded pairing {:.2} (default {:.2})",
+            options.threshold, default.threshold
+        ));
+    }
+    if options.timeout_ms != default.timeout_ms {
+        off.push(format!(
+            "Time budget {} ms (default {})",
+            options.timeout_ms, default.timeout_ms
+        ));
+    }
+    off
+}
+
+/// The options in force that are off their defaults (they are kept between runs), with a
+/// button that sets them all back; nothing when all are at their defaults. Both views show it.
+pub fn options_ui(ui: &mut Ui, options: Options, commands: &mut Vec<Command>) {
+    let off = options_off_default(&options);
+    if off.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Options off their default:").strong())
+            .on_hover_text("Kept from the last run; they change the rows and the collation");
+        ui.label(off.join(" · "));
+        if ui
+            .small_button("Reset options")
+            .on_hover_text("Every comparison option back to its default")
+            .clicked()
+        {
+            commands.push(Command::SetOptions(Options::default()));
+        }
+    });
 }
 
 /// The summary line of the comparison and the legend of its marks.

@@ -5,17 +5,14 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::Arc;
 
-use egui::{
-    Align2, Color32, FontId, Galley, Rect, Sense, Stroke, StrokeKind, Ui, Vec2, pos2, vec2,
-};
+use egui::{Align2, Color32, FontId, Rect, Sense, Stroke, StrokeKind, Ui, Vec2, pos2, vec2};
 
 use crate::display::CrossRef;
 use crate::engine::{Comparison, Row, RowKind, Span};
 use crate::load::Document;
 
-pub use super::cells::{Palette, cell_job};
+pub use super::cells::{CellGalley, Palette, cell_job};
 use super::{Command, Side};
 
 /// Heights of rows, measured or estimated, with their prefix sums.
@@ -29,7 +26,7 @@ pub struct RowHeights {
     prefix: Vec<f32>,
     dirty: bool,
     /// Laid-out cells of rows seen recently, valid for `galley_key`.
-    galleys: HashMap<usize, [Option<Arc<Galley>>; 2]>,
+    galleys: HashMap<usize, [Option<CellGalley>; 2]>,
     /// (comparison generation, width, font size, find generation, dark mode) of `galleys`.
     galley_key: (u64, u32, u32, u64, bool),
 }
@@ -139,7 +136,7 @@ pub struct ViewInput<'a> {
     /// Notes by row, sorted by row.
     pub notes: &'a [(usize, String)],
     /// For a moved row, the row to jump to (where its sentence sits in the other order).
-    pub moved_targets: &'a [Option<usize>],
+    pub moved_targets: &'a [Option<crate::display::MovedTarget>],
     /// For each row, its sentences' links to sentences in other rows.
     pub cross_refs: &'a [Vec<CrossRef>],
     /// The sentence a cross-reference jumped to, outlined in its row.
@@ -217,7 +214,7 @@ pub fn rows_ui(
                             text_width,
                             &find,
                         );
-                        laid[slot] = Some(ui.fonts_mut(|f| f.layout_job(job)));
+                        laid[slot] = Some(CellGalley::lay_out(ui, job));
                     }
                 }
                 if heights.galleys.len() >= GALLEY_CACHE_MAX {
@@ -329,13 +326,18 @@ pub fn rows_ui(
         for (slot, rect) in [left_rect, right_rect].into_iter().enumerate() {
             if let Some(galley) = galleys[slot].take() {
                 let inner = rect.shrink(CELL_PAD);
-                ui.put(
+                // A click on a sentence selects its row, as on the row's background; a drag
+                // still selects text to copy.
+                let text = galley.put(
+                    ui,
                     Rect::from_min_size(
                         inner.min,
                         vec2(galley.size().x.min(inner.width()), galley.size().y),
                     ),
-                    egui::Label::new(galley).selectable(true),
                 );
+                if text.clicked() {
+                    commands.push(Command::SelectRow(i));
+                }
             }
         }
         gutter_ui(ui, gutter_rect, row, i, note, input, &mut commands);
@@ -501,19 +503,20 @@ fn gutter_ui(
             .put(
                 link_rect,
                 egui::Link::new(
-                    egui::RichText::new(format!("moved: R{right_sentence}"))
+                    egui::RichText::new(format!("moved: {}", target.label()))
                         .size(11.0)
                         .color(input.palette.moved),
                 ),
             )
             .on_hover_text(format!(
-                "Out of order: on the right this is sentence {right_sentence}, which comes \
-                 elsewhere in the right document. Click to go to row {}, where the right \
-                 document has it between its neighbours.",
-                target + 1
+                "Out of order: on the right this is sentence {right_sentence}, which comes {} \
+                 in the right document. Click to go to row {}, where R{} is (outlined).",
+                target.label(),
+                target.row + 1,
+                target.sentence + 1
             ));
         if response.clicked() {
-            commands.push(Command::JumpToRow(*target));
+            commands.push(Command::JumpToSentence(Side::Right, target.sentence));
         }
     }
 }

@@ -13,7 +13,10 @@ impl ParallaxApp {
         // A focused widget (the threshold slider) keeps the arrow keys.
         let focused = ctx.memory(|m| m.focused().is_some());
         let find_open = self.find.is_open();
+        // A dialog on top takes Escape for itself.
+        let help_open = self.help.is_open() && !self.dialogs.is_open();
         let highlighted = self.collection.is_active() && self.collation.has_highlights();
+        let row_selected = !self.collection.is_active() && self.view.selected().is_some();
         let mut scroll = None;
         ctx.input_mut(|input| {
             let mut take = |modifiers: Modifiers, key: Key| {
@@ -32,11 +35,17 @@ impl ParallaxApp {
             if take(Modifiers::COMMAND, Key::E) {
                 commands.push(Command::OpenExport);
             }
+            if take(Modifiers::NONE, Key::F1) {
+                commands.push(Command::ToggleHelp);
+            }
             if take(Modifiers::NONE, Key::F5) {
                 commands.push(Command::Reload);
             }
             // Keyboard scrolling of the rows, when no text field has the keys.
             if !wants_text {
+                if row_selected && take(Modifiers::NONE, Key::N) {
+                    commands.push(Command::EditNote);
+                }
                 scroll = if take(Modifiers::NONE, Key::PageDown) {
                     Some(ScrollKey::PageDown)
                 } else if take(Modifiers::NONE, Key::PageUp) {
@@ -64,6 +73,8 @@ impl ParallaxApp {
                 commands.push(Command::CloseFind);
             } else if highlighted && take(Modifiers::NONE, Key::Escape) {
                 commands.push(Command::ClearHighlights);
+            } else if help_open && !wants_text && take(Modifiers::NONE, Key::Escape) {
+                commands.push(Command::CloseHelp);
             }
             if !wants_text && find_open && take(Modifiers::NONE, Key::Enter) {
                 commands.push(Command::FindNext);

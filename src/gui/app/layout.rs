@@ -23,6 +23,7 @@ impl ParallaxApp {
                 &mut commands,
             )
         });
+        self.help.show(&ctx, &mut commands);
         if self.collection.is_active() {
             self.collation_ui(ui, &mut commands);
             self.dialogs.ui(&ctx, &mut commands);
@@ -121,6 +122,7 @@ impl ParallaxApp {
         egui::Panel::top("collation-toolbar").show(ui, |ui| {
             self.collation
                 .toolbar_ui(ui, shown, self.collection.statements(), commands);
+            super::super::toolbar::options_ui(ui, self.settings.options, commands);
             self.notices.ui(ui, commands);
         });
         egui::Panel::right("overview")

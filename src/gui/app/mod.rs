@@ -19,6 +19,7 @@ use super::collection::Collection;
 use super::commands::Slot;
 use super::dialogs::Dialogs;
 use super::find::Find;
+use super::help::HelpWindow;
 use super::insights::InsightsPanel;
 use super::notes::NotesBar;
 use super::notices::{Notice, Notices};
@@ -49,6 +50,8 @@ pub struct ParallaxApp {
     dialogs: Dialogs,
     /// The insights panel's tab, filter and list.
     insights: InsightsPanel,
+    /// The help window.
+    help: HelpWindow,
     /// The statements collated together, and their collation.
     collection: Collection,
     /// The collation view: columns, pivot, selection.
@@ -86,6 +89,7 @@ impl ParallaxApp {
             watch: Watch::default(),
             dialogs: Dialogs::default(),
             insights: InsightsPanel::default(),
+            help: HelpWindow::default(),
             collection: Collection::default(),
             collation: CollationView::default(),
             worker: Worker::new(Some(cc.egui_ctx.clone())),
@@ -341,6 +345,7 @@ impl ParallaxApp {
             _ => false,
         };
         let handled = handled
+            || self.help.apply(command)
             || self.settings.apply(command)
             || self.notices.apply(command)
             || self.view.apply(command, shown)
@@ -531,6 +536,9 @@ impl eframe::App for ParallaxApp {
         for command in std::mem::take(&mut self.commands) {
             self.apply(command);
         }
+        // A note typed on a row the selection has left is saved there.
+        self.notes
+            .follow_selection(self.view.selected(), &self.worker);
         // The collation's derived state (reading order, gaps) is brought up to date here, not
         // while drawing.
         if let Some(shown) = self.collection.shown() {

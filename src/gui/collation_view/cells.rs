@@ -98,9 +98,13 @@ pub(super) fn legend_ui(ui: &mut Ui) {
     ui.horizontal(|ui| {
         ui.label(RichText::new("Words:").weak());
         ui.label(
-            RichText::new(" said by all in the row ")
+            RichText::new(" said by all with the point ")
                 .background_color(palette.all)
                 .color(palette.text),
+        )
+        .on_hover_text(
+            "Every statement that has the point says the word, hidden columns included \
+             (a row names its hidden statements in the gutter)",
         );
         ui.label(RichText::new(" by some ").underline().color(palette.text));
         ui.label(
@@ -133,7 +137,7 @@ pub(super) fn cell_job(
     let Some(text) = shown.documents.get(document).map(|d| d.text.as_str()) else {
         return job;
     };
-    let plain = TextFormat::simple(font.clone(), palette.text);
+    let plain = crate::gui::cells::cell_format(font, palette.text);
     // A point one statement alone has is tinted as a whole; its words are not marked.
     let single = shown
         .collation

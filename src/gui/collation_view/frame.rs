@@ -32,14 +32,40 @@ impl CollationView {
         if response.clicked() {
             commands.push(Command::JumpToPoint(row));
         }
-        let painter = ui.painter();
-        painter.text(
-            gutter.min + vec2(4.0, CELL_PAD),
-            egui::Align2::LEFT_TOP,
-            format!("P{}", row + 1),
-            FontId::proportional(13.0),
-            palette.text,
+        // The point's number, as a label (read by screen readers and tests).
+        let number =
+            Rect::from_min_size(gutter.min + vec2(4.0, CELL_PAD), vec2(GUTTER - 8.0, 16.0));
+        ui.put(
+            number,
+            egui::Label::new(
+                RichText::new(format!("P{}", self.number(row)))
+                    .size(13.0)
+                    .color(palette.text),
+            )
+            .selectable(false),
         );
+        let hidden = self.hidden_having(shown, point);
+        if !hidden.is_empty() {
+            let note = Rect::from_min_size(
+                gutter.min + vec2(4.0, CELL_PAD + super::GUTTER_HIDDEN_AT),
+                vec2(GUTTER - 8.0, 14.0),
+            );
+            ui.put(
+                note,
+                egui::Label::new(
+                    RichText::new(format!("+{} hidden", hidden.join(",")))
+                        .size(11.0)
+                        .color(palette.weak),
+                )
+                .selectable(false),
+            )
+            .on_hover_text(format!(
+                "Hidden columns that have this point too: {}. The words' marks count them \
+                 (\"said by all\" is by every statement with the point, shown or hidden).",
+                hidden.join(", ")
+            ));
+        }
+        let painter = ui.painter();
         painter.text(
             gutter.min + vec2(4.0, CELL_PAD + 16.0),
             egui::Align2::LEFT_TOP,

@@ -20,7 +20,7 @@ pub use overview::status_ui;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use egui::{FontId, Galley, Rect, Ui, pos2, vec2};
+use egui::{FontId, Rect, RichText, Ui, pos2, vec2};
 
 use crate::engine::Span;
 use crate::engine::collate::{PointKind, SentenceWords};
@@ -29,7 +29,7 @@ use cells::cell_job;
 
 use super::Command;
 use super::collection::CollationShown;
-use super::view::{CELL_PAD, ROW_GAP, RowHeights, empty_cell};
+use super::view::{CELL_PAD, CellGalley, ROW_GAP, RowHeights, empty_cell};
 
 /// Width of the point gutter at the left of the rows.
 const GUTTER: f32 = 64.0;
@@ -37,6 +37,8 @@ const GUTTER: f32 = 64.0;
 const MIN_COLUMN: f32 = 200.0;
 /// Height of the column headers.
 const HEADER: f32 = 48.0;
+/// Where a row's gutter names the hidden statements that have its point, below its top.
+const GUTTER_HIDDEN_AT: f32 = 32.0;
 /// Which points the collation shows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum PointFilter {
@@ -76,6 +78,9 @@ pub struct CollationView {
     /// and what they were computed for (collation generation, pivot document, filter,
     /// columns).
     reading: Vec<usize>,
+    /// The number each row's point has ("P7"): its place among all the points in the pivot's
+    /// order, so that Show and hidden columns keep a point's number.
+    numbers: Vec<usize>,
     row_of_point: Arc<Vec<usize>>,
     reading_key: (u64, usize, PointFilter, Vec<usize>),
     /// Rows some shown statement lacks, and what they were computed for.
@@ -90,7 +95,7 @@ pub struct CollationView {
     viewport_height: f32,
     heights: RowHeights,
     /// Laid-out cells: (point, document) → galley, valid for `galley_key`.
-    galleys: HashMap<(usize, usize), Arc<Galley>>,
+    galleys: HashMap<(usize, usize), CellGalley>,
     /// Each point's words with how many statements have them, for the collation shown.
     words: HashMap<usize, Arc<Vec<SentenceWords>>>,
     galley_key: (u64, u32, u32, bool, u64),
@@ -100,6 +105,70 @@ impl CollationView {
     /// The selected row.
     pub fn selected(&self) -> Option<usize> {
         self.selected
+    }
+
+    /// The number row `row`'s point goes by ("P7" is 7): its place in the pivot's order of all
+    /// the points, whatever Show and the hidden columns leave out.
+    pub fn number(&self, row: usize) -> usize {
+        self.numbers.get(row).copied().unwrap_or(row + 1)
+    }
+
+    /// Why Show leaves no point, in words ("No point is said by X alone: ..."); `None` when
+    /// some point is shown or every point is asked for.
+    pub fn empty_reason(&self, shown: &CollationShown) -> Option<String> {
+        if !self.reading.is_empty() {
+            return None;
+        }
+        let columns = self.columns(shown);
+        let name = |d: usize| shown.names.get(d).cloned().unwrap_or_default();
+        let points = &shown.collation.points;
+        match self.filter {
+            PointFilter::All => None,
+            PointFilter::OnlyIn(id) => {
+                let d = shown.index_of(id)?;
+                let own: Vec<_> = points.iter().filter(|p| p.has(d)).collect();
+                if own.is_empty() {
+                    return Some(format!("{} has no point.", name(d)));
+                }
+                let also: Vec<String> = columns
+                    .iter()
+                    .filter(|&&o| o != d)
+                    .filter_map(|&o| {
+                        let k = own.iter().filter(|p| p.has(o)).count();
+                        (k > 0).then(|| format!("{} ({k})", name(o)))
+                    })
+                    .collect();
+                Some(format!(
+                    "Nothing is said by {} alone among the statements shown: each of its {} \
+                     points is also in another. Its points are also in: {}. Hide a column to \
+                     see what it says that the others shown do not.",
+                    name(d),
+                    own.len(),
+                    also.join(", ")
+                ))
+            }
+            PointFilter::MissingFrom(id) => {
+                let d = shown.index_of(id)?;
+                Some(format!(
+                    "{} lacks no point: it has every point of the statements shown.",
+                    name(d)
+                ))
+            }
+        }
+    }
+
+    /// The labels ("D4") of the hidden statements that have `point`: the words' marks count
+    /// them too.
+    pub fn hidden_having(&self, shown: &CollationShown, point: usize) -> Vec<String> {
+        let Some(point) = shown.collation.points.get(point) else {
+            return Vec::new();
+        };
+        self.hidden
+            .iter()
+            .filter_map(|&id| shown.index_of(id))
+            .filter(|&d| point.has(d))
+            .map(crate::export::collation::label)
+            .collect()
     }
 
     /// The statements shown as columns, in order (document indexes of `shown`).
@@ -211,9 +280,14 @@ impl CollationView {
             let points = &shown.collation.points;
             let filter = self.filter;
             let index = |id: u64| shown.index_of(id);
-            self.reading = shown
-                .collation
-                .reading_order(pivot)
+            let order = shown.collation.reading_order(pivot);
+            let mut number_of_point = vec![0; points.len()];
+            for (k, &point) in order.iter().enumerate() {
+                if let Some(slot) = number_of_point.get_mut(point) {
+                    *slot = k + 1;
+                }
+            }
+            self.reading = order
                 .into_iter()
                 .filter(|&p| {
                     let Some(point) = points.get(p) else {
@@ -227,6 +301,11 @@ impl CollationView {
                         PointFilter::MissingFrom(id) => index(id).is_some_and(|d| !point.has(d)),
                     }
                 })
+                .collect();
+            self.numbers = self
+                .reading
+                .iter()
+                .map(|&p| number_of_point.get(p).copied().unwrap_or(0))
                 .collect();
             let mut row_of_point = vec![usize::MAX; points.len()];
             for (row, &point) in self.reading.iter().enumerate() {
@@ -418,6 +497,9 @@ impl CollationView {
             self.galleys.clear();
             self.galley_key = galley_key;
         }
+        if let Some(reason) = self.empty_reason(shown) {
+            ui.label(RichText::new(reason).strong());
+        }
         let mut area = egui::ScrollArea::both()
             .auto_shrink([false, false])
             .id_salt("collation-rows");
@@ -467,7 +549,14 @@ impl CollationView {
                     tallest = tallest.max(galley.as_ref().map_or(0.0, |g| g.size().y));
                     cells.push((x, document, galley));
                 }
-                let height = tallest.max(font.size * 1.3) + 2.0 * CELL_PAD;
+                // Tall enough for the gutter: number, kind, and the hidden statements that
+                // have the point.
+                let gutter = if self.hidden_having(shown, point).is_empty() {
+                    0.0
+                } else {
+                    GUTTER_HIDDEN_AT + 14.0
+                };
+                let height = tallest.max(font.size * 1.3).max(gutter) + 2.0 * CELL_PAD;
                 self.heights.measure(row, height + ROW_GAP);
                 let dark = ui.visuals().dark_mode;
                 let single = collation
@@ -487,12 +576,12 @@ impl CollationView {
                                 ui.painter().rect_filled(rect, 3.0, palette.single);
                             }
                             let inner = rect.shrink(CELL_PAD);
-                            ui.put(
+                            galley.put(
+                                ui,
                                 Rect::from_min_size(
                                     inner.min,
                                     vec2(galley.size().x.min(inner.width()), galley.size().y),
                                 ),
-                                egui::Label::new(galley).selectable(true),
                             );
                         }
                         None => empty_cell(ui.painter(), rect, palette.empty, dark),
@@ -526,7 +615,7 @@ impl CollationView {
         font: &FontId,
         palette: &CollationPalette,
         found: &[(Span, bool)],
-    ) -> Option<Arc<Galley>> {
+    ) -> Option<CellGalley> {
         let collation = &shown.collation;
         if !collation.points.get(point)?.has(document) {
             return None;
@@ -545,7 +634,7 @@ impl CollationView {
             }
         };
         let job = cell_job(shown, point, document, &words, width, font, palette, found);
-        let galley = ui.fonts_mut(|f| f.layout_job(job));
+        let galley = CellGalley::lay_out(ui, job);
         self.galleys.insert((point, document), galley.clone());
         Some(galley)
     }

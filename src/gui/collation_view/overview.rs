@@ -134,7 +134,7 @@ impl CollationView {
                         egui::WidgetInfo::labeled(
                             egui::Role::Button,
                             true,
-                            format!("Presence of P{}", row + 1),
+                            format!("Presence of P{}", self.number(row)),
                         )
                     });
                     let present: Vec<String> = columns
@@ -150,7 +150,7 @@ impl CollationView {
                         .collect();
                     let response = response.on_hover_text(format!(
                         "P{} · {} · in {} of {} statements: {}",
-                        row + 1,
+                        self.number(row),
                         kind_word(point.kind),
                         present.len(),
                         columns.len(),
@@ -167,7 +167,7 @@ impl CollationView {
                         painter.text(
                             rect.min,
                             egui::Align2::LEFT_TOP,
-                            format!("P{}", row + 1),
+                            format!("P{}", self.number(row)),
                             FontId::proportional(9.0),
                             palette.weak,
                         );

@@ -4,6 +4,7 @@ use egui::{RichText, Ui};
 
 use super::super::Command;
 use super::super::collection::{CollationShown, Statement};
+use super::super::toolbar::keep_together;
 use super::cells::legend_ui;
 use super::{CollationView, PointFilter};
 
@@ -44,78 +45,84 @@ impl CollationView {
             ))
             .on_hover_text("Of the points shown, with the columns shown");
             ui.separator();
-            if ui
-                .button("Previous gap")
-                .on_hover_text("The previous point some shown statement lacks")
-                .clicked()
-            {
-                commands.push(Command::PreviousGap);
-            }
-            let position = self
-                .selected
-                .and_then(|s| self.gaps.iter().position(|&g| g == s))
-                .map_or_else(
-                    || format!("{} gaps", self.gaps.len()),
-                    |p| format!("Gap {} of {}", p + 1, self.gaps.len()),
+            keep_together(ui, "gaps", |ui| {
+                if ui
+                    .button("Previous gap")
+                    .on_hover_text("The previous point some shown statement lacks")
+                    .clicked()
+                {
+                    commands.push(Command::PreviousGap);
+                }
+                let position = self
+                    .selected
+                    .and_then(|s| self.gaps.iter().position(|&g| g == s))
+                    .map_or_else(
+                        || format!("{} gaps", self.gaps.len()),
+                        |p| format!("Gap {} of {}", p + 1, self.gaps.len()),
+                    );
+                ui.add_sized(
+                    [110.0, ui.spacing().interact_size.y],
+                    egui::Label::new(RichText::new(position).strong()),
                 );
-            ui.add_sized(
-                [110.0, ui.spacing().interact_size.y],
-                egui::Label::new(RichText::new(position).strong()),
-            );
-            if ui
-                .button("Next gap")
-                .on_hover_text("The next point some shown statement lacks")
-                .clicked()
-            {
-                commands.push(Command::NextGap);
-            }
+                if ui
+                    .button("Next gap")
+                    .on_hover_text("The next point some shown statement lacks")
+                    .clicked()
+                {
+                    commands.push(Command::NextGap);
+                }
+            });
             ui.separator();
             let pivot = self.pivot(shown);
             let pivot_id = shown.ids.get(pivot).copied().unwrap_or(0);
-            let label = ui.label("Order by:");
-            egui::ComboBox::from_id_salt("pivot")
-                .selected_text(name(pivot_id))
-                .show_ui(ui, |ui| {
-                    for &id in &shown.ids {
-                        if ui.selectable_label(id == pivot_id, name(id)).clicked() {
-                            commands.push(Command::SetPivot(id));
+            keep_together(ui, "order-by", |ui| {
+                let label = ui.label("Order by:");
+                egui::ComboBox::from_id_salt("pivot")
+                    .selected_text(name(pivot_id))
+                    .show_ui(ui, |ui| {
+                        for &id in &shown.ids {
+                            if ui.selectable_label(id == pivot_id, name(id)).clicked() {
+                                commands.push(Command::SetPivot(id));
+                            }
                         }
-                    }
-                })
-                .response
-                .labelled_by(label.id)
-                .on_hover_text(
-                    "Points follow this statement's order; points it lacks sit where the others \
-                     put them",
-                );
-            let label = ui.label("Show:");
-            let filter_text = |filter: PointFilter| match filter {
-                PointFilter::All => "all points".to_owned(),
-                PointFilter::OnlyIn(id) => format!("only in {}", name(id)),
-                PointFilter::MissingFrom(id) => format!("missing from {}", name(id)),
-            };
-            egui::ComboBox::from_id_salt("point-filter")
-                .selected_text(filter_text(self.filter))
-                .width(190.0)
-                .show_ui(ui, |ui| {
-                    let mut choices = vec![PointFilter::All];
-                    choices.extend(shown.ids.iter().map(|&id| PointFilter::OnlyIn(id)));
-                    choices.extend(shown.ids.iter().map(|&id| PointFilter::MissingFrom(id)));
-                    for choice in choices {
-                        if ui
-                            .selectable_label(self.filter == choice, filter_text(choice))
-                            .clicked()
-                        {
-                            commands.push(Command::SetPointFilter(choice));
+                    })
+                    .response
+                    .labelled_by(label.id)
+                    .on_hover_text(
+                        "Points follow this statement's order; points it lacks sit where the \
+                         others put them",
+                    );
+            });
+            keep_together(ui, "show", |ui| {
+                let label = ui.label("Show:");
+                let filter_text = |filter: PointFilter| match filter {
+                    PointFilter::All => "all points".to_owned(),
+                    PointFilter::OnlyIn(id) => format!("only in {}", name(id)),
+                    PointFilter::MissingFrom(id) => format!("missing from {}", name(id)),
+                };
+                egui::ComboBox::from_id_salt("point-filter")
+                    .selected_text(filter_text(self.filter))
+                    .width(190.0)
+                    .show_ui(ui, |ui| {
+                        let mut choices = vec![PointFilter::All];
+                        choices.extend(shown.ids.iter().map(|&id| PointFilter::OnlyIn(id)));
+                        choices.extend(shown.ids.iter().map(|&id| PointFilter::MissingFrom(id)));
+                        for choice in choices {
+                            if ui
+                                .selectable_label(self.filter == choice, filter_text(choice))
+                                .clicked()
+                            {
+                                commands.push(Command::SetPointFilter(choice));
+                            }
                         }
-                    }
-                })
-                .response
-                .labelled_by(label.id)
-                .on_hover_text(
-                    "Only the points one statement alone has (what only the FO said), or those \
-                     it lacks",
-                );
+                    })
+                    .response
+                    .labelled_by(label.id)
+                    .on_hover_text(
+                        "Only the points one statement alone has (what only the FO said), or those \
+                         it lacks",
+                    );
+            });
             ui.menu_button("Columns", |ui| {
                 for &id in &self.order {
                     let mut visible = !self.hidden.contains(&id);
@@ -124,34 +131,37 @@ impl CollationView {
                     }
                 }
             });
-            ui.separator();
-            ui.label("Two-text view:");
-            let first = self.pair.0.or(shown.ids.first().copied());
-            let second = self.pair.1.or(shown.ids.get(1).copied());
-            for (slot, chosen, salt) in [(0, first, "pair-a"), (1, second, "pair-b")] {
-                egui::ComboBox::from_id_salt(salt)
-                    .selected_text(chosen.map_or_else(String::new, name))
-                    .width(150.0)
-                    .show_ui(ui, |ui| {
-                        for statement in statements {
-                            let picked = chosen == Some(statement.id);
-                            if ui.selectable_label(picked, name(statement.id)).clicked() {
-                                commands.push(Command::ChooseForPair(slot, statement.id));
-                            }
-                        }
-                    });
-            }
-            if let (Some(a), Some(b)) = (first, second)
-                && ui
-                    .add_enabled(a != b, egui::Button::new("Compare these two"))
-                    .on_hover_text("Open the two statements in the two-column view")
-                    .clicked()
-            {
-                commands.push(Command::ShowPair(a, b));
-            }
         });
         ui.horizontal_wrapped(|ui| {
             legend_ui(ui);
+            ui.separator();
+            // The two statements and the button that compares them stay on one line.
+            keep_together(ui, "two-text", |ui| {
+                ui.label("Two-text view:");
+                let first = self.pair.0.or(shown.ids.first().copied());
+                let second = self.pair.1.or(shown.ids.get(1).copied());
+                for (slot, chosen, salt) in [(0, first, "pair-a"), (1, second, "pair-b")] {
+                    egui::ComboBox::from_id_salt(salt)
+                        .selected_text(chosen.map_or_else(String::new, name))
+                        .width(150.0)
+                        .show_ui(ui, |ui| {
+                            for statement in statements {
+                                let picked = chosen == Some(statement.id);
+                                if ui.selectable_label(picked, name(statement.id)).clicked() {
+                                    commands.push(Command::ChooseForPair(slot, statement.id));
+                                }
+                            }
+                        });
+                }
+                if let (Some(a), Some(b)) = (first, second)
+                    && ui
+                        .add_enabled(a != b, egui::Button::new("Compare these two"))
+                        .on_hover_text("Open the two statements in the two-column view")
+                        .clicked()
+                {
+                    commands.push(Command::ShowPair(a, b));
+                }
+            });
             ui.separator();
             if ui
                 .button("Add statement…")
