@@ -129,6 +129,64 @@ fn swap_exchanges_the_sides() {
     );
 }
 
+/// Swap sides shows the mirror of the comparison: the same summary, and each row the same
+/// percentage and word diff with its sides exchanged (a real readout pair whose title pair
+/// read 21% one way and 14% the other).
+#[test]
+fn swap_sides_is_a_mirror_of_the_rows_and_the_summary() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/readouts/14-uk-ireland-pm-call-2023-01-23");
+    let mut harness = harness(Some(dir.join("a.txt")), Some(dir.join("b.txt")));
+    let rows = |harness: &Harness<'static, ParallaxApp>, swapped: bool| {
+        let c = harness.state().comparison().expect("compared");
+        let mut out: Vec<(Vec<usize>, Vec<usize>, String, usize)> = c
+            .rows
+            .iter()
+            .map(|r| {
+                let (l, rt) = if swapped {
+                    (r.right.clone(), r.left.clone())
+                } else {
+                    (r.left.clone(), r.right.clone())
+                };
+                (l, rt, format!("{:.0}%", r.similarity * 100.0), r.ops.len())
+            })
+            .collect();
+        out.sort();
+        (
+            out,
+            format!("Similarity {:.0}%", c.stats.similarity * 100.0),
+        )
+    };
+    let (before, summary) = rows(&harness, false);
+    harness.get_by_label_contains(&summary);
+    harness.get_by_label("Swap sides").click();
+    settle(&mut harness);
+    let (after, summary_after) = rows(&harness, true);
+    assert_eq!(summary_after, summary);
+    harness.get_by_label_contains(&summary);
+    assert_eq!(after, before);
+}
+
+/// A numbered heading ("1. Introduction") is one sentence of one row, not "1." and
+/// "Introduction".
+#[test]
+fn a_numbered_heading_is_one_row() {
+    let dir = scratch("gui", "numbered-heading");
+    let (left, right) = (dir.join("left.txt"), dir.join("right.txt"));
+    std::fs::write(&left, "1. Introduction\n\nThe ministers met in Paris.\n").expect("write");
+    std::fs::write(&right, "1. Introduction\n\nThe ministers met in Rome.\n").expect("write");
+    let harness = harness(Some(left), Some(right));
+    let c = harness.state().comparison().expect("compared");
+    assert_eq!(c.left_sentences.len(), 2, "{:?}", c.left_sentences);
+    assert_eq!(c.rows.len(), 2);
+    assert!(
+        !harness
+            .get_all_by_label("1. Introduction")
+            .collect::<Vec<_>>()
+            .is_empty()
+    );
+}
+
 #[test]
 fn find_counts_matches_in_both_documents() {
     let mut harness = harness(None, None);
