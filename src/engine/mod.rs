@@ -599,13 +599,36 @@ impl Sides {
     }
 }
 
-/// Prepares both texts (one term table for the two), checking `cancel` after each.
+/// Below this many bytes in the two texts together, they are read one after the other: a
+/// thread costs more than it saves.
+const PARALLEL_READ_BYTES: usize = 64 * 1024;
+
+/// Prepares both texts (one term table for the two), checking `cancel` between the stages.
 fn prepare_sides(
     left: &str,
     right: &str,
     options: &Options,
     equivalences: &Equivalences,
     cancel: &Cancel,
+) -> Result<Sides, Cancelled> {
+    prepare_sides_from(
+        left,
+        right,
+        options,
+        equivalences,
+        cancel,
+        PARALLEL_READ_BYTES,
+    )
+}
+
+/// [`prepare_sides`], reading the two texts at the same time from `parallel_from` bytes.
+fn prepare_sides_from(
+    left: &str,
+    right: &str,
+    options: &Options,
+    equivalences: &Equivalences,
+    cancel: &Cancel,
+    parallel_from: usize,
 ) -> Result<Sides, Cancelled> {
     let matcher = options.use_equivalences.then(|| {
         equivalence::Matcher::new(
@@ -614,11 +637,29 @@ fn prepare_sides(
             options.ignore_punctuation,
         )
     });
+    let matcher = matcher.as_ref();
+    // The two texts are read at the same time when there is enough to read; the result is the
+    // same either way (reading is pure; interning below stays in order, left then right).
+    let (left_read, right_read) = if left.len() + right.len() >= parallel_from {
+        std::thread::scope(|scope| {
+            let right_read = scope.spawn(|| prepare::read(right, options, matcher));
+            let left_read = prepare::read(left, options, matcher);
+            match right_read.join() {
+                Ok(right_read) => (left_read, right_read),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        })
+    } else {
+        (
+            prepare::read(left, options, matcher),
+            prepare::read(right, options, matcher),
+        )
+    };
+    cancel.check()?;
     let mut keys = prepare::Interner::default();
     let mut terms = prepare::Interner::default();
-    let left_side = prepare::prepare(left, options, matcher.as_ref(), &mut keys, &mut terms);
-    cancel.check()?;
-    let right_side = prepare::prepare(right, options, matcher.as_ref(), &mut keys, &mut terms);
+    let left_side = prepare::prepare(left, left_read, options, matcher, &mut keys, &mut terms);
+    let right_side = prepare::prepare(right, right_read, options, matcher, &mut keys, &mut terms);
     cancel.check()?;
     let term_names = terms.names();
     let (left_ids, right_ids) = align::sentence_ids(&left_side, &right_side);
@@ -862,4 +903,42 @@ fn all_links(
         .into_iter()
         .map(|((l, r), (kind, score))| scorer.link(l, r, kind, score, named_by_right))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reading the two texts at the same time prepares exactly what reading them one after the
+    /// other does.
+    #[test]
+    fn reading_in_parallel_prepares_the_same_sides() {
+        let left = "The U.S. and Pakistan met. The talks covered trade, the BLA and the UN.\n\n"
+            .repeat(40);
+        let right =
+            "Pakistan and the United States met. Trade was discussed; so was the U.N.\n".repeat(40);
+        let options = Options::default().ignore_case(true);
+        let cancel = Cancel::new();
+        let prepare = |parallel_from| {
+            prepare_sides_from(
+                &left,
+                &right,
+                &options,
+                Equivalences::builtin_ref(),
+                &cancel,
+                parallel_from,
+            )
+            .map_err(|_| "cancelled")
+        };
+        let (Ok(sequential), Ok(parallel)) = (prepare(usize::MAX), prepare(0)) else {
+            panic!("nothing cancels a fresh flag");
+        };
+        assert_eq!(sequential.left_side, parallel.left_side);
+        assert_eq!(sequential.right_side, parallel.right_side);
+        assert_eq!(sequential.term_names, parallel.term_names);
+        assert_eq!(
+            (sequential.left_ids, sequential.right_ids),
+            (parallel.left_ids, parallel.right_ids)
+        );
+    }
 }

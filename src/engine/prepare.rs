@@ -7,7 +7,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::Options;
-use super::equivalence::{self, Matcher};
+use super::equivalence::{self, Match, Matcher};
 use super::normalize::token_key;
 use super::segment::{self, Sentence, Span, Token};
 
@@ -49,6 +49,7 @@ impl Interner {
 /// token here: its span covers the run, its key is the group's (so "US" and "United States"
 /// match) and its literal key is the run's own keys (so the word diff can tell an equivalent
 /// wording from the same wording).
+#[derive(Debug, PartialEq)]
 pub struct Prepared {
     /// The sentences; they partition the text.
     pub sentences: Vec<Sentence>,
@@ -72,37 +73,101 @@ pub struct Prepared {
     pub link_terms: Vec<Vec<(u32, u32, u32)>>,
 }
 
-/// One significant token of a sentence before runs are collapsed.
-struct Piece {
-    token: Token,
-    /// The key with case kept (what the equivalence matcher reads).
-    key: String,
+/// A text read, before anything is interned: its sentences and their significant tokens
+/// ("pieces") with their keys, and the runs that are forms of equivalence groups. Reading is
+/// the larger part of preparing a side and needs nothing from the other side, so the two texts
+/// are read at the same time. The keys are one buffer, not a string each: they all live until
+/// the side is interned.
+pub struct Read {
+    sentences: Vec<Sentence>,
+    /// Per sentence, the range of its pieces.
+    bounds: Vec<Range<usize>>,
+    /// Every piece's token.
+    tokens: Vec<Token>,
+    /// Every piece's key, one after the other; `key_ends[k]` is where piece `k`'s ends.
+    keys: String,
+    key_ends: Vec<usize>,
+    /// Per piece, the equivalence run that starts there.
+    runs: Vec<Option<Match>>,
 }
 
-impl AsRef<str> for Piece {
-    fn as_ref(&self) -> &str {
-        &self.key
+impl Read {
+    /// The key of piece `k`.
+    fn key(&self, k: usize) -> &str {
+        let start = if k == 0 { 0 } else { self.key_ends[k - 1] };
+        &self.keys[start..self.key_ends[k]]
     }
 }
 
-/// Prepares one side. `keys` and `terms` intern into tables shared with the other side;
-/// `matcher`, when given, collapses the forms of equivalence groups.
+/// Reads `text`: sentences, tokens, keys, and where `matcher` finds forms of its groups.
+pub fn read(text: &str, options: &Options, matcher: Option<&Matcher>) -> Read {
+    let sentences = segment::sentences(text);
+    let mut out = Read {
+        bounds: Vec::with_capacity(sentences.len()),
+        tokens: Vec::with_capacity(text.len() / 5),
+        keys: String::with_capacity(text.len()),
+        key_ends: Vec::with_capacity(text.len() / 5),
+        runs: Vec::with_capacity(text.len() / 5),
+        sentences: Vec::new(),
+    };
+    let mut raw: Vec<Token> = Vec::new();
+    for sentence in &sentences {
+        raw.clear();
+        segment::tokens(text, sentence.content, &mut raw);
+        let first = out.tokens.len();
+        for token in &raw {
+            if let Some(key) =
+                token_key(&text[token.span.range()], false, options.ignore_punctuation)
+            {
+                out.tokens.push(*token);
+                out.keys.push_str(&key);
+                out.key_ends.push(out.keys.len());
+                out.runs.push(None);
+            }
+        }
+        let bounds = first..out.tokens.len();
+        if let Some(matcher) = matcher {
+            let keys: Vec<&str> = bounds.clone().map(|k| out.key(k)).collect();
+            let lowers = equivalence::lowered(&keys);
+            let mut i = 0;
+            let mut found = Vec::new();
+            while i < keys.len() {
+                match matcher.longest_at(&keys, &lowers, i) {
+                    Some(m) => {
+                        found.push((first + i, m));
+                        i += m.len;
+                    }
+                    None => i += 1,
+                }
+            }
+            for (k, m) in found {
+                out.runs[k] = Some(m);
+            }
+        }
+        out.bounds.push(bounds);
+    }
+    out.sentences = sentences;
+    out
+}
+
+/// Prepares one side from its text as [`read`]. `keys` and `terms` intern into tables shared
+/// with the other side; `matcher` is the one the text was read with.
 pub fn prepare(
     text: &str,
+    read: Read,
     options: &Options,
     matcher: Option<&Matcher>,
     keys: &mut Interner,
     terms: &mut Interner,
 ) -> Prepared {
-    let sentences = segment::sentences(text);
     let mut side = Prepared {
         tokens: Vec::with_capacity(text.len() / 5),
         keys: Vec::with_capacity(text.len() / 5),
         literal: Vec::with_capacity(text.len() / 5),
         words: Vec::with_capacity(text.len() / 5),
-        sentence_tokens: Vec::with_capacity(sentences.len()),
-        terms: Vec::with_capacity(sentences.len()),
-        link_terms: Vec::with_capacity(sentences.len()),
+        sentence_tokens: Vec::with_capacity(read.bounds.len()),
+        terms: Vec::with_capacity(read.bounds.len()),
+        link_terms: Vec::with_capacity(read.bounds.len()),
         sentences: Vec::new(),
     };
     let fold = |key: &str| -> String {
@@ -112,40 +177,27 @@ pub fn prepare(
             key.to_owned()
         }
     };
-    let mut raw: Vec<Token> = Vec::new();
-    let mut pieces: Vec<Piece> = Vec::new();
     let mut term_ids: Vec<u32> = Vec::new();
     // The link term of each equivalence group met, interned once.
     let mut group_terms: HashMap<usize, u32> = HashMap::default();
-    for sentence in &sentences {
-        raw.clear();
-        pieces.clear();
+    for bounds in &read.bounds {
         term_ids.clear();
         let mut link_terms: Vec<(u32, u32, u32)> = Vec::new();
-        segment::tokens(text, sentence.content, &mut raw);
-        pieces.extend(raw.iter().filter_map(|token| {
-            token_key(&text[token.span.range()], false, options.ignore_punctuation)
-                .map(|key| Piece { token: *token, key })
-        }));
-        let lowers = match matcher {
-            Some(_) => equivalence::lowered(&pieces),
-            None => Vec::new(),
-        };
         let first = side.tokens.len();
-        let mut i = 0;
-        while i < pieces.len() {
-            let found = matcher.and_then(|m| m.longest_at(&pieces, &lowers, i));
+        let mut i = bounds.start;
+        while i < bounds.end {
+            let found = read.runs[i];
             match found {
                 Some(m) => {
-                    let run = &pieces[i..i + m.len];
-                    let words = run.iter().filter(|p| p.token.is_word).count() as u32;
-                    let literal = run
-                        .iter()
-                        .map(|p| {
+                    let run = &read.tokens[i..i + m.len];
+                    let words = run.iter().filter(|t| t.is_word).count() as u32;
+                    let literal = (i..i + m.len)
+                        .map(|k| {
                             if options.mark_variants {
-                                surface(&text[p.token.span.range()], options).into_owned()
+                                let span = read.tokens[k].span;
+                                surface(&text[span.range()], options).into_owned()
                             } else {
-                                fold(&p.key)
+                                fold(read.key(k))
                             }
                         })
                         .collect::<Vec<_>>()
@@ -164,8 +216,8 @@ pub fn prepare(
                             terms.intern(&format!("={}", canonical.join(" ").to_lowercase()))
                         });
                         link_terms.push((
-                            run[0].token.span.start as u32,
-                            run[m.len - 1].token.span.end as u32,
+                            run[0].span.start as u32,
+                            run[m.len - 1].span.end as u32,
                             group_term,
                         ));
                         for (n, word) in canonical.iter().enumerate() {
@@ -178,7 +230,7 @@ pub fn prepare(
                         }
                     }
                     side.tokens.push(Token {
-                        span: Span::new(run[0].token.span.start, run[m.len - 1].token.span.end),
+                        span: Span::new(run[0].span.start, run[m.len - 1].span.end),
                         is_word: words > 0,
                     });
                     side.keys.push(keys.intern(&key));
@@ -187,24 +239,20 @@ pub fn prepare(
                     i += m.len;
                 }
                 None => {
-                    let piece = &pieces[i];
+                    let token = read.tokens[i];
                     let key = if options.ignore_case {
-                        lower(&piece.key)
+                        lower(read.key(i))
                     } else {
-                        Cow::Borrowed(piece.key.as_str())
+                        Cow::Borrowed(read.key(i))
                     };
-                    if piece.token.is_word {
+                    if token.is_word {
                         let term = terms.intern(&lower(&key));
                         term_ids.push(term);
-                        link_terms.push((
-                            piece.token.span.start as u32,
-                            piece.token.span.end as u32,
-                            term,
-                        ));
+                        link_terms.push((token.span.start as u32, token.span.end as u32, term));
                     }
                     let id = keys.intern(&key);
                     let literal = if options.mark_variants {
-                        let surface = surface(&text[piece.token.span.range()], options);
+                        let surface = surface(&text[token.span.range()], options);
                         if surface == key {
                             id
                         } else {
@@ -213,10 +261,10 @@ pub fn prepare(
                     } else {
                         id
                     };
-                    side.tokens.push(piece.token);
+                    side.tokens.push(token);
                     side.keys.push(id);
                     side.literal.push(literal);
-                    side.words.push(u32::from(piece.token.is_word));
+                    side.words.push(u32::from(token.is_word));
                     i += 1;
                 }
             }
@@ -233,7 +281,7 @@ pub fn prepare(
         side.terms.push(bag);
         side.link_terms.push(link_terms);
     }
-    side.sentences = sentences;
+    side.sentences = read.sentences;
     side
 }
 
