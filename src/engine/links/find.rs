@@ -78,6 +78,10 @@ fn for_shared(a: &[u32], b: &[u32], mut f: impl FnMut(u32)) {
     }
 }
 
+/// Most sentences of one side that play a role the other side gives once, for the one to link
+/// to the best of them.
+const MAX_ROLE_SENTENCES: usize = 3;
+
 impl Scorer<'_> {
     /// Every link worth an analyst's attention. `left_ids` and `right_ids` are the sentences'
     /// whole keys (equal ids: identical sentences).
@@ -155,13 +159,61 @@ impl Scorer<'_> {
                 if count == 1 { bits | (1 << bit) } else { bits }
             })
         };
-        let single_roles = once(&self.left_info) & once(&self.right_info) & self.linking_roles;
+        let (once_left, once_right) = (once(&self.left_info), once(&self.right_info));
+        let single_roles = once_left & once_right & self.linking_roles;
         let role_forced = |l: usize, r: usize| {
             self.left_info[l].text.roles & self.right_info[r].text.roles & single_roles != 0
         };
-        for pair in self.pair_features(left_ids, right_ids, params) {
+        let pairs_found = self.pair_features(left_ids, right_ids, params);
+        // A role one side gives once and the other in a few sentences (congratulations to the
+        // leader and to the deputy): the one sentence links to the one of them it shares most
+        // with.
+        let few = |infos: &[SentenceInfo], bit: u8| {
+            let count = infos
+                .iter()
+                .filter(|i| i.text.roles & (1 << bit) != 0)
+                .count();
+            (2..=MAX_ROLE_SENTENCES).contains(&count)
+        };
+        let mut best_of_few: Vec<(usize, usize)> = Vec::new();
+        for bit in (0..8u8).filter(|bit| self.linking_roles & (1 << bit) != 0) {
+            let plays = |roles: u8| roles & (1 << bit) != 0;
+            let left_once = once_left & (1 << bit) != 0 && few(&self.right_info, bit);
+            let right_once = once_right & (1 << bit) != 0 && few(&self.left_info, bit);
+            if !left_once && !right_once {
+                continue;
+            }
+            let best = pairs_found
+                .iter()
+                .filter(|p| {
+                    plays(self.left_info[p.left].text.roles)
+                        && plays(self.right_info[p.right].text.roles)
+                })
+                .max_by(|a, b| {
+                    a.score.total_cmp(&b.score).then_with(|| {
+                        let key = |p: &PairFeatures| {
+                            tie_break(
+                                &Candidate {
+                                    left: p.left,
+                                    right: p.right,
+                                    kind: LinkKind::Equivalent,
+                                    score: p.score,
+                                },
+                                n_left,
+                                n_right,
+                            )
+                        };
+                        key(b).cmp(&key(a))
+                    })
+                });
+            if let Some(best) = best {
+                best_of_few.push((best.left, best.right));
+            }
+        }
+        for pair in pairs_found {
             let forced = roles.forced(pair.left, pair.right);
-            let forced_role = role_forced(pair.left, pair.right);
+            let forced_role = role_forced(pair.left, pair.right)
+                || best_of_few.contains(&(pair.left, pair.right));
             if !forced && !forced_role && !pair.short_best && !params.model.links(&pair.features) {
                 continue;
             }
