@@ -12,12 +12,18 @@
 //!   the same kind of diplomatic verb or modal ("agreed" against "discussed"), by a
 //!   [`StrengthLexicon`].
 //!
+//! - [`attribution`](Analysis::attribution) and [`shifts`](Analysis::shifts): who each
+//!   sentence credits (both parties, the issuer, the counterpart, someone else) and, on every
+//!   link, where the two sides credit a point differently, word it more strongly or qualify it
+//!   on one side only ([`stance`]).
+//!
 //! For three or more documents, [`analyse_collation`] runs the same parts over every document
 //! of a [`Collation`](crate::engine::collate::Collation) at once ([`collation`]).
 
 pub mod collation;
 mod entities;
 mod phrases;
+pub mod stance;
 mod strength;
 
 use std::ops::Range;
@@ -32,6 +38,7 @@ pub use collation::{
 };
 pub use entities::{Entity, EntityKind, Presence};
 pub use phrases::Phrase;
+pub use stance::{Actor, Attribution, Issuer, Shift, ShiftKind};
 pub use strength::{StrengthDifference, StrengthLexicon, Stronger};
 
 /// Everything [`analyse`] finds.
@@ -44,6 +51,10 @@ pub struct Analysis {
     pub phrases: Vec<Phrase>,
     /// Paired rows where one side's wording is stronger, in row order.
     pub strength: Vec<StrengthDifference>,
+    /// Who each sentence credits, and each document's issuer: left, then right.
+    pub attribution: [Attribution; 2],
+    /// Stance shifts on the links that are not identical, in link order.
+    pub shifts: Vec<Shift>,
 }
 
 /// Analyses two texts and their comparison. `equivalences` groups the forms of one entity;
@@ -59,10 +70,13 @@ pub fn analyse(
         SideTokens::new(left, &comparison.left_sentences),
         SideTokens::new(right, &comparison.right_sentences),
     ];
+    let (attribution, shifts) = stance::find(&sides, comparison);
     Analysis {
         entities: entities::find(&sides, equivalences),
         phrases: phrases::find(&sides),
         strength: strength::find(&sides, comparison, lexicon),
+        attribution,
+        shifts,
     }
 }
 
