@@ -353,21 +353,47 @@ impl Party {
     }
 }
 
-/// Finds the opener among the first sentences: the issuer's and the counterpart's officials.
-fn opener(side: &SideTokens<'_>, all: &[Words<'_>], kinds: &Kinds) -> (Issuer, Party, Party) {
+/// Whether word `i` of `words` starts a name, a title or a first-person subject: where an
+/// official's mention starts.
+fn starts_mention(words: &Words<'_>, i: usize, kinds: &Kinds) -> bool {
+    is_name_word(words, i, kinds)
+        || words.hits.iter().any(|h| {
+            h.start == i
+                && (Some(h.kind) == kinds.title
+                    || Some(h.kind) == kinds.own
+                    || Some(h.kind) == kinds.honorific)
+        })
+}
+
+/// Finds the openers among the first sentences (up to two, merged): the issuer's and the
+/// counterpart's officials.
+fn opener(
+    side: &SideTokens<'_>,
+    all: &[Words<'_>],
+    kinds: &Kinds,
+) -> (Issuer, Party, Party) {
+    let mut found: Option<(Issuer, Party, Party)> = None;
     for (index, words) in all.iter().enumerate().take(6) {
-        let Some(verb) = words
-            .hits
-            .iter()
-            .find(|h| Some(h.kind) == kinds.meeting || Some(h.kind) == kinds.one_party)
-        else {
+        let Some(verb) = words.hits.iter().find(|h| {
+            Some(h.kind) == kinds.meeting
+                || Some(h.kind) == kinds.one_party
+                || (Some(h.kind) == kinds.force
+                    && matches!(words.lowers.get(h.start), Some(&("welcomed" | "welcomes"))))
+        }) else {
             continue;
         };
         let subject = Party::from_range(words, 0, verb.start, kinds);
-        // The object: from the verb to the end of the first run of names after it.
+        // The object: after "with" when it comes soon ("held a telephone talk with …"), else
+        // right after the verb; up to the end of the first run of names.
+        let mut begin = verb.end;
+        if let Some(with) = (verb.end..words.words.len().min(verb.end + 12))
+            .find(|&k| words.lowers.get(k) == Some(&"with"))
+        {
+            begin = with + 1;
+        }
         let mut end = words.words.len();
         let mut seen_name = false;
-        for i in verb.end..words.words.len() {
+        for i in begin..words.words.len() {
             if is_name_word(words, i, kinds) {
                 seen_name = true;
             } else if seen_name
@@ -378,22 +404,36 @@ fn opener(side: &SideTokens<'_>, all: &[Words<'_>], kinds: &Kinds) -> (Issuer, P
                 break;
             }
         }
-        let object = Party::from_range(words, verb.end, end, kinds);
+        let object = Party::from_range(words, begin, end, kinds);
         if subject.is_empty() || object.is_empty() {
             continue;
         }
         let text = |start: usize, stop: usize| {
+            let start = (start..stop)
+                .find(|&k| starts_mention(words, k, kinds))
+                .unwrap_or(start);
             let span = words.span(start, stop);
             super::one_line(side.text.get(span.range()).unwrap_or(""))
         };
-        let issuer = Issuer {
-            official: text(0, verb.start),
-            counterpart: text(verb.end, end),
-            opener: Some(index),
-        };
-        return (issuer, subject, object);
+        match &mut found {
+            None => {
+                let issuer = Issuer {
+                    official: text(0, verb.start),
+                    counterpart: text(begin, end),
+                    opener: Some(index),
+                };
+                found = Some((issuer, subject, object));
+            }
+            Some((_, own, other)) => {
+                own.names.extend(subject.names);
+                own.titles.extend(subject.titles);
+                other.names.extend(object.names);
+                other.titles.extend(object.titles);
+                break;
+            }
+        }
     }
-    (Issuer::default(), Party::default(), Party::default())
+    found.unwrap_or_default()
 }
 
 /// Demonyms and country words that qualify a title as the other side's ("Japanese Prime
@@ -433,6 +473,30 @@ struct Mention {
     actor: Actor,
     start: usize,
     end: usize,
+    /// Whether it is a title (with or without a name): an official, not a country.
+    titled: bool,
+    /// Whether it is the object of a preposition or verb ("with Prime Minister Modi").
+    object: bool,
+}
+
+/// Words after which a mention is an object, not who acts ("between the leaders", "with
+/// Prime Minister Modi").
+const OBJECT_AFTER: &[&str] = &[
+    "between", "of", "with", "to", "for", "by", "from", "among", "alongside", "on", "at",
+    "former", "thanked", "congratulated", "met", "welcomed", "praised",
+];
+
+/// Whether the mention starting at word `start` is an object (looking past "the").
+fn is_object(words: &Words<'_>, start: usize) -> bool {
+    let mut k = start;
+    while let Some(before) = k.checked_sub(1) {
+        match words.lowers.get(before) {
+            Some(&"the") => k = before,
+            Some(w) => return OBJECT_AFTER.contains(w),
+            None => return false,
+        }
+    }
+    false
 }
 
 /// The actor mentions of a sentence, in order.
@@ -444,17 +508,22 @@ fn mentions(
     kinds: &Kinds,
 ) -> Vec<Mention> {
     let mut out = Vec::new();
+    let mut push = |actor: Actor, start: usize, end: usize, titled: bool| {
+        out.push(Mention {
+            actor,
+            start,
+            end,
+            titled,
+            object: is_object(words, start),
+        });
+    };
     let mut i = 0;
     while i < words.words.len() {
         let hit = words.hits.iter().find(|h| h.start == i);
         if let Some(hit) = hit {
             let kind = Some(hit.kind);
             if kind == kinds.joint {
-                out.push(Mention {
-                    actor: Actor::Joint,
-                    start: hit.start,
-                    end: hit.end,
-                });
+                push(Actor::Joint, hit.start, hit.end, false);
                 i = hit.end;
                 continue;
             }
@@ -462,11 +531,7 @@ fn mentions(
                 let lower = words.lowers.get(i).copied().unwrap_or("");
                 // "our" and "us" name the issuer only when nothing else does.
                 if !matches!(lower, "our" | "us") {
-                    out.push(Mention {
-                        actor: Actor::Issuer,
-                        start: hit.start,
-                        end: hit.end,
-                    });
+                    push(Actor::Issuer, hit.start, hit.end, false);
                 }
                 i = hit.end;
                 continue;
@@ -481,31 +546,59 @@ fn mentions(
                 {
                     next += 1;
                 }
+                let title = words.lowers[hit.start..hit.end].join(" ");
                 if is_name_word(words, next, kinds) {
-                    i = next;
+                    // A name neither opener gave: the title decides when only one side has it.
+                    let known = |party: &Party| {
+                        words
+                            .lowers
+                            .get(next)
+                            .is_some_and(|w| party.names.iter().any(|n| n == w))
+                    };
+                    let own_title = own.titles.contains(&title);
+                    let other_title = other.titles.contains(&title);
+                    let mut after = next;
+                    while is_name_word(words, after, kinds) {
+                        after += 1;
+                    }
+                    let actor = if known(own) != known(other) {
+                        Some(if known(own) {
+                            Actor::Issuer
+                        } else {
+                            Actor::Counterpart
+                        })
+                    } else if !known(own) && own_title != other_title {
+                        Some(if own_title {
+                            Actor::Issuer
+                        } else {
+                            Actor::Counterpart
+                        })
+                    } else {
+                        None
+                    };
+                    if let Some(actor) = actor {
+                        push(actor, hit.start, after, true);
+                    }
+                    i = after;
                     continue;
                 }
-                let title = words.lowers[hit.start..hit.end].join(" ");
                 let of_country = words.lowers.get(hit.end) == Some(&"of")
                     && words
                         .words
                         .get(hit.end + 1)
                         .is_some_and(|t| t.is_capitalised());
+                if title == "government" {
+                    i = hit.end;
+                    continue;
+                }
                 let actor = if qualified_before(words, hit.start) || of_country {
                     Actor::Counterpart
                 } else if other.titles.contains(&title) && !own.titles.contains(&title) {
                     Actor::Counterpart
-                } else if title == "government" {
-                    i = hit.end;
-                    continue;
                 } else {
                     Actor::Issuer
                 };
-                out.push(Mention {
-                    actor,
-                    start: hit.start,
-                    end: hit.end,
-                });
+                push(actor, hit.start, hit.end, true);
                 i = hit.end;
                 continue;
             }
@@ -516,28 +609,28 @@ fn mentions(
                 Some(actor) if actor.is_one_party() => actor,
                 _ => Actor::Issuer,
             };
-            out.push(Mention {
-                actor,
-                start: i,
-                end: i + 1,
-            });
+            push(actor, i, i + 1, false);
         } else if is_name_word(words, i, kinds) {
             let in_own = own.names.iter().any(|n| n == lower);
             let in_other = other.names.iter().any(|n| n == lower);
-            if in_own != in_other {
-                out.push(Mention {
-                    actor: if in_own {
-                        Actor::Issuer
-                    } else {
-                        Actor::Counterpart
-                    },
-                    start: i,
-                    end: i + 1,
-                });
-            }
+            let start = i;
             // Skip the rest of this name.
             while is_name_word(words, i + 1, kinds) {
                 i += 1;
+            }
+            // A name right before a title qualifies it ("Japanese Prime Minister"): the title
+            // is the mention.
+            let before_title = words
+                .hits
+                .iter()
+                .any(|h| h.start == i + 1 && Some(h.kind) == kinds.title);
+            if in_own != in_other && !before_title {
+                let actor = if in_own {
+                    Actor::Issuer
+                } else {
+                    Actor::Counterpart
+                };
+                push(actor, start, i + 1, false);
             }
         }
         i += 1;
@@ -568,7 +661,8 @@ fn credit(
     if words.lowers.windows(2).any(|w| w == ["as", "follows"]) {
         return (Actor::Other, Span::new(0, 0));
     }
-    let found = mentions(words, own, other, previous, kinds);
+    let all = mentions(words, own, other, previous, kinds);
+    let found: Vec<Mention> = all.iter().copied().filter(|m| !m.object).collect();
     let Some(first) = found.first().copied() else {
         let ours = words
             .lowers
@@ -584,9 +678,13 @@ fn credit(
     // Two officials joined by "and" ("The Prime Minister and Secretary General") are both.
     let joined = found.windows(2).find(|pair| {
         let (a, b) = (pair[0], pair[1]);
-        a.actor.is_one_party()
+        a.titled
+            && b.titled
+            && a.actor.is_one_party()
             && b.actor.is_one_party()
-            && a.actor != b.actor
+            && (a.actor != b.actor
+                || a.actor == Actor::Issuer
+                    && words.lowers.get(a.start..a.end) != words.lowers.get(b.start..b.end))
             && (a.end..b.start).any(|k| words.lowers.get(k) == Some(&"and"))
             && b.start.saturating_sub(a.end) <= 3
     });
@@ -607,8 +705,8 @@ fn credit(
         return (Actor::Joint, span_of(joint));
     }
     // An opener that names both parties credits both, unless one party acts on the other.
-    let both = found.iter().any(|m| m.actor == Actor::Issuer)
-        && found.iter().any(|m| m.actor == Actor::Counterpart);
+    let both = all.iter().any(|m| m.actor == Actor::Issuer)
+        && all.iter().any(|m| m.actor == Actor::Counterpart);
     let one_sided = words.has(kinds.one_party)
         || words.lowers.iter().any(|w| {
             matches!(
