@@ -382,7 +382,11 @@ fn opener(
         }) else {
             continue;
         };
-        let subject = Party::from_range(words, 0, verb.start, kinds);
+        // The subject, without a relative clause ("Kishida, who is visiting Lithuania").
+        let subject_end = (0..verb.start)
+            .find(|&k| matches!(words.lowers.get(k), Some(&("who" | "which"))))
+            .unwrap_or(verb.start);
+        let subject = Party::from_range(words, 0, subject_end, kinds);
         // The object: after "with" when it comes soon ("held a telephone talk with …"), else
         // right after the verb; up to the end of the first run of names.
         let mut begin = verb.end;
@@ -425,10 +429,19 @@ fn opener(
                 found = Some((issuer, subject, object));
             }
             Some((_, own, other)) => {
-                own.names.extend(subject.names);
-                own.titles.extend(subject.titles);
-                other.names.extend(object.names);
-                other.titles.extend(object.titles);
+                // A later opener adds only names the other party does not already hold.
+                let new_own: Vec<String> = subject
+                    .names
+                    .into_iter()
+                    .filter(|n| !other.names.contains(n))
+                    .collect();
+                let new_other: Vec<String> = object
+                    .names
+                    .into_iter()
+                    .filter(|n| !own.names.contains(n))
+                    .collect();
+                own.names.extend(new_own);
+                other.names.extend(new_other);
                 break;
             }
         }
@@ -508,7 +521,7 @@ fn mentions(
     kinds: &Kinds,
 ) -> Vec<Mention> {
     let mut out = Vec::new();
-    let mut push = |actor: Actor, start: usize, end: usize, titled: bool| {
+    let push = |out: &mut Vec<Mention>, actor: Actor, start: usize, end: usize, titled: bool| {
         out.push(Mention {
             actor,
             start,
@@ -523,15 +536,24 @@ fn mentions(
         if let Some(hit) = hit {
             let kind = Some(hit.kind);
             if kind == kinds.joint {
-                push(Actor::Joint, hit.start, hit.end, false);
+                push(&mut out, Actor::Joint, hit.start, hit.end, false);
                 i = hit.end;
                 continue;
             }
             if kind == kinds.own {
                 let lower = words.lowers.get(i).copied().unwrap_or("");
                 // "our" and "us" name the issuer only when nothing else does.
-                if !matches!(lower, "our" | "us") {
-                    push(Actor::Issuer, hit.start, hit.end, false);
+                if lower.starts_with("spokes") {
+                    // "As stated by Spokesperson Ned Price:" credits the issuer.
+                    out.push(Mention {
+                        actor: Actor::Issuer,
+                        start: hit.start,
+                        end: hit.end,
+                        titled: false,
+                        object: false,
+                    });
+                } else if !matches!(lower, "our" | "us") {
+                    push(&mut out, Actor::Issuer, hit.start, hit.end, false);
                 }
                 i = hit.end;
                 continue;
@@ -577,7 +599,7 @@ fn mentions(
                         None
                     };
                     if let Some(actor) = actor {
-                        push(actor, hit.start, after, true);
+                        push(&mut out, actor, hit.start, after, true);
                     }
                     i = after;
                     continue;
@@ -598,7 +620,7 @@ fn mentions(
                 } else {
                     Actor::Issuer
                 };
-                push(actor, hit.start, hit.end, true);
+                push(&mut out, actor, hit.start, hit.end, true);
                 i = hit.end;
                 continue;
             }
@@ -609,7 +631,7 @@ fn mentions(
                 Some(actor) if actor.is_one_party() => actor,
                 _ => Actor::Issuer,
             };
-            push(actor, i, i + 1, false);
+            push(&mut out, actor, i, i + 1, false);
         } else if is_name_word(words, i, kinds) {
             let in_own = own.names.iter().any(|n| n == lower);
             let in_other = other.names.iter().any(|n| n == lower);
@@ -630,7 +652,7 @@ fn mentions(
                 } else {
                     Actor::Counterpart
                 };
-                push(actor, start, i + 1, false);
+                push(&mut out, actor, start, i + 1, false);
             }
         }
         i += 1;
@@ -655,7 +677,9 @@ fn credit(
                 .get(h.start)
                 .is_some_and(|w| matches!(*w, "spoke" | "met" | "held" | "had" | "talked"))
     });
-    if !words.punctuated && !meeting_verb {
+    let capitalised = words.words.iter().filter(|t| t.is_capitalised()).count();
+    let heading = !words.punctuated && (words.words.len() <= 12 || capitalised * 2 >= words.words.len());
+    if heading && !meeting_verb {
         return (Actor::Other, Span::new(0, 0));
     }
     if words.lowers.windows(2).any(|w| w == ["as", "follows"]) {
