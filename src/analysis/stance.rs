@@ -367,11 +367,7 @@ fn starts_mention(words: &Words<'_>, i: usize, kinds: &Kinds) -> bool {
 
 /// Finds the openers among the first sentences (up to two, merged): the issuer's and the
 /// counterpart's officials.
-fn opener(
-    side: &SideTokens<'_>,
-    all: &[Words<'_>],
-    kinds: &Kinds,
-) -> (Issuer, Party, Party) {
+fn opener(side: &SideTokens<'_>, all: &[Words<'_>], kinds: &Kinds) -> (Issuer, Party, Party) {
     let mut found: Option<(Issuer, Party, Party)> = None;
     for (index, words) in all.iter().enumerate().take(6) {
         let Some(verb) = words.hits.iter().find(|h| {
@@ -495,8 +491,23 @@ struct Mention {
 /// Words after which a mention is an object, not who acts ("between the leaders", "with
 /// Prime Minister Modi").
 const OBJECT_AFTER: &[&str] = &[
-    "between", "of", "with", "to", "for", "by", "from", "among", "alongside", "on", "at",
-    "former", "thanked", "congratulated", "met", "welcomed", "praised",
+    "between",
+    "of",
+    "with",
+    "to",
+    "for",
+    "by",
+    "from",
+    "among",
+    "alongside",
+    "on",
+    "at",
+    "former",
+    "thanked",
+    "congratulated",
+    "met",
+    "welcomed",
+    "praised",
 ];
 
 /// Whether the mention starting at word `start` is an object (looking past "the").
@@ -678,7 +689,8 @@ fn credit(
                 .is_some_and(|w| matches!(*w, "spoke" | "met" | "held" | "had" | "talked"))
     });
     let capitalised = words.words.iter().filter(|t| t.is_capitalised()).count();
-    let heading = !words.punctuated && (words.words.len() <= 12 || capitalised * 2 >= words.words.len());
+    let heading =
+        !words.punctuated && (words.words.len() <= 12 || capitalised * 2 >= words.words.len());
     if heading && !meeting_verb {
         return (Actor::Other, Span::new(0, 0));
     }
@@ -781,6 +793,9 @@ fn force(words: &Words<'_>, kinds: &Kinds) -> Option<(i32, Span)> {
     Some((value, words.span(start, end)))
 }
 
+/// Least difference of force between two linked sentences for a strength shift.
+const MIN_FORCE_GAP: i32 = 2;
+
 /// Who each side's sentences credit, and the stance shifts on the links.
 pub(super) fn find(
     sides: &[SideTokens<'_>; 2],
@@ -818,9 +833,21 @@ pub(super) fn find(
                 right_span,
             });
         };
+        let left_words = Words::of(&sides[0], link.left, lexicon);
+        let right_words = Words::of(&sides[1], link.right, lexicon);
         let joint_vs_one = (left_actor == Actor::Joint && right_actor.is_one_party())
             || (right_actor == Actor::Joint && left_actor.is_one_party());
-        if joint_vs_one {
+        // Openers are not compared for credit: "X hosted Y" against "X and Y met" tells who
+        // travelled, not who holds a position.
+        let opener = |side: usize, sentence: usize, words: &Words<'_>| {
+            attributions[side].issuer.opener == Some(sentence)
+                || words.has(kinds.meeting)
+                || words.has(kinds.one_party)
+        };
+        if joint_vs_one
+            && !opener(0, link.left, &left_words)
+            && !opener(1, link.right, &right_words)
+        {
             let left_span = attributions[0]
                 .mentions
                 .get(link.left)
@@ -833,11 +860,9 @@ pub(super) fn find(
                 .unwrap_or(Span::new(0, 0));
             push(ShiftKind::Attribution, None, left_span, right_span);
         }
-        let left_words = Words::of(&sides[0], link.left, lexicon);
-        let right_words = Words::of(&sides[1], link.right, lexicon);
         if let (Some((l, left_span)), Some((r, right_span))) =
             (force(&left_words, &kinds), force(&right_words, &kinds))
-            && (l - r).abs() >= 2
+            && (l - r).abs() >= MIN_FORCE_GAP
         {
             let stronger = if l > r {
                 Stronger::Left
