@@ -332,3 +332,121 @@ fn strength_kinds_modals_and_what_is_not_counted() {
         assert!(a.strength.is_empty(), "{left} / {right}: {:#?}", a.strength);
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Stance: who is credited, and the shifts on links
+// ---------------------------------------------------------------------------------------------
+
+mod stance {
+    use parallax::analysis::{Actor, Analysis, ShiftKind, Stronger};
+    use parallax::engine::{Comparison, Options};
+
+    use super::super::common::{EMBASSY, FO, analysed};
+
+    /// The index of the first sentence of `side` (0 left, 1 right) containing `needle`.
+    fn sentence(c: &Comparison, text: &str, side: usize, needle: &str) -> usize {
+        let sentences = if side == 0 {
+            &c.left_sentences
+        } else {
+            &c.right_sentences
+        };
+        sentences
+            .iter()
+            .position(|s| text[s.span.range()].contains(needle))
+            .unwrap_or_else(|| panic!("no sentence with {needle:?}"))
+    }
+
+    fn actor(a: &Analysis, side: usize, index: usize) -> Actor {
+        a.attribution[side].actors[index]
+    }
+
+    fn readout(pair: &str, file: &str) -> String {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/readouts");
+        let dir = std::fs::read_dir(&root)
+            .expect("readouts folder")
+            .flatten()
+            .find(|e| e.file_name().to_string_lossy().starts_with(pair))
+            .expect("the pair's folder");
+        std::fs::read_to_string(dir.path().join(file)).expect("the readout")
+    }
+
+    #[test]
+    fn the_fo_credits_both_sides_where_the_embassy_speaks_for_itself() {
+        let (c, a) = analysed(FO, EMBASSY, &Options::default());
+        let both = sentence(&c, FO, 0, "both sides emphasized that sustained");
+        assert!(FO[c.left_sentences[both].span.range()].contains("countering terrorism"));
+        let ours = sentence(&c, EMBASSY, 1, "We remain committed");
+        assert_eq!(actor(&a, 0, both), Actor::Joint);
+        assert_eq!(actor(&a, 1, ours), Actor::Issuer);
+        let shift = a
+            .shifts
+            .iter()
+            .find(|s| s.left == both && s.right == ours && s.kind == ShiftKind::Attribution)
+            .unwrap_or_else(|| panic!("no attribution shift in {:#?}", a.shifts));
+        assert_eq!(shift.left_words, "both sides");
+        assert_eq!(shift.right_words, "We");
+        assert_eq!(shift.stronger, None);
+    }
+
+    #[test]
+    fn an_opener_names_the_issuer_and_each_side_is_credited_by_its_officials() {
+        let left = readout("07-", "a.txt");
+        let right = readout("07-", "b.txt");
+        let (c, a) = analysed(&left, &right, &Options::default());
+        assert_eq!(
+            a.attribution[0].issuer.official,
+            "Prime Minister Rishi Sunak"
+        );
+        assert_eq!(
+            a.attribution[0].issuer.counterpart,
+            "Japanese Prime Minister Fumio Kishida"
+        );
+        let condemned = sentence(&c, &left, 0, "Both leaders condemned");
+        assert_eq!(actor(&a, 0, condemned), Actor::Joint);
+        let aligned = sentence(
+            &c,
+            &left,
+            0,
+            "the Prime Minister said that the UK was aligned",
+        );
+        assert_eq!(actor(&a, 0, aligned), Actor::Issuer);
+        let congratulated = sentence(&c, &right, 1, "Prime Minister Kishida congratulated");
+        assert_eq!(actor(&a, 1, congratulated), Actor::Issuer);
+        let condolences = sentence(&c, &right, 1, "Prime Minister Sunak expressed");
+        assert_eq!(actor(&a, 1, condolences), Actor::Counterpart);
+        // A date line is nobody's position.
+        let date = sentence(&c, &right, 1, "November 4, 2022");
+        assert_eq!(actor(&a, 1, date), Actor::Other);
+    }
+
+    #[test]
+    fn a_condemnation_against_a_discussion_is_a_strength_shift() {
+        let left =
+            "The two leaders strongly condemned the ballistic missile launches by North Korea.\n";
+        let right = "The two leaders discussed the ballistic missile launches by North Korea.\n";
+        let (_, a) = analysed(left, right, &Options::default());
+        let shift = a
+            .shifts
+            .iter()
+            .find(|s| s.kind == ShiftKind::Strength)
+            .unwrap_or_else(|| panic!("no strength shift in {:#?}", a.shifts));
+        assert_eq!(shift.stronger, Some(Stronger::Left));
+        assert_eq!(shift.left_words, "strongly condemned");
+        assert_eq!(shift.right_words, "discussed");
+        assert!(a.shifts.iter().all(|s| s.kind != ShiftKind::Attribution));
+    }
+
+    #[test]
+    fn a_condition_on_one_side_only_is_a_scope_shift() {
+        let left = "The two leaders agreed to resume trade talks subject to a ceasefire.\n";
+        let right = "The two leaders agreed to resume trade talks.\n";
+        let (_, a) = analysed(left, right, &Options::default());
+        let shift = a
+            .shifts
+            .iter()
+            .find(|s| s.kind == ShiftKind::Scope)
+            .unwrap_or_else(|| panic!("no scope shift in {:#?}", a.shifts));
+        assert_eq!(shift.left_words, "subject to");
+        assert_eq!(shift.stronger, Some(Stronger::Left));
+    }
+}
