@@ -135,6 +135,38 @@ pub struct Shift {
     pub right_span: Span,
 }
 
+impl Shift {
+    /// One plain line for a report: "L6 ↔ R1 attribution: left “both sides”, right “We”"
+    /// (sentence numbers 1-based; the side that says it more strongly or qualifies it, if any).
+    pub fn summary(&self) -> String {
+        let quote = |words: &str| {
+            if words.is_empty() {
+                "—".to_owned()
+            } else {
+                format!("“{words}”")
+            }
+        };
+        let mut line = format!(
+            "L{} ↔ R{} {}: left {}, right {}",
+            self.left + 1,
+            self.right + 1,
+            self.kind.name(),
+            quote(&self.left_words),
+            quote(&self.right_words)
+        );
+        let side = match self.stronger {
+            Some(Stronger::Left) => "left",
+            Some(Stronger::Right) => "right",
+            None => return line,
+        };
+        match self.kind {
+            ShiftKind::Scope => line.push_str(&format!(" (qualified on the {side})")),
+            _ => line.push_str(&format!(" (stronger on the {side})")),
+        }
+        line
+    }
+}
+
 /// Who each sentence of one side credits, and the document's issuer.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Attribution {
