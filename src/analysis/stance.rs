@@ -225,6 +225,9 @@ struct Words<'s> {
     words: Vec<&'s Tok>,
     lowers: Vec<&'s str>,
     hits: Vec<Hit>,
+    /// Per word, the index in `hits` of the form covering it (lookups in constant time, so a
+    /// sentence of any length is read in linear time).
+    covering: Vec<Option<usize>>,
     /// Whether the sentence ends with final punctuation (else it is a title or a date line).
     punctuated: bool,
 }
@@ -262,12 +265,41 @@ impl<'s> Words<'s> {
                 None => i += 1,
             }
         }
+        let mut covering = vec![None; lowers.len()];
+        for (index, hit) in hits.iter().enumerate() {
+            for slot in covering.iter_mut().take(hit.end).skip(hit.start) {
+                *slot = Some(index);
+            }
+        }
         Self {
             words,
             lowers,
             hits,
+            covering,
             punctuated,
         }
+    }
+
+    /// The form covering word `i`, if any.
+    fn covering(&self, i: usize) -> Option<&Hit> {
+        self.covering
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|h| self.hits.get(h))
+    }
+
+    /// The lower-case words of a form, joined by spaces.
+    fn phrase(&self, hit: &Hit) -> String {
+        self.lowers
+            .get(hit.start..hit.end)
+            .map(|w| w.join(" "))
+            .unwrap_or_default()
+    }
+
+    /// The form starting at word `i`, if any.
+    fn starting(&self, i: usize) -> Option<&Hit> {
+        self.covering(i).filter(|h| h.start == i)
     }
 
     fn has(&self, kind: Option<usize>) -> bool {
@@ -338,10 +370,9 @@ fn is_name_word(words: &Words<'_>, i: usize, kinds: &Kinds) -> bool {
         && lower.chars().count() > 1
         && lower.chars().any(char::is_alphabetic)
         && !NOT_NAMES.contains(&lower)
-        && !words
-            .hits
-            .iter()
-            .any(|h| h.start <= i && i < h.end && Some(h.kind) != kinds.force)
+        && words
+            .covering(i)
+            .is_none_or(|h| Some(h.kind) == kinds.force)
 }
 
 /// The people and titles an opener names for one party.
@@ -368,9 +399,7 @@ impl Party {
         for hit in &words.hits {
             if hit.start >= start && hit.end <= end {
                 if Some(hit.kind) == kinds.title {
-                    party
-                        .titles
-                        .push(words.lowers[hit.start..hit.end].join(" "));
+                    party.titles.push(words.phrase(hit));
                 }
                 if Some(hit.kind) == kinds.own {
                     party.first_person = true;
@@ -389,11 +418,10 @@ impl Party {
 /// official's mention starts.
 fn starts_mention(words: &Words<'_>, i: usize, kinds: &Kinds) -> bool {
     is_name_word(words, i, kinds)
-        || words.hits.iter().any(|h| {
-            h.start == i
-                && (Some(h.kind) == kinds.title
-                    || Some(h.kind) == kinds.own
-                    || Some(h.kind) == kinds.honorific)
+        || words.starting(i).is_some_and(|h| {
+            Some(h.kind) == kinds.title
+                || Some(h.kind) == kinds.own
+                || Some(h.kind) == kinds.honorific
         })
 }
 
@@ -575,7 +603,7 @@ fn mentions(
     };
     let mut i = 0;
     while i < words.words.len() {
-        let hit = words.hits.iter().find(|h| h.start == i);
+        let hit = words.starting(i);
         if let Some(hit) = hit {
             let kind = Some(hit.kind);
             if kind == kinds.joint {
@@ -604,14 +632,13 @@ fn mentions(
             if kind == kinds.title {
                 // A title followed by a name: the name decides.
                 let mut next = hit.end;
-                while words
-                    .hits
-                    .iter()
-                    .any(|h| h.start == next && Some(h.kind) == kinds.honorific)
+                while let Some(honorific) = words
+                    .starting(next)
+                    .filter(|h| Some(h.kind) == kinds.honorific)
                 {
-                    next += 1;
+                    next = honorific.end;
                 }
-                let title = words.lowers[hit.start..hit.end].join(" ");
+                let title = words.phrase(hit);
                 if is_name_word(words, next, kinds) {
                     // A name neither opener gave: the title decides when only one side has it.
                     let known = |party: &Party| {
@@ -686,9 +713,8 @@ fn mentions(
             // A name right before a title qualifies it ("Japanese Prime Minister"): the title
             // is the mention.
             let before_title = words
-                .hits
-                .iter()
-                .any(|h| h.start == i + 1 && Some(h.kind) == kinds.title);
+                .starting(i + 1)
+                .is_some_and(|h| Some(h.kind) == kinds.title);
             if in_own != in_other && !before_title {
                 let actor = if in_own {
                     Actor::Issuer
