@@ -450,3 +450,96 @@ mod stance {
         assert_eq!(shift.stronger, Some(Stronger::Left));
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Names and phrases as an analyst counts them, on the official readouts
+// ---------------------------------------------------------------------------------------------
+
+mod on_the_readouts {
+    use parallax::analysis::EntityKind;
+    use parallax::engine::{Options, is_stop_word};
+
+    use super::super::common::{analysed, check_phrases};
+
+    /// Every readout pair of the fixtures: (name, left text, right text).
+    fn pairs() -> Vec<(String, String, String)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/readouts");
+        let mut out = Vec::new();
+        for entry in std::fs::read_dir(&root).expect("readouts folder").flatten() {
+            let dir = entry.path();
+            let (Ok(left), Ok(right)) = (
+                std::fs::read_to_string(dir.join("a.txt")),
+                std::fs::read_to_string(dir.join("b.txt")),
+            ) else {
+                continue;
+            };
+            out.push((
+                entry.file_name().to_string_lossy().into_owned(),
+                left,
+                right,
+            ));
+        }
+        assert!(out.len() >= 5, "the readout fixtures are there");
+        out
+    }
+
+    #[test]
+    fn no_shared_phrase_has_fewer_than_two_content_words() {
+        for (name, left, right) in pairs() {
+            let (_, a) = analysed(&left, &right, &Options::default());
+            check_phrases(&left, &right, &a);
+            for phrase in &a.phrases {
+                let content = phrase
+                    .text
+                    .split_whitespace()
+                    .map(|w| {
+                        w.trim_matches(|c: char| !c.is_alphanumeric())
+                            .to_lowercase()
+                    })
+                    .filter(|w| w.chars().any(char::is_alphabetic) && !is_stop_word(w))
+                    .count();
+                assert!(content >= 2, "{name}: {:?}", phrase.text);
+            }
+        }
+    }
+
+    #[test]
+    fn no_number_is_listed_as_a_name() {
+        let mut figures = 0;
+        for (name, left, right) in pairs() {
+            let (_, a) = analysed(&left, &right, &Options::default());
+            for entity in &a.entities {
+                assert_ne!(entity.kind, EntityKind::Number, "{name}: {entity:?}");
+                if entity.kind == EntityKind::Name {
+                    assert!(
+                        entity.text.chars().any(char::is_alphabetic),
+                        "{name}: {entity:?}"
+                    );
+                }
+            }
+            assert!(a.figures.iter().all(|f| f.kind == EntityKind::Number));
+            figures += a.figures.len();
+        }
+        assert!(figures > 0, "the readouts give figures");
+    }
+
+    #[test]
+    fn a_figure_on_one_side_is_listed_apart_from_the_names() {
+        let left = "The deal is worth £26 billion to Britain.\n";
+        let right = "The British side welcomed the deal.\n";
+        let (_, a) = analysed(left, right, &Options::default());
+        assert!(
+            a.figures.iter().any(|f| f.text.contains("26")),
+            "{:#?}",
+            a.figures
+        );
+        assert!(a.entities.iter().all(|e| !e.text.contains("26")));
+        // "British" counts with Britain, the United Kingdom.
+        let uk = a
+            .entities
+            .iter()
+            .find(|e| e.forms.iter().any(|f| f == "British"))
+            .unwrap_or_else(|| panic!("{:#?}", a.entities));
+        assert_eq!((uk.left, uk.right), (1, 1));
+    }
+}

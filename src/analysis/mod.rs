@@ -47,6 +47,9 @@ pub struct Analysis {
     /// Who and what is named: shared entities first, then those only on the left, then those
     /// only on the right.
     pub entities: Vec<Entity>,
+    /// Figures (numbers, amounts, percentages) each side gives, grouped like entities and
+    /// never listed among them: shared first, then only left, then only right.
+    pub figures: Vec<Entity>,
     /// Word sequences both texts have, longest first.
     pub phrases: Vec<Phrase>,
     /// Paired rows where one side's wording is stronger, in row order.
@@ -71,8 +74,13 @@ pub fn analyse(
         SideTokens::new(right, &comparison.right_sentences),
     ];
     let (attribution, shifts) = stance::find(&sides, comparison);
+    // Numbers are figures, not names: an analyst compares them apart.
+    let (figures, entities): (Vec<Entity>, Vec<Entity>) = entities::find(&sides, equivalences)
+        .into_iter()
+        .partition(|e| e.kind == EntityKind::Number);
     Analysis {
-        entities: entities::find(&sides, equivalences),
+        entities,
+        figures,
         phrases: phrases::find(&sides),
         strength: strength::find(&sides, comparison, lexicon),
         attribution,

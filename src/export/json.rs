@@ -32,6 +32,8 @@ struct Output<'a> {
     links: &'a [Link],
     stats: &'a Stats,
     entities: &'a [Entity],
+    /// Numbers, amounts and percentages, never among `entities`.
+    figures: &'a [Entity],
     phrases: &'a [Phrase],
     strength: &'a [StrengthDifference],
     /// Stance shifts on the links (empty when the analysis was skipped).
@@ -137,6 +139,7 @@ pub fn write(out: &mut dyn std::io::Write, report: &Report<'_>) -> std::io::Resu
         links: &comparison.links,
         stats: &comparison.stats,
         entities: &analysis.entities,
+        figures: &analysis.figures,
         phrases: &analysis.phrases,
         strength: &analysis.strength,
         shifts: &analysis.shifts,

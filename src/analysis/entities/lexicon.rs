@@ -104,7 +104,7 @@ pub(super) const DATE_LEADS: &[&str] = &[
 ];
 
 /// Whether a lower-case word names an office ("minister", "senator").
-pub(super) fn is_title_word(lower: &str) -> bool {
+pub(in crate::analysis) fn is_title_word(lower: &str) -> bool {
     TITLE_WORDS.contains(&lower)
 }
 

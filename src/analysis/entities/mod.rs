@@ -31,6 +31,8 @@ mod dates;
 pub(super) mod grouping;
 mod known;
 mod lexicon;
+
+pub(super) use lexicon::is_title_word;
 mod names;
 
 use std::ops::Range;
