@@ -683,9 +683,8 @@ fn mentions(
                     i = hit.end;
                     continue;
                 }
-                let actor = if qualified_before(words, hit.start) || of_country {
-                    Actor::Counterpart
-                } else if other.titles.contains(&title) && !own.titles.contains(&title) {
+                let theirs = other.titles.contains(&title) && !own.titles.contains(&title);
+                let actor = if qualified_before(words, hit.start) || of_country || theirs {
                     Actor::Counterpart
                 } else {
                     Actor::Issuer
