@@ -32,6 +32,7 @@ use crate::engine::segment::Span;
 use crate::engine::{Comparison, LinkKind};
 
 use super::StrengthLexicon;
+use super::entities::{MONTHS, WEEKDAYS};
 
 /// The built-in stance lexicon's text.
 pub const BUILTIN: &str = include_str!("../../assets/stance.txt");
@@ -318,27 +319,9 @@ impl<'s> Words<'s> {
     }
 }
 
-/// Words that are capitalised but name no person: months, days, openers of a sentence.
+/// Words that are capitalised but name no person (besides months and weekdays): openers of a
+/// sentence, parts of a title.
 const NOT_NAMES: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "today",
     "on",
     "in",
@@ -370,6 +353,8 @@ fn is_name_word(words: &Words<'_>, i: usize, kinds: &Kinds) -> bool {
         && lower.chars().count() > 1
         && lower.chars().any(char::is_alphabetic)
         && !NOT_NAMES.contains(&lower)
+        && !MONTHS.contains(&lower)
+        && !WEEKDAYS.contains(&lower)
         && words
             .covering(i)
             .is_none_or(|h| Some(h.kind) == kinds.force)

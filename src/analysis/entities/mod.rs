@@ -32,7 +32,7 @@ pub(super) mod grouping;
 mod known;
 mod lexicon;
 
-pub(super) use lexicon::is_title_word;
+pub(super) use lexicon::{MONTHS, WEEKDAYS, is_title_word};
 mod names;
 
 use std::ops::Range;
