@@ -332,3 +332,214 @@ fn strength_kinds_modals_and_what_is_not_counted() {
         assert!(a.strength.is_empty(), "{left} / {right}: {:#?}", a.strength);
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Stance: who is credited, and the shifts on links
+// ---------------------------------------------------------------------------------------------
+
+mod stance {
+    use parallax::analysis::{Actor, Analysis, ShiftKind, Stronger};
+    use parallax::engine::{Comparison, Options};
+
+    use super::super::common::{EMBASSY, FO, analysed};
+
+    /// The index of the first sentence of `side` (0 left, 1 right) containing `needle`.
+    fn sentence(c: &Comparison, text: &str, side: usize, needle: &str) -> usize {
+        let sentences = if side == 0 {
+            &c.left_sentences
+        } else {
+            &c.right_sentences
+        };
+        sentences
+            .iter()
+            .position(|s| text[s.span.range()].contains(needle))
+            .unwrap_or_else(|| panic!("no sentence with {needle:?}"))
+    }
+
+    fn actor(a: &Analysis, side: usize, index: usize) -> Actor {
+        a.attribution[side].actors[index]
+    }
+
+    fn readout(pair: &str, file: &str) -> String {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/readouts");
+        let dir = std::fs::read_dir(&root)
+            .expect("readouts folder")
+            .flatten()
+            .find(|e| e.file_name().to_string_lossy().starts_with(pair))
+            .expect("the pair's folder");
+        std::fs::read_to_string(dir.path().join(file)).expect("the readout")
+    }
+
+    #[test]
+    fn the_fo_credits_both_sides_where_the_embassy_speaks_for_itself() {
+        let (c, a) = analysed(FO, EMBASSY, &Options::default());
+        let both = sentence(&c, FO, 0, "both sides emphasized that sustained");
+        assert!(FO[c.left_sentences[both].span.range()].contains("countering terrorism"));
+        let ours = sentence(&c, EMBASSY, 1, "We remain committed");
+        assert_eq!(actor(&a, 0, both), Actor::Joint);
+        assert_eq!(actor(&a, 1, ours), Actor::Issuer);
+        let shift = a
+            .shifts
+            .iter()
+            .find(|s| s.left == both && s.right == ours && s.kind == ShiftKind::Attribution)
+            .unwrap_or_else(|| panic!("no attribution shift in {:#?}", a.shifts));
+        assert_eq!(shift.left_words, "both sides");
+        assert_eq!(shift.right_words, "We");
+        assert_eq!(shift.stronger, None);
+    }
+
+    #[test]
+    fn an_opener_names_the_issuer_and_each_side_is_credited_by_its_officials() {
+        let left = readout("07-", "a.txt");
+        let right = readout("07-", "b.txt");
+        let (c, a) = analysed(&left, &right, &Options::default());
+        assert_eq!(
+            a.attribution[0].issuer.official,
+            "Prime Minister Rishi Sunak"
+        );
+        assert_eq!(
+            a.attribution[0].issuer.counterpart,
+            "Japanese Prime Minister Fumio Kishida"
+        );
+        let condemned = sentence(&c, &left, 0, "Both leaders condemned");
+        assert_eq!(actor(&a, 0, condemned), Actor::Joint);
+        let aligned = sentence(
+            &c,
+            &left,
+            0,
+            "the Prime Minister said that the UK was aligned",
+        );
+        assert_eq!(actor(&a, 0, aligned), Actor::Issuer);
+        let congratulated = sentence(&c, &right, 1, "Prime Minister Kishida congratulated");
+        assert_eq!(actor(&a, 1, congratulated), Actor::Issuer);
+        let condolences = sentence(&c, &right, 1, "Prime Minister Sunak expressed");
+        assert_eq!(actor(&a, 1, condolences), Actor::Counterpart);
+        // A date line is nobody's position.
+        let date = sentence(&c, &right, 1, "November 4, 2022");
+        assert_eq!(actor(&a, 1, date), Actor::Other);
+    }
+
+    #[test]
+    fn a_condemnation_against_a_discussion_is_a_strength_shift() {
+        let left =
+            "The two leaders strongly condemned the ballistic missile launches by North Korea.\n";
+        let right = "The two leaders discussed the ballistic missile launches by North Korea.\n";
+        let (_, a) = analysed(left, right, &Options::default());
+        let shift = a
+            .shifts
+            .iter()
+            .find(|s| s.kind == ShiftKind::Strength)
+            .unwrap_or_else(|| panic!("no strength shift in {:#?}", a.shifts));
+        assert_eq!(shift.stronger, Some(Stronger::Left));
+        assert_eq!(shift.left_words, "strongly condemned");
+        assert_eq!(shift.right_words, "discussed");
+        assert!(a.shifts.iter().all(|s| s.kind != ShiftKind::Attribution));
+    }
+
+    #[test]
+    fn a_condition_on_one_side_only_is_a_scope_shift() {
+        let left = "The two leaders agreed to resume trade talks subject to a ceasefire.\n";
+        let right = "The two leaders agreed to resume trade talks.\n";
+        let (_, a) = analysed(left, right, &Options::default());
+        let shift = a
+            .shifts
+            .iter()
+            .find(|s| s.kind == ShiftKind::Scope)
+            .unwrap_or_else(|| panic!("no scope shift in {:#?}", a.shifts));
+        assert_eq!(shift.left_words, "subject to");
+        assert_eq!(shift.stronger, Some(Stronger::Left));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names and phrases as an analyst counts them, on the official readouts
+// ---------------------------------------------------------------------------------------------
+
+mod on_the_readouts {
+    use parallax::analysis::EntityKind;
+    use parallax::engine::{Options, is_stop_word};
+
+    use super::super::common::{analysed, check_phrases};
+
+    /// Every readout pair of the fixtures: (name, left text, right text).
+    fn pairs() -> Vec<(String, String, String)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/readouts");
+        let mut out = Vec::new();
+        for entry in std::fs::read_dir(&root).expect("readouts folder").flatten() {
+            let dir = entry.path();
+            let (Ok(left), Ok(right)) = (
+                std::fs::read_to_string(dir.join("a.txt")),
+                std::fs::read_to_string(dir.join("b.txt")),
+            ) else {
+                continue;
+            };
+            out.push((
+                entry.file_name().to_string_lossy().into_owned(),
+                left,
+                right,
+            ));
+        }
+        assert!(out.len() >= 5, "the readout fixtures are there");
+        out
+    }
+
+    #[test]
+    fn no_shared_phrase_has_fewer_than_two_content_words() {
+        for (name, left, right) in pairs() {
+            let (_, a) = analysed(&left, &right, &Options::default());
+            check_phrases(&left, &right, &a);
+            for phrase in &a.phrases {
+                let content = phrase
+                    .text
+                    .split_whitespace()
+                    .map(|w| {
+                        w.trim_matches(|c: char| !c.is_alphanumeric())
+                            .to_lowercase()
+                    })
+                    .filter(|w| w.chars().any(char::is_alphabetic) && !is_stop_word(w))
+                    .count();
+                assert!(content >= 2, "{name}: {:?}", phrase.text);
+            }
+        }
+    }
+
+    #[test]
+    fn no_number_is_listed_as_a_name() {
+        let mut figures = 0;
+        for (name, left, right) in pairs() {
+            let (_, a) = analysed(&left, &right, &Options::default());
+            for entity in &a.entities {
+                assert_ne!(entity.kind, EntityKind::Number, "{name}: {entity:?}");
+                if entity.kind == EntityKind::Name {
+                    assert!(
+                        entity.text.chars().any(char::is_alphabetic),
+                        "{name}: {entity:?}"
+                    );
+                }
+            }
+            assert!(a.figures.iter().all(|f| f.kind == EntityKind::Number));
+            figures += a.figures.len();
+        }
+        assert!(figures > 0, "the readouts give figures");
+    }
+
+    #[test]
+    fn a_figure_on_one_side_is_listed_apart_from_the_names() {
+        let left = "The deal is worth £26 billion to Britain.\n";
+        let right = "The British side welcomed the deal.\n";
+        let (_, a) = analysed(left, right, &Options::default());
+        assert!(
+            a.figures.iter().any(|f| f.text.contains("26")),
+            "{:#?}",
+            a.figures
+        );
+        assert!(a.entities.iter().all(|e| !e.text.contains("26")));
+        // "British" counts with Britain, the United Kingdom.
+        let uk = a
+            .entities
+            .iter()
+            .find(|e| e.forms.iter().any(|f| f == "British"))
+            .unwrap_or_else(|| panic!("{:#?}", a.entities));
+        assert_eq!((uk.left, uk.right), (1, 1));
+    }
+}

@@ -65,12 +65,55 @@ fn check_lossless(text: &str, c: &Comparison, left: bool) {
     assert_eq!(at, text.len(), "sentences cover the text");
 }
 
+/// The stance analysis's invariants: one actor per sentence of each side, every shift on a
+/// link that is not identical, its quoted words inside its two sentences.
+fn check_stance(
+    left: &str,
+    right: &str,
+    c: &parallax::engine::Comparison,
+    analysis: &parallax::analysis::Analysis,
+) {
+    assert_eq!(analysis.attribution[0].actors.len(), c.left_sentences.len());
+    assert_eq!(
+        analysis.attribution[1].actors.len(),
+        c.right_sentences.len()
+    );
+    for shift in &analysis.shifts {
+        let link = c
+            .link(shift.left, shift.right)
+            .expect("a shift is on a link");
+        assert_ne!(link.kind, parallax::engine::LinkKind::Identical);
+        for (span, sentence, text, words) in [
+            (
+                shift.left_span,
+                &c.left_sentences[shift.left],
+                left,
+                &shift.left_words,
+            ),
+            (
+                shift.right_span,
+                &c.right_sentences[shift.right],
+                right,
+                &shift.right_words,
+            ),
+        ] {
+            if span.is_empty() {
+                assert!(words.is_empty());
+                continue;
+            }
+            assert!(sentence.span.start <= span.start && span.end <= sentence.span.end);
+            assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+        }
+    }
+}
+
 /// Runs everything an analyst can run on the two texts.
 fn whole_pipeline(left: &str, right: &str, options: &Options) {
     let c = compare(left, right, options);
     check_lossless(left, &c, true);
     check_lossless(right, &c, false);
     let analysis = analyse_builtin(left, right, &c);
+    check_stance(left, right, &c, &analysis);
     let (left_doc, right_doc) = (
         Document::from_text("left", left),
         Document::from_text("right", right),

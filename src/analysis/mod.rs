@@ -12,12 +12,18 @@
 //!   the same kind of diplomatic verb or modal ("agreed" against "discussed"), by a
 //!   [`StrengthLexicon`].
 //!
+//! - [`attribution`](Analysis::attribution) and [`shifts`](Analysis::shifts): who each
+//!   sentence credits (both parties, the issuer, the counterpart, someone else) and, on every
+//!   link, where the two sides credit a point differently, word it more strongly or qualify it
+//!   on one side only ([`stance`]).
+//!
 //! For three or more documents, [`analyse_collation`] runs the same parts over every document
 //! of a [`Collation`](crate::engine::collate::Collation) at once ([`collation`]).
 
 pub mod collation;
 mod entities;
 mod phrases;
+pub mod stance;
 mod strength;
 
 use std::ops::Range;
@@ -32,6 +38,7 @@ pub use collation::{
 };
 pub use entities::{Entity, EntityKind, Presence};
 pub use phrases::Phrase;
+pub use stance::{Actor, Attribution, Issuer, Shift, ShiftKind};
 pub use strength::{StrengthDifference, StrengthLexicon, Stronger};
 
 /// Everything [`analyse`] finds.
@@ -40,10 +47,17 @@ pub struct Analysis {
     /// Who and what is named: shared entities first, then those only on the left, then those
     /// only on the right.
     pub entities: Vec<Entity>,
+    /// Figures (numbers, amounts, percentages) each side gives, grouped like entities and
+    /// never listed among them: shared first, then only left, then only right.
+    pub figures: Vec<Entity>,
     /// Word sequences both texts have, longest first.
     pub phrases: Vec<Phrase>,
     /// Paired rows where one side's wording is stronger, in row order.
     pub strength: Vec<StrengthDifference>,
+    /// Who each sentence credits, and each document's issuer: left, then right.
+    pub attribution: [Attribution; 2],
+    /// Stance shifts on the links that are not identical, in link order.
+    pub shifts: Vec<Shift>,
 }
 
 /// Analyses two texts and their comparison. `equivalences` groups the forms of one entity;
@@ -59,10 +73,18 @@ pub fn analyse(
         SideTokens::new(left, &comparison.left_sentences),
         SideTokens::new(right, &comparison.right_sentences),
     ];
+    let (attribution, shifts) = stance::find(&sides, comparison);
+    // Numbers are figures, not names: an analyst compares them apart.
+    let (figures, entities): (Vec<Entity>, Vec<Entity>) = entities::find(&sides, equivalences)
+        .into_iter()
+        .partition(|e| e.kind == EntityKind::Number);
     Analysis {
-        entities: entities::find(&sides, equivalences),
+        entities,
+        figures,
         phrases: phrases::find(&sides),
         strength: strength::find(&sides, comparison, lexicon),
+        attribution,
+        shifts,
     }
 }
 

@@ -152,20 +152,80 @@ struct Origin {
     word: u32,
 }
 
-/// Shared phrases of two sides, longest first.
+/// Fewest content words (not function words, numbers or titles of office) in a shared phrase
+/// of two sides: "the importance of" or "the Prime Minister of" says nothing on its own.
+pub const MIN_CONTENT_WORDS: usize = 2;
+
+/// The content words of a phrase's text, in lower case: not function words, numbers or words
+/// of a title of office.
+pub(super) fn content_words(text: &str) -> Vec<String> {
+    text.split(|c: char| c.is_whitespace() || c == '/')
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .map(|w| {
+            w.strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .map(str::to_owned)
+                .unwrap_or(w)
+        })
+        .filter(|w| {
+            w.chars().any(char::is_alphabetic)
+                && !is_stop_word(w)
+                && !super::entities::is_title_word(w)
+        })
+        .collect()
+}
+
+/// Shared phrases of two sides with at least [`MIN_CONTENT_WORDS`] content words, longest
+/// first; among phrases of one length, the most informative first (content words that are rare
+/// in the two texts, names).
 pub(super) fn find(sides: &[SideTokens<'_>; 2]) -> Vec<Phrase> {
-    find_many(sides, 2)
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut total = 0usize;
+    for side in sides {
+        for token in side.tokens.iter().filter(|t| t.is_word) {
+            *counts.entry(token.lower.as_str()).or_default() += 1;
+            total += 1;
+        }
+    }
+    let informativeness = |text: &str| -> f64 {
+        let mut score = 0.0;
+        for word in text.split_whitespace() {
+            let content = content_words(word);
+            let Some(lower) = content.first() else {
+                continue;
+            };
+            let count = counts.get(lower.as_str()).copied().unwrap_or(1).max(1);
+            score += (1.0 + total as f64 / count as f64).ln();
+            if word.chars().next().is_some_and(char::is_uppercase) {
+                score += 1.0;
+            }
+        }
+        score
+    };
+    let mut phrases: Vec<(f64, Phrase)> = find_many(sides, 2)
         .into_iter()
+        .filter(|shared| content_words(&shared.text).len() >= MIN_CONTENT_WORDS)
         .filter_map(|shared| {
             let [left, right]: [Vec<Span>; 2] = shared.spans.try_into().ok()?;
-            Some(Phrase {
+            let phrase = Phrase {
                 text: shared.text,
                 words: shared.words,
                 left,
                 right,
-            })
+            };
+            Some((informativeness(&phrase.text), phrase))
         })
-        .collect()
+        .collect();
+    phrases.sort_by(|(left_score, left), (right_score, right)| {
+        right
+            .words
+            .cmp(&left.words)
+            .then(right_score.total_cmp(left_score))
+    });
+    phrases.into_iter().map(|(_, phrase)| phrase).collect()
 }
 
 /// A word sequence that several sides have.

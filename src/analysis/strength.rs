@@ -164,6 +164,18 @@ impl StrengthLexicon {
             .map(|f| (self.kinds[f.kind].as_str(), f.grade))
     }
 
+    /// The kind index, grade and length in words of the longest form starting at word `i` of
+    /// `words` (lower-case keys).
+    pub(super) fn match_at(&self, words: &[&str], i: usize) -> Option<(usize, u32, usize)> {
+        self.longest_at(words, i)
+            .map(|form| (form.kind, form.grade, form.words.len()))
+    }
+
+    /// The index of the kind named `name`, if the lexicon has it.
+    pub(super) fn kind_index(&self, name: &str) -> Option<usize> {
+        self.kinds.iter().position(|k| k == name)
+    }
+
     /// The longest form starting at word `i` of `words` (lower-case keys).
     fn longest_at(&self, words: &[&str], i: usize) -> Option<&Form> {
         self.by_first.get(words[i])?.iter().find_map(|&f| {

@@ -260,6 +260,13 @@ fn insights(out: &mut dyn Write, analysis: &crate::analysis::Analysis) -> std::i
         }
         writeln!(out, "</ul>")?;
     }
+    if !analysis.shifts.is_empty() {
+        writeln!(out, "<h2>Stance shifts</h2>\n<ul>")?;
+        for shift in &analysis.shifts {
+            writeln!(out, "<li>{}</li>", escape(&shift.summary()))?;
+        }
+        writeln!(out, "</ul>")?;
+    }
     Ok(())
 }
 

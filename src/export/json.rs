@@ -5,7 +5,9 @@
 
 use serde::Serialize;
 
-use crate::analysis::{Analysis, Entity, Phrase, StrengthDifference};
+use crate::analysis::{
+    Actor, Analysis, Attribution, Entity, Issuer, Phrase, Shift, StrengthDifference,
+};
 use crate::engine::{Link, Options, Row, Sentence, Stats};
 use crate::load::Document;
 
@@ -30,8 +32,12 @@ struct Output<'a> {
     links: &'a [Link],
     stats: &'a Stats,
     entities: &'a [Entity],
+    /// Numbers, amounts and percentages, never among `entities`.
+    figures: &'a [Entity],
     phrases: &'a [Phrase],
     strength: &'a [StrengthDifference],
+    /// Stance shifts on the links (empty when the analysis was skipped).
+    shifts: &'a [Shift],
     /// Whether `entities`, `phrases` and `strength` were computed (false: skipped, empty).
     analysed: bool,
     notes: Vec<NoteOut<'a>>,
@@ -54,6 +60,9 @@ pub(crate) struct SideOut<'a> {
     size: u64,
     sha256: &'a str,
     text: &'a str,
+    /// Who issued the document (only when the analysis ran).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    issuer: Option<&'a Issuer>,
     sentences: Vec<SentenceOut>,
 }
 
@@ -61,6 +70,9 @@ pub(crate) struct SideOut<'a> {
 pub(crate) struct SentenceOut {
     start: usize,
     end: usize,
+    /// To whom the sentence credits what it reports (only when the analysis ran).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    actor: Option<Actor>,
 }
 
 /// `doc` with its `sentences`, for JSON.
@@ -73,14 +85,32 @@ pub(crate) fn side<'a>(doc: &'a Document, sentences: &[Sentence]) -> SideOut<'a>
         size: Report::size_of(doc),
         sha256: &doc.sha256,
         text: &doc.text,
+        issuer: None,
         sentences: sentences
             .iter()
             .map(|s| SentenceOut {
                 start: s.span.start,
                 end: s.span.end,
+                actor: None,
             })
             .collect(),
     }
+}
+
+/// `doc` with its `sentences`, each credited to its actor, and its issuer.
+fn attributed_side<'a>(
+    doc: &'a Document,
+    sentences: &[Sentence],
+    attribution: Option<&'a Attribution>,
+) -> SideOut<'a> {
+    let mut out = side(doc, sentences);
+    if let Some(attribution) = attribution {
+        out.issuer = Some(&attribution.issuer);
+        for (sentence, actor) in out.sentences.iter_mut().zip(&attribution.actors) {
+            sentence.actor = Some(*actor);
+        }
+    }
+    out
 }
 
 /// Writes `report` as pretty JSON: both documents with their provenance, the rows, links and
@@ -95,14 +125,24 @@ pub fn write(out: &mut dyn std::io::Write, report: &Report<'_>) -> std::io::Resu
         parallax_version: env!("CARGO_PKG_VERSION"),
         generated: report.generated_rfc3339(),
         options: &comparison.options,
-        left: side(report.left, &comparison.left_sentences),
-        right: side(report.right, &comparison.right_sentences),
+        left: attributed_side(
+            report.left,
+            &comparison.left_sentences,
+            report.analysis.map(|a| &a.attribution[0]),
+        ),
+        right: attributed_side(
+            report.right,
+            &comparison.right_sentences,
+            report.analysis.map(|a| &a.attribution[1]),
+        ),
         rows: &comparison.rows,
         links: &comparison.links,
         stats: &comparison.stats,
         entities: &analysis.entities,
+        figures: &analysis.figures,
         phrases: &analysis.phrases,
         strength: &analysis.strength,
+        shifts: &analysis.shifts,
         analysed: report.analysis.is_some(),
         notes: report
             .notes

@@ -85,6 +85,12 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>) -> std::io::Result<()> {
                 writeln!(out, "- “{}”", escape(&phrase.text))?;
             }
         }
+        if !analysis.shifts.is_empty() {
+            writeln!(out, "\n## Stance shifts\n")?;
+            for shift in &analysis.shifts {
+                writeln!(out, "- {}", escape(&shift.summary()))?;
+            }
+        }
         writeln!(out)?;
     }
     writeln!(out, "## Side by side\n")?;

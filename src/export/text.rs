@@ -280,6 +280,22 @@ fn write_analysis(
             d.kind
         )?;
     }
+
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{bold}Stance shifts ({}){reset}",
+        analysis.shifts.len()
+    )?;
+    if analysis.shifts.is_empty() {
+        writeln!(
+            out,
+            "  no link credits, words or qualifies one point differently on the two sides"
+        )?;
+    }
+    for shift in &analysis.shifts {
+        writeln!(out, "  {}", shift.summary())?;
+    }
     Ok(())
 }
 

@@ -70,7 +70,7 @@ pub(super) const JOINERS: &[&str] = &[
 pub(super) const HYPHEN_PARTICLES: &[&str] = &["i", "e", "ul", "ur", "ud", "al", "el", "o"];
 
 /// The days of the week: always dates when capitalised.
-pub(super) const WEEKDAYS: &[&str] = &[
+pub(in crate::analysis) const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -82,7 +82,7 @@ pub(super) const WEEKDAYS: &[&str] = &[
 
 /// The months: dates only with a day, a year or a [`DATE_LEADS`] word ("May" is also a verb
 /// and a surname).
-pub(super) const MONTHS: &[&str] = &[
+pub(in crate::analysis) const MONTHS: &[&str] = &[
     "january",
     "february",
     "march",
@@ -104,7 +104,7 @@ pub(super) const DATE_LEADS: &[&str] = &[
 ];
 
 /// Whether a lower-case word names an office ("minister", "senator").
-pub(super) fn is_title_word(lower: &str) -> bool {
+pub(in crate::analysis) fn is_title_word(lower: &str) -> bool {
     TITLE_WORDS.contains(&lower)
 }
 

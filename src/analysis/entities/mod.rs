@@ -31,6 +31,8 @@ mod dates;
 pub(super) mod grouping;
 mod known;
 mod lexicon;
+
+pub(super) use lexicon::{MONTHS, WEEKDAYS, is_title_word};
 mod names;
 
 use std::ops::Range;
@@ -224,7 +226,50 @@ fn mentions_of(
             mentions.extend(found.into_iter().map(|f| f.mention));
         }
     }
+    for mention in &mut mentions {
+        with_country(mention, equivalences);
+    }
     (mentions, definitions)
+}
+
+/// The built-in demonyms (`assets/demonyms.txt`): demonym in lower case → its country.
+fn demonyms() -> &'static std::collections::HashMap<String, String> {
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<String, String>> =
+        std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = std::collections::HashMap::new();
+        for line in include_str!("../../../assets/demonyms.txt").lines() {
+            let body = line.split('#').next().unwrap_or("").trim();
+            let mut forms = body.split('|').map(str::trim).filter(|f| !f.is_empty());
+            let Some(country) = forms.next() else {
+                continue;
+            };
+            for demonym in forms {
+                table.insert(demonym.to_lowercase(), country.to_owned());
+            }
+        }
+        table
+    })
+}
+
+/// Counts a demonym with its country ("Syrian" with Syria, "British" with the United Kingdom):
+/// the mention takes the country's key, the country's equivalence group when the table has one.
+fn with_country(mention: &mut Mention, equivalences: &Equivalences) {
+    if mention.kind != EntityKind::Name {
+        return;
+    }
+    let form = match &mention.key {
+        Key::Group(g) => equivalences.canonical(*g).to_lowercase(),
+        Key::Name(name) => name.clone(),
+        _ => return,
+    };
+    let Some(country) = demonyms().get(&form) else {
+        return;
+    };
+    mention.key = match equivalences.group_of(country) {
+        Some(g) => Key::Group(g),
+        None => Key::Name(country.to_lowercase()),
+    };
 }
 
 #[cfg(test)]
@@ -273,6 +318,29 @@ mod tests {
                 ("12", EntityKind::Number, Presence::RightOnly),
             ]
         );
+    }
+
+    #[test]
+    fn demonyms_count_with_their_countries() {
+        let entities = find_in(
+            "The British delegation met Syrian officials in Syria.\n",
+            "The United Kingdom and Canada spoke with Canadian and Syrian envoys.\n",
+        );
+        let entity = |form: &str| {
+            entities
+                .iter()
+                .find(|e| e.forms.iter().any(|f| f == form))
+                .unwrap_or_else(|| panic!("no {form} in {entities:#?}"))
+        };
+        let syria = entity("Syrian");
+        assert!(syria.forms.iter().any(|f| f == "Syria"), "{syria:?}");
+        assert_eq!((syria.left, syria.right), (2, 1));
+        let uk = entity("British");
+        assert_eq!(uk.text, "United Kingdom");
+        assert_eq!((uk.left, uk.right), (1, 1));
+        let canada = entity("Canadian");
+        assert!(canada.forms.iter().any(|f| f == "Canada"), "{canada:?}");
+        assert_eq!(canada.right, 2);
     }
 
     #[test]
