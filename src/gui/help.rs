@@ -16,6 +16,8 @@ use super::Command;
 pub struct HelpWindow {
     open: bool,
     query: String,
+    /// The search field takes the keyboard next frame (the window was just opened).
+    focus: bool,
 }
 
 impl HelpWindow {
@@ -27,7 +29,10 @@ impl HelpWindow {
     /// Opens or closes the window; returns whether `command` was one of its own.
     pub fn apply(&mut self, command: &Command) -> bool {
         match command {
-            Command::ToggleHelp => self.open = !self.open,
+            Command::ToggleHelp => {
+                self.open = !self.open;
+                self.focus = self.open;
+            }
             Command::CloseHelp => self.open = false,
             _ => return false,
         }
@@ -57,12 +62,17 @@ impl HelpWindow {
     pub fn ui(&mut self, ui: &mut Ui) {
         ui.horizontal(|ui| {
             let label = ui.label("Search help");
-            ui.add(
-                egui::TextEdit::singleline(&mut self.query)
-                    .hint_text("a word: note, moved, gap…")
-                    .desired_width(ui.available_width()),
-            )
-            .labelled_by(label.id);
+            let edit = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.query)
+                        .hint_text("a word: note, moved, gap…")
+                        .desired_width(ui.available_width()),
+                )
+                .labelled_by(label.id);
+            // Opened to look something up: what is typed goes to the search at once.
+            if std::mem::take(&mut self.focus) {
+                edit.request_focus();
+            }
         });
         ui.separator();
         let wanted = self.query.trim().to_lowercase();
