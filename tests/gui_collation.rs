@@ -714,3 +714,76 @@ fn the_toolbar_keeps_each_label_with_its_menu_at_every_window_size() {
         );
     }
 }
+
+/// Every text galley painted last frame.
+fn painted(harness: &Harness<'static, ParallaxApp>) -> Vec<std::sync::Arc<egui::Galley>> {
+    fn collect(shape: &egui::Shape, out: &mut Vec<std::sync::Arc<egui::Galley>>) {
+        match shape {
+            egui::Shape::Text(text) => out.push(text.galley.clone()),
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| collect(s, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in &harness.output().shapes {
+        collect(&clipped.shape, &mut out);
+    }
+    out
+}
+
+#[test]
+fn the_legend_underlines_by_some_as_the_cells_do() {
+    let harness = three();
+    let galleys = painted(&harness);
+    let underline_of = |g: &egui::Galley| {
+        g.job
+            .sections
+            .iter()
+            .map(|s| s.format.underline)
+            .find(|u| u.width > 0.0)
+    };
+    let legend = galleys
+        .iter()
+        .find(|g| g.text() == " by some ")
+        .and_then(|g| underline_of(g))
+        .expect("the legend's sample is underlined");
+    let cell = galleys
+        .iter()
+        .filter(|g| g.text() != " by some ")
+        .find_map(|g| underline_of(g))
+        .expect("a cell has words said by some");
+    assert_eq!(legend, cell);
+}
+
+#[test]
+fn points_only_hidden_statements_have_are_left_out() {
+    let mut harness = three();
+    let shown = harness.state().collection().shown().expect("collated");
+    let id = shown.ids[2];
+    let points = shown.collation.points.len();
+    let own = shown
+        .collation
+        .points
+        .iter()
+        .filter(|p| p.has(2) && !p.has(0) && !p.has(1))
+        .count();
+    assert!(own > 0, "the third statement has points of its own");
+    harness.state_mut().push(Command::ToggleColumn(id));
+    settle(&mut harness);
+    let shown = harness.state().collection().shown().expect("collated");
+    let view = harness.state().collation_view();
+    let columns = view.columns(shown);
+    for &point in view.reading() {
+        assert!(
+            columns
+                .iter()
+                .any(|&d| shown.collation.points[point].has(d)),
+            "a row with only hatched cells"
+        );
+    }
+    assert_eq!(view.reading().len(), points - own);
+    harness.get_by_label_contains(&format!(
+        "Collation: 3 statements (1 hidden), {} of {points} points shown",
+        points - own
+    ));
+}

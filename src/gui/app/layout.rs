@@ -78,6 +78,9 @@ impl ParallaxApp {
                 find_current,
                 find_key: self.find.key(),
                 notes: self.notes.by_row(),
+                awaiting: [Side::Left, Side::Right]
+                    .into_iter()
+                    .any(|side| self.session.awaited(side)),
             };
             self.view.ui(ui, input, &mut commands);
         });
