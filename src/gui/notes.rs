@@ -82,7 +82,7 @@ impl NotesBar {
         match &self.sidecar {
             Some((_, notes)) => {
                 let placed = notes.placed(&shown.comparison, left, right);
-                self.show_placed(notes, placed);
+                (self.by_row, self.inexact) = split_placed(notes, placed);
             }
             None => {
                 self.by_row.clear();
@@ -90,18 +90,6 @@ impl NotesBar {
             }
         }
         self.placed_on = Some((shown.comparison.clone(), shown.documents.clone()));
-    }
-
-    fn show_placed(&mut self, notes: &Notes, placed: Vec<Placed>) {
-        self.inexact = placed
-            .iter()
-            .filter(|p| !p.exact)
-            .filter_map(|p| {
-                let note = notes.notes.get(p.index)?;
-                Some((p.row, note.left.clone(), note.right.clone()))
-            })
-            .collect();
-        self.by_row = placed.into_iter().map(|p| (p.row, p.note)).collect();
     }
 
     /// The selection is now `selected`: a draft typed on another row is saved there.
@@ -155,8 +143,7 @@ impl NotesBar {
         }
         worker.write_notes(path.clone(), kept);
         let placed = notes.placed(comparison, left, right);
-        let notes = notes.clone();
-        self.show_placed(&notes, placed);
+        (self.by_row, self.inexact) = split_placed(notes, placed);
         true
     }
 
@@ -312,4 +299,25 @@ impl NotesBar {
             );
         }
     }
+}
+
+/// Notes placed on rows, as the rows show them ((row, note), by row) and the inexact ones
+/// with the text they were written on ((row, left, right)).
+#[allow(clippy::type_complexity)]
+fn split_placed(
+    notes: &Notes,
+    placed: Vec<Placed>,
+) -> (Vec<(usize, String)>, Vec<(usize, String, String)>) {
+    let inexact = placed
+        .iter()
+        .filter(|p| !p.exact)
+        .filter_map(|p| {
+            let note = notes.notes.get(p.index)?;
+            Some((p.row, note.left.clone(), note.right.clone()))
+        })
+        .collect();
+    (
+        placed.into_iter().map(|p| (p.row, p.note)).collect(),
+        inexact,
+    )
 }

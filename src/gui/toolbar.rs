@@ -224,7 +224,7 @@ fn summary_ui(ui: &mut Ui, input: &ToolbarInput<'_>) {
                 )
                 .on_hover_text("Nothing is compared until both sides hold a statement");
                 ui.label(format!(
-                    "· open it with File → Open {side}…, paste it or pick a sample to compare"
+                    "· open it (File menu), paste it or pick a sample to compare"
                 ));
             }
             Some(c) => {
