@@ -223,9 +223,7 @@ fn summary_ui(ui: &mut Ui, input: &ToolbarInput<'_>) {
                     RichText::new(format!("Waiting for the {side} statement")).strong(),
                 )
                 .on_hover_text("Nothing is compared until both sides hold a statement");
-                ui.label(format!(
-                    "· open it (File menu), paste it or pick a sample to compare"
-                ));
+                ui.label("· open it (File menu), paste it or pick a sample to compare");
             }
             Some(c) => {
                 let s = &c.stats;
