@@ -76,23 +76,87 @@ impl Notes {
         changed
     }
 
-    /// Each note placed on the first row whose texts match its anchors: (row, note).
+    /// Each note placed on a row: (row, note), by row. See [`Notes::placed`].
     pub fn by_row(
         &self,
         comparison: &Comparison,
         left: &Document,
         right: &Document,
     ) -> Vec<(usize, String)> {
-        let mut placed = Vec::new();
-        for note in &self.notes {
-            let found = comparison.rows.iter().position(|row| {
-                anchors(comparison, row, left, right) == (note.left.as_str(), note.right.as_str())
-            });
-            if let Some(row) = found {
-                placed.push((row, note.note.clone()));
+        self.placed(comparison, left, right)
+            .into_iter()
+            .map(|p| (p.row, p.note))
+            .collect()
+    }
+
+    /// Every note placed on a row, by row; none is left out. A note goes on the first row
+    /// whose texts match its anchors exactly; one whose sentences are no longer found (a file
+    /// changed) goes on the free row most like its anchors (the same left sentence, say), else
+    /// on the first free row, and is marked inexact.
+    pub fn placed(
+        &self,
+        comparison: &Comparison,
+        left: &Document,
+        right: &Document,
+    ) -> Vec<Placed> {
+        let rows: Vec<(&str, &str)> = comparison
+            .rows
+            .iter()
+            .map(|row| anchors(comparison, row, left, right))
+            .collect();
+        let mut placed: Vec<Placed> = Vec::new();
+        let mut inexact = Vec::new();
+        for (index, note) in self.notes.iter().enumerate() {
+            match rows
+                .iter()
+                .position(|r| *r == (note.left.as_str(), note.right.as_str()))
+            {
+                Some(row) => placed.push(Placed {
+                    row,
+                    index,
+                    note: note.note.clone(),
+                    exact: true,
+                }),
+                None => inexact.push(index),
             }
         }
-        placed.sort_by_key(|(row, _)| *row);
+        for index in inexact {
+            let Some(note) = self.notes.get(index) else {
+                continue;
+            };
+            let taken = |row: usize| placed.iter().any(|p| p.row == row);
+            let (note_left, note_right) = (words(&note.left), words(&note.right));
+            let mut best: Option<(usize, f64)> = None;
+            for (row, (l, r)) in rows.iter().enumerate() {
+                if taken(row) {
+                    continue;
+                }
+                let score = likeness(&note_left, &words(l)) + likeness(&note_right, &words(r));
+                if best.is_none_or(|(_, s)| score > s) {
+                    best = Some((row, score));
+                }
+            }
+            // Every row has a note already: the note shares the most similar row.
+            let row = best.map(|(row, _)| row).or_else(|| {
+                (0..rows.len()).max_by(|&a, &b| {
+                    let score = |row: usize| {
+                        rows.get(row).map_or(0.0, |(l, r)| {
+                            likeness(&note_left, &words(l)) + likeness(&note_right, &words(r))
+                        })
+                    };
+                    score(a).total_cmp(&score(b)).then(b.cmp(&a))
+                })
+            });
+            if let Some(row) = row {
+                placed.push(Placed {
+                    row,
+                    index,
+                    note: note.note.clone(),
+                    exact: false,
+                });
+            }
+        }
+        placed.sort_by_key(|p| (p.row, p.index));
         placed
     }
 
@@ -118,8 +182,19 @@ impl Notes {
             return;
         };
         let (l, rt) = anchors(comparison, r, left, right);
-        self.notes
-            .retain(|n| (n.left.as_str(), n.right.as_str()) != (l, rt));
+        // The notes shown on this row, exact or not, are replaced by this one.
+        let on_row: Vec<usize> = self
+            .placed(comparison, left, right)
+            .into_iter()
+            .filter(|p| p.row == row)
+            .map(|p| p.index)
+            .collect();
+        let mut index = 0;
+        self.notes.retain(|n| {
+            let keep = !on_row.contains(&index) && (n.left.as_str(), n.right.as_str()) != (l, rt);
+            index += 1;
+            keep
+        });
         if !text.trim().is_empty() {
             self.notes.push(Note {
                 left: l.to_owned(),
@@ -130,6 +205,45 @@ impl Notes {
         self.left = record(left);
         self.right = record(right);
     }
+}
+
+/// A note as placed on a row of a comparison.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placed {
+    /// The row it is shown on.
+    pub row: usize,
+    /// Its index in [`Notes::notes`].
+    pub index: usize,
+    /// The note.
+    pub note: String,
+    /// Whether the row's texts are the note's anchors; false when its sentences changed and
+    /// it was put on the row most like them (the reader should check it still applies).
+    pub exact: bool,
+}
+
+/// The lower-cased words of a text.
+fn words(text: &str) -> Vec<String> {
+    let mut words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// How alike two sorted sets of words are: 1 for the same words (or both empty), 0 for none
+/// shared (Dice's coefficient).
+fn likeness(left: &[String], right: &[String]) -> f64 {
+    if left.is_empty() && right.is_empty() {
+        return 1.0;
+    }
+    let shared = left
+        .iter()
+        .filter(|w| right.binary_search(w).is_ok())
+        .count();
+    2.0 * shared as f64 / (left.len() + right.len()) as f64
 }
 
 fn record(document: &Document) -> Recorded {

@@ -915,7 +915,10 @@ fn the_moved_link_goes_to_the_right_sentence_it_names() {
     let reordered = [0, 1, 3, 4, 5, 2].map(|i| sentences[i]);
     std::fs::write(&right, reordered.join(" ")).expect("write");
     let mut harness = harness(Some(left), Some(right));
-    let link = harness.get_by_label_contains("moved: ");
+    let link = harness
+        .query_by_label_contains("after R")
+        .or_else(|| harness.query_by_label_contains("before R"))
+        .expect("a moved link");
     let label = egui_kittest::kittest::NodeT::accesskit_node(&link)
         .label()
         .expect("a label");
@@ -1120,4 +1123,279 @@ fn the_readme_says_what_the_help_window_says() {
         assert!(readme.contains(&format!("| {keys} | {what} |")), "{keys}");
     }
     assert!(readme.contains(&flat(parallax::gui::help::DROPPING)));
+}
+
+/// Waits until the export at `path` holds `end`.
+fn wait_for_export(
+    app: &mut Harness<'static, ParallaxApp>,
+    path: &std::path::Path,
+    end: &str,
+) -> String {
+    let started = Instant::now();
+    loop {
+        if let Ok(text) = std::fs::read_to_string(path)
+            && text.contains(end)
+        {
+            return text;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "export not written"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+        app.step();
+    }
+}
+
+#[test]
+fn a_note_whose_sentence_changed_stays_on_the_closest_row_flagged_and_exported() {
+    let dir = scratch("gui", "note-changed");
+    let left = dir.join("s1.txt");
+    let right = dir.join("s2.txt");
+    std::fs::write(
+        &left,
+        "The two ministers agreed to expand cooperation on energy security.\n\nThey condemned the missile launches by North Korea.\n",
+    )
+    .expect("write");
+    std::fs::write(
+        &right,
+        "The two ministers discussed expanding cooperation on energy security.\n\nThey expressed concern about the missile launches by the DPRK.\n",
+    )
+    .expect("write");
+    let mut app = harness(Some(left.clone()), Some(right.clone()));
+    for (row, text) in [(0, "weaker"), (1, "second")] {
+        app.state_mut().push(Command::SelectRow(row));
+        settle(&mut app);
+        app.state_mut().push(Command::SetNote(row, text.to_owned()));
+        settle(&mut app);
+    }
+    assert_eq!(app.state().row_notes().len(), 2);
+    drop(app);
+
+    // Row 1's right sentence changes.
+    std::fs::write(
+        &right,
+        "The two ministers discussed expanding cooperation on energy security and trade.\n\nThey expressed concern about the missile launches by the DPRK.\n",
+    )
+    .expect("write");
+    let mut app = harness(Some(left), Some(right));
+    app.get_by_label_contains("s2.txt changed since they were written");
+    assert_eq!(
+        app.state().row_notes(),
+        [(0, "weaker".to_owned()), (1, "second".to_owned())],
+        "the note of the changed row stays on that row"
+    );
+    app.state_mut().push(Command::SelectRow(0));
+    settle(&mut app);
+    assert!(
+        app.query_all_by_value("weaker").count() > 0,
+        "the note field shows it"
+    );
+    app.get_by_label_contains("This note was written on other text");
+    let report = dir.join("report.md");
+    app.state_mut().push(Command::ExportTo(
+        parallax::export::Format::Markdown,
+        report.clone(),
+    ));
+    settle(&mut app);
+    let markdown = wait_for_export(&mut app, &report, "second");
+    assert!(markdown.contains("weaker"), "{markdown}");
+
+    // Saved again on its row, it is anchored there: no longer flagged, and not doubled.
+    app.get_by_label("Save note").click();
+    settle(&mut app);
+    assert!(
+        app.query_by_label_contains("This note was written on other text")
+            .is_none()
+    );
+    assert_eq!(app.state().row_notes().len(), 2);
+}
+
+#[test]
+fn remove_note_shows_only_on_a_row_with_a_note() {
+    let (mut harness, _dir) = scratch_pair("note-remove");
+    harness.state_mut().push(Command::SelectRow(0));
+    settle(&mut harness);
+    harness.get_by_label("Save note");
+    assert!(harness.query_by_label("Remove note").is_none());
+    harness
+        .state_mut()
+        .push(Command::SetNote(0, "Check this".to_owned()));
+    settle(&mut harness);
+    harness.get_by_label("Remove note").click();
+    settle(&mut harness);
+    assert!(harness.state().row_notes().is_empty());
+    assert!(harness.query_by_label("Remove note").is_none());
+}
+
+#[test]
+fn a_file_that_cannot_be_opened_at_start_leaves_its_side_empty() {
+    let missing = scratch("gui", "start-missing").join("nope.txt");
+    let right = super::common::sample("us-embassy-x-post.txt");
+    let harness = harness(Some(missing), Some(right));
+    harness.get_by_label_contains("nope.txt: no such file");
+    let [left, right] = harness.state().documents();
+    assert!(
+        left.text.is_empty(),
+        "no sample in its place: {}",
+        left.name
+    );
+    assert_eq!(right.name, "us-embassy-x-post.txt");
+    harness.get_by_label_contains("Left: no statement yet");
+    harness.get_by_label_contains("Waiting for the left statement");
+    assert!(harness.query_by_label_contains("Similarity").is_none());
+}
+
+#[test]
+fn the_status_bar_says_where_each_text_came_from() {
+    let dir = scratch("gui", "origin");
+    let left = dir.join("s1.txt");
+    std::fs::write(&left, "The ministers met. They agreed.\n").expect("write");
+    let mut harness = harness(Some(left.clone()), None);
+    harness.get_by_label_contains("Right: no statement yet");
+    harness.state_mut().push(Command::CancelPrompt);
+    harness
+        .state_mut()
+        .push(Command::EditText(Side::Left, true));
+    settle(&mut harness);
+    harness.state_mut().push(Command::ApplyEdit(
+        Side::Left,
+        "The ministers met today. They agreed.\n".into(),
+    ));
+    settle(&mut harness);
+    harness.get_by_label_contains("Left: edited copy of s1.txt");
+    harness
+        .state_mut()
+        .push(Command::EditText(Side::Left, false));
+    settle(&mut harness);
+    harness.state_mut().push(Command::ApplyEdit(
+        Side::Left,
+        "Pasted words here. And more.\n".into(),
+    ));
+    settle(&mut harness);
+    harness.get_by_label_contains("Left: pasted text");
+    assert!(harness.query_by_label_contains("bundled sample").is_none());
+}
+
+#[test]
+fn one_file_mode_waits_for_the_other_side_instead_of_comparing() {
+    let left = super::common::sample("fo-joint-press-statement.txt");
+    let mut harness = harness(Some(left), None);
+    harness.state_mut().push(Command::CancelPrompt);
+    settle(&mut harness);
+    harness.get_by_label_contains("Waiting for the right statement");
+    assert!(harness.query_by_label_contains("Similarity").is_none());
+    assert!(harness.query_by_label_contains("only left ·").is_none());
+    assert!(
+        harness.query_by_label_contains("((").is_none(),
+        "no doubled brackets"
+    );
+}
+
+#[test]
+fn help_search_and_the_text_editor_take_the_keyboard_when_they_open() {
+    let mut harness = harness(None, None);
+    harness.key_press(egui::Key::F1);
+    settle(&mut harness);
+    harness.event(egui::Event::Text("moved".into()));
+    harness.run_steps(2);
+    let search = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Search help");
+    assert_eq!(
+        egui_kittest::kittest::NodeT::accesskit_node(&search)
+            .value()
+            .as_deref(),
+        Some("moved"),
+        "typing after F1 reaches the search"
+    );
+    harness.state_mut().push(Command::CloseHelp);
+    harness
+        .state_mut()
+        .push(Command::EditText(Side::Left, true));
+    settle(&mut harness);
+    harness.event(egui::Event::Text("Zebra".into()));
+    harness.run_steps(2);
+    let editor =
+        harness.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Statement text:");
+    assert!(
+        egui_kittest::kittest::NodeT::accesskit_node(&editor)
+            .value()
+            .is_some_and(|v| v.contains("Zebra")),
+        "typing in the editor as it opens edits the text"
+    );
+}
+
+#[test]
+fn paraphrases_are_counted_apart_from_reworded_rows() {
+    // The US and Japanese readouts of one meeting: their title and first sentences are
+    // paraphrases of each other (the same statement in mostly other words).
+    let dir = scratch("gui", "paraphrase");
+    let left = dir.join("us.txt");
+    let right = dir.join("japan.txt");
+    std::fs::write(
+        &left,
+        "Secretary Blinken’s Meeting with Japanese Foreign Minister Hayashi\n\nSecretary of \
+         State Antony J. Blinken met today with Japanese Minister for Foreign Affairs Hayashi \
+         Yoshimasa in Tokyo. They condemned the missile launches by North Korea.\n",
+    )
+    .expect("write");
+    std::fs::write(
+        &right,
+        "Japan-U.S. Foreign Ministers' Meeting\n\nOn May 23, commencing at 5:50 pm, for about \
+         40 minutes, Mr. HAYASHI Yoshimasa, Minister for Foreign Affairs of Japan held a Foreign \
+         Ministers’ Meeting with the Honorable Antony Blinken, Secretary of State of the United \
+         States of America, who was visiting Japan. They condemned the missile launch by North \
+         Korea.\n",
+    )
+    .expect("write");
+    let harness = harness(Some(left), Some(right));
+    let comparison = harness.state().comparison().expect("compared");
+    let paraphrases = comparison.rows.iter().filter(|r| r.paraphrase).count();
+    assert!(paraphrases > 0, "{:?}", comparison.rows);
+    let reworded = comparison.stats.modified - paraphrases;
+    let noun = if paraphrases == 1 {
+        "paraphrase"
+    } else {
+        "paraphrases"
+    };
+    harness.get_by_label_contains(&format!(
+        "{reworded} reworded · {paraphrases} {noun} · {} related",
+        comparison.stats.related
+    ));
+    // Its own legend entry.
+    harness.get_by_label(" paraphrase ");
+}
+
+#[test]
+fn the_moved_link_is_one_unjustified_line() {
+    let dir = scratch("gui", "moved-line");
+    let left = dir.join("left.txt");
+    let right = dir.join("right.txt");
+    let sentences = [
+        "The ministers met in Islamabad on Monday morning.",
+        "They discussed trade between the two countries at length.",
+        "They agreed to fight terrorism together in the region.",
+        "The talks ended with a joint press conference at noon.",
+        "Both sides will meet again in Washington next year.",
+        "The delegation thanked the hosts for their hospitality.",
+    ];
+    std::fs::write(&left, sentences.join(" ")).expect("write");
+    let reordered = [0, 1, 3, 4, 5, 2].map(|i| sentences[i]);
+    std::fs::write(&right, reordered.join(" ")).expect("write");
+    let mut harness = harness(Some(left), Some(right));
+    for swapped in [false, true] {
+        let links: Vec<_> = painted_texts(&harness)
+            .into_iter()
+            .filter(|g| g.text().contains("after R") || g.text().contains("before R"))
+            .collect();
+        assert!(
+            !links.is_empty(),
+            "a moved link is drawn (swapped: {swapped})"
+        );
+        for galley in links {
+            assert_eq!(galley.rows.len(), 1, "{:?} is one line", galley.text());
+            assert!(!galley.job.justify, "{:?} is not justified", galley.text());
+        }
+        harness.get_by_label("Swap sides").click();
+        settle(&mut harness);
+    }
 }

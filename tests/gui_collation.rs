@@ -714,3 +714,81 @@ fn the_toolbar_keeps_each_label_with_its_menu_at_every_window_size() {
         );
     }
 }
+
+/// Every text galley painted last frame.
+fn painted(harness: &Harness<'static, ParallaxApp>) -> Vec<std::sync::Arc<egui::Galley>> {
+    fn collect(shape: &egui::Shape, out: &mut Vec<std::sync::Arc<egui::Galley>>) {
+        match shape {
+            egui::Shape::Text(text) => out.push(text.galley.clone()),
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| collect(s, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in &harness.output().shapes {
+        collect(&clipped.shape, &mut out);
+    }
+    out
+}
+
+#[test]
+fn the_legend_underlines_by_some_as_the_cells_do() {
+    let harness = all_samples(egui::vec2(1440.0, 900.0));
+    let underline_of = |g: &egui::Galley| {
+        g.job
+            .sections
+            .iter()
+            .find(|s| s.format.underline.width > 0.0)
+            .map(|s| (s.format.underline, s.format.color))
+    };
+    let legend = painted(&harness)
+        .iter()
+        .find(|g| g.text() == " by some ")
+        .and_then(|g| underline_of(g))
+        .expect("the legend's sample is underlined");
+    // Not in the text's colour (a black underline under blue-underlined words).
+    assert_ne!(
+        legend.0.color, legend.1,
+        "the legend underlines in the text's colour"
+    );
+}
+
+#[test]
+fn points_only_hidden_statements_have_are_left_out() {
+    let mut harness = all_samples(egui::vec2(1440.0, 900.0));
+    let shown = harness.state().collection().shown().expect("collated");
+    let statements = shown.documents.len();
+    let points = shown.collation.points.len();
+    // A statement with points no other has.
+    let (d, own) = (0..statements)
+        .map(|d| {
+            let own = shown
+                .collation
+                .points
+                .iter()
+                .filter(|p| p.has(d) && (0..statements).all(|o| o == d || !p.has(o)))
+                .count();
+            (d, own)
+        })
+        .find(|&(_, own)| own > 0)
+        .expect("a statement has points of its own");
+    let id = shown.ids[d];
+    harness.state_mut().push(Command::ToggleColumn(id));
+    settle(&mut harness);
+    let shown = harness.state().collection().shown().expect("collated");
+    let view = harness.state().collation_view();
+    let columns = view.columns(shown);
+    for &point in view.reading() {
+        assert!(
+            columns
+                .iter()
+                .any(|&d| shown.collation.points[point].has(d)),
+            "a row with only hatched cells"
+        );
+    }
+    assert_eq!(view.reading().len(), points - own);
+    harness.get_by_label_contains(&format!(
+        "Collation: {statements} statements (1 hidden), {} of {points} points shown",
+        points - own
+    ));
+}

@@ -49,6 +49,10 @@ pub struct Palette {
     pub shared: Color32,
     /// Underline of a term a related pair shares, and the gutter's "related" label.
     pub shared_line: Color32,
+    /// Tint of a paraphrase's cells (the same statement in mostly other words).
+    pub paraphrase: Color32,
+    /// The gutter's "paraphrase" label and the legend's.
+    pub paraphrase_line: Color32,
 }
 
 impl Palette {
@@ -73,6 +77,8 @@ impl Palette {
                 related: Color32::from_rgb(48, 42, 28),
                 shared: Color32::from_rgb(96, 72, 20),
                 shared_line: Color32::from_rgb(240, 190, 90),
+                paraphrase: Color32::from_rgb(44, 36, 62),
+                paraphrase_line: Color32::from_rgb(200, 165, 255),
             }
         } else {
             Self {
@@ -93,6 +99,8 @@ impl Palette {
                 related: Color32::from_rgb(251, 246, 234),
                 shared: Color32::from_rgb(255, 232, 180),
                 shared_line: Color32::from_rgb(150, 95, 0),
+                paraphrase: Color32::from_rgb(244, 238, 252),
+                paraphrase_line: Color32::from_rgb(115, 55, 170),
             }
         }
     }

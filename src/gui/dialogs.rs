@@ -39,6 +39,8 @@ struct Editor {
     text: String,
     /// Where the text came from ("untitled" when pasted).
     origin: String,
+    /// Whether the text field was given the keyboard (once, when the editor opens).
+    focused: bool,
 }
 
 /// The export window.
@@ -100,6 +102,7 @@ impl Dialogs {
                         Some(d) if *keep => d.name.clone(),
                         _ => "untitled".into(),
                     },
+                    focused: false,
                 });
             }
             Command::ApplyEdit(side, text) => {
@@ -330,8 +333,10 @@ fn editor_ui(ui: &mut egui::Ui, editor: &mut Editor, commands: &mut Vec<Command>
                         .hint_text("Statement text"),
                 )
                 .labelled_by(label.id);
-            if editor.text.is_empty() && !edit.has_focus() {
+            // The keyboard goes to the text as the editor opens, so typing edits at once.
+            if !editor.focused {
                 edit.request_focus();
+                editor.focused = true;
             }
         });
     ui.horizontal(|ui| {

@@ -16,6 +16,8 @@ use super::Command;
 pub struct HelpWindow {
     open: bool,
     query: String,
+    /// The search field takes the keyboard next frame (the window was just opened).
+    focus: bool,
 }
 
 impl HelpWindow {
@@ -27,7 +29,10 @@ impl HelpWindow {
     /// Opens or closes the window; returns whether `command` was one of its own.
     pub fn apply(&mut self, command: &Command) -> bool {
         match command {
-            Command::ToggleHelp => self.open = !self.open,
+            Command::ToggleHelp => {
+                self.open = !self.open;
+                self.focus = self.open;
+            }
             Command::CloseHelp => self.open = false,
             _ => return false,
         }
@@ -57,12 +62,17 @@ impl HelpWindow {
     pub fn ui(&mut self, ui: &mut Ui) {
         ui.horizontal(|ui| {
             let label = ui.label("Search help");
-            ui.add(
-                egui::TextEdit::singleline(&mut self.query)
-                    .hint_text("a word: note, moved, gap…")
-                    .desired_width(ui.available_width()),
-            )
-            .labelled_by(label.id);
+            let edit = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.query)
+                        .hint_text("a word: note, moved, gap…")
+                        .desired_width(ui.available_width()),
+                )
+                .labelled_by(label.id);
+            // Opened to look something up: what is typed goes to the search at once.
+            if std::mem::take(&mut self.focus) {
+                edit.request_focus();
+            }
         });
         ui.separator();
         let wanted = self.query.trim().to_lowercase();
@@ -153,7 +163,7 @@ pub const SECTIONS: &[HelpSection] = &[
         title: "The collation",
         paragraphs: &[
             "Three or more statements (File > Add statement, dropping three files, or Samples > All the seed's statements together) are collated: one column per statement (D1, D2, ... as the insights name them), one row per point.",
-            "A point keeps its number (P1, P2, ... in the order of the statement the points are ordered by) whatever Show and hidden columns leave out. Order by picks that statement; Show keeps the points one statement alone has among the columns shown, or those it lacks, and says why when there are none.",
+            "A point keeps its number (P1, P2, ... in the order of the statement the points are ordered by) whatever Show and hidden columns leave out; a point that only hidden statements have is left out (the header says how many statements are hidden). Order by picks that statement; Show keeps the points one statement alone has among the columns shown, or those it lacks, and says why when there are none.",
             "In a row, green words are said by every statement that has the point (hidden columns included; a row names its hidden statements in the gutter), underlined words by some, amber italics by this one only; a hatched cell: the statement lacks the point. Next gap (F7) goes to a point some statement lacks.",
             "The side panel's Overview shows the presence map (= identical, ≈ equivalent, ~ related, • one only) and the similarity of each two statements (the share of sentences with a counterpart in the other); its Insights tab says who names what. Compare these two opens a pair in two columns; its Collation button comes back.",
         ],

@@ -13,7 +13,7 @@ use egui::Ui;
 
 use crate::engine::Comparison;
 use crate::load::Document;
-use crate::notes::Notes;
+use crate::notes::{Notes, Placed};
 
 use super::Command;
 use super::notices::Notices;
@@ -29,6 +29,9 @@ pub struct NotesBar {
     reading: Option<u64>,
     /// Notes placed on rows of the comparison shown: (row, note), by row.
     by_row: Vec<(usize, String)>,
+    /// Rows whose note was written on other text (its sentences changed) and placed on the
+    /// row most like it, with the text it was written on: (row, left, right).
+    inexact: Vec<(usize, String, String)>,
     /// The comparison and documents the notes are placed on (a draft is saved against them).
     placed_on: Option<(Arc<Comparison>, [Arc<Document>; 2])>,
     /// Text typed on a row and not saved yet: (row, text).
@@ -67,6 +70,7 @@ impl NotesBar {
             self.place(shown);
         } else {
             self.by_row.clear();
+            self.inexact.clear();
             self.placed_on = None;
             self.reading = Some(shown.generation);
             worker.read_notes(shown.generation, shown.documents.clone());
@@ -75,10 +79,16 @@ impl NotesBar {
 
     fn place(&mut self, shown: &Shown) {
         let [left, right] = &shown.documents;
-        self.by_row = match &self.sidecar {
-            Some((_, notes)) => notes.by_row(&shown.comparison, left, right),
-            None => Vec::new(),
-        };
+        match &self.sidecar {
+            Some((_, notes)) => {
+                let placed = notes.placed(&shown.comparison, left, right);
+                (self.by_row, self.inexact) = split_placed(notes, placed);
+            }
+            None => {
+                self.by_row.clear();
+                self.inexact.clear();
+            }
+        }
         self.placed_on = Some((shown.comparison.clone(), shown.documents.clone()));
     }
 
@@ -132,7 +142,8 @@ impl NotesBar {
             kept.swap_sides();
         }
         worker.write_notes(path.clone(), kept);
-        self.by_row = notes.by_row(comparison, left, right);
+        let placed = notes.placed(comparison, left, right);
+        (self.by_row, self.inexact) = split_placed(notes, placed);
         true
     }
 
@@ -180,21 +191,37 @@ impl NotesBar {
                         Notes::new(left, right)
                     }
                 };
-                if let Some(path) = path {
-                    if !changed.is_empty() {
-                        notices.info(format!(
-                            "Notes restored from {}; {} changed since they were written: check \
-                             that they still apply.",
-                            path.display(),
-                            changed.join(" and ")
-                        ));
-                    }
-                    self.sidecar = Some((path, notes));
-                } else {
-                    self.sidecar = None;
-                }
+                let path_shown = path.as_ref().map(|p| p.display().to_string());
+                self.sidecar = path.map(|path| (path, notes));
                 self.swapped = false;
                 self.place(shown);
+                if let Some(path) = path_shown
+                    && !changed.is_empty()
+                {
+                    let moved = match self.inexact.as_slice() {
+                        [] => String::new(),
+                        [(row, ..)] => format!(
+                            " 1 note no longer matches its sentences and is shown on the most \
+                             similar row ({}).",
+                            row + 1
+                        ),
+                        inexact => format!(
+                            " {} notes no longer match their sentences and are shown on the most \
+                             similar rows ({}).",
+                            inexact.len(),
+                            inexact
+                                .iter()
+                                .map(|(row, ..)| (row + 1).to_string())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    };
+                    notices.info(format!(
+                        "Notes restored from {path}; {} changed since they were written: check \
+                         that they still apply.{moved}",
+                        changed.join(" and ")
+                    ));
+                }
                 Ok(())
             }
             JobResult::NotesWritten(result) => {
@@ -242,7 +269,7 @@ impl NotesBar {
             if ui.button("Save note").clicked() || entered {
                 commands.push(Command::SetNote(row, text.clone()));
             }
-            if ui.button("Remove note").clicked() {
+            if !saved.is_empty() && ui.button("Remove note").clicked() {
                 commands.push(Command::SetNote(row, String::new()));
             }
             if self
@@ -253,5 +280,44 @@ impl NotesBar {
                 ui.label(egui::RichText::new("unsaved").weak());
             }
         });
+        if let Some((_, left, right)) = self.inexact.iter().find(|(r, ..)| *r == row) {
+            let quoted = |text: &str| {
+                if text.is_empty() {
+                    "(nothing)".to_owned()
+                } else {
+                    format!("“{}”", text.trim())
+                }
+            };
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!(
+                    "This note was written on other text (a file changed): left {}, right {}. \
+                     Save note keeps it on this row; Remove note drops it.",
+                    quoted(left),
+                    quoted(right)
+                ),
+            );
+        }
     }
+}
+
+/// Notes placed on rows, as the rows show them ((row, note), by row) and the inexact ones
+/// with the text they were written on ((row, left, right)).
+#[allow(clippy::type_complexity)]
+fn split_placed(
+    notes: &Notes,
+    placed: Vec<Placed>,
+) -> (Vec<(usize, String)>, Vec<(usize, String, String)>) {
+    let inexact = placed
+        .iter()
+        .filter(|p| !p.exact)
+        .filter_map(|p| {
+            let note = notes.notes.get(p.index)?;
+            Some((p.row, note.left.clone(), note.right.clone()))
+        })
+        .collect();
+    (
+        placed.into_iter().map(|p| (p.row, p.note)).collect(),
+        inexact,
+    )
 }

@@ -217,7 +217,14 @@ impl PairView {
     /// The column headers and the rows.
     pub fn ui(&mut self, ui: &mut Ui, input: PairInput<'_>, commands: &mut Vec<Command>) {
         self.central = ui.max_rect();
-        let palette = Palette::new(ui.visuals().dark_mode);
+        let mut palette = Palette::new(ui.visuals().dark_mode);
+        if input.awaiting {
+            // Nothing is compared yet: one side's sentences are not "only" that side's.
+            palette.left_only = ui.visuals().extreme_bg_color;
+            palette.right_only = ui.visuals().extreme_bg_color;
+            palette.deleted_line = palette.weak;
+            palette.inserted_line = palette.weak;
+        }
         headers_ui(ui, input.documents, commands);
         ui.separator();
 
@@ -352,6 +359,9 @@ pub struct PairInput<'a> {
     pub find_key: u64,
     /// Notes by row.
     pub notes: &'a [(usize, String)],
+    /// Whether a side waits for a statement: the other's sentences are shown plainly, not as
+    /// differences.
+    pub awaiting: bool,
 }
 
 /// Each document's name (cut with "…" when longer than its column; hovering shows the path)

@@ -57,6 +57,8 @@ pub struct Session {
     documents: Vec<Arc<Document>>,
     /// Per document, the file being loaded into its column, if any.
     loading: Vec<Option<PathBuf>>,
+    /// Per column, whether it waits for a statement (its document is an empty placeholder).
+    awaited: Vec<bool>,
     /// Per document, the generation of its newest load request.
     load_generation: Vec<u64>,
     /// The generation of the newest comparison request.
@@ -81,6 +83,7 @@ impl Default for Session {
         Self {
             documents: vec![Arc::new(left), Arc::new(right)],
             loading: vec![None, None],
+            awaited: vec![false, false],
             load_generation: vec![0, 0],
             compare_generation: 0,
             comparing: false,
@@ -143,9 +146,41 @@ impl Session {
         self.compare_failed.as_deref()
     }
 
-    /// Puts a document in a side's column without a file (the one-file start's empty right).
-    pub fn set_placeholder(&mut self, side: Side, document: Document) {
-        self.documents[side.index()] = Arc::new(document);
+    /// Empties a side's column: it waits for a statement (the one-file start's right, a side
+    /// whose file given at start could not be opened).
+    pub fn await_side(&mut self, side: Side) {
+        self.documents[side.index()] = Arc::new(Document::from_text(
+            format!("no {} statement yet", side.name()),
+            "",
+        ));
+        self.awaited[side.index()] = true;
+    }
+
+    /// Whether a side waits for a statement (nothing is compared with the other yet).
+    pub fn awaited(&self, side: Side) -> bool {
+        self.awaited.get(side.index()).copied().unwrap_or(false)
+    }
+
+    /// Where a side's statement came from, as the status bar says it: its path, "bundled
+    /// sample", "pasted text", "edited copy of s1.txt", or "no statement yet".
+    pub fn origin(&self, side: Side) -> String {
+        let document = self.document(side);
+        if self.awaited(side) {
+            return "no statement yet".to_owned();
+        }
+        if let Some(path) = &document.path {
+            return path.display().to_string();
+        }
+        if let Some(original) = document.name.strip_suffix(" (edited)") {
+            return format!("edited copy of {original}");
+        }
+        if SAMPLES
+            .iter()
+            .any(|s| s.file == document.name && s.text == document.text)
+        {
+            return "bundled sample".to_owned();
+        }
+        "pasted text".to_owned()
     }
 
     /// Carries out the commands that change documents; returns whether `command` was one.
@@ -176,6 +211,7 @@ impl Session {
             }
             Command::Swap => {
                 self.documents.swap(0, 1);
+                self.awaited.swap(0, 1);
                 self.loading.swap(0, 1);
                 self.load_generation.swap(0, 1);
                 self.request_compare(options, worker);
@@ -215,6 +251,7 @@ impl Session {
         for (i, document) in documents.into_iter().enumerate() {
             self.load_generation[i] += 1;
             self.loading[i] = None;
+            self.awaited[i] = false;
             self.documents[i] = document;
         }
         self.request_compare(options, worker);
@@ -225,6 +262,7 @@ impl Session {
         let i = side.index();
         self.load_generation[i] += 1;
         self.loading[i] = None;
+        self.awaited[i] = false;
         self.documents[i] = Arc::new(document);
     }
 
@@ -278,14 +316,17 @@ impl Session {
                             recent(path);
                         }
                         notices.opened(&document);
+                        self.awaited[i] = false;
                         self.documents[i] = Arc::from(document);
                     }
                     Err(message) => {
+                        let stays = if self.awaited[i] {
+                            format!("The {} side stays empty.", side.name())
+                        } else {
+                            format!("The {} document stays as it was.", side.name())
+                        };
                         notices.push(
-                            format!(
-                                "Could not open {message}. The {} document stays as it was.",
-                                side.name()
-                            ),
+                            format!("Could not open {message}. {stays}"),
                             true,
                             can_open_anyway.map(|path| {
                                 ("Open anyway".to_owned(), Command::OpenAnyway(side, path))

@@ -25,6 +25,8 @@ pub struct ToolbarInput<'a> {
     pub notices: &'a Notices,
     /// How many statements the collation holds (its button shows from two).
     pub statements: usize,
+    /// A side that waits for a statement (nothing is compared yet), if one does.
+    pub awaited: Option<Side>,
 }
 
 /// The toolbar (options, difference stepping, swap, find), the summary and legend, and the
@@ -60,7 +62,9 @@ pub fn ui(ui: &mut Ui, input: &ToolbarInput<'_>, commands: &mut Vec<Command>) {
                 commands.push(Command::PreviousDifference);
             }
             let (n, m) = input.position;
-            let position = if m == 0 {
+            let position = if input.awaited.is_some() {
+                "Nothing compared yet".to_owned()
+            } else if m == 0 {
                 "No differences".to_owned()
             } else if n == 0 {
                 format!("{m} differences")
@@ -213,6 +217,14 @@ fn summary_ui(ui: &mut Ui, input: &ToolbarInput<'_>) {
     let palette = Palette::new(ui.visuals().dark_mode);
     ui.horizontal_wrapped(|ui| {
         match input.comparison {
+            _ if input.awaited.is_some() => {
+                let side = input.awaited.map_or("other", Side::name);
+                ui.label(
+                    RichText::new(format!("Waiting for the {side} statement")).strong(),
+                )
+                .on_hover_text("Nothing is compared until both sides hold a statement");
+                ui.label("· open it (File menu), paste it or pick a sample to compare");
+            }
             Some(c) => {
                 let s = &c.stats;
                 ui.label(
@@ -221,9 +233,18 @@ fn summary_ui(ui: &mut Ui, input: &ToolbarInput<'_>) {
                 .on_hover_text(
                     "Share of both texts' words that are shared in paired sentences",
                 );
+                // A paraphrase is a modified row of the engine, counted apart as the rows
+                // label it.
+                let paraphrases = c.rows.iter().filter(|r| r.paraphrase).count();
                 ui.label(format!(
-                    "· {} identical · {} reworded · {} related · {} only left · {} only right",
-                    s.identical, s.modified, s.related, s.left_only, s.right_only
+                    "· {} identical · {} reworded · {paraphrases} {} · {} related · {} only left · \
+                     {} only right",
+                    s.identical,
+                    s.modified.saturating_sub(paraphrases),
+                    if paraphrases == 1 { "paraphrase" } else { "paraphrases" },
+                    s.related,
+                    s.left_only,
+                    s.right_only
                 ));
                 ui.label(
                     RichText::new(format!(
@@ -281,9 +302,16 @@ fn summary_ui(ui: &mut Ui, input: &ToolbarInput<'_>) {
         ui.add(egui::Label::new(shared).wrap_mode(egui::TextWrapMode::Extend))
             .on_hover_text(
                 "A related pair: two sentences on the same topic, event or person that say \
-                 different things; the terms they share are underlined. A paraphrase (the same \
-                 statement in mostly other words) shows its shared terms the same way",
+                 different things; the terms they share are underlined",
             );
+        chip(
+            ui,
+            "paraphrase",
+            palette.paraphrase,
+            palette.paraphrase_line,
+            false,
+            false,
+        );
         // As moved rows show: a bar at the edge (bar and word kept together).
         ui.horizontal(|ui| {
             ui.spacing_mut().item_spacing.x = 4.0;
@@ -315,27 +343,23 @@ pub fn status_ui(ui: &mut Ui, session: &Session) {
         let half = (ui.available_width() / 2.0 - 40.0).max(120.0);
         for side in [Side::Left, Side::Right] {
             let doc = session.document(side);
-            let where_from = doc
-                .path
-                .as_ref()
-                .map_or("bundled sample".to_owned(), |p| p.display().to_string());
+            let where_from = session.origin(side);
             let sentences = session.shown().map_or(0, |s| match side {
                 Side::Left => s.comparison.left_sentences.len(),
                 Side::Right => s.comparison.right_sentences.len(),
             });
             ui.scope(|ui| {
                 ui.set_max_width(half);
-                ui.add(
-                    egui::Label::new(format!(
-                        "{}: {} · {} · {} · {} sentences",
-                        if side == Side::Left { "Left" } else { "Right" },
-                        where_from,
-                        doc.format,
-                        doc.encoding,
-                        sentences
-                    ))
-                    .truncate(),
-                );
+                let name = if side == Side::Left { "Left" } else { "Right" };
+                let text = if session.awaited(side) {
+                    format!("{name}: {where_from}")
+                } else {
+                    format!(
+                        "{name}: {where_from} · {} · {} · {sentences} sentences",
+                        doc.format, doc.encoding
+                    )
+                };
+                ui.add(egui::Label::new(text).truncate());
             });
             if session.loading(side).is_some() {
                 ui.spinner();

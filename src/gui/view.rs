@@ -284,6 +284,11 @@ pub fn rows_ui(
                 painter.rect_filled(left_rect, 3.0, input.palette.related);
                 painter.rect_filled(right_rect, 3.0, input.palette.related);
             }
+            RowKind::Modified if row.paraphrase => {
+                // The same statement in other words: its own tint, not the related one.
+                painter.rect_filled(left_rect, 3.0, input.palette.paraphrase);
+                painter.rect_filled(right_rect, 3.0, input.palette.paraphrase);
+            }
             _ => {}
         }
         if let Some((side, sentence)) = input.marked {
@@ -390,6 +395,21 @@ fn xref_at(row: &Row, note: bool, k: usize) -> f32 {
     above + 4.0 + XREF_HEIGHT / 2.0 + k as f32 * XREF_HEIGHT
 }
 
+/// Puts a gutter widget in `rect`, centred and unjustified (`Ui::put` justifies, which
+/// spreads the letters of a short wrapped line across the gutter); a line too long is cut.
+fn put_unjustified(ui: &mut Ui, rect: Rect, widget: impl egui::Widget) -> egui::Response {
+    ui.scope_builder(
+        egui::UiBuilder::new()
+            .max_rect(rect)
+            .layout(egui::Layout::top_down(egui::Align::Center)),
+        |ui| {
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+            ui.add(widget)
+        },
+    )
+    .inner
+}
+
 fn gutter_ui(
     ui: &mut Ui,
     rect: Rect,
@@ -409,7 +429,9 @@ fn gutter_ui(
     let (label, colour) = match row.kind {
         RowKind::LeftOnly | RowKind::RightOnly if linked_elsewhere => ("unpaired".to_owned(), weak),
         RowKind::Identical => ("=".to_owned(), weak),
-        RowKind::Modified if row.paraphrase => ("paraphrase".to_owned(), input.palette.shared_line),
+        RowKind::Modified if row.paraphrase => {
+            ("paraphrase".to_owned(), input.palette.paraphrase_line)
+        }
         RowKind::Modified => (
             format!("{:.0}%", row.similarity * 100.0),
             input.palette.text,
@@ -499,22 +521,35 @@ fn gutter_ui(
             vec2(rect.width() - 4.0, LINK_HEIGHT),
         );
         let right_sentence = row.right.first().map_or(0, |r| r + 1);
-        let response = ui
-            .put(
-                link_rect,
-                egui::Link::new(
-                    egui::RichText::new(format!("moved: {}", target.label()))
-                        .size(11.0)
-                        .color(input.palette.moved),
-                ),
-            )
-            .on_hover_text(format!(
-                "Out of order: on the right this is sentence {right_sentence}, which comes {} \
+        // "moved: after R6" where it fits on one line, else "after R6" (the bar at the edges
+        // says moved): never a justified line with its letters spread.
+        let full = format!("moved: {}", target.label());
+        let width = ui.fonts_mut(|f| {
+            f.layout_no_wrap(full.clone(), small.clone(), input.palette.moved)
+                .size()
+                .x
+        });
+        let text = if width <= link_rect.width() {
+            full
+        } else {
+            target.label()
+        };
+        let response = put_unjustified(
+            ui,
+            link_rect,
+            egui::Link::new(
+                egui::RichText::new(text)
+                    .size(11.0)
+                    .color(input.palette.moved),
+            ),
+        )
+        .on_hover_text(format!(
+            "Out of order: on the right this is sentence {right_sentence}, which comes {} \
                  in the right document. Click to go to row {}, where R{} is (outlined).",
-                target.label(),
-                target.row + 1,
-                target.sentence + 1
-            ));
+            target.label(),
+            target.row + 1,
+            target.sentence + 1
+        ));
         if response.clicked() {
             commands.push(Command::JumpToSentence(Side::Right, target.sentence));
         }

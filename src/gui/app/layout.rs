@@ -4,9 +4,9 @@
 
 use egui::Ui;
 
-use super::super::Command;
 use super::super::pair_view::PairInput;
 use super::super::toolbar::ToolbarInput;
+use super::super::{Command, Side};
 use super::ParallaxApp;
 
 impl ParallaxApp {
@@ -40,6 +40,9 @@ impl ParallaxApp {
                 compare_failed: self.session.compare_failed().is_some(),
                 notices: &self.notices,
                 statements,
+                awaited: [Side::Left, Side::Right]
+                    .into_iter()
+                    .find(|&side| self.session.awaited(side)),
             };
             super::super::toolbar::ui(ui, &input, &mut commands);
         });
@@ -75,6 +78,9 @@ impl ParallaxApp {
                 find_current,
                 find_key: self.find.key(),
                 notes: self.notes.by_row(),
+                awaiting: [Side::Left, Side::Right]
+                    .into_iter()
+                    .any(|side| self.session.awaited(side)),
             };
             self.view.ui(ui, input, &mut commands);
         });

@@ -100,6 +100,9 @@ impl ParallaxApp {
         let mut opened = false;
         for (side, path) in [(Side::Left, left), (Side::Right, right)] {
             if let Some(path) = path {
+                // The side is empty until its file is read: a file that cannot be opened
+                // leaves it empty, never showing a bundled sample in its place.
+                app.session.await_side(side);
                 app.apply(Command::OpenPath(side, path));
                 opened = true;
             }
@@ -107,10 +110,7 @@ impl ParallaxApp {
         if only_left {
             // Opened with one file (from the file manager): it goes on the left, and the
             // window asks for the other; until then the right side is empty.
-            app.session.set_placeholder(
-                Side::Right,
-                Document::from_text("(no right statement yet)", ""),
-            );
+            app.session.await_side(Side::Right);
             app.apply(Command::Open(Side::Right));
         }
         if !opened {

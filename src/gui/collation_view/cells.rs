@@ -97,26 +97,44 @@ pub(super) fn legend_ui(ui: &mut Ui) {
     let palette = CollationPalette::new(ui.visuals().dark_mode);
     ui.horizontal(|ui| {
         ui.label(RichText::new("Words:").weak());
-        ui.label(
-            RichText::new(" said by all with the point ")
-                .background_color(palette.all)
-                .color(palette.text),
-        )
-        .on_hover_text(
+        legend_sample(ui, " said by all with the point ", Share::All, &palette).on_hover_text(
             "Every statement that has the point says the word, hidden columns included \
              (a row names its hidden statements in the gutter)",
         );
-        ui.label(RichText::new(" by some ").underline().color(palette.text));
-        ui.label(
-            RichText::new(" by this one only ")
-                .italics()
-                .background_color(palette.alone)
-                .color(palette.text),
-        );
+        legend_sample(ui, " by some ", Share::Some, &palette);
+        legend_sample(ui, " by this one only ", Share::Alone, &palette);
         let (rect, _) = ui.allocate_exact_size(vec2(40.0, 16.0), Sense::hover());
         empty_cell(ui.painter(), rect, palette.empty, ui.visuals().dark_mode);
         ui.label("the statement lacks the point");
     });
+}
+
+/// How a word said by `share` of a point's statements is drawn (the cells and the legend).
+fn share_format(plain: &TextFormat, share: Share, palette: &CollationPalette) -> TextFormat {
+    let mut format = plain.clone();
+    match share {
+        Share::All => format.background = palette.all,
+        Share::Some => format.underline = Stroke::new(1.5, palette.some),
+        Share::Alone => {
+            format.italics = true;
+            format.background = palette.alone;
+        }
+        Share::Function => {}
+    }
+    format
+}
+
+/// A legend sample drawn as the cells draw a word of that share.
+fn legend_sample(
+    ui: &mut Ui,
+    text: &str,
+    share: Share,
+    palette: &CollationPalette,
+) -> egui::Response {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let plain = crate::gui::cells::cell_format(&font, palette.text);
+    let job = LayoutJob::single_section(text.to_owned(), share_format(&plain, share, palette));
+    ui.label(job)
 }
 
 /// The layout job of one cell: the point's sentences in `document`, each word marked by how
@@ -151,17 +169,11 @@ pub(super) fn cell_job(
             job.append(separator, 0.0, plain.clone());
             continue;
         };
-        let mut format = plain.clone();
-        match share {
-            _ if single => {}
-            Share::All => format.background = palette.all,
-            Share::Some => format.underline = Stroke::new(1.5, palette.some),
-            Share::Alone => {
-                format.italics = true;
-                format.background = palette.alone;
-            }
-            Share::Function => {}
-        }
+        let format = if single {
+            plain.clone()
+        } else {
+            share_format(&plain, share, palette)
+        };
         append(&mut job, text, span.range(), &format, found, palette);
     }
     job

@@ -293,6 +293,10 @@ impl CollationView {
                     let Some(point) = points.get(p) else {
                         return false;
                     };
+                    // A point only hidden statements have would be a row of hatched cells.
+                    if !columns.iter().any(|&d| point.has(d)) {
+                        return false;
+                    }
                     match filter {
                         PointFilter::All => true,
                         PointFilter::OnlyIn(id) => index(id).is_some_and(|d| {

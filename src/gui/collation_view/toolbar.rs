@@ -31,13 +31,14 @@ impl CollationView {
             } else {
                 format!("{rows} of {points} points shown")
             };
-            ui.label(
-                RichText::new(format!(
-                    "Collation: {} statements, {showing}",
-                    shown.documents.len()
-                ))
-                .strong(),
-            );
+            let hidden =
+                shown.documents.len() - self.columns(shown).len().min(shown.documents.len());
+            let statements = if hidden > 0 {
+                format!("{} statements ({hidden} hidden)", shown.documents.len())
+            } else {
+                format!("{} statements", shown.documents.len())
+            };
+            ui.label(RichText::new(format!("Collation: {statements}, {showing}")).strong());
             ui.label(format!(
                 "· {} in every column · {} missing from some",
                 self.everywhere,
