@@ -117,10 +117,16 @@ fn html_report_has_no_external_references_and_no_script() {
     let (h, _) = render(&left, &right, &[]);
     let lower = h.to_lowercase();
     for needle in [
-        "<script", "<link", "src=", "href=", "@import", "url(", "http://", "https://",
+        "<script", "<link", "src=", "@import", "url(", "http://", "https://",
     ] {
         assert!(!lower.contains(needle), "HTML report has {needle}");
     }
+    // Links only to rows of the report itself ("moved: after R1", "also R7").
+    let links: Vec<&str> = lower.split("href=").skip(1).collect();
+    assert!(
+        links.iter().all(|l| l.starts_with("\"#row-")),
+        "HTML report links outside itself"
+    );
 }
 
 #[test]

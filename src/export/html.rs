@@ -175,7 +175,15 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>) -> std::io::Result<()> {
         };
         write!(out, "<div class=\"gutter\">row {}<br>{similarity}", i + 1)?;
         if row.moved {
-            write!(out, "<br><b>moved</b>")?;
+            match display.moved_targets.get(i).copied().flatten() {
+                Some(target) => write!(
+                    out,
+                    "<br><b>moved</b>: <a href=\"#row-{}\">{}</a>",
+                    target.row + 1,
+                    target.label()
+                )?,
+                None => write!(out, "<br><b>moved</b>")?,
+            }
         }
         let refs = display.cross_refs(i);
         if !refs.is_empty() {

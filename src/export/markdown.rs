@@ -102,6 +102,9 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>) -> std::io::Result<()> {
         }
         if row.moved {
             heading.push_str(" · _moved_");
+            if let Some(target) = display.moved_targets.get(i).copied().flatten() {
+                heading.push_str(&format!(" ({}, row {})", target.label(), target.row + 1));
+            }
         }
         let refs = display.cross_refs(i);
         if !refs.is_empty() {

@@ -59,7 +59,14 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>, colour: bool) -> std::io:
     }
     for (index, row) in comparison.rows.iter().enumerate() {
         writeln!(out)?;
-        let moved = if row.moved { " · moved" } else { "" };
+        let moved = match (
+            row.moved,
+            display.moved_targets.get(index).copied().flatten(),
+        ) {
+            (true, Some(target)) => format!(" · moved ({})", target.label()),
+            (true, None) => " · moved".to_owned(),
+            (false, _) => String::new(),
+        };
         let refs = cross_refs_text(display.cross_refs(index));
         let label = if refs.is_empty() {
             label(row)
