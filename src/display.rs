@@ -305,6 +305,9 @@ impl MovedTarget {
 pub struct DisplayModel {
     /// Rows that are differences (reworded, related, one-sided or moved), in order.
     pub differences: Vec<usize>,
+    /// How many rows are paraphrases: modified rows of the engine that the views count apart,
+    /// as their rows label them.
+    pub paraphrases: usize,
     /// For each moved row: the right neighbour its sentence sits beside in the right
     /// document's order ("moved: after R12"), else `None`.
     pub moved_targets: Vec<Option<MovedTarget>>,
@@ -364,6 +367,7 @@ impl DisplayModel {
             .map(|sentences| sentences.iter().map(|s| s.span.end).collect());
         Self {
             differences,
+            paraphrases: comparison.rows.iter().filter(|r| r.paraphrase).count(),
             moved_targets,
             cross_refs,
             rows_of,

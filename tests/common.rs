@@ -181,3 +181,22 @@ pub fn options_are_named_and_reset(
     assert!(harness.query_by_label("Reset options").is_none());
     assert!(harness.query_by_label_contains("(default 0.40)").is_none());
 }
+
+/// Every text painted in the window's last frame, in painting order.
+#[cfg(feature = "gui")]
+pub fn painted_texts(
+    harness: &egui_kittest::Harness<'static, parallax::gui::ParallaxApp>,
+) -> Vec<std::sync::Arc<egui::Galley>> {
+    fn collect(shape: &egui::Shape, out: &mut Vec<std::sync::Arc<egui::Galley>>) {
+        match shape {
+            egui::Shape::Text(text) => out.push(text.galley.clone()),
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| collect(s, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in &harness.output().shapes {
+        collect(&clipped.shape, &mut out);
+    }
+    out
+}

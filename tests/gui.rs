@@ -8,7 +8,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use parallax::gui::{Command, ParallaxApp, Side};
 
-use super::common::{scratch, settle};
+use super::common::{painted_texts, scratch, settle};
 
 fn harness(left: Option<PathBuf>, right: Option<PathBuf>) -> Harness<'static, ParallaxApp> {
     let mut harness = Harness::builder()
@@ -898,9 +898,9 @@ fn a_hidden_insights_panel_comes_back_from_the_view_menu() {
     harness.get_by_label("Hide");
 }
 
-#[test]
-fn the_moved_link_goes_to_the_right_sentence_it_names() {
-    let dir = scratch("gui", "moved");
+/// The window on six sentences, the third moved to the end on the right (scratch folder `name`).
+fn moved_pair(name: &str) -> Harness<'static, ParallaxApp> {
+    let dir = scratch("gui", name);
     let left = dir.join("left.txt");
     let right = dir.join("right.txt");
     let sentences = [
@@ -914,7 +914,12 @@ fn the_moved_link_goes_to_the_right_sentence_it_names() {
     std::fs::write(&left, sentences.join(" ")).expect("write");
     let reordered = [0, 1, 3, 4, 5, 2].map(|i| sentences[i]);
     std::fs::write(&right, reordered.join(" ")).expect("write");
-    let mut harness = harness(Some(left), Some(right));
+    harness(Some(left), Some(right))
+}
+
+#[test]
+fn the_moved_link_goes_to_the_right_sentence_it_names() {
+    let mut harness = moved_pair("moved");
     let link = harness
         .query_by_label_contains("after R")
         .or_else(|| harness.query_by_label_contains("before R"))
@@ -986,22 +991,6 @@ fn options_off_their_default_are_named_and_reset_in_one_click() {
     let mut harness = harness(None, None);
     assert!(harness.query_by_label("Reset options").is_none());
     super::common::options_are_named_and_reset(&mut harness);
-}
-
-/// Every text painted in the last frame, in painting order.
-fn painted_texts(harness: &Harness<'static, ParallaxApp>) -> Vec<std::sync::Arc<egui::Galley>> {
-    fn collect(shape: &egui::Shape, out: &mut Vec<std::sync::Arc<egui::Galley>>) {
-        match shape {
-            egui::Shape::Text(text) => out.push(text.galley.clone()),
-            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| collect(s, out)),
-            _ => {}
-        }
-    }
-    let mut out = Vec::new();
-    for clipped in &harness.output().shapes {
-        collect(&clipped.shape, &mut out);
-    }
-    out
 }
 
 #[test]
@@ -1367,21 +1356,7 @@ fn paraphrases_are_counted_apart_from_reworded_rows() {
 
 #[test]
 fn the_moved_link_is_one_unjustified_line() {
-    let dir = scratch("gui", "moved-line");
-    let left = dir.join("left.txt");
-    let right = dir.join("right.txt");
-    let sentences = [
-        "The ministers met in Islamabad on Monday morning.",
-        "They discussed trade between the two countries at length.",
-        "They agreed to fight terrorism together in the region.",
-        "The talks ended with a joint press conference at noon.",
-        "Both sides will meet again in Washington next year.",
-        "The delegation thanked the hosts for their hospitality.",
-    ];
-    std::fs::write(&left, sentences.join(" ")).expect("write");
-    let reordered = [0, 1, 3, 4, 5, 2].map(|i| sentences[i]);
-    std::fs::write(&right, reordered.join(" ")).expect("write");
-    let mut harness = harness(Some(left), Some(right));
+    let mut harness = moved_pair("moved-line");
     for swapped in [false, true] {
         let links: Vec<_> = painted_texts(&harness)
             .into_iter()

@@ -8,7 +8,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use parallax::gui::{Command, ParallaxApp};
 
-use super::common::{sample, settle};
+use super::common::{painted_texts, sample, settle};
 
 /// The window on the embassy's post, the FO's statement and the ministry's post, collated.
 fn three() -> Harness<'static, ParallaxApp> {
@@ -715,22 +715,6 @@ fn the_toolbar_keeps_each_label_with_its_menu_at_every_window_size() {
     }
 }
 
-/// Every text galley painted last frame.
-fn painted(harness: &Harness<'static, ParallaxApp>) -> Vec<std::sync::Arc<egui::Galley>> {
-    fn collect(shape: &egui::Shape, out: &mut Vec<std::sync::Arc<egui::Galley>>) {
-        match shape {
-            egui::Shape::Text(text) => out.push(text.galley.clone()),
-            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| collect(s, out)),
-            _ => {}
-        }
-    }
-    let mut out = Vec::new();
-    for clipped in &harness.output().shapes {
-        collect(&clipped.shape, &mut out);
-    }
-    out
-}
-
 #[test]
 fn the_legend_underlines_by_some_as_the_cells_do() {
     let harness = all_samples(egui::vec2(1440.0, 900.0));
@@ -741,7 +725,7 @@ fn the_legend_underlines_by_some_as_the_cells_do() {
             .find(|s| s.format.underline.width > 0.0)
             .map(|s| (s.format.underline, s.format.color))
     };
-    let legend = painted(&harness)
+    let legend = painted_texts(&harness)
         .iter()
         .find(|g| g.text() == " by some ")
         .and_then(|g| underline_of(g))

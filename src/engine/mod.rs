@@ -187,6 +187,17 @@ pub enum RowKind {
     RightOnly,
 }
 
+impl RowKind {
+    /// The kind of the same row seen with the sides swapped.
+    fn mirrored(self) -> RowKind {
+        match self {
+            RowKind::LeftOnly => RowKind::RightOnly,
+            RowKind::RightOnly => RowKind::LeftOnly,
+            kind => kind,
+        }
+    }
+}
+
 /// What a word-diff op does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -215,6 +226,21 @@ pub struct Op {
     /// Span in the right text.
     #[serde(serialize_with = "span_pair")]
     pub right: Span,
+}
+
+impl Op {
+    /// The same op seen with the sides swapped.
+    fn mirrored(self) -> Op {
+        Op {
+            tag: match self.tag {
+                OpTag::Delete => OpTag::Insert,
+                OpTag::Insert => OpTag::Delete,
+                tag => tag,
+            },
+            left: self.right,
+            right: self.left,
+        }
+    }
 }
 
 fn span_pair<S: serde::Serializer>(span: &Span, s: S) -> Result<S::Ok, S::Error> {
@@ -312,24 +338,8 @@ impl Comparison {
             .rows
             .into_iter()
             .map(|row| Row {
-                kind: match row.kind {
-                    RowKind::LeftOnly => RowKind::RightOnly,
-                    RowKind::RightOnly => RowKind::LeftOnly,
-                    kind => kind,
-                },
-                ops: row
-                    .ops
-                    .into_iter()
-                    .map(|op| Op {
-                        tag: match op.tag {
-                            OpTag::Delete => OpTag::Insert,
-                            OpTag::Insert => OpTag::Delete,
-                            tag => tag,
-                        },
-                        left: op.right,
-                        right: op.left,
-                    })
-                    .collect(),
+                kind: row.kind.mirrored(),
+                ops: row.ops.into_iter().map(Op::mirrored).collect(),
                 left: row.right,
                 right: row.left,
                 ..row

@@ -3,6 +3,7 @@
 
 use egui::{Color32, RichText, Ui};
 
+use crate::display::DisplayModel;
 use crate::engine::{Comparison, Options};
 
 use super::Command;
@@ -17,8 +18,8 @@ pub struct ToolbarInput<'a> {
     pub options: Options,
     /// "n of m" of the selected difference.
     pub position: (usize, usize),
-    /// The comparison shown, if any yet.
-    pub comparison: Option<&'a Comparison>,
+    /// The comparison shown, if any yet, with its display model.
+    pub comparison: Option<(&'a Comparison, &'a DisplayModel)>,
     /// Whether the last comparison failed.
     pub compare_failed: bool,
     /// The notices, shown under the summary.
@@ -225,7 +226,7 @@ fn summary_ui(ui: &mut Ui, input: &ToolbarInput<'_>) {
                 .on_hover_text("Nothing is compared until both sides hold a statement");
                 ui.label("· open it (File menu), paste it or pick a sample to compare");
             }
-            Some(c) => {
+            Some((c, display)) => {
                 let s = &c.stats;
                 ui.label(
                     RichText::new(format!("Similarity {:.0}%", s.similarity * 100.0)).strong(),
@@ -233,9 +234,7 @@ fn summary_ui(ui: &mut Ui, input: &ToolbarInput<'_>) {
                 .on_hover_text(
                     "Share of both texts' words that are shared in paired sentences",
                 );
-                // A paraphrase is a modified row of the engine, counted apart as the rows
-                // label it.
-                let paraphrases = c.rows.iter().filter(|r| r.paraphrase).count();
+                let paraphrases = display.paraphrases;
                 ui.label(format!(
                     "· {} identical · {} reworded · {paraphrases} {} · {} related · {} only left · \
                      {} only right",

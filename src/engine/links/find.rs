@@ -149,18 +149,31 @@ impl Scorer<'_> {
         // Scored pairs, kept by the model; titles and openers always, and the sentences of a
         // role (a closer, condolences) that each side gives once.
         let roles = self.roles();
-        // The linking roles each side gives exactly once (counted once, not per pair).
-        let once = |infos: &[SentenceInfo]| {
-            (0..8u8).fold(0u8, |bits, bit| {
-                let count = infos
-                    .iter()
-                    .filter(|i| i.text.roles & (1 << bit) != 0)
-                    .count();
-                if count == 1 { bits | (1 << bit) } else { bits }
+        // How many sentences of each side play each role (counted once, not per pair).
+        let role_counts = |infos: &[SentenceInfo]| {
+            let mut counts = [0usize; 8];
+            for info in infos {
+                for (bit, count) in counts.iter_mut().enumerate() {
+                    *count += usize::from(info.text.roles & (1 << bit) != 0);
+                }
+            }
+            counts
+        };
+        let counts = [role_counts(&self.left_info), role_counts(&self.right_info)];
+        let roles_where = |side: usize, wanted: &dyn Fn(usize) -> bool| {
+            (0..8).fold(0u8, |bits, bit| {
+                if wanted(counts[side][bit]) {
+                    bits | (1 << bit)
+                } else {
+                    bits
+                }
             })
         };
-        let (once_left, once_right) = (once(&self.left_info), once(&self.right_info));
-        let single_roles = once_left & once_right & self.linking_roles;
+        let once = [roles_where(0, &|n| n == 1), roles_where(1, &|n| n == 1)];
+        let few = |n: usize| (2..=MAX_ROLE_SENTENCES).contains(&n);
+        let few = [roles_where(0, &few), roles_where(1, &few)];
+        // The linking roles each side gives exactly once.
+        let single_roles = once[0] & once[1] & self.linking_roles;
         let role_forced = |l: usize, r: usize| {
             self.left_info[l].text.roles & self.right_info[r].text.roles & single_roles != 0
         };
@@ -168,21 +181,10 @@ impl Scorer<'_> {
         // A role one side gives once and the other in a few sentences (congratulations to the
         // leader and to the deputy): the one sentence links to the one of them it shares most
         // with.
-        let few = |infos: &[SentenceInfo], bit: u8| {
-            let count = infos
-                .iter()
-                .filter(|i| i.text.roles & (1 << bit) != 0)
-                .count();
-            (2..=MAX_ROLE_SENTENCES).contains(&count)
-        };
+        let once_against_few = (once[0] & few[1]) | (once[1] & few[0]);
         let mut best_of_few: Vec<(usize, usize)> = Vec::new();
-        for bit in (0..8u8).filter(|bit| self.linking_roles & (1 << bit) != 0) {
+        for bit in (0..8u8).filter(|bit| once_against_few & self.linking_roles & (1 << bit) != 0) {
             let plays = |roles: u8| roles & (1 << bit) != 0;
-            let left_once = once_left & (1 << bit) != 0 && few(&self.right_info, bit);
-            let right_once = once_right & (1 << bit) != 0 && few(&self.left_info, bit);
-            if !left_once && !right_once {
-                continue;
-            }
             let best = pairs_found
                 .iter()
                 .filter(|p| {

@@ -36,7 +36,7 @@ impl ParallaxApp {
             let input = ToolbarInput {
                 options: self.settings.options,
                 position: self.view.difference_position(shown),
-                comparison: shown.map(|s| &*s.comparison),
+                comparison: shown.map(|s| (&*s.comparison, &*s.display)),
                 compare_failed: self.session.compare_failed().is_some(),
                 notices: &self.notices,
                 statements,
