@@ -11,6 +11,7 @@
 //! equal and equivalent ops and a similarity of 1.
 
 mod align;
+mod bounds;
 pub mod collate;
 pub mod equivalence;
 pub mod links;

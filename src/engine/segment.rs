@@ -13,8 +13,8 @@
 //!   is undone;
 //! - pieces that are only whitespace are folded into the sentence before them.
 
+use super::bounds;
 use serde::Serialize;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// A half-open byte range `start..end` into a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -275,7 +275,7 @@ fn split_block(text: &str, block: Span, out: &mut Vec<Sentence>) {
         slice.to_owned()
     };
     let mut pieces: Vec<Span> = Vec::new();
-    for (offset, piece) in flat.split_sentence_bound_indices() {
+    for (offset, piece) in bounds::sentences(&flat) {
         let span = Span::new(block.start + offset, block.start + offset + piece.len());
         let glue = match pieces.last() {
             None => false,
@@ -544,7 +544,7 @@ pub struct Token {
 /// ("U.S.", "e.g.") is kept as one token with its final dot.
 pub fn tokens(text: &str, span: Span, out: &mut Vec<Token>) {
     let slice = &text[span.range()];
-    for (offset, piece) in slice.split_word_bound_indices() {
+    for (offset, piece) in bounds::words(slice) {
         let start = span.start + offset;
         let first = piece.chars().next().unwrap_or(' ');
         if first.is_whitespace() {
