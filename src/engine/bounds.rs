@@ -74,6 +74,21 @@ enum Word {
 }
 
 fn word_class(b: u8) -> Word {
+    WORD_CLASSES[usize::from(b & 0x7f)]
+}
+
+/// [`word_class_of`] for each ASCII byte.
+const WORD_CLASSES: [Word; 128] = {
+    let mut table = [Word::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = word_class_of(b as u8);
+        b += 1;
+    }
+    table
+};
+
+const fn word_class_of(b: u8) -> Word {
     match b {
         b'\r' => Word::Cr,
         b'\n' => Word::Lf,
@@ -136,14 +151,17 @@ impl<'a> Iterator for WordBounds<'a> {
         }
         let class = |i: usize| bytes.get(i).map(|&b| word_class(b));
         let mut end = start + 1;
+        let mut a = word_class(bytes[start]);
         while end < bytes.len() {
-            let before = end.checked_sub(2).and_then(class);
-            let (Some(a), Some(b)) = (class(end - 1), class(end)) else {
-                break;
-            };
-            if word_break(before, a, b, class(end + 1)) {
+            let b = word_class(bytes[end]);
+            // Letters and digits run on (WB5, WB8-WB10): the common case, without the rules'
+            // look around.
+            let runs_on = matches!(a, Word::Letter | Word::Numeric)
+                && matches!(b, Word::Letter | Word::Numeric);
+            if !runs_on && word_break(end.checked_sub(2).and_then(class), a, b, class(end + 1)) {
                 break;
             }
+            a = b;
             end += 1;
         }
         self.at = end;
