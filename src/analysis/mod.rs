@@ -69,20 +69,68 @@ pub fn analyse(
     equivalences: &Equivalences,
     lexicon: &StrengthLexicon,
 ) -> Analysis {
-    let sides = [
-        SideTokens::new(left, &comparison.left_sentences),
-        SideTokens::new(right, &comparison.right_sentences),
-    ];
-    let (attribution, shifts) = stance::find(&sides, comparison);
+    let parallel = left.len() + right.len() >= PARALLEL_BYTES;
+    analyse_on(left, right, comparison, equivalences, lexicon, parallel)
+}
+
+/// From this many bytes of text on both sides together, the analyses use two threads: the sides'
+/// tokens are read side by side, and the shared phrases are found while the other analyses run.
+/// Below, a thread costs more than it saves.
+const PARALLEL_BYTES: usize = 32 * 1024;
+
+/// [`analyse`], on one thread or two; the result is the same.
+fn analyse_on(
+    left: &str,
+    right: &str,
+    comparison: &Comparison,
+    equivalences: &Equivalences,
+    lexicon: &StrengthLexicon,
+    parallel: bool,
+) -> Analysis {
+    if !parallel {
+        let sides = [
+            SideTokens::new(left, &comparison.left_sentences),
+            SideTokens::new(right, &comparison.right_sentences),
+        ];
+        let phrases = phrases::find(&sides);
+        return analyse_sides(&sides, comparison, equivalences, lexicon, phrases);
+    }
+    let sides = std::thread::scope(|scope| {
+        let right_tokens = scope.spawn(|| SideTokens::new(right, &comparison.right_sentences));
+        let left_tokens = SideTokens::new(left, &comparison.left_sentences);
+        match right_tokens.join() {
+            Ok(right_tokens) => [left_tokens, right_tokens],
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    });
+    std::thread::scope(|scope| {
+        let phrases = scope.spawn(|| phrases::find(&sides));
+        let rest = analyse_sides(&sides, comparison, equivalences, lexicon, Vec::new());
+        match phrases.join() {
+            Ok(phrases) => Analysis { phrases, ..rest },
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })
+}
+
+/// Every analysis but the shared phrases, which are given.
+fn analyse_sides(
+    sides: &[SideTokens<'_>; 2],
+    comparison: &Comparison,
+    equivalences: &Equivalences,
+    lexicon: &StrengthLexicon,
+    phrases: Vec<Phrase>,
+) -> Analysis {
+    let (attribution, shifts) = stance::find(sides, comparison);
     // Numbers are figures, not names: an analyst compares them apart.
-    let (figures, entities): (Vec<Entity>, Vec<Entity>) = entities::find(&sides, equivalences)
+    let (figures, entities): (Vec<Entity>, Vec<Entity>) = entities::find(sides, equivalences)
         .into_iter()
         .partition(|e| e.kind == EntityKind::Number);
     Analysis {
         entities,
         figures,
-        phrases: phrases::find(&sides),
-        strength: strength::find(&sides, comparison, lexicon),
+        phrases,
+        strength: strength::find(sides, comparison, lexicon),
         attribution,
         shifts,
     }
@@ -238,4 +286,33 @@ fn span_pair<S: serde::Serializer>(span: &Span, s: S) -> Result<S::Ok, S::Error>
 /// `text` on one line: runs of whitespace made one space, ends trimmed.
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::samples::SAMPLES;
+
+    #[test]
+    fn two_threads_give_the_same_analysis_as_one() {
+        let texts: Vec<&str> = SAMPLES.iter().map(|sample| sample.text).collect();
+        for (left, right) in texts.iter().zip(texts.iter().rev()) {
+            let comparison =
+                crate::engine::compare(left, right, &crate::engine::Options::default());
+            let analysis = |parallel| {
+                let analysis = analyse_on(
+                    left,
+                    right,
+                    &comparison,
+                    Equivalences::builtin_ref(),
+                    StrengthLexicon::builtin_ref(),
+                    parallel,
+                );
+                serde_json::to_string(&analysis).unwrap_or_default()
+            };
+            let one = analysis(false);
+            assert!(one.len() > 100, "{one}");
+            assert_eq!(one, analysis(true));
+        }
+    }
 }
