@@ -444,10 +444,29 @@ pub fn collate_cancellable(
     } else {
         1
     };
-    let results = run_pairs(&jobs, threads, |left, right| {
-        let comparison = super::compare_cancellable(
+    // Each document is read once (sentences, tokens, keys, equivalent terms), for all its pairs.
+    let matcher = options.use_equivalences.then(|| {
+        super::equivalence::Matcher::new(
+            equivalences,
+            options.ignore_case,
+            options.ignore_punctuation,
+        )
+    });
+    let ranks: Vec<usize> = (0..n).collect();
+    let reads = run_jobs(&ranks, threads, |rank| {
+        super::prepare::read(texts[by_rank[rank]], options, matcher.as_ref())
+    });
+    cancel.check()?;
+    let results = run_jobs(&jobs, threads, |(left, right)| {
+        let reads = super::Reads {
+            matcher: matcher.as_ref(),
+            left: &reads[left],
+            right: &reads[right],
+        };
+        let comparison = super::compare_reads(
             texts[by_rank[left]],
             texts[by_rank[right]],
+            reads,
             options,
             equivalences,
             cancel,
@@ -543,28 +562,30 @@ pub fn collate_cancellable(
     Ok(collation)
 }
 
-/// Runs `work` on every pair of `jobs`, on up to `threads` threads, and returns the results in
+/// Runs `work` on every one of `jobs`, on up to `threads` threads, and returns the results in
 /// the order of `jobs`.
-fn run_pairs<F>(jobs: &[(usize, usize)], threads: usize, work: F) -> Vec<Option<PairResult>>
+fn run_jobs<J, T, F>(jobs: &[J], threads: usize, work: F) -> Vec<T>
 where
-    F: Fn(usize, usize) -> Option<PairResult> + Sync,
+    J: Copy + Sync,
+    T: Send,
+    F: Fn(J) -> T + Sync,
 {
     let threads = threads.min(jobs.len()).max(1);
     if threads == 1 {
-        return jobs.iter().map(|&(l, r)| work(l, r)).collect();
+        return jobs.iter().map(|&job| work(job)).collect();
     }
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut done: Vec<(usize, Option<PairResult>)> = std::thread::scope(|scope| {
+    let mut done: Vec<(usize, T)> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
             .map(|_| {
                 scope.spawn(|| {
                     let mut mine = Vec::new();
                     loop {
                         let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(&(l, r)) = jobs.get(i) else {
+                        let Some(&job) = jobs.get(i) else {
                             break;
                         };
-                        mine.push((i, work(l, r)));
+                        mine.push((i, work(job)));
                     }
                     mine
                 })

@@ -667,6 +667,26 @@ fn prepare_sides_from(
         )
     };
     cancel.check()?;
+    sides_from_reads(
+        left,
+        right,
+        (&left_read, &right_read),
+        options,
+        matcher,
+        cancel,
+    )
+}
+
+/// Both texts prepared from what was read of them ([`prepare::read`] with `matcher`): their
+/// terms interned into one table, left then right.
+fn sides_from_reads(
+    left: &str,
+    right: &str,
+    (left_read, right_read): (&prepare::Read, &prepare::Read),
+    options: &Options,
+    matcher: Option<&equivalence::Matcher>,
+    cancel: &Cancel,
+) -> Result<Sides, Cancelled> {
     let mut keys = prepare::Interner::default();
     let mut terms = prepare::Interner::default();
     let left_side = prepare::prepare(left, left_read, options, matcher, &mut keys, &mut terms);
@@ -684,6 +704,46 @@ fn prepare_sides_from(
     })
 }
 
+/// Texts read before the comparison, with the matcher they were read with: a collation reads
+/// each document once for all its pairs.
+#[derive(Clone, Copy)]
+pub(crate) struct Reads<'a> {
+    pub matcher: Option<&'a equivalence::Matcher>,
+    pub left: &'a prepare::Read,
+    pub right: &'a prepare::Read,
+}
+
+impl Reads<'_> {
+    fn swapped(self) -> Self {
+        Self {
+            left: self.right,
+            right: self.left,
+            ..self
+        }
+    }
+}
+
+/// [`compare_cancellable`] on texts already read (`reads`, of `left` and `right` with
+/// `options`).
+pub(crate) fn compare_reads(
+    left: &str,
+    right: &str,
+    reads: Reads<'_>,
+    options: &Options,
+    equivalences: &Equivalences,
+    cancel: &Cancel,
+) -> Result<Comparison, Cancelled> {
+    compare_given(
+        left,
+        right,
+        options,
+        equivalences,
+        &links::Params::default(),
+        cancel,
+        Some(reads),
+    )
+}
+
 /// How many rows are diffed between two checks of the cancellation flag.
 const CANCEL_CHECK_ROWS: usize = 256;
 
@@ -699,12 +759,38 @@ fn compare_inner(
     params: &links::Params,
     cancel: &Cancel,
 ) -> Result<Comparison, Cancelled> {
-    if left <= right {
-        compare_oriented(left, right, options, equivalences, params, cancel, false)
-    } else {
-        compare_oriented(right, left, options, equivalences, params, cancel, true)
+    compare_given(left, right, options, equivalences, params, cancel, None)
+}
+
+/// [`compare_inner`], with the texts already read when `reads` are given.
+fn compare_given(
+    left: &str,
+    right: &str,
+    options: &Options,
+    equivalences: &Equivalences,
+    params: &links::Params,
+    cancel: &Cancel,
+    reads: Option<Reads<'_>>,
+) -> Result<Comparison, Cancelled> {
+    let to_mirror = left > right;
+    let source = match reads {
+        Some(reads) if to_mirror => Source::Read(reads.swapped()),
+        Some(reads) => Source::Read(reads),
+        None => Source::Texts(equivalences),
+    };
+    if to_mirror {
+        compare_oriented(right, left, options, source, params, cancel, true)
             .map(Comparison::mirrored)
+    } else {
+        compare_oriented(left, right, options, source, params, cancel, false)
     }
+}
+
+/// Where a comparison's sides come from: the texts, read with this table of equivalent terms,
+/// or what was read of them before.
+enum Source<'a> {
+    Texts(&'a Equivalences),
+    Read(Reads<'a>),
 }
 
 /// Compares `left` with `right` in that order; `to_mirror` says the result will be mirrored,
@@ -713,13 +799,23 @@ fn compare_oriented(
     left: &str,
     right: &str,
     options: &Options,
-    equivalences: &Equivalences,
+    source: Source<'_>,
     params: &links::Params,
     cancel: &Cancel,
     to_mirror: bool,
 ) -> Result<Comparison, Cancelled> {
     let deadline = Instant::now() + Duration::from_millis(options.timeout_ms.max(1));
-    let sides = prepare_sides(left, right, options, equivalences, cancel)?;
+    let sides = match source {
+        Source::Read(reads) => sides_from_reads(
+            left,
+            right,
+            (reads.left, reads.right),
+            options,
+            reads.matcher,
+            cancel,
+        )?,
+        Source::Texts(equivalences) => prepare_sides(left, right, options, equivalences, cancel)?,
+    };
     let scorer = sides.scorer(left, right);
     let Sides {
         left_side,

@@ -154,7 +154,7 @@ pub fn read(text: &str, options: &Options, matcher: Option<&Matcher>) -> Read {
 /// with the other side; `matcher` is the one the text was read with.
 pub fn prepare(
     text: &str,
-    read: Read,
+    read: &Read,
     options: &Options,
     matcher: Option<&Matcher>,
     keys: &mut Interner,
@@ -281,7 +281,7 @@ pub fn prepare(
         side.terms.push(bag);
         side.link_terms.push(link_terms);
     }
-    side.sentences = read.sentences;
+    side.sentences = read.sentences.clone();
     side
 }
 
