@@ -227,7 +227,7 @@ fn the_shifts_tab_lists_the_shifts_and_a_click_goes_to_its_row() {
     harness.run();
     harness
         .get_by_label_contains(&format!(
-            "L{} ↔ R{} attribution",
+            "L{}-R{} attribution",
             shift.left + 1,
             shift.right + 1
         ))

@@ -409,7 +409,7 @@ impl InsightsPanel {
                 lines.extend(compared.differences.iter().enumerate().filter_map(
                     |(index, d)| {
                         let label = format!(
-                            "L{} ↔ R{}: {} against {}",
+                            "L{}-R{}: {} against {}",
                             d.left.sentence + 1,
                             d.right.sentence + 1,
                             d.left.text,
@@ -568,7 +568,7 @@ impl InsightsPanel {
                 let this = Selection::Shift(*index);
                 let response = self
                     .entry(ui, rect, this, label)
-                    .on_hover_text(format!("{}\nClick to go to its row.", shift.summary()));
+                    .on_hover_text(format!("{}\nClick to go to its row.", shift.summary().replace(" ↔ ", "-")));
                 if response.clicked() {
                     self.selected = Some(this);
                     let places: Vec<(Side, Span)> = [
@@ -611,7 +611,7 @@ impl InsightsPanel {
                 let this = Selection::Difference(*index);
                 let response = self
                     .entry(ui, rect, this, label)
-                    .on_hover_text(format!("{}\nClick to go to its row.", d.summary()));
+                    .on_hover_text(format!("{}\nClick to go to its row.", d.summary().replace(" ↔ ", "-")));
                 if response.clicked() {
                     self.selected = Some(this);
                     highlight(&shown.display, &[d.left.span], &[d.right.span], commands);
@@ -662,10 +662,12 @@ impl InsightsPanel {
     }
 }
 
-/// "L6 ↔ R1 attribution: “both sides” / “We”", with the stronger side.
+/// "L6-R1 attribution: “both sides” / “We”", with the stronger side (no arrow: the default
+/// fonts have none).
 fn shift_label(shift: &crate::analysis::Shift) -> String {
-    let summary = shift.summary();
-    summary
+    shift
+        .summary()
+        .replacen(" ↔ ", "-", 1)
         .replacen(" left ", " ", 1)
         .replacen(", right ", " / ", 1)
 }
