@@ -31,6 +31,8 @@ pub enum FigureKind {
     Date,
     /// A duration ("ten years" is not read; "10 years" is).
     Duration,
+    /// A time of day ("11:25").
+    Time,
     /// Any other number ("3,000 troops").
     Number,
 }
@@ -43,6 +45,7 @@ impl FigureKind {
             Self::Percent => "percent",
             Self::Date => "date",
             Self::Duration => "duration",
+            Self::Time => "time",
             Self::Number => "number",
         }
     }
@@ -362,6 +365,8 @@ const DURATIONS: &[(&str, &str)] = &[
     ("days", "days"),
     ("hour", "hours"),
     ("hours", "hours"),
+    ("minute", "minutes"),
+    ("minutes", "minutes"),
     ("decade", "decades"),
     ("decades", "decades"),
 ];
@@ -500,6 +505,28 @@ fn figure_at(tokens: &[Tok], i: usize) -> Option<(Found, usize)> {
         }
     }
     let number = tokens.get(at).filter(|n| n.is_word)?;
+    // A time of day: "11:25".
+    if currency.is_none()
+        && let Some((hours, minutes)) = number.key.split_once(':').or_else(|| {
+            let colon = tokens.get(at + 1).filter(|c| c.key == ":")?;
+            let minutes = tokens.get(at + 2).filter(|m| m.is_word)?;
+            let _ = colon;
+            Some((number.key.as_str(), minutes.key.as_str()))
+        })
+        && hours.len() <= 2
+        && minutes.len() == 2
+        && hours.chars().chain(minutes.chars()).all(|c| c.is_ascii_digit())
+    {
+        let last = if number.key.contains(':') { at } else { at + 2 };
+        return Some((
+            Found {
+                kind: FigureKind::Time,
+                value: format!("{hours}:{minutes}"),
+                span: span_of(at, last)?,
+            },
+            last + 1,
+        ));
+    }
     let (value, mut scale) = parse_number(&number.key)?;
     if currency.is_none() {
         start = at;
@@ -739,6 +766,17 @@ mod tests {
         assert_eq!(
             one("A 10-year partnership was agreed."),
             (FigureKind::Duration, "10 years".to_owned())
+        );
+        let found: Vec<(FigureKind, String)> = values("They met at 11:25 for 45 minutes.")
+            .into_iter()
+            .map(|(kind, value, _)| (kind, value))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (FigureKind::Time, "11:25".to_owned()),
+                (FigureKind::Duration, "45 minutes".to_owned())
+            ]
         );
         assert_eq!(
             one("They sent 3,000 troops."),
