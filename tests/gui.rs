@@ -1385,7 +1385,11 @@ fn each_sentence_shows_whom_it_credits() {
     let both = harness.get_all_by_label("both").count();
     let own = harness.get_all_by_label("own").count();
     assert!(both >= 1 && own >= 1, "both {both}, own {own}");
-    harness.get_all_by_label("both").next().expect("a joint marker").hover();
+    harness
+        .get_all_by_label("both")
+        .next()
+        .expect("a joint marker")
+        .hover();
     harness.run_steps(60);
     harness.get_by_label_contains("redited to both sides");
 }
@@ -1418,7 +1422,10 @@ fn the_credited_differently_filter_shows_only_those_points() {
     harness.get_by_label("Next").click();
     settle(&mut harness);
     let selected = harness.state().selected().expect("a row is selected");
-    assert!(harness.state().row_shown(selected), "row {selected} is hidden");
+    assert!(
+        harness.state().row_shown(selected),
+        "row {selected} is hidden"
+    );
 
     harness
         .get_by_label_contains("Only points one side credits to both and the other to one")

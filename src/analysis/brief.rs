@@ -101,7 +101,7 @@ pub(super) fn build(inputs: &Inputs<'_>) -> Vec<BriefLine> {
         sentences
             .get(sentence)
             .and_then(|s| inputs.texts.get(side)?.get(s.content.range()))
-            .map(|t| quote(t))
+            .map(quote)
             .unwrap_or_default()
     };
     let mut lines = Vec::new();
@@ -121,11 +121,15 @@ pub(super) fn build(inputs: &Inputs<'_>) -> Vec<BriefLine> {
             })
             .collect();
         let Some(first) = found.first() else { continue };
-        let one_party = match actor(inputs.attribution, 1 - joint_side, if joint_side == 0 {
-            first.right
-        } else {
-            first.left
-        }) {
+        let one_party = match actor(
+            inputs.attribution,
+            1 - joint_side,
+            if joint_side == 0 {
+                first.right
+            } else {
+                first.left
+            },
+        ) {
             Some(Actor::Issuer) => "its own side",
             Some(Actor::Counterpart) => "the other party",
             _ => "one party",
@@ -221,11 +225,7 @@ pub(super) fn build(inputs: &Inputs<'_>) -> Vec<BriefLine> {
                     quote(other)
                 )
             } else {
-                let _ = other;
-                format!(
-                    "Only the {side_name} qualifies {points}: “{}”",
-                    quote(own)
-                )
+                format!("Only the {side_name} qualifies {points}: “{}”", quote(own))
             };
             let rows = found.iter().filter_map(|s| row_of(0, s.left)).collect();
             lines.push(line(topic, text, rows));
@@ -254,10 +254,7 @@ pub(super) fn build(inputs: &Inputs<'_>) -> Vec<BriefLine> {
         if figures.len() > values.len() {
             values.push(format!("{} more", figures.len() - values.len()));
         }
-        let text = format!(
-            "Figures only the {side_name} gives: {}",
-            values.join(", ")
-        );
+        let text = format!("Figures only the {side_name} gives: {}", values.join(", "));
         let rows = figures
             .iter()
             .flat_map(|f| if side == 0 { &f.left } else { &f.right })
@@ -361,7 +358,12 @@ fn quote(text: &str) -> String {
     }
     let cut: String = text.chars().take(QUOTE_CHARS).collect();
     let at = cut.rfind(' ').unwrap_or(cut.len());
-    format!("{}…", cut.get(..at).unwrap_or(&cut).trim_end_matches([',', ';', ':']))
+    format!(
+        "{}…",
+        cut.get(..at)
+            .unwrap_or(&cut)
+            .trim_end_matches([',', ';', ':'])
+    )
 }
 
 #[cfg(test)]

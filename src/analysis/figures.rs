@@ -246,10 +246,9 @@ pub(super) fn compare(sides: &[SideTokens<'_>; 2], comparison: &Comparison) -> F
     let mut differences = Vec::new();
     if !one_sided[0].is_empty() && !one_sided[1].is_empty() {
         for link in &comparison.links {
-            let (Some(left), Some(right)) = (
-                one_sided[0].get(&link.left),
-                one_sided[1].get(&link.right),
-            ) else {
+            let (Some(left), Some(right)) =
+                (one_sided[0].get(&link.left), one_sided[1].get(&link.right))
+            else {
                 continue;
             };
             // Pair the figures of one kind in order of appearance.
@@ -490,10 +489,9 @@ fn figure_at(tokens: &[Tok], i: usize) -> Option<(Found, usize)> {
         currency = Some(code);
         at = i + 1;
         // "Rs." and "US $".
-        while tokens
-            .get(at)
-            .is_some_and(|n| !n.is_word && n.key != "-" && currency_code(n).is_none() && n.key == ".")
-        {
+        while tokens.get(at).is_some_and(|n| {
+            !n.is_word && n.key != "-" && currency_code(n).is_none() && n.key == "."
+        }) {
             at += 1;
         }
         if let Some(n) = tokens.get(at)
@@ -508,14 +506,16 @@ fn figure_at(tokens: &[Tok], i: usize) -> Option<(Found, usize)> {
     // A time of day: "11:25".
     if currency.is_none()
         && let Some((hours, minutes)) = number.key.split_once(':').or_else(|| {
-            let colon = tokens.get(at + 1).filter(|c| c.key == ":")?;
+            tokens.get(at + 1).filter(|c| c.key == ":")?;
             let minutes = tokens.get(at + 2).filter(|m| m.is_word)?;
-            let _ = colon;
             Some((number.key.as_str(), minutes.key.as_str()))
         })
         && hours.len() <= 2
         && minutes.len() == 2
-        && hours.chars().chain(minutes.chars()).all(|c| c.is_ascii_digit())
+        && hours
+            .chars()
+            .chain(minutes.chars())
+            .all(|c| c.is_ascii_digit())
     {
         let last = if number.key.contains(':') { at } else { at + 2 };
         return Some((
@@ -570,9 +570,7 @@ fn figure_at(tokens: &[Tok], i: usize) -> Option<(Found, usize)> {
     // A scale word after the number: "26 billion".
     if scale.is_none()
         && let Some((n, word)) = word_at(tokens, at + 1)
-        && let Some((_, power)) = SCALES
-            .iter()
-            .find(|(s, _)| *s == word.lower && s.len() > 2)
+        && let Some((_, power)) = SCALES.iter().find(|(s, _)| *s == word.lower && s.len() > 2)
     {
         scale = Some(*power);
         end = n;
@@ -659,8 +657,7 @@ fn figure_at(tokens: &[Tok], i: usize) -> Option<(Found, usize)> {
 fn currency_code(t: &Tok) -> Option<&'static str> {
     let lower = t.lower.as_str();
     // A code is written in capitals ("GBP"), a symbol is not a word.
-    if t.is_word && !(t.key.chars().all(|c| c.is_uppercase()) || lower == "rs" || lower == "us")
-    {
+    if t.is_word && !(t.key.chars().all(|c| c.is_uppercase()) || lower == "rs" || lower == "us") {
         return None;
     }
     CURRENCIES
@@ -699,7 +696,10 @@ fn amount(value: f64, scale: Option<u32>) -> String {
     }
     let mut digits = format!("{total:.3}");
     if digits.contains('.') {
-        digits = digits.trim_end_matches('0').trim_end_matches('.').to_owned();
+        digits = digits
+            .trim_end_matches('0')
+            .trim_end_matches('.')
+            .to_owned();
     }
     format!("{digits}{suffix}")
 }

@@ -40,10 +40,10 @@ use serde::Serialize;
 use crate::engine::segment::{self, Sentence, Span};
 use crate::engine::{Comparison, Equivalences, token_key};
 
+pub use brief::{BriefLine, BriefTopic};
 pub use collation::{
     CollationEntity, CollationInsights, SharedPhrase, StrengthFinding, analyse_collation,
 };
-pub use brief::{BriefLine, BriefTopic};
 pub use entities::{Entity, EntityKind, Presence};
 pub use figures::{Figure, FigureDifference, FigureKind, FigurePresence, FiguresCompared};
 pub use phrases::Phrase;

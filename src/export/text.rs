@@ -315,7 +315,10 @@ fn write_analysis(
         compared.figures.len()
     )?;
     if compared.figures.is_empty() {
-        writeln!(out, "  no amount, percentage, date, duration or number on either side")?;
+        writeln!(
+            out,
+            "  no amount, percentage, date, duration or number on either side"
+        )?;
     }
     for figure in &compared.figures {
         writeln!(out, "  {}", figure.summary())?;

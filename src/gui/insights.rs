@@ -108,7 +108,7 @@ impl InsightsPanel {
         let documents = [&*shown.documents[0], &*shown.documents[1]];
         let mut commands = Vec::new();
         self.rebuild(analysis, documents);
-        self.brief_ui(ui, analysis, shown, &mut commands);
+        self.brief_ui(ui, analysis, &mut commands);
         ui.label(self.summary.as_str());
         ui.horizontal_wrapped(|ui| {
             for (tab, title, count, hover) in [
@@ -355,10 +355,16 @@ impl InsightsPanel {
                         "No link credits, words or qualifies a point differently.".to_owned(),
                     ));
                 }
-                lines.extend(analysis.shifts.iter().enumerate().filter_map(|(index, shift)| {
-                    let label = shift_label(shift);
-                    keep(&label).then_some(Line::Shift { index, label })
-                }));
+                lines.extend(
+                    analysis
+                        .shifts
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(index, shift)| {
+                            let label = shift_label(shift);
+                            keep(&label).then_some(Line::Shift { index, label })
+                        }),
+                );
             }
             Tab::Figures => {
                 use crate::analysis::FigurePresence;
@@ -406,18 +412,22 @@ impl InsightsPanel {
                     "Other values on linked sentences: {}",
                     compared.differences.len()
                 )));
-                lines.extend(compared.differences.iter().enumerate().filter_map(
-                    |(index, d)| {
-                        let label = format!(
-                            "L{}-R{}: {} against {}",
-                            d.left.sentence + 1,
-                            d.right.sentence + 1,
-                            d.left.text,
-                            d.right.text
-                        );
-                        keep(&label).then_some(Line::Difference { index, label })
-                    },
-                ));
+                lines.extend(
+                    compared
+                        .differences
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(index, d)| {
+                            let label = format!(
+                                "L{}-R{}: {} against {}",
+                                d.left.sentence + 1,
+                                d.right.sentence + 1,
+                                d.left.text,
+                                d.right.text
+                            );
+                            keep(&label).then_some(Line::Difference { index, label })
+                        }),
+                );
             }
         }
         if !filter.is_empty()
@@ -566,9 +576,10 @@ impl InsightsPanel {
                     return;
                 };
                 let this = Selection::Shift(*index);
-                let response = self
-                    .entry(ui, rect, this, label)
-                    .on_hover_text(format!("{}\nClick to go to its row.", shift.summary().replace(" ↔ ", "-")));
+                let response = self.entry(ui, rect, this, label).on_hover_text(format!(
+                    "{}\nClick to go to its row.",
+                    shift.summary().replace(" ↔ ", "-")
+                ));
                 if response.clicked() {
                     self.selected = Some(this);
                     let places: Vec<(Side, Span)> = [
@@ -609,9 +620,10 @@ impl InsightsPanel {
                     return;
                 };
                 let this = Selection::Difference(*index);
-                let response = self
-                    .entry(ui, rect, this, label)
-                    .on_hover_text(format!("{}\nClick to go to its row.", d.summary().replace(" ↔ ", "-")));
+                let response = self.entry(ui, rect, this, label).on_hover_text(format!(
+                    "{}\nClick to go to its row.",
+                    d.summary().replace(" ↔ ", "-")
+                ));
                 if response.clicked() {
                     self.selected = Some(this);
                     highlight(&shown.display, &[d.left.span], &[d.right.span], commands);
@@ -621,14 +633,7 @@ impl InsightsPanel {
     }
 
     /// The brief at the top: what differs, a line each, clicking one goes to its first row.
-    fn brief_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        analysis: &Analysis,
-        shown: &Shown,
-        commands: &mut Vec<Command>,
-    ) {
-        let _ = shown;
+    fn brief_ui(&mut self, ui: &mut egui::Ui, analysis: &Analysis, commands: &mut Vec<Command>) {
         egui::CollapsingHeader::new(RichText::new("Brief: what differs").strong())
             .id_salt("parallax-insights-brief")
             .default_open(true)

@@ -178,11 +178,7 @@ impl PairView {
         let Some(all) = shown.map(|s| &s.display.differences) else {
             return;
         };
-        let differences: Vec<usize> = all
-            .iter()
-            .copied()
-            .filter(|&d| self.row_shown(d))
-            .collect();
+        let differences: Vec<usize> = all.iter().copied().filter(|&d| self.row_shown(d)).collect();
         let (Some(&first), Some(&last)) = (differences.first(), differences.last()) else {
             return;
         };
@@ -303,7 +299,7 @@ impl PairView {
             actors,
             hidden: (self.credited_only
                 && self.hidden_key.is_some_and(|k| k.1 == shown.generation))
-                .then_some(self.hidden.as_slice()),
+            .then_some(self.hidden.as_slice()),
             filter_generation: self.filter_generation,
         };
         let heights = &mut self.heights;

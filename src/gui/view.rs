@@ -417,7 +417,13 @@ pub fn actor_marker(actor: Actor) -> Option<(&'static str, &'static str)> {
 /// The marker of whom a cell's sentences credit: the first sentence's actor that is not
 /// `other`, its label small in the cell's corner by the gutter, with a tooltip naming each
 /// sentence's.
-fn actor_marker_ui(ui: &mut Ui, rect: Rect, side: Side, sentences: &[usize], input: &ViewInput<'_>) {
+fn actor_marker_ui(
+    ui: &mut Ui,
+    rect: Rect,
+    side: Side,
+    sentences: &[usize],
+    input: &ViewInput<'_>,
+) {
     let actors = input.actors[side.index()];
     let credited: Vec<(usize, Actor)> = sentences
         .iter()
@@ -460,13 +466,8 @@ fn actor_marker_ui(ui: &mut Ui, rect: Rect, side: Side, sentences: &[usize], inp
     };
     ui.scope_builder(egui::UiBuilder::new().max_rect(rect).layout(align), |ui| {
         ui.add(
-            egui::Label::new(
-                egui::RichText::new(label)
-                    .size(10.0)
-                    .color(colour)
-                    .strong(),
-            )
-            .sense(Sense::hover()),
+            egui::Label::new(egui::RichText::new(label).size(10.0).color(colour).strong())
+                .sense(Sense::hover()),
         )
         .on_hover_text(tooltip.join("\n"));
     });
