@@ -226,17 +226,22 @@ fn stance_summary_ui(ui: &mut Ui, analysis: &crate::analysis::Analysis) {
         .iter()
         .filter(|f| f.presence != FigurePresence::Both)
         .count();
-    ui.label(
-        RichText::new(format!(
-            "· {} credited differently · {} stronger on one side · {} qualified on one side · \
-             {one_sided} figures on one side only",
-            shifts(ShiftKind::Attribution),
-            shifts(ShiftKind::Strength),
-            shifts(ShiftKind::Scope),
-        ))
-        .strong(),
-    )
-    .on_hover_text(
+    let parts: Vec<String> = [
+        (shifts(ShiftKind::Attribution), "credited differently"),
+        (shifts(ShiftKind::Strength), "stronger on one side"),
+        (shifts(ShiftKind::Scope), "qualified on one side"),
+        (one_sided, "figures on one side only"),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, what)| format!("{n} {what}"))
+    .collect();
+    let text = if parts.is_empty() {
+        "· no point credited, worded or qualified differently".to_owned()
+    } else {
+        format!("· {}", parts.join(" · "))
+    };
+    ui.label(RichText::new(text).strong()).on_hover_text(
         "Linked points one side credits to both and the other to one party, words more \
          strongly or qualifies; figures only one side gives. The insights panel lists them.",
     );

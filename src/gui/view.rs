@@ -407,7 +407,7 @@ pub fn actor_marker(actor: Actor) -> Option<(&'static str, &'static str)> {
             "credited to the issuer's own side (the party that put out this statement)",
         )),
         Actor::Counterpart => Some((
-            "other",
+            "them",
             "credited to the other side (the counterpart this statement reports on)",
         )),
         Actor::Other => None,
