@@ -53,14 +53,21 @@ pub struct BriefLine {
     pub topic: BriefTopic,
     /// The line, in plain words without row numbers.
     pub text: String,
-    /// The rows it speaks of (0-based), sorted; the first is where a click goes.
+    /// The rows it speaks of (0-based), sorted, at most twelve; the first is where a click
+    /// goes.
     pub rows: Vec<usize>,
+    /// How many more rows it speaks of than `rows` lists.
+    pub more_rows: usize,
 }
 
 impl BriefLine {
-    /// "rows 3, 5 and 9" (1-based), or "row 3"; empty without rows.
+    /// "rows 3, 5 and 9" (1-based), or "row 3", or "rows 3, 5, 9 and 4 more"; empty without
+    /// rows.
     pub fn rows_text(&self) -> String {
-        let numbers: Vec<String> = self.rows.iter().map(|r| (r + 1).to_string()).collect();
+        let mut numbers: Vec<String> = self.rows.iter().map(|r| (r + 1).to_string()).collect();
+        if self.more_rows > 0 {
+            numbers.push(format!("{} more", self.more_rows));
+        }
         match numbers.as_slice() {
             [] => String::new(),
             [one] => format!("row {one}"),
@@ -337,8 +344,14 @@ fn actor(attribution: &[Attribution; 2], side: usize, sentence: usize) -> Option
 fn line(topic: BriefTopic, text: String, mut rows: Vec<usize>) -> BriefLine {
     rows.sort_unstable();
     rows.dedup();
+    let more_rows = rows.len().saturating_sub(MAX_ROWS);
     rows.truncate(MAX_ROWS);
-    BriefLine { topic, text, rows }
+    BriefLine {
+        topic,
+        text,
+        rows,
+        more_rows,
+    }
 }
 
 /// "1 point", "3 points".
@@ -378,6 +391,13 @@ mod tests {
         assert_eq!(line.plain(), "x (rows 3, 5 and 9)");
         line.rows = vec![0];
         assert_eq!(line.rows_text(), "row 1");
+        let many = super::line(BriefTopic::Joint, "x".to_owned(), (0..20).collect());
+        assert_eq!(many.rows.len(), MAX_ROWS);
+        assert!(
+            many.rows_text().ends_with("12 and 8 more"),
+            "{}",
+            many.rows_text()
+        );
     }
 
     #[test]

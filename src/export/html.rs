@@ -298,12 +298,15 @@ fn brief(out: &mut dyn Write, analysis: &crate::analysis::Analysis) -> std::io::
     for line in &analysis.brief {
         write!(out, "<li>{}", escape(&line.text))?;
         if !line.rows.is_empty() {
-            let links: Vec<String> = line
+            let mut links: Vec<String> = line
                 .rows
                 .iter()
                 .map(|r| format!("<a href=\"#row-{0}\">{0}</a>", r + 1))
                 .collect();
-            let word = if line.rows.len() == 1 { "row" } else { "rows" };
+            if line.more_rows > 0 {
+                links.push(format!("{} more", line.more_rows));
+            }
+            let word = if links.len() == 1 { "row" } else { "rows" };
             write!(out, " ({word} {})", links.join(", "))?;
         }
         writeln!(out, "</li>")?;

@@ -346,13 +346,20 @@ impl PairView {
         let points = self.hidden.iter().filter(|h| !**h).count();
         let mut on = self.credited_only;
         ui.horizontal(|ui| {
-            ui.checkbox(
-                &mut on,
-                format!("Only points one side credits to both and the other to one ({points})"),
+            ui.add_enabled(
+                points > 0 || on,
+                egui::Checkbox::new(
+                    &mut on,
+                    format!("Only points one side credits to both and the other to one ({points})"),
+                ),
             )
             .on_hover_text(
                 "Show only the rows where one statement credits a point to both sides and the \
                  other to one party (its own side or the counterpart)",
+            )
+            .on_disabled_hover_text(
+                "No point is credited to both sides by one statement and to one party by the \
+                 other",
             );
             if self.credited_only && points == 0 {
                 ui.weak("No such point: no row is shown.");
