@@ -309,7 +309,11 @@ impl InsightsPanel {
                         .filter(|(_, p)| keep(&p.text))
                         .map(|(index, phrase)| Line::Phrase {
                             index,
-                            label: format!("\"{}\"", phrase.text),
+                            label: if phrase.whole_sentence {
+                                format!("\"{}\" [whole sentence]", phrase.text)
+                            } else {
+                                format!("\"{}\"", phrase.text)
+                            },
                         }),
                 );
             }
