@@ -620,3 +620,22 @@ mod brief_and_figures {
         );
     }
 }
+
+/// A shared sentence is one entry, marked whole; a phrase inside a sentence is not.
+#[test]
+fn a_shared_sentence_is_one_phrase_marked_whole() {
+    let (_, a) = analysed(EMBASSY, ARTICLE, &Options::default());
+    let first = a
+        .phrases
+        .iter()
+        .find(|p| p.text == "We remain committed to countering terrorism in all its forms")
+        .unwrap_or_else(|| panic!("{:#?}", a.phrases));
+    assert!(first.whole_sentence);
+    let (_, a) = analysed(ARTICLE, FO, &Options::default());
+    let inner = a
+        .phrases
+        .iter()
+        .find(|p| p.text == "effective and enduring")
+        .unwrap_or_else(|| panic!("{:#?}", a.phrases));
+    assert!(!inner.whole_sentence);
+}
