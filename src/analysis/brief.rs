@@ -261,7 +261,8 @@ pub(super) fn build(inputs: &Inputs<'_>) -> Vec<BriefLine> {
         if figures.len() > values.len() {
             values.push(format!("{} more", figures.len() - values.len()));
         }
-        let text = format!("Figures only the {side_name} gives: {}", values.join(", "));
+        // "; " between figures: a date has a comma of its own ("May 5, 2022").
+        let text = format!("Figures only the {side_name} gives: {}", values.join("; "));
         let rows = figures
             .iter()
             .flat_map(|f| if side == 0 { &f.left } else { &f.right })
