@@ -431,6 +431,11 @@ fn month_of(lower: &str) -> Option<usize> {
 /// The figure starting at token `i`, if any, and the index after it.
 fn figure_at(tokens: &[Tok], i: usize) -> Option<(Found, usize)> {
     let t = tokens.get(i)?;
+    // A figure opens with a number, a currency or a month: most tokens stop here.
+    let digit = t.key.starts_with(|c: char| c.is_ascii_digit());
+    if !digit && !t.is_capitalised() && currency_code(t).is_none() {
+        return None;
+    }
     let span_of = |from: usize, to: usize| -> Option<Span> {
         let first = tokens.get(from)?;
         let last = tokens.get(to)?;
@@ -655,6 +660,10 @@ fn figure_at(tokens: &[Tok], i: usize) -> Option<(Found, usize)> {
 
 /// The currency code a token stands for ("£": GBP), if any.
 fn currency_code(t: &Tok) -> Option<&'static str> {
+    // Every symbol and code is at most three bytes: most tokens stop here.
+    if t.key.len() > 3 {
+        return None;
+    }
     let lower = t.lower.as_str();
     // A code is written in capitals ("GBP"), a symbol is not a word.
     if t.is_word && !(t.key.chars().all(|c| c.is_uppercase()) || lower == "rs" || lower == "us") {

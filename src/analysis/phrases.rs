@@ -187,10 +187,11 @@ pub(super) fn content_words(text: &str) -> Vec<String> {
 /// in the two texts, names).
 pub(super) fn find(sides: &[SideTokens<'_>; 2]) -> Vec<Phrase> {
     // Per side, each sentence's extent from its first word to its last (what a phrase that is
-    // the whole sentence spans).
-    let extents: [std::collections::HashSet<Span>; 2] = [0, 1].map(|side| {
+    // the whole sentence spans), in text order: sentences do not overlap, so a binary search
+    // by start finds the one a span could be.
+    let extents: [Vec<Span>; 2] = [0, 1].map(|side| {
         let Some(tokens) = sides.get(side) else {
-            return std::collections::HashSet::new();
+            return Vec::new();
         };
         tokens
             .sentences
@@ -203,6 +204,14 @@ pub(super) fn find(sides: &[SideTokens<'_>; 2]) -> Vec<Phrase> {
             })
             .collect()
     });
+    let is_extent = |side: usize, span: &Span| {
+        extents.get(side).is_some_and(|list| {
+            list.binary_search_by_key(&span.start, |e| e.start)
+                .ok()
+                .and_then(|i| list.get(i))
+                .is_some_and(|e| e == span)
+        })
+    };
     let mut counts: HashMap<&str, usize> = HashMap::new();
     let mut total = 0usize;
     for side in sides {
@@ -233,8 +242,8 @@ pub(super) fn find(sides: &[SideTokens<'_>; 2]) -> Vec<Phrase> {
             let [left, right]: [Vec<Span>; 2] = shared.spans.try_into().ok()?;
             let whole_sentence = [&left, &right]
                 .iter()
-                .zip(&extents)
-                .any(|(spans, extents)| spans.iter().any(|s| extents.contains(s)));
+                .enumerate()
+                .any(|(side, spans)| spans.iter().any(|s| is_extent(side, s)));
             let phrase = Phrase {
                 text: shared.text,
                 words: shared.words,
