@@ -543,3 +543,99 @@ mod on_the_readouts {
         assert_eq!((uk.left, uk.right), (1, 1));
     }
 }
+
+mod brief_and_figures {
+    use parallax::analysis::{BriefTopic, FigureKind, FigurePresence};
+    use parallax::engine::Options;
+
+    use super::super::common::{EMBASSY, FO, analysed};
+
+    /// The samples' brief says the FO credits to both sides what the embassy credits to
+    /// itself, and links the row of the embassy's "We remain committed".
+    #[test]
+    fn the_brief_names_the_samples_attribution_difference_and_its_row() {
+        let (c, a) = analysed(EMBASSY, FO, &Options::default());
+        assert!((1..=8).contains(&a.brief.len()), "{:#?}", a.brief);
+        for line in &a.brief {
+            assert!(!line.text.is_empty());
+            assert!(line.rows.windows(2).all(|w| w[0] < w[1]), "{line:?}");
+            assert!(line.rows.iter().all(|&r| r < c.rows.len()), "{line:?}");
+        }
+        let line = a
+            .brief
+            .iter()
+            .find(|l| l.topic == BriefTopic::Attribution)
+            .unwrap_or_else(|| panic!("{:#?}", a.brief));
+        assert!(line.text.starts_with("The right credits"), "{}", line.text);
+        let ours = c
+            .left_sentences
+            .iter()
+            .position(|s| EMBASSY[s.content.range()].starts_with("We remain committed"))
+            .expect("the embassy's sentence");
+        let row = c.rows_of_left()[ours];
+        assert!(line.rows.contains(&row), "{line:?} lacks row {row}");
+        // The FO's sentences with no counterpart are what only the right reports.
+        assert!(
+            a.brief
+                .iter()
+                .any(|l| l.topic == BriefTopic::OnlyOneSide && l.text.contains("right"))
+        );
+    }
+
+    /// Figures written two ways on the two sides are one figure; other values on a link are
+    /// a difference; a figure one side alone gives is in the brief.
+    #[test]
+    fn figures_are_compared_by_value_and_one_sided_ones_are_briefed() {
+        let left = "The two leaders met on 5 July 2025. They agreed a deal worth £26 billion. \
+                    Trade grew by 3% last year.";
+        let right = "The two leaders met on July 5, 2025. They agreed a deal worth GBP 26bn. \
+                     Trade grew by 4 per cent last year. The talks lasted 45 minutes.";
+        let (_, a) = analysed(left, right, &Options::default());
+        let figures = &a.figures_compared;
+        let both: Vec<&str> = figures
+            .figures
+            .iter()
+            .filter(|f| f.presence == FigurePresence::Both)
+            .map(|f| f.value.as_str())
+            .collect();
+        assert_eq!(both, ["5 July 2025", "GBP 26bn"], "{figures:#?}");
+        let difference = figures
+            .differences
+            .iter()
+            .find(|d| d.kind == FigureKind::Percent)
+            .unwrap_or_else(|| panic!("{figures:#?}"));
+        assert_eq!(
+            (
+                difference.left_value.as_str(),
+                difference.right_value.as_str()
+            ),
+            ("3%", "4%")
+        );
+        assert!(
+            a.brief
+                .iter()
+                .any(|l| l.topic == BriefTopic::Figures && l.text.contains("45 minutes")),
+            "{:#?}",
+            a.brief
+        );
+    }
+}
+
+/// A shared sentence is one entry, marked whole; a phrase inside a sentence is not.
+#[test]
+fn a_shared_sentence_is_one_phrase_marked_whole() {
+    let (_, a) = analysed(EMBASSY, ARTICLE, &Options::default());
+    let first = a
+        .phrases
+        .iter()
+        .find(|p| p.text == "We remain committed to countering terrorism in all its forms")
+        .unwrap_or_else(|| panic!("{:#?}", a.phrases));
+    assert!(first.whole_sentence);
+    let (_, a) = analysed(ARTICLE, FO, &Options::default());
+    let inner = a
+        .phrases
+        .iter()
+        .find(|p| p.text == "effective and enduring")
+        .unwrap_or_else(|| panic!("{:#?}", a.phrases));
+    assert!(!inner.whole_sentence);
+}

@@ -193,3 +193,44 @@ fn equivalences_file_extends_and_a_bad_one_is_one_line_and_exit_2() {
     let stderr = String::from_utf8(out.stderr).expect("UTF-8");
     assert!(stderr.contains("missing.txt: no such file"), "{stderr}");
 }
+
+#[test]
+fn json_and_text_open_with_the_brief_and_compare_figures() {
+    let out = run_compare(&[
+        sample("us-embassy-x-post.txt").as_os_str(),
+        sample("fo-joint-press-statement.txt").as_os_str(),
+        "--format".as_ref(),
+        "json".as_ref(),
+        "--analysis".as_ref(),
+        "always".as_ref(),
+    ]);
+    assert!(out.status.success(), "{out:?}");
+    let json: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let brief = json["brief"].as_array().expect("brief");
+    assert!((1..=8).contains(&brief.len()), "{brief:?}");
+    assert!(
+        brief
+            .iter()
+            .all(|l| l["text"].is_string() && l["rows"].is_array())
+    );
+    assert!(json["figures_compared"]["figures"].is_array());
+    assert!(json["figures_compared"]["differences"].is_array());
+
+    let out = run_compare(&[
+        sample("us-embassy-x-post.txt").as_os_str(),
+        sample("fo-joint-press-statement.txt").as_os_str(),
+        "--format".as_ref(),
+        "text".as_ref(),
+        "--analysis".as_ref(),
+        "always".as_ref(),
+    ]);
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.get(1), Some(&"Brief"), "{text}");
+    assert!(
+        lines.get(2).is_some_and(|l| l.contains("both sides")),
+        "{text}"
+    );
+    assert!(text.contains("Figures compared"), "{text}");
+}

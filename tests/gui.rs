@@ -1374,3 +1374,62 @@ fn the_moved_link_is_one_unjustified_line() {
         settle(&mut harness);
     }
 }
+
+/// Each sentence is marked with whom it credits: on the bundled pair the FO's "both sides
+/// emphasized …" is marked "both" and the embassy's "We remain committed …" "own", each
+/// with a tooltip in words.
+#[test]
+fn each_sentence_shows_whom_it_credits() {
+    let mut harness = harness(None, None);
+    assert!(harness.state().analysis().is_some(), "insights computed");
+    let both = harness.get_all_by_label("both").count();
+    let own = harness.get_all_by_label("own").count();
+    assert!(both >= 1 && own >= 1, "both {both}, own {own}");
+    harness
+        .get_all_by_label("both")
+        .next()
+        .expect("a joint marker")
+        .hover();
+    harness.run_steps(60);
+    harness.get_by_label_contains("redited to both sides");
+}
+
+/// The filter of points one side credits to both and the other to one hides every other row,
+/// and stepping through differences stays on the rows shown.
+#[test]
+fn the_credited_differently_filter_shows_only_those_points() {
+    let mut harness = harness(None, None);
+    let c = harness.state().comparison().expect("compared").clone();
+    let a = harness.state().analysis().expect("analysed").clone();
+    let shift = a
+        .shifts
+        .iter()
+        .find(|s| s.kind == parallax::analysis::ShiftKind::Attribution)
+        .expect("the samples' attribution shift")
+        .clone();
+    let kept = c.rows_of_left()[shift.left];
+    harness
+        .get_by_label_contains("Only points one side credits to both and the other to one")
+        .click();
+    settle(&mut harness);
+    assert!(harness.state().row_shown(kept));
+    let hidden: Vec<usize> = (0..c.rows.len())
+        .filter(|&r| !harness.state().row_shown(r))
+        .collect();
+    assert!(!hidden.is_empty(), "other rows are hidden");
+    harness.get_by_label_contains("We remain committed to countering terrorism");
+    // A hidden one-sided row's text is no longer drawn.
+    harness.get_by_label("Next").click();
+    settle(&mut harness);
+    let selected = harness.state().selected().expect("a row is selected");
+    assert!(
+        harness.state().row_shown(selected),
+        "row {selected} is hidden"
+    );
+
+    harness
+        .get_by_label_contains("Only points one side credits to both and the other to one")
+        .click();
+    settle(&mut harness);
+    assert!((0..c.rows.len()).all(|r| harness.state().row_shown(r)));
+}

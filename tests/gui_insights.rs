@@ -161,3 +161,111 @@ fn clicking_a_strength_row_jumps_to_it() {
         ]
     );
 }
+
+/// The panel of the bundled pair (embassy left, FO right), its commands kept.
+fn bundled_panel(
+    c: &Comparison,
+    a: &Arc<parallax::analysis::Analysis>,
+) -> Harness<'static, (InsightsPanel, Vec<Command>)> {
+    let documents = [
+        Document::from_text("us-embassy-x-post.txt", EMBASSY),
+        Document::from_text("fo-joint-press-statement.txt", FO),
+    ];
+    let shown = shown(c, &documents);
+    let a = Arc::clone(a);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(640.0, 1400.0))
+        .build_ui_state(
+            move |ui, (panel, commands): &mut (InsightsPanel, Vec<Command>)| {
+                commands.extend(panel.ui(ui, &a, &shown));
+            },
+            (InsightsPanel::default(), Vec::new()),
+        );
+    harness.run();
+    harness
+}
+
+#[test]
+fn the_brief_heads_the_panel_and_a_line_goes_to_its_first_row() {
+    let (c, a) = analysed(EMBASSY, FO, &Options::default());
+    let a = Arc::new(a);
+    let mut harness = bundled_panel(&c, &a);
+    harness.get_by_label_contains("Brief: what differs");
+    assert!(
+        (1..=8).contains(&a.brief.len()),
+        "five to eight lines at most: {:?}",
+        a.brief
+    );
+    // The embassy's "We remain committed" against the FO's "both sides emphasized".
+    let line = a
+        .brief
+        .iter()
+        .find(|l| l.topic == parallax::analysis::BriefTopic::Attribution)
+        .expect("an attribution line");
+    assert!(line.text.contains("The right credits"), "{}", line.text);
+    let row = *line.rows.first().expect("its row");
+    harness.get_by_label_contains(&line.plain()).click();
+    harness.run();
+    assert_eq!(harness.state().1.as_slice(), [Command::JumpToRow(row)]);
+}
+
+#[test]
+fn the_shifts_tab_lists_the_shifts_and_a_click_goes_to_its_row() {
+    let (c, a) = analysed(EMBASSY, FO, &Options::default());
+    let shift = a
+        .shifts
+        .iter()
+        .find(|s| s.kind == parallax::analysis::ShiftKind::Attribution)
+        .expect("the samples' attribution shift")
+        .clone();
+    let row = c.rows_of_left()[shift.left];
+    let a = Arc::new(a);
+    let mut harness = bundled_panel(&c, &a);
+    harness
+        .get_by_label(&format!("Shifts ({})", a.shifts.len()))
+        .click();
+    harness.run();
+    harness
+        .get_by_label_contains(&format!(
+            "L{}-R{} attribution",
+            shift.left + 1,
+            shift.right + 1
+        ))
+        .click();
+    harness.run();
+    let commands = &harness.state().1;
+    assert_eq!(commands.last(), Some(&Command::JumpToRow(row)));
+    assert!(
+        matches!(commands.first(), Some(Command::Highlight(places)) if !places.is_empty()),
+        "{commands:?}"
+    );
+}
+
+#[test]
+fn the_figures_tab_lists_figures_by_side() {
+    let left = "The deal is worth £26 billion. They met on 5 July 2025.";
+    let right = "The deal is worth GBP 26bn. They met on 6 July 2025.";
+    let (c, a) = analysed(left, right, &Options::default());
+    let a = Arc::new(a);
+    let documents = [
+        Document::from_text("left.txt", left),
+        Document::from_text("right.txt", right),
+    ];
+    let shown = shown(&c, &documents);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(640.0, 1000.0))
+        .build_ui_state(
+            |ui, (panel, commands): &mut (InsightsPanel, Vec<Command>)| {
+                commands.extend(panel.ui(ui, &a, &shown));
+            },
+            (InsightsPanel::default(), Vec::new()),
+        );
+    harness.run();
+    harness.get_by_label_contains("Figures (").click();
+    harness.run();
+    harness.get_by_label("GBP 26bn [amount]");
+    harness.get_by_label_contains("In both: 1");
+    harness.get_by_label_contains("Only left: 1");
+    harness.get_by_label_contains("5 July 2025 [date]");
+    harness.get_by_label_contains("Other values on linked sentences: 1");
+}

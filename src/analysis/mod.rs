@@ -17,11 +17,18 @@
 //!   link, where the two sides credit a point differently, word it more strongly or qualify it
 //!   on one side only ([`stance`]).
 //!
+//! - [`figures_compared`](Analysis::figures_compared): amounts, percentages, dates, durations
+//!   and numbers normalised ("£26 billion" = "GBP 26bn") and compared ([`figures`]);
+//! - [`brief`](Analysis::brief): five to eight plain lines on what differs, each with its rows,
+//!   which the window and every report show first ([`brief`]).
+//!
 //! For three or more documents, [`analyse_collation`] runs the same parts over every document
 //! of a [`Collation`](crate::engine::collate::Collation) at once ([`collation`]).
 
+pub mod brief;
 pub mod collation;
 mod entities;
+pub mod figures;
 mod phrases;
 pub mod stance;
 mod strength;
@@ -33,10 +40,12 @@ use serde::Serialize;
 use crate::engine::segment::{self, Sentence, Span};
 use crate::engine::{Comparison, Equivalences, token_key};
 
+pub use brief::{BriefLine, BriefTopic};
 pub use collation::{
     CollationEntity, CollationInsights, SharedPhrase, StrengthFinding, analyse_collation,
 };
 pub use entities::{Entity, EntityKind, Presence};
+pub use figures::{Figure, FigureDifference, FigureKind, FigurePresence, FiguresCompared};
 pub use phrases::Phrase;
 pub use stance::{Actor, Attribution, Issuer, Shift, ShiftKind};
 pub use strength::{StrengthDifference, StrengthLexicon, Stronger};
@@ -58,6 +67,11 @@ pub struct Analysis {
     pub attribution: [Attribution; 2],
     /// Stance shifts on the links that are not identical, in link order.
     pub shifts: Vec<Shift>,
+    /// Figures (amounts, percentages, dates, durations, numbers) normalised and compared: in
+    /// both, on one side only, different values on linked sentences.
+    pub figures_compared: FiguresCompared,
+    /// A few plain lines saying what differs, each with its rows ([`brief`]).
+    pub brief: Vec<BriefLine>,
 }
 
 /// Analyses two texts and their comparison. `equivalences` groups the forms of one entity;
@@ -126,6 +140,14 @@ fn analyse_sides(
     let (figures, entities): (Vec<Entity>, Vec<Entity>) = entities::find(sides, equivalences)
         .into_iter()
         .partition(|e| e.kind == EntityKind::Number);
+    let figures_compared = figures::compare(&sides, comparison);
+    let brief = brief::build(&brief::Inputs {
+        texts: [left, right],
+        comparison,
+        attribution: &attribution,
+        shifts: &shifts,
+        figures: &figures_compared,
+    });
     Analysis {
         entities,
         figures,
@@ -133,6 +155,8 @@ fn analyse_sides(
         strength: strength::find(sides, comparison, lexicon),
         attribution,
         shifts,
+        figures_compared,
+        brief,
     }
 }
 

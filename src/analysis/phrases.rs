@@ -39,6 +39,10 @@ pub struct Phrase {
     /// Where it occurs in the right text.
     #[serde(serialize_with = "span_list")]
     pub right: Vec<Span>,
+    /// Whether it is a whole sentence of one side or both: a shared sentence, listed as one
+    /// entry (its pieces are listed apart only where they occur outside it, as for every
+    /// phrase).
+    pub whole_sentence: bool,
 }
 
 /// A fast hasher for integer keys (the automaton's transitions).
@@ -182,6 +186,32 @@ pub(super) fn content_words(text: &str) -> Vec<String> {
 /// first; among phrases of one length, the most informative first (content words that are rare
 /// in the two texts, names).
 pub(super) fn find(sides: &[SideTokens<'_>; 2]) -> Vec<Phrase> {
+    // Per side, each sentence's extent from its first word to its last (what a phrase that is
+    // the whole sentence spans), in text order: sentences do not overlap, so a binary search
+    // by start finds the one a span could be.
+    let extents: [Vec<Span>; 2] = [0, 1].map(|side| {
+        let Some(tokens) = sides.get(side) else {
+            return Vec::new();
+        };
+        tokens
+            .sentences
+            .iter()
+            .filter_map(|range| {
+                let words = tokens.tokens.get(range.clone())?;
+                let first = words.iter().find(|t| t.is_word)?;
+                let last = words.iter().rev().find(|t| t.is_word)?;
+                Some(Span::new(first.span.start, last.span.end))
+            })
+            .collect()
+    });
+    let is_extent = |side: usize, span: &Span| {
+        extents.get(side).is_some_and(|list| {
+            list.binary_search_by_key(&span.start, |e| e.start)
+                .ok()
+                .and_then(|i| list.get(i))
+                .is_some_and(|e| e == span)
+        })
+    };
     let mut counts: HashMap<&str, usize> = HashMap::new();
     let mut total = 0usize;
     for side in sides {
@@ -210,11 +240,16 @@ pub(super) fn find(sides: &[SideTokens<'_>; 2]) -> Vec<Phrase> {
         .filter(|shared| content_words(&shared.text).len() >= MIN_CONTENT_WORDS)
         .filter_map(|shared| {
             let [left, right]: [Vec<Span>; 2] = shared.spans.try_into().ok()?;
+            let whole_sentence = [&left, &right]
+                .iter()
+                .enumerate()
+                .any(|(side, spans)| spans.iter().any(|s| is_extent(side, s)));
             let phrase = Phrase {
                 text: shared.text,
                 words: shared.words,
                 left,
                 right,
+                whole_sentence,
             };
             Some((informativeness(&phrase.text), phrase))
         })

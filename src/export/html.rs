@@ -105,6 +105,9 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>) -> std::io::Result<()> {
         escape(&left.name),
         escape(&right.name)
     )?;
+    if let Some(analysis) = report.analysis {
+        brief(out, analysis)?;
+    }
     writeln!(
         out,
         "<p class=\"summary\"><b>Similarity {:.0}%</b> · {} identical · {} reworded · {} related · {} moved · {} only left · {} only right<br>{}</p>",
@@ -275,7 +278,40 @@ fn insights(out: &mut dyn Write, analysis: &crate::analysis::Analysis) -> std::i
         }
         writeln!(out, "</ul>")?;
     }
+    let compared = &analysis.figures_compared;
+    if !compared.figures.is_empty() {
+        writeln!(out, "<h2>Figures compared</h2>\n<ul>")?;
+        for figure in &compared.figures {
+            writeln!(out, "<li>{}</li>", escape(&figure.summary()))?;
+        }
+        for difference in &compared.differences {
+            writeln!(out, "<li>{}</li>", escape(&difference.summary()))?;
+        }
+        writeln!(out, "</ul>")?;
+    }
     Ok(())
+}
+
+/// The brief: what differs, a line each, its rows linked.
+fn brief(out: &mut dyn Write, analysis: &crate::analysis::Analysis) -> std::io::Result<()> {
+    writeln!(out, "<h2>Brief</h2>\n<ul class=\"brief\">")?;
+    for line in &analysis.brief {
+        write!(out, "<li>{}", escape(&line.text))?;
+        if !line.rows.is_empty() {
+            let mut links: Vec<String> = line
+                .rows
+                .iter()
+                .map(|r| format!("<a href=\"#row-{0}\">{0}</a>", r + 1))
+                .collect();
+            if line.more_rows > 0 {
+                links.push(format!("{} more", line.more_rows));
+            }
+            let word = if links.len() == 1 { "row" } else { "rows" };
+            write!(out, " ({word} {})", links.join(", "))?;
+        }
+        writeln!(out, "</li>")?;
+    }
+    writeln!(out, "</ul>")
 }
 
 fn provenance_row(out: &mut dyn Write, label: &str, document: &Document) -> std::io::Result<()> {

@@ -6,7 +6,8 @@
 use serde::Serialize;
 
 use crate::analysis::{
-    Actor, Analysis, Attribution, Entity, Issuer, Phrase, Shift, StrengthDifference,
+    Actor, Analysis, Attribution, BriefLine, Entity, FiguresCompared, Issuer, Phrase, Shift,
+    StrengthDifference,
 };
 use crate::engine::{Link, Options, Row, Sentence, Stats};
 use crate::load::Document;
@@ -38,6 +39,11 @@ struct Output<'a> {
     strength: &'a [StrengthDifference],
     /// Stance shifts on the links (empty when the analysis was skipped).
     shifts: &'a [Shift],
+    /// Figures normalised and compared (empty when the analysis was skipped).
+    figures_compared: &'a FiguresCompared,
+    /// A few plain lines on what differs, each with its rows (empty when the analysis was
+    /// skipped).
+    brief: &'a [BriefLine],
     /// Whether `entities`, `phrases` and `strength` were computed (false: skipped, empty).
     analysed: bool,
     notes: Vec<NoteOut<'a>>,
@@ -143,6 +149,8 @@ pub fn write(out: &mut dyn std::io::Write, report: &Report<'_>) -> std::io::Resu
         phrases: &analysis.phrases,
         strength: &analysis.strength,
         shifts: &analysis.shifts,
+        figures_compared: &analysis.figures_compared,
+        brief: &analysis.brief,
         analysed: report.analysis.is_some(),
         notes: report
             .notes

@@ -30,6 +30,13 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>) -> std::io::Result<()> {
     let (left, right, comparison) = (report.left, report.right, report.comparison);
     let s = &comparison.stats;
     writeln!(out, "# {} vs {}\n", escape(&left.name), escape(&right.name))?;
+    if let Some(analysis) = report.analysis {
+        writeln!(out, "## Brief\n")?;
+        for line in &analysis.brief {
+            writeln!(out, "- {}", escape(&line.plain()))?;
+        }
+        writeln!(out)?;
+    }
     writeln!(
         out,
         "**Similarity {:.0}%** · {} identical · {} reworded · {} related · {} moved · {} only left · {} only right  \n{}\n",
@@ -89,6 +96,16 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>) -> std::io::Result<()> {
             writeln!(out, "\n## Stance shifts\n")?;
             for shift in &analysis.shifts {
                 writeln!(out, "- {}", escape(&shift.summary()))?;
+            }
+        }
+        let compared = &analysis.figures_compared;
+        if !compared.figures.is_empty() {
+            writeln!(out, "\n## Figures compared\n")?;
+            for figure in &compared.figures {
+                writeln!(out, "- {}", escape(&figure.summary()))?;
+            }
+            for difference in &compared.differences {
+                writeln!(out, "- {}", escape(&difference.summary()))?;
             }
         }
         writeln!(out)?;

@@ -36,6 +36,9 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>, colour: bool) -> std::io:
         right.name,
         paint(RESET)
     )?;
+    if let Some(analysis) = report.analysis {
+        write_brief(out, analysis, paint(BOLD), paint(RESET))?;
+    }
     writeln!(
         out,
         "similarity {:.0}% · {} identical · {} reworded · {} related · {} moved · {} only left · {} only right",
@@ -302,6 +305,40 @@ fn write_analysis(
     }
     for shift in &analysis.shifts {
         writeln!(out, "  {}", shift.summary())?;
+    }
+
+    writeln!(out)?;
+    let compared = &analysis.figures_compared;
+    writeln!(
+        out,
+        "{bold}Figures compared ({}){reset}",
+        compared.figures.len()
+    )?;
+    if compared.figures.is_empty() {
+        writeln!(
+            out,
+            "  no amount, percentage, date, duration or number on either side"
+        )?;
+    }
+    for figure in &compared.figures {
+        writeln!(out, "  {}", figure.summary())?;
+    }
+    for difference in &compared.differences {
+        writeln!(out, "  {}", difference.summary())?;
+    }
+    Ok(())
+}
+
+/// The brief: what differs, a line each with its rows.
+fn write_brief(
+    out: &mut dyn Write,
+    analysis: &Analysis,
+    bold: &str,
+    reset: &str,
+) -> std::io::Result<()> {
+    writeln!(out, "{bold}Brief{reset}")?;
+    for line in &analysis.brief {
+        writeln!(out, "  - {}", line.plain())?;
     }
     Ok(())
 }

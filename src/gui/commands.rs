@@ -111,6 +111,8 @@ pub enum Command {
     EditNote,
     /// Highlight these places in the two texts (an entity's or a phrase's occurrences).
     Highlight(Vec<(Side, crate::engine::Span)>),
+    /// Show only the points one side credits to both and the other to one (or every row).
+    CreditedDifferentlyOnly(bool),
     /// Scroll the rows so that this row is in view (without selecting it).
     ScrollToRow(usize),
     /// Replace a side by a text typed or pasted in the editor, under this name.

@@ -156,7 +156,8 @@ pub const SECTIONS: &[HelpSection] = &[
         paragraphs: &[
             "A bar at both edges marks a pair out of order. Its gutter link, 'moved: after R12', says where its right sentence sits in the right document (just after sentence 12 there); click it to go to that row, where R12 is outlined.",
             "'also R7' in the gutter: the sentence has another counterpart, sentence 7 on the right (a quote, a paraphrase); click to go there. A one-sided row with such a link reads 'unpaired': the other side says it, in another row.",
-            "The Insights panel (View > Insights panel shows it again after Hide) lists who each side names, shared phrases and wording strength; click an entry to highlight its places.",
+            "The Insights panel (View > Insights panel shows it again after Hide) opens with the brief, a few lines on what differs (click one to go to its first row), then lists who each side names, shared phrases, wording strength, stance shifts and figures; click an entry to highlight its places.",
+            "Each cell carries a small marker by the gutter saying whom its sentence credits: both (both sides), own (the side that issued the statement) or them (the counterpart); hover it for the words. The checkbox over the rows, 'Only points one side credits to both and the other to one', hides every other row.",
         ],
     },
     HelpSection {

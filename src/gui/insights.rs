@@ -31,6 +31,10 @@ pub enum Tab {
     Phrases,
     /// Rows where one side words a thing more strongly.
     Strength,
+    /// Links where the two sides credit, word or qualify a point differently.
+    Shifts,
+    /// Figures in both, on one side only, or with other values.
+    Figures,
 }
 
 /// Which entry was clicked last (shown as selected).
@@ -39,6 +43,10 @@ enum Selection {
     Entity(usize),
     Phrase(usize),
     Strength(usize),
+    Shift(usize),
+    Figure(usize),
+    Difference(usize),
+    Brief(usize),
 }
 
 /// One line of the list.
@@ -59,6 +67,12 @@ enum Line {
     Phrase { index: usize, label: String },
     /// A wording-strength difference: its index and label.
     Strength { index: usize, label: String },
+    /// A stance shift: its index and label.
+    Shift { index: usize, label: String },
+    /// A figure: its index and label.
+    Figure { index: usize, label: String },
+    /// Figures that differ on a link: its index and label.
+    Difference { index: usize, label: String },
 }
 
 /// The panel's state: the tab, the filter, the selected entry and the list built for them.
@@ -71,7 +85,7 @@ pub struct InsightsPanel {
     built: Option<(Arc<Analysis>, Tab, String, [String; 2])>,
     lines: Vec<Line>,
     summary: String,
-    counts: [usize; 3],
+    counts: [usize; 5],
 }
 
 /// Width of each count column.
@@ -94,6 +108,7 @@ impl InsightsPanel {
         let documents = [&*shown.documents[0], &*shown.documents[1]];
         let mut commands = Vec::new();
         self.rebuild(analysis, documents);
+        self.brief_ui(ui, analysis, &mut commands);
         ui.label(self.summary.as_str());
         ui.horizontal_wrapped(|ui| {
             for (tab, title, count, hover) in [
@@ -114,6 +129,20 @@ impl InsightsPanel {
                     "Strength",
                     self.counts[2],
                     "Paired rows where one side words a thing more strongly",
+                ),
+                (
+                    Tab::Shifts,
+                    "Shifts",
+                    self.counts[3],
+                    "Linked sentences that credit a point differently (both sides against \
+                     one), word it more strongly, or qualify it on one side only",
+                ),
+                (
+                    Tab::Figures,
+                    "Figures",
+                    self.counts[4],
+                    "Amounts, percentages, dates, durations and numbers: in both, on one side \
+                     only, or with other values on linked sentences",
                 ),
             ] {
                 ui.selectable_value(&mut self.tab, tab, format!("{title} ({count})"))
@@ -184,17 +213,21 @@ impl InsightsPanel {
         };
         self.summary = format!(
             "Named: {} in both, {} only left, {} only right. Shared phrases: {}. Wording \
-             strength: {}.",
+             strength: {}. Stance shifts: {}. Figures: {}.",
             count(Presence::Both),
             count(Presence::LeftOnly),
             count(Presence::RightOnly),
             analysis.phrases.len(),
             analysis.strength.len(),
+            analysis.shifts.len(),
+            analysis.figures_compared.figures.len(),
         );
         self.counts = [
             analysis.entities.len(),
             analysis.phrases.len(),
             analysis.strength.len(),
+            analysis.shifts.len(),
+            analysis.figures_compared.figures.len(),
         ];
         let filter = self.filter.trim().to_lowercase();
         let keep = |text: &str| filter.is_empty() || matches_word_start(text, &filter);
@@ -276,7 +309,11 @@ impl InsightsPanel {
                         .filter(|(_, p)| keep(&p.text))
                         .map(|(index, phrase)| Line::Phrase {
                             index,
-                            label: format!("\"{}\"", phrase.text),
+                            label: if phrase.whole_sentence {
+                                format!("\"{}\" [whole sentence]", phrase.text)
+                            } else {
+                                format!("\"{}\"", phrase.text)
+                            },
                         }),
                 );
             }
@@ -313,6 +350,86 @@ impl InsightsPanel {
                                 d.kind
                             );
                             keep(&label).then_some(Line::Strength { index, label })
+                        }),
+                );
+            }
+            Tab::Shifts => {
+                if analysis.shifts.is_empty() {
+                    lines.push(Line::Remark(
+                        "No link credits, words or qualifies a point differently.".to_owned(),
+                    ));
+                }
+                lines.extend(
+                    analysis
+                        .shifts
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(index, shift)| {
+                            let label = shift_label(shift);
+                            keep(&label).then_some(Line::Shift { index, label })
+                        }),
+                );
+            }
+            Tab::Figures => {
+                use crate::analysis::FigurePresence;
+                let compared = &analysis.figures_compared;
+                for (presence, heading, name) in [
+                    (FigurePresence::Both, "In both", String::new()),
+                    (
+                        FigurePresence::LeftOnly,
+                        "Only left",
+                        format!(" ({})", names[0]),
+                    ),
+                    (
+                        FigurePresence::RightOnly,
+                        "Only right",
+                        format!(" ({})", names[1]),
+                    ),
+                ] {
+                    let group: Vec<Line> = compared
+                        .figures
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, f)| f.presence == presence)
+                        .map(|(index, f)| (index, format!("{} [{}]", f.value, f.kind.name())))
+                        .filter(|(index, label)| {
+                            keep(label)
+                                || compared.figures.get(*index).is_some_and(|f| {
+                                    f.left.iter().chain(&f.right).any(|m| keep(&m.text))
+                                })
+                        })
+                        .map(|(index, label)| Line::Figure { index, label })
+                        .collect();
+                    if !lines.is_empty() {
+                        lines.push(Line::Remark(String::new()));
+                    }
+                    lines.push(Line::Heading(format!("{heading}: {}{name}", group.len())));
+                    if group.is_empty() {
+                        lines.push(Line::Remark("None.".to_owned()));
+                    } else {
+                        lines.push(Line::Columns("Figure"));
+                        lines.extend(group);
+                    }
+                }
+                lines.push(Line::Remark(String::new()));
+                lines.push(Line::Heading(format!(
+                    "Other values on linked sentences: {}",
+                    compared.differences.len()
+                )));
+                lines.extend(
+                    compared
+                        .differences
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(index, d)| {
+                            let label = format!(
+                                "L{}-R{}: {} against {}",
+                                d.left.sentence + 1,
+                                d.right.sentence + 1,
+                                d.left.text,
+                                d.right.text
+                            );
+                            keep(&label).then_some(Line::Difference { index, label })
                         }),
                 );
             }
@@ -458,8 +575,110 @@ impl InsightsPanel {
                     commands.push(Command::JumpToRow(d.row));
                 }
             }
+            Line::Shift { index, label } => {
+                let Some(shift) = analysis.shifts.get(*index) else {
+                    return;
+                };
+                let this = Selection::Shift(*index);
+                let response = self.entry(ui, rect, this, label).on_hover_text(format!(
+                    "{}\nClick to go to its row.",
+                    shift.summary().replace(" ↔ ", "-")
+                ));
+                if response.clicked() {
+                    self.selected = Some(this);
+                    let places: Vec<(Side, Span)> = [
+                        (Side::Left, shift.left_span),
+                        (Side::Right, shift.right_span),
+                    ]
+                    .into_iter()
+                    .filter(|(_, span)| !span.is_empty())
+                    .collect();
+                    commands.push(Command::Highlight(places));
+                    if let Some(row) = shown.display.row_of(Side::Left, shift.left) {
+                        commands.push(Command::JumpToRow(row));
+                    }
+                }
+            }
+            Line::Figure { index, label } => {
+                let Some(figure) = analysis.figures_compared.figures.get(*index) else {
+                    return;
+                };
+                let this = Selection::Figure(*index);
+                let response = self
+                    .entry(ui, name_rect, this, label)
+                    .on_hover_text(format!(
+                        "{}\nClick to highlight every place in both texts.",
+                        figure.summary()
+                    ));
+                if response.clicked() {
+                    self.selected = Some(this);
+                    let left: Vec<Span> = figure.left.iter().map(|m| m.span).collect();
+                    let right: Vec<Span> = figure.right.iter().map(|m| m.span).collect();
+                    highlight(&shown.display, &left, &right, commands);
+                }
+                ui.put(left_rect, egui::Label::new(count_text(figure.left.len())));
+                ui.put(right_rect, egui::Label::new(count_text(figure.right.len())));
+            }
+            Line::Difference { index, label } => {
+                let Some(d) = analysis.figures_compared.differences.get(*index) else {
+                    return;
+                };
+                let this = Selection::Difference(*index);
+                let response = self.entry(ui, rect, this, label).on_hover_text(format!(
+                    "{}\nClick to go to its row.",
+                    d.summary().replace(" ↔ ", "-")
+                ));
+                if response.clicked() {
+                    self.selected = Some(this);
+                    highlight(&shown.display, &[d.left.span], &[d.right.span], commands);
+                }
+            }
         }
     }
+
+    /// The brief at the top: what differs, a line each, clicking one goes to its first row.
+    fn brief_ui(&mut self, ui: &mut egui::Ui, analysis: &Analysis, commands: &mut Vec<Command>) {
+        egui::CollapsingHeader::new(RichText::new("Brief: what differs").strong())
+            .id_salt("parallax-insights-brief")
+            .default_open(true)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("parallax-insights-brief-lines")
+                    .max_height(240.0)
+                    .auto_shrink([false, true])
+                    .show(ui, |ui| {
+                        for (index, line) in analysis.brief.iter().enumerate() {
+                            let this = Selection::Brief(index);
+                            let text = format!("- {}", line.plain());
+                            let response = ui
+                                .add(
+                                    egui::Button::selectable(self.selected == Some(this), text)
+                                        .wrap_mode(TextWrapMode::Wrap),
+                                )
+                                .on_hover_text(match line.rows.first() {
+                                    Some(row) => format!("Click to go to row {}.", row + 1),
+                                    None => "Nothing to go to.".to_owned(),
+                                });
+                            if response.clicked()
+                                && let Some(&row) = line.rows.first()
+                            {
+                                self.selected = Some(this);
+                                commands.push(Command::JumpToRow(row));
+                            }
+                        }
+                    });
+            });
+    }
+}
+
+/// "L6-R1 attribution: “both sides” / “We”", with the stronger side (no arrow: the default
+/// fonts have none).
+fn shift_label(shift: &crate::analysis::Shift) -> String {
+    shift
+        .summary()
+        .replacen(" ↔ ", "-", 1)
+        .replacen(" left ", " ", 1)
+        .replacen(", right ", " / ", 1)
 }
 
 /// Puts `widget` in `rect`, left-aligned and centred vertically (`Ui::put` centres it).

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use egui::{Color32, RichText, Ui};
 
+use crate::analysis::{Analysis, ShiftKind};
 use crate::engine::Span;
 use crate::load::Document;
 
@@ -40,6 +41,14 @@ pub struct PairView {
     /// The marks of find matches and highlights, and the key they were built for.
     marks: Vec<ViewMark>,
     marks_key: u64,
+    /// Whether only the points one side credits to both and the other to one are shown.
+    credited_only: bool,
+    /// The rows that filter leaves out, and what they were computed for (analysis, shown
+    /// generation).
+    hidden: Vec<bool>,
+    hidden_key: Option<(usize, u64)>,
+    /// Bumped whenever the rows shown change (keys the heights).
+    filter_generation: u64,
 }
 
 impl Default for PairView {
@@ -57,6 +66,10 @@ impl Default for PairView {
             highlight_generation: 0,
             marks: Vec::new(),
             marks_key: u64::MAX,
+            credited_only: false,
+            hidden: Vec::new(),
+            hidden_key: None,
+            filter_generation: 0,
         }
     }
 }
@@ -70,6 +83,16 @@ impl PairView {
     /// The sentence a cross-reference last jumped to.
     pub fn marked(&self) -> Option<(Side, usize)> {
         self.marked
+    }
+
+    /// Whether only the points one side credits to both and the other to one are shown.
+    pub fn credited_only(&self) -> bool {
+        self.credited_only
+    }
+
+    /// Whether row `row` is shown (a filter may leave it out).
+    pub fn row_shown(&self, row: usize) -> bool {
+        !(self.credited_only && self.hidden.get(row).copied().unwrap_or(false))
     }
 
     /// Scroll position and viewport height of the rows, as of the last frame.
@@ -142,15 +165,20 @@ impl PairView {
                 self.highlights = places.clone();
                 self.highlight_generation += 1;
             }
+            Command::CreditedDifferentlyOnly(on) => {
+                self.credited_only = *on;
+                self.filter_generation += 1;
+            }
             _ => return false,
         }
         true
     }
 
     fn step_difference(&mut self, shown: Option<&Shown>, forward: bool) {
-        let Some(differences) = shown.map(|s| &s.display.differences) else {
+        let Some(all) = shown.map(|s| &s.display.differences) else {
             return;
         };
+        let differences: Vec<usize> = all.iter().copied().filter(|&d| self.row_shown(d)).collect();
         let (Some(&first), Some(&last)) = (differences.first(), differences.last()) else {
             return;
         };
@@ -250,7 +278,12 @@ impl PairView {
             area = area.vertical_scroll_offset((self.heights.top(row) - 40.0).max(0.0));
         }
         self.update_marks(shown, input.find, input.find_current, input.find_key);
+        self.filter_ui(ui, shown, input.analysis, commands);
         let comparison = &shown.comparison;
+        let actors: [&[crate::analysis::Actor]; 2] = match input.analysis {
+            Some(a) => [&a.attribution[0].actors, &a.attribution[1].actors],
+            None => [&[], &[]],
+        };
         let view_input = ViewInput {
             documents: [&shown.documents[0], &shown.documents[1]],
             comparison,
@@ -263,6 +296,11 @@ impl PairView {
             cross_refs: &shown.display.cross_refs,
             marked: self.marked,
             notes: input.notes,
+            actors,
+            hidden: (self.credited_only
+                && self.hidden_key.is_some_and(|k| k.1 == shown.generation))
+            .then_some(self.hidden.as_slice()),
+            filter_generation: self.filter_generation,
         };
         let heights = &mut self.heights;
         // A solid scroll bar in its own column (a floating one covered the moved bars at the
@@ -284,6 +322,51 @@ impl PairView {
         }
         if hovering {
             self.drop_target_ui(ui);
+        }
+    }
+
+    /// The filter of points credited differently: a checkbox over the rows, once the
+    /// insights are there; keeps the rows it hides up to date.
+    fn filter_ui(
+        &mut self,
+        ui: &mut Ui,
+        shown: &Shown,
+        analysis: Option<&Arc<Analysis>>,
+        commands: &mut Vec<Command>,
+    ) {
+        let Some(analysis) = analysis else {
+            return;
+        };
+        let key = (Arc::as_ptr(analysis) as usize, shown.generation);
+        if self.hidden_key != Some(key) {
+            self.hidden = credited_differently_hidden(analysis, shown);
+            self.hidden_key = Some(key);
+            self.filter_generation += 1;
+        }
+        let points = self.hidden.iter().filter(|h| !**h).count();
+        let mut on = self.credited_only;
+        ui.horizontal(|ui| {
+            ui.add_enabled(
+                points > 0 || on,
+                egui::Checkbox::new(
+                    &mut on,
+                    format!("Only points one side credits to both and the other to one ({points})"),
+                ),
+            )
+            .on_hover_text(
+                "Show only the rows where one statement credits a point to both sides and the \
+                 other to one party (its own side or the counterpart)",
+            )
+            .on_disabled_hover_text(
+                "No point is credited to both sides by one statement and to one party by the \
+                 other",
+            );
+            if self.credited_only && points == 0 {
+                ui.weak("No such point: no row is shown.");
+            }
+        });
+        if on != self.credited_only {
+            commands.push(Command::CreditedDifferentlyOnly(on));
         }
     }
 
@@ -362,6 +445,32 @@ pub struct PairInput<'a> {
     /// Whether a side waits for a statement: the other's sentences are shown plainly, not as
     /// differences.
     pub awaiting: bool,
+    /// The insights, once computed (whom each sentence credits, the filter's points).
+    pub analysis: Option<&'a Arc<Analysis>>,
+}
+
+/// Per row, whether the filter of points credited differently hides it: every row but those
+/// holding a sentence of an attribution shift.
+pub fn credited_differently_hidden(analysis: &Analysis, shown: &Shown) -> Vec<bool> {
+    let mut hidden = vec![true; shown.comparison.rows.len()];
+    for shift in analysis
+        .shifts
+        .iter()
+        .filter(|s| s.kind == ShiftKind::Attribution)
+    {
+        for row in [
+            shown.display.row_of(Side::Left, shift.left),
+            shown.display.row_of(Side::Right, shift.right),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if let Some(h) = hidden.get_mut(row) {
+                *h = false;
+            }
+        }
+    }
+    hidden
 }
 
 /// Each document's name (cut with "…" when longer than its column; hovering shows the path)

@@ -28,6 +28,8 @@ pub struct ToolbarInput<'a> {
     pub statements: usize,
     /// A side that waits for a statement (nothing is compared yet), if one does.
     pub awaited: Option<Side>,
+    /// The insights of the comparison shown, once computed (what differs in stance).
+    pub analysis: Option<&'a crate::analysis::Analysis>,
 }
 
 /// The toolbar (options, difference stepping, swap, find), the summary and legend, and the
@@ -213,6 +215,38 @@ pub fn options_ui(ui: &mut Ui, options: Options, commands: &mut Vec<Command>) {
     });
 }
 
+/// What differs in stance, in counts an analyst can quote: points credited to both on one
+/// side and to one party on the other, points worded more strongly, figures on one side only.
+fn stance_summary_ui(ui: &mut Ui, analysis: &crate::analysis::Analysis) {
+    use crate::analysis::{FigurePresence, ShiftKind};
+    let shifts = |kind: ShiftKind| analysis.shifts.iter().filter(|s| s.kind == kind).count();
+    let one_sided = analysis
+        .figures_compared
+        .figures
+        .iter()
+        .filter(|f| f.presence != FigurePresence::Both)
+        .count();
+    let parts: Vec<String> = [
+        (shifts(ShiftKind::Attribution), "credited differently"),
+        (shifts(ShiftKind::Strength), "stronger on one side"),
+        (shifts(ShiftKind::Scope), "qualified on one side"),
+        (one_sided, "figures on one side only"),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, what)| format!("{n} {what}"))
+    .collect();
+    let text = if parts.is_empty() {
+        "· no point credited, worded or qualified differently".to_owned()
+    } else {
+        format!("· {}", parts.join(" · "))
+    };
+    ui.label(RichText::new(text).strong()).on_hover_text(
+        "Linked points one side credits to both and the other to one party, words more \
+         strongly or qualifies; figures only one side gives. The insights panel lists them.",
+    );
+}
+
 /// The summary line of the comparison and the legend of its marks.
 fn summary_ui(ui: &mut Ui, input: &ToolbarInput<'_>) {
     let palette = Palette::new(ui.visuals().dark_mode);
@@ -228,12 +262,16 @@ fn summary_ui(ui: &mut Ui, input: &ToolbarInput<'_>) {
             }
             Some((c, display)) => {
                 let s = &c.stats;
+                // What an analyst can quote first: how much has a counterpart, then what
+                // differs; the word-overlap percentage last.
                 ui.label(
-                    RichText::new(format!("Similarity {:.0}%", s.similarity * 100.0)).strong(),
+                    RichText::new(format!(
+                        "Sentences with counterparts: left {} of {}, right {} of {}",
+                        s.left_linked, s.left_sentences, s.right_linked, s.right_sentences
+                    ))
+                    .strong(),
                 )
-                .on_hover_text(
-                    "Share of both texts' words that are shared in paired sentences",
-                );
+                .on_hover_text(crate::display::coverage_text(c));
                 let paraphrases = display.paraphrases;
                 ui.label(format!(
                     "· {} identical · {} reworded · {paraphrases} {} · {} related · {} only left · \
@@ -245,14 +283,9 @@ fn summary_ui(ui: &mut Ui, input: &ToolbarInput<'_>) {
                     s.left_only,
                     s.right_only
                 ));
-                ui.label(
-                    RichText::new(format!(
-                        "· counterparts: left {} of {}, right {} of {}",
-                        s.left_linked, s.left_sentences, s.right_linked, s.right_sentences
-                    ))
-                    .strong(),
-                )
-                .on_hover_text(crate::display::coverage_text(c));
+                if let Some(analysis) = input.analysis {
+                    stance_summary_ui(ui, analysis);
+                }
                 if s.moved > 0 {
                     ui.label(format!("· {} of the pairs moved", s.moved))
                         .on_hover_text(
@@ -260,6 +293,12 @@ fn summary_ui(ui: &mut Ui, input: &ToolbarInput<'_>) {
                              the sentence sits elsewhere in the right document",
                         );
                 }
+                ui.label(
+                    RichText::new(format!("· Similarity {:.0}%", s.similarity * 100.0)).weak(),
+                )
+                .on_hover_text(
+                    "Share of both texts' words that are shared in paired sentences",
+                );
             }
             None if input.compare_failed => {
                 ui.colored_label(

@@ -8,6 +8,7 @@ use std::ops::Range;
 
 use egui::{Align2, Color32, FontId, Rect, Sense, Stroke, StrokeKind, Ui, Vec2, pos2, vec2};
 
+use crate::analysis::Actor;
 use crate::display::CrossRef;
 use crate::engine::{Comparison, Row, RowKind, Span};
 use crate::load::Document;
@@ -40,19 +41,22 @@ pub const ROW_GAP: f32 = 6.0;
 pub const CELL_PAD: f32 = 6.0;
 /// Width of the gutter between the columns.
 pub const GUTTER: f32 = 76.0;
+/// Width kept beside the gutter in each cell for the marker of whom its sentence credits.
+pub const MARKER_WIDTH: f32 = 34.0;
 
 impl RowHeights {
-    /// Makes sure the heights fit this comparison, column width and font.
+    /// Makes sure the heights fit this comparison, column width and font; returns whether
+    /// they were estimated again.
     pub fn prepare(
         &mut self,
         id: u64,
         width: f32,
         font_size: f32,
         lengths: impl Iterator<Item = usize>,
-    ) {
+    ) -> bool {
         let key = (id, width.round() as u32, (font_size * 10.0) as u32);
         if key == self.key && !self.heights.is_empty() {
-            return;
+            return false;
         }
         self.key = key;
         let chars_per_line = (width / (font_size * 0.5)).max(8.0);
@@ -63,6 +67,19 @@ impl RowHeights {
             })
             .collect();
         self.measured = vec![false; self.heights.len()];
+        self.dirty = true;
+        self.refresh();
+        true
+    }
+
+    /// Gives the rows `hidden` marks no height (a filter leaves them out).
+    pub fn collapse(&mut self, hidden: &[bool]) {
+        for ((h, m), &hide) in self.heights.iter_mut().zip(&mut self.measured).zip(hidden) {
+            if hide {
+                *h = 0.0;
+                *m = true;
+            }
+        }
         self.dirty = true;
         self.refresh();
     }
@@ -141,6 +158,12 @@ pub struct ViewInput<'a> {
     pub cross_refs: &'a [Vec<CrossRef>],
     /// The sentence a cross-reference jumped to, outlined in its row.
     pub marked: Option<(Side, usize)>,
+    /// Per side, whom each sentence credits (empty until the insights are computed).
+    pub actors: [&'a [Actor]; 2],
+    /// Rows a filter leaves out (true: hidden), if a filter is on.
+    pub hidden: Option<&'a [bool]>,
+    /// Changes whenever the filter does (keys the heights).
+    pub filter_generation: u64,
 }
 
 /// Draws the rows in view inside a scroll area's viewport callback; returns commands.
@@ -154,10 +177,10 @@ pub fn rows_ui(
     let full = ui.available_width();
     let column = ((full - GUTTER) / 2.0).max(80.0);
     let font = egui::TextStyle::Body.resolve(ui.style());
-    let text_width = column - 2.0 * CELL_PAD;
+    let text_width = column - 2.0 * CELL_PAD - MARKER_WIDTH;
     let comparison = input.comparison;
-    heights.prepare(
-        input.generation,
+    let rebuilt = heights.prepare(
+        input.generation ^ input.filter_generation.rotate_left(40),
         text_width,
         font.size,
         comparison.rows.iter().map(|row| {
@@ -166,6 +189,9 @@ pub fn rows_ui(
             l.max(r)
         }),
     );
+    if rebuilt && let Some(hidden) = input.hidden {
+        heights.collapse(hidden);
+    }
     let galley_key = (
         input.generation,
         text_width.round() as u32,
@@ -185,6 +211,12 @@ pub fn rows_ui(
         let Some(row) = comparison.rows.get(i) else {
             break;
         };
+        if input
+            .hidden
+            .is_some_and(|hidden| hidden.get(i).copied().unwrap_or(false))
+        {
+            continue;
+        }
         let galleys = match heights.galleys.get(&i) {
             Some(cached) => cached.clone(),
             None => {
@@ -330,7 +362,23 @@ pub fn rows_ui(
 
         for (slot, rect) in [left_rect, right_rect].into_iter().enumerate() {
             if let Some(galley) = galleys[slot].take() {
-                let inner = rect.shrink(CELL_PAD);
+                let side = if slot == 0 { Side::Left } else { Side::Right };
+                let mut inner = rect.shrink(CELL_PAD);
+                // The marker sits beside the gutter: at the left cell's right, the right
+                // cell's left.
+                let marker_rect = if slot == 0 {
+                    let x = inner.max.x - MARKER_WIDTH;
+                    Rect::from_min_size(pos2(x, inner.min.y), vec2(MARKER_WIDTH, 16.0))
+                } else {
+                    let rect = Rect::from_min_size(inner.min, vec2(MARKER_WIDTH, 16.0));
+                    inner.min.x += MARKER_WIDTH;
+                    rect
+                };
+                let sentences = match side {
+                    Side::Left => &row.left,
+                    Side::Right => &row.right,
+                };
+                actor_marker_ui(ui, marker_rect, side, sentences, input);
                 // A click on a sentence selects its row, as on the row's background; a drag
                 // still selects text to copy.
                 let text = galley.put(
@@ -348,6 +396,81 @@ pub fn rows_ui(
         gutter_ui(ui, gutter_rect, row, i, note, input, &mut commands);
     }
     commands
+}
+
+/// The short label and the tooltip of a sentence's actor; none for `other`.
+pub fn actor_marker(actor: Actor) -> Option<(&'static str, &'static str)> {
+    match actor {
+        Actor::Joint => Some(("both", "credited to both sides")),
+        Actor::Issuer => Some((
+            "own",
+            "credited to the issuer's own side (the party that put out this statement)",
+        )),
+        Actor::Counterpart => Some((
+            "them",
+            "credited to the other side (the counterpart this statement reports on)",
+        )),
+        Actor::Other => None,
+    }
+}
+
+/// The marker of whom a cell's sentences credit: the first sentence's actor that is not
+/// `other`, its label small in the cell's corner by the gutter, with a tooltip naming each
+/// sentence's.
+fn actor_marker_ui(
+    ui: &mut Ui,
+    rect: Rect,
+    side: Side,
+    sentences: &[usize],
+    input: &ViewInput<'_>,
+) {
+    let actors = input.actors[side.index()];
+    let credited: Vec<(usize, Actor)> = sentences
+        .iter()
+        .filter_map(|&s| Some((s, *actors.get(s)?)))
+        .filter(|(_, a)| *a != Actor::Other)
+        .collect();
+    let Some(&(_, first)) = credited.first() else {
+        return;
+    };
+    let Some((label, _)) = actor_marker(first) else {
+        return;
+    };
+    let colour = match first {
+        Actor::Joint => input.palette.moved,
+        Actor::Counterpart => input.palette.shared_line,
+        _ => input.palette.weak,
+    };
+    let initial = match side {
+        Side::Left => 'L',
+        Side::Right => 'R',
+    };
+    let tooltip: Vec<String> = credited
+        .iter()
+        .filter_map(|&(s, a)| {
+            let (_, tip) = actor_marker(a)?;
+            Some(if credited.len() > 1 {
+                format!("{initial}{}: {tip}", s + 1)
+            } else {
+                let mut tip = tip.to_owned();
+                if let Some(c) = tip.get_mut(0..1) {
+                    c.make_ascii_uppercase();
+                }
+                tip
+            })
+        })
+        .collect();
+    let align = match side {
+        Side::Left => egui::Layout::right_to_left(egui::Align::Min),
+        Side::Right => egui::Layout::left_to_right(egui::Align::Min),
+    };
+    ui.scope_builder(egui::UiBuilder::new().max_rect(rect).layout(align), |ui| {
+        ui.add(
+            egui::Label::new(egui::RichText::new(label).size(10.0).color(colour).strong())
+                .sense(Sense::hover()),
+        )
+        .on_hover_text(tooltip.join("\n"));
+    });
 }
 
 /// A hatched cell: the other side (or statement) has nothing here.

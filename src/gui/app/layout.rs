@@ -43,6 +43,7 @@ impl ParallaxApp {
                 awaited: [Side::Left, Side::Right]
                     .into_iter()
                     .find(|&side| self.session.awaited(side)),
+                analysis: self.session.analysis().map(|a| &**a),
             };
             super::super::toolbar::ui(ui, &input, &mut commands);
         });
@@ -81,6 +82,7 @@ impl ParallaxApp {
                 awaiting: [Side::Left, Side::Right]
                     .into_iter()
                     .any(|side| self.session.awaited(side)),
+                analysis: self.session.analysis(),
             };
             self.view.ui(ui, input, &mut commands);
         });

@@ -180,6 +180,16 @@ impl ParallaxApp {
         self.view.marked()
     }
 
+    /// The insights of the comparison shown, once computed.
+    pub fn analysis(&self) -> Option<&crate::analysis::Analysis> {
+        self.session.analysis().map(|a| &**a)
+    }
+
+    /// Whether a row is shown (the filter of points credited differently may hide it).
+    pub fn row_shown(&self, row: usize) -> bool {
+        self.view.row_shown(row)
+    }
+
     /// Notices shown (errors and information).
     pub fn notices(&self) -> &[Notice] {
         self.notices.list()

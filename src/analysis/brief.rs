@@ -1,0 +1,411 @@
+//! The brief: a few plain lines that say what differs between the two statements, built once
+//! as data (text and rows) so that the window and every report show the same lines and link
+//! each to its rows. Each line names one kind of difference an analyst notes first: what one
+//! side credits to both and the other to one party, what only one side reports, where one side
+//! is stronger or adds a qualification, and figures given on one side only or with other
+//! values.
+//!
+//! Invariants: at most [`MAX_LINES`] lines; every line's rows are sorted, distinct and name
+//! rows of the comparison; a line's text has no row numbers (each output adds its own links).
+
+use serde::Serialize;
+
+use super::Stronger;
+use super::figures::{FigurePresence, FiguresCompared};
+use super::stance::{Actor, Attribution, Shift, ShiftKind};
+use crate::engine::{Comparison, RowKind};
+
+/// The most lines a brief has.
+pub const MAX_LINES: usize = 8;
+
+/// Rows a line names at most (the rest are summed up in its text).
+const MAX_ROWS: usize = 12;
+
+/// The longest a quotation in a line is, in characters.
+const QUOTE_CHARS: usize = 90;
+
+/// What a line of the brief is about, in the order the brief lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BriefTopic {
+    /// One side credits to both parties what the other credits to one.
+    Attribution,
+    /// Points only one side reports.
+    OnlyOneSide,
+    /// One side words points more strongly.
+    Strength,
+    /// Figures one side gives and the other does not.
+    Figures,
+    /// Figures that differ on linked sentences.
+    FigureValues,
+    /// One side adds a condition or qualification.
+    Scope,
+    /// How many sentences each side credits to both parties.
+    Joint,
+    /// Nothing of the above differs.
+    Nothing,
+}
+
+/// One line of the brief.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BriefLine {
+    /// What it is about.
+    pub topic: BriefTopic,
+    /// The line, in plain words without row numbers.
+    pub text: String,
+    /// The rows it speaks of (0-based), sorted, at most twelve; the first is where a click
+    /// goes.
+    pub rows: Vec<usize>,
+    /// How many more rows it speaks of than `rows` lists.
+    pub more_rows: usize,
+}
+
+impl BriefLine {
+    /// "rows 3, 5 and 9" (1-based), or "row 3", or "rows 3, 5, 9 and 4 more"; empty without
+    /// rows.
+    pub fn rows_text(&self) -> String {
+        let mut numbers: Vec<String> = self.rows.iter().map(|r| (r + 1).to_string()).collect();
+        if self.more_rows > 0 {
+            numbers.push(format!("{} more", self.more_rows));
+        }
+        match numbers.as_slice() {
+            [] => String::new(),
+            [one] => format!("row {one}"),
+            [rest @ .., last] => format!("rows {} and {last}", rest.join(", ")),
+        }
+    }
+
+    /// The line with its rows: "… (rows 3 and 5)".
+    pub fn plain(&self) -> String {
+        if self.rows.is_empty() {
+            self.text.clone()
+        } else {
+            format!("{} ({})", self.text, self.rows_text())
+        }
+    }
+}
+
+/// What the brief is built from.
+pub(super) struct Inputs<'a> {
+    pub texts: [&'a str; 2],
+    pub comparison: &'a Comparison,
+    pub attribution: &'a [Attribution; 2],
+    pub shifts: &'a [Shift],
+    pub figures: &'a FiguresCompared,
+}
+
+/// The brief of a comparison: its lines, most telling first.
+pub(super) fn build(inputs: &Inputs<'_>) -> Vec<BriefLine> {
+    let comparison = inputs.comparison;
+    let rows_of = [comparison.rows_of_left(), comparison.rows_of_right()];
+    let row_of = |side: usize, sentence: usize| rows_of.get(side)?.get(sentence).copied();
+    let sentence_text = |side: usize, sentence: usize| -> String {
+        let sentences = if side == 0 {
+            &comparison.left_sentences
+        } else {
+            &comparison.right_sentences
+        };
+        sentences
+            .get(sentence)
+            .and_then(|s| inputs.texts.get(side)?.get(s.content.range()))
+            .map(quote)
+            .unwrap_or_default()
+    };
+    let mut lines = Vec::new();
+
+    // 1. Credited to both on one side, to one party on the other.
+    for (joint_side, side_name, other_name) in [(0, "left", "right"), (1, "right", "left")] {
+        let found: Vec<&Shift> = inputs
+            .shifts
+            .iter()
+            .filter(|s| s.kind == ShiftKind::Attribution)
+            .filter(|s| {
+                let actors = [
+                    actor(inputs.attribution, 0, s.left),
+                    actor(inputs.attribution, 1, s.right),
+                ];
+                actors.get(joint_side) == Some(&Some(Actor::Joint))
+            })
+            .collect();
+        let Some(first) = found.first() else { continue };
+        let one_party = match actor(
+            inputs.attribution,
+            1 - joint_side,
+            if joint_side == 0 {
+                first.right
+            } else {
+                first.left
+            },
+        ) {
+            Some(Actor::Issuer) => "its own side",
+            Some(Actor::Counterpart) => "the other party",
+            _ => "one party",
+        };
+        let (joint_words, one_words) = if joint_side == 0 {
+            (&first.left_words, &first.right_words)
+        } else {
+            (&first.right_words, &first.left_words)
+        };
+        let points = count(found.len(), "point", "points");
+        let text = format!(
+            "The {side_name} credits {points} to both sides that the {other_name} credits to \
+             {one_party}: “{}” against “{}”",
+            quote(joint_words),
+            quote(one_words)
+        );
+        let rows = found
+            .iter()
+            .filter_map(|s| row_of(0, s.left))
+            .collect::<Vec<_>>();
+        lines.push(line(BriefTopic::Attribution, text, rows));
+    }
+
+    // 2. What only one side reports: one-sided rows with no counterpart anywhere, that credit
+    // someone (not a heading or a date line).
+    for (side, side_name, kind) in [
+        (0, "left", RowKind::LeftOnly),
+        (1, "right", RowKind::RightOnly),
+    ] {
+        let linked: Vec<bool> = {
+            let n = if side == 0 {
+                comparison.left_sentences.len()
+            } else {
+                comparison.right_sentences.len()
+            };
+            let mut linked = vec![false; n];
+            for link in &comparison.links {
+                let s = if side == 0 { link.left } else { link.right };
+                if let Some(flag) = linked.get_mut(s) {
+                    *flag = true;
+                }
+            }
+            linked
+        };
+        let mut rows = Vec::new();
+        let mut first = None;
+        for (index, row) in comparison.rows.iter().enumerate() {
+            if row.kind != kind {
+                continue;
+            }
+            let sentences = if side == 0 { &row.left } else { &row.right };
+            let telling = sentences.iter().any(|&s| {
+                !linked.get(s).copied().unwrap_or(false)
+                    && actor(inputs.attribution, side, s).is_some_and(|a| a != Actor::Other)
+            });
+            if telling {
+                rows.push(index);
+                if first.is_none() {
+                    first = sentences.first().copied();
+                }
+            }
+        }
+        let Some(first) = first else { continue };
+        let points = count(rows.len(), "point", "points");
+        let text = format!(
+            "Only the {side_name} reports {points}, such as “{}”",
+            sentence_text(side, first)
+        );
+        lines.push(line(BriefTopic::OnlyOneSide, text, rows));
+    }
+
+    // 3. Stronger wording, then 4. qualifications, per side.
+    for (kind, topic) in [
+        (ShiftKind::Strength, BriefTopic::Strength),
+        (ShiftKind::Scope, BriefTopic::Scope),
+    ] {
+        for (stronger, side_name) in [(Stronger::Left, "left"), (Stronger::Right, "right")] {
+            let found: Vec<&Shift> = inputs
+                .shifts
+                .iter()
+                .filter(|s| s.kind == kind && s.stronger == Some(stronger))
+                .collect();
+            let Some(first) = found.first() else { continue };
+            let points = count(found.len(), "point", "points");
+            let (own, other) = match stronger {
+                Stronger::Left => (&first.left_words, &first.right_words),
+                Stronger::Right => (&first.right_words, &first.left_words),
+            };
+            let text = if kind == ShiftKind::Strength {
+                format!(
+                    "The {side_name} words {points} more strongly: “{}” against “{}”",
+                    quote(own),
+                    quote(other)
+                )
+            } else {
+                format!("Only the {side_name} qualifies {points}: “{}”", quote(own))
+            };
+            let rows = found.iter().filter_map(|s| row_of(0, s.left)).collect();
+            lines.push(line(topic, text, rows));
+        }
+    }
+
+    // 5. Figures one side gives and the other does not.
+    for (presence, side, side_name) in [
+        (FigurePresence::LeftOnly, 0, "left"),
+        (FigurePresence::RightOnly, 1, "right"),
+    ] {
+        let figures: Vec<_> = inputs.figures.one_sided(presence).collect();
+        if figures.is_empty() {
+            continue;
+        }
+        let mut values: Vec<String> = figures
+            .iter()
+            .take(5)
+            .map(|f| {
+                let mentions = if side == 0 { &f.left } else { &f.right };
+                mentions
+                    .first()
+                    .map_or_else(|| f.value.clone(), |m| quote(&m.text))
+            })
+            .collect();
+        if figures.len() > values.len() {
+            values.push(format!("{} more", figures.len() - values.len()));
+        }
+        // "; " between figures: a date has a comma of its own ("May 5, 2022").
+        let text = format!("Figures only the {side_name} gives: {}", values.join("; "));
+        let rows = figures
+            .iter()
+            .flat_map(|f| if side == 0 { &f.left } else { &f.right })
+            .filter_map(|m| row_of(side, m.sentence))
+            .collect();
+        lines.push(line(BriefTopic::Figures, text, rows));
+    }
+
+    // 6. Different values on linked sentences.
+    if let Some(first) = inputs.figures.differences.first() {
+        let n = inputs.figures.differences.len();
+        let text = format!(
+            "{} on linked sentences: left “{}” against right “{}”",
+            if n == 1 {
+                "A figure differs".to_owned()
+            } else {
+                format!("{n} figures differ")
+            },
+            quote(&first.left.text),
+            quote(&first.right.text)
+        );
+        let rows = inputs
+            .figures
+            .differences
+            .iter()
+            .filter_map(|d| row_of(0, d.left.sentence))
+            .collect();
+        lines.push(line(BriefTopic::FigureValues, text, rows));
+    }
+
+    // 7. How many sentences each side credits to both parties, when they differ.
+    let joint: [Vec<usize>; 2] = [0, 1].map(|side| {
+        inputs
+            .attribution
+            .get(side)
+            .map(|a| {
+                a.actors
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, a)| **a == Actor::Joint)
+                    .map(|(s, _)| s)
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
+    if joint[0].len() != joint[1].len() {
+        let text = format!(
+            "The left credits {} to both sides, the right {}",
+            count(joint[0].len(), "sentence", "sentences"),
+            joint[1].len()
+        );
+        let rows = joint[0]
+            .iter()
+            .filter_map(|&s| row_of(0, s))
+            .chain(joint[1].iter().filter_map(|&s| row_of(1, s)))
+            .collect();
+        lines.push(line(BriefTopic::Joint, text, rows));
+    }
+
+    if lines.is_empty() {
+        lines.push(line(
+            BriefTopic::Nothing,
+            "No difference in who is credited, in strength, in qualifications or in figures \
+             was found"
+                .to_owned(),
+            Vec::new(),
+        ));
+    }
+    lines.sort_by_key(|l| l.topic);
+    lines.truncate(MAX_LINES);
+    lines
+}
+
+/// The actor of a sentence of a side (0 left, 1 right).
+fn actor(attribution: &[Attribution; 2], side: usize, sentence: usize) -> Option<Actor> {
+    attribution.get(side)?.actors.get(sentence).copied()
+}
+
+/// A line with its rows sorted, distinct and at most [`MAX_ROWS`].
+fn line(topic: BriefTopic, text: String, mut rows: Vec<usize>) -> BriefLine {
+    rows.sort_unstable();
+    rows.dedup();
+    let more_rows = rows.len().saturating_sub(MAX_ROWS);
+    rows.truncate(MAX_ROWS);
+    BriefLine {
+        topic,
+        text,
+        rows,
+        more_rows,
+    }
+}
+
+/// "1 point", "3 points".
+fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// Text on one line, cut to [`QUOTE_CHARS`] characters at a word with "…".
+fn quote(text: &str) -> String {
+    let text = super::one_line(text);
+    if text.chars().count() <= QUOTE_CHARS {
+        return text;
+    }
+    let cut: String = text.chars().take(QUOTE_CHARS).collect();
+    let at = cut.rfind(' ').unwrap_or(cut.len());
+    format!(
+        "{}…",
+        cut.get(..at)
+            .unwrap_or(&cut)
+            .trim_end_matches([',', ';', ':'])
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_are_named_in_words() {
+        let mut line = line(BriefTopic::Joint, "x".to_owned(), vec![4, 2, 2, 8]);
+        assert_eq!(line.rows, [2, 4, 8]);
+        assert_eq!(line.rows_text(), "rows 3, 5 and 9");
+        assert_eq!(line.plain(), "x (rows 3, 5 and 9)");
+        line.rows = vec![0];
+        assert_eq!(line.rows_text(), "row 1");
+        let many = super::line(BriefTopic::Joint, "x".to_owned(), (0..20).collect());
+        assert_eq!(many.rows.len(), MAX_ROWS);
+        assert!(
+            many.rows_text().ends_with("12 and 8 more"),
+            "{}",
+            many.rows_text()
+        );
+    }
+
+    #[test]
+    fn long_quotes_are_cut_at_a_word() {
+        let long = "word ".repeat(40);
+        let cut = quote(&long);
+        assert!(cut.ends_with('…'));
+        assert!(cut.chars().count() <= QUOTE_CHARS + 1);
+    }
+}
