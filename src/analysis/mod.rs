@@ -140,9 +140,9 @@ fn analyse_sides(
     let (figures, entities): (Vec<Entity>, Vec<Entity>) = entities::find(sides, equivalences)
         .into_iter()
         .partition(|e| e.kind == EntityKind::Number);
-    let figures_compared = figures::compare(&sides, comparison);
+    let figures_compared = figures::compare(sides, comparison);
     let brief = brief::build(&brief::Inputs {
-        texts: [left, right],
+        texts: [sides[0].text, sides[1].text],
         comparison,
         attribution: &attribution,
         shifts: &shifts,
