@@ -6,6 +6,7 @@ mod cli_insights;
 mod collate;
 mod collate_insights;
 mod common;
+mod decisions;
 mod engine;
 mod equivalences;
 mod export;

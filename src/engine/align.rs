@@ -242,6 +242,7 @@ pub fn align(
     let mut groups: Vec<Group> = left_match
         .iter()
         .enumerate()
+        .filter(|&(l, _)| drawn.iter().all(|g| g.left.start != l))
         .filter_map(|(l, m)| {
             m.map(|r| Group {
                 left: l..l + 1,
@@ -483,10 +484,7 @@ fn reseat_copies(
                     allows(c, s)
                 }
             };
-            let Some(k) = copies
-                .iter()
-                .position(|&c| inside(c, bounds) && allowed(c))
-            else {
+            let Some(k) = copies.iter().position(|&c| inside(c, bounds) && allowed(c)) else {
                 continue;
             };
             let copy = copies[k];

@@ -87,9 +87,10 @@ impl Decision {
     ) -> bool {
         let found = |text: &str, sentences: &[Sentence], wanted: &str| {
             let wanted = key(wanted);
-            sentences
-                .iter()
-                .any(|s| text.get(s.content.range()).is_some_and(|t| key(t) == wanted))
+            sentences.iter().any(|s| {
+                text.get(s.content.range())
+                    .is_some_and(|t| key(t) == wanted)
+            })
         };
         !found(left_text, left_sentences, &self.left)
             || !found(right_text, right_sentences, &self.right)
@@ -151,10 +152,7 @@ pub(crate) fn resolve(
         }
         by_key
     };
-    let (left_index, right_index) = (
-        index(left, left_sentences),
-        index(right, right_sentences),
-    );
+    let (left_index, right_index) = (index(left, left_sentences), index(right, right_sentences));
     let mut verdicts: Vec<((usize, usize), Verdict)> = Vec::new();
     for decision in decisions {
         let (l_text, r_text) = if swapped {

@@ -27,8 +27,8 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 
 pub use collate::{Collation, Point, PointKind, collate};
-pub use equivalence::{Equivalences, TableError};
 pub use decisions::{Decision, Verdict};
+pub use equivalence::{Equivalences, TableError};
 pub use links::{Lexicon, Link, LinkKind, LinkSource};
 pub use normalize::{STOP_WORDS, is_apostrophe, is_stop_word, possessive_len, token_key};
 pub use segment::{Sentence, Span};
@@ -894,7 +894,11 @@ fn compare_oriented(
                 let kept = share(diff.equal_words.0, diff.words.0)
                     .max(share(diff.equal_words.1, diff.words.1));
                 let revised = identical || kept * 3.0 >= 1.0;
-                if group.related && !revised {
+                // A pair the analyst linked as related stays related.
+                let drawn_related = decided.linked.iter().any(|&(l, r, kind)| {
+                    (l, r) == (group.left.start, group.right.start) && kind == LinkKind::Related
+                });
+                if group.related && (!revised || (drawn_related && !identical)) {
                     let score = scorer.score(group.left.start, group.right.start);
                     stats.related += 1;
                     stats.moved += usize::from(group.moved);
@@ -1021,10 +1025,7 @@ fn decide_candidates(
         }
     }
     for &(l, r, kind) in &decided.linked {
-        match candidates
-            .iter_mut()
-            .find(|c| (c.left, c.right) == (l, r))
-        {
+        match candidates.iter_mut().find(|c| (c.left, c.right) == (l, r)) {
             Some(c) if c.kind == LinkKind::Identical => {}
             Some(c) => c.kind = kind,
             None => candidates.push(links::Candidate {
@@ -1072,14 +1073,6 @@ fn all_links(
                         (kind, score)
                     });
             }
-        }
-    }
-    // The analyst's links keep the kind the analyst gave them (unless the two are identical).
-    for &(l, r, kind) in &decided.linked {
-        if let Some((old, _)) = kinds.get_mut(&(l, r))
-            && *old != LinkKind::Identical
-        {
-            *old = kind;
         }
     }
     let mut pairs: Vec<((usize, usize), (LinkKind, f32))> = kinds
