@@ -224,3 +224,101 @@ fn a_decision_on_a_deleted_sentence_is_stale_and_changes_nothing() {
     let linked = decided(left, right, &Options::default(), &[wrapped]);
     assert_eq!(row_with(&linked, 1).right, [1]);
 }
+
+/// With the pair's sidecar present, `parallax compare` applies the decisions kept there: the
+/// JSON says which links the analyst drew and lists the rejected ones; the text report marks
+/// the analyst's rows.
+#[test]
+fn the_command_line_applies_the_decisions_in_the_sidecar() {
+    let dir = super::common::scratch("decisions", "cli");
+    let (left_path, right_path) = (dir.join("embassy.txt"), dir.join("fo.txt"));
+    std::fs::write(&left_path, EMBASSY).expect("write");
+    std::fs::write(&right_path, FO).expect("write");
+    let left = parallax::load::load_file(&left_path).expect("load");
+    let right = parallax::load::load_file(&right_path).expect("load");
+    let plain = decided(EMBASSY, FO, &Options::default(), &[]);
+    let row = plain
+        .rows
+        .iter()
+        .find(|r| r.left.len() == 1 && r.right.len() == 1 && r.kind != RowKind::Identical)
+        .expect("a pair");
+    let (l, r) = (row.left[0], row.right[0]);
+    let right_only = plain
+        .rows
+        .iter()
+        .find(|row| row.kind == RowKind::RightOnly)
+        .map(|row| row.right[0])
+        .expect("a sentence only the FO has");
+    let mut notes = parallax::notes::Notes::new(&left, &right);
+    notes.decisions = vec![
+        Decision::new(
+            sentence(EMBASSY, &plain, true, l),
+            sentence(FO, &plain, false, r),
+            Verdict::Reject,
+        ),
+        Decision::new(
+            sentence(EMBASSY, &plain, true, l),
+            sentence(FO, &plain, false, right_only),
+            Verdict::Link(LinkKind::Related),
+        ),
+    ];
+    let sidecar = parallax::notes::sidecar_path(&left, &right).expect("a sidecar path");
+    parallax::notes::write(&sidecar, &notes).expect("sidecar written");
+
+    let args = [
+        left_path.as_os_str(),
+        right_path.as_os_str(),
+        "--format".as_ref(),
+        "json".as_ref(),
+    ];
+    let output = super::common::run_compare(&args);
+    assert!(output.status.success(), "{output:?}");
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    let links = json["links"].as_array().expect("links");
+    assert!(
+        links
+            .iter()
+            .all(|link| link["source"] == "engine" || link["source"] == "analyst")
+    );
+    let drawn: Vec<(u64, u64)> = links
+        .iter()
+        .filter(|link| link["source"] == "analyst")
+        .filter_map(|link| Some((link["left"].as_u64()?, link["right"].as_u64()?)))
+        .collect();
+    assert_eq!(drawn, [(l as u64, right_only as u64)]);
+    assert_eq!(
+        json["rejected"],
+        serde_json::json!([{ "left": l, "right": r }])
+    );
+    assert!(
+        !links
+            .iter()
+            .any(|link| link["left"] == l && link["right"] == r),
+        "the rejected link is gone"
+    );
+
+    let text = super::common::run_compare(&[left_path.as_os_str(), right_path.as_os_str()]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("linked by the analyst"), "{text}");
+    assert!(
+        text.contains(&format!(
+            "links rejected by the analyst: L{} ↔ R{}",
+            l + 1,
+            r + 1
+        )),
+        "{text}"
+    );
+
+    // Without the sidecar, nothing is decided.
+    std::fs::remove_file(&sidecar).expect("remove");
+    let output = super::common::run_compare(&args);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(json["rejected"], serde_json::json!([]));
+    assert!(
+        json["links"]
+            .as_array()
+            .expect("links")
+            .iter()
+            .all(|link| link["source"] == "engine")
+    );
+}

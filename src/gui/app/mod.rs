@@ -338,6 +338,7 @@ impl ParallaxApp {
                         comparison: shown.comparison.clone(),
                         analysis: self.session.analysis().cloned(),
                         notes: self.notes.by_row().to_vec(),
+                        terms: self.settings.terms.provenance(),
                     });
                 }
                 true

@@ -302,6 +302,8 @@ pub struct ExportJob {
     pub analysis: Option<Arc<Analysis>>,
     /// Notes placed on rows.
     pub notes: Vec<(usize, String)>,
+    /// The analyst's terms that applied, for the provenance.
+    pub terms: Vec<String>,
 }
 
 impl ExportJob {
@@ -320,6 +322,7 @@ impl ExportJob {
             right: &self.documents[1],
             comparison: &self.comparison,
             notes: &self.notes,
+            terms: &self.terms,
             analysis: Some(&analysis),
             provenance: crate::export::Provenance {
                 generated: std::time::SystemTime::now(),
