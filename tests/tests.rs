@@ -17,6 +17,8 @@ mod gui_collation;
 #[cfg(feature = "gui")]
 mod gui_collation_insights;
 #[cfg(feature = "gui")]
+mod gui_decisions;
+#[cfg(feature = "gui")]
 mod gui_insights;
 mod links;
 mod load;

@@ -181,7 +181,7 @@ impl DecisionsPanel {
                 let Some(link) = comparison.link(l, r) else {
                     continue;
                 };
-                let pair = format!("L{} ↔ R{}", l + 1, r + 1);
+                let pair = format!("L{}–R{}", l + 1, r + 1);
                 let by = match (link.source, verdict_of(shown, decisions, l, r)) {
                     (_, Some(Verdict::Confirm)) => "confirmed by you",
                     (_, Some(Verdict::Link(_))) | (LinkSource::Analyst, _) => "linked by you",
@@ -241,7 +241,7 @@ impl DecisionsPanel {
                         Side::Left => (*i, other),
                         Side::Right => (other, *i),
                     };
-                    let pair = format!("L{} ↔ R{}", l + 1, r + 1);
+                    let pair = format!("L{}–R{}", l + 1, r + 1);
                     for (kind, name) in [
                         (LinkKind::Equivalent, "equivalent"),
                         (LinkKind::Related, "related"),
@@ -265,7 +265,6 @@ impl DecisionsPanel {
             {
                 commands.push(Command::ToggleDecisions);
             }
-            undo_redo_ui(ui, self.can_undo_redo(), commands);
         });
     }
 

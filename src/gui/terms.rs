@@ -79,15 +79,15 @@ impl TermsWindow {
                 any = true;
                 ui.horizontal(|ui| {
                     let n = index + 1;
-                    changed |= ui
-                        .checkbox(&mut row.enabled, "")
-                        .on_hover_text("Use this row (off: kept, not applied)")
-                        .changed();
-                    let label = ui.label(format!("Row {n}:"));
+                    let switch = ui
+                        .checkbox(&mut row.enabled, format!("Use row {n}"))
+                        .on_hover_text("Off: the row is kept, not applied");
+                    changed |= switch.changed();
+                    let label = switch;
                     changed |= ui
                         .add(
                             egui::TextEdit::singleline(&mut row.line)
-                                .desired_width((ui.available_width() - 110.0).max(160.0)),
+                                .desired_width((ui.available_width() - 130.0).max(160.0)),
                         )
                         .labelled_by(label.id)
                         .changed();
@@ -127,7 +127,7 @@ impl TermsWindow {
                     .add(
                         egui::TextEdit::singleline(field)
                             .hint_text(hint)
-                            .desired_width((ui.available_width() - 90.0).max(160.0)),
+                            .desired_width((ui.available_width() - 180.0).max(160.0)),
                     )
                     .labelled_by(label.id);
                 let entered =
@@ -153,7 +153,7 @@ impl TermsWindow {
             ui.add(
                 egui::TextEdit::singleline(&mut self.path)
                     .hint_text("/path/to/terms.txt (the format of --equivalences)")
-                    .desired_width((ui.available_width() - 150.0).max(160.0)),
+                    .desired_width((ui.available_width() - 160.0).max(160.0)),
             )
             .labelled_by(label.id);
             let path = self.path.trim();

@@ -450,7 +450,7 @@ fn gutter_ui(
         })
     });
     let label = if by_analyst {
-        format!("✔ {label}")
+        format!("you: {label}")
     } else {
         label
     };
