@@ -266,7 +266,7 @@ fn a_term_taught_makes_a_row_equivalent() {
     assert!(!ops(&harness).contains(&OpTag::Equivalent));
     harness.get_by_label("View").click();
     settle(&mut harness);
-    harness.get_by_label("Terms…").click();
+    harness.get_by_label_contains("Terms…").click();
     settle(&mut harness);
     assert!(harness.state().terms_open());
     harness.get_by_label_contains("Built-in equivalent terms (");

@@ -150,14 +150,14 @@ pub fn ui(ui: &mut Ui, settings: &Settings, collation: bool, commands: &mut Vec<
             ui.separator();
             if !collation
                 && ui
-                    .button("Decisions…")
+                    .add(egui::Button::new("Decisions…").shortcut_text("Ctrl+D"))
                     .on_hover_text("Your decisions on links: confirmed, rejected, drawn")
                     .clicked()
             {
                 commands.push(Command::ToggleDecisions);
             }
             if ui
-                .button("Terms…")
+                .add(egui::Button::new("Terms…").shortcut_text("Ctrl+T"))
                 .on_hover_text("Your equivalent terms and counterparts, and the built-in ones")
                 .clicked()
             {

@@ -36,6 +36,12 @@ impl ParallaxApp {
             if take(Modifiers::COMMAND, Key::E) {
                 commands.push(Command::OpenExport);
             }
+            if row_view && take(Modifiers::COMMAND, Key::D) {
+                commands.push(Command::ToggleDecisions);
+            }
+            if take(Modifiers::COMMAND, Key::T) {
+                commands.push(Command::ToggleTerms);
+            }
             if take(Modifiers::NONE, Key::F1) {
                 commands.push(Command::ToggleHelp);
             }
