@@ -125,7 +125,7 @@ fn a_confirmed_link_is_kept_whatever_the_threshold() {
             left,
             right,
             &options.threshold(threshold),
-            &[confirm.clone()],
+            std::slice::from_ref(&confirm),
         );
         let kept = after.link(0, 0).expect("kept");
         assert_eq!(kept.source, LinkSource::Analyst);
@@ -211,7 +211,12 @@ fn a_decision_on_a_deleted_sentence_is_stale_and_changes_nothing() {
         Verdict::Link(LinkKind::Related),
     );
     let plain = decided(left, right, &Options::default(), &[]);
-    let with = decided(left, right, &Options::default(), &[gone.clone()]);
+    let with = decided(
+        left,
+        right,
+        &Options::default(),
+        std::slice::from_ref(&gone),
+    );
     assert_eq!(plain, with);
     assert!(gone.is_stale((left, &with.left_sentences), (right, &with.right_sentences)));
     // Whitespace runs do not make a decision stale (a file re-wrapped).

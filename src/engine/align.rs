@@ -259,8 +259,7 @@ pub fn align(
     let pairs = fuzzy_pairs(
         left,
         right,
-        &left_match,
-        &right_match,
+        (&left_match, &right_match),
         &weights,
         threshold,
         headings,
@@ -283,8 +282,7 @@ pub fn align(
         absorb_neighbours(
             group,
             (left, right),
-            &mut left_match,
-            &mut right_match,
+            (&mut left_match, &mut right_match),
             &weights,
             threshold,
             headings,
@@ -528,8 +526,7 @@ const PROBE_TERMS: usize = 10;
 fn fuzzy_pairs(
     left: &Prepared,
     right: &Prepared,
-    left_match: &[Option<usize>],
-    right_match: &[Option<usize>],
+    (left_match, right_match): (&[Option<usize>], &[Option<usize>]),
     weights: &Weights,
     threshold: f32,
     headings: (&[bool], &[bool]),
@@ -678,8 +675,7 @@ const MIN_BELONGS: f32 = 0.3;
 fn absorb_neighbours(
     group: &mut Group,
     (left, right): (&Prepared, &Prepared),
-    left_match: &mut [Option<usize>],
-    right_match: &mut [Option<usize>],
+    (left_match, right_match): (&mut [Option<usize>], &mut [Option<usize>]),
     weights: &Weights,
     threshold: f32,
     headings: (&[bool], &[bool]),

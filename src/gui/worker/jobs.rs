@@ -73,7 +73,7 @@ pub(super) enum IoJob {
     },
     WriteNotes {
         path: PathBuf,
-        notes: Notes,
+        notes: Box<Notes>,
     },
     Stat(Vec<(crate::gui::commands::Slot, PathBuf)>),
 }

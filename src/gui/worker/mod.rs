@@ -425,7 +425,10 @@ impl Worker {
 
     /// Writes a notes sidecar (after any earlier write).
     pub fn write_notes(&self, path: PathBuf, notes: Notes) {
-        self.io(IoJob::WriteNotes { path, notes });
+        self.io(IoJob::WriteNotes {
+            path,
+            notes: Box::new(notes),
+        });
     }
 
     /// Reads the current stamps of these files.
