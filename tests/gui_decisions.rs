@@ -372,3 +372,23 @@ fn the_terms_file_is_exported_and_imported_and_the_command_line_reads_it() {
             .any(|op| op["tag"] == "equivalent")
     );
 }
+
+#[test]
+fn these_mean_the_same_teaches_a_replaced_wording_from_the_row() {
+    let left = "Field Marshal Asim Munir met the delegation in Rawalpindi.";
+    let right = "COAS Asim Munir met the delegation in Rawalpindi.";
+    let (mut harness, ..) = pair("teach-from-row", left, right);
+    select(&mut harness, Some(0), None);
+    harness.get_by_label("“Field Marshal” = “COAS”").click();
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().settings().terms.rows,
+        [parallax::terms::Term::new(
+            parallax::terms::Table::Equivalent,
+            "Field Marshal | COAS"
+        )]
+    );
+    let c = harness.state().comparison().expect("compared");
+    assert!(c.rows[0].ops.iter().any(|o| o.tag == OpTag::Equivalent));
+    assert!(!c.rows[0].ops.iter().any(|o| o.tag == OpTag::Replace));
+}

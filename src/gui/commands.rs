@@ -176,6 +176,9 @@ pub enum Command {
     ToggleTerms,
     /// Replace the analyst's terms (applied at once).
     SetTerms(crate::terms::Terms),
+    /// Teach that these two wordings (left, right) mean the same: an equivalent-terms row of
+    /// the analyst's.
+    TeachTerm(String, String),
     /// Read the analyst's terms from this file (replacing them).
     ImportTerms(PathBuf),
     /// Write the analyst's terms to this file.

@@ -208,6 +208,41 @@ impl DecisionsPanel {
                 ui.separator();
             }
         });
+        // The words a reworded pair replaces, offered as terms to teach.
+        let [left_doc, right_doc] = &shown.documents;
+        let replaced: Vec<(String, String)> = this
+            .ops
+            .iter()
+            .filter(|op| op.tag == crate::engine::OpTag::Replace)
+            .filter_map(|op| {
+                let left = left_doc.text.get(op.left.range())?;
+                let right = right_doc.text.get(op.right.range())?;
+                let clean = |t: &str| {
+                    t.trim()
+                        .trim_matches(|c: char| c.is_ascii_punctuation() && c != '.')
+                        .trim()
+                        .to_owned()
+                };
+                let (left, right) = (clean(left), clean(right));
+                let short = |t: &str| t.split_whitespace().count() <= 5 && !t.is_empty();
+                (short(&left) && short(&right)).then_some((left, right))
+            })
+            .take(4)
+            .collect();
+        if !replaced.is_empty() && this.kind == crate::engine::RowKind::Modified {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(egui::RichText::new("These mean the same:").strong())
+                    .on_hover_text(
+                        "Teach Parallax that the two wordings are equivalent terms (kept in \
+                         your terms, View > Terms)",
+                    );
+                for (left, right) in replaced {
+                    if ui.small_button(format!("“{left}” = “{right}”")).clicked() {
+                        commands.push(Command::TeachTerm(left, right));
+                    }
+                }
+            });
+        }
         ui.horizontal_wrapped(|ui| {
             ui.label(egui::RichText::new("Link these:").strong());
             let sentences = this

@@ -417,6 +417,15 @@ impl ParallaxApp {
                 self.session.request_compare(options, &self.worker);
                 true
             }
+            Command::TeachTerm(left, right) => {
+                let mut terms = self.settings.terms.clone();
+                terms.rows.push(crate::terms::Term::new(
+                    crate::terms::Table::Equivalent,
+                    format!("{} | {}", left.trim(), right.trim()),
+                ));
+                follow.push(Command::SetTerms(terms));
+                true
+            }
             Command::ImportTerms(path) => {
                 match std::fs::read_to_string(path)
                     .map_err(|e| e.to_string())
