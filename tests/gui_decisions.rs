@@ -392,3 +392,15 @@ fn these_mean_the_same_teaches_a_replaced_wording_from_the_row() {
     assert!(c.rows[0].ops.iter().any(|o| o.tag == OpTag::Equivalent));
     assert!(!c.rows[0].ops.iter().any(|o| o.tag == OpTag::Replace));
 }
+
+#[test]
+fn ctrl_d_and_ctrl_t_open_the_decisions_and_the_terms() {
+    let (mut harness, ..) = pair("keys", MET, DISCUSSED);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::D);
+    settle(&mut harness);
+    assert!(harness.state().decisions_open());
+    harness.get_by_label_contains("No decisions yet");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::T);
+    settle(&mut harness);
+    assert!(harness.state().terms_open());
+}

@@ -316,10 +316,11 @@ impl DecisionsPanel {
             return;
         }
         let mut open = true;
+        let room = ctx.content_rect().size();
         egui::Window::new("Decisions")
             .open(&mut open)
             .default_width(560.0)
-            .default_height(320.0)
+            .default_pos([(room.x - 600.0).max(0.0), 120.0])
             .show(ctx, |ui| {
                 ui.label(
                     "Your decisions on links, kept with the pair's notes and applied by \
@@ -337,12 +338,14 @@ impl DecisionsPanel {
                     );
                     return;
                 }
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    for (index, decision) in decisions.iter().enumerate() {
-                        decision_ui(ui, index, decision, shown, commands);
-                        ui.separator();
-                    }
-                });
+                egui::ScrollArea::vertical()
+                    .min_scrolled_height(360.0)
+                    .show(ui, |ui| {
+                        for (index, decision) in decisions.iter().enumerate() {
+                            decision_ui(ui, index, decision, shown, commands);
+                            ui.separator();
+                        }
+                    });
             });
         if !open {
             commands.push(Command::ToggleDecisions);
@@ -370,12 +373,6 @@ fn decision_ui(
         ui.label(
             egui::RichText::new(format!("{}. {}", index + 1, decision.verdict.name())).strong(),
         );
-        if stale {
-            ui.colored_label(
-                ui.visuals().warn_fg_color,
-                "stale: a sentence is no longer in the texts (kept until you remove it)",
-            );
-        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
                 .button(format!("Remove decision {}", index + 1))
@@ -394,6 +391,12 @@ fn decision_ui(
             format!("“{short}”")
         }
     };
+    if stale {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            "stale: a sentence is no longer in the texts (kept until you remove it)",
+        );
+    }
     ui.label(format!("L: {}", quoted(&decision.left)));
     ui.label(format!("R: {}", quoted(&decision.right)));
 }
