@@ -44,8 +44,10 @@ impl TermsWindow {
             return;
         }
         let mut open = true;
+        let room = ctx.content_rect().size();
         egui::Window::new("Terms")
             .open(&mut open)
+            .default_pos([(room.x - 660.0).max(0.0), 100.0])
             .default_width(620.0)
             .default_height(560.0)
             .show(ctx, |ui| self.ui(ui, terms, commands));
