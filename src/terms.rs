@@ -93,7 +93,13 @@ impl Terms {
     pub fn parse(text: &str) -> Result<Self, TableError> {
         let mut rows = Vec::new();
         let mut table = Table::Equivalent;
+        // The enabled equivalence rows at their own lines, to check them together (a form
+        // belongs to one group) with the file's line numbers.
+        let mut together = String::new();
         for (index, raw) in text.lines().enumerate() {
+            if index > 0 {
+                together.push('\n');
+            }
             let trimmed = raw.trim();
             if trimmed.eq_ignore_ascii_case(COUNTERPARTS_HEADER) {
                 table = Table::Counterpart;
@@ -119,8 +125,12 @@ impl Terms {
                     message: e.message,
                 });
             }
+            if table == Table::Equivalent && enabled {
+                together.push_str(line);
+            }
             rows.push(term);
         }
+        Equivalences::parse(&together)?;
         Ok(Self { rows })
     }
 
@@ -240,5 +250,8 @@ mod tests {
     fn a_bad_equivalence_line_names_its_line() {
         let error = Terms::parse("US | U.S.\nFM | | Foreign Minister\n").unwrap_err();
         assert_eq!(error.line, 2);
+        // A form in two groups, after a comment line.
+        let error = Terms::parse("A | B\n# two\nC | a\n").unwrap_err();
+        assert_eq!(error.line, 3);
     }
 }
