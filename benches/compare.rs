@@ -76,6 +76,7 @@ fn compare_and_export(left: &Document, right: &Document, options: &Options) {
         right,
         comparison: &comparison,
         notes: &[],
+        terms: &[],
         analysis: Some(&analysis),
         provenance: export::Provenance {
             generated: std::time::SystemTime::UNIX_EPOCH,

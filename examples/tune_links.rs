@@ -66,6 +66,7 @@ fn main() -> ExitCode {
         right: &right,
         comparison: &comparison,
         notes: &[],
+        terms: &[],
         analysis: None,
         provenance: parallax::export::Provenance {
             generated: std::time::SystemTime::now(),

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::analysis::{StrengthLexicon, analyse};
-use crate::engine::{Equivalences, Options, compare_with};
+use crate::engine::{Cancel, Equivalences, Knowledge, Lexicon, Options, compare_knowing};
 use crate::export;
 use crate::load::load_file_with;
 
@@ -178,8 +178,9 @@ impl CompareArgs {
             .use_equivalences(!self.no_equivalences)
     }
 
-    /// Checks the flags and reads the table of equivalent terms (built-in, plus the user's).
-    fn prepare(&self) -> anyhow::Result<Equivalences> {
+    /// Checks the flags and reads the tables of equivalent terms and counterparts (built-in,
+    /// plus the user's file).
+    fn prepare(&self) -> anyhow::Result<(Equivalences, Lexicon, crate::terms::Terms)> {
         // Test builds only: a way for the tests to see what a bug looks like to the user.
         #[cfg(debug_assertions)]
         if std::env::var_os("PARALLAX_TEST_PANIC").is_some() {
@@ -191,11 +192,11 @@ impl CompareArgs {
                 self.threshold
             );
         }
-        let mut equivalences = Equivalences::builtin();
-        if let Some(path) = &self.equivalences {
-            equivalences.extend(read_equivalences(path)?);
-        }
-        Ok(equivalences)
+        let terms = match &self.equivalences {
+            Some(path) => read_terms(path)?,
+            None => crate::terms::Terms::default(),
+        };
+        Ok((terms.equivalences(), terms.lexicon(), terms))
     }
 
     /// Whether to compute the insights for documents of these sizes: `auto` analyses
@@ -243,11 +244,25 @@ impl CompareArgs {
 }
 
 fn try_compare(args: &CompareArgs) -> anyhow::Result<()> {
-    let equivalences = args.prepare()?;
+    let (equivalences, lexicon, terms) = args.prepare()?;
     let load = |path: &std::path::Path| args.load(path);
     let left = load(&args.left)?;
     let right = load(&args.right)?;
-    let comparison = compare_with(&left.text, &right.text, &args.options(), &equivalences);
+    // The analyst's decisions on links, kept with the pair's notes, apply here too.
+    let decisions = crate::notes::decisions_for(&left, &right)
+        .map_err(|message| anyhow::anyhow!("{message}"))?;
+    let knowing = Knowledge::new(&equivalences)
+        .lexicon(&lexicon)
+        .decisions(&decisions);
+    let comparison = compare_knowing(
+        &left.text,
+        &right.text,
+        &args.options(),
+        &knowing,
+        &Cancel::new(),
+    )
+    .map_err(|_| anyhow::anyhow!("the comparison was cancelled"))?;
+    let terms = terms.provenance();
     let wanted = args.analysis_wanted(&[&left.text, &right.text]);
     // The analysis is a stage of the pipeline: computed here, handed to the exporters.
     let analysis = if wanted {
@@ -266,6 +281,7 @@ fn try_compare(args: &CompareArgs) -> anyhow::Result<()> {
         right: &right,
         comparison: &comparison,
         notes: &[],
+        terms: &terms,
         analysis: wanted.then_some(&analysis),
         provenance: export::Provenance {
             generated: std::time::SystemTime::now(),
@@ -277,9 +293,9 @@ fn try_compare(args: &CompareArgs) -> anyhow::Result<()> {
     )
 }
 
-/// Reads a user table of equivalent terms; the error names the file, and the line and reason
-/// when the table is malformed.
-fn read_equivalences(path: &std::path::Path) -> anyhow::Result<Equivalences> {
+/// Reads a user table of equivalent terms (and counterparts, after `[counterparts]`); the error
+/// names the file, and the line and reason when the table is malformed.
+fn read_terms(path: &std::path::Path) -> anyhow::Result<crate::terms::Terms> {
     let text = std::fs::read_to_string(path).map_err(|e| {
         let reason = match e.kind() {
             std::io::ErrorKind::NotFound => "no such file".to_owned(),
@@ -290,5 +306,5 @@ fn read_equivalences(path: &std::path::Path) -> anyhow::Result<Equivalences> {
         };
         anyhow::anyhow!("{}: {reason}", path.display())
     })?;
-    Equivalences::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+    crate::terms::Terms::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
 }

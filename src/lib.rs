@@ -7,6 +7,8 @@
 //! - [`export`]: text, JSON, HTML and Markdown reports, through one entry point;
 //! - [`cli`]: the command line;
 //! - [`samples`]: the statements bundled into the binary;
+//! - [`notes`]: the analyst's notes and decisions on links, in a sidecar file;
+//! - [`terms`]: the analyst's terms (equivalent terms and counterparts), as a plain text file;
 //! - [`gui`]: the window.
 
 pub mod analysis;
@@ -20,3 +22,4 @@ pub mod gui;
 pub mod load;
 pub mod notes;
 pub mod samples;
+pub mod terms;

@@ -3,13 +3,17 @@
 //! data folder. A note is anchored to the text of its row's two sides (not to a row number, which
 //! changes with the options), and the sidecar records both documents' paths and SHA-256 so a
 //! later session can say when a file changed since the notes were written.
+//!
+//! The sidecar also keeps the analyst's decisions on links ([`Decision`]: confirm, reject,
+//! link), anchored to the two sentences' text as well; a decision whose sentence is gone is
+//! kept (and shown as stale), never dropped.
 
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use crate::display::{Side, cell_span};
-use crate::engine::Comparison;
+use crate::engine::{Comparison, Decision};
 use crate::load::Document;
 
 /// Format name written into every sidecar.
@@ -50,6 +54,10 @@ pub struct Notes {
     pub right: Recorded,
     /// The notes.
     pub notes: Vec<Note>,
+    /// The analyst's decisions on links, in the order they were made (absent in sidecars
+    /// written before there were any).
+    #[serde(default)]
+    pub decisions: Vec<Decision>,
 }
 
 impl Notes {
@@ -61,6 +69,7 @@ impl Notes {
             left: record(left),
             right: record(right),
             notes: Vec::new(),
+            decisions: Vec::new(),
         }
     }
 
@@ -166,6 +175,9 @@ impl Notes {
         std::mem::swap(&mut self.left, &mut self.right);
         for note in &mut self.notes {
             std::mem::swap(&mut note.left, &mut note.right);
+        }
+        for decision in &mut self.decisions {
+            *decision = decision.mirrored();
         }
     }
 
@@ -289,6 +301,17 @@ pub fn sidecar_path(left: &Document, right: &Document) -> Option<PathBuf> {
         base.join("parallax/notes")
             .join(format!("{left_id}-{right_id}.json")),
     )
+}
+
+/// The decisions kept in the sidecar of this pair, if there is one (the command line applies
+/// them). `Ok` with none when there is no sidecar; an error names the file and the reason.
+pub fn decisions_for(left: &Document, right: &Document) -> Result<Vec<Decision>, String> {
+    let Some(path) = sidecar_path(left, right) else {
+        return Ok(Vec::new());
+    };
+    Ok(read(&path)?
+        .map(|notes| notes.decisions)
+        .unwrap_or_default())
 }
 
 /// Reads a sidecar; `Ok(None)` when there is none.

@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 
 use parallax::engine::segment::{self, Sentence, sentences};
 use parallax::engine::{
-    Comparison, LinkKind, OpTag, Options, Row, RowKind, Span, compare, token_key,
+    Cancel, Comparison, Decision, Knowledge, LinkKind, OpTag, Options, Row, RowKind, Span, Verdict,
+    compare, compare_knowing, token_key,
 };
 use proptest::prelude::*;
 
@@ -1280,6 +1281,58 @@ proptest! {
         options in any_options(),
     ) {
         assert_mirrored(&compare(&left, &right, &options), &compare(&right, &left, &options));
+    }
+
+    #[test]
+    fn any_decisions_keep_every_sentence_in_exactly_one_row(
+        (left, right) in related_pair(),
+        options in any_options(),
+        picks in prop::collection::vec(
+            (any::<prop::sample::Index>(), any::<prop::sample::Index>(), 0u8..4),
+            0..8,
+        ),
+    ) {
+        let plain = compare(&left, &right, &options);
+        let text_of = |text: &str, sentences: &[Sentence], i: &prop::sample::Index| {
+            if sentences.is_empty() {
+                "gone".to_owned()
+            } else {
+                text[sentences[i.index(sentences.len())].content.range()].to_owned()
+            }
+        };
+        let decisions: Vec<Decision> = picks
+            .iter()
+            .map(|(l, r, verdict)| {
+                Decision::new(
+                    text_of(&left, &plain.left_sentences, l),
+                    text_of(&right, &plain.right_sentences, r),
+                    match verdict {
+                        0 => Verdict::Reject,
+                        1 => Verdict::Confirm,
+                        2 => Verdict::Link(LinkKind::Equivalent),
+                        _ => Verdict::Link(LinkKind::Related),
+                    },
+                )
+            })
+            .collect();
+        let knowing = Knowledge::default().decisions(&decisions);
+        let c = compare_knowing(&left, &right, &options, &knowing, &Cancel::new())
+            .expect("not cancelled");
+        check_invariants(&left, &right, &c);
+        // No rejected pair shares a row or a link.
+        for &(l, r) in &c.rejected {
+            prop_assert!(c.link(l, r).is_none());
+            prop_assert!(!c.rows.iter().any(|row| row.left.contains(&l) && row.right.contains(&r)));
+        }
+        // The same decisions, sides swapped, give the mirror's pairs.
+        let mirrored: Vec<Decision> = decisions.iter().map(Decision::mirrored).collect();
+        let knowing = Knowledge::default().decisions(&mirrored);
+        let back = compare_knowing(&right, &left, &options, &knowing, &Cancel::new())
+            .expect("not cancelled");
+        check_invariants(&right, &left, &back);
+        if distinct_sentences(&left, &options) && distinct_sentences(&right, &options) {
+            prop_assert_eq!(pairings(&c, false), pairings(&back, true));
+        }
     }
 
     #[test]

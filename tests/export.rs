@@ -23,6 +23,7 @@ fn render(left: &Document, right: &Document, notes: &[(usize, String)]) -> (Stri
         right,
         comparison: &comparison,
         notes,
+        terms: &[],
         analysis: Some(&parallax::analysis::analyse_builtin(
             &left.text,
             &right.text,

@@ -125,6 +125,7 @@ fn whole_pipeline(left: &str, right: &str, options: &Options) {
         right: &right_doc,
         comparison: &c,
         notes: &notes,
+        terms: &[],
         analysis: Some(&analysis),
         provenance: Provenance {
             generated: SystemTime::UNIX_EPOCH + Duration::from_secs(1_780_000_000),

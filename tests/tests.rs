@@ -6,6 +6,7 @@ mod cli_insights;
 mod collate;
 mod collate_insights;
 mod common;
+mod decisions;
 mod engine;
 mod equivalences;
 mod export;
@@ -15,6 +16,8 @@ mod gui;
 mod gui_collation;
 #[cfg(feature = "gui")]
 mod gui_collation_insights;
+#[cfg(feature = "gui")]
+mod gui_decisions;
 #[cfg(feature = "gui")]
 mod gui_insights;
 mod links;

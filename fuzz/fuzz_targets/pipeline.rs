@@ -72,6 +72,7 @@ pub fn check(left: &str, right: &str, options: &Options) {
         right: &right_doc,
         comparison: &comparison,
         notes: &notes,
+        terms: &[],
         analysis: Some(&analysis),
         provenance: Provenance {
             generated: SystemTime::UNIX_EPOCH + Duration::from_secs(1_780_000_000),

@@ -54,7 +54,7 @@ fn try_collate(args: &CompareArgs) -> anyhow::Result<()> {
     {
         anyhow::bail!("{}: refusing to overwrite an input file", path.display());
     }
-    let equivalences = args.prepare()?;
+    let (equivalences, _, _) = args.prepare()?;
     let documents = inputs
         .iter()
         .map(|path| args.load(path))

@@ -21,6 +21,7 @@ use std::time::Instant;
 
 use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
 
+use super::decisions::Resolved;
 use super::links::{self, Candidate, LinkKind};
 use super::normalize::is_stop_word;
 use super::prepare::{Interner, Prepared};
@@ -181,6 +182,8 @@ pub struct Counterparts<'a> {
     pub headings: (&'a [bool], &'a [bool]),
     /// Per side, each sentence's whole key ([`sentence_ids`]).
     pub ids: (&'a [u32], &'a [u32]),
+    /// The analyst's decisions: pairs never to pair, pairs to pair first, links confirmed.
+    pub decided: &'a Resolved,
 }
 
 /// Aligns the sentences of two prepared sides. Every sentence of each side is in exactly one
@@ -196,8 +199,26 @@ pub fn align(
 ) -> Vec<Group> {
     let (links, headings) = (counterparts.links, counterparts.headings);
     let (left_ids, right_ids) = counterparts.ids;
+    let decided = counterparts.decided;
+    let allows = |l: usize, r: usize| decided.allows(l, r);
     let mut left_match: Vec<Option<usize>> = vec![None; left.sentences.len()];
     let mut right_match: Vec<Option<usize>> = vec![None; right.sentences.len()];
+
+    // 0. The analyst's links pair first, each in a row of its own (a sentence in two of them
+    // keeps the first; the other stays a link).
+    let mut drawn: Vec<Group> = Vec::new();
+    for &(l, r, kind) in &decided.linked {
+        if left_match.get(l) == Some(&None) && right_match.get(r) == Some(&None) {
+            left_match[l] = Some(r);
+            right_match[r] = Some(l);
+            drawn.push(Group {
+                left: l..l + 1,
+                right: r..r + 1,
+                moved: false,
+                related: kind == LinkKind::Related,
+            });
+        }
+    }
 
     // 1. Backbone of identical sentences in order.
     for op in capture_diff_slices_deadline(Algorithm::Patience, left_ids, right_ids, Some(deadline))
@@ -205,20 +226,23 @@ pub fn align(
         let (tag, l, r) = op.as_tag_tuple();
         if tag == DiffTag::Equal {
             for (li, ri) in l.zip(r) {
-                left_match[li] = Some(ri);
-                right_match[ri] = Some(li);
+                if left_match[li].is_none() && right_match[ri].is_none() && allows(li, ri) {
+                    left_match[li] = Some(ri);
+                    right_match[ri] = Some(li);
+                }
             }
         }
     }
 
     // 2. Identical sentences out of order: the copies still free pair nearest first.
-    for (l, r) in nearest_copies(left_ids, right_ids, &left_match, &right_match) {
+    for (l, r) in nearest_copies(left_ids, right_ids, &left_match, &right_match, &allows) {
         left_match[l] = Some(r);
         right_match[r] = Some(l);
     }
     let mut groups: Vec<Group> = left_match
         .iter()
         .enumerate()
+        .filter(|&(l, _)| drawn.iter().all(|g| g.left.start != l))
         .filter_map(|(l, m)| {
             m.map(|r| Group {
                 left: l..l + 1,
@@ -235,11 +259,11 @@ pub fn align(
     let pairs = fuzzy_pairs(
         left,
         right,
-        &left_match,
-        &right_match,
+        (&left_match, &right_match),
         &weights,
         threshold,
         headings,
+        &allows,
     );
     let pair = |l: usize, r: usize, related: bool| Group {
         left: l..l + 1,
@@ -258,24 +282,27 @@ pub fn align(
         absorb_neighbours(
             group,
             (left, right),
-            &mut left_match,
-            &mut right_match,
+            (&mut left_match, &mut right_match),
             &weights,
             threshold,
             headings,
+            &allows,
         );
     }
 
     // 4b. Counterparts: sentences still open pair with their best linked counterpart, best
     // first; a related pair is a row of its own kind.
+    // Links the analyst confirmed come first.
     let mut by_score: Vec<&Candidate> = links
         .iter()
-        .filter(|c| c.kind != LinkKind::Identical)
+        .filter(|c| c.kind != LinkKind::Identical && allows(c.left, c.right))
         .collect();
     let (n_left, n_right) = (left.sentences.len(), right.sentences.len());
+    let unconfirmed = |c: &Candidate| !decided.confirmed.contains(&(c.left, c.right));
     by_score.sort_by(|a, b| {
-        a.kind
-            .cmp(&b.kind)
+        unconfirmed(a)
+            .cmp(&unconfirmed(b))
+            .then(a.kind.cmp(&b.kind))
             .then(b.score.total_cmp(&a.score))
             .then_with(|| {
                 links::tie_break(a, n_left, n_right).cmp(&links::tie_break(b, n_left, n_right))
@@ -301,7 +328,9 @@ pub fn align(
         right_ids,
         &mut left_match,
         &mut right_match,
+        &allows,
     );
+    groups.extend(drawn);
 
     // 6. Moved pairs.
     groups.sort_by_key(|g| g.left.start);
@@ -323,6 +352,7 @@ fn nearest_copies(
     right_ids: &[u32],
     left_match: &[Option<usize>],
     right_match: &[Option<usize>],
+    allows: &dyn Fn(usize, usize) -> bool,
 ) -> Vec<(usize, usize)> {
     let mut free: HashMap<u32, (Vec<usize>, Vec<usize>)> = HashMap::default();
     for (l, &id) in left_ids.iter().enumerate() {
@@ -344,7 +374,13 @@ fn nearest_copies(
             continue;
         }
         if lefts.len() * rights.len() > MAX_COPY_PAIRS {
-            out.extend(lefts.iter().copied().zip(rights.iter().copied()));
+            out.extend(
+                lefts
+                    .iter()
+                    .copied()
+                    .zip(rights.iter().copied())
+                    .filter(|&(l, r)| allows(l, r)),
+            );
             continue;
         }
         let mut pairs: Vec<(u64, usize, usize)> = Vec::with_capacity(lefts.len() * rights.len());
@@ -357,7 +393,7 @@ fn nearest_copies(
         pairs.sort_unstable_by_key(|&(d, l, r)| (d, l + r, l.min(r)));
         let (mut used_left, mut used_right) = (Vec::new(), Vec::new());
         for (_, l, r) in pairs {
-            if !used_left.contains(&l) && !used_right.contains(&r) {
+            if !used_left.contains(&l) && !used_right.contains(&r) && allows(l, r) {
                 used_left.push(l);
                 used_right.push(r);
                 out.push((l, r));
@@ -379,6 +415,7 @@ fn reseat_copies(
     right_ids: &[u32],
     left_match: &mut [Option<usize>],
     right_match: &mut [Option<usize>],
+    allows: &dyn Fn(usize, usize) -> bool,
 ) {
     let count = |ids: &[u32]| {
         let mut counts: HashMap<u32, u32> = HashMap::default();
@@ -438,7 +475,14 @@ fn reseat_copies(
             let Some(copies) = spare.get_mut(&id) else {
                 continue;
             };
-            let Some(k) = copies.iter().position(|&c| inside(c, bounds)) else {
+            let allowed = |c: usize| {
+                if from_left {
+                    allows(s, c)
+                } else {
+                    allows(c, s)
+                }
+            };
+            let Some(k) = copies.iter().position(|&c| inside(c, bounds) && allowed(c)) else {
                 continue;
             };
             let copy = copies[k];
@@ -482,11 +526,11 @@ const PROBE_TERMS: usize = 10;
 fn fuzzy_pairs(
     left: &Prepared,
     right: &Prepared,
-    left_match: &[Option<usize>],
-    right_match: &[Option<usize>],
+    (left_match, right_match): (&[Option<usize>], &[Option<usize>]),
     weights: &Weights,
     threshold: f32,
     headings: (&[bool], &[bool]),
+    allows: &dyn Fn(usize, usize) -> bool,
 ) -> Vec<(usize, usize)> {
     let open_left: Vec<usize> = (0..left.sentences.len())
         .filter(|&l| left_match[l].is_none())
@@ -523,7 +567,7 @@ fn fuzzy_pairs(
     let n_right = right.sentences.len().max(1) as f32;
     let mut scored: Vec<(f32, f32, usize, usize)> = found
         .into_iter()
-        .filter(|&(l, r)| headings.0.get(l) == headings.1.get(r))
+        .filter(|&(l, r)| headings.0.get(l) == headings.1.get(r) && allows(l, r))
         .filter_map(|(l, r)| {
             let sim = pair_score(weights, &left.terms[l], &right.terms[r]);
             let distance = (l as f32 / n_left - r as f32 / n_right).abs();
@@ -631,11 +675,11 @@ const MIN_BELONGS: f32 = 0.3;
 fn absorb_neighbours(
     group: &mut Group,
     (left, right): (&Prepared, &Prepared),
-    left_match: &mut [Option<usize>],
-    right_match: &mut [Option<usize>],
+    (left_match, right_match): (&mut [Option<usize>], &mut [Option<usize>]),
     weights: &Weights,
     threshold: f32,
     headings: (&[bool], &[bool]),
+    allows: &dyn Fn(usize, usize) -> bool,
 ) {
     // A heading (title, date line) never joins body text, nor body text a heading.
     let heading = headings.0.get(group.left.start).copied().unwrap_or(false);
@@ -673,6 +717,7 @@ fn absorb_neighbours(
             if s < left.sentences.len()
                 && left_match[s].is_none()
                 && headings.0.get(s).copied().unwrap_or(false) == heading
+                && group.right.clone().all(|r| allows(s, r))
             {
                 consider(true, s, &left.terms[s], &right_bag, &left_bag);
             }
@@ -684,6 +729,7 @@ fn absorb_neighbours(
             if s < right.sentences.len()
                 && right_match[s].is_none()
                 && headings.1.get(s).copied().unwrap_or(false) == heading
+                && group.left.clone().all(|l| allows(l, s))
             {
                 consider(false, s, &right.terms[s], &left_bag, &right_bag);
             }

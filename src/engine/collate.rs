@@ -817,6 +817,7 @@ mod tests {
             shared: Vec::new(),
             left_spans: Vec::new(),
             right_spans: Vec::new(),
+            source: Default::default(),
         }
     }
 

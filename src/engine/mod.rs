@@ -13,6 +13,7 @@
 mod align;
 mod bounds;
 pub mod collate;
+pub mod decisions;
 pub mod equivalence;
 pub mod links;
 mod normalize;
@@ -27,8 +28,9 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 
 pub use collate::{Collation, Point, PointKind, collate};
+pub use decisions::{Decision, Verdict};
 pub use equivalence::{Equivalences, TableError};
-pub use links::{Link, LinkKind};
+pub use links::{Lexicon, Link, LinkKind, LinkSource};
 pub use normalize::{STOP_WORDS, is_apostrophe, is_stop_word, possessive_len, token_key};
 pub use segment::{Sentence, Span};
 
@@ -327,6 +329,9 @@ pub struct Comparison {
     /// Every link between a left and a right sentence (those of paired rows included),
     /// sorted by left then right sentence.
     pub links: Vec<Link>,
+    /// The sentence pairs (left, right) the analyst rejected as links, sorted: none of them is
+    /// paired in a row or listed in `links`.
+    pub rejected: Vec<(usize, usize)>,
     /// Counts and similarity.
     pub stats: Stats,
 }
@@ -365,6 +370,9 @@ impl Comparison {
             })
             .collect();
         links.sort_by_key(|link| (link.left, link.right));
+        let mut rejected: Vec<(usize, usize)> =
+            self.rejected.into_iter().map(|(l, r)| (r, l)).collect();
+        rejected.sort_unstable();
         let s = self.stats;
         Comparison {
             options: self.options,
@@ -372,6 +380,7 @@ impl Comparison {
             right_sentences: self.left_sentences,
             rows,
             links,
+            rejected,
             stats: Stats {
                 left_only: s.right_only,
                 right_only: s.left_only,
@@ -494,6 +503,89 @@ pub fn compare_with(
     )
 }
 
+/// What the engine knows beyond the two texts and the options: the table of equivalent terms,
+/// the table of counterparts (vocabulary that counts as one concept for the links) and the
+/// analyst's decisions on links ([`decisions`]). All of it is data: the engine stays pure. Built
+/// like the options, from the built-in tables.
+///
+/// ```
+/// use parallax::engine::{Cancel, Decision, Knowledge, LinkKind, Options, RowKind, Verdict};
+///
+/// let left = "The talks were held in Doha. Tea was served.";
+/// let right = "Coffee followed. The meeting took place in Qatar.";
+/// let decisions = [Decision::new(
+///     "Tea was served.",
+///     "Coffee followed.",
+///     Verdict::Link(LinkKind::Related),
+/// )];
+/// let knowing = Knowledge::default().decisions(&decisions);
+/// let comparison =
+///     parallax::engine::compare_knowing(left, right, &Options::default(), &knowing, &Cancel::new())
+///         .expect("not cancelled");
+/// // The analyst's link stands level, whatever the threshold.
+/// assert!(comparison.rows.iter().any(|row| row.left == [1] && row.right == [0]));
+/// ```
+#[derive(Clone, Copy)]
+pub struct Knowledge<'a> {
+    /// Equivalent terms (used when `options.use_equivalences` is on).
+    pub equivalences: &'a Equivalences,
+    /// The counterparts vocabulary of the links.
+    pub lexicon: &'a Lexicon,
+    /// The analyst's decisions on links, as the caller's left and right read.
+    pub decisions: &'a [Decision],
+}
+
+impl Default for Knowledge<'_> {
+    fn default() -> Self {
+        Self::new(Equivalences::builtin_ref())
+    }
+}
+
+impl<'a> Knowledge<'a> {
+    /// `equivalences`, the built-in counterparts and no decisions.
+    pub fn new(equivalences: &'a Equivalences) -> Self {
+        Self {
+            equivalences,
+            lexicon: Lexicon::builtin(),
+            decisions: &[],
+        }
+    }
+
+    /// Sets the counterparts vocabulary.
+    #[must_use]
+    pub fn lexicon(mut self, lexicon: &'a Lexicon) -> Self {
+        self.lexicon = lexicon;
+        self
+    }
+
+    /// Sets the analyst's decisions.
+    #[must_use]
+    pub fn decisions(mut self, decisions: &'a [Decision]) -> Self {
+        self.decisions = decisions;
+        self
+    }
+}
+
+/// Compares two texts with what `knowledge` holds (tables and the analyst's decisions),
+/// stopping early once `cancel` is raised, as [`compare_cancellable`] does. Decisions apply the
+/// same whichever text is on the left.
+pub fn compare_knowing(
+    left: &str,
+    right: &str,
+    options: &Options,
+    knowledge: &Knowledge<'_>,
+    cancel: &Cancel,
+) -> Result<Comparison, Cancelled> {
+    compare_inner(
+        left,
+        right,
+        options,
+        knowledge,
+        &links::Params::default(),
+        cancel,
+    )
+}
+
 /// A cheap, shareable cancellation flag: the window cancels a comparison a newer request has
 /// superseded (a slider drag asks for one per frame). Clones share the flag.
 #[derive(Debug, Clone, Default)]
@@ -542,7 +634,7 @@ pub fn compare_cancellable(
         left,
         right,
         options,
-        equivalences,
+        &Knowledge::new(equivalences),
         &links::Params::default(),
         cancel,
     )
@@ -558,7 +650,14 @@ pub fn compare_tuned(
     params: &links::Params,
 ) -> Comparison {
     let never = Cancel::new();
-    match compare_inner(left, right, options, equivalences, params, &never) {
+    match compare_inner(
+        left,
+        right,
+        options,
+        &Knowledge::new(equivalences),
+        params,
+        &never,
+    ) {
         Ok(comparison) => comparison,
         // Nothing raises `never`.
         Err(Cancelled) => unreachable!("a comparison nobody can cancel was cancelled"),
@@ -579,7 +678,7 @@ pub fn link_features(
         // Nothing raises a new flag.
         return (Vec::new(), Vec::new(), Vec::new());
     };
-    let scorer = sides.scorer(left, right);
+    let scorer = sides.scorer(left, right, Lexicon::builtin());
     let pairs = scorer.pair_features(&sides.left_ids, &sides.right_ids, &links::Params::default());
     let spans = |side: &prepare::Prepared| side.sentences.iter().map(|s| s.content).collect();
     (spans(&sides.left_side), spans(&sides.right_side), pairs)
@@ -597,7 +696,12 @@ struct Sides {
 
 impl Sides {
     /// The counterpart scorer of the two texts (`left` and `right` as prepared).
-    fn scorer<'a>(&'a self, left: &'a str, right: &'a str) -> links::Scorer<'a> {
+    fn scorer<'a>(
+        &'a self,
+        left: &'a str,
+        right: &'a str,
+        lexicon: &'a Lexicon,
+    ) -> links::Scorer<'a> {
         links::Scorer::new(
             &self.left_side,
             &self.right_side,
@@ -605,7 +709,7 @@ impl Sides {
             right,
             &self.term_names,
             (&self.left_ids, &self.right_ids),
-            links::Lexicon::builtin(),
+            lexicon,
         )
     }
 }
@@ -737,7 +841,7 @@ pub(crate) fn compare_reads(
         left,
         right,
         options,
-        equivalences,
+        &Knowledge::new(equivalences),
         &links::Params::default(),
         cancel,
         Some(reads),
@@ -755,11 +859,11 @@ fn compare_inner(
     left: &str,
     right: &str,
     options: &Options,
-    equivalences: &Equivalences,
+    knowledge: &Knowledge<'_>,
     params: &links::Params,
     cancel: &Cancel,
 ) -> Result<Comparison, Cancelled> {
-    compare_given(left, right, options, equivalences, params, cancel, None)
+    compare_given(left, right, options, knowledge, params, cancel, None)
 }
 
 /// [`compare_inner`], with the texts already read when `reads` are given.
@@ -767,16 +871,15 @@ fn compare_given(
     left: &str,
     right: &str,
     options: &Options,
-    equivalences: &Equivalences,
+    knowledge: &Knowledge<'_>,
     params: &links::Params,
     cancel: &Cancel,
     reads: Option<Reads<'_>>,
 ) -> Result<Comparison, Cancelled> {
     let to_mirror = left > right;
-    let source = match reads {
-        Some(reads) if to_mirror => Source::Read(reads.swapped()),
-        Some(reads) => Source::Read(reads),
-        None => Source::Texts(equivalences),
+    let source = Source {
+        knowledge,
+        reads: reads.map(|reads| if to_mirror { reads.swapped() } else { reads }),
     };
     if to_mirror {
         compare_oriented(right, left, options, source, params, cancel, true)
@@ -786,11 +889,11 @@ fn compare_given(
     }
 }
 
-/// Where a comparison's sides come from: the texts, read with this table of equivalent terms,
-/// or what was read of them before.
-enum Source<'a> {
-    Texts(&'a Equivalences),
-    Read(Reads<'a>),
+/// What a comparison knows (tables and the analyst's decisions) and, when they were read
+/// before, what was read of its texts (in the order compared).
+struct Source<'a> {
+    knowledge: &'a Knowledge<'a>,
+    reads: Option<Reads<'a>>,
 }
 
 /// Compares `left` with `right` in that order; `to_mirror` says the result will be mirrored,
@@ -805,8 +908,9 @@ fn compare_oriented(
     to_mirror: bool,
 ) -> Result<Comparison, Cancelled> {
     let deadline = Instant::now() + Duration::from_millis(options.timeout_ms.max(1));
-    let sides = match source {
-        Source::Read(reads) => sides_from_reads(
+    let knowledge = source.knowledge;
+    let sides = match source.reads {
+        Some(reads) => sides_from_reads(
             left,
             right,
             (reads.left, reads.right),
@@ -814,9 +918,17 @@ fn compare_oriented(
             reads.matcher,
             cancel,
         )?,
-        Source::Texts(equivalences) => prepare_sides(left, right, options, equivalences, cancel)?,
+        None => prepare_sides(left, right, options, knowledge.equivalences, cancel)?,
     };
-    let scorer = sides.scorer(left, right);
+    let scorer = sides.scorer(left, right, knowledge.lexicon);
+    // The decisions were written on the caller's sides: with `to_mirror`, this left is theirs
+    // right.
+    let decided = decisions::resolve(
+        knowledge.decisions,
+        (left, &sides.left_side.sentences),
+        (right, &sides.right_side.sentences),
+        to_mirror,
+    );
     let Sides {
         left_side,
         right_side,
@@ -825,7 +937,8 @@ fn compare_oriented(
         left_ids,
         right_ids,
     } = &sides;
-    let candidates = scorer.find(left_ids, right_ids, params);
+    let mut candidates = scorer.find(left_ids, right_ids, params);
+    decide_candidates(&mut candidates, &decided, &scorer, params);
     cancel.check()?;
     let headings = scorer.headings();
     let groups = align::align(
@@ -838,6 +951,7 @@ fn compare_oriented(
             links: &candidates,
             headings: (&headings.0, &headings.1),
             ids: (left_ids, right_ids),
+            decided: &decided,
         },
         deadline,
     );
@@ -877,7 +991,11 @@ fn compare_oriented(
                 let kept = share(diff.equal_words.0, diff.words.0)
                     .max(share(diff.equal_words.1, diff.words.1));
                 let revised = identical || kept * 3.0 >= 1.0;
-                if group.related && !revised {
+                // A pair the analyst linked as related stays related.
+                let drawn_related = decided.linked.iter().any(|&(l, r, kind)| {
+                    (l, r) == (group.left.start, group.right.start) && kind == LinkKind::Related
+                });
+                if group.related && (!revised || (drawn_related && !identical)) {
                     let score = scorer.score(group.left.start, group.right.start);
                     stats.related += 1;
                     stats.moved += usize::from(group.moved);
@@ -931,7 +1049,7 @@ fn compare_oriented(
             paraphrase,
         });
     }
-    let links = all_links(&scorer, &candidates, &rows, to_mirror);
+    let links = all_links(&scorer, &candidates, &rows, &decided, to_mirror);
     let mut linked = (
         vec![false; left_side.sentences.len()],
         vec![false; right_side.sentences.len()],
@@ -964,8 +1082,57 @@ fn compare_oriented(
         right_sentences: sides.right_side.sentences,
         rows,
         links,
+        rejected: {
+            let mut rejected: Vec<(usize, usize)> = decided.rejected.into_iter().collect();
+            rejected.sort_unstable();
+            rejected
+        },
         stats,
     })
+}
+
+/// The analyst's decisions on the links found: a rejected link goes, a confirmed one is there
+/// (scored, if the engine did not find it), an analyst's link is there with its kind.
+fn decide_candidates(
+    candidates: &mut Vec<links::Candidate>,
+    decided: &decisions::Resolved,
+    scorer: &links::Scorer<'_>,
+    params: &links::Params,
+) {
+    if decided.is_empty() {
+        return;
+    }
+    candidates.retain(|c| decided.allows(c.left, c.right));
+    let mut confirmed: Vec<&(usize, usize)> = decided.confirmed.iter().collect();
+    confirmed.sort_unstable();
+    for &(l, r) in confirmed {
+        if !candidates.iter().any(|c| (c.left, c.right) == (l, r)) {
+            let score = scorer.score(l, r);
+            let kind = if score >= params.equivalent {
+                LinkKind::Equivalent
+            } else {
+                LinkKind::Related
+            };
+            candidates.push(links::Candidate {
+                left: l,
+                right: r,
+                kind,
+                score,
+            });
+        }
+    }
+    for &(l, r, kind) in &decided.linked {
+        match candidates.iter_mut().find(|c| (c.left, c.right) == (l, r)) {
+            Some(c) if c.kind == LinkKind::Identical => {}
+            Some(c) => c.kind = kind,
+            None => candidates.push(links::Candidate {
+                left: l,
+                right: r,
+                kind,
+                score: scorer.score(l, r),
+            }),
+        }
+    }
 }
 
 /// The links of the comparison: those found, and every left × right sentence of a paired row
@@ -975,6 +1142,7 @@ fn all_links(
     scorer: &links::Scorer<'_>,
     candidates: &[links::Candidate],
     rows: &[Row],
+    decided: &decisions::Resolved,
     named_by_right: bool,
 ) -> Vec<Link> {
     let mut kinds: rustc_hash::FxHashMap<(usize, usize), (LinkKind, f32)> = candidates
@@ -1004,11 +1172,20 @@ fn all_links(
             }
         }
     }
-    let mut pairs: Vec<((usize, usize), (LinkKind, f32))> = kinds.into_iter().collect();
+    let mut pairs: Vec<((usize, usize), (LinkKind, f32))> = kinds
+        .into_iter()
+        .filter(|&((l, r), _)| decided.allows(l, r))
+        .collect();
     pairs.sort_unstable_by_key(|&(pair, _)| pair);
     pairs
         .into_iter()
-        .map(|((l, r), (kind, score))| scorer.link(l, r, kind, score, named_by_right))
+        .map(|((l, r), (kind, score))| {
+            let mut link = scorer.link(l, r, kind, score, named_by_right);
+            if decided.by_analyst(l, r) {
+                link.source = links::LinkSource::Analyst;
+            }
+            link
+        })
         .collect()
 }
 

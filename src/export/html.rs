@@ -138,6 +138,20 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>) -> std::io::Result<()> {
         "<tr><th>Options</th><td colspan=\"4\">{}</td></tr>",
         escape(&report.options_text())
     )?;
+    if let Some(decided) = report.decisions_text() {
+        writeln!(
+            out,
+            "<tr><th>Judged</th><td colspan=\"4\">{}</td></tr>",
+            escape(&decided)
+        )?;
+    }
+    if let Some(terms) = report.terms_text() {
+        writeln!(
+            out,
+            "<tr><th>Terms</th><td colspan=\"4\">{}</td></tr>",
+            escape(&terms)
+        )?;
+    }
     writeln!(
         out,
         "<tr><th>Compared</th><td colspan=\"4\">{} by Parallax {}</td></tr>\n</table>",
@@ -187,6 +201,9 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>) -> std::io::Result<()> {
                 )?,
                 None => write!(out, "<br><b>moved</b>")?,
             }
+        }
+        if report.by_analyst(i) {
+            write!(out, "<br><b>linked by the analyst</b>")?;
         }
         let refs = display.cross_refs(i);
         if !refs.is_empty() {

@@ -31,6 +31,8 @@ struct Output<'a> {
     right: SideOut<'a>,
     rows: &'a [Row],
     links: &'a [Link],
+    /// Sentence pairs the analyst rejected as links.
+    rejected: Vec<RejectedOut>,
     stats: &'a Stats,
     entities: &'a [Entity],
     /// Numbers, amounts and percentages, never among `entities`.
@@ -47,6 +49,12 @@ struct Output<'a> {
     /// Whether `entities`, `phrases` and `strength` were computed (false: skipped, empty).
     analysed: bool,
     notes: Vec<NoteOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct RejectedOut {
+    left: usize,
+    right: usize,
 }
 
 #[derive(Serialize)]
@@ -143,6 +151,11 @@ pub fn write(out: &mut dyn std::io::Write, report: &Report<'_>) -> std::io::Resu
         ),
         rows: &comparison.rows,
         links: &comparison.links,
+        rejected: comparison
+            .rejected
+            .iter()
+            .map(|&(left, right)| RejectedOut { left, right })
+            .collect(),
         stats: &comparison.stats,
         entities: &analysis.entities,
         figures: &analysis.figures,

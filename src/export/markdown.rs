@@ -68,6 +68,12 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>) -> std::io::Result<()> {
         report.generated_rfc3339(),
         env!("CARGO_PKG_VERSION")
     )?;
+    for line in [report.decisions_text(), report.terms_text()]
+        .into_iter()
+        .flatten()
+    {
+        writeln!(out, "{}.\n", escape(&line))?;
+    }
     if let Some(analysis) = report.analysis {
         use crate::analysis::Presence;
         writeln!(out, "## Who and what is named\n")?;
@@ -122,6 +128,9 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>) -> std::io::Result<()> {
             if let Some(target) = display.moved_targets.get(i).copied().flatten() {
                 heading.push_str(&format!(" ({}, row {})", target.label(), target.row + 1));
             }
+        }
+        if report.by_analyst(i) {
+            heading.push_str(" · **linked by the analyst**");
         }
         let refs = display.cross_refs(i);
         if !refs.is_empty() {

@@ -149,6 +149,9 @@ pub struct Report<'a> {
     pub comparison: &'a Comparison,
     /// The analyst's notes: (row index, note).
     pub notes: &'a [(usize, String)],
+    /// The analyst's terms that applied ("equivalent terms: COAS | Army Chief"), for the
+    /// provenance.
+    pub terms: &'a [String],
     /// Named entities, shared phrases and wording strength, or `None` when they were not
     /// computed (`--analysis never`, or a long document with `auto`): a stage of the
     /// pipeline before the export, never computed by it.
@@ -182,6 +185,60 @@ impl Report<'_> {
             .iter()
             .find(|(row, _)| *row == i)
             .map(|(_, note)| note.as_str())
+    }
+
+    /// Whether the analyst drew or confirmed a link between the sentences of row `i`.
+    pub fn by_analyst(&self, i: usize) -> bool {
+        let comparison = self.comparison;
+        comparison.rows.get(i).is_some_and(|row| {
+            row.left.iter().any(|&l| {
+                row.right.iter().any(|&r| {
+                    comparison
+                        .link(l, r)
+                        .is_some_and(|link| link.source == crate::engine::LinkSource::Analyst)
+                })
+            })
+        })
+    }
+
+    /// What the analyst judged, in words, or `None` when the analyst judged nothing: links
+    /// drawn or confirmed, links rejected ("L2 ↔ R4"), for a reader to know what a person
+    /// decided.
+    pub fn decisions_text(&self) -> Option<String> {
+        let comparison = self.comparison;
+        let drawn: Vec<String> = comparison
+            .links
+            .iter()
+            .filter(|link| link.source == crate::engine::LinkSource::Analyst)
+            .map(|link| format!("L{} ↔ R{}", link.left + 1, link.right + 1))
+            .collect();
+        let rejected: Vec<String> = comparison
+            .rejected
+            .iter()
+            .map(|(l, r)| format!("L{} ↔ R{}", l + 1, r + 1))
+            .collect();
+        if drawn.is_empty() && rejected.is_empty() {
+            return None;
+        }
+        let mut parts = Vec::new();
+        if !drawn.is_empty() {
+            parts.push(format!(
+                "links drawn or confirmed by the analyst: {}",
+                drawn.join(", ")
+            ));
+        }
+        if !rejected.is_empty() {
+            parts.push(format!(
+                "links rejected by the analyst: {}",
+                rejected.join(", ")
+            ));
+        }
+        Some(parts.join("; "))
+    }
+
+    /// The analyst's terms in words, or `None` when there are none.
+    pub fn terms_text(&self) -> Option<String> {
+        (!self.terms.is_empty()).then(|| format!("analyst's terms: {}", self.terms.join("; ")))
     }
 
     /// Options in words ("ignore case, ignore punctuation, reworded pairing 0.40").

@@ -51,6 +51,12 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>, colour: bool) -> std::io:
         stats.right_only
     )?;
     writeln!(out, "{}", coverage_text(comparison))?;
+    for line in [report.decisions_text(), report.terms_text()]
+        .into_iter()
+        .flatten()
+    {
+        writeln!(out, "{line}")?;
+    }
     let display = DisplayModel::new(comparison);
     match report.analysis {
         Some(analysis) => write_analysis(out, analysis, paint(BOLD), paint(RESET))?,
@@ -71,11 +77,14 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>, colour: bool) -> std::io:
             (false, _) => String::new(),
         };
         let refs = cross_refs_text(display.cross_refs(index));
-        let label = if refs.is_empty() {
+        let mut label = if refs.is_empty() {
             label(row)
         } else {
             format!("{}; {refs}", label(row))
         };
+        if report.by_analyst(index) {
+            label.push_str("; linked by the analyst");
+        }
         match row.kind {
             RowKind::Related | RowKind::Modified
                 if row.kind == RowKind::Related || row.paraphrase =>

@@ -161,4 +161,28 @@ pub enum Command {
     ShowCollation,
     /// Show two statements of the collation (by id) in the two-text view.
     ShowPair(u64, u64),
+    /// Record the analyst's decision on a link (replacing any earlier one on the same two
+    /// sentences); the comparison is made again with it.
+    Decide(crate::engine::Decision),
+    /// Remove the decision at this index of the list.
+    RemoveDecision(usize),
+    /// Undo the last change of the decisions (Ctrl+Z).
+    UndoDecision,
+    /// Redo the last change undone (Ctrl+Shift+Z).
+    RedoDecision,
+    /// Pick a sentence (side, index) to link with one of the other side.
+    PickForLink(Side, usize),
+    /// Open or close the Decisions window.
+    ToggleDecisions,
+    /// Open or close the Terms window.
+    ToggleTerms,
+    /// Replace the analyst's terms (applied at once).
+    SetTerms(crate::terms::Terms),
+    /// Teach that these two wordings (left, right) mean the same: an equivalent-terms row of
+    /// the analyst's.
+    TeachTerm(String, String),
+    /// Read the analyst's terms from this file (replacing them).
+    ImportTerms(PathBuf),
+    /// Write the analyst's terms to this file.
+    ExportTerms(PathBuf),
 }

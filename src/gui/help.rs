@@ -170,6 +170,22 @@ pub const SECTIONS: &[HelpSection] = &[
         ],
     },
     HelpSection {
+        title: "Your decisions on links",
+        paragraphs: &[
+            "Select a row: the bar under the rows lists the links of its sentences (L3–R5, each with its kind and who found it). Confirm keeps a link whatever the options; Reject removes it, and the two sentences go to their next best counterpart or stand alone. To draw a link Parallax missed, Pick a sentence on one side, select the row of a sentence on the other side and Link them as equivalent or related: the two stand level at once.",
+            "Decisions are kept with the pair's notes (next to the left file), by the sentences' text, so they come back when the pair is opened again and survive other edits; parallax compare applies them too. Rows you decided read 'you:' in the gutter, and every report marks them. Ctrl+Z undoes a decision, Ctrl+Shift+Z redoes it.",
+            "View > Decisions (Ctrl+D) lists every decision; Remove takes one back. A decision whose sentence is no longer in the texts is kept and shown as stale, never dropped, until you remove it.",
+        ],
+    },
+    HelpSection {
+        title: "Terms you teach",
+        paragraphs: &[
+            "View > Terms (Ctrl+T) shows the tables Parallax uses: equivalent terms (US = U.S. = United States: the same wording for the word diff and the links) and counterparts (reaffirm | reiterate: one concept for the links). The built-in rows are listed apart from yours.",
+            "Add a row (forms separated by |; for counterparts the concept first), edit it, turn it off or remove it: the comparison follows at once. Your rows are kept in the settings. Export writes them to a plain text file that parallax compare --equivalences reads (counterparts after a [counterparts] line); Import reads such a file back.",
+            "On a reworded row, the bar under the rows offers the wordings it replaces under These mean the same (“Field Marshal” = “COAS”): a click teaches the two as equivalent terms, and the row follows at once.",
+        ],
+    },
+    HelpSection {
         title: "Notes and options",
         paragraphs: &[
             "Select a row and press N (or click the note field at the bottom) to write a note. Enter or Save note saves it; leaving the row saves it too. Notes are kept next to the left file and follow their sentences when the sides are swapped.",
@@ -195,6 +211,9 @@ pub const KEYS: &[(&str, &str)] = &[
     ("Ctrl+O", "open the left statement"),
     ("Ctrl+Shift+O", "open the right statement"),
     ("Ctrl+E", "export a report"),
+    ("Ctrl+Z / Ctrl+Shift+Z", "undo / redo a decision on a link"),
+    ("Ctrl+D", "the list of your decisions on links"),
+    ("Ctrl+T", "the terms: yours and the built-in ones"),
     ("F5", "reload the files from disk"),
     ("Page Up / Page Down", "scroll the rows a page"),
     ("Up / Down", "scroll the rows a little"),

@@ -148,6 +148,22 @@ pub fn ui(ui: &mut Ui, settings: &Settings, collation: bool, commands: &mut Vec<
                 commands.push(Command::ShowCollation);
             }
             ui.separator();
+            if !collation
+                && ui
+                    .add(egui::Button::new("Decisions…").shortcut_text("Ctrl+D"))
+                    .on_hover_text("Your decisions on links: confirmed, rejected, drawn")
+                    .clicked()
+            {
+                commands.push(Command::ToggleDecisions);
+            }
+            if ui
+                .add(egui::Button::new("Terms…").shortcut_text("Ctrl+T"))
+                .on_hover_text("Your equivalent terms and counterparts, and the built-in ones")
+                .clicked()
+            {
+                commands.push(Command::ToggleTerms);
+            }
+            ui.separator();
             if ui
                 .add(egui::Button::new("Find…").shortcut_text("Ctrl+F"))
                 .clicked()

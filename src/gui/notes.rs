@@ -92,6 +92,38 @@ impl NotesBar {
         self.placed_on = Some((shown.comparison.clone(), shown.documents.clone()));
     }
 
+    /// The analyst's decisions kept in the pair's sidecar, as the sides are shown; `None`
+    /// until the sidecar is read (or where there can be none).
+    pub fn decisions(&self) -> Option<&[crate::engine::Decision]> {
+        match (&self.sidecar, self.reading) {
+            (Some((_, notes)), None) => Some(&notes.decisions),
+            _ => None,
+        }
+    }
+
+    /// Keeps these decisions in the pair's sidecar (written on the worker's file thread);
+    /// returns whether there is a sidecar to keep them in.
+    pub fn set_decisions(
+        &mut self,
+        decisions: Vec<crate::engine::Decision>,
+        worker: &Worker,
+    ) -> bool {
+        let (Some((path, notes)), None) = (&mut self.sidecar, self.reading) else {
+            return false;
+        };
+        notes.decisions = decisions;
+        if let Some((_, [left, right])) = &self.placed_on {
+            notes.left = crate::notes::Notes::new(left, right).left;
+            notes.right = crate::notes::Notes::new(left, right).right;
+        }
+        let mut kept = notes.clone();
+        if self.swapped {
+            kept.swap_sides();
+        }
+        worker.write_notes(path.clone(), kept);
+        true
+    }
+
     /// The selection is now `selected`: a draft typed on another row is saved there.
     pub fn follow_selection(&mut self, selected: Option<usize>, worker: &Worker) {
         if self

@@ -16,7 +16,7 @@ use super::Command;
 use super::Side;
 use super::commands::Slot;
 use super::notices::Notices;
-use super::worker::{JobResult, Worker};
+use super::worker::{JobResult, Taught, Worker};
 
 /// A comparison on screen, with the documents it was computed from (the view renders these,
 /// never newer documents that are still being compared).
@@ -74,6 +74,8 @@ pub struct Session {
     analysis_failed: Option<String>,
     /// Why the last comparison could not be made (a bug), if so.
     compare_failed: Option<String>,
+    /// The analyst's tables and decisions every comparison applies.
+    taught: Taught,
 }
 
 impl Default for Session {
@@ -92,6 +94,7 @@ impl Default for Session {
             analysis: None,
             analysis_failed: None,
             compare_failed: None,
+            taught: Taught::default(),
         }
     }
 }
@@ -210,6 +213,14 @@ impl Session {
                 }
             }
             Command::Swap => {
+                // The decisions follow their sentences to the other side.
+                self.taught.decisions = Arc::new(
+                    self.taught
+                        .decisions
+                        .iter()
+                        .map(crate::engine::Decision::mirrored)
+                        .collect(),
+                );
                 self.documents.swap(0, 1);
                 self.awaited.swap(0, 1);
                 self.loading.swap(0, 1);
@@ -284,7 +295,37 @@ impl Session {
             self.compare_generation,
             [self.documents[0].clone(), self.documents[1].clone()],
             options,
+            self.taught.clone(),
         );
+    }
+
+    /// The analyst's decisions the comparisons apply, as the sides are shown.
+    pub fn decisions(&self) -> &[crate::engine::Decision] {
+        &self.taught.decisions
+    }
+
+    /// Applies these decisions from now on, comparing again when they changed.
+    pub fn set_decisions(
+        &mut self,
+        decisions: Vec<crate::engine::Decision>,
+        options: Options,
+        worker: &Worker,
+    ) {
+        if *self.taught.decisions != decisions {
+            self.taught.decisions = Arc::new(decisions);
+            self.request_compare(options, worker);
+        }
+    }
+
+    /// Applies these tables (the analyst's terms) to the comparisons asked for from now on.
+    pub fn set_tables(&mut self, terms: &crate::terms::Terms) {
+        if terms.any_enabled() {
+            self.taught.equivalences = Some(Arc::new(terms.equivalences()));
+            self.taught.lexicon = Some(Arc::new(terms.lexicon()));
+        } else {
+            self.taught.equivalences = None;
+            self.taught.lexicon = None;
+        }
     }
 
     /// Takes in a load or comparison result; returns `None` when `result` is not one, so the

@@ -26,6 +26,8 @@ pub struct Settings {
     pub auto_reload: bool,
     /// Show the insights panel (named entities, shared phrases, wording strength).
     pub show_insights: bool,
+    /// The analyst's own equivalent terms and counterparts, applied to every comparison.
+    pub terms: crate::terms::Terms,
 }
 
 impl Default for Settings {
@@ -37,6 +39,7 @@ impl Default for Settings {
             recent: Vec::new(),
             auto_reload: false,
             show_insights: true,
+            terms: crate::terms::Terms::default(),
         }
     }
 }

@@ -563,6 +563,20 @@ fn gutter_ui(
         RowKind::LeftOnly => ("only left".to_owned(), input.palette.deleted_line),
         RowKind::RightOnly => ("only right".to_owned(), input.palette.inserted_line),
     };
+    // A pair the analyst linked or confirmed says so.
+    let by_analyst = row.left.iter().any(|&l| {
+        row.right.iter().any(|&r| {
+            input
+                .comparison
+                .link(l, r)
+                .is_some_and(|link| link.source == crate::engine::LinkSource::Analyst)
+        })
+    });
+    let label = if by_analyst {
+        format!("you: {label}")
+    } else {
+        label
+    };
     painter.text(
         rect.center_top() + Vec2::new(0.0, CELL_PAD),
         Align2::CENTER_TOP,

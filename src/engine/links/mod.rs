@@ -94,7 +94,9 @@ impl Default for Params {
 }
 
 /// How two linked sentences relate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum LinkKind {
     /// The same sentence (under the options).
@@ -114,6 +116,17 @@ impl LinkKind {
             Self::Related => "related",
         }
     }
+}
+
+/// Who decided a link: the engine found it, or the analyst drew or confirmed it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkSource {
+    /// Found by Parallax.
+    #[default]
+    Engine,
+    /// Drawn or confirmed by the analyst ([`super::decisions`]).
+    Analyst,
 }
 
 /// A link between a left and a right sentence.
@@ -138,6 +151,8 @@ pub struct Link {
     /// identical link). Not in the JSON, which names the terms.
     #[serde(skip)]
     pub right_spans: Vec<Span>,
+    /// Who decided it.
+    pub source: LinkSource,
 }
 
 /// A link found before the rows are made: the two sentences, the kind and the score.
@@ -633,6 +648,7 @@ impl<'a> Scorer<'a> {
             shared: Vec::new(),
             left_spans: Vec::new(),
             right_spans: Vec::new(),
+            source: LinkSource::Engine,
         };
         let (Some(left), Some(right)) = (self.left_info.get(l), self.right_info.get(r)) else {
             return link;

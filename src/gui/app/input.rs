@@ -17,6 +17,7 @@ impl ParallaxApp {
         let help_open = self.help.is_open() && !self.dialogs.is_open();
         let highlighted = self.collection.is_active() && self.collation.has_highlights();
         let row_selected = !self.collection.is_active() && self.view.selected().is_some();
+        let row_view = !self.collection.is_active();
         let mut scroll = None;
         ctx.input_mut(|input| {
             let mut take = |modifiers: Modifiers, key: Key| {
@@ -34,6 +35,12 @@ impl ParallaxApp {
             }
             if take(Modifiers::COMMAND, Key::E) {
                 commands.push(Command::OpenExport);
+            }
+            if row_view && take(Modifiers::COMMAND, Key::D) {
+                commands.push(Command::ToggleDecisions);
+            }
+            if take(Modifiers::COMMAND, Key::T) {
+                commands.push(Command::ToggleTerms);
             }
             if take(Modifiers::NONE, Key::F1) {
                 commands.push(Command::ToggleHelp);
@@ -61,6 +68,14 @@ impl ParallaxApp {
                 } else {
                     None
                 };
+            }
+            // Undo and redo of the decisions on links (a text field keeps its own).
+            if !wants_text && row_view {
+                if take(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z) {
+                    commands.push(Command::RedoDecision);
+                } else if take(Modifiers::COMMAND, Key::Z) {
+                    commands.push(Command::UndoDecision);
+                }
             }
             // The most specific first: Ctrl+O would also take Ctrl+Shift+O.
             if take(Modifiers::COMMAND | Modifiers::SHIFT, Key::O) {

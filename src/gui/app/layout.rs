@@ -52,9 +52,17 @@ impl ParallaxApp {
         if self.find.is_open() {
             egui::Panel::bottom("find").show(ui, |ui| self.find.ui(ui, &mut commands));
         }
-        if let (Some(row), Some(_)) = (self.view.selected(), shown) {
-            egui::Panel::bottom("note").show(ui, |ui| self.notes.ui(ui, row, &mut commands));
+        if let (Some(row), Some(shown)) = (self.view.selected(), shown) {
+            egui::Panel::bottom("note").show(ui, |ui| {
+                self.decisions
+                    .bar_ui(ui, shown, row, self.session.decisions(), &mut commands);
+                ui.separator();
+                self.notes.ui(ui, row, &mut commands);
+            });
         }
+        self.decisions
+            .window_ui(&ctx, shown, self.session.decisions(), &mut commands);
+        self.terms.show(&ctx, &self.settings.terms, &mut commands);
         if self.settings.show_insights {
             egui::Panel::right("insights")
                 .resizable(true)

@@ -17,6 +17,7 @@ mod layout;
 use super::collation_view::CollationView;
 use super::collection::Collection;
 use super::commands::Slot;
+use super::decisions::DecisionsPanel;
 use super::dialogs::Dialogs;
 use super::find::Find;
 use super::help::HelpWindow;
@@ -26,6 +27,7 @@ use super::notices::{Notice, Notices};
 use super::pair_view::PairView;
 use super::session::Session;
 use super::settings::Settings;
+use super::terms::TermsWindow;
 use super::watch::{WATCH_INTERVAL, Watch};
 use super::worker::{CollationExportJob, ExportJob, FindScope, JobResult, Locate, Worker};
 use super::{Command, Side};
@@ -42,6 +44,10 @@ pub struct ParallaxApp {
     find: Find,
     /// Notes on rows.
     notes: NotesBar,
+    /// The analyst's decisions on links: undo, the bar, the list.
+    decisions: DecisionsPanel,
+    /// The Terms window.
+    terms: TermsWindow,
     /// Messages until dismissed.
     notices: Notices,
     /// Files changing on disk.
@@ -85,6 +91,8 @@ impl ParallaxApp {
             view: PairView::default(),
             find: Find::default(),
             notes: NotesBar::default(),
+            decisions: DecisionsPanel::default(),
+            terms: TermsWindow::default(),
             notices: Notices::default(),
             watch: Watch::default(),
             dialogs: Dialogs::default(),
@@ -96,6 +104,8 @@ impl ParallaxApp {
             commands: Vec::new(),
             title: String::new(),
         };
+        // The analyst's terms apply from the first comparison.
+        app.session.set_tables(&app.settings.terms);
         let only_left = left.is_some() && right.is_none();
         let mut opened = false;
         for (side, path) in [(Side::Left, left), (Side::Right, right)] {
@@ -203,6 +213,21 @@ impl ParallaxApp {
     /// "n of m" position of the selected difference (n is 0 when none is selected).
     pub fn difference_position(&self) -> (usize, usize) {
         self.view.difference_position(self.session.shown())
+    }
+
+    /// The analyst's decisions on links the comparisons apply, as the sides are shown.
+    pub fn decisions(&self) -> &[crate::engine::Decision] {
+        self.session.decisions()
+    }
+
+    /// Whether the Decisions window is open.
+    pub fn decisions_open(&self) -> bool {
+        self.decisions.is_open()
+    }
+
+    /// Whether the Terms window is open.
+    pub fn terms_open(&self) -> bool {
+        self.terms.is_open()
     }
 
     /// The notes placed on rows, as exports show them.
@@ -330,6 +355,9 @@ impl ParallaxApp {
         {
             return;
         }
+        if self.apply_taught(command, follow) {
+            return;
+        }
         let shown = self.session.shown();
         let handled = match command {
             Command::ExportTo(format, path) => {
@@ -348,6 +376,7 @@ impl ParallaxApp {
                         comparison: shown.comparison.clone(),
                         analysis: self.session.analysis().cloned(),
                         notes: self.notes.by_row().to_vec(),
+                        terms: self.settings.terms.provenance(),
                     });
                 }
                 true
@@ -356,6 +385,8 @@ impl ParallaxApp {
         };
         let handled = handled
             || self.help.apply(command)
+            || self.decisions.apply(command, shown)
+            || self.terms.apply(command)
             || self.settings.apply(command)
             || self.notices.apply(command)
             || self.view.apply(command, shown)
@@ -372,6 +403,85 @@ impl ParallaxApp {
                 .session
                 .apply(command, options, &self.worker, &mut self.notices);
         debug_assert!(handled, "no part carries out {command:?}");
+    }
+
+    /// Carries out the commands on what the analyst taught: decisions on links (recorded in
+    /// the sidecar, applied by the next comparison) and terms; returns whether `command` was
+    /// one.
+    fn apply_taught(&mut self, command: &Command, follow: &mut Vec<Command>) -> bool {
+        let options = self.settings.options;
+        match command {
+            Command::Decide(_)
+            | Command::RemoveDecision(_)
+            | Command::UndoDecision
+            | Command::RedoDecision => {
+                if let Some(list) = self.decisions.change(command, self.session.decisions()) {
+                    self.notes.set_decisions(list.clone(), &self.worker);
+                    self.session.set_decisions(list, options, &self.worker);
+                }
+                true
+            }
+            Command::SetTerms(terms) => {
+                self.settings.terms = terms.clone();
+                self.session.set_tables(terms);
+                self.session.request_compare(options, &self.worker);
+                true
+            }
+            Command::TeachTerm(left, right) => {
+                let mut terms = self.settings.terms.clone();
+                terms.rows.push(crate::terms::Term::new(
+                    crate::terms::Table::Equivalent,
+                    format!("{} | {}", left.trim(), right.trim()),
+                ));
+                follow.push(Command::SetTerms(terms));
+                true
+            }
+            Command::ImportTerms(path) => {
+                match std::fs::read_to_string(path)
+                    .map_err(|e| e.to_string())
+                    .and_then(|text| crate::terms::Terms::parse(&text).map_err(|e| e.to_string()))
+                {
+                    Ok(terms) => {
+                        self.notices.info(format!(
+                            "{} rows of terms read from {}.",
+                            terms.rows.len(),
+                            path.display()
+                        ));
+                        follow.push(Command::SetTerms(terms));
+                    }
+                    Err(message) => {
+                        self.notices.error(format!(
+                            "Could not read the terms from {}: {message}.",
+                            path.display()
+                        ));
+                    }
+                }
+                true
+            }
+            Command::ExportTerms(path) => {
+                match std::fs::write(path, self.settings.terms.to_text()) {
+                    Ok(()) => {
+                        self.notices.info(format!(
+                            "Terms saved to {}; parallax compare --equivalences reads it.",
+                            path.display()
+                        ));
+                    }
+                    Err(e) => {
+                        self.notices.error(format!(
+                            "Could not save the terms to {}: {e}.",
+                            path.display()
+                        ));
+                    }
+                }
+                true
+            }
+            Command::Swap => {
+                // The decisions' undo follows the sentences; the session swaps the rest.
+                self.decisions.mirror();
+                false
+            }
+            _ => false,
+        }
     }
 
     /// Takes in finished jobs, each by the part that asked for it.
@@ -421,7 +531,17 @@ impl ParallaxApp {
                 .notes
                 .receive(result, self.session.shown(), &mut self.notices)
             {
-                Ok(()) => continue,
+                Ok(()) => {
+                    // The pair's decisions, once read, apply (a new pair: none to undo).
+                    if let Some(kept) = self.notes.decisions()
+                        && kept != self.session.decisions()
+                    {
+                        let kept = kept.to_vec();
+                        self.decisions.forget();
+                        self.session.set_decisions(kept, options, &self.worker);
+                    }
+                    continue;
+                }
                 Err(other) => other,
             };
             let open = self.watched();

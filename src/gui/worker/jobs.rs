@@ -6,7 +6,9 @@ use std::sync::mpsc::{Sender, channel};
 
 use crate::analysis::Analysis;
 use crate::display::DisplayModel;
-use crate::engine::{Cancel, Comparison, Equivalences, Options, Span, compare_cancellable};
+use crate::engine::{
+    Cancel, Comparison, Decision, Equivalences, Knowledge, Lexicon, Options, Span, compare_knowing,
+};
 use crate::export::Format;
 use crate::load::{Document, FileStamp};
 use crate::notes::Notes;
@@ -17,6 +19,32 @@ pub(super) struct CompareJob {
     pub(super) generation: u64,
     pub(super) documents: [Arc<Document>; 2],
     pub(super) options: Options,
+    pub(super) taught: Taught,
+}
+
+/// What the window's comparisons know beyond the options: the analyst's tables (`None`: the
+/// built-in one) and decisions on links, shared with the worker.
+#[derive(Clone, Default)]
+pub struct Taught {
+    /// Equivalent terms, the built-in table with the analyst's rows.
+    pub equivalences: Option<Arc<Equivalences>>,
+    /// The counterparts vocabulary with the analyst's rows.
+    pub lexicon: Option<Arc<Lexicon>>,
+    /// The analyst's decisions on links of the pair, as its sides are shown.
+    pub decisions: Arc<Vec<Decision>>,
+}
+
+impl Taught {
+    /// As the engine takes it.
+    pub fn knowledge(&self) -> Knowledge<'_> {
+        let equivalences = self
+            .equivalences
+            .as_deref()
+            .unwrap_or(Equivalences::builtin_ref());
+        Knowledge::new(equivalences)
+            .lexicon(self.lexicon.as_deref().unwrap_or(Lexicon::builtin()))
+            .decisions(&self.decisions)
+    }
 }
 
 pub(super) struct AnalyseJob {
@@ -45,7 +73,7 @@ pub(super) enum IoJob {
     },
     WriteNotes {
         path: PathBuf,
-        notes: Notes,
+        notes: Box<Notes>,
     },
     Stat(Vec<(crate::gui::commands::Slot, PathBuf)>),
 }
@@ -55,13 +83,14 @@ pub(super) fn run_compare(job: CompareJob, cancel: &Cancel, reply: &Reply) {
         generation,
         documents,
         options,
+        taught,
     } = job;
     let compared = crate::crash::catch("comparing", || {
-        compare_cancellable(
+        compare_knowing(
             &documents[0].text,
             &documents[1].text,
             &options,
-            Equivalences::builtin_ref(),
+            &taught.knowledge(),
             cancel,
         )
         .map(|comparison| {
@@ -302,6 +331,8 @@ pub struct ExportJob {
     pub analysis: Option<Arc<Analysis>>,
     /// Notes placed on rows.
     pub notes: Vec<(usize, String)>,
+    /// The analyst's terms that applied, for the provenance.
+    pub terms: Vec<String>,
 }
 
 impl ExportJob {
@@ -320,6 +351,7 @@ impl ExportJob {
             right: &self.documents[1],
             comparison: &self.comparison,
             notes: &self.notes,
+            terms: &self.terms,
             analysis: Some(&analysis),
             provenance: crate::export::Provenance {
                 generated: std::time::SystemTime::now(),

@@ -35,7 +35,7 @@ use jobs::{
     AnalyseJob, CollateJob, CollationAnalyseJob, CompareJob, FindJob, IoJob, run_analyse,
     run_collate, run_collation_analyse, run_compare, run_find, start_io,
 };
-pub use jobs::{CollationExportJob, ExportJob};
+pub use jobs::{CollationExportJob, ExportJob, Taught};
 use lane::Lane;
 
 /// What a background job reports.
@@ -337,13 +337,20 @@ impl Worker {
 
     /// Compares two documents on the compare lane (superseding any earlier request), then
     /// computes their insights on the insights lane.
-    pub fn compare(&self, generation: u64, documents: [Arc<Document>; 2], options: Options) {
+    pub fn compare(
+        &self,
+        generation: u64,
+        documents: [Arc<Document>; 2],
+        options: Options,
+        taught: Taught,
+    ) {
         self.submit(
             &self.compare,
             CompareJob {
                 generation,
                 documents,
                 options,
+                taught,
             },
         );
     }
@@ -418,7 +425,10 @@ impl Worker {
 
     /// Writes a notes sidecar (after any earlier write).
     pub fn write_notes(&self, path: PathBuf, notes: Notes) {
-        self.io(IoJob::WriteNotes { path, notes });
+        self.io(IoJob::WriteNotes {
+            path,
+            notes: Box::new(notes),
+        });
     }
 
     /// Reads the current stamps of these files.
