@@ -61,7 +61,7 @@ fn select(harness: &mut Harness<'static, ParallaxApp>, l: Option<usize>, r: Opti
 fn coverage(harness: &Harness<'static, ParallaxApp>) -> String {
     let s = harness.state().comparison().expect("compared").stats;
     format!(
-        "· counterparts: left {} of {}, right {} of {}",
+        "Sentences with counterparts: left {} of {}, right {} of {}",
         s.left_linked, s.left_sentences, s.right_linked, s.right_sentences
     )
 }
