@@ -497,6 +497,7 @@ fn panicking_analyser(
     _: &str,
     _: &str,
     _: &parallax::engine::Comparison,
+    _: &parallax::engine::Equivalences,
 ) -> parallax::analysis::Analysis {
     panic!("an analysis bug injected by the test")
 }

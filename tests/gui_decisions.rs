@@ -404,3 +404,37 @@ fn ctrl_d_and_ctrl_t_open_the_decisions_and_the_terms() {
     settle(&mut harness);
     assert!(harness.state().terms_open());
 }
+
+#[test]
+fn the_insights_name_by_the_terms_taught() {
+    let left = "Field Marshal Asim Munir met the delegation. The Field Marshal welcomed the visit.";
+    let right = "Army Chief Asim Munir met the delegation. The Army Chief welcomed the visit.";
+    let (mut harness, ..) = pair("teach-names", left, right);
+    let named_in_both = |h: &Harness<'static, ParallaxApp>, form: &str| -> bool {
+        h.state()
+            .analysis()
+            .expect("analysed")
+            .entities
+            .iter()
+            .any(|e| e.left > 0 && e.right > 0 && e.forms.iter().any(|f| f == form))
+    };
+    assert!(
+        !named_in_both(&harness, "Field Marshal"),
+        "two titles before"
+    );
+    harness.state_mut().push(Command::ToggleTerms);
+    harness
+        .state_mut()
+        .push(Command::SetTerms(parallax::terms::Terms {
+            rows: vec![parallax::terms::Term::new(
+                parallax::terms::Table::Equivalent,
+                "Field Marshal | Army Chief",
+            )],
+        }));
+    settle(&mut harness);
+    assert!(
+        named_in_both(&harness, "Field Marshal"),
+        "one name, in both, once taught: {:?}",
+        harness.state().analysis().map(|a| &a.entities)
+    );
+}

@@ -160,6 +160,22 @@ fn analyse_sides(
     }
 }
 
+/// Analyses with `equivalences` and the built-in strength lexicon.
+pub fn analyse_with(
+    left: &str,
+    right: &str,
+    comparison: &Comparison,
+    equivalences: &Equivalences,
+) -> Analysis {
+    analyse(
+        left,
+        right,
+        comparison,
+        equivalences,
+        StrengthLexicon::builtin_ref(),
+    )
+}
+
 /// Analyses with the built-in equivalences and strength lexicon.
 pub fn analyse_builtin(left: &str, right: &str, comparison: &Comparison) -> Analysis {
     analyse(

@@ -180,7 +180,7 @@ pub const SECTIONS: &[HelpSection] = &[
     HelpSection {
         title: "Terms you teach",
         paragraphs: &[
-            "View > Terms (Ctrl+T) shows the tables Parallax uses: equivalent terms (US = U.S. = United States: the same wording for the word diff and the links) and counterparts (reaffirm | reiterate: one concept for the links). The built-in rows are listed apart from yours.",
+            "View > Terms (Ctrl+T) shows the tables Parallax uses: equivalent terms (US = U.S. = United States: the same wording for the word diff, the links and the names in the insights) and counterparts (reaffirm | reiterate: one concept for the links). The built-in rows are listed apart from yours.",
             "Add a row (forms separated by |; for counterparts the concept first), edit it, turn it off or remove it: the comparison follows at once. Your rows are kept in the settings. Export writes them to a plain text file that parallax compare --equivalences reads (counterparts after a [counterparts] line); Import reads such a file back.",
             "On a reworded row, the bar under the rows offers the wordings it replaces under These mean the same (“Field Marshal” = “COAS”): a click teaches the two as equivalent terms, and the row follows at once.",
         ],

@@ -392,7 +392,12 @@ impl Session {
                 self.analysis_failed = None;
                 self.compare_failed = None;
                 self.shown_count += 1;
-                worker.analyse(generation, documents.clone(), comparison.clone());
+                worker.analyse(
+                    generation,
+                    documents.clone(),
+                    comparison.clone(),
+                    self.taught.equivalences.clone(),
+                );
                 self.shown = Some(Shown {
                     comparison,
                     display,

@@ -59,7 +59,7 @@ impl TermsWindow {
     fn ui(&mut self, ui: &mut Ui, terms: &Terms, commands: &mut Vec<Command>) {
         ui.label(
             "Teach Parallax the terms of your files: equivalent terms are different wordings \
-             of one thing (word diff and links); counterparts are words that count as one \
+             of one thing (word diff, links and the names of the insights); counterparts are words that count as one \
              concept when sentences are linked. Your rows apply at once, on top of the \
              built-in ones (a row of yours replaces a built-in group sharing a form).",
         );

@@ -51,6 +51,9 @@ pub(super) struct AnalyseJob {
     pub(super) generation: u64,
     pub(super) documents: [Arc<Document>; 2],
     pub(super) comparison: Arc<Comparison>,
+    /// The analyst's table of equivalent terms (`None`: the built-in one), as the comparison
+    /// had it: names group as the rows do.
+    pub(super) equivalences: Option<Arc<Equivalences>>,
     pub(super) analyser: Analyser,
 }
 
@@ -199,10 +202,19 @@ pub(super) fn run_analyse(job: AnalyseJob, cancel: &Cancel, reply: &Reply) {
         generation,
         documents,
         comparison,
+        equivalences,
         analyser,
     } = job;
+    let equivalences = equivalences
+        .as_deref()
+        .unwrap_or(Equivalences::builtin_ref());
     let analysed = crate::crash::catch("computing the insights", || {
-        analyser(&documents[0].text, &documents[1].text, &comparison)
+        analyser(
+            &documents[0].text,
+            &documents[1].text,
+            &comparison,
+            equivalences,
+        )
     });
     reply.send(match analysed {
         Ok(analysis) => JobResult::Analysed {

@@ -24,7 +24,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use crate::analysis::Analysis;
 use crate::display::DisplayModel;
 use crate::engine::collate::Collation;
-use crate::engine::{Comparison, Options, Span};
+use crate::engine::{Comparison, Equivalences, Options, Span};
 use crate::export::Format;
 use crate::load::{Document, FileStamp, LoadOptions, load_file_with};
 use crate::notes::Notes;
@@ -202,9 +202,10 @@ impl Locate {
     }
 }
 
-/// What computes the insights of a comparison: [`crate::analysis::analyse_builtin`], or a
-/// stand-in in tests (one that panics, to see the window survive it).
-pub type Analyser = fn(&str, &str, &Comparison) -> Analysis;
+/// What computes the insights of a comparison with a table of equivalent terms (the built-in
+/// one, or the analyst's): [`crate::analysis::analyse_with`], or a stand-in in tests (one that
+/// panics, to see the window survive it).
+pub type Analyser = fn(&str, &str, &Comparison, &Equivalences) -> Analysis;
 
 /// Where results go: the channel and the repaint, and the job count.
 #[derive(Clone)]
@@ -267,7 +268,7 @@ impl Worker {
         Self {
             receiver,
             reply,
-            analyser: crate::analysis::analyse_builtin,
+            analyser: crate::analysis::analyse_with,
             compare,
             analyse,
             find,
@@ -361,6 +362,7 @@ impl Worker {
         generation: u64,
         documents: [Arc<Document>; 2],
         comparison: Arc<Comparison>,
+        equivalences: Option<Arc<Equivalences>>,
     ) {
         self.submit(
             &self.analyse,
@@ -368,6 +370,7 @@ impl Worker {
                 generation,
                 documents,
                 comparison,
+                equivalences,
                 analyser: self.analyser,
             },
         );
