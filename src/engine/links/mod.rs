@@ -38,7 +38,6 @@ use super::segment::Span;
 
 pub use find::PairFeatures;
 pub use lexicon::Lexicon;
-use lexicon::concepts_of;
 pub use model::{FEATURES, Features, Model, N_FEATURES};
 
 /// Least score for a link to be `equivalent` rather than `related`.
@@ -261,7 +260,7 @@ impl<'a> Scorer<'a> {
                     }
                     done[t] = true;
                     found.clear();
-                    concepts_of(&term_names[t], lexicon, &stemmer, &mut found);
+                    lexicon.concepts(&term_names[t], &stemmer, &mut found);
                     let start = concept_pool.len() as u32;
                     for name in found.drain(..) {
                         let next = concept_names.len() as u32;
