@@ -436,10 +436,12 @@ fn actor_marker_ui(
     let Some((label, _)) = actor_marker(first) else {
         return;
     };
+    // The issuer's own points in the strong text colour: the weak colour was hard to read on
+    // the tinted one-sided cells of the dark theme.
     let colour = match first {
         Actor::Joint => input.palette.moved,
         Actor::Counterpart => input.palette.shared_line,
-        _ => input.palette.weak,
+        _ => ui.visuals().strong_text_color(),
     };
     let initial = match side {
         Side::Left => 'L',
