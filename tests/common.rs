@@ -117,6 +117,22 @@ fn words(text: &str) -> Vec<String> {
 
 /// Asserts what every phrase promises: three words or more, on both sides, each place spelling
 /// its words, longest first.
+/// The samples' attribution shift (the FO's "both sides" against the embassy's "We"), and the
+/// row of its left sentence.
+pub fn samples_attribution_shift(
+    c: &Comparison,
+    a: &Analysis,
+) -> (parallax::analysis::Shift, usize) {
+    let shift = a
+        .shifts
+        .iter()
+        .find(|s| s.kind == parallax::analysis::ShiftKind::Attribution)
+        .expect("the samples' attribution shift")
+        .clone();
+    let row = c.rows_of_left()[shift.left];
+    (shift, row)
+}
+
 pub fn check_phrases(left: &str, right: &str, a: &Analysis) {
     for p in &a.phrases {
         assert!(p.words >= 3);

@@ -1402,13 +1402,7 @@ fn the_credited_differently_filter_shows_only_those_points() {
     let mut harness = harness(None, None);
     let c = harness.state().comparison().expect("compared").clone();
     let a = harness.state().analysis().expect("analysed").clone();
-    let shift = a
-        .shifts
-        .iter()
-        .find(|s| s.kind == parallax::analysis::ShiftKind::Attribution)
-        .expect("the samples' attribution shift")
-        .clone();
-    let kept = c.rows_of_left()[shift.left];
+    let (_, kept) = super::common::samples_attribution_shift(&c, &a);
     harness
         .get_by_label_contains("Only points one side credits to both and the other to one")
         .click();

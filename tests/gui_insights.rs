@@ -28,20 +28,7 @@ fn shown(c: &Comparison, documents: &[Document; 2]) -> Shown {
 fn clicking_an_entity_highlights_its_places_and_jumps_to_its_row() {
     let (c, a) = analysed(EMBASSY, FO, &Options::default());
     let a = Arc::new(a);
-    let documents = [
-        Document::from_text("us-embassy-x-post.txt", EMBASSY),
-        Document::from_text("fo-joint-press-statement.txt", FO),
-    ];
-    let shown = shown(&c, &documents);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(640.0, 1400.0))
-        .build_ui_state(
-            |ui, (panel, commands): &mut (InsightsPanel, Vec<Command>)| {
-                commands.extend(panel.ui(ui, &a, &shown));
-            },
-            (InsightsPanel::default(), Vec::new()),
-        );
-    harness.run();
+    let mut harness = bundled_panel(&c, &a);
     harness.get_by_label_contains("Named only right: 10 (fo-joint-press-statement.txt)");
     harness.get_by_label_contains("Named in both: ");
     harness.get_by_label_contains("Phrases (");
@@ -130,20 +117,7 @@ fn clicking_a_strength_row_jumps_to_it() {
     );
     let (c, a) = analysed(left, right, &Options::default());
     let a = Arc::new(a);
-    let documents = [
-        Document::from_text("left.txt", left),
-        Document::from_text("right.txt", right),
-    ];
-    let shown = shown(&c, &documents);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(640.0, 800.0))
-        .build_ui_state(
-            |ui, (panel, commands): &mut (InsightsPanel, Vec<Command>)| {
-                commands.extend(panel.ui(ui, &a, &shown));
-            },
-            (InsightsPanel::default(), Vec::new()),
-        );
-    harness.run();
+    let mut harness = panel(&c, &a, [("left.txt", left), ("right.txt", right)], 800.0);
     harness.get_by_label("Strength (1)").click();
     harness.run();
     harness
@@ -167,14 +141,33 @@ fn bundled_panel(
     c: &Comparison,
     a: &Arc<parallax::analysis::Analysis>,
 ) -> Harness<'static, (InsightsPanel, Vec<Command>)> {
+    panel(
+        c,
+        a,
+        [
+            ("us-embassy-x-post.txt", EMBASSY),
+            ("fo-joint-press-statement.txt", FO),
+        ],
+        1400.0,
+    )
+}
+
+/// The insights panel alone, on the analysis `a` of the comparison `c` of two named texts, in a
+/// window `height` tall, run once; its state keeps the commands it gave.
+fn panel(
+    c: &Comparison,
+    a: &Arc<parallax::analysis::Analysis>,
+    [(left_name, left), (right_name, right)]: [(&str, &str); 2],
+    height: f32,
+) -> Harness<'static, (InsightsPanel, Vec<Command>)> {
     let documents = [
-        Document::from_text("us-embassy-x-post.txt", EMBASSY),
-        Document::from_text("fo-joint-press-statement.txt", FO),
+        Document::from_text(left_name, left),
+        Document::from_text(right_name, right),
     ];
     let shown = shown(c, &documents);
     let a = Arc::clone(a);
     let mut harness = Harness::builder()
-        .with_size(egui::vec2(640.0, 1400.0))
+        .with_size(egui::vec2(640.0, height))
         .build_ui_state(
             move |ui, (panel, commands): &mut (InsightsPanel, Vec<Command>)| {
                 commands.extend(panel.ui(ui, &a, &shown));
@@ -212,13 +205,7 @@ fn the_brief_heads_the_panel_and_a_line_goes_to_its_first_row() {
 #[test]
 fn the_shifts_tab_lists_the_shifts_and_a_click_goes_to_its_row() {
     let (c, a) = analysed(EMBASSY, FO, &Options::default());
-    let shift = a
-        .shifts
-        .iter()
-        .find(|s| s.kind == parallax::analysis::ShiftKind::Attribution)
-        .expect("the samples' attribution shift")
-        .clone();
-    let row = c.rows_of_left()[shift.left];
+    let (shift, row) = super::common::samples_attribution_shift(&c, &a);
     let a = Arc::new(a);
     let mut harness = bundled_panel(&c, &a);
     harness
@@ -247,20 +234,7 @@ fn the_figures_tab_lists_figures_by_side() {
     let right = "The deal is worth GBP 26bn. They met on 6 July 2025.";
     let (c, a) = analysed(left, right, &Options::default());
     let a = Arc::new(a);
-    let documents = [
-        Document::from_text("left.txt", left),
-        Document::from_text("right.txt", right),
-    ];
-    let shown = shown(&c, &documents);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(640.0, 1000.0))
-        .build_ui_state(
-            |ui, (panel, commands): &mut (InsightsPanel, Vec<Command>)| {
-                commands.extend(panel.ui(ui, &a, &shown));
-            },
-            (InsightsPanel::default(), Vec::new()),
-        );
-    harness.run();
+    let mut harness = panel(&c, &a, [("left.txt", left), ("right.txt", right)], 1000.0);
     harness.get_by_label_contains("Figures (").click();
     harness.run();
     harness.get_by_label("GBP 26bn [amount]");

@@ -31,8 +31,8 @@
 //! The point's kind is the weakest link that joined it; a point of one sentence is `single`.
 //!
 //! Cost: the pairwise comparisons dominate (N(N-1)/2 of them; on long texts they run on
-//! several threads); each keeps only its sentences, links and counts, not its rows and word
-//! diffs. Clustering is O(links × log links) plus a bounded check per join (a point holds at
+//! several threads, each document read once for all its pairs); each keeps only its links and
+//! counts, not its rows and word diffs. Clustering is O(links × log links) plus a bounded check per join (a point holds at
 //! most [`MAX_PER_DOCUMENT`] × N sentences).
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -378,8 +378,6 @@ struct PairResult {
     /// Ranks of the two documents (canonical order), `left` < `right`.
     left: usize,
     right: usize,
-    left_sentences: Vec<Sentence>,
-    right_sentences: Vec<Sentence>,
     links: Vec<Link>,
     similarity: f32,
     coverage: f32,
@@ -399,8 +397,6 @@ impl PairResult {
             right,
             similarity: s.similarity,
             coverage,
-            left_sentences: comparison.left_sentences,
-            right_sentences: comparison.right_sentences,
             links: comparison.links,
         }
     }
@@ -479,23 +475,9 @@ pub fn collate_cancellable(
     }
     let results: Vec<PairResult> = results.into_iter().flatten().collect();
 
-    // Sentences per rank: from a comparison that has the document, else segmented here.
-    let mut ranked_sentences: Vec<Option<Vec<Sentence>>> = vec![None; n];
-    for result in &results {
-        for (rank, sentences) in [
-            (result.left, &result.left_sentences),
-            (result.right, &result.right_sentences),
-        ] {
-            if ranked_sentences[rank].is_none() {
-                ranked_sentences[rank] = Some(sentences.clone());
-            }
-        }
-    }
-    let ranked_sentences: Vec<Vec<Sentence>> = ranked_sentences
-        .into_iter()
-        .enumerate()
-        .map(|(rank, s)| s.unwrap_or_else(|| segment::sentences(texts[by_rank[rank]])))
-        .collect();
+    // Sentences per rank, as each document was read.
+    let ranked_sentences: Vec<Vec<Sentence>> =
+        reads.iter().map(|read| read.sentences().to_vec()).collect();
 
     let clusters = cluster(&ranked_sentences, &results);
 
@@ -825,8 +807,6 @@ mod tests {
         PairResult {
             left,
             right,
-            left_sentences: Vec::new(),
-            right_sentences: Vec::new(),
             links,
             similarity: 0.0,
             coverage: 0.0,

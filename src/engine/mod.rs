@@ -583,6 +583,7 @@ pub fn compare_knowing(
         knowledge,
         &links::Params::default(),
         cancel,
+        None,
     )
 }
 
@@ -637,6 +638,7 @@ pub fn compare_cancellable(
         &Knowledge::new(equivalences),
         &links::Params::default(),
         cancel,
+        None,
     )
 }
 
@@ -657,6 +659,7 @@ pub fn compare_tuned(
         &Knowledge::new(equivalences),
         params,
         &never,
+        None,
     ) {
         Ok(comparison) => comparison,
         // Nothing raises `never`.
@@ -837,7 +840,7 @@ pub(crate) fn compare_reads(
     equivalences: &Equivalences,
     cancel: &Cancel,
 ) -> Result<Comparison, Cancelled> {
-    compare_given(
+    compare_inner(
         left,
         right,
         options,
@@ -854,20 +857,9 @@ const CANCEL_CHECK_ROWS: usize = 256;
 /// Compares `left` with `right`. The result with the texts swapped is the exact mirror of it,
 /// by construction: the two texts are always compared in one order (the one whose text sorts
 /// first on the left), and the comparison is mirrored when that is the right. Every tie-break
-/// of the engine is then taken the same way whichever text the caller puts on the left.
+/// of the engine is then taken the same way whichever text the caller puts on the left. With
+/// `reads`, the texts were read before (a collation reads each document once).
 fn compare_inner(
-    left: &str,
-    right: &str,
-    options: &Options,
-    knowledge: &Knowledge<'_>,
-    params: &links::Params,
-    cancel: &Cancel,
-) -> Result<Comparison, Cancelled> {
-    compare_given(left, right, options, knowledge, params, cancel, None)
-}
-
-/// [`compare_inner`], with the texts already read when `reads` are given.
-fn compare_given(
     left: &str,
     right: &str,
     options: &Options,

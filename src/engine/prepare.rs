@@ -92,6 +92,11 @@ pub struct Read {
 }
 
 impl Read {
+    /// The text's sentences.
+    pub fn sentences(&self) -> &[Sentence] {
+        &self.sentences
+    }
+
     /// The key of piece `k`.
     fn key(&self, k: usize) -> &str {
         let start = if k == 0 { 0 } else { self.key_ends[k - 1] };

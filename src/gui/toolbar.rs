@@ -230,7 +230,14 @@ fn stance_summary_ui(ui: &mut Ui, analysis: &crate::analysis::Analysis) {
         (shifts(ShiftKind::Attribution), "credited differently"),
         (shifts(ShiftKind::Strength), "stronger on one side"),
         (shifts(ShiftKind::Scope), "qualified on one side"),
-        (one_sided, "figures on one side only"),
+        (
+            one_sided,
+            if one_sided == 1 {
+                "figure on one side only"
+            } else {
+                "figures on one side only"
+            },
+        ),
     ]
     .into_iter()
     .filter(|(n, _)| *n > 0)

@@ -447,21 +447,25 @@ fn actor_marker_ui(
         Side::Left => 'L',
         Side::Right => 'R',
     };
-    let tooltip: Vec<String> = credited
-        .iter()
-        .filter_map(|&(s, a)| {
-            let (_, tip) = actor_marker(a)?;
-            Some(if credited.len() > 1 {
-                format!("{initial}{}: {tip}", s + 1)
-            } else {
-                let mut tip = tip.to_owned();
-                if let Some(c) = tip.get_mut(0..1) {
-                    c.make_ascii_uppercase();
-                }
-                tip
+    // The tooltip is written only when the marker is hovered, not every frame.
+    let tooltip = || -> String {
+        credited
+            .iter()
+            .filter_map(|&(s, a)| {
+                let (_, tip) = actor_marker(a)?;
+                Some(if credited.len() > 1 {
+                    format!("{initial}{}: {tip}", s + 1)
+                } else {
+                    let mut tip = tip.to_owned();
+                    if let Some(c) = tip.get_mut(0..1) {
+                        c.make_ascii_uppercase();
+                    }
+                    tip
+                })
             })
-        })
-        .collect();
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
     let align = match side {
         Side::Left => egui::Layout::right_to_left(egui::Align::Min),
         Side::Right => egui::Layout::left_to_right(egui::Align::Min),
@@ -471,7 +475,9 @@ fn actor_marker_ui(
             egui::Label::new(egui::RichText::new(label).size(10.0).color(colour).strong())
                 .sense(Sense::hover()),
         )
-        .on_hover_text(tooltip.join("\n"));
+        .on_hover_ui(|ui| {
+            ui.label(tooltip());
+        });
     });
 }
 
