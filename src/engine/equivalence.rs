@@ -278,7 +278,7 @@ impl Equivalences {
 }
 
 /// A form's tokens as the matcher sees them: keys, punctuation included.
-fn form_keys(form: &str, ignore_punctuation: bool) -> Vec<String> {
+pub(crate) fn form_keys(form: &str, ignore_punctuation: bool) -> Vec<String> {
     let mut raw = Vec::new();
     segment::tokens(form, Span::new(0, form.len()), &mut raw);
     raw.iter()

@@ -7,6 +7,7 @@ use std::sync::{Mutex, OnceLock};
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap as HashMap;
 
+use super::super::equivalence::form_keys;
 use super::super::normalize::is_stop_word;
 
 /// The table of counterparts: concept folding, boilerplate and opener words.
@@ -197,7 +198,11 @@ fn phrase_key(bytes: &[u8]) -> [u8; PHRASE_KEY] {
     key
 }
 
-/// The keys a form is looked up by: itself and, for a single word, its stem.
+/// The keys a form is looked up by: itself; for a single word, its stem; and the form as the
+/// texts' equivalence terms spell a name, by its words' keys without punctuation ("people's
+/// republic of china" is also looked up as "peoples republic of china", "timor-leste" as
+/// "timor leste": the keys the comparison makes of "People’s Republic of China" and
+/// "Timor-Leste").
 fn keys(stemmer: &Stemmer, form: &str) -> Vec<String> {
     let mut out = vec![form.to_owned()];
     if !form.contains(' ') {
@@ -205,6 +210,10 @@ fn keys(stemmer: &Stemmer, form: &str) -> Vec<String> {
         if stem != form {
             out.push(stem);
         }
+    }
+    let name = form_keys(form, true).join(" ").to_lowercase();
+    if !name.is_empty() && !out.contains(&name) {
+        out.push(name);
     }
     out
 }
@@ -257,5 +266,43 @@ pub(super) fn concepts_of(term: &str, lexicon: &Lexicon, stemmer: &Stemmer, out:
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::equivalence::{Equivalences, Matcher};
+
+    /// The concepts of a term, as the links read them.
+    fn concepts(term: &str) -> Vec<String> {
+        let stemmer = Stemmer::create(Algorithm::English);
+        let mut out = Vec::new();
+        concepts_of(term, Lexicon::builtin(), &stemmer, &mut out);
+        out
+    }
+
+    /// A country's name in the equivalence table and its adjective in the table of
+    /// counterparts are one concept, whatever the name's punctuation: every group of the
+    /// built-in equivalences that the counterparts name counts as the concept of its forms.
+    #[test]
+    fn every_equivalence_name_the_counterparts_list_counts_as_its_concept() {
+        let table = Equivalences::builtin();
+        let matcher = Matcher::new(&table, true, true);
+        let lexicon = Lexicon::builtin();
+        let mut checked = 0;
+        for group in 0..table.len() {
+            let term = format!("={}", matcher.canonical_words(group).join(" "));
+            for form in table.forms(group) {
+                let Some(wanted) = lexicon.concept_of.get(&form.to_lowercase()) else {
+                    continue;
+                };
+                checked += 1;
+                assert_eq!(&concepts(&term), wanted, "{term} (listed as {form:?})");
+            }
+        }
+        assert!(checked > 20, "only {checked} forms checked");
+        assert_eq!(concepts("chinese"), concepts("=peoples republic of china"));
+        assert_eq!(concepts("british"), concepts("=united kingdom"));
     }
 }
