@@ -80,8 +80,13 @@ struct Automaton {
     link: Vec<u32>,
     /// Transitions keyed by `state << 32 | symbol`.
     next: IntMap<u32>,
-    /// Each state's outgoing symbols (to copy them when a state is cloned).
-    symbols: Vec<Vec<u32>>,
+    /// Each state's outgoing symbols as a list through `edges` (its last added first; [`NONE`]
+    /// ends it), to copy them when a state is cloned: one flat buffer, not a vector per state.
+    first: Vec<u32>,
+    /// `(symbol, the state's previous edge)`.
+    edges: Vec<(u32, u32)>,
+    /// How many outgoing symbols each state has.
+    degree: Vec<u32>,
     last: u32,
 }
 
@@ -91,11 +96,15 @@ fn edge(state: u32, symbol: u32) -> u64 {
 
 impl Automaton {
     fn with_capacity(n: usize) -> Self {
+        // A text of n symbols has fewer than 2n states and 3n transitions; texts of words
+        // have about 1.5n of each, and the table grows when a text has more.
         let mut a = Self {
             len: Vec::with_capacity(2 * n + 1),
             link: Vec::with_capacity(2 * n + 1),
-            next: IntMap::with_capacity_and_hasher(3 * n + 1, Default::default()),
-            symbols: Vec::with_capacity(2 * n + 1),
+            next: IntMap::with_capacity_and_hasher(n + n / 2 + 1, Default::default()),
+            first: Vec::with_capacity(2 * n + 1),
+            edges: Vec::with_capacity(n + n / 2 + 1),
+            degree: Vec::with_capacity(2 * n + 1),
             last: 0,
         };
         a.state(0, NONE);
@@ -105,13 +114,17 @@ impl Automaton {
     fn state(&mut self, len: u32, link: u32) -> u32 {
         self.len.push(len);
         self.link.push(link);
-        self.symbols.push(Vec::new());
+        self.first.push(NONE);
+        self.degree.push(0);
         (self.len.len() - 1) as u32
     }
 
     fn add(&mut self, from: u32, symbol: u32, to: u32) {
         if self.next.insert(edge(from, symbol), to).is_none() {
-            self.symbols[from as usize].push(symbol);
+            let from = from as usize;
+            self.edges.push((symbol, self.first[from]));
+            self.first[from] = (self.edges.len() - 1) as u32;
+            self.degree[from] += 1;
         }
     }
 
@@ -131,9 +144,12 @@ impl Automaton {
                 self.link[cur as usize] = q;
             } else {
                 let clone = self.state(self.len[p as usize] + 1, self.link[q as usize]);
-                for s in self.symbols[q as usize].clone() {
+                let mut e = self.first[q as usize];
+                while e != NONE {
+                    let (s, previous) = self.edges[e as usize];
                     let to = self.next[&edge(q, s)];
                     self.add(clone, s, to);
+                    e = previous;
                 }
                 while p != NONE && self.next.get(&edge(p, symbol)) == Some(&q) {
                     self.next.insert(edge(p, symbol), clone);
@@ -355,7 +371,7 @@ pub(crate) fn find_many(sides: &[SideTokens<'_>], min_sides: usize) -> Vec<Share
         .filter(|&v| {
             automaton.len[v] as usize >= MIN_WORDS
                 && count.iter().filter(|side| side[v] > 0).count() >= min_sides
-                && automaton.symbols[v].len() >= 2
+                && automaton.degree[v] >= 2
                 && has_content(v)
         })
         .map(|v| (automaton.len[v], first_end[v], v as u32))

@@ -147,8 +147,8 @@ mod tests {
     fn word(key: &str, start: usize) -> Tok {
         Tok {
             span: Span::new(start, start + key.len()),
-            key: key.to_owned(),
-            lower: key.to_lowercase(),
+            key: key.into(),
+            lower: key.to_lowercase().into(),
             is_word: key.chars().any(char::is_alphanumeric),
             initial: false,
         }

@@ -215,7 +215,7 @@ fn run_mention(sentence: &SentenceTokens<'_>, part: &Part) -> Option<Mention> {
     let mut keys: Vec<String> = part
         .tokens
         .iter()
-        .map(|&k| tokens[k].lower.clone())
+        .map(|&k| tokens[k].lower.to_string())
         .collect();
     if let Some(k) = keys.last_mut() {
         *k = possessive_stem(k).to_owned();
