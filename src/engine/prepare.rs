@@ -87,8 +87,9 @@ pub struct Read {
     /// Every piece's key, one after the other; `key_ends[k]` is where piece `k`'s ends.
     keys: String,
     key_ends: Vec<usize>,
-    /// Per piece, the equivalence run that starts there.
-    runs: Vec<Option<Match>>,
+    /// The equivalence runs, by the piece each starts at, in text order (few pieces start one:
+    /// a list of them, not a slot per piece).
+    runs: Vec<(u32, Match)>,
 }
 
 impl Read {
@@ -112,7 +113,7 @@ pub fn read(text: &str, options: &Options, matcher: Option<&Matcher>) -> Read {
         tokens: Vec::with_capacity(text.len() / 5),
         keys: String::with_capacity(text.len()),
         key_ends: Vec::with_capacity(text.len() / 5),
-        runs: Vec::with_capacity(text.len() / 5),
+        runs: Vec::new(),
         sentences: Vec::new(),
     };
     let mut raw: Vec<Token> = Vec::new();
@@ -127,7 +128,6 @@ pub fn read(text: &str, options: &Options, matcher: Option<&Matcher>) -> Read {
                 out.tokens.push(*token);
                 out.keys.push_str(&key);
                 out.key_ends.push(out.keys.len());
-                out.runs.push(None);
             }
         }
         let bounds = first..out.tokens.len();
@@ -139,15 +139,13 @@ pub fn read(text: &str, options: &Options, matcher: Option<&Matcher>) -> Read {
             while i < keys.len() {
                 match matcher.longest_at(&keys, &lowers, i) {
                     Some(m) => {
-                        found.push((first + i, m));
+                        found.push(((first + i) as u32, m));
                         i += m.len;
                     }
                     None => i += 1,
                 }
             }
-            for (k, m) in found {
-                out.runs[k] = Some(m);
-            }
+            out.runs.extend(found);
         }
         out.bounds.push(bounds);
     }
@@ -185,13 +183,22 @@ pub fn prepare(
     let mut term_ids: Vec<u32> = Vec::new();
     // The link term of each equivalence group met, interned once.
     let mut group_terms: HashMap<usize, u32> = HashMap::default();
+    let mut next_run = 0;
     for bounds in &read.bounds {
         term_ids.clear();
         let mut link_terms: Vec<(u32, u32, u32)> = Vec::new();
         let first = side.tokens.len();
         let mut i = bounds.start;
         while i < bounds.end {
-            let found = read.runs[i];
+            // Runs are in text order and never overlap: the next one is the only one that can
+            // start here.
+            let found = match read.runs.get(next_run) {
+                Some(&(at, m)) if at as usize == i => {
+                    next_run += 1;
+                    Some(m)
+                }
+                _ => None,
+            };
             match found {
                 Some(m) => {
                     let run = &read.tokens[i..i + m.len];
