@@ -297,9 +297,16 @@ pub(crate) fn find_many(sides: &[SideTokens<'_>], min_sides: usize) -> Vec<Share
     let min_sides = min_sides.max(1);
     // Words of each side, and the combined symbol sequence with a separator per sentence.
     let mut vocabulary: HashMap<&str, u32> = HashMap::new();
-    let mut words: Vec<Vec<Span>> = vec![Vec::new(); n_sides];
+    // Sized once: on a long text, growing these by doubling held twice their size at times.
+    let mut words: Vec<Vec<Span>> = sides
+        .iter()
+        .map(|side| Vec::with_capacity(side.tokens.iter().filter(|t| t.is_word).count()))
+        .collect();
     let mut stop: Vec<bool> = Vec::new();
-    let mut sequence: Vec<(u32, Option<Origin>)> = Vec::new();
+    let mut sequence: Vec<(u32, Option<Origin>)> = Vec::with_capacity(
+        words.iter().map(Vec::capacity).sum::<usize>()
+            + sides.iter().map(|side| side.sentences.len()).sum::<usize>(),
+    );
     let mut separators = 0u32;
     for (s, side) in sides.iter().enumerate() {
         for range in &side.sentences {
@@ -332,7 +339,12 @@ pub(crate) fn find_many(sides: &[SideTokens<'_>], min_sides: usize) -> Vec<Share
         .iter()
         .map(|&(sym, _)| automaton.push(sym))
         .collect();
-    let n_states = automaton.len.len();
+    // What the rest needs of the automaton: its transitions (the larger part of it) go now,
+    // before the counts are made.
+    let Automaton {
+        len, link, degree, ..
+    } = automaton;
+    let n_states = len.len();
 
     // Occurrence counts per side, summed up the suffix-link tree (longest states first).
     let mut count = vec![vec![0u32; n_states]; n_sides];
@@ -348,9 +360,9 @@ pub(crate) fn find_many(sides: &[SideTokens<'_>], min_sides: usize) -> Vec<Share
         *slot = (*slot).min(p as u32);
     }
     let mut by_len: Vec<u32> = (0..n_states as u32).collect();
-    by_len.sort_unstable_by_key(|&v| std::cmp::Reverse(automaton.len[v as usize]));
+    by_len.sort_unstable_by_key(|&v| std::cmp::Reverse(len[v as usize]));
     for &v in &by_len {
-        let link = automaton.link[v as usize];
+        let link = link[v as usize];
         if link != NONE {
             for side in &mut count {
                 side[link as usize] += side[v as usize];
@@ -362,19 +374,19 @@ pub(crate) fn find_many(sides: &[SideTokens<'_>], min_sides: usize) -> Vec<Share
     // Candidates: maximal repeats in enough sides, long enough, not only function words.
     let has_content = |v: usize| {
         let end = first_end[v] as usize;
-        let len = automaton.len[v] as usize;
+        let len = len[v] as usize;
         sequence[end + 1 - len..=end]
             .iter()
             .any(|&(sym, _)| !stop[sym as usize])
     };
     let mut candidates: Vec<(u32, u32, u32)> = (1..n_states)
         .filter(|&v| {
-            automaton.len[v] as usize >= MIN_WORDS
+            len[v] as usize >= MIN_WORDS
                 && count.iter().filter(|side| side[v] > 0).count() >= min_sides
-                && automaton.degree[v] >= 2
+                && degree[v] >= 2
                 && has_content(v)
         })
-        .map(|v| (automaton.len[v], first_end[v], v as u32))
+        .map(|v| (len[v], first_end[v], v as u32))
         .collect();
     if candidates.is_empty() {
         return Vec::new();
@@ -384,7 +396,7 @@ pub(crate) fn find_many(sides: &[SideTokens<'_>], min_sides: usize) -> Vec<Share
 
     // End positions of a state are the positions whose whole-prefix state lies in its
     // suffix-link subtree: contiguous in Euler-tour order.
-    let (enter, leave) = euler_tour(&automaton.link);
+    let (enter, leave) = euler_tour(&link);
     let mut positions: Vec<u32> = (0..sequence.len() as u32)
         .filter(|&p| sequence[p as usize].1.is_some())
         .collect();
