@@ -22,6 +22,7 @@ use std::time::Instant;
 use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
 
 use super::decisions::Resolved;
+use super::fixed;
 use super::links::{self, Candidate, LinkKind};
 use super::normalize::is_stop_word;
 use super::prepare::{Interner, Prepared};
@@ -51,9 +52,6 @@ struct Weights {
     rank: Vec<u32>,
 }
 
-/// Weights are rounded to multiples of `1 / QUANTUM`.
-const QUANTUM: f64 = (1u64 << 20) as f64;
-
 impl Weights {
     fn new(terms: &Interner, term_names: &[String], left: &Prepared, right: &Prepared) -> Self {
         let n = terms.len();
@@ -78,7 +76,7 @@ impl Weights {
             stop[t] = is_stop;
             let rarity = 1.0 + (sentences / df).ln();
             let w: f32 = if is_stop { 0.1 } else { rarity };
-            weight[t] = (f64::from(w) * QUANTUM).round() / QUANTUM;
+            weight[t] = fixed::round(f64::from(w));
         }
         let mut by_name: Vec<usize> = (0..n).collect();
         by_name.sort_unstable_by(|&a, &b| term_names[a].cmp(&term_names[b]));
@@ -387,7 +385,7 @@ fn nearest_copies(
         for &l in &lefts {
             for &r in &rights {
                 let distance = (l as f64 / n_left - r as f64 / n_right).abs();
-                pairs.push(((distance * QUANTUM).round() as u64, l, r));
+                pairs.push((fixed::steps(distance), l, r));
             }
         }
         pairs.sort_unstable_by_key(|&(d, l, r)| (d, l + r, l.min(r)));

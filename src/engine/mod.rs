@@ -15,6 +15,7 @@ mod bounds;
 pub mod collate;
 pub mod decisions;
 pub mod equivalence;
+mod fixed;
 pub mod links;
 mod normalize;
 mod prepare;

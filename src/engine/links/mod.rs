@@ -33,6 +33,7 @@ mod model;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap as HashMap;
 
+use super::fixed;
 use super::prepare::Prepared;
 use super::segment::Span;
 
@@ -56,8 +57,6 @@ pub const MAX_PER_SENTENCE: usize = 4;
 const LONG_SENTENCE: usize = 25;
 /// Least words of a clause scored on its own.
 const MIN_CLAUSE_WORDS: usize = 4;
-/// Squared weights are rounded to multiples of `1 / QUANTUM`.
-const QUANTUM: f64 = (1u64 << 20) as f64;
 /// Boilerplate weighs this much of its rarity.
 const GENERIC_FACTOR: f64 = 1.0 / 3.0;
 /// How many of a sentence's rarest concepts look up candidates, and how many candidates of
@@ -338,7 +337,7 @@ impl<'a> Scorer<'a> {
             .map(|(&d, &g)| {
                 let w = ((n + 1.0) / f64::from(d.max(1))).ln();
                 let w = if g { w * GENERIC_FACTOR } else { w };
-                (w * w * QUANTUM).round() / QUANTUM
+                fixed::round(w * w)
             })
             .collect();
         let weight = std::mem::take(&mut scorer.weight);
@@ -737,7 +736,7 @@ pub fn tie_break(c: &Candidate, n_left: usize, n_right: usize) -> (u64, usize, u
     let at = |i: usize, n: usize| i as f64 / n.max(1) as f64;
     let distance = (at(c.left, n_left) - at(c.right, n_right)).abs();
     (
-        (distance * QUANTUM).round() as u64,
+        fixed::steps(distance),
         c.left + c.right,
         c.left.min(c.right),
         c.left.max(c.right),
