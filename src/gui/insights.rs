@@ -14,8 +14,9 @@ use std::sync::Arc;
 
 use egui::{Rect, RichText, Sense, TextWrapMode, pos2, vec2};
 
+use super::Side;
+use super::commands::{AppCommand, Command, ViewCommand};
 use super::session::Shown;
-use super::{Command, Side};
 use crate::analysis::{Analysis, Entity, EntityKind, Presence, Stronger};
 use crate::display::DisplayModel;
 use crate::engine::segment::Span;
@@ -97,8 +98,8 @@ impl InsightsPanel {
         self.tab
     }
 
-    /// Shows the panel. Returns the commands its clicks ask for: [`Command::Highlight`] with
-    /// every place of the entry, and [`Command::JumpToRow`] to the row of its first place.
+    /// Shows the panel. Returns the commands its clicks ask for: [`Command::View(ViewCommand::Highlight)`] with
+    /// every place of the entry, and [`Command::View(ViewCommand::JumpToRow)`] to the row of its first place.
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
@@ -568,11 +569,11 @@ impl InsightsPanel {
                 ));
                 if response.clicked() {
                     self.selected = Some(this);
-                    commands.push(Command::Highlight(vec![
+                    commands.push(Command::View(ViewCommand::Highlight(vec![
                         (Side::Left, d.left_span),
                         (Side::Right, d.right_span),
-                    ]));
-                    commands.push(Command::JumpToRow(d.row));
+                    ])));
+                    commands.push(Command::View(ViewCommand::JumpToRow(d.row)));
                 }
             }
             Line::Shift { index, label } => {
@@ -593,9 +594,9 @@ impl InsightsPanel {
                     .into_iter()
                     .filter(|(_, span)| !span.is_empty())
                     .collect();
-                    commands.push(Command::Highlight(places));
+                    commands.push(Command::View(ViewCommand::Highlight(places)));
                     if let Some(row) = shown.display.row_of(Side::Left, shift.left) {
-                        commands.push(Command::JumpToRow(row));
+                        commands.push(Command::View(ViewCommand::JumpToRow(row)));
                     }
                 }
             }
@@ -663,7 +664,7 @@ impl InsightsPanel {
                                 && let Some(&row) = line.rows.first()
                             {
                                 self.selected = Some(this);
-                                commands.push(Command::JumpToRow(row));
+                                commands.push(Command::View(ViewCommand::JumpToRow(row)));
                             }
                         }
                     });
@@ -736,11 +737,11 @@ fn highlight(display: &DisplayModel, left: &[Span], right: &[Span], commands: &m
         .chain(right.iter().map(|&s| (Side::Right, s)))
         .collect();
     let first = places.first().copied();
-    commands.push(Command::Highlight(places));
+    commands.push(Command::View(ViewCommand::Highlight(places)));
     if let Some((side, span)) = first
         && let Some(row) = display.row_at(side, span.start)
     {
-        commands.push(Command::JumpToRow(row));
+        commands.push(Command::View(ViewCommand::JumpToRow(row)));
     }
 }
 
@@ -795,7 +796,7 @@ pub fn panel_ui(
             .on_hover_text("Show again from the View menu")
             .clicked()
         {
-            commands.push(Command::ToggleInsights);
+            commands.push(Command::App(AppCommand::ToggleInsights));
         }
     });
     if let Some(message) = session.analysis_failed() {

@@ -5,9 +5,13 @@ use egui::{RichText, ThemePreference, Ui};
 
 use crate::samples::SAMPLES;
 
-use super::Command;
 use super::Side;
+use super::commands::{
+    AppCommand, Command, DecisionsCommand, DialogCommand, FindCommand, PairCommand, Slot,
+    StatementsCommand, TermsCommand,
+};
 use super::settings::Settings;
+use super::shortcuts::{Action, keys};
 
 /// The menu bar: File, Samples, View, Help.
 /// With `collation`, the items that act on the two columns (open a side, paste, edit, swap)
@@ -21,18 +25,18 @@ pub fn ui(ui: &mut Ui, settings: &Settings, collation: bool, commands: &mut Vec<
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             for &side in sides {
-                let shortcut = if side == Side::Left {
-                    "Ctrl+O"
+                let shortcut = keys(if side == Side::Left {
+                    Action::OpenLeft
                 } else {
-                    "Ctrl+Shift+O"
-                };
+                    Action::OpenRight
+                });
                 if ui
                     .add(
                         egui::Button::new(format!("Open {}…", side.name())).shortcut_text(shortcut),
                     )
                     .clicked()
                 {
-                    commands.push(Command::Open(side));
+                    commands.push(Command::App(AppCommand::Open(side)));
                 }
             }
             ui.menu_button("Open recent", |ui| {
@@ -43,11 +47,14 @@ pub fn ui(ui: &mut Ui, settings: &Settings, collation: bool, commands: &mut Vec<
                     ui.menu_button(path.display().to_string(), |ui| {
                         for &side in sides {
                             if ui.button(format!("Open as {}", side.name())).clicked() {
-                                commands.push(Command::OpenPath(side, path.clone()));
+                                commands
+                                    .push(Command::Pair(PairCommand::OpenPath(side, path.clone())));
                             }
                         }
                         if ui.button("Add to the collation").clicked() {
-                            commands.push(Command::AddPaths(vec![path.clone()]));
+                            commands.push(Command::Statements(StatementsCommand::Add(vec![
+                                path.clone(),
+                            ])));
                         }
                     });
                 }
@@ -57,25 +64,25 @@ pub fn ui(ui: &mut Ui, settings: &Settings, collation: bool, commands: &mut Vec<
                 .on_hover_text("Collate three or more statements: who said what, with no base text")
                 .clicked()
             {
-                commands.push(Command::AddStatement);
+                commands.push(Command::Dialog(DialogCommand::Open(Slot::NewStatement)));
             }
             ui.separator();
             for &side in sides {
                 if ui.button(format!("Paste as {}…", side.name())).clicked() {
-                    commands.push(Command::EditText(side, false));
+                    commands.push(Command::Dialog(DialogCommand::EditText(side, false)));
                 }
             }
             for &side in sides {
                 if ui.button(format!("Edit {} text…", side.name())).clicked() {
-                    commands.push(Command::EditText(side, true));
+                    commands.push(Command::Dialog(DialogCommand::EditText(side, true)));
                 }
             }
             ui.separator();
             if ui
-                .add(egui::Button::new("Export report…").shortcut_text("Ctrl+E"))
+                .add(egui::Button::new("Export report…").shortcut_text(keys(Action::Export)))
                 .clicked()
             {
-                commands.push(Command::OpenExport);
+                commands.push(Command::Dialog(DialogCommand::OpenExport));
             }
             ui.separator();
             let mut auto = settings.auto_reload;
@@ -83,16 +90,16 @@ pub fn ui(ui: &mut Ui, settings: &Settings, collation: bool, commands: &mut Vec<
                 .checkbox(&mut auto, "Reload changed files automatically")
                 .changed()
             {
-                commands.push(Command::SetAutoReload(auto));
+                commands.push(Command::App(AppCommand::SetAutoReload(auto)));
             }
             if !collation && ui.button("Swap sides").clicked() {
-                commands.push(Command::Swap);
+                commands.push(Command::Pair(PairCommand::Swap));
             }
             if ui
-                .add(egui::Button::new("Reload").shortcut_text("F5"))
+                .add(egui::Button::new("Reload").shortcut_text(keys(Action::Reload)))
                 .clicked()
             {
-                commands.push(Command::Reload);
+                commands.push(Command::App(AppCommand::Reload));
             }
             ui.separator();
             if ui.button("Quit").clicked() {
@@ -109,7 +116,7 @@ pub fn ui(ui: &mut Ui, settings: &Settings, collation: bool, commands: &mut Vec<
                 )
                 .clicked()
             {
-                commands.push(Command::OpenAllSamples);
+                commands.push(Command::Statements(StatementsCommand::OpenAllSamples));
             }
             // One sample goes in a column of the two-column view.
             let samples = if collation { &[][..] } else { SAMPLES };
@@ -117,7 +124,7 @@ pub fn ui(ui: &mut Ui, settings: &Settings, collation: bool, commands: &mut Vec<
                 ui.menu_button(sample.title, |ui| {
                     for &side in sides {
                         if ui.button(format!("Open as {}", side.name())).clicked() {
-                            commands.push(Command::OpenSample(side, n));
+                            commands.push(Command::Pair(PairCommand::OpenSample(side, n)));
                         }
                     }
                 });
@@ -130,7 +137,7 @@ pub fn ui(ui: &mut Ui, settings: &Settings, collation: bool, commands: &mut Vec<
                 (ThemePreference::Dark, "Dark theme"),
             ] {
                 if ui.radio(settings.theme == theme, name).clicked() {
-                    commands.push(Command::SetTheme(theme));
+                    commands.push(Command::App(AppCommand::SetTheme(theme)));
                 }
             }
             ui.separator();
@@ -142,43 +149,43 @@ pub fn ui(ui: &mut Ui, settings: &Settings, collation: bool, commands: &mut Vec<
                     .on_hover_text("Who each side names, shared phrases, wording strength")
                     .changed()
             {
-                commands.push(Command::ToggleInsights);
+                commands.push(Command::App(AppCommand::ToggleInsights));
             }
             if ui.button("Collation of all statements").clicked() {
-                commands.push(Command::ShowCollation);
+                commands.push(Command::App(AppCommand::ShowCollation));
             }
             ui.separator();
             if !collation
                 && ui
-                    .add(egui::Button::new("Decisions…").shortcut_text("Ctrl+D"))
+                    .add(egui::Button::new("Decisions…").shortcut_text(keys(Action::Decisions)))
                     .on_hover_text("Your decisions on links: confirmed, rejected, drawn")
                     .clicked()
             {
-                commands.push(Command::ToggleDecisions);
+                commands.push(Command::Decisions(DecisionsCommand::ToggleWindow));
             }
             if ui
-                .add(egui::Button::new("Terms…").shortcut_text("Ctrl+T"))
+                .add(egui::Button::new("Terms…").shortcut_text(keys(Action::Terms)))
                 .on_hover_text("Your equivalent terms and counterparts, and the built-in ones")
                 .clicked()
             {
-                commands.push(Command::ToggleTerms);
+                commands.push(Command::Terms(TermsCommand::ToggleWindow));
             }
             ui.separator();
             if ui
-                .add(egui::Button::new("Find…").shortcut_text("Ctrl+F"))
+                .add(egui::Button::new("Find…").shortcut_text(keys(Action::Find)))
                 .clicked()
             {
-                commands.push(Command::OpenFind);
+                commands.push(Command::Find(FindCommand::Open));
             }
             ui.label(RichText::new("Zoom: Ctrl+Plus, Ctrl+Minus, Ctrl+0").weak());
         });
         ui.menu_button("Help", |ui| {
             if ui
-                .add(egui::Button::new("Help").shortcut_text("F1"))
+                .add(egui::Button::new("Help").shortcut_text(keys(Action::Help)))
                 .on_hover_text("How to read the rows, links and the collation; the keys")
                 .clicked()
             {
-                commands.push(Command::ToggleHelp);
+                commands.push(Command::App(AppCommand::ToggleHelp));
             }
         });
     });

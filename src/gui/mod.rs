@@ -1,9 +1,15 @@
-//! The window: two statements side by side. Each part owns its state, carries out its own
-//! commands (`apply`) and draws itself (`ui`); [`app`] holds the parts, hands each command to
-//! its owner in `logic()`, and lays the parts out in `ui()`.
+//! The window: two statements side by side, or three and more collated. Each part owns its
+//! state, carries out its own commands (`apply`, one exhaustive `match` over its own enum) and
+//! draws itself (`ui`); [`app`] holds the parts and the [`Screen`] shown, hands each command
+//! to its owner in `logic()` (one exhaustive `match` over [`Command`]), and lays the parts out
+//! in `ui()`.
 //!
-//! - [`app`]: the parts together, the frame (`logic` then `ui`), the public surface for tests;
-//! - [`commands`]: what UI code and finished jobs ask for;
+//! - [`app`]: the parts together, the frame (`logic` then `ui`), the routing of commands and
+//!   finished jobs (`app/apply.rs`), keys and dropped files (`app/input.rs`), the public
+//!   surface for tests;
+//! - [`commands`]: what UI code and finished jobs ask for, nested by owner, and the
+//!   vocabulary the parts share (screens, slots, statement ids, the point filter);
+//! - [`shortcuts`]: the one table of keys, read by the keyboard handling, the menus and Help;
 //! - [`session`]: the documents, the comparison shown and its insights, and their jobs;
 //! - [`pair_view`]: the two-column view: headers, scrolling, selection, marks;
 //! - [`view`]: drawing the aligned rows (virtualised); [`cells`]: colours and a cell's text;
@@ -20,7 +26,8 @@
 //! - [`insights`]: the panel of names, shared phrases and wording strength;
 //! - [`collection`], [`collation_view`]: three or more statements at once: their list and
 //!   collation jobs; the columns, points, presence map and similarity;
-//! - [`worker`]: every slow job, off the UI thread, superseded jobs cancelled.
+//! - [`worker`]: every slow job, off the UI thread, superseded jobs cancelled; its results
+//!   are nested by owner as the commands are.
 
 pub mod app;
 pub mod cells;
@@ -39,6 +46,7 @@ pub mod notices;
 pub mod pair_view;
 pub mod session;
 pub mod settings;
+pub mod shortcuts;
 pub mod terms;
 pub mod toolbar;
 pub mod view;
@@ -49,7 +57,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub use app::ParallaxApp;
-pub use commands::Command;
+use commands::{AppCommand, StatementsCommand};
+pub use commands::{Command, Screen};
 
 pub use crate::engine::Side;
 
@@ -104,10 +113,10 @@ pub fn run(
             };
             let mut app = ParallaxApp::new(cc, left, right);
             if !all.is_empty() {
-                app.apply(Command::OpenStatements(all));
+                app.apply(Command::Statements(StatementsCommand::Open(all)));
             }
             if let Some(theme) = theme {
-                app.apply(Command::SetTheme(theme));
+                app.apply(Command::App(AppCommand::SetTheme(theme)));
             }
             Ok(Box::new(app))
         }),

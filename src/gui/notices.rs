@@ -4,10 +4,9 @@
 
 use egui::Ui;
 
-use super::Command;
+use super::commands::{AppCommand, Command};
 
-/// Identifies a notice for as long as the window is open.
-pub type NoticeId = u64;
+pub use super::commands::NoticeId;
 
 /// A message shown in the window until dismissed.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,13 +79,9 @@ impl Notices {
         &self.list
     }
 
-    /// Carries out [`Command::DismissNotice`]; returns whether `command` was one.
-    pub fn apply(&mut self, command: &Command) -> bool {
-        let Command::DismissNotice(id) = command else {
-            return false;
-        };
-        self.list.retain(|n| n.id != *id);
-        true
+    /// Takes a notice off the window (Dismiss, or its action was taken).
+    pub fn dismiss(&mut self, id: NoticeId) {
+        self.list.retain(|n| n.id != id);
     }
 
     /// One line per notice, with its action and a Dismiss button.
@@ -103,10 +98,10 @@ impl Notices {
                     && ui.small_button(label).clicked()
                 {
                     commands.push(command.clone());
-                    commands.push(Command::DismissNotice(notice.id));
+                    commands.push(Command::App(AppCommand::DismissNotice(notice.id)));
                 }
                 if ui.small_button("Dismiss").clicked() {
-                    commands.push(Command::DismissNotice(notice.id));
+                    commands.push(Command::App(AppCommand::DismissNotice(notice.id)));
                 }
             });
         }

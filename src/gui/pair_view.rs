@@ -11,10 +11,11 @@ use crate::analysis::{Analysis, ShiftKind};
 use crate::engine::Span;
 use crate::load::Document;
 
-use super::Command;
 use super::Side;
+use super::commands::{AppCommand, Command, ViewCommand};
 use super::session::Shown;
 use super::view::{self, Palette, RowHeights, ViewInput};
+use super::worker::FindMatch;
 
 /// Find matches as the view marks them: (row, side, span, is the current match).
 pub type ViewMark = (usize, Side, Span, bool);
@@ -143,35 +144,33 @@ impl PairView {
         self.highlight_generation += 1;
     }
 
-    /// Carries out the view's commands; returns whether `command` was one.
-    pub fn apply(&mut self, command: &Command, shown: Option<&Shown>) -> bool {
+    /// Carries out the view's commands.
+    pub fn apply(&mut self, command: &ViewCommand, shown: Option<&Shown>) {
         match command {
-            Command::NextDifference => self.step_difference(shown, true),
-            Command::PreviousDifference => self.step_difference(shown, false),
-            Command::SelectRow(i) => self.selected = Some(*i),
-            Command::JumpToRow(i) => {
+            ViewCommand::NextDifference => self.step_difference(shown, true),
+            ViewCommand::PreviousDifference => self.step_difference(shown, false),
+            ViewCommand::SelectRow(i) => self.selected = Some(*i),
+            ViewCommand::JumpToRow(i) => {
                 self.selected = Some(*i);
                 self.scroll_to = Some(*i);
             }
-            Command::JumpToSentence(side, sentence) => {
+            ViewCommand::JumpToSentence(side, sentence) => {
                 if let Some(row) = shown.and_then(|s| s.display.row_of(*side, *sentence)) {
                     self.selected = Some(row);
                     self.scroll_to = Some(row);
                     self.marked = Some((*side, *sentence));
                 }
             }
-            Command::ScrollToRow(row) => self.scroll_to = Some(*row),
-            Command::Highlight(places) => {
+            ViewCommand::ScrollToRow(row) => self.scroll_to = Some(*row),
+            ViewCommand::Highlight(places) => {
                 self.highlights = places.clone();
                 self.highlight_generation += 1;
             }
-            Command::CreditedDifferentlyOnly(on) => {
+            ViewCommand::CreditedDifferentlyOnly(on) => {
                 self.credited_only = *on;
                 self.filter_generation += 1;
             }
-            _ => return false,
         }
-        true
     }
 
     fn step_difference(&mut self, shown: Option<&Shown>, forward: bool) {
@@ -208,13 +207,7 @@ impl PairView {
     }
 
     /// Rebuilds the marks the rows show (find matches, then highlights) when either changed.
-    fn update_marks(
-        &mut self,
-        shown: &Shown,
-        find: &[(usize, usize, Span)],
-        current: usize,
-        key: u64,
-    ) {
+    fn update_marks(&mut self, shown: &Shown, find: &[FindMatch], current: usize, key: u64) {
         let key =
             key ^ self.highlight_generation.rotate_left(17) ^ shown.generation.rotate_left(32);
         if self.marks_key == key {
@@ -223,14 +216,23 @@ impl PairView {
         let mut marks: Vec<ViewMark> = find
             .iter()
             .enumerate()
-            .map(|(k, &(row, document, span))| {
-                let side = if document == 0 {
-                    Side::Left
-                } else {
-                    Side::Right
-                };
-                (row, side, span, k == current)
-            })
+            .map(
+                |(
+                    k,
+                    &FindMatch {
+                        row,
+                        document,
+                        span,
+                    },
+                )| {
+                    let side = if document == 0 {
+                        Side::Left
+                    } else {
+                        Side::Right
+                    };
+                    (row, side, span, k == current)
+                },
+            )
             .collect();
         for &(side, span) in &self.highlights {
             if let Some(row) = shown.display.row_at(side, span.start) {
@@ -366,7 +368,7 @@ impl PairView {
             }
         });
         if on != self.credited_only {
-            commands.push(Command::CreditedDifferentlyOnly(on));
+            commands.push(Command::View(ViewCommand::CreditedDifferentlyOnly(on)));
         }
     }
 
@@ -435,7 +437,7 @@ pub struct PairInput<'a> {
     /// The comparison shown, if any yet.
     pub shown: Option<&'a Shown>,
     /// Find matches (row, document 0 or 1, span), by row.
-    pub find: &'a [(usize, usize, Span)],
+    pub find: &'a [FindMatch],
     /// Which of them is current.
     pub find_current: usize,
     /// Changes whenever the matches or the current match do.
@@ -510,7 +512,7 @@ fn headers_ui(ui: &mut Ui, documents: &[Arc<Document>], commands: &mut Vec<Comma
                     .on_hover_text(format!("Open the {} statement", side.name()))
                     .clicked()
                 {
-                    commands.push(Command::Open(side));
+                    commands.push(Command::App(AppCommand::Open(side)));
                 }
             },
         );

@@ -13,8 +13,9 @@ use crate::display::CrossRef;
 use crate::engine::{Comparison, Row, RowKind, Span};
 use crate::load::Document;
 
+use super::Side;
 pub use super::cells::{CellGalley, Palette, cell_job};
-use super::{Command, Side};
+use super::commands::{Command, ViewCommand};
 
 /// Heights of rows, measured or estimated, with their prefix sums.
 #[derive(Default)]
@@ -296,7 +297,7 @@ pub fn rows_ui(
         // gutter link above it keep their own clicks).
         let response = ui.interact(row_rect, ui.scope_id().with(("row", i)), Sense::click());
         if response.clicked() {
-            commands.push(Command::SelectRow(i));
+            commands.push(Command::View(ViewCommand::SelectRow(i)));
         }
 
         // Backgrounds: one-sided rows tinted, their empty counterpart hatched grey.
@@ -389,7 +390,7 @@ pub fn rows_ui(
                     ),
                 );
                 if text.clicked() {
-                    commands.push(Command::SelectRow(i));
+                    commands.push(Command::View(ViewCommand::SelectRow(i)));
                 }
             }
         }
@@ -639,7 +640,9 @@ fn gutter_ui(
                 r.row + 1
             ));
         if response.clicked() {
-            commands.push(Command::JumpToSentence(r.side, r.sentence));
+            commands.push(Command::View(ViewCommand::JumpToSentence(
+                r.side, r.sentence,
+            )));
         }
     }
     if refs.len() > XREF_LINES {
@@ -696,7 +699,10 @@ fn gutter_ui(
             target.sentence + 1
         ));
         if response.clicked() {
-            commands.push(Command::JumpToSentence(Side::Right, target.sentence));
+            commands.push(Command::View(ViewCommand::JumpToSentence(
+                Side::Right,
+                target.sentence,
+            )));
         }
     }
 }

@@ -4,9 +4,10 @@
 
 use egui::Ui;
 
+use super::super::Side;
+use super::super::commands::{Command, Screen};
 use super::super::pair_view::PairInput;
 use super::super::toolbar::ToolbarInput;
-use super::super::{Command, Side};
 use super::ParallaxApp;
 
 impl ParallaxApp {
@@ -19,12 +20,12 @@ impl ParallaxApp {
             super::super::menu::ui(
                 ui,
                 &self.settings,
-                self.collection.is_active(),
+                self.screen == Screen::Collation,
                 &mut commands,
             )
         });
         self.help.show(&ctx, &mut commands);
-        if self.collection.is_active() {
+        if self.screen == Screen::Collation {
             self.collation_ui(ui, &mut commands);
             self.dialogs.ui(&ctx, &mut commands);
             self.queue(&ctx, commands);

@@ -5,8 +5,8 @@ use egui::{FontId, Rect, RichText, Sense, Stroke, StrokeKind, Ui, pos2, vec2};
 
 use crate::engine::collate::PointKind;
 
-use super::super::Command;
 use super::super::collection::CollationShown;
+use super::super::commands::{CollationCommand, Command, DialogCommand, Slot, StatementsCommand};
 use super::cells::CollationPalette;
 use super::{CELL_PAD, CollationView, GUTTER, HEADER, overview};
 
@@ -30,7 +30,7 @@ impl CollationView {
             .map_or(PointKind::Single, |p| p.kind);
         let response = ui.interact(row_rect, ui.scope_id().with(("point", row)), Sense::click());
         if response.clicked() {
-            commands.push(Command::JumpToPoint(row));
+            commands.push(Command::Collation(CollationCommand::JumpToPoint(row)));
         }
         // The point's number, as a label (read by screen readers and tests).
         let number =
@@ -136,12 +136,20 @@ impl CollationView {
                     .layout(egui::Layout::left_to_right(egui::Align::Center)),
                 |ui| {
                     for (text, hover, command) in [
-                        ("<", "Move this column left", Command::MoveColumn(id, -1)),
-                        (">", "Move this column right", Command::MoveColumn(id, 1)),
+                        (
+                            "<",
+                            "Move this column left",
+                            Command::Collation(CollationCommand::MoveColumn(id, -1)),
+                        ),
+                        (
+                            ">",
+                            "Move this column right",
+                            Command::Collation(CollationCommand::MoveColumn(id, 1)),
+                        ),
                         (
                             "Hide",
                             "Hide this column (show it again from Columns)",
-                            Command::ToggleColumn(id),
+                            Command::Collation(CollationCommand::ToggleColumn(id)),
                         ),
                     ] {
                         if ui.small_button(text).on_hover_text(hover).clicked() {
@@ -150,13 +158,14 @@ impl CollationView {
                     }
                     ui.menu_button("More", |ui| {
                         if ui.button("Order the points by this statement").clicked() {
-                            commands.push(Command::SetPivot(id));
+                            commands.push(Command::Collation(CollationCommand::SetPivot(id)));
                         }
                         if ui.button("Replace with another file…").clicked() {
-                            commands.push(Command::ReplaceStatement(id));
+                            commands
+                                .push(Command::Dialog(DialogCommand::Open(Slot::Statement(id))));
                         }
                         if ui.button("Remove from the collation").clicked() {
-                            commands.push(Command::RemoveStatement(id));
+                            commands.push(Command::Statements(StatementsCommand::Remove(id)));
                         }
                     });
                     if document == self.pivot(shown) {

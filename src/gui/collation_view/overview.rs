@@ -9,8 +9,8 @@ use crate::analysis::CollationInsights;
 use crate::engine::collate::PointKind;
 use crate::export::collation::{kind_symbol, label};
 
-use super::super::Command;
 use super::super::collection::CollationShown;
+use super::super::commands::{CollationCommand, Command};
 use super::CollationView;
 use super::cells::CollationPalette;
 
@@ -40,7 +40,9 @@ impl CollationView {
                 (SideTab::Insights, "Insights"),
             ] {
                 if ui.selectable_label(self.side_tab == tab, text).clicked() {
-                    commands.push(Command::ShowInsightsTab(tab == SideTab::Insights));
+                    commands.push(Command::Collation(CollationCommand::ShowInsightsTab(
+                        tab == SideTab::Insights,
+                    )));
                 }
             }
         });
@@ -157,7 +159,7 @@ impl CollationView {
                         present.join(", ")
                     ));
                     if response.clicked() {
-                        commands.push(Command::JumpToPoint(row));
+                        commands.push(Command::Collation(CollationCommand::JumpToPoint(row)));
                     }
                     let painter = ui.painter();
                     if self.selected == Some(row) {

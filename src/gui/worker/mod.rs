@@ -30,7 +30,7 @@ use crate::load::{Document, FileStamp, LoadOptions, load_file_with};
 use crate::notes::Notes;
 
 use super::Side;
-use super::commands::Slot;
+use super::commands::{Slot, StatementId};
 use jobs::{
     AnalyseJob, CollateJob, CollationAnalyseJob, CompareJob, FindJob, IoJob, run_analyse,
     run_collate, run_collation_analyse, run_compare, run_find, start_io,
@@ -38,41 +38,69 @@ use jobs::{
 pub use jobs::{CollationExportJob, ExportJob, Taught};
 use lane::Lane;
 
-/// What a background job reports.
+/// What a background job reports, by the part that asked for it: the app hands each to its
+/// owner in one exhaustive `match`.
 pub enum JobResult {
-    /// A file was read (or failed to be).
-    Loaded {
-        /// Where the document goes.
-        slot: Slot,
-        /// The request's generation for that slot.
-        generation: u64,
-        /// The document, or the message naming the file and the reason.
-        result: Result<Box<Document>, String>,
-        /// The file, when it failed only for a few damaged bytes: it can be opened anyway.
-        can_open_anyway: Option<PathBuf>,
-        /// The file's canonical path (for the recent-files list), when it could be read.
-        canonical: Option<PathBuf>,
-    },
-    /// The native file dialog closed.
-    Picked {
-        /// Where the chosen file goes.
-        slot: Slot,
-        /// The chosen file, if any.
-        path: Option<PathBuf>,
-        /// Whether it closed too fast for a person to have cancelled it (no dialog was shown).
-        failed_fast: bool,
-    },
-    /// The native save dialog closed.
-    SavePicked {
-        /// The format being exported.
-        format: Format,
-        /// The chosen file, if any.
-        path: Option<PathBuf>,
-        /// Whether it closed too fast for a person to have cancelled it.
-        failed_fast: bool,
-    },
+    /// A file was read (or failed to be): for a side of the pair or a statement, by its slot.
+    Loaded(Loaded),
+    /// The pair's comparison and its insights (the session).
+    Pair(PairResult),
+    /// The collation and its insights (the statements).
+    Collation(CollationResult),
+    /// Find matches for a query in what is shown (the find bar).
+    Found(Found),
+    /// The notes sidecar of a pair (the notes bar).
+    Notes(NotesResult),
+    /// The current stamps of watched files (the watch).
+    Stamps(Vec<(Slot, PathBuf, Option<FileStamp>)>),
+    /// A native dialog closed (the dialogs).
+    Dialog(DialogResult),
     /// A report was written (or failed to be).
     Exported(Result<PathBuf, String>),
+}
+
+/// A file read for a slot, or why it could not be.
+pub struct Loaded {
+    /// Where the document goes.
+    pub slot: Slot,
+    /// The request's generation for that slot.
+    pub generation: u64,
+    /// The file asked for.
+    pub path: PathBuf,
+    /// The document, or why it could not be read.
+    pub result: Result<Box<Document>, LoadFailure>,
+    /// The file's canonical path (for the recent-files list), when it could be read.
+    pub canonical: Option<PathBuf>,
+}
+
+/// Why a file could not be opened: the loader's error as it said it, or a crash of the loader
+/// (a bug).
+#[derive(Debug)]
+pub enum LoadFailure {
+    /// The loader's error (names the file and the reason).
+    Load(crate::load::LoadError),
+    /// The loader panicked: what failed and where, naming the file.
+    Crashed(String),
+}
+
+impl LoadFailure {
+    /// Whether it failed only for a few damaged bytes: the file can be opened anyway.
+    pub fn can_open_anyway(&self) -> bool {
+        matches!(self, Self::Load(crate::load::LoadError::Damaged { .. }))
+    }
+}
+
+impl std::fmt::Display for LoadFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Load(error) => error.fmt(f),
+            Self::Crashed(message) => f.write_str(message),
+        }
+    }
+}
+
+/// What the comparison lanes report.
+pub enum PairResult {
     /// A comparison finished.
     Compared {
         /// The request's generation.
@@ -105,17 +133,63 @@ pub enum JobResult {
         /// What failed and where, for the window and a bug report.
         message: String,
     },
-    /// Find matches for a query in the comparison shown.
-    Found {
-        /// The query.
-        query: String,
-        /// The comparison generation searched.
+}
+
+/// What the collation lanes report.
+pub enum CollationResult {
+    /// A collation finished.
+    Collated {
+        /// The request's generation.
         generation: u64,
-        /// (row, document, span) of each match, by row, document and offset.
-        matches: Vec<(usize, usize, Span)>,
+        /// The result.
+        collation: Arc<Collation>,
+        /// The statement id of each document.
+        ids: Vec<StatementId>,
+        /// The documents collated, in order.
+        documents: Vec<Arc<Document>>,
     },
+    /// The insights across the collated statements finished (after the collation was sent).
+    Analysed {
+        /// The collation request's generation.
+        generation: u64,
+        /// Entities per statement, shared phrases, wording strength; or what failed (a bug).
+        insights: Result<Arc<crate::analysis::CollationInsights>, String>,
+    },
+    /// The collation failed (a bug: the job panicked).
+    Failed {
+        /// The request's generation.
+        generation: u64,
+        /// What failed and where.
+        message: String,
+    },
+}
+
+/// One place a query was found: the row that shows it, the document (0 and 1: left and
+/// right in the pair; the collation's document index there) and the span in its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FindMatch {
+    /// The row showing it.
+    pub row: usize,
+    /// The document's index.
+    pub document: usize,
+    /// Where in the document's text.
+    pub span: Span,
+}
+
+/// Find matches for a query in what is shown.
+pub struct Found {
+    /// The query.
+    pub query: String,
+    /// The generation searched.
+    pub generation: u64,
+    /// Each match, by row, document and offset.
+    pub matches: Vec<FindMatch>,
+}
+
+/// What the notes I/O reports.
+pub enum NotesResult {
     /// The notes sidecar of a pair was read.
-    NotesRead {
+    Read {
         /// The comparison generation they were read for.
         generation: u64,
         /// Where they are kept (`None`: nowhere to keep notes).
@@ -126,34 +200,29 @@ pub enum JobResult {
         changed: Vec<String>,
     },
     /// A notes sidecar was written (or failed to be).
-    NotesWritten(Result<(), String>),
-    /// A collation finished.
-    Collated {
-        /// The request's generation.
-        generation: u64,
-        /// The result.
-        collation: Arc<Collation>,
-        /// The statement id of each document.
-        ids: Vec<u64>,
-        /// The documents collated, in order.
-        documents: Vec<Arc<Document>>,
+    Written(Result<(), String>),
+}
+
+/// What a native dialog answered.
+pub enum DialogResult {
+    /// The native file dialog closed.
+    Picked {
+        /// Where the chosen file goes.
+        slot: Slot,
+        /// The chosen file, if any.
+        path: Option<PathBuf>,
+        /// Whether it closed too fast for a person to have cancelled it (no dialog was shown).
+        failed_fast: bool,
     },
-    /// The insights across the collated statements finished (after the collation was sent).
-    CollationAnalysed {
-        /// The collation request's generation.
-        generation: u64,
-        /// Entities per statement, shared phrases, wording strength; or what failed (a bug).
-        insights: Result<Arc<crate::analysis::CollationInsights>, String>,
+    /// The native save dialog closed.
+    SavePicked {
+        /// The format being exported.
+        format: Format,
+        /// The chosen file, if any.
+        path: Option<PathBuf>,
+        /// Whether it closed too fast for a person to have cancelled it.
+        failed_fast: bool,
     },
-    /// The collation failed (a bug: the job panicked).
-    CollateFailed {
-        /// The request's generation.
-        generation: u64,
-        /// What failed and where.
-        message: String,
-    },
-    /// The current stamps of watched files.
-    Stamps(Vec<(Slot, PathBuf, Option<FileStamp>)>),
 }
 
 /// What a search runs over: the documents shown, and how an offset in one maps to a row.
@@ -174,7 +243,7 @@ pub enum Locate {
     /// The two-text view: documents 0 and 1 are left and right.
     Pair(Arc<DisplayModel>),
     /// The collation: the point of the sentence, then its row in the reading order.
-    Collation(Arc<Collation>, Arc<Vec<usize>>),
+    Collation(Arc<Collation>, Arc<Vec<Option<usize>>>),
 }
 
 impl Locate {
@@ -193,10 +262,7 @@ impl Locate {
                 let sentences = collation.sentences.get(document)?;
                 let sentence = sentences.partition_point(|s| s.span.end <= offset);
                 let point = collation.point_of(document, sentence)?;
-                row_of_point
-                    .get(point)
-                    .copied()
-                    .filter(|&row| row != usize::MAX)
+                row_of_point.get(point).copied().flatten()
             }
         }
     }
@@ -308,31 +374,40 @@ impl Worker {
     /// Reads `path` for `slot` on its own thread.
     pub fn load(&self, slot: Slot, generation: u64, path: PathBuf, options: LoadOptions) {
         let reply = self.begin();
-        spawn("load", reply, move |reply| {
-            let mut can_open_anyway = None;
+        let failed = {
+            let path = path.clone();
+            move |message: String| {
+                JobResult::Loaded(Loaded {
+                    slot,
+                    generation,
+                    result: Err(LoadFailure::Crashed(format!(
+                        "{}: {message}",
+                        path.display()
+                    ))),
+                    path,
+                    canonical: None,
+                })
+            }
+        };
+        spawn("load", reply, failed, move |reply| {
             let result =
                 match crate::crash::catch("reading the file", || load_file_with(&path, options)) {
-                    Ok(loaded) => loaded.map(Box::new).map_err(|e| {
-                        if matches!(e, crate::load::LoadError::Damaged { .. }) {
-                            can_open_anyway = Some(path.clone());
-                        }
-                        e.to_string()
-                    }),
-                    Err(crash) => Err(format!(
+                    Ok(loaded) => loaded.map(Box::new).map_err(LoadFailure::Load),
+                    Err(crash) => Err(LoadFailure::Crashed(format!(
                         "{}: {crash} (a bug in Parallax; please report it with the file)",
                         path.display()
-                    )),
+                    ))),
                 };
             let canonical = result
                 .is_ok()
                 .then(|| std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone()));
-            reply.send(JobResult::Loaded {
+            reply.send(JobResult::Loaded(Loaded {
                 slot,
                 generation,
+                path,
                 result,
-                can_open_anyway,
                 canonical,
-            });
+            }));
         });
     }
 
@@ -385,7 +460,7 @@ impl Worker {
     pub fn collate(
         &self,
         generation: u64,
-        ids: Vec<u64>,
+        ids: Vec<StatementId>,
         documents: Vec<Arc<Document>>,
         options: Options,
     ) {
@@ -450,7 +525,14 @@ impl Worker {
     /// Shows the native open dialog on its own thread (it blocks until closed).
     pub fn pick(&self, slot: Slot) {
         let reply = self.begin();
-        spawn("open-dialog", reply, move |reply| {
+        let failed = move |_| {
+            JobResult::Dialog(DialogResult::Picked {
+                slot,
+                path: None,
+                failed_fast: true,
+            })
+        };
+        spawn("open-dialog", reply, failed, move |reply| {
             let started = std::time::Instant::now();
             let path = rfd::FileDialog::new()
                 .set_title(slot.title())
@@ -459,18 +541,25 @@ impl Worker {
                 .pick_file();
             let failed_fast =
                 path.is_none() && started.elapsed() < std::time::Duration::from_millis(300);
-            reply.send(JobResult::Picked {
+            reply.send(JobResult::Dialog(DialogResult::Picked {
                 slot,
                 path,
                 failed_fast,
-            });
+            }));
         });
     }
 
     /// Shows the native save dialog on its own thread.
     pub fn pick_save(&self, format: Format, suggested: String) {
         let reply = self.begin();
-        spawn("save-dialog", reply, move |reply| {
+        let failed = move |_| {
+            JobResult::Dialog(DialogResult::SavePicked {
+                format,
+                path: None,
+                failed_fast: true,
+            })
+        };
+        spawn("save-dialog", reply, failed, move |reply| {
             let started = std::time::Instant::now();
             let path = rfd::FileDialog::new()
                 .set_title(format!("Export {}", format.label()))
@@ -479,18 +568,18 @@ impl Worker {
                 .save_file();
             let failed_fast =
                 path.is_none() && started.elapsed() < std::time::Duration::from_millis(300);
-            reply.send(JobResult::SavePicked {
+            reply.send(JobResult::Dialog(DialogResult::SavePicked {
                 format,
                 path,
                 failed_fast,
-            });
+            }));
         });
     }
 
     /// Writes a report on its own thread.
     pub fn export(&self, job: ExportJob) {
         let reply = self.begin();
-        spawn("export", reply, move |reply| {
+        spawn("export", reply, export_failed, move |reply| {
             let result = match crate::crash::catch("writing the report", || job.write()) {
                 Ok(written) => written.map(|()| job.path.clone()),
                 Err(crash) => Err(format!(
@@ -505,7 +594,7 @@ impl Worker {
     /// Writes a collation report on its own thread.
     pub fn export_collation(&self, job: CollationExportJob) {
         let reply = self.begin();
-        spawn("export", reply, move |reply| {
+        spawn("export", reply, export_failed, move |reply| {
             let result = match crate::crash::catch("writing the report", || job.write()) {
                 Ok(written) => written.map(|()| job.path.clone()),
                 Err(crash) => Err(format!(
@@ -523,8 +612,20 @@ impl Worker {
     }
 }
 
-/// Runs `job` on a new thread, counting it until it ends.
-fn spawn(name: &str, reply: Reply, job: impl FnOnce(&Reply) + Send + 'static) {
+/// What an export reports when its thread cannot start.
+fn export_failed(message: String) -> JobResult {
+    JobResult::Exported(Err(message))
+}
+
+/// Runs `job` on a new thread, counting it until it ends. When no thread can be started,
+/// `failed` makes the job's own result of the failure (a load reports a load that failed,
+/// never an export).
+fn spawn(
+    name: &str,
+    reply: Reply,
+    failed: impl FnOnce(String) -> JobResult,
+    job: impl FnOnce(&Reply) + Send + 'static,
+) {
     let thread_reply = reply.clone();
     let spawned = std::thread::Builder::new()
         .name(format!("parallax-{name}"))
@@ -533,9 +634,7 @@ fn spawn(name: &str, reply: Reply, job: impl FnOnce(&Reply) + Send + 'static) {
             thread_reply.done();
         });
     if spawned.is_err() {
-        reply.send(JobResult::Exported(Err(format!(
-            "could not start a thread to {name}"
-        ))));
+        reply.send(failed(format!("could not start a thread to {name}")));
         reply.done();
     }
 }
