@@ -300,7 +300,8 @@ impl Collection {
             Err(failure) => {
                 let kept = statement.document.is_some();
                 let damaged = failure.can_open_anyway();
-                notices.push(
+                notices.could_not_open(
+                    path.clone(),
                     format!(
                         "Could not open {failure}. {}",
                         if kept {
@@ -311,7 +312,6 @@ impl Collection {
                             "It is not added to the collation."
                         }
                     ),
-                    true,
                     damaged.then(|| {
                         (
                             "Open anyway".to_owned(),

@@ -362,9 +362,9 @@ impl Session {
                 } else {
                     format!("The {} document stays as it was.", side.name())
                 };
-                notices.push(
+                notices.could_not_open(
+                    path.clone(),
                     format!("Could not open {failure}. {stays}"),
-                    true,
                     failure.can_open_anyway().then(|| {
                         (
                             "Open anyway".to_owned(),

@@ -10,7 +10,7 @@ use crate::load::{Document, FileStamp};
 
 use super::commands::Slot;
 use super::commands::{Command, PairCommand, StatementsCommand};
-use super::notices::Notices;
+use super::notices::{Level, Notices};
 use super::worker::Worker;
 
 /// How often open files are checked for changes on disk, in seconds.
@@ -97,7 +97,7 @@ impl Watch {
                     _ => format!("{} changed on disk (in the collation).", document.name),
                 };
                 notices.retain(|n| n.action.as_ref().is_none_or(|(_, a)| *a != command));
-                notices.push(text, false, Some(("Reload".into(), command)));
+                notices.push(text, Level::Info, Some(("Reload".into(), command)));
             }
         }
     }
