@@ -246,6 +246,7 @@ fn seed_collation_reports_match_their_golden_files() {
         &equivalences,
         parallax::analysis::StrengthLexicon::builtin_ref(),
     );
+    let documents: Vec<&Document> = documents.iter().collect();
     let report = CollationReport {
         documents: &documents,
         collation: &collated,

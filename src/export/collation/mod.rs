@@ -21,8 +21,9 @@ pub use json::{FORMAT, VERSION};
 
 /// Everything a collation report shows.
 pub struct CollationReport<'a> {
-    /// The documents, in the order given (the collation's document indexes).
-    pub documents: &'a [Document],
+    /// The documents, in the order given (the collation's document indexes); borrowed, so the
+    /// window's export job writes the documents it shows without copying them.
+    pub documents: &'a [&'a Document],
     /// Their collation.
     pub collation: &'a Collation,
     /// The document whose reading order the points follow (0: the first).

@@ -400,7 +400,7 @@ pub struct CollationExportJob {
 impl CollationExportJob {
     /// Writes the report through the collation's export entry point (never over an input).
     pub(super) fn write(&self) -> Result<(), String> {
-        let documents: Vec<Document> = self.documents.iter().map(|d| (**d).clone()).collect();
+        let documents: Vec<&Document> = self.documents.iter().map(|d| &**d).collect();
         let report = crate::export::collation::CollationReport {
             documents: &documents,
             collation: &self.collation,
