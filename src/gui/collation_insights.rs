@@ -15,7 +15,7 @@ use egui::{Rect, RichText, Sense, pos2, vec2};
 use super::commands::{CollationCommand, Command};
 use super::insights::put_left;
 use crate::analysis::{CollationEntity, CollationInsights};
-use crate::export::collation::{label, labels};
+use crate::display::{label, labels};
 
 /// Width of one document's count column.
 const COUNT_WIDTH: f32 = 34.0;

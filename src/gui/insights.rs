@@ -17,7 +17,7 @@ use egui::{Rect, RichText, Sense, TextWrapMode, pos2, vec2};
 use super::Side;
 use super::commands::{AppCommand, Command, ViewCommand};
 use super::session::Shown;
-use crate::analysis::{Analysis, Entity, EntityKind, Presence, Stronger};
+use crate::analysis::{Analysis, Entity, Presence, Stronger};
 use crate::display::DisplayModel;
 use crate::engine::segment::Span;
 use crate::load::Document;
@@ -712,12 +712,7 @@ fn entity_label(entity: &Entity) -> String {
     if !others.is_empty() {
         text.push_str(&format!(" ({})", others.join(", ")));
     }
-    match entity.kind {
-        EntityKind::Name => {}
-        EntityKind::Title => text.push_str(" [title]"),
-        EntityKind::Date => text.push_str(" [date]"),
-        EntityKind::Number => text.push_str(" [number]"),
-    }
+    text.push_str(&crate::display::entity_kind_tag(entity.kind));
     text
 }
 

@@ -554,23 +554,18 @@ fn gutter_ui(
     let painter = ui.painter();
     let weak = input.palette.weak;
     let small = FontId::proportional(11.0);
-    // A one-sided row whose sentence has a counterpart in another row (a quote or a
-    // paraphrase of a sentence paired elsewhere) is not "only" one side's: it is unpaired here,
-    // and its cross-references below say where the counterpart is.
+    // The label is the display model's (the reports write the same); its colour is the
+    // window's.
     let linked_elsewhere = input.cross_refs.get(index).is_some_and(|r| !r.is_empty());
-    let (label, colour) = match row.kind {
-        RowKind::LeftOnly | RowKind::RightOnly if linked_elsewhere => ("unpaired".to_owned(), weak),
-        RowKind::Identical => ("=".to_owned(), weak),
-        RowKind::Modified if row.paraphrase => {
-            ("paraphrase".to_owned(), input.palette.paraphrase_line)
-        }
-        RowKind::Modified => (
-            format!("{:.0}%", row.similarity * 100.0),
-            input.palette.text,
-        ),
-        RowKind::Related => ("related".to_owned(), input.palette.shared_line),
-        RowKind::LeftOnly => ("only left".to_owned(), input.palette.deleted_line),
-        RowKind::RightOnly => ("only right".to_owned(), input.palette.inserted_line),
+    let label = crate::display::gutter_label(row, linked_elsewhere);
+    let colour = match row.kind {
+        RowKind::LeftOnly | RowKind::RightOnly if linked_elsewhere => weak,
+        RowKind::Identical => weak,
+        RowKind::Modified if row.paraphrase => input.palette.paraphrase_line,
+        RowKind::Modified => input.palette.text,
+        RowKind::Related => input.palette.shared_line,
+        RowKind::LeftOnly => input.palette.deleted_line,
+        RowKind::RightOnly => input.palette.inserted_line,
     };
     // A pair the analyst linked or confirmed says so.
     let by_analyst = row.left.iter().any(|&l| {

@@ -115,7 +115,7 @@ impl CollationView {
                     egui::Label::new(
                         RichText::new(format!(
                             "{} {}",
-                            crate::export::collation::label(document),
+                            crate::display::label(document),
                             shown.names.get(document).unwrap_or(&doc.name)
                         ))
                         .strong(),

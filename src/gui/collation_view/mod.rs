@@ -158,7 +158,7 @@ impl CollationView {
             .iter()
             .filter_map(|&id| shown.index_of(id))
             .filter(|&d| point.has(d))
-            .map(crate::export::collation::label)
+            .map(crate::display::label)
             .collect()
     }
 

@@ -6,8 +6,8 @@ use egui::{Color32, FontId, Rect, RichText, Sense, Stroke, StrokeKind, Ui, pos2,
 use std::sync::Arc;
 
 use crate::analysis::CollationInsights;
+use crate::display::{kind_symbol, label};
 use crate::engine::collate::PointKind;
-use crate::export::collation::{kind_symbol, label};
 
 use super::super::collection::CollationShown;
 use super::super::commands::{CollationCommand, Command};
