@@ -44,6 +44,7 @@ pub mod menu;
 pub mod notes;
 pub mod notices;
 pub mod pair_view;
+pub mod rows;
 pub mod session;
 pub mod settings;
 pub mod shortcuts;

@@ -13,8 +13,9 @@ use crate::load::Document;
 
 use super::Side;
 use super::commands::{AppCommand, Command, ViewCommand};
+use super::rows::{self, CellGalley, GalleyCache, RowHeights, ScrollKey};
 use super::session::Shown;
-use super::view::{self, Palette, RowHeights, ViewInput};
+use super::view::{self, Palette, ViewInput};
 use super::worker::FindMatch;
 
 /// Find matches as the view marks them: (row, side, span, is the current match).
@@ -23,6 +24,8 @@ pub type ViewMark = (usize, Side, Span, bool);
 /// The state of the two-column view.
 pub struct PairView {
     heights: RowHeights,
+    /// Laid-out cells of the rows seen recently.
+    galleys: GalleyCache<usize, [Option<CellGalley>; 2]>,
     selected: Option<usize>,
     /// A row to bring into view next frame.
     scroll_to: Option<usize>,
@@ -56,6 +59,7 @@ impl Default for PairView {
     fn default() -> Self {
         Self {
             heights: RowHeights::default(),
+            galleys: GalleyCache::default(),
             selected: None,
             scroll_to: None,
             scroll_offset: None,
@@ -178,23 +182,8 @@ impl PairView {
             return;
         };
         let differences: Vec<usize> = all.iter().copied().filter(|&d| self.row_shown(d)).collect();
-        let (Some(&first), Some(&last)) = (differences.first(), differences.last()) else {
+        let Some(next) = rows::step(&differences, self.selected, forward) else {
             return;
-        };
-        let next = match (self.selected, forward) {
-            (None, true) => first,
-            (None, false) => last,
-            (Some(at), true) => differences
-                .iter()
-                .copied()
-                .find(|&d| d > at)
-                .unwrap_or(first),
-            (Some(at), false) => differences
-                .iter()
-                .rev()
-                .copied()
-                .find(|&d| d < at)
-                .unwrap_or(last),
         };
         self.selected = Some(next);
         self.scroll_to = Some(next);
@@ -305,6 +294,7 @@ impl PairView {
             filter_generation: self.filter_generation,
         };
         let heights = &mut self.heights;
+        let galleys = &mut self.galleys;
         // A solid scroll bar in its own column (a floating one covered the moved bars at the
         // right edge), with a thumb still big enough to grab on a megabyte document.
         ui.spacing_mut().scroll = egui::style::ScrollStyle {
@@ -313,7 +303,7 @@ impl PairView {
             ..egui::style::ScrollStyle::solid()
         };
         let output = area.show_viewport(ui, |ui, viewport| {
-            view::rows_ui(ui, viewport, heights, &view_input)
+            view::rows_ui(ui, viewport, heights, galleys, &view_input)
         });
         self.offset = output.state.clamped_offset().y;
         self.viewport_height = output.inner_rect.height();
@@ -393,40 +383,6 @@ impl PairView {
             egui::FontId::proportional(22.0),
             ui.visuals().strong_text_color(),
         );
-    }
-}
-
-/// Keyboard scrolling of the rows (of the two columns and of the collation).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ScrollKey {
-    /// A page down.
-    PageDown,
-    /// A page up.
-    PageUp,
-    /// A little down.
-    LineDown,
-    /// A little up.
-    LineUp,
-    /// The first row.
-    Home,
-    /// The last row.
-    End,
-}
-
-impl ScrollKey {
-    /// Where the rows scroll to from `offset`, with a viewport `height` tall over `total`
-    /// points of rows: a page (less a little context), a line, the start or the end.
-    pub fn target(self, offset: f32, height: f32, total: f32) -> f32 {
-        let page = (height - 60.0).max(40.0);
-        let y = match self {
-            Self::PageDown => offset + page,
-            Self::PageUp => offset - page,
-            Self::LineDown => offset + 40.0,
-            Self::LineUp => offset - 40.0,
-            Self::Home => 0.0,
-            Self::End => total,
-        };
-        y.clamp(0.0, (total - height).max(0.0))
     }
 }
 

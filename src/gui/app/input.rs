@@ -5,7 +5,7 @@ use super::super::commands::{
     AppCommand, CollationCommand, Command, DecisionsCommand, DialogCommand, FindCommand,
     NotesCommand, PairCommand, Screen, StatementsCommand, TermsCommand,
 };
-use super::super::pair_view::ScrollKey;
+use super::super::rows::ScrollKey;
 use super::super::shortcuts::{self, Action};
 use super::ParallaxApp;
 

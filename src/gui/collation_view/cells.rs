@@ -9,7 +9,7 @@ use crate::engine::Span;
 use crate::engine::collate::{PointKind, SentenceWords, Share};
 
 use super::super::collection::CollationShown;
-use super::super::view::empty_cell;
+use super::super::rows::empty_cell;
 
 /// Colours of the collation, for the light or the dark theme.
 #[derive(Clone, Copy)]

@@ -29,7 +29,10 @@ use cells::cell_job;
 
 use super::collection::CollationShown;
 use super::commands::{CollationCommand, Command, StatementId};
-use super::view::{CELL_PAD, CellGalley, ROW_GAP, RowHeights, empty_cell};
+use super::rows::{
+    CELL_PAD, CellGalley, GalleyCache, GalleyKey, ROW_GAP, RowHeights, ScrollKey, empty_cell,
+    row_range,
+};
 use super::worker::FindMatch;
 
 /// Width of the point gutter at the left of the rows.
@@ -85,11 +88,10 @@ pub struct CollationView {
     offset: f32,
     viewport_height: f32,
     heights: RowHeights,
-    /// Laid-out cells: (point, document) → galley, valid for `galley_key`.
-    galleys: HashMap<(usize, usize), CellGalley>,
+    /// Laid-out cells: (point, document) → galley.
+    galleys: GalleyCache<(usize, usize), CellGalley>,
     /// Each point's words with how many statements have them, for the collation shown.
     words: HashMap<usize, Arc<Vec<SentenceWords>>>,
-    galley_key: (u64, u32, u32, bool, u64),
 }
 
 impl CollationView {
@@ -177,7 +179,7 @@ impl CollationView {
     }
 
     /// Scrolls a page, a line, to the start or to the end (keyboard scrolling).
-    pub fn scroll_by_keys(&mut self, key: super::pair_view::ScrollKey) {
+    pub fn scroll_by_keys(&mut self, key: ScrollKey) {
         let total = self.heights.total();
         self.scroll_offset = Some(key.target(self.offset, self.viewport_height, total));
     }
@@ -418,18 +420,7 @@ impl CollationView {
                     self.sync(shown);
                 }
                 let forward = *command == CollationCommand::NextGap;
-                let next = match (self.selected, forward) {
-                    (None, true) => self.gaps.first(),
-                    (None, false) => self.gaps.last(),
-                    (Some(at), true) => self.gaps.iter().find(|&&g| g > at).or(self.gaps.first()),
-                    (Some(at), false) => self
-                        .gaps
-                        .iter()
-                        .rev()
-                        .find(|&&g| g < at)
-                        .or(self.gaps.last()),
-                };
-                if let Some(&row) = next {
+                if let Some(row) = super::rows::step(&self.gaps, self.selected, forward) {
                     self.selected = Some(row);
                     self.scroll_to = Some(row);
                 }
@@ -472,19 +463,18 @@ impl CollationView {
                     .unwrap_or(0)
             }),
         );
-        let galley_key = (
+        let key = GalleyKey::new(
+            ui,
             shown.generation,
-            text_width.round() as u32,
-            (font.size * 10.0) as u32,
-            ui.visuals().dark_mode,
+            text_width,
+            font.size,
             find_key ^ self.highlight_key.rotate_left(24),
         );
-        if self.galley_key != galley_key {
-            if self.galley_key.0 != galley_key.0 {
-                self.words.clear();
-            }
-            self.galleys.clear();
-            self.galley_key = galley_key;
+        if let Some(before) = self.galleys.validate(key)
+            && before.is_none_or(|before| before.shown != key.shown)
+        {
+            // The words of another collation's points.
+            self.words.clear();
         }
         if let Some(reason) = self.empty_reason(shown) {
             ui.label(RichText::new(reason).strong());
@@ -516,10 +506,10 @@ impl CollationView {
                 for (c, &document) in columns.iter().enumerate() {
                     let x = origin.x + GUTTER + column * c as f32;
                     // Find matches are sorted by row: this row's are one slice.
-                    let from = matches.partition_point(|m| m.row < row);
-                    let to = matches.partition_point(|m| m.row <= row);
+                    let range = row_range(matches, row, |m| m.row);
+                    let from = range.start;
                     let found: Vec<(Span, bool)> = matches
-                        .get(from..to)
+                        .get(range)
                         .unwrap_or_default()
                         .iter()
                         .enumerate()
@@ -610,7 +600,7 @@ impl CollationView {
             return None;
         }
         if let Some(galley) = self.galleys.get(&(point, document)) {
-            return Some(galley.clone());
+            return Some(galley);
         }
         let words = match self.words.get(&point) {
             Some(words) => words.clone(),
