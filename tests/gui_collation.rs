@@ -65,7 +65,11 @@ fn three_statements_open_as_a_collation_with_a_column_each() {
     assert_eq!(harness.get_all_by_label("reading order").count(), 1);
     // The embassy's opening sentence is a cell of the first row.
     harness.get_by_label("P1");
-    let shown = harness.state().collection().shown().expect("collated");
+    let shown = harness
+        .state()
+        .collation_session()
+        .shown()
+        .expect("collated");
     assert_eq!(shown.documents.len(), 3);
     assert!(shown.collation.points.len() >= 5);
 }
@@ -77,7 +81,11 @@ fn next_gap_selects_a_point_a_statement_lacks() {
     settle(&mut harness);
     let view = harness.state().collation_view();
     let row = view.selected().expect("a point is selected");
-    let shown = harness.state().collection().shown().expect("collated");
+    let shown = harness
+        .state()
+        .collation_session()
+        .shown()
+        .expect("collated");
     let point = &shown.collation.points[view.reading()[row]];
     let columns = view.columns(shown);
     assert!(
@@ -107,13 +115,21 @@ fn columns_move_and_hide_and_the_pivot_follows_the_first_column() {
     let after = harness.state().collation_view().order().to_vec();
     assert_eq!(after, vec![before[1], before[0], before[2]]);
     // With no pivot chosen, the points follow the first column's statement.
-    let shown = harness.state().collection().shown().expect("collated");
+    let shown = harness
+        .state()
+        .collation_session()
+        .shown()
+        .expect("collated");
     assert_eq!(harness.state().collation_view().pivot(shown), 1);
 
     let hide: Vec<_> = harness.get_all_by_label("Hide").collect();
     hide[2].click();
     settle(&mut harness);
-    let shown = harness.state().collection().shown().expect("collated");
+    let shown = harness
+        .state()
+        .collation_session()
+        .shown()
+        .expect("collated");
     assert_eq!(harness.state().collation_view().columns(shown).len(), 2);
     harness.get_by_label("D2 fo-joint-press-statement.txt");
     assert!(
@@ -132,7 +148,11 @@ fn columns_move_and_hide_and_the_pivot_follows_the_first_column() {
         )
         .click();
     settle(&mut harness);
-    let shown = harness.state().collection().shown().expect("collated");
+    let shown = harness
+        .state()
+        .collation_session()
+        .shown()
+        .expect("collated");
     assert_eq!(harness.state().collation_view().columns(shown).len(), 3);
 }
 
@@ -207,7 +227,11 @@ fn find_searches_every_statement_of_the_collation() {
         .get_by_role_and_label(egui::accesskit::Role::TextInput, "Find:")
         .type_text("LoGerfo");
     settle(&mut harness);
-    let shown = harness.state().collection().shown().expect("collated");
+    let shown = harness
+        .state()
+        .collation_session()
+        .shown()
+        .expect("collated");
     let expected: usize = shown
         .documents
         .iter()
@@ -221,7 +245,11 @@ fn find_searches_every_statement_of_the_collation() {
     // The match's point is selected: one of its sentences names him.
     let view = harness.state().collation_view();
     let row = view.selected().expect("selected");
-    let shown = harness.state().collection().shown().expect("collated");
+    let shown = harness
+        .state()
+        .collation_session()
+        .shown()
+        .expect("collated");
     let point = &shown.collation.points[view.reading()[row]];
     let names_him = (0..shown.documents.len()).any(|d| {
         point.sentences[d].iter().any(|&s| {
@@ -235,21 +263,29 @@ fn find_searches_every_statement_of_the_collation() {
 #[test]
 fn show_only_in_one_statement_lists_what_only_it_says() {
     let mut harness = three();
-    let shown = harness.state().collection().shown().expect("collated");
+    let shown = harness
+        .state()
+        .collation_session()
+        .shown()
+        .expect("collated");
     let fo = shown.ids[1];
     let total = harness.state().collation_view().reading().len();
     harness
         .state_mut()
         .push(Command::Collation(CollationCommand::SetPointFilter(
-            parallax::gui::collation_view::PointFilter::OnlyIn(fo),
+            parallax::gui::collation::PointFilter::OnlyIn(fo),
         )));
     settle(&mut harness);
     assert_eq!(
         harness.state().collation_view().filter(),
-        parallax::gui::collation_view::PointFilter::OnlyIn(fo)
+        parallax::gui::collation::PointFilter::OnlyIn(fo)
     );
     let view = harness.state().collation_view();
-    let shown = harness.state().collection().shown().expect("collated");
+    let shown = harness
+        .state()
+        .collation_session()
+        .shown()
+        .expect("collated");
     let rows = view.reading();
     assert!(!rows.is_empty() && rows.len() < total);
     for &p in rows {
@@ -262,7 +298,7 @@ fn show_only_in_one_statement_lists_what_only_it_says() {
     harness
         .state_mut()
         .push(Command::Collation(CollationCommand::SetPointFilter(
-            parallax::gui::collation_view::PointFilter::All,
+            parallax::gui::collation::PointFilter::All,
         )));
     settle(&mut harness);
     assert_eq!(harness.state().collation_view().reading().len(), total);
@@ -308,7 +344,7 @@ fn dropping_three_files_opens_their_collation() {
 fn the_insights_tab_shows_who_names_what_across_the_statements() {
     let mut harness = all_samples(egui::vec2(1440.0, 900.0));
     assert!(matches!(
-        harness.state().collection().insights(),
+        harness.state().collation_session().insights(),
         Some(Ok(_))
     ));
     harness.get_by_label("Insights").click();
@@ -320,7 +356,11 @@ fn the_insights_tab_shows_who_names_what_across_the_statements() {
     settle(&mut harness);
     let view = harness.state().collation_view();
     let row = view.selected().expect("a point is selected");
-    let shown = harness.state().collection().shown().expect("collated");
+    let shown = harness
+        .state()
+        .collation_session()
+        .shown()
+        .expect("collated");
     let point = &shown.collation.points[view.reading()[row]];
     let names_it = |d: usize| {
         point.sentences[d].iter().any(|&s| {
@@ -347,7 +387,11 @@ fn the_selected_point_stays_selected_when_the_order_changes() {
     settle(&mut harness);
     let view = harness.state().collation_view();
     let point = view.reading()[3];
-    let shown = harness.state().collection().shown().expect("collated");
+    let shown = harness
+        .state()
+        .collation_session()
+        .shown()
+        .expect("collated");
     let fo = shown.ids[1];
     harness
         .state_mut()
@@ -363,12 +407,12 @@ fn replacing_one_statement_keeps_the_others_as_they_were() {
     let mut harness = three();
     let before: Vec<_> = harness
         .state()
-        .collection()
+        .collation_session()
         .statements()
         .iter()
         .map(|s| s.document.clone().expect("loaded"))
         .collect();
-    let id = harness.state().collection().statements()[1].id;
+    let id = harness.state().collation_session().statements()[1].id;
     harness
         .state_mut()
         .push(Command::Statements(StatementsCommand::Replace(
@@ -378,7 +422,7 @@ fn replacing_one_statement_keeps_the_others_as_they_were() {
     settle(&mut harness);
     let after: Vec<_> = harness
         .state()
-        .collection()
+        .collation_session()
         .statements()
         .iter()
         .map(|s| s.document.clone().expect("loaded"))
@@ -409,19 +453,28 @@ fn order_by_another_statement_reorders_the_points() {
     // depends on how the points fall; each is tried in turn).
     let count = harness
         .state()
-        .collection()
+        .collation_session()
         .shown()
         .expect("collated")
         .ids
         .len();
     let mut reordered = None;
     for index in 0..count {
-        let id = harness.state().collection().shown().expect("collated").ids[index];
+        let id = harness
+            .state()
+            .collation_session()
+            .shown()
+            .expect("collated")
+            .ids[index];
         harness
             .state_mut()
             .push(Command::Collation(CollationCommand::SetPivot(id)));
         settle(&mut harness);
-        let shown = harness.state().collection().shown().expect("collated");
+        let shown = harness
+            .state()
+            .collation_session()
+            .shown()
+            .expect("collated");
         let view = harness.state().collation_view();
         assert_eq!(view.pivot(shown), index);
         if view.reading() != before.as_slice() {
@@ -430,7 +483,11 @@ fn order_by_another_statement_reorders_the_points() {
         }
     }
     let index = reordered.expect("no statement orders the points otherwise");
-    let shown = harness.state().collection().shown().expect("collated");
+    let shown = harness
+        .state()
+        .collation_session()
+        .shown()
+        .expect("collated");
     let after = harness.state().collation_view().reading().to_vec();
     // Its points come in its sentences' order.
     let rows: Vec<usize> = (0..shown.collation.sentences[index].len())
@@ -461,7 +518,11 @@ fn moving_a_column_skips_the_hidden_ones() {
             order[0], 1,
         )));
     settle(&mut harness);
-    let shown = harness.state().collection().shown().expect("collated");
+    let shown = harness
+        .state()
+        .collation_session()
+        .shown()
+        .expect("collated");
     assert_eq!(harness.state().collation_view().columns(shown), vec![2, 0]);
 }
 
@@ -490,7 +551,7 @@ fn changing_the_options_collates_again() {
     let mut harness = three();
     let before = harness
         .state()
-        .collection()
+        .collation_session()
         .shown()
         .expect("collated")
         .generation;
@@ -499,7 +560,11 @@ fn changing_the_options_collates_again() {
         .state_mut()
         .push(Command::App(AppCommand::SetOptions(options)));
     settle(&mut harness);
-    let shown = harness.state().collection().shown().expect("collated");
+    let shown = harness
+        .state()
+        .collation_session()
+        .shown()
+        .expect("collated");
     assert!(shown.generation > before);
     assert!(shown.collation.options.ignore_case);
 }
@@ -540,7 +605,11 @@ fn a_statement_that_changes_on_disk_is_offered_for_reload() {
     }
     harness.get_by_label("Reload").click();
     settle(&mut harness);
-    let shown = harness.state().collection().shown().expect("collated");
+    let shown = harness
+        .state()
+        .collation_session()
+        .shown()
+        .expect("collated");
     assert!(shown.documents[2].text.contains("Washington"));
     assert!(
         harness
@@ -598,7 +667,11 @@ fn a_file_open_in_both_views_is_reloaded_in_each() {
     let buttons: Vec<_> = harness.get_all_by_label("Reload").collect();
     buttons[at].click();
     settle(&mut harness);
-    let shown = harness.state().collection().shown().expect("collated");
+    let shown = harness
+        .state()
+        .collation_session()
+        .shown()
+        .expect("collated");
     assert!(shown.documents[0].text.contains("Lahore"));
 }
 
@@ -661,7 +734,11 @@ fn the_insights_tab_fits_its_panel_at_every_window_size() {
 #[test]
 fn show_only_in_says_why_it_is_empty_and_points_keep_their_numbers() {
     let mut harness = all_samples(egui::vec2(1440.0, 900.0));
-    let shown = harness.state().collection().shown().expect("collated");
+    let shown = harness
+        .state()
+        .collation_session()
+        .shown()
+        .expect("collated");
     let names = shown.names.clone();
     let ids = shown.ids.clone();
     let index = |name: &str| {
@@ -687,7 +764,7 @@ fn show_only_in_says_why_it_is_empty_and_points_keep_their_numbers() {
     harness
         .state_mut()
         .push(Command::Collation(CollationCommand::SetPointFilter(
-            parallax::gui::collation_view::PointFilter::OnlyIn(fo),
+            parallax::gui::collation::PointFilter::OnlyIn(fo),
         )));
     settle(&mut harness);
     assert!(harness.state().collation_view().reading().is_empty());
@@ -712,7 +789,7 @@ fn show_only_in_says_why_it_is_empty_and_points_keep_their_numbers() {
         assert!(
             harness
                 .state()
-                .collection()
+                .collation_session()
                 .shown()
                 .expect("collated")
                 .collation
@@ -781,7 +858,11 @@ fn the_legend_underlines_by_some_as_the_cells_do() {
 #[test]
 fn points_only_hidden_statements_have_are_left_out() {
     let mut harness = all_samples(egui::vec2(1440.0, 900.0));
-    let shown = harness.state().collection().shown().expect("collated");
+    let shown = harness
+        .state()
+        .collation_session()
+        .shown()
+        .expect("collated");
     let statements = shown.documents.len();
     let points = shown.collation.points.len();
     // A statement with points no other has.
@@ -802,7 +883,11 @@ fn points_only_hidden_statements_have_are_left_out() {
         .state_mut()
         .push(Command::Collation(CollationCommand::ToggleColumn(id)));
     settle(&mut harness);
-    let shown = harness.state().collection().shown().expect("collated");
+    let shown = harness
+        .state()
+        .collation_session()
+        .shown()
+        .expect("collated");
     let view = harness.state().collation_view();
     let columns = view.columns(shown);
     for &point in view.reading() {

@@ -7,8 +7,8 @@ use std::sync::Arc;
 use parallax::engine::segment::Span;
 use parallax::engine::{Comparison, Options};
 use parallax::gui::commands::ViewCommand;
-use parallax::gui::insights::InsightsPanel;
-use parallax::gui::session::Shown;
+use parallax::gui::pair::insights::InsightsPanel;
+use parallax::gui::pair::session::Shown;
 use parallax::gui::{Command, Side};
 use parallax::load::Document;
 

@@ -276,3 +276,14 @@ pub fn empty_cell(painter: &egui::Painter, rect: Rect, colour: Color32, dark: bo
         x += step;
     }
 }
+
+/// Puts `widget` in `rect`, left-aligned and centred vertically (`Ui::put` centres it).
+pub fn put_left(ui: &mut egui::Ui, rect: Rect, widget: impl egui::Widget) -> egui::Response {
+    ui.scope_builder(
+        egui::UiBuilder::new()
+            .max_rect(rect)
+            .layout(egui::Layout::left_to_right(egui::Align::Center)),
+        |ui| ui.add(widget),
+    )
+    .inner
+}

@@ -48,7 +48,10 @@ impl ParallaxApp {
             Command::Dialog(command) => {
                 let exported = match self.screen {
                     Screen::Pair => self.session.shown().map(|s| s.documents.as_slice()),
-                    Screen::Collation => self.collection.shown().map(|s| s.documents.as_slice()),
+                    Screen::Collation => self
+                        .collation_session
+                        .shown()
+                        .map(|s| s.documents.as_slice()),
                 };
                 self.dialogs.apply(
                     &command,
@@ -60,12 +63,16 @@ impl ParallaxApp {
             }
             Command::Statements(command) => {
                 let pair = self.session.documents();
-                if let Some(screen) = self.collection.apply(&command, pair, options, &self.worker) {
+                if let Some(screen) =
+                    self.collation_session
+                        .apply(&command, pair, options, &self.worker)
+                {
                     self.screen = screen;
                 }
             }
             Command::Collation(command) => {
-                self.collation.apply(&command, self.collection.shown());
+                self.collation
+                    .apply(&command, self.collation_session.shown());
             }
         }
     }
@@ -79,8 +86,8 @@ impl ParallaxApp {
                     self.settings.options = new;
                     self.session.request_compare(new, &self.worker);
                     // The collation follows the same options.
-                    if self.collection.statements().len() >= 2 {
-                        self.collection.request(new, &self.worker);
+                    if self.collation_session.statements().len() >= 2 {
+                        self.collation_session.request(new, &self.worker);
                     }
                 }
             }
@@ -93,12 +100,12 @@ impl ParallaxApp {
             AppCommand::CloseHelp => self.help.close(),
             AppCommand::DismissNotice(id) => self.notices.dismiss(id),
             AppCommand::ShowCollation => {
-                if self.collection.statements().len() >= 2 {
+                if self.collation_session.statements().len() >= 2 {
                     self.screen = Screen::Collation;
                 }
             }
             AppCommand::ShowPair(first, second) => {
-                if let Some(documents) = self.collection.pair(first, second) {
+                if let Some(documents) = self.collation_session.pair(first, second) {
                     self.session
                         .show_pair(documents, self.settings.options, &self.worker);
                     self.screen = Screen::Pair;
@@ -121,17 +128,21 @@ impl ParallaxApp {
             AppCommand::Reload => match screen {
                 Screen::Pair => follow.push(Command::Pair(PairCommand::Reload)),
                 Screen::Collation => {
-                    self.collection
-                        .reload(self.settings.options, &self.worker, &mut self.notices);
+                    self.collation_session.reload(
+                        self.settings.options,
+                        &self.worker,
+                        &mut self.notices,
+                    );
                 }
             },
             AppCommand::ScrollToRow(row) => match screen {
                 Screen::Pair => self
                     .view
                     .apply(&ViewCommand::ScrollToRow(row), self.session.shown()),
-                Screen::Collation => self
-                    .collation
-                    .apply(&CollationCommand::JumpToPoint(row), self.collection.shown()),
+                Screen::Collation => self.collation.apply(
+                    &CollationCommand::JumpToPoint(row),
+                    self.collation_session.shown(),
+                ),
             },
             AppCommand::Export(format, path) => {
                 self.dialogs.close_export();
@@ -162,7 +173,7 @@ impl ParallaxApp {
                 });
             }
             Screen::Collation => {
-                let Some(shown) = self.collection.shown() else {
+                let Some(shown) = self.collation_session.shown() else {
                     self.notices.error(format!(
                         "Nothing was written to {}: the collation is not made yet.",
                         path.display()
@@ -174,7 +185,7 @@ impl ParallaxApp {
                     path,
                     documents: shown.documents.clone(),
                     collation: shown.collation.clone(),
-                    insights: match self.collection.insights() {
+                    insights: match self.collation_session.insights() {
                         Some(Ok(insights)) => Some(insights.clone()),
                         _ => None,
                     },
@@ -269,7 +280,7 @@ impl ParallaxApp {
                             recent,
                         ),
                         Slot::Statement(id) => {
-                            if let Some(screen) = self.collection.receive_load(
+                            if let Some(screen) = self.collation_session.receive_load(
                                 id,
                                 loaded,
                                 options,
@@ -296,10 +307,10 @@ impl ParallaxApp {
                     }
                 }
                 JobResult::Collation(result) => {
-                    let shown = self
-                        .collection
-                        .receive(result, &self.worker, &mut self.notices);
-                    if shown && let Some(collation) = self.collection.shown() {
+                    let shown =
+                        self.collation_session
+                            .receive(result, &self.worker, &mut self.notices);
+                    if shown && let Some(collation) = self.collation_session.shown() {
                         self.collation.sync(collation);
                     }
                 }

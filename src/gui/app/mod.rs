@@ -16,23 +16,23 @@ mod input;
 mod layout;
 
 use super::Side;
-use super::collation_view::CollationView;
-use super::collection::Collection;
 use super::commands::{AppCommand, Command, PairCommand};
 use super::commands::{Screen, Slot};
-use super::decisions::DecisionsPanel;
 use super::dialogs::Dialogs;
 use super::find::Find;
 use super::help::HelpWindow;
-use super::insights::InsightsPanel;
-use super::notes::NotesBar;
 use super::notices::{Notice, Notices};
-use super::pair_view::PairView;
-use super::session::Session;
 use super::settings::Settings;
 use super::terms::TermsWindow;
 use super::watch::{WATCH_INTERVAL, Watch};
 use super::worker::{FindScope, Locate, Worker};
+use crate::gui::collation::CollationView;
+use crate::gui::collation::statements::CollationSession;
+use crate::gui::pair::PairView;
+use crate::gui::pair::decisions::DecisionsPanel;
+use crate::gui::pair::insights::InsightsPanel;
+use crate::gui::pair::notes::NotesBar;
+use crate::gui::pair::session::Session;
 
 /// The Parallax window.
 pub struct ParallaxApp {
@@ -61,7 +61,7 @@ pub struct ParallaxApp {
     /// The help window.
     help: HelpWindow,
     /// The statements collated together, and their collation.
-    collection: Collection,
+    collation_session: CollationSession,
     /// The collation view: columns, pivot, selection.
     collation: CollationView,
     /// Which of the two views is shown.
@@ -102,7 +102,7 @@ impl ParallaxApp {
             dialogs: Dialogs::default(),
             insights: InsightsPanel::default(),
             help: HelpWindow::default(),
-            collection: Collection::default(),
+            collation_session: CollationSession::default(),
             collation: CollationView::default(),
             screen: Screen::default(),
             worker: Worker::new(Some(cc.egui_ctx.clone())),
@@ -140,7 +140,7 @@ impl ParallaxApp {
     pub fn is_busy(&self) -> bool {
         !self.commands.is_empty()
             || self.session.is_busy()
-            || self.collection.is_busy()
+            || self.collation_session.is_busy()
             || self.worker.outstanding() > 0
     }
 
@@ -181,8 +181,8 @@ impl ParallaxApp {
     }
 
     /// The statements collated together and their collation.
-    pub fn collection(&self) -> &Collection {
-        &self.collection
+    pub fn collation_session(&self) -> &CollationSession {
+        &self.collation_session
     }
 
     /// The collation view's state (columns, pivot, selected point).
@@ -287,7 +287,7 @@ impl ParallaxApp {
                 open.push((Slot::Side(side), self.session.document(side).clone()));
             }
         }
-        for statement in self.collection.statements() {
+        for statement in self.collation_session.statements() {
             if let (None, Some(document)) = (&statement.loading, &statement.document) {
                 open.push((Slot::Statement(statement.id), document.clone()));
             }
@@ -296,7 +296,7 @@ impl ParallaxApp {
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
-        let title = match self.collection.shown() {
+        let title = match self.collation_session.shown() {
             Some(shown) if self.screen == Screen::Collation => {
                 format!("Parallax — {}", shown.names.join(" · "))
             }
@@ -315,13 +315,13 @@ impl ParallaxApp {
 /// What find searches now: the collation's statements when it is shown, else the pair.
 fn find_scope(
     screen: Screen,
-    collection: &Collection,
+    collation_session: &CollationSession,
     collation: &CollationView,
     session: &Session,
 ) -> Option<FindScope> {
-    let generation = find_generation(screen, collection, collation, session)?;
+    let generation = find_generation(screen, collation_session, collation, session)?;
     if screen == Screen::Collation {
-        let shown = collection.shown()?;
+        let shown = collation_session.shown()?;
         Some(FindScope {
             documents: shown.documents.clone(),
             locate: Locate::Collation(shown.collation.clone(), collation.row_of_point()),
@@ -341,12 +341,12 @@ fn find_scope(
 /// (another pivot, filter or set of columns puts the matches in other rows).
 fn find_generation(
     screen: Screen,
-    collection: &Collection,
+    collation_session: &CollationSession,
     collation: &CollationView,
     session: &Session,
 ) -> Option<u64> {
     if screen == Screen::Collation {
-        let shown = collection.shown()?;
+        let shown = collation_session.shown()?;
         Some((shown.generation << 32) ^ collation.reading_generation() | (1 << 63))
     } else {
         session.shown().map(|s| s.generation)
@@ -366,17 +366,17 @@ impl eframe::App for ParallaxApp {
             .follow_selection(self.view.selected(), &self.worker);
         // The collation's derived state (reading order, gaps) is brought up to date here, not
         // while drawing.
-        if let Some(shown) = self.collection.shown() {
+        if let Some(shown) = self.collation_session.shown() {
             self.collation.sync(shown);
         }
         ctx.set_theme(self.settings.theme);
         self.settings.zoom = ctx.zoom_factor();
         if self.find.is_open() {
-            let (collection, collation, session) =
-                (&self.collection, &self.collation, &self.session);
+            let (collation_session, collation, session) =
+                (&self.collation_session, &self.collation, &self.session);
             let screen = self.screen;
-            let generation = find_generation(screen, collection, collation, session);
-            let scope = || find_scope(screen, collection, collation, session);
+            let generation = find_generation(screen, collation_session, collation, session);
+            let scope = || find_scope(screen, collation_session, collation, session);
             self.find.logic(generation, scope, &self.worker);
         }
         let now = ctx.input(|i| i.time);

@@ -12,10 +12,10 @@ use crate::engine::{Comparison, Options};
 use crate::load::{Document, LoadOptions};
 use crate::samples::{SAMPLES, default_pair};
 
-use super::Side;
-use super::commands::{Command, PairCommand, Slot};
-use super::notices::Notices;
-use super::worker::{Loaded, PairResult, Taught, Worker};
+use crate::gui::Side;
+use crate::gui::commands::{Command, PairCommand, Slot};
+use crate::gui::notices::Notices;
+use crate::gui::worker::{Loaded, PairResult, Taught, Worker};
 
 /// A comparison on screen, with the documents it was computed from (the view renders these,
 /// never newer documents that are still being compared).

@@ -1,7 +1,14 @@
-//! The two-column view of a pair: column headers, the scrolled rows (drawn by [`super::view`]),
+//! The two-column view of a pair: column headers, the scrolled rows (drawn by [`crate::gui::pair::view`]),
 //! the drop target, and what the view remembers between frames: the selected row, where it is
 //! scrolled, the sentence a cross-reference marked, and the places an insights entry asked to
 //! highlight. Its commands select, step through differences, and scroll.
+
+pub mod decisions;
+pub mod insights;
+pub mod notes;
+pub mod session;
+pub mod toolbar;
+pub mod view;
 
 use std::sync::Arc;
 
@@ -11,12 +18,12 @@ use crate::analysis::{Analysis, ShiftKind};
 use crate::engine::Span;
 use crate::load::Document;
 
-use super::Side;
-use super::commands::{AppCommand, Command, ViewCommand};
-use super::rows::{self, CellGalley, GalleyCache, RowHeights, ScrollKey};
-use super::session::Shown;
-use super::view::{self, Palette, ViewInput};
-use super::worker::FindMatch;
+use crate::gui::Side;
+use crate::gui::commands::{AppCommand, Command, ViewCommand};
+use crate::gui::pair::session::Shown;
+use crate::gui::rows::{self, CellGalley, GalleyCache, RowHeights, ScrollKey};
+use crate::gui::worker::FindMatch;
+use view::{Palette, ViewInput};
 
 /// Find matches as the view marks them: (row, side, span, is the current match).
 pub type ViewMark = (usize, Side, Span, bool);

@@ -10,10 +10,10 @@ use crate::display::CrossRef;
 use crate::engine::{Comparison, Row, RowKind, Span};
 use crate::load::Document;
 
-use super::Side;
-pub use super::cells::{Palette, cell_job};
-use super::commands::{Command, ViewCommand};
-use super::rows::{
+use crate::gui::Side;
+pub use crate::gui::cells::{Palette, cell_job};
+use crate::gui::commands::{Command, ViewCommand};
+use crate::gui::rows::{
     CELL_PAD, CellGalley, GalleyCache, GalleyKey, ROW_GAP, RowHeights, empty_cell, row_range,
 };
 

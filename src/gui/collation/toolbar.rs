@@ -2,13 +2,13 @@
 
 use egui::{RichText, Ui};
 
-use super::super::collection::{CollationShown, Statement};
-use super::super::commands::{
+use crate::gui::collation::cells::legend_ui;
+use crate::gui::collation::statements::{CollationShown, Statement};
+use crate::gui::collation::{CollationView, PointFilter};
+use crate::gui::commands::{
     AppCommand, CollationCommand, Command, DialogCommand, Slot, StatementId,
 };
-use super::super::toolbar::keep_together;
-use super::cells::legend_ui;
-use super::{CollationView, PointFilter};
+use crate::gui::pair::toolbar::keep_together;
 
 impl CollationView {
     /// The toolbar of the collation: summary, gap stepping, pivot, columns, two-text view.

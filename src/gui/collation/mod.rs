@@ -11,7 +11,9 @@
 
 mod cells;
 mod frame;
+pub mod insights;
 mod overview;
+pub mod statements;
 mod toolbar;
 
 pub use cells::CollationPalette;
@@ -27,13 +29,13 @@ use crate::engine::collate::{PointKind, SentenceWords};
 
 use cells::cell_job;
 
-use super::collection::CollationShown;
-use super::commands::{CollationCommand, Command, StatementId};
-use super::rows::{
+use crate::gui::collation::statements::CollationShown;
+use crate::gui::commands::{CollationCommand, Command, StatementId};
+use crate::gui::rows::{
     CELL_PAD, CellGalley, GalleyCache, GalleyKey, ROW_GAP, RowHeights, ScrollKey, empty_cell,
     row_range,
 };
-use super::worker::FindMatch;
+use crate::gui::worker::FindMatch;
 
 /// Width of the point gutter at the left of the rows.
 const GUTTER: f32 = 64.0;
@@ -43,7 +45,7 @@ const MIN_COLUMN: f32 = 200.0;
 const HEADER: f32 = 48.0;
 /// Where a row's gutter names the hidden statements that have its point, below its top.
 const GUTTER_HIDDEN_AT: f32 = 32.0;
-pub use super::commands::PointFilter;
+pub use crate::gui::commands::PointFilter;
 
 /// What the collation view remembers between frames.
 #[derive(Default)]
@@ -420,7 +422,7 @@ impl CollationView {
                     self.sync(shown);
                 }
                 let forward = *command == CollationCommand::NextGap;
-                if let Some(row) = super::rows::step(&self.gaps, self.selected, forward) {
+                if let Some(row) = crate::gui::rows::step(&self.gaps, self.selected, forward) {
                     self.selected = Some(row);
                     self.scroll_to = Some(row);
                 }

@@ -14,12 +14,13 @@ use std::sync::Arc;
 
 use egui::{Rect, RichText, Sense, TextWrapMode, pos2, vec2};
 
-use super::Side;
-use super::commands::{AppCommand, Command, ViewCommand};
-use super::session::Shown;
 use crate::analysis::{Analysis, Entity, Presence, Stronger};
 use crate::display::DisplayModel;
 use crate::engine::segment::Span;
+use crate::gui::Side;
+use crate::gui::commands::{AppCommand, Command, ViewCommand};
+use crate::gui::pair::session::Shown;
+use crate::gui::rows::put_left;
 use crate::load::Document;
 
 /// Which list the panel shows.
@@ -508,7 +509,7 @@ impl InsightsPanel {
                     return;
                 };
                 // One-sided names are tinted as one-sided rows are in the comparison.
-                let palette = super::view::Palette::new(ui.visuals().dark_mode);
+                let palette = crate::gui::pair::view::Palette::new(ui.visuals().dark_mode);
                 let tint = match presence {
                     Presence::LeftOnly => Some(palette.left_only),
                     Presence::RightOnly => Some(palette.right_only),
@@ -682,17 +683,6 @@ fn shift_label(shift: &crate::analysis::Shift) -> String {
         .replacen(", right ", " / ", 1)
 }
 
-/// Puts `widget` in `rect`, left-aligned and centred vertically (`Ui::put` centres it).
-pub(super) fn put_left(ui: &mut egui::Ui, rect: Rect, widget: impl egui::Widget) -> egui::Response {
-    ui.scope_builder(
-        egui::UiBuilder::new()
-            .max_rect(rect)
-            .layout(egui::Layout::left_to_right(egui::Align::Center)),
-        |ui| ui.add(widget),
-    )
-    .inner
-}
-
 /// Whether `filter` (in lower case) starts a word of `text` ("dar" finds "Ishaq Dar", not
 /// "Khuzdar").
 fn matches_word_start(text: &str, filter: &str) -> bool {
@@ -779,7 +769,7 @@ fn places_tooltip(ui: &mut egui::Ui, shown: &Shown, left: &[Span], right: &[Span
 pub fn panel_ui(
     ui: &mut egui::Ui,
     panel: &mut InsightsPanel,
-    session: &super::session::Session,
+    session: &crate::gui::pair::session::Session,
     commands: &mut Vec<Command>,
 ) {
     // Keep the width the user gave the panel, whatever it shows (a spinner at first).

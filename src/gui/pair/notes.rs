@@ -15,10 +15,10 @@ use crate::engine::Comparison;
 use crate::load::Document;
 use crate::notes::{Notes, Placed};
 
-use super::commands::{Command, NotesCommand};
-use super::notices::Notices;
-use super::session::Shown;
-use super::worker::{NotesResult, Worker};
+use crate::gui::commands::{Command, NotesCommand};
+use crate::gui::notices::Notices;
+use crate::gui::pair::session::Shown;
+use crate::gui::worker::{NotesResult, Worker};
 
 /// The notes of the pair shown.
 #[derive(Debug, Default)]

@@ -1,7 +1,7 @@
 //! The statements of the collation: three or more (or any number from two) documents compared
 //! together, with no base text. This part owns the list of statements (each with an id that
 //! stays while others are added, removed or replaced), their loads, and the collation jobs;
-//! [`super::collation_view`] draws it.
+//! [`crate::gui::collation`] draws it.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -12,9 +12,9 @@ use crate::engine::collate::Collation;
 use crate::load::{Document, LoadOptions};
 use crate::samples::SAMPLES;
 
-use super::commands::{Command, Screen, Slot, StatementId, StatementsCommand};
-use super::notices::Notices;
-use super::worker::{CollationResult, Loaded, Worker};
+use crate::gui::commands::{Command, Screen, Slot, StatementId, StatementsCommand};
+use crate::gui::notices::Notices;
+use crate::gui::worker::{CollationResult, Loaded, Worker};
 
 /// The seed article's statements opened together by Samples → All statements: the embassy's
 /// post, the Foreign Office's joint statement, the ministry's post on the call on Dar, and the
@@ -85,7 +85,7 @@ impl CollationShown {
 
 /// The statements and their collation.
 #[derive(Default)]
-pub struct Collection {
+pub struct CollationSession {
     statements: Vec<Statement>,
     next_id: u64,
     /// The generation of the newest collation request.
@@ -98,7 +98,7 @@ pub struct Collection {
     shown_count: u64,
 }
 
-impl Collection {
+impl CollationSession {
     /// The statements, in the order added.
     pub fn statements(&self) -> &[Statement] {
         &self.statements
@@ -150,10 +150,10 @@ impl Collection {
         }
     }
 
-    /// Carries out the collection's commands; returns the screen the window is to show after
+    /// Carries out the statements' commands; returns the screen the window is to show after
     /// it, when it changes (`None`: the screen shown stays). `pair` are the two documents of
     /// the two-text view: the collation starts from them when a statement is added to an
-    /// empty collection.
+    /// empty collation.
     pub fn apply(
         &mut self,
         command: &StatementsCommand,

@@ -12,10 +12,10 @@
 
 use egui::{Rect, RichText, Sense, pos2, vec2};
 
-use super::commands::{CollationCommand, Command};
-use super::insights::put_left;
 use crate::analysis::{CollationEntity, CollationInsights};
 use crate::display::{label, labels};
+use crate::gui::commands::{CollationCommand, Command};
+use crate::gui::rows::put_left;
 
 /// Width of one document's count column.
 const COUNT_WIDTH: f32 = 34.0;

@@ -5,10 +5,10 @@ use egui::{FontId, Rect, RichText, Sense, Stroke, StrokeKind, Ui, pos2, vec2};
 
 use crate::engine::collate::PointKind;
 
-use super::super::collection::CollationShown;
-use super::super::commands::{CollationCommand, Command, DialogCommand, Slot, StatementsCommand};
-use super::cells::CollationPalette;
-use super::{CELL_PAD, CollationView, GUTTER, HEADER, overview};
+use crate::gui::collation::cells::CollationPalette;
+use crate::gui::collation::statements::CollationShown;
+use crate::gui::collation::{CELL_PAD, CollationView, GUTTER, HEADER, overview};
+use crate::gui::commands::{CollationCommand, Command, DialogCommand, Slot, StatementsCommand};
 
 impl CollationView {
     #[allow(clippy::too_many_arguments)]
@@ -47,7 +47,7 @@ impl CollationView {
         let hidden = self.hidden_having(shown, point);
         if !hidden.is_empty() {
             let note = Rect::from_min_size(
-                gutter.min + vec2(4.0, CELL_PAD + super::GUTTER_HIDDEN_AT),
+                gutter.min + vec2(4.0, CELL_PAD + crate::gui::collation::GUTTER_HIDDEN_AT),
                 vec2(GUTTER - 8.0, 14.0),
             );
             ui.put(

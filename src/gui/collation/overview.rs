@@ -9,10 +9,10 @@ use crate::analysis::CollationInsights;
 use crate::display::{kind_symbol, label};
 use crate::engine::collate::PointKind;
 
-use super::super::collection::CollationShown;
-use super::super::commands::{CollationCommand, Command};
-use super::CollationView;
-use super::cells::CollationPalette;
+use crate::gui::collation::CollationView;
+use crate::gui::collation::cells::CollationPalette;
+use crate::gui::collation::statements::CollationShown;
+use crate::gui::commands::{CollationCommand, Command};
 
 /// What the side panel of the collation shows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -51,7 +51,7 @@ impl CollationView {
             SideTab::Overview => self.overview_ui(ui, shown, commands),
             SideTab::Insights => match insights {
                 Some(Ok(insights)) => {
-                    super::super::collation_insights::ui(ui, insights, &shown.names, commands);
+                    crate::gui::collation::insights::ui(ui, insights, &shown.names, commands);
                 }
                 Some(Err(message)) => {
                     ui.colored_label(

@@ -11,9 +11,9 @@ use egui::Ui;
 use crate::engine::{Comparison, Decision, LinkKind, LinkSource, Verdict};
 use crate::load::Document;
 
-use super::Side;
-use super::commands::{Command, DecisionsCommand, TermsCommand};
-use super::session::Shown;
+use crate::gui::Side;
+use crate::gui::commands::{Command, DecisionsCommand, TermsCommand};
+use crate::gui::pair::session::Shown;
 
 /// Most changes kept for undo.
 const UNDO_MAX: usize = 100;

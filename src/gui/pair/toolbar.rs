@@ -6,13 +6,13 @@ use egui::{Color32, RichText, Ui};
 use crate::display::DisplayModel;
 use crate::engine::{Comparison, Options};
 
-use super::Side;
-use super::commands::{
+use crate::gui::Side;
+use crate::gui::commands::{
     AppCommand, Command, DialogCommand, FindCommand, PairCommand, Slot, ViewCommand,
 };
-use super::notices::Notices;
-use super::session::Session;
-use super::view::Palette;
+use crate::gui::notices::Notices;
+use crate::gui::pair::session::Session;
+use crate::gui::pair::view::Palette;
 
 /// What the toolbar shows, from the other parts.
 pub struct ToolbarInput<'a> {
