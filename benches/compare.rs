@@ -160,8 +160,9 @@ fn collation(c: &mut Criterion) {
         b.iter(|| {
             let texts: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
             let collation = collate(black_box(&texts), &options);
+            let borrowed: Vec<_> = documents.iter().collect();
             let report = export::collation::CollationReport {
-                documents: &documents,
+                documents: &borrowed,
                 collation: &collation,
                 pivot: 0,
                 provenance: export::Provenance {

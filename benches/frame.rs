@@ -81,7 +81,7 @@ impl Window {
         let cc = eframe::CreationContext::_new_kittest(ctx.clone());
         let mut app = ParallaxApp::new(&cc, left, right);
         if !statements.is_empty() {
-            app.push(parallax::gui::Command::AddPaths(statements));
+            app.push(parallax::gui::commands::StatementsCommand::Add(statements));
         }
         let input = RawInput {
             screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1280.0, 820.0))),
@@ -103,7 +103,9 @@ impl Window {
             window.step();
         }
         if std::env::var_os("NO_INSIGHTS").is_some() {
-            window.app.push(parallax::gui::Command::ToggleInsights);
+            window
+                .app
+                .push(parallax::gui::commands::AppCommand::ToggleInsights);
             window.step();
             window.step();
         }

@@ -1,14 +1,18 @@
 //! The display model of a comparison: what every rendering of it shows, in one place. The
 //! window, the notes and every exporter draw a cell from [`cell_segments`], name a row's kind
-//! with [`kind_label`], list its cross-references with [`CrossRef`], and find the row of a
-//! sentence or of a byte offset with [`DisplayModel`]; none of them computes these itself.
+//! with [`kind_label`] and its gutter with [`DisplayModel::gutter_label`], list its
+//! cross-references with [`CrossRef`], write the options with [`options_text`], and find the
+//! row of a sentence or of a byte offset with [`DisplayModel`]; for a collation, documents
+//! are named by [`label`] ("D1"), point kinds by [`kind_symbol`] and entity kinds by
+//! [`entity_kind_name`]. None of them computes these itself.
 //!
 //! Invariants: [`cell_segments`] covers a cell's trimmed span exactly, in order, without
 //! overlap; [`DisplayModel`] is built once per comparison and answers each lookup in
 //! O(log n) or O(1).
 
-use crate::engine::collate::{Collation, SentenceWords, Share};
-use crate::engine::{Comparison, LinkKind, OpTag, Row, RowKind, Span};
+use crate::analysis::EntityKind;
+use crate::engine::collate::{Collation, PointKind, SentenceWords, Share};
+use crate::engine::{Comparison, LinkKind, OpTag, Options, Row, RowKind, Span};
 
 /// One of the two documents.
 pub use crate::engine::Side;
@@ -275,6 +279,94 @@ pub fn kind_label(row: &Row) -> &'static str {
         RowKind::Related => "related",
         RowKind::LeftOnly => "only left",
         RowKind::RightOnly => "only right",
+    }
+}
+
+/// The row's label in the gutter, as the window and the HTML report write it: "=" for an
+/// identical pair, the share of words for a reworded one, "paraphrase", "related", "only
+/// left" or "only right"; a one-sided row whose sentence has a counterpart in another row
+/// (`linked_elsewhere`: a quote or a paraphrase of a sentence paired elsewhere) is not "only"
+/// one side's: it is "unpaired" here, and its cross-references say where the counterpart is.
+pub fn gutter_label(row: &Row, linked_elsewhere: bool) -> String {
+    match row.kind {
+        RowKind::LeftOnly | RowKind::RightOnly if linked_elsewhere => "unpaired".to_owned(),
+        RowKind::Identical => "=".to_owned(),
+        RowKind::Modified if row.paraphrase => "paraphrase".to_owned(),
+        RowKind::Modified => format!("{:.0}%", row.similarity * 100.0),
+        RowKind::Related | RowKind::LeftOnly | RowKind::RightOnly => kind_label(row).to_owned(),
+    }
+}
+
+/// The comparison's options in words, as every report writes them ("case-sensitive,
+/// punctuation compared, reworded pairing 0.40").
+pub fn options_text(options: &Options) -> String {
+    let mut parts = vec![
+        if options.ignore_case {
+            "ignore case"
+        } else {
+            "case-sensitive"
+        },
+        if options.ignore_punctuation {
+            "ignore punctuation"
+        } else {
+            "punctuation compared"
+        },
+    ]
+    .into_iter()
+    .map(str::to_owned)
+    .collect::<Vec<_>>();
+    if options.mark_variants {
+        parts.push("spelling variants marked".to_owned());
+    }
+    if !options.use_equivalences {
+        parts.push("no equivalent terms".to_owned());
+    }
+    parts.push(format!("reworded pairing {:.2}", options.threshold));
+    parts.join(", ")
+}
+
+/// "D1", "D2", ...: the short label of a collated document by its index.
+pub fn label(index: usize) -> String {
+    format!("D{}", index + 1)
+}
+
+/// "D1 D3": the labels of `documents`.
+pub fn labels(documents: &[usize]) -> String {
+    documents
+        .iter()
+        .map(|&d| label(d))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The mark of a present cell in a presence map, readable without colour: `=` identical, `≈`
+/// equivalent, `~` related, `•` only this document.
+pub fn kind_symbol(kind: PointKind) -> &'static str {
+    match kind {
+        PointKind::Identical => "=",
+        PointKind::Equivalent => "≈",
+        PointKind::Related => "~",
+        PointKind::Single => "•",
+    }
+}
+
+/// "name", "title", "date" or "number": an entity's kind as the window and the reports write
+/// it.
+pub fn entity_kind_name(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Name => "name",
+        EntityKind::Title => "title",
+        EntityKind::Date => "date",
+        EntityKind::Number => "number",
+    }
+}
+
+/// What follows an entity's text in the window's and the text report's lists: nothing for a
+/// name, " [title]", " [date]" or " [number]" for the others.
+pub fn entity_kind_tag(kind: EntityKind) -> String {
+    match kind {
+        EntityKind::Name => String::new(),
+        _ => format!(" [{}]", entity_kind_name(kind)),
     }
 }
 

@@ -187,7 +187,7 @@ pub fn options_are_named_and_reset(
     };
     harness
         .state_mut()
-        .push(parallax::gui::Command::SetOptions(options));
+        .push(parallax::gui::commands::AppCommand::SetOptions(options));
     settle(harness);
     harness.get_by_label_contains("Reworded pairing 0.38 (default 0.40)");
     harness.get_by_label_contains("Ignore case on");

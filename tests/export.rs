@@ -186,3 +186,84 @@ fn counterparts_report_matches_its_golden_files() {
         "coverage in the summary"
     );
 }
+
+/// The default pair (the window's first view) in the text and JSON formats, and the seed's
+/// statements collated, in every format: what a reviewer should see change when a report's
+/// layout does.
+#[test]
+fn default_pair_text_and_json_match_their_golden_files() {
+    let (left, right) = parallax::samples::default_pair();
+    let comparison = compare(&left.text, &right.text, &Options::default());
+    let analysis = parallax::analysis::analyse_builtin(&left.text, &right.text, &comparison);
+    let notes = vec![(0, "A note on the first row.".to_owned())];
+    let report = Report {
+        left: &left,
+        right: &right,
+        comparison: &comparison,
+        notes: &notes,
+        terms: &[],
+        analysis: Some(&analysis),
+        provenance: Provenance {
+            generated: fixed_time(),
+        },
+    };
+    for (format, name) in [
+        (parallax::export::Format::Text, "default-pair.txt"),
+        (parallax::export::Format::Json, "default-pair.json"),
+    ] {
+        let mut out = Vec::new();
+        parallax::export::write(&mut out, format, &report, false).expect("write");
+        golden(name, &String::from_utf8(out).expect("utf-8"));
+    }
+}
+
+#[test]
+fn seed_collation_reports_match_their_golden_files() {
+    use parallax::export::collation::{self, CollationReport};
+    let names = [
+        "us-embassy-x-post.txt",
+        "fo-joint-press-statement.txt",
+        "pakistan-mofa-post-call-on-dar.txt",
+        "article-full.txt",
+    ];
+    let documents: Vec<Document> = names
+        .iter()
+        .filter_map(|name| parallax::samples::SAMPLES.iter().find(|s| s.file == *name))
+        .map(|s| s.document())
+        .collect();
+    assert_eq!(
+        documents.len(),
+        names.len(),
+        "every seed statement is bundled"
+    );
+    let texts: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
+    let equivalences = parallax::engine::Equivalences::builtin();
+    let collated =
+        parallax::engine::collate::collate_with(&texts, &Options::default(), &equivalences);
+    let insights = parallax::analysis::analyse_collation(
+        &texts,
+        &collated,
+        &equivalences,
+        parallax::analysis::StrengthLexicon::builtin_ref(),
+    );
+    let documents: Vec<&Document> = documents.iter().collect();
+    let report = CollationReport {
+        documents: &documents,
+        collation: &collated,
+        pivot: 1,
+        provenance: Provenance {
+            generated: fixed_time(),
+        },
+        insights: Some(&insights),
+    };
+    for (format, name) in [
+        (parallax::export::Format::Text, "seed-collation.txt"),
+        (parallax::export::Format::Json, "seed-collation.json"),
+        (parallax::export::Format::Html, "seed-collation.html"),
+        (parallax::export::Format::Markdown, "seed-collation.md"),
+    ] {
+        let mut out = Vec::new();
+        collation::write(&mut out, format, &report, false).expect("write");
+        golden(name, &String::from_utf8(out).expect("utf-8"));
+    }
+}

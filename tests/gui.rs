@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use parallax::gui::commands::{AppCommand, DialogCommand, NotesCommand, PairCommand, ViewCommand};
 use parallax::gui::{Command, ParallaxApp, Side};
 
 use super::common::{painted_texts, scratch, settle};
@@ -86,7 +87,9 @@ fn opening_a_missing_file_shows_the_error_and_keeps_the_old_document() {
     let missing = scratch("gui", "missing").join("no-such-statement.txt");
     // Through the path field the window offers where no native dialog exists (no desktop
     // portal in a test), as a user would.
-    harness.state_mut().push(Command::Open(Side::Left));
+    harness
+        .state_mut()
+        .push(Command::App(AppCommand::Open(Side::Left)));
     settle(&mut harness);
     if harness.query_by_label("Path:").is_some() {
         harness
@@ -97,7 +100,10 @@ fn opening_a_missing_file_shows_the_error_and_keeps_the_old_document() {
     } else {
         harness
             .state_mut()
-            .push(Command::OpenPath(Side::Left, missing.clone()));
+            .push(Command::Pair(PairCommand::OpenPath(
+                Side::Left,
+                missing.clone(),
+            )));
     }
     settle(&mut harness);
     harness.get_by_label_contains("no-such-statement.txt: no such file");
@@ -218,7 +224,7 @@ fn samples_menu_opens_a_sample_on_one_side() {
     let mut harness = harness(None, None);
     harness
         .state_mut()
-        .push(Command::OpenSample(Side::Right, 2));
+        .push(Command::Pair(PairCommand::OpenSample(Side::Right, 2)));
     settle(&mut harness);
     harness.get_by_label("article-paraphrase-of-embassy-post.txt");
     let stats = harness.state().comparison().expect("compared").stats;
@@ -234,7 +240,7 @@ fn pasted_text_becomes_an_untitled_document_and_is_compared() {
     let mut harness = harness(None, None);
     harness
         .state_mut()
-        .push(Command::EditText(Side::Right, false));
+        .push(Command::Dialog(DialogCommand::EditText(Side::Right, false)));
     settle(&mut harness);
     harness
         .get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Statement text:")
@@ -306,7 +312,7 @@ fn a_binary_file_is_refused_with_its_reason_and_the_old_document_stays() {
     let png = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/image.png");
     harness
         .state_mut()
-        .push(Command::OpenPath(Side::Right, png));
+        .push(Command::Pair(PairCommand::OpenPath(Side::Right, png)));
     settle(&mut harness);
     harness
         .get_by_label_contains("image.png: not a text file (binary data: looks like a PNG image)");
@@ -356,10 +362,10 @@ fn notes_round_trip_through_the_sidecar_and_appear_in_exports() {
         [(row, "Embassy drops the attribution".to_owned())]
     );
     let report = dir.join("report.html");
-    app.state_mut().push(Command::ExportTo(
+    app.state_mut().push(Command::App(AppCommand::Export(
         parallax::export::Format::Html,
         report.clone(),
-    ));
+    )));
     settle(&mut app);
     let started = Instant::now();
     while !report.exists()
@@ -546,7 +552,10 @@ fn a_file_with_damaged_bytes_is_offered_open_anyway() {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken-utf8.txt");
     harness
         .state_mut()
-        .push(Command::OpenPath(Side::Left, damaged.clone()));
+        .push(Command::Pair(PairCommand::OpenPath(
+            Side::Left,
+            damaged.clone(),
+        )));
     settle(&mut harness);
     harness.get_by_label_contains("3 damaged bytes");
     assert_eq!(harness.state().documents()[0].name, "us-embassy-x-post.txt");
@@ -683,7 +692,9 @@ fn dragging_the_slider_over_a_large_pair_runs_one_comparison_at_a_time() {
     // One new threshold per frame, as a drag of the slider sends them.
     for step in 0..20 {
         options.threshold = 0.30 + 0.01 * step as f32;
-        harness.state_mut().push(Command::SetOptions(options));
+        harness
+            .state_mut()
+            .push(Command::App(AppCommand::SetOptions(options)));
         harness.step();
         let (running, _) = harness.state().compare_jobs();
         assert!(running <= 1, "{running} comparisons at once");
@@ -711,15 +722,17 @@ fn the_json_export_carries_the_notes_and_the_hashes() {
     )
     .expect("copy");
     let mut app = harness(Some(left.clone()), Some(right.clone()));
-    app.state_mut()
-        .push(Command::SetNote(0, "Check the date".into()));
+    app.state_mut().push(Command::Notes(NotesCommand::Set(
+        0,
+        "Check the date".into(),
+    )));
     settle(&mut app);
     assert_eq!(app.state().row_notes(), [(0, "Check the date".to_owned())]);
     let report = dir.join("report.json");
-    app.state_mut().push(Command::ExportTo(
+    app.state_mut().push(Command::App(AppCommand::Export(
         parallax::export::Format::Json,
         report.clone(),
-    ));
+    )));
     settle(&mut app);
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&report).expect("written")).expect("JSON");
@@ -737,10 +750,10 @@ fn the_json_export_carries_the_notes_and_the_hashes() {
     assert_eq!(json["analysed"], true);
 
     // The one export path refuses to write over an input, from the window too.
-    app.state_mut().push(Command::ExportTo(
+    app.state_mut().push(Command::App(AppCommand::Export(
         parallax::export::Format::Json,
         left.clone(),
-    ));
+    )));
     settle(&mut app);
     app.get_by_label_contains("refusing to overwrite an input file");
     assert_eq!(
@@ -805,7 +818,9 @@ fn a_note_typed_on_a_row_is_saved_when_another_row_is_selected() {
         [(row, "Check the wording here".to_owned())]
     );
     // Back on the row, its note is in the field.
-    harness.state_mut().push(Command::SelectRow(row));
+    harness
+        .state_mut()
+        .push(Command::View(ViewCommand::SelectRow(row)));
     settle(&mut harness);
     assert!(
         harness
@@ -845,7 +860,9 @@ fn a_saved_note_stays_on_its_sentences_when_the_sides_are_swapped_and_back() {
         harness.state().row_notes(),
         [(row, "Attribution dropped".to_owned())]
     );
-    harness.state_mut().push(Command::SelectRow(row));
+    harness
+        .state_mut()
+        .push(Command::View(ViewCommand::SelectRow(row)));
     settle(&mut harness);
     assert!(
         harness
@@ -1109,7 +1126,7 @@ fn the_readme_says_what_the_help_window_says() {
             );
         }
     }
-    for (keys, what) in parallax::gui::help::KEYS {
+    for (keys, what) in parallax::gui::help::keys() {
         assert!(readme.contains(&format!("| {keys} | {what} |")), "{keys}");
     }
     assert!(readme.contains(&flat(parallax::gui::help::DROPPING)));
@@ -1154,9 +1171,11 @@ fn a_note_whose_sentence_changed_stays_on_the_closest_row_flagged_and_exported()
     .expect("write");
     let mut app = harness(Some(left.clone()), Some(right.clone()));
     for (row, text) in [(0, "weaker"), (1, "second")] {
-        app.state_mut().push(Command::SelectRow(row));
+        app.state_mut()
+            .push(Command::View(ViewCommand::SelectRow(row)));
         settle(&mut app);
-        app.state_mut().push(Command::SetNote(row, text.to_owned()));
+        app.state_mut()
+            .push(Command::Notes(NotesCommand::Set(row, text.to_owned())));
         settle(&mut app);
     }
     assert_eq!(app.state().row_notes().len(), 2);
@@ -1175,7 +1194,8 @@ fn a_note_whose_sentence_changed_stays_on_the_closest_row_flagged_and_exported()
         [(0, "weaker".to_owned()), (1, "second".to_owned())],
         "the note of the changed row stays on that row"
     );
-    app.state_mut().push(Command::SelectRow(0));
+    app.state_mut()
+        .push(Command::View(ViewCommand::SelectRow(0)));
     settle(&mut app);
     assert!(
         app.query_all_by_value("weaker").count() > 0,
@@ -1183,10 +1203,10 @@ fn a_note_whose_sentence_changed_stays_on_the_closest_row_flagged_and_exported()
     );
     app.get_by_label_contains("This note was written on other text");
     let report = dir.join("report.md");
-    app.state_mut().push(Command::ExportTo(
+    app.state_mut().push(Command::App(AppCommand::Export(
         parallax::export::Format::Markdown,
         report.clone(),
-    ));
+    )));
     settle(&mut app);
     let markdown = wait_for_export(&mut app, &report, "second");
     assert!(markdown.contains("weaker"), "{markdown}");
@@ -1204,13 +1224,16 @@ fn a_note_whose_sentence_changed_stays_on_the_closest_row_flagged_and_exported()
 #[test]
 fn remove_note_shows_only_on_a_row_with_a_note() {
     let (mut harness, _dir) = scratch_pair("note-remove");
-    harness.state_mut().push(Command::SelectRow(0));
+    harness
+        .state_mut()
+        .push(Command::View(ViewCommand::SelectRow(0)));
     settle(&mut harness);
     harness.get_by_label("Save note");
     assert!(harness.query_by_label("Remove note").is_none());
-    harness
-        .state_mut()
-        .push(Command::SetNote(0, "Check this".to_owned()));
+    harness.state_mut().push(Command::Notes(NotesCommand::Set(
+        0,
+        "Check this".to_owned(),
+    )));
     settle(&mut harness);
     harness.get_by_label("Remove note").click();
     settle(&mut harness);
@@ -1243,25 +1266,31 @@ fn the_status_bar_says_where_each_text_came_from() {
     std::fs::write(&left, "The ministers met. They agreed.\n").expect("write");
     let mut harness = harness(Some(left.clone()), None);
     harness.get_by_label_contains("Right: no statement yet");
-    harness.state_mut().push(Command::CancelPrompt);
     harness
         .state_mut()
-        .push(Command::EditText(Side::Left, true));
+        .push(Command::Dialog(DialogCommand::CancelPrompt));
+    harness
+        .state_mut()
+        .push(Command::Dialog(DialogCommand::EditText(Side::Left, true)));
     settle(&mut harness);
-    harness.state_mut().push(Command::ApplyEdit(
-        Side::Left,
-        "The ministers met today. They agreed.\n".into(),
-    ));
+    harness
+        .state_mut()
+        .push(Command::Dialog(DialogCommand::ApplyEdit(
+            Side::Left,
+            "The ministers met today. They agreed.\n".into(),
+        )));
     settle(&mut harness);
     harness.get_by_label_contains("Left: edited copy of s1.txt");
     harness
         .state_mut()
-        .push(Command::EditText(Side::Left, false));
+        .push(Command::Dialog(DialogCommand::EditText(Side::Left, false)));
     settle(&mut harness);
-    harness.state_mut().push(Command::ApplyEdit(
-        Side::Left,
-        "Pasted words here. And more.\n".into(),
-    ));
+    harness
+        .state_mut()
+        .push(Command::Dialog(DialogCommand::ApplyEdit(
+            Side::Left,
+            "Pasted words here. And more.\n".into(),
+        )));
     settle(&mut harness);
     harness.get_by_label_contains("Left: pasted text");
     assert!(harness.query_by_label_contains("bundled sample").is_none());
@@ -1271,7 +1300,9 @@ fn the_status_bar_says_where_each_text_came_from() {
 fn one_file_mode_waits_for_the_other_side_instead_of_comparing() {
     let left = super::common::sample("fo-joint-press-statement.txt");
     let mut harness = harness(Some(left), None);
-    harness.state_mut().push(Command::CancelPrompt);
+    harness
+        .state_mut()
+        .push(Command::Dialog(DialogCommand::CancelPrompt));
     settle(&mut harness);
     harness.get_by_label_contains("Waiting for the right statement");
     assert!(harness.query_by_label_contains("Similarity").is_none());
@@ -1297,10 +1328,12 @@ fn help_search_and_the_text_editor_take_the_keyboard_when_they_open() {
         Some("moved"),
         "typing after F1 reaches the search"
     );
-    harness.state_mut().push(Command::CloseHelp);
     harness
         .state_mut()
-        .push(Command::EditText(Side::Left, true));
+        .push(Command::App(AppCommand::CloseHelp));
+    harness
+        .state_mut()
+        .push(Command::Dialog(DialogCommand::EditText(Side::Left, true)));
     settle(&mut harness);
     harness.event(egui::Event::Text("Zebra".into()));
     harness.run_steps(2);

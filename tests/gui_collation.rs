@@ -6,6 +6,9 @@ use std::path::PathBuf;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use parallax::gui::commands::{
+    AppCommand, CollationCommand, FindCommand, Screen, StatementsCommand,
+};
 use parallax::gui::{Command, ParallaxApp};
 
 use super::common::{painted_texts, sample, settle};
@@ -26,7 +29,9 @@ fn collation_of(names: &[&str]) -> Harness<'static, ParallaxApp> {
         .with_size(egui::vec2(1440.0, 900.0))
         .build_eframe(|cc| ParallaxApp::new(cc, None, None));
     settle(&mut harness);
-    harness.state_mut().push(Command::AddPaths(files));
+    harness
+        .state_mut()
+        .push(Command::Statements(StatementsCommand::Add(files)));
     settle(&mut harness);
     harness
 }
@@ -37,7 +42,9 @@ fn all_samples(size: egui::Vec2) -> Harness<'static, ParallaxApp> {
         .with_size(size)
         .build_eframe(|cc| ParallaxApp::new(cc, None, None));
     settle(&mut harness);
-    harness.state_mut().push(Command::OpenAllSamples);
+    harness
+        .state_mut()
+        .push(Command::Statements(StatementsCommand::OpenAllSamples));
     settle(&mut harness);
     harness
 }
@@ -45,7 +52,7 @@ fn all_samples(size: egui::Vec2) -> Harness<'static, ParallaxApp> {
 #[test]
 fn three_statements_open_as_a_collation_with_a_column_each() {
     let harness = three();
-    assert!(harness.state().collection().is_active());
+    assert_eq!(harness.state().screen(), Screen::Collation);
     harness.get_by_label_contains("Collation: 3 statements");
     for name in [
         "D1 us-embassy-x-post.txt",
@@ -58,7 +65,11 @@ fn three_statements_open_as_a_collation_with_a_column_each() {
     assert_eq!(harness.get_all_by_label("reading order").count(), 1);
     // The embassy's opening sentence is a cell of the first row.
     harness.get_by_label("P1");
-    let shown = harness.state().collection().shown().expect("collated");
+    let shown = harness
+        .state()
+        .collation_session()
+        .shown()
+        .expect("collated");
     assert_eq!(shown.documents.len(), 3);
     assert!(shown.collation.points.len() >= 5);
 }
@@ -70,7 +81,11 @@ fn next_gap_selects_a_point_a_statement_lacks() {
     settle(&mut harness);
     let view = harness.state().collation_view();
     let row = view.selected().expect("a point is selected");
-    let shown = harness.state().collection().shown().expect("collated");
+    let shown = harness
+        .state()
+        .collation_session()
+        .shown()
+        .expect("collated");
     let point = &shown.collation.points[view.reading()[row]];
     let columns = view.columns(shown);
     assert!(
@@ -100,13 +115,21 @@ fn columns_move_and_hide_and_the_pivot_follows_the_first_column() {
     let after = harness.state().collation_view().order().to_vec();
     assert_eq!(after, vec![before[1], before[0], before[2]]);
     // With no pivot chosen, the points follow the first column's statement.
-    let shown = harness.state().collection().shown().expect("collated");
+    let shown = harness
+        .state()
+        .collation_session()
+        .shown()
+        .expect("collated");
     assert_eq!(harness.state().collation_view().pivot(shown), 1);
 
     let hide: Vec<_> = harness.get_all_by_label("Hide").collect();
     hide[2].click();
     settle(&mut harness);
-    let shown = harness.state().collection().shown().expect("collated");
+    let shown = harness
+        .state()
+        .collation_session()
+        .shown()
+        .expect("collated");
     assert_eq!(harness.state().collation_view().columns(shown).len(), 2);
     harness.get_by_label("D2 fo-joint-press-statement.txt");
     assert!(
@@ -125,7 +148,11 @@ fn columns_move_and_hide_and_the_pivot_follows_the_first_column() {
         )
         .click();
     settle(&mut harness);
-    let shown = harness.state().collection().shown().expect("collated");
+    let shown = harness
+        .state()
+        .collation_session()
+        .shown()
+        .expect("collated");
     assert_eq!(harness.state().collation_view().columns(shown).len(), 3);
 }
 
@@ -142,14 +169,14 @@ fn compare_these_two_opens_the_pair_and_the_collation_comes_back() {
     let mut harness = three();
     harness.get_by_label("Compare these two").click();
     settle(&mut harness);
-    assert!(!harness.state().collection().is_active());
+    assert_eq!(harness.state().screen(), Screen::Pair);
     let [left, right] = harness.state().documents();
     assert_eq!(left.name, "us-embassy-x-post.txt");
     assert_eq!(right.name, "fo-joint-press-statement.txt");
     harness.get_by_label_contains("Similarity");
     harness.get_by_label("Collation (3 statements)").click();
     settle(&mut harness);
-    assert!(harness.state().collection().is_active());
+    assert_eq!(harness.state().screen(), Screen::Collation);
 }
 
 #[test]
@@ -166,7 +193,9 @@ fn the_seed_samples_open_together_and_a_statement_can_be_removed() {
     settle(&mut harness);
     harness.get_by_label_contains("Collation: 4 statements");
     let id = harness.state().collation_view().order()[3];
-    harness.state_mut().push(Command::RemoveStatement(id));
+    harness
+        .state_mut()
+        .push(Command::Statements(StatementsCommand::Remove(id)));
     settle(&mut harness);
     harness.get_by_label_contains("Collation: 3 statements");
     harness.get_by_label("D3 pakistan-mofa-post-call-on-dar.txt");
@@ -181,7 +210,9 @@ fn the_seed_samples_open_together_and_a_statement_can_be_removed() {
 fn a_missing_file_added_to_the_collation_is_named_and_the_others_stay() {
     let mut harness = three();
     let missing = super::common::scratch("gui", "collation-missing").join("gone.txt");
-    harness.state_mut().push(Command::AddPaths(vec![missing]));
+    harness
+        .state_mut()
+        .push(Command::Statements(StatementsCommand::Add(vec![missing])));
     settle(&mut harness);
     harness.get_by_label_contains("gone.txt: no such file");
     harness.get_by_label_contains("Collation: 3 statements");
@@ -190,13 +221,17 @@ fn a_missing_file_added_to_the_collation_is_named_and_the_others_stay() {
 #[test]
 fn find_searches_every_statement_of_the_collation() {
     let mut harness = three();
-    harness.state_mut().push(Command::OpenFind);
+    harness.state_mut().push(Command::Find(FindCommand::Open));
     settle(&mut harness);
     harness
         .get_by_role_and_label(egui::accesskit::Role::TextInput, "Find:")
         .type_text("LoGerfo");
     settle(&mut harness);
-    let shown = harness.state().collection().shown().expect("collated");
+    let shown = harness
+        .state()
+        .collation_session()
+        .shown()
+        .expect("collated");
     let expected: usize = shown
         .documents
         .iter()
@@ -210,7 +245,11 @@ fn find_searches_every_statement_of_the_collation() {
     // The match's point is selected: one of its sentences names him.
     let view = harness.state().collation_view();
     let row = view.selected().expect("selected");
-    let shown = harness.state().collection().shown().expect("collated");
+    let shown = harness
+        .state()
+        .collation_session()
+        .shown()
+        .expect("collated");
     let point = &shown.collation.points[view.reading()[row]];
     let names_him = (0..shown.documents.len()).any(|d| {
         point.sentences[d].iter().any(|&s| {
@@ -224,19 +263,29 @@ fn find_searches_every_statement_of_the_collation() {
 #[test]
 fn show_only_in_one_statement_lists_what_only_it_says() {
     let mut harness = three();
-    let shown = harness.state().collection().shown().expect("collated");
+    let shown = harness
+        .state()
+        .collation_session()
+        .shown()
+        .expect("collated");
     let fo = shown.ids[1];
     let total = harness.state().collation_view().reading().len();
-    harness.state_mut().push(Command::SetPointFilter(
-        parallax::gui::collation_view::PointFilter::OnlyIn(fo),
-    ));
+    harness
+        .state_mut()
+        .push(Command::Collation(CollationCommand::SetPointFilter(
+            parallax::gui::collation::PointFilter::OnlyIn(fo),
+        )));
     settle(&mut harness);
     assert_eq!(
         harness.state().collation_view().filter(),
-        parallax::gui::collation_view::PointFilter::OnlyIn(fo)
+        parallax::gui::collation::PointFilter::OnlyIn(fo)
     );
     let view = harness.state().collation_view();
-    let shown = harness.state().collection().shown().expect("collated");
+    let shown = harness
+        .state()
+        .collation_session()
+        .shown()
+        .expect("collated");
     let rows = view.reading();
     assert!(!rows.is_empty() && rows.len() < total);
     for &p in rows {
@@ -246,9 +295,11 @@ fn show_only_in_one_statement_lists_what_only_it_says() {
     // The condolences are the FO's alone among these three.
     harness.get_by_label_contains("Jaffar Express");
     // Back to every point.
-    harness.state_mut().push(Command::SetPointFilter(
-        parallax::gui::collation_view::PointFilter::All,
-    ));
+    harness
+        .state_mut()
+        .push(Command::Collation(CollationCommand::SetPointFilter(
+            parallax::gui::collation::PointFilter::All,
+        )));
     settle(&mut harness);
     assert_eq!(harness.state().collation_view().reading().len(), total);
 }
@@ -284,7 +335,7 @@ fn dropping_three_files_opens_their_collation() {
             .push(std::sync::Arc::new(Dropped(sample(name))));
     }
     settle(&mut harness);
-    assert!(harness.state().collection().is_active());
+    assert_eq!(harness.state().screen(), Screen::Collation);
     harness.get_by_label_contains("Collation: 3 statements");
     harness.get_by_label("D3 article-full.txt");
 }
@@ -293,7 +344,7 @@ fn dropping_three_files_opens_their_collation() {
 fn the_insights_tab_shows_who_names_what_across_the_statements() {
     let mut harness = all_samples(egui::vec2(1440.0, 900.0));
     assert!(matches!(
-        harness.state().collection().insights(),
+        harness.state().collation_session().insights(),
         Some(Ok(_))
     ));
     harness.get_by_label("Insights").click();
@@ -305,7 +356,11 @@ fn the_insights_tab_shows_who_names_what_across_the_statements() {
     settle(&mut harness);
     let view = harness.state().collation_view();
     let row = view.selected().expect("a point is selected");
-    let shown = harness.state().collection().shown().expect("collated");
+    let shown = harness
+        .state()
+        .collation_session()
+        .shown()
+        .expect("collated");
     let point = &shown.collation.points[view.reading()[row]];
     let names_it = |d: usize| {
         point.sentences[d].iter().any(|&s| {
@@ -326,13 +381,21 @@ fn the_insights_tab_shows_who_names_what_across_the_statements() {
 #[test]
 fn the_selected_point_stays_selected_when_the_order_changes() {
     let mut harness = three();
-    harness.state_mut().push(Command::JumpToPoint(3));
+    harness
+        .state_mut()
+        .push(Command::Collation(CollationCommand::JumpToPoint(3)));
     settle(&mut harness);
     let view = harness.state().collation_view();
     let point = view.reading()[3];
-    let shown = harness.state().collection().shown().expect("collated");
+    let shown = harness
+        .state()
+        .collation_session()
+        .shown()
+        .expect("collated");
     let fo = shown.ids[1];
-    harness.state_mut().push(Command::SetPivot(fo));
+    harness
+        .state_mut()
+        .push(Command::Collation(CollationCommand::SetPivot(fo)));
     settle(&mut harness);
     let view = harness.state().collation_view();
     let row = view.selected().expect("still selected");
@@ -344,20 +407,22 @@ fn replacing_one_statement_keeps_the_others_as_they_were() {
     let mut harness = three();
     let before: Vec<_> = harness
         .state()
-        .collection()
+        .collation_session()
         .statements()
         .iter()
         .map(|s| s.document.clone().expect("loaded"))
         .collect();
-    let id = harness.state().collection().statements()[1].id;
-    harness.state_mut().push(Command::ReplaceStatementPath(
-        id,
-        sample("article-full.txt"),
-    ));
+    let id = harness.state().collation_session().statements()[1].id;
+    harness
+        .state_mut()
+        .push(Command::Statements(StatementsCommand::Replace(
+            id,
+            sample("article-full.txt"),
+        )));
     settle(&mut harness);
     let after: Vec<_> = harness
         .state()
-        .collection()
+        .collation_session()
         .statements()
         .iter()
         .map(|s| s.document.clone().expect("loaded"))
@@ -388,17 +453,28 @@ fn order_by_another_statement_reorders_the_points() {
     // depends on how the points fall; each is tried in turn).
     let count = harness
         .state()
-        .collection()
+        .collation_session()
         .shown()
         .expect("collated")
         .ids
         .len();
     let mut reordered = None;
     for index in 0..count {
-        let id = harness.state().collection().shown().expect("collated").ids[index];
-        harness.state_mut().push(Command::SetPivot(id));
+        let id = harness
+            .state()
+            .collation_session()
+            .shown()
+            .expect("collated")
+            .ids[index];
+        harness
+            .state_mut()
+            .push(Command::Collation(CollationCommand::SetPivot(id)));
         settle(&mut harness);
-        let shown = harness.state().collection().shown().expect("collated");
+        let shown = harness
+            .state()
+            .collation_session()
+            .shown()
+            .expect("collated");
         let view = harness.state().collation_view();
         assert_eq!(view.pivot(shown), index);
         if view.reading() != before.as_slice() {
@@ -407,7 +483,11 @@ fn order_by_another_statement_reorders_the_points() {
         }
     }
     let index = reordered.expect("no statement orders the points otherwise");
-    let shown = harness.state().collection().shown().expect("collated");
+    let shown = harness
+        .state()
+        .collation_session()
+        .shown()
+        .expect("collated");
     let after = harness.state().collation_view().reading().to_vec();
     // Its points come in its sentences' order.
     let rows: Vec<usize> = (0..shown.collation.sentences[index].len())
@@ -427,12 +507,22 @@ fn order_by_another_statement_reorders_the_points() {
 fn moving_a_column_skips_the_hidden_ones() {
     let mut harness = three();
     let order = harness.state().collation_view().order().to_vec();
-    harness.state_mut().push(Command::ToggleColumn(order[1]));
+    harness
+        .state_mut()
+        .push(Command::Collation(CollationCommand::ToggleColumn(order[1])));
     settle(&mut harness);
     // D1 moves right past the hidden D2, next to D3.
-    harness.state_mut().push(Command::MoveColumn(order[0], 1));
+    harness
+        .state_mut()
+        .push(Command::Collation(CollationCommand::MoveColumn(
+            order[0], 1,
+        )));
     settle(&mut harness);
-    let shown = harness.state().collection().shown().expect("collated");
+    let shown = harness
+        .state()
+        .collation_session()
+        .shown()
+        .expect("collated");
     assert_eq!(harness.state().collation_view().columns(shown), vec![2, 0]);
 }
 
@@ -444,10 +534,10 @@ fn f7_steps_through_gaps_and_export_writes_the_collation() {
     let gaps = harness.state().collation_view().gaps().len();
     harness.get_by_label(&format!("Gap 1 of {gaps}"));
     let report = super::common::scratch("gui", "collation-export").join("collation.json");
-    harness.state_mut().push(Command::ExportTo(
+    harness.state_mut().push(Command::App(AppCommand::Export(
         parallax::export::Format::Json,
         report.clone(),
-    ));
+    )));
     settle(&mut harness);
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&report).expect("written")).expect("JSON");
@@ -461,14 +551,20 @@ fn changing_the_options_collates_again() {
     let mut harness = three();
     let before = harness
         .state()
-        .collection()
+        .collation_session()
         .shown()
         .expect("collated")
         .generation;
     let options = harness.state().settings().options.ignore_case(true);
-    harness.state_mut().push(Command::SetOptions(options));
+    harness
+        .state_mut()
+        .push(Command::App(AppCommand::SetOptions(options)));
     settle(&mut harness);
-    let shown = harness.state().collection().shown().expect("collated");
+    let shown = harness
+        .state()
+        .collation_session()
+        .shown()
+        .expect("collated");
     assert!(shown.generation > before);
     assert!(shown.collation.options.ignore_case);
 }
@@ -486,7 +582,9 @@ fn a_statement_that_changes_on_disk_is_offered_for_reload() {
     settle(&mut harness);
     harness
         .state_mut()
-        .push(Command::OpenStatements(names.map(|n| dir.join(n)).to_vec()));
+        .push(Command::Statements(StatementsCommand::Open(
+            names.map(|n| dir.join(n)).to_vec(),
+        )));
     settle(&mut harness);
     std::fs::write(
         dir.join("c.txt"),
@@ -507,7 +605,11 @@ fn a_statement_that_changes_on_disk_is_offered_for_reload() {
     }
     harness.get_by_label("Reload").click();
     settle(&mut harness);
-    let shown = harness.state().collection().shown().expect("collated");
+    let shown = harness
+        .state()
+        .collation_session()
+        .shown()
+        .expect("collated");
     assert!(shown.documents[2].text.contains("Washington"));
     assert!(
         harness
@@ -530,7 +632,9 @@ fn a_file_open_in_both_views_is_reloaded_in_each() {
     settle(&mut harness);
     harness
         .state_mut()
-        .push(Command::OpenStatements(names.map(|n| dir.join(n)).to_vec()));
+        .push(Command::Statements(StatementsCommand::Open(
+            names.map(|n| dir.join(n)).to_vec(),
+        )));
     settle(&mut harness);
     std::fs::write(dir.join("a.txt"), "Both sides met in Lahore.\n").expect("write");
     let started = std::time::Instant::now();
@@ -563,7 +667,11 @@ fn a_file_open_in_both_views_is_reloaded_in_each() {
     let buttons: Vec<_> = harness.get_all_by_label("Reload").collect();
     buttons[at].click();
     settle(&mut harness);
-    let shown = harness.state().collection().shown().expect("collated");
+    let shown = harness
+        .state()
+        .collation_session()
+        .shown()
+        .expect("collated");
     assert!(shown.documents[0].text.contains("Lahore"));
 }
 
@@ -574,11 +682,13 @@ fn a_collation_of_files_that_cannot_be_read_goes_back_to_the_two_columns() {
         .with_size(egui::vec2(1440.0, 900.0))
         .build_eframe(|cc| ParallaxApp::new(cc, None, None));
     settle(&mut harness);
-    harness.state_mut().push(Command::OpenStatements(
-        ["x.txt", "y.txt", "z.txt"].map(|n| dir.join(n)).to_vec(),
-    ));
+    harness
+        .state_mut()
+        .push(Command::Statements(StatementsCommand::Open(
+            ["x.txt", "y.txt", "z.txt"].map(|n| dir.join(n)).to_vec(),
+        )));
     settle(&mut harness);
-    assert!(!harness.state().collection().is_active());
+    assert_eq!(harness.state().screen(), Screen::Pair);
     harness.get_by_label_contains("x.txt: no such file");
     harness.get_by_label_contains("Similarity");
 }
@@ -624,7 +734,11 @@ fn the_insights_tab_fits_its_panel_at_every_window_size() {
 #[test]
 fn show_only_in_says_why_it_is_empty_and_points_keep_their_numbers() {
     let mut harness = all_samples(egui::vec2(1440.0, 900.0));
-    let shown = harness.state().collection().shown().expect("collated");
+    let shown = harness
+        .state()
+        .collation_session()
+        .shown()
+        .expect("collated");
     let names = shown.names.clone();
     let ids = shown.ids.clone();
     let index = |name: &str| {
@@ -647,9 +761,11 @@ fn show_only_in_says_why_it_is_empty_and_points_keep_their_numbers() {
         .collect();
 
     // The article repeats every FO point: nothing is the FO's alone, and the window says so.
-    harness.state_mut().push(Command::SetPointFilter(
-        parallax::gui::collation_view::PointFilter::OnlyIn(fo),
-    ));
+    harness
+        .state_mut()
+        .push(Command::Collation(CollationCommand::SetPointFilter(
+            parallax::gui::collation::PointFilter::OnlyIn(fo),
+        )));
     settle(&mut harness);
     assert!(harness.state().collation_view().reading().is_empty());
     harness.get_by_label_contains(
@@ -658,7 +774,9 @@ fn show_only_in_says_why_it_is_empty_and_points_keep_their_numbers() {
     harness.get_by_label_contains("article-full.txt (");
 
     // With the article hidden, the FO's own points show under the numbers they had.
-    harness.state_mut().push(Command::ToggleColumn(article));
+    harness
+        .state_mut()
+        .push(Command::Collation(CollationCommand::ToggleColumn(article)));
     settle(&mut harness);
     let view = harness.state().collation_view();
     let rows: Vec<usize> = view.reading().to_vec();
@@ -671,7 +789,7 @@ fn show_only_in_says_why_it_is_empty_and_points_keep_their_numbers() {
         assert!(
             harness
                 .state()
-                .collection()
+                .collation_session()
                 .shown()
                 .expect("collated")
                 .collation
@@ -740,7 +858,11 @@ fn the_legend_underlines_by_some_as_the_cells_do() {
 #[test]
 fn points_only_hidden_statements_have_are_left_out() {
     let mut harness = all_samples(egui::vec2(1440.0, 900.0));
-    let shown = harness.state().collection().shown().expect("collated");
+    let shown = harness
+        .state()
+        .collation_session()
+        .shown()
+        .expect("collated");
     let statements = shown.documents.len();
     let points = shown.collation.points.len();
     // A statement with points no other has.
@@ -757,9 +879,15 @@ fn points_only_hidden_statements_have_are_left_out() {
         .find(|&(_, own)| own > 0)
         .expect("a statement has points of its own");
     let id = shown.ids[d];
-    harness.state_mut().push(Command::ToggleColumn(id));
+    harness
+        .state_mut()
+        .push(Command::Collation(CollationCommand::ToggleColumn(id)));
     settle(&mut harness);
-    let shown = harness.state().collection().shown().expect("collated");
+    let shown = harness
+        .state()
+        .collation_session()
+        .shown()
+        .expect("collated");
     let view = harness.state().collation_view();
     let columns = view.columns(shown);
     for &point in view.reading() {

@@ -6,7 +6,8 @@ use egui_kittest::kittest::Queryable;
 use parallax::analysis::{CollationInsights, StrengthLexicon, analyse_collation};
 use parallax::engine::collate::collate;
 use parallax::engine::{Equivalences, Options};
-use parallax::gui::{Command, collation_insights};
+use parallax::gui::Command;
+use parallax::gui::collation::insights as collation_insights;
 
 use super::common::{ARTICLE, EMBASSY, FO, MOFA};
 

@@ -9,6 +9,9 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use parallax::engine::{LinkKind, LinkSource, OpTag, Options, RowKind, Verdict};
+use parallax::gui::commands::{
+    AppCommand, DecisionsCommand, PairCommand, TermsCommand, ViewCommand,
+};
 use parallax::gui::{Command, ParallaxApp};
 
 use super::common::{scratch, settle};
@@ -54,7 +57,9 @@ fn row_of(harness: &Harness<'static, ParallaxApp>, l: Option<usize>, r: Option<u
 /// Selects the row holding left sentence `l` (or right sentence `r`).
 fn select(harness: &mut Harness<'static, ParallaxApp>, l: Option<usize>, r: Option<usize>) {
     let row = row_of(harness, l, r);
-    harness.state_mut().push(Command::SelectRow(row));
+    harness
+        .state_mut()
+        .push(Command::View(ViewCommand::SelectRow(row)));
     settle(harness);
 }
 
@@ -92,10 +97,12 @@ fn confirm_marks_the_link_as_the_analysts_and_keeps_it_at_any_threshold() {
         .expect("linked");
     assert_eq!(link.source, LinkSource::Analyst);
     // The strictest pairing keeps it.
-    harness.state_mut().push(Command::SetOptions(Options {
-        threshold: 1.0,
-        ..Default::default()
-    }));
+    harness
+        .state_mut()
+        .push(Command::App(AppCommand::SetOptions(Options {
+            threshold: 1.0,
+            ..Default::default()
+        })));
     settle(&mut harness);
     assert!(paired(&harness, 1, 1), "kept whatever the threshold");
 }
@@ -209,7 +216,7 @@ fn decisions_come_back_with_the_pair_and_a_stale_one_is_shown_not_dropped() {
     assert!(!paired(&harness, 1, 1));
     assert!(paired(&harness, 2, 2));
     // With the sides swapped, they follow their sentences.
-    harness.state_mut().push(Command::Swap);
+    harness.state_mut().push(Command::Pair(PairCommand::Swap));
     settle(&mut harness);
     assert!(!paired_swapped(&harness, 1, 1));
     assert!(paired_swapped(&harness, 2, 2));
@@ -227,7 +234,9 @@ fn decisions_come_back_with_the_pair_and_a_stale_one_is_shown_not_dropped() {
         decided.as_slice(),
         "never dropped"
     );
-    harness.state_mut().push(Command::ToggleDecisions);
+    harness
+        .state_mut()
+        .push(Command::Decisions(DecisionsCommand::ToggleWindow));
     settle(&mut harness);
     harness.get_by_label_contains("stale: a sentence is no longer in the texts");
     assert_eq!(
@@ -307,10 +316,12 @@ fn the_terms_file_is_exported_and_imported_and_the_command_line_reads_it() {
     let right = "COAS Asim Munir met the delegation in Rawalpindi.";
     let (mut harness, left_path, right_path) = pair("terms-file", left, right);
     let file = left_path.with_file_name("terms.txt");
-    harness.state_mut().push(Command::ToggleTerms);
     harness
         .state_mut()
-        .push(Command::SetTerms(parallax::terms::Terms {
+        .push(Command::Terms(TermsCommand::ToggleWindow));
+    harness
+        .state_mut()
+        .push(Command::Terms(TermsCommand::Set(parallax::terms::Terms {
             rows: vec![
                 parallax::terms::Term::new(
                     parallax::terms::Table::Equivalent,
@@ -321,7 +332,7 @@ fn the_terms_file_is_exported_and_imported_and_the_command_line_reads_it() {
                     "reaffirm | underline",
                 ),
             ],
-        }));
+        })));
     settle(&mut harness);
     let taught = harness.state().settings().terms.clone();
     harness
@@ -422,15 +433,17 @@ fn the_insights_name_by_the_terms_taught() {
         !named_in_both(&harness, "Field Marshal"),
         "two titles before"
     );
-    harness.state_mut().push(Command::ToggleTerms);
     harness
         .state_mut()
-        .push(Command::SetTerms(parallax::terms::Terms {
+        .push(Command::Terms(TermsCommand::ToggleWindow));
+    harness
+        .state_mut()
+        .push(Command::Terms(TermsCommand::Set(parallax::terms::Terms {
             rows: vec![parallax::terms::Term::new(
                 parallax::terms::Table::Equivalent,
                 "Field Marshal | Army Chief",
             )],
-        }));
+        })));
     settle(&mut harness);
     assert!(
         named_in_both(&harness, "Field Marshal"),

@@ -6,8 +6,9 @@ use std::sync::Arc;
 
 use parallax::engine::segment::Span;
 use parallax::engine::{Comparison, Options};
-use parallax::gui::insights::InsightsPanel;
-use parallax::gui::session::Shown;
+use parallax::gui::commands::ViewCommand;
+use parallax::gui::pair::insights::InsightsPanel;
+use parallax::gui::pair::session::Shown;
 use parallax::gui::{Command, Side};
 use parallax::load::Document;
 
@@ -49,11 +50,11 @@ fn clicking_an_entity_highlights_its_places_and_jumps_to_its_row() {
     assert_eq!(
         harness.state().1.as_slice(),
         [
-            Command::Highlight(vec![(
+            Command::View(ViewCommand::Highlight(vec![(
                 Side::Right,
                 Span::new(khuzdar, khuzdar + "Khuzdar".len())
-            )]),
-            Command::JumpToRow(row),
+            )])),
+            Command::View(ViewCommand::JumpToRow(row)),
         ]
     );
 
@@ -101,7 +102,7 @@ fn clicking_an_entity_highlights_its_places_and_jumps_to_its_row() {
         .click();
     harness.run();
     match harness.state().1.first() {
-        Some(Command::Highlight(places)) => {
+        Some(Command::View(ViewCommand::Highlight(places))) => {
             assert!(places.iter().any(|p| p.0 == Side::Left));
             assert!(places.iter().any(|p| p.0 == Side::Right));
         }
@@ -127,11 +128,11 @@ fn clicking_a_strength_row_jumps_to_it() {
     assert_eq!(
         harness.state().1.as_slice(),
         [
-            Command::Highlight(vec![
+            Command::View(ViewCommand::Highlight(vec![
                 (Side::Left, Span::new(11, 17)),
                 (Side::Right, Span::new(11, 20)),
-            ]),
-            Command::JumpToRow(0),
+            ])),
+            Command::View(ViewCommand::JumpToRow(0)),
         ]
     );
 }
@@ -199,7 +200,10 @@ fn the_brief_heads_the_panel_and_a_line_goes_to_its_first_row() {
     let row = *line.rows.first().expect("its row");
     harness.get_by_label_contains(&line.plain()).click();
     harness.run();
-    assert_eq!(harness.state().1.as_slice(), [Command::JumpToRow(row)]);
+    assert_eq!(
+        harness.state().1.as_slice(),
+        [Command::View(ViewCommand::JumpToRow(row))]
+    );
 }
 
 #[test]
@@ -221,9 +225,12 @@ fn the_shifts_tab_lists_the_shifts_and_a_click_goes_to_its_row() {
         .click();
     harness.run();
     let commands = &harness.state().1;
-    assert_eq!(commands.last(), Some(&Command::JumpToRow(row)));
+    assert_eq!(
+        commands.last(),
+        Some(&Command::View(ViewCommand::JumpToRow(row)))
+    );
     assert!(
-        matches!(commands.first(), Some(Command::Highlight(places)) if !places.is_empty()),
+        matches!(commands.first(), Some(Command::View(ViewCommand::Highlight(places))) if !places.is_empty()),
         "{commands:?}"
     );
 }

@@ -34,7 +34,10 @@ fn every_format_compares_identical_to_the_plain_text() {
     ] {
         let document = load_file(&fixture(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(
-            (document.format.as_str(), document.encoding.as_str()),
+            (
+                document.format.as_str(),
+                document.encoding.to_string().as_str()
+            ),
             (format, encoding),
             "{name}"
         );
@@ -206,7 +209,7 @@ fn a_file_with_a_few_damaged_bytes_opens_anyway_when_asked() {
             opened.text
         );
         assert!(
-            opened.encoding.contains("replaced with U+FFFD"),
+            opened.encoding.to_string().contains("replaced with U+FFFD"),
             "{}",
             opened.encoding
         );

@@ -149,6 +149,7 @@ pub fn check_collation(texts: &[&str], options: &Options) {
                 );
             }
         }
+        let documents: Vec<_> = documents.iter().collect();
         let report = CollationReport {
             documents: &documents,
             collation: &collation,

@@ -70,11 +70,6 @@ impl CollationEntity {
     pub fn total(&self) -> usize {
         self.counts.iter().sum()
     }
-
-    /// Whether document `document` names it.
-    pub fn named_by(&self, document: usize) -> bool {
-        self.counts.get(document).is_some_and(|&c| c > 0)
-    }
 }
 
 /// A word sequence that two or more documents have.

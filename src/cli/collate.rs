@@ -70,6 +70,7 @@ fn try_collate(args: &CompareArgs) -> anyhow::Result<()> {
             StrengthLexicon::builtin_ref(),
         )
     });
+    let documents: Vec<&Document> = documents.iter().collect();
     let report = CollationReport {
         documents: &documents,
         collation: &collation,

@@ -7,7 +7,7 @@
 use std::io::Write;
 
 use super::Report;
-use crate::display::{DisplayModel, Mark, Side, cell_segments, coverage_text, kind_label};
+use crate::display::{DisplayModel, Mark, Side, cell_segments, coverage_text};
 use crate::engine::{RowKind, Span};
 use crate::load::Document;
 
@@ -185,11 +185,8 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>) -> std::io::Result<()> {
             i + 1
         )?;
         cell(out, report, i, Side::Left)?;
-        let similarity = match row.kind {
-            RowKind::Identical => "=".to_owned(),
-            RowKind::Modified => format!("{:.0}%", row.similarity * 100.0),
-            _ => kind_label(row).to_owned(),
-        };
+        let linked_elsewhere = display.cross_refs.get(i).is_some_and(|r| !r.is_empty());
+        let similarity = crate::display::gutter_label(row, linked_elsewhere);
         write!(out, "<div class=\"gutter\">row {}<br>{similarity}", i + 1)?;
         if row.moved {
             match display.moved_targets.get(i).copied().flatten() {
@@ -339,8 +336,8 @@ fn provenance_row(out: &mut dyn Write, label: &str, document: &Document) -> std:
         escape(&document.name),
         escape(&path),
         Report::size_of(document),
-        escape(&document.format),
-        escape(&document.encoding),
+        escape(document.format.as_str()),
+        escape(&document.encoding.to_string()),
         escape(&document.sha256)
     )
 }

@@ -69,7 +69,7 @@ pub(crate) struct SideOut<'a> {
     name: &'a str,
     path: Option<String>,
     format: &'a str,
-    encoding: &'a str,
+    encoding: String,
     /// Bytes of the file (of the text's UTF-8 for a document not read from a file).
     size: u64,
     sha256: &'a str,
@@ -94,8 +94,8 @@ pub(crate) fn side<'a>(doc: &'a Document, sentences: &[Sentence]) -> SideOut<'a>
     SideOut {
         name: &doc.name,
         path: doc.path.as_ref().map(|p| p.display().to_string()),
-        format: &doc.format,
-        encoding: &doc.encoding,
+        format: doc.format.as_str(),
+        encoding: doc.encoding.to_string(),
         size: Report::size_of(doc),
         sha256: &doc.sha256,
         text: &doc.text,

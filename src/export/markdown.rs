@@ -172,8 +172,8 @@ fn provenance_row(out: &mut dyn Write, label: &str, document: &Document) -> std:
         escape(&document.name),
         escape(&path),
         Report::size_of(document),
-        escape(&document.format),
-        escape(&document.encoding),
+        escape(document.format.as_str()),
+        escape(&document.encoding.to_string()),
         document.sha256
     )
 }

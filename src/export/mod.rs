@@ -243,28 +243,6 @@ impl Report<'_> {
 
     /// Options in words ("ignore case, ignore punctuation, reworded pairing 0.40").
     pub fn options_text(&self) -> String {
-        let o = &self.comparison.options;
-        let mut parts = Vec::new();
-        parts.push(
-            if o.ignore_case {
-                "ignore case"
-            } else {
-                "case-sensitive"
-            }
-            .to_owned(),
-        );
-        parts.push(
-            if o.ignore_punctuation {
-                "ignore punctuation"
-            } else {
-                "punctuation compared"
-            }
-            .to_owned(),
-        );
-        if o.mark_variants {
-            parts.push("spelling variants marked".to_owned());
-        }
-        parts.push(format!("reworded pairing {:.2}", o.threshold));
-        parts.join(", ")
+        crate::display::options_text(&self.comparison.options)
     }
 }

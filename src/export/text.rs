@@ -6,7 +6,7 @@
 
 use std::io::Write;
 
-use crate::analysis::{Analysis, EntityKind, Presence, Stronger};
+use crate::analysis::{Analysis, Presence, Stronger};
 use crate::display::{DisplayModel, Mark, Side, cell_segments, coverage_text, cross_refs_text};
 use crate::engine::{OpTag, Row, RowKind};
 
@@ -229,12 +229,7 @@ fn write_analysis(
             } else {
                 format!(" ({})", others.join(", "))
             };
-            let kind = match entity.kind {
-                EntityKind::Name => "",
-                EntityKind::Title => " [title]",
-                EntityKind::Date => " [date]",
-                EntityKind::Number => " [number]",
-            };
+            let kind = crate::display::entity_kind_tag(entity.kind);
             writeln!(
                 out,
                 "  {}{forms}{kind} · left {}, right {}",

@@ -12,10 +12,10 @@ use egui::Key;
 use crate::export::Format;
 use crate::load::Document;
 
-use super::Command;
 use super::Side;
 use super::commands::Slot;
-use super::worker::{JobResult, Worker};
+use super::commands::{AppCommand, Command, DialogCommand, PairCommand};
+use super::worker::{DialogResult, Worker};
 
 /// Why the path field is shown instead of the native dialog.
 const NO_DIALOG: &str = "No native file dialog is available here (no desktop portal is running).";
@@ -75,22 +75,20 @@ fn stem(name: &str) -> &str {
 }
 
 impl Dialogs {
-    /// Carries out the dialogs' commands; returns whether `command` was one. `documents` are
+    /// Carries out the dialogs' commands. `documents` are
     /// the open documents, `exported` those a report would show (named in its file name).
     pub fn apply(
         &mut self,
-        command: &Command,
+        command: &DialogCommand,
         documents: &[Arc<Document>],
         exported: Option<&[Arc<Document>]>,
         worker: &Worker,
         follow: &mut Vec<Command>,
-    ) -> bool {
+    ) {
         match command {
-            Command::Open(side) => self.ask(Slot::Side(*side), documents, worker),
-            Command::AddStatement => self.ask(Slot::NewStatement, documents, worker),
-            Command::ReplaceStatement(id) => self.ask(Slot::Statement(*id), documents, worker),
-            Command::CancelPrompt => self.prompt = None,
-            Command::EditText(side, keep) => {
+            DialogCommand::Open(slot) => self.ask(*slot, documents, worker),
+            DialogCommand::CancelPrompt => self.prompt = None,
+            DialogCommand::EditText(side, keep) => {
                 let document = documents.get(side.index());
                 self.editor = Some(Editor {
                     side: *side,
@@ -105,7 +103,7 @@ impl Dialogs {
                     focused: false,
                 });
             }
-            Command::ApplyEdit(side, text) => {
+            DialogCommand::ApplyEdit(side, text) => {
                 let origin = self
                     .editor
                     .take()
@@ -115,19 +113,23 @@ impl Dialogs {
                 } else {
                     format!("{} (edited)", origin.trim_end_matches(" (edited)"))
                 };
-                follow.push(Command::SetText(*side, name, text.clone()));
+                follow.push(Command::Pair(PairCommand::SetText(
+                    *side,
+                    name,
+                    text.clone(),
+                )));
             }
-            Command::CancelEdit => self.editor = None,
-            Command::OpenExport => {
+            DialogCommand::CancelEdit => self.editor = None,
+            DialogCommand::OpenExport => {
                 self.export = Some(ExportDialog {
                     format: Format::Html,
                     path: None,
                     reason: String::new(),
                 });
             }
-            Command::ChooseExportPath(format) => {
+            DialogCommand::ChooseExportPath(format) => {
                 let Some(exported) = exported.filter(|e| !e.is_empty()) else {
-                    return true;
+                    return;
                 };
                 let left = &exported[0];
                 let suggested = match exported {
@@ -157,10 +159,13 @@ impl Dialogs {
                     });
                 }
             }
-            Command::ExportTo(..) | Command::CancelExport => self.export = None,
-            _ => return false,
+            DialogCommand::CancelExport => self.export = None,
         }
-        true
+    }
+
+    /// Closes the export window (its report is being written).
+    pub fn close_export(&mut self) {
+        self.export = None;
     }
 
     /// Whether a dialog is open (it takes Escape).
@@ -200,12 +205,12 @@ impl Dialogs {
     /// Takes in what a native dialog answered.
     pub fn receive(
         &mut self,
-        result: JobResult,
+        result: DialogResult,
         documents: &[Arc<Document>],
         follow: &mut Vec<Command>,
-    ) -> Result<(), JobResult> {
+    ) {
         match result {
-            JobResult::Picked {
+            DialogResult::Picked {
                 slot,
                 path,
                 failed_fast,
@@ -214,12 +219,12 @@ impl Dialogs {
                 None if failed_fast => self.show_prompt(slot, documents, DIALOG_FAILED),
                 None => {}
             },
-            JobResult::SavePicked {
+            DialogResult::SavePicked {
                 format,
                 path,
                 failed_fast,
             } => match path {
-                Some(path) => follow.push(Command::ExportTo(format, path)),
+                Some(path) => follow.push(Command::App(AppCommand::Export(format, path))),
                 None if failed_fast => {
                     self.export = Some(ExportDialog {
                         format,
@@ -229,9 +234,7 @@ impl Dialogs {
                 }
                 None => {}
             },
-            other => return Err(other),
         }
-        Ok(())
     }
 
     /// Draws the open dialogs; Escape cancels the one on top.
@@ -239,7 +242,7 @@ impl Dialogs {
         if let Some(prompt) = &mut self.prompt {
             let title = prompt.slot.title();
             if modal(ctx, &title, None, |ui| prompt_ui(ui, prompt, commands)) {
-                commands.push(Command::CancelPrompt);
+                commands.push(Command::Dialog(DialogCommand::CancelPrompt));
             }
         }
         if let Some(editor) = &mut self.editor {
@@ -247,7 +250,7 @@ impl Dialogs {
             if modal(ctx, &title, Some([720.0, 480.0]), |ui| {
                 editor_ui(ui, editor, commands);
             }) {
-                commands.push(Command::CancelEdit);
+                commands.push(Command::Dialog(DialogCommand::CancelEdit));
             }
         }
         if let Some(export) = &mut self.export
@@ -255,7 +258,7 @@ impl Dialogs {
                 export_ui(ui, export, commands)
             })
         {
-            commands.push(Command::CancelExport);
+            commands.push(Command::Dialog(DialogCommand::CancelExport));
         }
     }
 }
@@ -303,11 +306,11 @@ fn prompt_ui(ui: &mut egui::Ui, prompt: &mut PathPrompt, commands: &mut Vec<Comm
             let path = PathBuf::from(prompt.text.trim());
             if !path.as_os_str().is_empty() {
                 commands.push(prompt.slot.open(path));
-                commands.push(Command::CancelPrompt);
+                commands.push(Command::Dialog(DialogCommand::CancelPrompt));
             }
         }
         if ui.button("Cancel").clicked() {
-            commands.push(Command::CancelPrompt);
+            commands.push(Command::Dialog(DialogCommand::CancelPrompt));
         }
     });
 }
@@ -345,10 +348,13 @@ fn editor_ui(ui: &mut egui::Ui, editor: &mut Editor, commands: &mut Vec<Command>
             .add_enabled(ready, egui::Button::new("Compare with this text"))
             .clicked()
         {
-            commands.push(Command::ApplyEdit(editor.side, editor.text.clone()));
+            commands.push(Command::Dialog(DialogCommand::ApplyEdit(
+                editor.side,
+                editor.text.clone(),
+            )));
         }
         if ui.button("Cancel").clicked() {
-            commands.push(Command::CancelEdit);
+            commands.push(Command::Dialog(DialogCommand::CancelEdit));
         }
     });
 }
@@ -375,17 +381,22 @@ fn export_ui(ui: &mut egui::Ui, dialog: &mut ExportDialog, commands: &mut Vec<Co
                     .add_enabled(!path.is_empty(), egui::Button::new("Save"))
                     .clicked()
                 {
-                    commands.push(Command::ExportTo(dialog.format, PathBuf::from(path)));
+                    commands.push(Command::App(AppCommand::Export(
+                        dialog.format,
+                        PathBuf::from(path),
+                    )));
                 }
             }
             None => {
                 if ui.button("Save as…").clicked() {
-                    commands.push(Command::ChooseExportPath(dialog.format));
+                    commands.push(Command::Dialog(DialogCommand::ChooseExportPath(
+                        dialog.format,
+                    )));
                 }
             }
         }
         if ui.button("Cancel").clicked() {
-            commands.push(Command::CancelExport);
+            commands.push(Command::Dialog(DialogCommand::CancelExport));
         }
     });
 }

@@ -4,10 +4,8 @@
 
 use egui::{Key, Ui};
 
-use crate::engine::Span;
-
-use super::Command;
-use super::worker::{FindScope, JobResult, Worker};
+use super::commands::{AppCommand, Command, FindCommand};
+use super::worker::{FindMatch, FindScope, Found, Worker};
 
 /// The find bar's state.
 #[derive(Debug, Default)]
@@ -15,7 +13,7 @@ pub struct Find {
     open: bool,
     query: String,
     /// (row, document, span) of each match, in row order.
-    matches: Vec<(usize, usize, Span)>,
+    matches: Vec<FindMatch>,
     current: usize,
     /// (query, comparison generation) the matches are for.
     computed_for: Option<(String, u64)>,
@@ -31,7 +29,7 @@ impl Find {
     }
 
     /// Matches to mark: (row, document, span) in row order, and the current one's index.
-    pub fn matches(&self) -> (&[(usize, usize, Span)], usize) {
+    pub fn matches(&self) -> (&[FindMatch], usize) {
         // Matches of another search (the other view's, or an older query) mark nothing.
         if self.open && self.computed_for == self.requested {
             (&self.matches, self.current)
@@ -59,36 +57,33 @@ impl Find {
         self.open && self.requested != self.computed_for
     }
 
-    /// Carries out the find commands; returns whether `command` was one. Moving to a match
-    /// scrolls to its row.
-    pub fn apply(&mut self, command: &Command, follow: &mut Vec<Command>) -> bool {
+    /// Carries out the find commands. Moving to a match scrolls to its row.
+    pub fn apply(&mut self, command: FindCommand, follow: &mut Vec<Command>) {
         match command {
-            Command::OpenFind => {
+            FindCommand::Open => {
                 self.open = true;
                 self.focus = true;
             }
-            Command::CloseFind => {
+            FindCommand::Close => {
                 self.open = false;
                 self.matches.clear();
                 self.computed_for = None;
                 self.requested = None;
             }
-            Command::FindNext | Command::FindPrevious => {
+            FindCommand::Next | FindCommand::Previous => {
                 let n = self.matches.len();
                 if n > 0 {
-                    self.current = if *command == Command::FindNext {
+                    self.current = if command == FindCommand::Next {
                         (self.current + 1) % n
                     } else {
                         (self.current + n - 1) % n
                     };
                     if let Some(m) = self.matches.get(self.current) {
-                        follow.push(Command::ScrollToRow(m.0));
+                        follow.push(Command::App(AppCommand::ScrollToRow(m.row)));
                     }
                 }
             }
-            _ => return false,
         }
-        true
     }
 
     /// Asks the worker to search when the query or what is shown changed. `generation`
@@ -114,29 +109,21 @@ impl Find {
     }
 
     /// Takes in the worker's matches if they are for the query and comparison shown.
-    pub fn receive(
-        &mut self,
-        result: JobResult,
-        follow: &mut Vec<Command>,
-    ) -> Result<(), JobResult> {
-        let JobResult::Found {
+    pub fn receive(&mut self, found: Found, follow: &mut Vec<Command>) {
+        let Found {
             query,
             generation,
             matches,
-        } = result
-        else {
-            return Err(result);
-        };
+        } = found;
         let key = (query, generation);
         if self.requested.as_ref() == Some(&key) {
             self.matches = matches;
             self.current = 0;
             if let Some(first) = self.matches.first() {
-                follow.push(Command::ScrollToRow(first.0));
+                follow.push(Command::App(AppCommand::ScrollToRow(first.row)));
             }
             self.computed_for = Some(key);
         }
-        Ok(())
     }
 
     /// The find bar.
@@ -154,7 +141,7 @@ impl Find {
                 self.focus = false;
             }
             if edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
-                commands.push(Command::FindNext);
+                commands.push(Command::Find(FindCommand::Next));
                 edit.request_focus();
             }
             let n = self.matches.len();
@@ -168,14 +155,14 @@ impl Find {
                 format!("match {} of {n}", self.current + 1)
             };
             if ui.button("Previous match").clicked() {
-                commands.push(Command::FindPrevious);
+                commands.push(Command::Find(FindCommand::Previous));
             }
             if ui.button("Next match").clicked() {
-                commands.push(Command::FindNext);
+                commands.push(Command::Find(FindCommand::Next));
             }
             ui.label(status);
             if ui.button("Close find").clicked() {
-                commands.push(Command::CloseFind);
+                commands.push(Command::Find(FindCommand::Close));
             }
         });
     }

@@ -9,7 +9,7 @@
 
 use egui::{RichText, Ui};
 
-use super::Command;
+use super::commands::{AppCommand, Command};
 
 /// The help window: whether it is open, and what is searched.
 #[derive(Debug, Default)]
@@ -26,17 +26,15 @@ impl HelpWindow {
         self.open
     }
 
-    /// Opens or closes the window; returns whether `command` was one of its own.
-    pub fn apply(&mut self, command: &Command) -> bool {
-        match command {
-            Command::ToggleHelp => {
-                self.open = !self.open;
-                self.focus = self.open;
-            }
-            Command::CloseHelp => self.open = false,
-            _ => return false,
-        }
-        true
+    /// Opens or closes the window (F1).
+    pub fn toggle(&mut self) {
+        self.open = !self.open;
+        self.focus = self.open;
+    }
+
+    /// Closes the window.
+    pub fn close(&mut self) {
+        self.open = false;
     }
 
     /// The window, when open: the search field, then each section with what matches.
@@ -54,7 +52,7 @@ impl HelpWindow {
             .collapsible(false)
             .show(ctx, |ui| self.ui(ui));
         if !open {
-            commands.push(Command::CloseHelp);
+            commands.push(Command::App(AppCommand::CloseHelp));
         }
     }
 
@@ -99,8 +97,8 @@ impl HelpWindow {
                     }
                     ui.add_space(6.0);
                 }
-                let keys: Vec<&(&str, &str)> = KEYS
-                    .iter()
+                let keys: Vec<(&str, &str)> = keys()
+                    .into_iter()
                     .filter(|(k, w)| matches(k) || matches(w) || matches("keys"))
                     .collect();
                 if !keys.is_empty() {
@@ -111,8 +109,8 @@ impl HelpWindow {
                         .spacing([20.0, 4.0])
                         .show(ui, |ui| {
                             for (keys, what) in keys {
-                                ui.label(RichText::new(*keys).strong());
-                                ui.label(*what);
+                                ui.label(RichText::new(keys).strong());
+                                ui.label(what);
                                 ui.end_row();
                             }
                         });
@@ -195,32 +193,10 @@ pub const SECTIONS: &[HelpSection] = &[
     },
 ];
 
-/// The keys: (keys, what they do).
-pub const KEYS: &[(&str, &str)] = &[
-    ("F1", "this help"),
-    (
-        "F7, Alt+Down",
-        "next difference (in the collation: next gap)",
-    ),
-    ("Shift+F7, Alt+Up", "previous difference (previous gap)"),
-    ("N", "write a note on the selected row"),
-    (
-        "Ctrl+F",
-        "find in every document shown (Enter: next, Esc: close)",
-    ),
-    ("Ctrl+O", "open the left statement"),
-    ("Ctrl+Shift+O", "open the right statement"),
-    ("Ctrl+E", "export a report"),
-    ("Ctrl+Z / Ctrl+Shift+Z", "undo / redo a decision on a link"),
-    ("Ctrl+D", "the list of your decisions on links"),
-    ("Ctrl+T", "the terms: yours and the built-in ones"),
-    ("F5", "reload the files from disk"),
-    ("Page Up / Page Down", "scroll the rows a page"),
-    ("Up / Down", "scroll the rows a little"),
-    ("Home / End", "go to the first / last row"),
-    ("Ctrl + / Ctrl - / Ctrl 0", "zoom in, out, reset"),
-    ("Esc", "close a dialog, the find bar or the help"),
-];
+/// The keys: (keys, what they do), from the one table of shortcuts.
+pub fn keys() -> Vec<(&'static str, &'static str)> {
+    super::shortcuts::help_keys().collect()
+}
 
 /// Dropping files, after the keys.
 pub const DROPPING: &str = "Drop a file on either half of the window to open it there; drop three or more to collate them, or any onto the collation to add it.";

@@ -1,47 +1,55 @@
-//! The window: two statements side by side. Each part owns its state, carries out its own
-//! commands (`apply`) and draws itself (`ui`); [`app`] holds the parts, hands each command to
-//! its owner in `logic()`, and lays the parts out in `ui()`.
+//! The window: two statements side by side, or three and more collated. Each part owns its
+//! state, carries out its own commands (`apply`, one exhaustive `match` over its own enum) and
+//! draws itself (`ui`); [`app`] holds the parts and the [`Screen`] shown, hands each command
+//! to its owner in `logic()` (one exhaustive `match` over [`Command`]), and lays the parts out
+//! in `ui()`.
 //!
-//! - [`app`]: the parts together, the frame (`logic` then `ui`), the public surface for tests;
-//! - [`commands`]: what UI code and finished jobs ask for;
-//! - [`session`]: the documents, the comparison shown and its insights, and their jobs;
-//! - [`pair_view`]: the two-column view: headers, scrolling, selection, marks;
-//! - [`view`]: drawing the aligned rows (virtualised); [`cells`]: colours and a cell's text;
-//! - [`find`]: the find bar and its search (on the worker);
-//! - [`notes`]: notes on rows, read and written on the worker;
-//! - [`decisions`]: the analyst's decisions on links: the decision bar, the list, undo;
+//! The tree mirrors the screens: what belongs to the two-text view is under [`pair`], what
+//! belongs to the collation under [`collation`], what both share at this level.
+//!
+//! - [`app`]: the parts together, the frame (`logic` then `ui`), the routing of commands and
+//!   finished jobs (`app/apply.rs`), keys and dropped files (`app/input.rs`), the layout of
+//!   panels (`app/layout.rs`), the public surface for tests;
+//! - [`commands`]: what UI code and finished jobs ask for, nested by owner, and the
+//!   vocabulary the parts share (screens, slots, statement ids, the point filter);
+//! - [`shortcuts`]: the one table of keys, read by the keyboard handling, the menus and Help;
+//! - [`pair`]: the two-text view: its state (headers, scrolling, selection, marks) and its
+//!   parts: [`pair::session`] (the documents, the comparison and its insights, their jobs),
+//!   [`pair::view`] (drawing the aligned rows), [`pair::toolbar`] (summary, legend, options,
+//!   status bar), [`pair::insights`] (names, phrases, wording strength), [`pair::notes`]
+//!   (notes on rows), [`pair::decisions`] (the analyst's decisions on links);
+//! - [`collation`]: three or more statements: the view (columns, points, pivot, filter) and
+//!   its parts: [`collation::statements`] (the statements, their loads and the collation
+//!   jobs), [`collation::insights`] (who names what across the statements), and its cells,
+//!   frame, overview and toolbar;
+//! - [`rows`]: the rows kit both views are built from (heights, keyboard scrolling, stepping,
+//!   per-row marks, the cell cache and its key); [`cells`]: colours and cell layout shared by
+//!   both views;
+//! - [`find`]: the find bar and its search (on the worker), over whichever view is shown;
 //! - [`terms`]: the Terms window, the analyst's equivalent terms and counterparts;
-//! - [`notices`]: messages with ids, dismissed one by one;
+//! - [`notices`]: messages with ids and levels, dismissed one by one;
 //! - [`settings`]: what is kept between runs;
 //! - [`watch`]: noticing files that change on disk (stats on the worker);
 //! - [`dialogs`]: the path field, the text editor and the export window, in one frame;
 //! - [`help`]: the help window and its text (the README's Help section says the same);
-//! - [`menu`], [`toolbar`]: the menu bar, the toolbar with summary and legend, the status bar;
-//! - [`insights`]: the panel of names, shared phrases and wording strength;
-//! - [`collection`], [`collation_view`]: three or more statements at once: their list and
-//!   collation jobs; the columns, points, presence map and similarity;
-//! - [`worker`]: every slow job, off the UI thread, superseded jobs cancelled.
+//! - [`menu`]: the menu bar;
+//! - [`worker`]: every slow job, off the UI thread, superseded jobs cancelled; its results
+//!   are nested by owner as the commands are.
 
 pub mod app;
 pub mod cells;
-pub mod collation_insights;
-pub mod collation_view;
-pub mod collection;
+pub mod collation;
 pub mod commands;
-pub mod decisions;
 pub mod dialogs;
 pub mod find;
 pub mod help;
-pub mod insights;
 pub mod menu;
-pub mod notes;
 pub mod notices;
-pub mod pair_view;
-pub mod session;
+pub mod pair;
+pub mod rows;
 pub mod settings;
+pub mod shortcuts;
 pub mod terms;
-pub mod toolbar;
-pub mod view;
 pub mod watch;
 pub mod worker;
 
@@ -49,7 +57,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub use app::ParallaxApp;
-pub use commands::Command;
+use commands::{AppCommand, StatementsCommand};
+pub use commands::{Command, Screen};
 
 pub use crate::engine::Side;
 
@@ -104,10 +113,10 @@ pub fn run(
             };
             let mut app = ParallaxApp::new(cc, left, right);
             if !all.is_empty() {
-                app.apply(Command::OpenStatements(all));
+                app.apply(Command::Statements(StatementsCommand::Open(all)));
             }
             if let Some(theme) = theme {
-                app.apply(Command::SetTheme(theme));
+                app.apply(Command::App(AppCommand::SetTheme(theme)));
             }
             Ok(Box::new(app))
         }),

@@ -8,8 +8,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::Options;
 
-use super::Command;
-
 /// Settings kept between runs.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default)]
@@ -48,18 +46,6 @@ impl Default for Settings {
 const RECENT_MAX: usize = 10;
 
 impl Settings {
-    /// Carries out the commands that only change settings; returns whether `command` was one.
-    /// (Options are set by the app, which also asks for a new comparison.)
-    pub fn apply(&mut self, command: &Command) -> bool {
-        match command {
-            Command::SetTheme(theme) => self.theme = *theme,
-            Command::SetAutoReload(on) => self.auto_reload = *on,
-            Command::ToggleInsights => self.show_insights = !self.show_insights,
-            _ => return false,
-        }
-        true
-    }
-
     /// Puts `path` (already canonical) first in the recent files.
     pub fn remember(&mut self, path: PathBuf) {
         self.recent.retain(|p| p != &path);

@@ -2,13 +2,13 @@
 //! turned off and removed, applied to the comparison at once), shown apart from the built-in
 //! rows, and imported from or exported to a plain text file (the format of the command line's
 //! `--equivalences`). The rows are kept in the settings; every change is a
-//! [`Command::SetTerms`] carried out in `logic()`.
+//! [`Command::Terms(TermsCommand::Set)`] carried out in `logic()`.
 
 use egui::Ui;
 
 use crate::terms::{BUILTIN_COUNTERPARTS, BUILTIN_EQUIVALENCES, Table, Term, Terms, builtin_rows};
 
-use super::Command;
+use super::commands::{Command, TermsCommand};
 
 /// The window's own state: open or not, what is typed in its fields.
 #[derive(Debug, Default)]
@@ -27,14 +27,9 @@ impl TermsWindow {
         self.open
     }
 
-    /// Carries out the commands that only change this window; returns whether `command` was
-    /// one.
-    pub fn apply(&mut self, command: &Command) -> bool {
-        match command {
-            Command::ToggleTerms => self.open = !self.open,
-            _ => return false,
-        }
-        true
+    /// Opens or closes the window.
+    pub fn toggle(&mut self) {
+        self.open = !self.open;
     }
 
     /// The window, when open: the analyst's rows (each editable, with a switch and Remove),
@@ -52,7 +47,7 @@ impl TermsWindow {
             .default_height(560.0)
             .show(ctx, |ui| self.ui(ui, terms, commands));
         if !open {
-            commands.push(Command::ToggleTerms);
+            commands.push(Command::Terms(TermsCommand::ToggleWindow));
         }
     }
 
@@ -147,7 +142,7 @@ impl TermsWindow {
             ui.add_space(6.0);
         }
         if changed {
-            commands.push(Command::SetTerms(edited));
+            commands.push(Command::Terms(TermsCommand::Set(edited)));
         }
         ui.separator();
         ui.horizontal(|ui| {
@@ -164,7 +159,7 @@ impl TermsWindow {
                 .on_hover_text("Replace your rows by the file's")
                 .clicked()
             {
-                commands.push(Command::ImportTerms(path.into()));
+                commands.push(Command::Terms(TermsCommand::Import(path.into())));
             }
             if ui
                 .add_enabled(!path.is_empty(), egui::Button::new("Export"))
@@ -173,7 +168,7 @@ impl TermsWindow {
                 )
                 .clicked()
             {
-                commands.push(Command::ExportTerms(path.into()));
+                commands.push(Command::Terms(TermsCommand::Export(path.into())));
             }
         });
         ui.separator();

@@ -8,10 +8,10 @@ use std::sync::Arc;
 
 use crate::load::{Document, FileStamp};
 
-use super::Command;
 use super::commands::Slot;
-use super::notices::Notices;
-use super::worker::{JobResult, Worker};
+use super::commands::{Command, PairCommand, StatementsCommand};
+use super::notices::{Level, Notices};
+use super::worker::Worker;
 
 /// How often open files are checked for changes on disk, in seconds.
 pub const WATCH_INTERVAL: f64 = 1.0;
@@ -31,9 +31,9 @@ pub struct Watch {
 /// The command that reads the document of `slot` again from `path`.
 fn reload(slot: Slot, path: PathBuf) -> Command {
     match slot {
-        Slot::Side(side) => Command::ReloadSide(side),
-        Slot::Statement(id) => Command::ReplaceStatementPath(id, path),
-        Slot::NewStatement => Command::AddPaths(vec![path]),
+        Slot::Side(side) => Command::Pair(PairCommand::ReloadSide(side)),
+        Slot::Statement(id) => Command::Statements(StatementsCommand::Replace(id, path)),
+        Slot::NewStatement => Command::Statements(StatementsCommand::Add(vec![path])),
     }
 }
 
@@ -60,15 +60,12 @@ impl Watch {
     /// Takes in the stamps: a changed file is reloaded (`auto_reload`) or offered in a notice.
     pub fn receive(
         &mut self,
-        result: JobResult,
+        stamps: Vec<(Slot, PathBuf, Option<FileStamp>)>,
         open: &[(Slot, Arc<Document>)],
         auto_reload: bool,
         notices: &mut Notices,
         follow: &mut Vec<Command>,
-    ) -> Result<(), JobResult> {
-        let JobResult::Stamps(stamps) = result else {
-            return Err(result);
-        };
+    ) {
         self.asking = false;
         for (slot, path, current) in stamps {
             let Some((_, document)) = open.iter().find(|(s, _)| *s == slot) else {
@@ -100,9 +97,8 @@ impl Watch {
                     _ => format!("{} changed on disk (in the collation).", document.name),
                 };
                 notices.retain(|n| n.action.as_ref().is_none_or(|(_, a)| *a != command));
-                notices.push(text, false, Some(("Reload".into(), command)));
+                notices.push(text, Level::Info, Some(("Reload".into(), command)));
             }
         }
-        Ok(())
     }
 }

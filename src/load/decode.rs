@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::LoadError;
+use super::{Encoding, LoadError};
 
 /// Most damaged bytes (invalid UTF-8 sequences and NULs) a readable text may have to be
 /// offered "open anyway": one in 200 bytes, and at least 8 (a bad copy from a PDF, a stray
@@ -51,20 +51,22 @@ fn damage(bytes: &[u8]) -> Option<(usize, usize)> {
 
 /// Decodes `bytes` as UTF-8 with each invalid sequence and NUL replaced by U+FFFD; the
 /// encoding's name says how many were.
-pub fn decode_anyway(path: &Path, bytes: &[u8]) -> Result<(String, String), LoadError> {
+pub fn decode_anyway(path: &Path, bytes: &[u8]) -> Result<(String, Encoding), LoadError> {
     let Some((count, _)) = damage(bytes) else {
         return decode(path, bytes);
     };
     let text = String::from_utf8_lossy(bytes).replace('\0', "\u{FFFD}");
-    let plural = if count == 1 { "" } else { "s" };
     Ok((
         text,
-        format!("UTF-8, {count} damaged byte{plural} replaced with U+FFFD"),
+        Encoding {
+            name: "UTF-8".to_owned(),
+            replaced: count,
+        },
     ))
 }
 
 /// Decodes `bytes` to text and names the encoding, or says why they are not text.
-pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, String), LoadError> {
+pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Encoding), LoadError> {
     let damaged = |(count, first): (usize, usize)| LoadError::Damaged {
         path: path.to_path_buf(),
         count,
@@ -85,7 +87,7 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, String), LoadError> 
         return checked(
             path,
             text.into_owned(),
-            format!("{} (BOM)", encoding.name()),
+            Encoding::new(format!("{} (BOM)", encoding.name())),
         );
     }
     if let Some(kind) = binary_signature(bytes) {
@@ -99,7 +101,7 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, String), LoadError> 
         return Err(not_text(format!("binary data: NUL byte at offset {at}")));
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => checked(path, text.to_owned(), "UTF-8".into()),
+        Ok(text) => checked(path, text.to_owned(), Encoding::new("UTF-8")),
         Err(utf8_error) => {
             let invalid = || {
                 not_text(format!(
@@ -121,7 +123,7 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, String), LoadError> 
             if had_errors {
                 return Err(invalid());
             }
-            checked(path, text.into_owned(), encoding.name().to_owned()).map_err(|_| invalid())
+            checked(path, text.into_owned(), Encoding::new(encoding.name())).map_err(|_| invalid())
         }
     }
 }
@@ -150,7 +152,7 @@ fn has_utf8_multibyte(bytes: &[u8]) -> bool {
 
 /// Rejects decoded text that holds control characters no statement has (a sign of binary
 /// data decoded as text).
-fn checked(path: &Path, text: String, encoding: String) -> Result<(String, String), LoadError> {
+fn checked(path: &Path, text: String, encoding: Encoding) -> Result<(String, Encoding), LoadError> {
     let controls = text
         .chars()
         .filter(|&c| {
@@ -192,14 +194,17 @@ fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
 mod tests {
     use super::*;
 
-    fn run(bytes: &[u8]) -> Result<(String, String), LoadError> {
+    fn run(bytes: &[u8]) -> Result<(String, Encoding), LoadError> {
         decode(Path::new("x.txt"), bytes)
     }
 
     #[test]
     fn encodings_are_detected() {
         assert_eq!(
-            run("Chargé".as_bytes()).map(|r| r.1).ok().as_deref(),
+            run("Chargé".as_bytes())
+                .map(|r| r.1.to_string())
+                .ok()
+                .as_deref(),
             Some("UTF-8")
         );
         let bom = [&b"\xEF\xBB\xBF"[..], "Chargé".as_bytes()].concat();

@@ -46,6 +46,92 @@ impl FileStamp {
     }
 }
 
+/// The format a document was read from, detected from its content, then its extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SourceFormat {
+    /// Plain text.
+    Text,
+    /// Markdown (read as text).
+    Markdown,
+    /// A web page: the statement without the site around it.
+    Html,
+    /// A Word document.
+    Docx,
+    /// A PDF's text layer.
+    Pdf,
+}
+
+impl SourceFormat {
+    /// Its name in reports and the JSON ("text", "markdown", "html", "docx", "pdf").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Text => "text",
+            Self::Markdown => "markdown",
+            Self::Html => "html",
+            Self::Docx => "docx",
+            Self::Pdf => "pdf",
+        }
+    }
+}
+
+impl std::fmt::Display for SourceFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<&str> for SourceFormat {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// A document's encoding as detected ("UTF-8", "UTF-16LE (BOM)", "windows-1252", "PDF text
+/// layer", ...), and how many damaged bytes were replaced with U+FFFD (a file opened anyway).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Encoding {
+    /// The encoding's name.
+    pub name: String,
+    /// Damaged bytes replaced with U+FFFD (0: none).
+    pub replaced: usize,
+}
+
+impl Encoding {
+    /// An encoding with no damaged bytes.
+    pub fn new(name: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            replaced: 0,
+        }
+    }
+}
+
+impl From<&str> for Encoding {
+    fn from(name: &str) -> Self {
+        Self::new(name)
+    }
+}
+
+/// Compares with the encoding as written ([`std::fmt::Display`]).
+impl PartialEq<&str> for Encoding {
+    fn eq(&self, other: &&str) -> bool {
+        let written = self.to_string();
+        written.as_str() == *other
+    }
+}
+
+/// As reports and the window name it: "UTF-8", or "UTF-8, 2 damaged bytes replaced with
+/// U+FFFD".
+impl std::fmt::Display for Encoding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.replaced {
+            0 => f.write_str(&self.name),
+            1 => write!(f, "{}, 1 damaged byte replaced with U+FFFD", self.name),
+            n => write!(f, "{}, {n} damaged bytes replaced with U+FFFD", self.name),
+        }
+    }
+}
+
 /// A statement ready to compare: its name, where it came from and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
@@ -55,10 +141,10 @@ pub struct Document {
     pub path: Option<PathBuf>,
     /// The text compared.
     pub text: String,
-    /// Detected format: "text", "markdown", "html", "docx" or "pdf".
-    pub format: String,
-    /// Detected encoding ("UTF-8", "UTF-16LE (BOM)", "windows-1252", ...).
-    pub encoding: String,
+    /// Detected format.
+    pub format: SourceFormat,
+    /// Detected encoding, and how many damaged bytes were replaced.
+    pub encoding: Encoding,
     /// The file's size and time when read.
     pub stamp: Option<FileStamp>,
     /// SHA-256 of the file's bytes (of the text's UTF-8 for a document not read from a file),
@@ -73,8 +159,8 @@ impl Document {
             name: name.into(),
             path: None,
             text: text.into(),
-            format: "text".into(),
-            encoding: "UTF-8".into(),
+            format: SourceFormat::Text,
+            encoding: Encoding::new("UTF-8"),
             stamp: None,
             sha256: String::new(),
         }
@@ -280,8 +366,8 @@ pub fn load_bytes_with(
     let (text, format, encoding) = if bytes.starts_with(b"%PDF-") {
         (
             pdf::extract(path, bytes)?,
-            "pdf",
-            "PDF text layer".to_owned(),
+            SourceFormat::Pdf,
+            Encoding::new("PDF text layer"),
         )
     } else if bytes.starts_with(b"PK\x03\x04")
         || bytes.starts_with(b"PK\x05\x06")
@@ -289,8 +375,8 @@ pub fn load_bytes_with(
     {
         (
             docx::extract(path, bytes)?,
-            "docx",
-            "UTF-8 (XML)".to_owned(),
+            SourceFormat::Docx,
+            Encoding::new("UTF-8 (XML)"),
         )
     } else {
         let (text, encoding) = if options.open_anyway {
@@ -303,17 +389,17 @@ pub fn load_bytes_with(
             || extension == "xhtml"
             || html::looks_like_html(&text)
         {
-            (html::extract(&text), "html", encoding)
+            (html::extract(&text), SourceFormat::Html, encoding)
         } else if extension == "md" || extension == "markdown" {
-            (text, "markdown", encoding)
+            (text, SourceFormat::Markdown, encoding)
         } else {
-            (text, "text", encoding)
+            (text, SourceFormat::Text, encoding)
         }
     };
     if text.trim().is_empty() {
         let what = match format {
-            "text" | "markdown" => "file holds only whitespace",
-            "html" => {
+            SourceFormat::Text | SourceFormat::Markdown => "file holds only whitespace",
+            SourceFormat::Html => {
                 "the page has no statement text (nothing is left once its navigation, banners \
                  and scripts are dropped)"
             }
@@ -328,7 +414,7 @@ pub fn load_bytes_with(
         name,
         path: Some(path.to_path_buf()),
         text,
-        format: format.into(),
+        format,
         encoding,
         stamp: None,
         sha256: sha256_hex(bytes),

@@ -46,8 +46,8 @@ pub fn write(out: &mut dyn Write, report: &CollationReport<'_>) -> std::io::Resu
             escape(&document.name),
             escape(&Report::origin_of(document)),
             Report::size_of(document),
-            escape(&document.format),
-            escape(&document.encoding),
+            escape(document.format.as_str()),
+            escape(&document.encoding.to_string()),
             document.sha256
         )?;
     }

@@ -13,16 +13,19 @@ mod text;
 use std::io::Write;
 
 use super::{ExportError, Format, Provenance};
-use crate::analysis::{CollationInsights, EntityKind};
-use crate::engine::collate::{Collation, PointKind, SentenceWords, Share};
+use crate::analysis::CollationInsights;
+use crate::engine::collate::{Collation, SentenceWords, Share};
 use crate::load::Document;
 
 pub use json::{FORMAT, VERSION};
 
+pub use crate::display::{entity_kind_name, kind_symbol, label, labels};
+
 /// Everything a collation report shows.
 pub struct CollationReport<'a> {
-    /// The documents, in the order given (the collation's document indexes).
-    pub documents: &'a [Document],
+    /// The documents, in the order given (the collation's document indexes); borrowed, so the
+    /// window's export job writes the documents it shows without copying them.
+    pub documents: &'a [&'a Document],
     /// Their collation.
     pub collation: &'a Collation,
     /// The document whose reading order the points follow (0: the first).
@@ -63,32 +66,9 @@ impl CollationReport<'_> {
         humantime::format_rfc3339_seconds(self.provenance.generated).to_string()
     }
 
-    /// Options in words ("case-sensitive, punctuation compared, reworded pairing 0.40").
+    /// Options in words, as every report writes them.
     pub fn options_text(&self) -> String {
-        let o = &self.collation.options;
-        let mut parts = vec![
-            if o.ignore_case {
-                "ignore case"
-            } else {
-                "case-sensitive"
-            },
-            if o.ignore_punctuation {
-                "ignore punctuation"
-            } else {
-                "punctuation compared"
-            },
-        ]
-        .into_iter()
-        .map(str::to_owned)
-        .collect::<Vec<_>>();
-        if o.mark_variants {
-            parts.push("spelling variants marked".to_owned());
-        }
-        if !o.use_equivalences {
-            parts.push("no equivalent terms".to_owned());
-        }
-        parts.push(format!("reworded pairing {:.2}", o.threshold));
-        parts.join(", ")
+        crate::display::options_text(&self.collation.options)
     }
 
     /// Counts for the summary: (points, in every document, in some, in one only).
@@ -131,43 +111,8 @@ pub fn write_file(
     super::write_file_with(path, &inputs, |out| write(out, format, report, false))
 }
 
-/// The mark of a present cell in a presence map, readable without colour: `=` identical, `≈`
-/// equivalent, `~` related, `•` only this document.
-pub fn kind_symbol(kind: PointKind) -> &'static str {
-    match kind {
-        PointKind::Identical => "=",
-        PointKind::Equivalent => "≈",
-        PointKind::Related => "~",
-        PointKind::Single => "•",
-    }
-}
-
-/// "name", "title", "date" or "number": an entity's kind as the reports write it.
-pub fn entity_kind_name(kind: EntityKind) -> &'static str {
-    match kind {
-        EntityKind::Name => "name",
-        EntityKind::Title => "title",
-        EntityKind::Date => "date",
-        EntityKind::Number => "number",
-    }
-}
-
-/// "D1 D3": the labels of `documents`.
-pub fn labels(documents: &[usize]) -> String {
-    documents
-        .iter()
-        .map(|&d| label(d))
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// Most entities and phrases the text, HTML and Markdown reports list (the JSON has them all).
 pub const LIST_AT_MOST: usize = 40;
-
-/// "D1", "D2", ...: the short label of document `index`.
-pub fn label(index: usize) -> String {
-    format!("D{}", index + 1)
-}
 
 /// The marked words of one document's cell of a point: (text stretch, share), as
 /// [`crate::display::collation_cell`] gives them.

@@ -1,105 +1,130 @@
 //! What the keyboard and dropped files ask of the window, as commands.
 
-use egui::{Key, KeyboardShortcut, Modifiers};
-
-use super::super::pair_view::ScrollKey;
-use super::super::{Command, Side};
+use super::super::Side;
+use super::super::commands::{
+    AppCommand, CollationCommand, Command, DecisionsCommand, DialogCommand, FindCommand,
+    NotesCommand, PairCommand, Screen, StatementsCommand, TermsCommand,
+};
+use super::super::rows::ScrollKey;
+use super::super::shortcuts::{self, Action};
 use super::ParallaxApp;
 
-impl ParallaxApp {
-    /// Keyboard shortcuts, as commands.
-    pub(super) fn shortcuts(&mut self, ctx: &egui::Context) {
-        let wants_text = ctx.egui_wants_keyboard_input();
-        // A focused widget (the threshold slider) keeps the arrow keys.
-        let focused = ctx.memory(|m| m.focused().is_some());
-        let find_open = self.find.is_open();
-        // A dialog on top takes Escape for itself.
-        let help_open = self.help.is_open() && !self.dialogs.is_open();
-        let highlighted = self.collection.is_active() && self.collation.has_highlights();
-        let row_selected = !self.collection.is_active() && self.view.selected().is_some();
-        let row_view = !self.collection.is_active();
-        let mut scroll = None;
-        ctx.input_mut(|input| {
-            let mut take = |modifiers: Modifiers, key: Key| {
-                input.consume_shortcut(&KeyboardShortcut::new(modifiers, key))
-            };
-            let commands = &mut self.commands;
-            if take(Modifiers::SHIFT, Key::F7) || take(Modifiers::ALT, Key::ArrowUp) {
-                commands.push(Command::PreviousDifference);
+/// What decides whether a shortcut applies this frame.
+struct KeyState {
+    /// A text field has the keyboard.
+    wants_text: bool,
+    /// A widget has the focus (it keeps the arrows).
+    focused: bool,
+    find_open: bool,
+    help_open: bool,
+    /// The collation shows highlights of an insights entry (Escape takes them off).
+    highlighted: bool,
+    row_selected: bool,
+    /// The two-text view is shown.
+    pair: bool,
+}
+
+/// What a shortcut does this frame.
+enum Step {
+    Command(Command),
+    Scroll(ScrollKey),
+}
+
+impl KeyState {
+    /// What `action` does now, if it applies (`scrolled`: a scrolling key was taken already
+    /// this frame).
+    fn step(&self, action: Action, scrolled: bool) -> Option<Step> {
+        let command = |c: Command| Some(Step::Command(c));
+        let rows_keys = !self.wants_text;
+        let scroll = |key: ScrollKey| (rows_keys && !scrolled).then_some(Step::Scroll(key));
+        match action {
+            Action::Help => command(Command::App(AppCommand::ToggleHelp)),
+            Action::Next => command(Command::App(AppCommand::Next)),
+            Action::Previous => command(Command::App(AppCommand::Previous)),
+            Action::EditNote if rows_keys && self.row_selected => {
+                command(Command::Notes(NotesCommand::Edit))
             }
-            if take(Modifiers::NONE, Key::F7) || take(Modifiers::ALT, Key::ArrowDown) {
-                commands.push(Command::NextDifference);
+            Action::EditNote => None,
+            Action::Find => command(Command::Find(FindCommand::Open)),
+            Action::FindNext if !self.wants_text && self.find_open => {
+                command(Command::Find(FindCommand::Next))
             }
-            if take(Modifiers::COMMAND, Key::F) {
-                commands.push(Command::OpenFind);
+            Action::FindNext => None,
+            Action::OpenLeft => command(Command::App(AppCommand::Open(Side::Left))),
+            Action::OpenRight => command(Command::App(AppCommand::Open(Side::Right))),
+            Action::Export => command(Command::Dialog(DialogCommand::OpenExport)),
+            Action::Undo if rows_keys && self.pair => {
+                command(Command::Decisions(DecisionsCommand::Undo))
             }
-            if take(Modifiers::COMMAND, Key::E) {
-                commands.push(Command::OpenExport);
+            Action::Redo if rows_keys && self.pair => {
+                command(Command::Decisions(DecisionsCommand::Redo))
             }
-            if row_view && take(Modifiers::COMMAND, Key::D) {
-                commands.push(Command::ToggleDecisions);
+            Action::Undo | Action::Redo => None,
+            Action::Decisions if self.pair => {
+                command(Command::Decisions(DecisionsCommand::ToggleWindow))
             }
-            if take(Modifiers::COMMAND, Key::T) {
-                commands.push(Command::ToggleTerms);
-            }
-            if take(Modifiers::NONE, Key::F1) {
-                commands.push(Command::ToggleHelp);
-            }
-            if take(Modifiers::NONE, Key::F5) {
-                commands.push(Command::Reload);
-            }
-            // Keyboard scrolling of the rows, when no text field has the keys.
-            if !wants_text {
-                if row_selected && take(Modifiers::NONE, Key::N) {
-                    commands.push(Command::EditNote);
-                }
-                scroll = if take(Modifiers::NONE, Key::PageDown) {
-                    Some(ScrollKey::PageDown)
-                } else if take(Modifiers::NONE, Key::PageUp) {
-                    Some(ScrollKey::PageUp)
-                } else if !focused && take(Modifiers::NONE, Key::ArrowDown) {
-                    Some(ScrollKey::LineDown)
-                } else if !focused && take(Modifiers::NONE, Key::ArrowUp) {
-                    Some(ScrollKey::LineUp)
-                } else if take(Modifiers::COMMAND, Key::Home) || take(Modifiers::NONE, Key::Home) {
-                    Some(ScrollKey::Home)
-                } else if take(Modifiers::COMMAND, Key::End) || take(Modifiers::NONE, Key::End) {
-                    Some(ScrollKey::End)
+            Action::Decisions => None,
+            Action::Terms => command(Command::Terms(TermsCommand::ToggleWindow)),
+            Action::Reload => command(Command::App(AppCommand::Reload)),
+            Action::PageDown => scroll(ScrollKey::PageDown),
+            Action::PageUp => scroll(ScrollKey::PageUp),
+            Action::LineDown if !self.focused => scroll(ScrollKey::LineDown),
+            Action::LineUp if !self.focused => scroll(ScrollKey::LineUp),
+            Action::LineDown | Action::LineUp => None,
+            Action::Home => scroll(ScrollKey::Home),
+            Action::End => scroll(ScrollKey::End),
+            Action::Zoom => None,
+            Action::Escape => {
+                if self.find_open {
+                    command(Command::Find(FindCommand::Close))
+                } else if self.highlighted {
+                    command(Command::Collation(CollationCommand::ClearHighlights))
+                } else if self.help_open && !self.wants_text {
+                    command(Command::App(AppCommand::CloseHelp))
                 } else {
                     None
-                };
-            }
-            // Undo and redo of the decisions on links (a text field keeps its own).
-            if !wants_text && row_view {
-                if take(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z) {
-                    commands.push(Command::RedoDecision);
-                } else if take(Modifiers::COMMAND, Key::Z) {
-                    commands.push(Command::UndoDecision);
                 }
             }
-            // The most specific first: Ctrl+O would also take Ctrl+Shift+O.
-            if take(Modifiers::COMMAND | Modifiers::SHIFT, Key::O) {
-                commands.push(Command::Open(Side::Right));
-            }
-            if take(Modifiers::COMMAND, Key::O) {
-                commands.push(Command::Open(Side::Left));
-            }
-            if find_open && take(Modifiers::NONE, Key::Escape) {
-                commands.push(Command::CloseFind);
-            } else if highlighted && take(Modifiers::NONE, Key::Escape) {
-                commands.push(Command::ClearHighlights);
-            } else if help_open && !wants_text && take(Modifiers::NONE, Key::Escape) {
-                commands.push(Command::CloseHelp);
-            }
-            if !wants_text && find_open && take(Modifiers::NONE, Key::Enter) {
-                commands.push(Command::FindNext);
+        }
+    }
+}
+
+impl ParallaxApp {
+    /// Keyboard shortcuts ([`shortcuts::SHORTCUTS`]), as commands: each press is taken only
+    /// when its action applies now (a text field keeps its keys, a focused widget the
+    /// arrows, the two-text view alone has decisions).
+    pub(super) fn shortcuts(&mut self, ctx: &egui::Context) {
+        let state = KeyState {
+            wants_text: ctx.egui_wants_keyboard_input(),
+            // A focused widget (the threshold slider) keeps the arrow keys.
+            focused: ctx.memory(|m| m.focused().is_some()),
+            find_open: self.find.is_open(),
+            // A dialog on top takes Escape for itself.
+            help_open: self.help.is_open() && !self.dialogs.is_open(),
+            highlighted: self.screen == Screen::Collation && self.collation.has_highlights(),
+            row_selected: self.screen == Screen::Pair && self.view.selected().is_some(),
+            pair: self.screen == Screen::Pair,
+        };
+        let mut scroll = None;
+        let presses = shortcuts::presses();
+        ctx.input_mut(|input| {
+            for (press, action) in presses {
+                let Some(step) = state.step(action, scroll.is_some()) else {
+                    continue;
+                };
+                if !input.consume_shortcut(&press) {
+                    continue;
+                }
+                match step {
+                    Step::Command(command) => self.commands.push(command),
+                    Step::Scroll(key) => scroll = Some(key),
+                }
             }
         });
         if let Some(key) = scroll {
-            if self.collection.is_active() {
-                self.collation.scroll_by_keys(key);
-            } else {
-                self.view.scroll_by_keys(key);
+            match self.screen {
+                Screen::Collation => self.collation.scroll_by_keys(key),
+                Screen::Pair => self.view.scroll_by_keys(key),
             }
         }
     }
@@ -113,12 +138,14 @@ impl ParallaxApp {
         // a collation of those.
         let paths: Vec<std::path::PathBuf> =
             dropped.iter().map(|f| f.path().to_path_buf()).collect();
-        if self.collection.is_active() && !paths.is_empty() {
-            self.commands.push(Command::AddPaths(paths));
+        if self.screen == Screen::Collation && !paths.is_empty() {
+            self.commands
+                .push(Command::Statements(StatementsCommand::Add(paths)));
             return;
         }
         if paths.len() >= 3 {
-            self.commands.push(Command::OpenStatements(paths));
+            self.commands
+                .push(Command::Statements(StatementsCommand::Open(paths)));
             return;
         }
         for (n, file) in dropped.iter().enumerate() {
@@ -133,8 +160,10 @@ impl ParallaxApp {
                 Some(pos) => self.view.side_at(pos.x),
                 None => Side::Left,
             };
-            self.commands
-                .push(Command::OpenPath(side, file.path().to_path_buf()));
+            self.commands.push(Command::Pair(PairCommand::OpenPath(
+                side,
+                file.path().to_path_buf(),
+            )));
         }
     }
 }

@@ -4,10 +4,11 @@
 
 use egui::Ui;
 
-use super::super::pair_view::PairInput;
-use super::super::toolbar::ToolbarInput;
-use super::super::{Command, Side};
+use super::super::Side;
+use super::super::commands::{Command, Screen};
 use super::ParallaxApp;
+use crate::gui::pair::PairInput;
+use crate::gui::pair::toolbar::ToolbarInput;
 
 impl ParallaxApp {
     /// Lays the parts out for this frame; their clicks become commands for the next
@@ -19,19 +20,19 @@ impl ParallaxApp {
             super::super::menu::ui(
                 ui,
                 &self.settings,
-                self.collection.is_active(),
+                self.screen == Screen::Collation,
                 &mut commands,
             )
         });
         self.help.show(&ctx, &mut commands);
-        if self.collection.is_active() {
+        if self.screen == Screen::Collation {
             self.collation_ui(ui, &mut commands);
             self.dialogs.ui(&ctx, &mut commands);
             self.queue(&ctx, commands);
             return;
         }
         let shown = self.session.shown();
-        let statements = self.collection.statements().len();
+        let statements = self.collation_session.statements().len();
         egui::Panel::top("toolbar").show(ui, |ui| {
             let input = ToolbarInput {
                 options: self.settings.options,
@@ -45,10 +46,11 @@ impl ParallaxApp {
                     .find(|&side| self.session.awaited(side)),
                 analysis: self.session.analysis().map(|a| &**a),
             };
-            super::super::toolbar::ui(ui, &input, &mut commands);
+            crate::gui::pair::toolbar::ui(ui, &input, &mut commands);
         });
-        egui::Panel::bottom("status")
-            .show(ui, |ui| super::super::toolbar::status_ui(ui, &self.session));
+        egui::Panel::bottom("status").show(ui, |ui| {
+            crate::gui::pair::toolbar::status_ui(ui, &self.session)
+        });
         if self.find.is_open() {
             egui::Panel::bottom("find").show(ui, |ui| self.find.ui(ui, &mut commands));
         }
@@ -70,7 +72,7 @@ impl ParallaxApp {
                 // At most 40% of the window, so narrow windows keep readable columns.
                 .size_range(200.0..=(ui.available_width() * 0.4).clamp(200.0, 720.0))
                 .show(ui, |ui| {
-                    super::super::insights::panel_ui(
+                    crate::gui::pair::insights::panel_ui(
                         ui,
                         &mut self.insights,
                         &self.session,
@@ -109,10 +111,10 @@ impl ParallaxApp {
 
     /// The collation in the central panel, the overview beside it.
     fn collation_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
-        let Some(shown) = self.collection.shown() else {
+        let Some(shown) = self.collation_session.shown() else {
             egui::CentralPanel::default().show(ui, |ui| {
                 ui.horizontal(|ui| {
-                    if self.collection.failed().is_some() {
+                    if self.collation_session.failed().is_some() {
                         ui.colored_label(
                             ui.visuals().error_fg_color,
                             "The collation could not be made (see the notice above)",
@@ -121,7 +123,7 @@ impl ParallaxApp {
                         ui.spinner();
                         ui.label(format!(
                             "Collating {} statements…",
-                            self.collection.statements().len()
+                            self.collation_session.statements().len()
                         ));
                     }
                 });
@@ -130,15 +132,15 @@ impl ParallaxApp {
             return;
         };
         egui::Panel::bottom("collation-status").show(ui, |ui| {
-            super::super::collation_view::status_ui(ui, shown);
+            crate::gui::collation::status_ui(ui, shown);
         });
         if self.find.is_open() {
             egui::Panel::bottom("find").show(ui, |ui| self.find.ui(ui, commands));
         }
         egui::Panel::top("collation-toolbar").show(ui, |ui| {
             self.collation
-                .toolbar_ui(ui, shown, self.collection.statements(), commands);
-            super::super::toolbar::options_ui(ui, self.settings.options, commands);
+                .toolbar_ui(ui, shown, self.collation_session.statements(), commands);
+            crate::gui::pair::toolbar::options_ui(ui, self.settings.options, commands);
             self.notices.ui(ui, commands);
         });
         egui::Panel::right("overview")
@@ -146,7 +148,7 @@ impl ParallaxApp {
             .default_size(260.0)
             .size_range(200.0..=(ui.available_width() * 0.4).clamp(200.0, 600.0))
             .show(ui, |ui| {
-                let insights = self.collection.insights();
+                let insights = self.collation_session.insights();
                 self.collation.side_panel_ui(ui, shown, insights, commands);
             });
         let (find, current) = self.find.matches();

@@ -11,26 +11,28 @@ use egui::Ui;
 use crate::engine::Comparison;
 use crate::load::Document;
 
+mod apply;
 mod input;
 mod layout;
 
-use super::collation_view::CollationView;
-use super::collection::Collection;
-use super::commands::Slot;
-use super::decisions::DecisionsPanel;
+use super::Side;
+use super::commands::{AppCommand, Command, PairCommand};
+use super::commands::{Screen, Slot};
 use super::dialogs::Dialogs;
 use super::find::Find;
 use super::help::HelpWindow;
-use super::insights::InsightsPanel;
-use super::notes::NotesBar;
 use super::notices::{Notice, Notices};
-use super::pair_view::PairView;
-use super::session::Session;
 use super::settings::Settings;
 use super::terms::TermsWindow;
 use super::watch::{WATCH_INTERVAL, Watch};
-use super::worker::{CollationExportJob, ExportJob, FindScope, JobResult, Locate, Worker};
-use super::{Command, Side};
+use super::worker::{FindScope, Locate, Worker};
+use crate::gui::collation::CollationView;
+use crate::gui::collation::statements::CollationSession;
+use crate::gui::pair::PairView;
+use crate::gui::pair::decisions::DecisionsPanel;
+use crate::gui::pair::insights::InsightsPanel;
+use crate::gui::pair::notes::NotesBar;
+use crate::gui::pair::session::Session;
 
 /// The Parallax window.
 pub struct ParallaxApp {
@@ -59,9 +61,11 @@ pub struct ParallaxApp {
     /// The help window.
     help: HelpWindow,
     /// The statements collated together, and their collation.
-    collection: Collection,
+    collation_session: CollationSession,
     /// The collation view: columns, pivot, selection.
     collation: CollationView,
+    /// Which of the two views is shown.
+    screen: Screen,
     /// Every slow job.
     worker: Worker,
     /// Commands queued by clicks, keys and jobs, carried out in `logic()`.
@@ -98,8 +102,9 @@ impl ParallaxApp {
             dialogs: Dialogs::default(),
             insights: InsightsPanel::default(),
             help: HelpWindow::default(),
-            collection: Collection::default(),
+            collation_session: CollationSession::default(),
             collation: CollationView::default(),
+            screen: Screen::default(),
             worker: Worker::new(Some(cc.egui_ctx.clone())),
             commands: Vec::new(),
             title: String::new(),
@@ -113,7 +118,7 @@ impl ParallaxApp {
                 // The side is empty until its file is read: a file that cannot be opened
                 // leaves it empty, never showing a bundled sample in its place.
                 app.session.await_side(side);
-                app.apply(Command::OpenPath(side, path));
+                app.apply(Command::Pair(PairCommand::OpenPath(side, path)));
                 opened = true;
             }
         }
@@ -121,7 +126,7 @@ impl ParallaxApp {
             // Opened with one file (from the file manager): it goes on the left, and the
             // window asks for the other; until then the right side is empty.
             app.session.await_side(Side::Right);
-            app.apply(Command::Open(Side::Right));
+            app.apply(Command::App(AppCommand::Open(Side::Right)));
         }
         if !opened {
             app.session
@@ -135,7 +140,7 @@ impl ParallaxApp {
     pub fn is_busy(&self) -> bool {
         !self.commands.is_empty()
             || self.session.is_busy()
-            || self.collection.is_busy()
+            || self.collation_session.is_busy()
             || self.worker.outstanding() > 0
     }
 
@@ -176,8 +181,8 @@ impl ParallaxApp {
     }
 
     /// The statements collated together and their collation.
-    pub fn collection(&self) -> &Collection {
-        &self.collection
+    pub fn collation_session(&self) -> &CollationSession {
+        &self.collation_session
     }
 
     /// The collation view's state (columns, pivot, selected point).
@@ -236,14 +241,19 @@ impl ParallaxApp {
     }
 
     /// Queues a command, as a click would (carried out in the next `logic()`).
-    pub fn push(&mut self, command: Command) {
-        self.commands.push(command);
+    pub fn push(&mut self, command: impl Into<Command>) {
+        self.commands.push(command.into());
+    }
+
+    /// Which view the window shows.
+    pub fn screen(&self) -> Screen {
+        self.screen
     }
 
     /// Scrolls the rows to this offset in points from the top (the frame benchmark scrolls
     /// step by step with it).
     pub fn scroll_to_offset(&mut self, y: f32) {
-        if self.collection.is_active() {
+        if self.screen == Screen::Collation {
             self.collation.scroll_to_offset(y);
         } else {
             self.view.scroll_to_offset(y);
@@ -252,7 +262,7 @@ impl ParallaxApp {
 
     /// How far the rows are scrolled, in points from the top (as of the last frame).
     pub fn scroll_position(&self) -> f32 {
-        if self.collection.is_active() {
+        if self.screen == Screen::Collation {
             self.collation.scroll_position()
         } else {
             self.view.viewport().0
@@ -261,318 +271,10 @@ impl ParallaxApp {
 
     /// Height of all rows in points, as currently measured or estimated.
     pub fn content_height(&self) -> f32 {
-        if self.collection.is_active() {
+        if self.screen == Screen::Collation {
             self.collation.content_height()
         } else {
             self.view.content_height()
-        }
-    }
-
-    /// Carries out one command, and the commands it leads to, each by the part that owns
-    /// it.
-    pub fn apply(&mut self, command: Command) {
-        let mut queue = vec![command];
-        while !queue.is_empty() {
-            let mut follow = Vec::new();
-            for command in queue {
-                self.apply_one(&command, &mut follow);
-            }
-            queue = follow;
-        }
-    }
-
-    fn apply_one(&mut self, command: &Command, follow: &mut Vec<Command>) {
-        if let Command::SetOptions(new) = command {
-            if *new != self.settings.options {
-                self.settings.options = *new;
-                self.session.request_compare(*new, &self.worker);
-                // The collation follows the same options.
-                if self.collection.statements().len() >= 2 {
-                    self.collection.request(*new, &self.worker);
-                }
-            }
-            return;
-        }
-        // In the collation, the keys and menus that act on what is shown act on it.
-        if self.collection.is_active() {
-            let routed = match command {
-                Command::NextDifference => Some(Command::NextGap),
-                Command::Open(_) => Some(Command::AddStatement),
-                Command::PreviousDifference => Some(Command::PreviousGap),
-                Command::ExportTo(format, path) => {
-                    self.dialogs.apply(command, &[], None, &self.worker, follow);
-                    let Some(shown) = self.collection.shown() else {
-                        self.notices.error(format!(
-                            "Nothing was written to {}: the collation is not made yet.",
-                            path.display()
-                        ));
-                        return;
-                    };
-                    {
-                        self.worker.export_collation(CollationExportJob {
-                            format: *format,
-                            path: path.clone(),
-                            documents: shown.documents.clone(),
-                            collation: shown.collation.clone(),
-                            insights: match self.collection.insights() {
-                                Some(Ok(insights)) => Some(insights.clone()),
-                                _ => None,
-                            },
-                            pivot: self.collation.pivot(shown),
-                        });
-                    }
-                    return;
-                }
-                Command::Reload => {
-                    self.collection
-                        .reload(self.settings.options, &self.worker, &mut self.notices);
-                    return;
-                }
-                _ => None,
-            };
-            if let Some(routed) = routed {
-                follow.push(routed);
-                return;
-            }
-        }
-        let options = self.settings.options;
-        if let Command::ShowPair(first, second) = command {
-            if let Some(documents) = self.collection.pair(*first, *second) {
-                self.session.show_pair(documents, options, &self.worker);
-                self.collection.apply(command, &[], options, &self.worker);
-            }
-            return;
-        }
-        if let (Command::ScrollToRow(row), true) = (command, self.collection.is_active()) {
-            self.collation
-                .apply(&Command::JumpToPoint(*row), self.collection.shown());
-            return;
-        }
-        if self
-            .collection
-            .apply(command, self.session.documents(), options, &self.worker)
-            || self.collation.apply(command, self.collection.shown())
-        {
-            return;
-        }
-        if self.apply_taught(command, follow) {
-            return;
-        }
-        let shown = self.session.shown();
-        let handled = match command {
-            Command::ExportTo(format, path) => {
-                self.dialogs.apply(command, &[], None, &self.worker, follow);
-                if shown.is_none() {
-                    self.notices.error(format!(
-                        "Nothing was written to {}: the comparison is not made yet.",
-                        path.display()
-                    ));
-                }
-                if let Some(shown) = shown {
-                    self.worker.export(ExportJob {
-                        format: *format,
-                        path: path.clone(),
-                        documents: shown.documents.clone(),
-                        comparison: shown.comparison.clone(),
-                        analysis: self.session.analysis().cloned(),
-                        notes: self.notes.by_row().to_vec(),
-                        terms: self.settings.terms.provenance(),
-                    });
-                }
-                true
-            }
-            _ => false,
-        };
-        let handled = handled
-            || self.help.apply(command)
-            || self.decisions.apply(command, shown)
-            || self.terms.apply(command)
-            || self.settings.apply(command)
-            || self.notices.apply(command)
-            || self.view.apply(command, shown)
-            || self.find.apply(command, follow)
-            || self.notes.apply(command, shown, &self.worker)
-            || self.dialogs.apply(
-                command,
-                self.session.documents(),
-                exported(&self.collection, &self.session),
-                &self.worker,
-                follow,
-            )
-            || self
-                .session
-                .apply(command, options, &self.worker, &mut self.notices);
-        debug_assert!(handled, "no part carries out {command:?}");
-    }
-
-    /// Carries out the commands on what the analyst taught: decisions on links (recorded in
-    /// the sidecar, applied by the next comparison) and terms; returns whether `command` was
-    /// one.
-    fn apply_taught(&mut self, command: &Command, follow: &mut Vec<Command>) -> bool {
-        let options = self.settings.options;
-        match command {
-            Command::Decide(_)
-            | Command::RemoveDecision(_)
-            | Command::UndoDecision
-            | Command::RedoDecision => {
-                if let Some(list) = self.decisions.change(command, self.session.decisions()) {
-                    self.notes.set_decisions(list.clone(), &self.worker);
-                    self.session.set_decisions(list, options, &self.worker);
-                }
-                true
-            }
-            Command::SetTerms(terms) => {
-                self.settings.terms = terms.clone();
-                self.session.set_tables(terms);
-                self.session.request_compare(options, &self.worker);
-                true
-            }
-            Command::TeachTerm(left, right) => {
-                let mut terms = self.settings.terms.clone();
-                terms.rows.push(crate::terms::Term::new(
-                    crate::terms::Table::Equivalent,
-                    format!("{} | {}", left.trim(), right.trim()),
-                ));
-                follow.push(Command::SetTerms(terms));
-                true
-            }
-            Command::ImportTerms(path) => {
-                match std::fs::read_to_string(path)
-                    .map_err(|e| e.to_string())
-                    .and_then(|text| crate::terms::Terms::parse(&text).map_err(|e| e.to_string()))
-                {
-                    Ok(terms) => {
-                        self.notices.info(format!(
-                            "{} rows of terms read from {}.",
-                            terms.rows.len(),
-                            path.display()
-                        ));
-                        follow.push(Command::SetTerms(terms));
-                    }
-                    Err(message) => {
-                        self.notices.error(format!(
-                            "Could not read the terms from {}: {message}.",
-                            path.display()
-                        ));
-                    }
-                }
-                true
-            }
-            Command::ExportTerms(path) => {
-                match std::fs::write(path, self.settings.terms.to_text()) {
-                    Ok(()) => {
-                        self.notices.info(format!(
-                            "Terms saved to {}; parallax compare --equivalences reads it.",
-                            path.display()
-                        ));
-                    }
-                    Err(e) => {
-                        self.notices.error(format!(
-                            "Could not save the terms to {}: {e}.",
-                            path.display()
-                        ));
-                    }
-                }
-                true
-            }
-            Command::Swap => {
-                // The decisions' undo follows the sentences; the session swaps the rest.
-                self.decisions.mirror();
-                false
-            }
-            _ => false,
-        }
-    }
-
-    /// Takes in finished jobs, each by the part that asked for it.
-    fn receive(&mut self) {
-        for result in self.worker.poll() {
-            let options = self.settings.options;
-            let settings = &mut self.settings;
-            let result = match self.collection.receive(
-                result,
-                options,
-                &self.worker,
-                &mut self.notices,
-                &mut |path| settings.remember(path),
-            ) {
-                Ok(shown) => {
-                    if shown && let Some(collation) = self.collection.shown() {
-                        self.collation.sync(collation);
-                    }
-                    continue;
-                }
-                Err(other) => other,
-            };
-            let settings = &mut self.settings;
-            let result = match self.session.receive(
-                result,
-                options,
-                &self.worker,
-                &mut self.notices,
-                &mut |path| settings.remember(path),
-            ) {
-                Ok(changed) => {
-                    if changed.shown
-                        && let Some(shown) = self.session.shown()
-                    {
-                        self.view.on_shown(shown);
-                        self.notes.on_shown(shown, &self.worker);
-                    }
-                    continue;
-                }
-                Err(other) => other,
-            };
-            let result = match self.find.receive(result, &mut self.commands) {
-                Ok(()) => continue,
-                Err(other) => other,
-            };
-            let result = match self
-                .notes
-                .receive(result, self.session.shown(), &mut self.notices)
-            {
-                Ok(()) => {
-                    // The pair's decisions, once read, apply (a new pair: none to undo).
-                    if let Some(kept) = self.notes.decisions()
-                        && kept != self.session.decisions()
-                    {
-                        let kept = kept.to_vec();
-                        self.decisions.forget();
-                        self.session.set_decisions(kept, options, &self.worker);
-                    }
-                    continue;
-                }
-                Err(other) => other,
-            };
-            let open = self.watched();
-            let result = match self.watch.receive(
-                result,
-                &open,
-                self.settings.auto_reload,
-                &mut self.notices,
-                &mut self.commands,
-            ) {
-                Ok(()) => continue,
-                Err(other) => other,
-            };
-            let result =
-                match self
-                    .dialogs
-                    .receive(result, self.session.documents(), &mut self.commands)
-                {
-                    Ok(()) => continue,
-                    Err(other) => other,
-                };
-            if let JobResult::Exported(written) = result {
-                match written {
-                    Ok(path) => self
-                        .notices
-                        .info(format!("Report saved to {}.", path.display())),
-                    Err(message) => self
-                        .notices
-                        .error(format!("Could not save the report: {message}.")),
-                };
-            }
         }
     }
 
@@ -585,7 +287,7 @@ impl ParallaxApp {
                 open.push((Slot::Side(side), self.session.document(side).clone()));
             }
         }
-        for statement in self.collection.statements() {
+        for statement in self.collation_session.statements() {
             if let (None, Some(document)) = (&statement.loading, &statement.document) {
                 open.push((Slot::Statement(statement.id), document.clone()));
             }
@@ -594,8 +296,8 @@ impl ParallaxApp {
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
-        let title = match self.collection.shown() {
-            Some(shown) if self.collection.is_active() => {
+        let title = match self.collation_session.shown() {
+            Some(shown) if self.screen == Screen::Collation => {
                 format!("Parallax — {}", shown.names.join(" · "))
             }
             _ => {
@@ -612,13 +314,14 @@ impl ParallaxApp {
 
 /// What find searches now: the collation's statements when it is shown, else the pair.
 fn find_scope(
-    collection: &Collection,
+    screen: Screen,
+    collation_session: &CollationSession,
     collation: &CollationView,
     session: &Session,
 ) -> Option<FindScope> {
-    let generation = find_generation(collection, collation, session)?;
-    if collection.is_active() {
-        let shown = collection.shown()?;
+    let generation = find_generation(screen, collation_session, collation, session)?;
+    if screen == Screen::Collation {
+        let shown = collation_session.shown()?;
         Some(FindScope {
             documents: shown.documents.clone(),
             locate: Locate::Collation(shown.collation.clone(), collation.row_of_point()),
@@ -637,24 +340,16 @@ fn find_scope(
 /// Names what find searches now: the pair's comparison, or the collation in its reading order
 /// (another pivot, filter or set of columns puts the matches in other rows).
 fn find_generation(
-    collection: &Collection,
+    screen: Screen,
+    collation_session: &CollationSession,
     collation: &CollationView,
     session: &Session,
 ) -> Option<u64> {
-    if collection.is_active() {
-        let shown = collection.shown()?;
+    if screen == Screen::Collation {
+        let shown = collation_session.shown()?;
         Some((shown.generation << 32) ^ collation.reading_generation() | (1 << 63))
     } else {
         session.shown().map(|s| s.generation)
-    }
-}
-
-/// The documents a report would show now: the collation's when it is shown, else the pair's.
-fn exported<'a>(collection: &'a Collection, session: &'a Session) -> Option<&'a [Arc<Document>]> {
-    if collection.is_active() {
-        collection.shown().map(|s| s.documents.as_slice())
-    } else {
-        session.shown().map(|s| s.documents.as_slice())
     }
 }
 
@@ -671,16 +366,17 @@ impl eframe::App for ParallaxApp {
             .follow_selection(self.view.selected(), &self.worker);
         // The collation's derived state (reading order, gaps) is brought up to date here, not
         // while drawing.
-        if let Some(shown) = self.collection.shown() {
+        if let Some(shown) = self.collation_session.shown() {
             self.collation.sync(shown);
         }
         ctx.set_theme(self.settings.theme);
         self.settings.zoom = ctx.zoom_factor();
         if self.find.is_open() {
-            let (collection, collation, session) =
-                (&self.collection, &self.collation, &self.session);
-            let generation = find_generation(collection, collation, session);
-            let scope = || find_scope(collection, collation, session);
+            let (collation_session, collation, session) =
+                (&self.collation_session, &self.collation, &self.session);
+            let screen = self.screen;
+            let generation = find_generation(screen, collation_session, collation, session);
+            let scope = || find_scope(screen, collation_session, collation, session);
             self.find.logic(generation, scope, &self.worker);
         }
         let now = ctx.input(|i| i.time);

@@ -13,7 +13,9 @@ use crate::export::Format;
 use crate::load::{Document, FileStamp};
 use crate::notes::Notes;
 
-use super::{Analyser, JobResult, Reply};
+use super::{
+    Analyser, CollationResult, FindMatch, Found, JobResult, NotesResult, PairResult, Reply,
+};
 
 pub(super) struct CompareJob {
     pub(super) generation: u64,
@@ -64,7 +66,7 @@ pub(super) struct FindJob {
 
 pub(super) struct CollateJob {
     pub(super) generation: u64,
-    pub(super) ids: Vec<u64>,
+    pub(super) ids: Vec<crate::gui::commands::StatementId>,
     pub(super) documents: Vec<Arc<Document>>,
     pub(super) options: Options,
 }
@@ -103,18 +105,18 @@ pub(super) fn run_compare(job: CompareJob, cancel: &Cancel, reply: &Reply) {
     });
     match compared {
         Ok(Ok((comparison, display))) => {
-            reply.send(JobResult::Compared {
+            reply.send(JobResult::Pair(PairResult::Compared {
                 generation,
                 comparison: Arc::new(comparison),
                 display,
                 documents,
-            });
+            }));
         }
         Ok(Err(_cancelled)) => {} // superseded: the newer request reports
-        Err(crash) => reply.send(JobResult::CompareFailed {
+        Err(crash) => reply.send(JobResult::Pair(PairResult::CompareFailed {
             generation,
             message: crash.to_string(),
-        }),
+        })),
     }
 }
 
@@ -144,19 +146,19 @@ pub(super) fn run_collate(job: CollateJob, cancel: &Cancel, reply: &Reply) {
         Ok(Ok(collation)) => Arc::new(collation),
         Ok(Err(_cancelled)) => return,
         Err(crash) => {
-            reply.send(JobResult::CollateFailed {
+            reply.send(JobResult::Collation(CollationResult::Failed {
                 generation,
                 message: crash.to_string(),
-            });
+            }));
             return;
         }
     };
-    reply.send(JobResult::Collated {
+    reply.send(JobResult::Collation(CollationResult::Collated {
         generation,
         collation,
         ids,
         documents,
-    });
+    }));
 }
 
 /// The insights across collated statements, asked for once the collation is shown (on their
@@ -188,10 +190,10 @@ pub(super) fn run_collation_analyse(job: CollationAnalyseJob, cancel: &Cancel, r
     if cancel.is_cancelled() {
         return;
     }
-    reply.send(JobResult::CollationAnalysed {
+    reply.send(JobResult::Collation(CollationResult::Analysed {
         generation,
         insights: insights.map(Arc::new).map_err(|crash| crash.to_string()),
-    });
+    }));
 }
 
 pub(super) fn run_analyse(job: AnalyseJob, cancel: &Cancel, reply: &Reply) {
@@ -217,14 +219,14 @@ pub(super) fn run_analyse(job: AnalyseJob, cancel: &Cancel, reply: &Reply) {
         )
     });
     reply.send(match analysed {
-        Ok(analysis) => JobResult::Analysed {
+        Ok(analysis) => JobResult::Pair(PairResult::Analysed {
             generation,
             analysis: Arc::new(analysis),
-        },
-        Err(crash) => JobResult::AnalysisFailed {
+        }),
+        Err(crash) => JobResult::Pair(PairResult::AnalysisFailed {
             generation,
             message: crash.to_string(),
-        },
+        }),
     });
 }
 
@@ -243,18 +245,22 @@ pub(super) fn run_find(job: FindJob, cancel: &Cancel, reply: &Reply) {
                 let start = at + found;
                 let end = start + needle.len();
                 if let Some(row) = scope.locate.row_at(document, start) {
-                    matches.push((row, document, Span::new(start, end)));
+                    matches.push(FindMatch {
+                        row,
+                        document,
+                        span: Span::new(start, end),
+                    });
                 }
                 at = end;
             }
         }
     }
-    matches.sort_by_key(|m| (m.0, m.1, m.2.start));
-    reply.send(JobResult::Found {
+    matches.sort_by_key(|m| (m.row, m.document, m.span.start));
+    reply.send(JobResult::Found(Found {
         query: job.query,
         generation: scope.generation,
         matches,
-    });
+    }));
 }
 
 /// Byte offset of the first ASCII-case-insensitive occurrence of `needle` in `hay`.
@@ -278,7 +284,9 @@ pub(super) fn start_io(reply: Reply) -> Option<Sender<IoJob>> {
                 let result = crate::crash::catch("reading or writing a file", || run_io(job));
                 match result {
                     Ok(result) => reply.send(result),
-                    Err(crash) => reply.send(JobResult::NotesWritten(Err(crash.to_string()))),
+                    Err(crash) => reply.send(JobResult::Notes(NotesResult::Written(Err(
+                        crash.to_string()
+                    )))),
                 }
                 reply.done();
             }
@@ -306,15 +314,15 @@ fn run_io(job: IoJob) -> JobResult {
                 Some(Ok(None)) | None => (Ok(Box::new(Notes::new(left, right))), Vec::new()),
                 Some(Err(message)) => (Err(message), Vec::new()),
             };
-            JobResult::NotesRead {
+            JobResult::Notes(NotesResult::Read {
                 generation,
                 path,
                 result,
                 changed,
-            }
+            })
         }
         IoJob::WriteNotes { path, notes } => {
-            JobResult::NotesWritten(crate::notes::write(&path, &notes))
+            JobResult::Notes(NotesResult::Written(crate::notes::write(&path, &notes)))
         }
         IoJob::Stat(files) => JobResult::Stamps(
             files
@@ -392,7 +400,7 @@ pub struct CollationExportJob {
 impl CollationExportJob {
     /// Writes the report through the collation's export entry point (never over an input).
     pub(super) fn write(&self) -> Result<(), String> {
-        let documents: Vec<Document> = self.documents.iter().map(|d| (**d).clone()).collect();
+        let documents: Vec<&Document> = self.documents.iter().map(|d| &**d).collect();
         let report = crate::export::collation::CollationReport {
             documents: &documents,
             collation: &self.collation,

@@ -15,6 +15,7 @@
 //! state covers them all.
 mod jobs;
 mod lane;
+mod results;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -24,137 +25,23 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use crate::analysis::Analysis;
 use crate::display::DisplayModel;
 use crate::engine::collate::Collation;
-use crate::engine::{Comparison, Equivalences, Options, Span};
+use crate::engine::{Comparison, Equivalences, Options};
 use crate::export::Format;
-use crate::load::{Document, FileStamp, LoadOptions, load_file_with};
+use crate::load::{Document, LoadOptions, load_file_with};
 use crate::notes::Notes;
 
 use super::Side;
-use super::commands::Slot;
+use super::commands::{Slot, StatementId};
 use jobs::{
     AnalyseJob, CollateJob, CollationAnalyseJob, CompareJob, FindJob, IoJob, run_analyse,
     run_collate, run_collation_analyse, run_compare, run_find, start_io,
 };
 pub use jobs::{CollationExportJob, ExportJob, Taught};
 use lane::Lane;
-
-/// What a background job reports.
-pub enum JobResult {
-    /// A file was read (or failed to be).
-    Loaded {
-        /// Where the document goes.
-        slot: Slot,
-        /// The request's generation for that slot.
-        generation: u64,
-        /// The document, or the message naming the file and the reason.
-        result: Result<Box<Document>, String>,
-        /// The file, when it failed only for a few damaged bytes: it can be opened anyway.
-        can_open_anyway: Option<PathBuf>,
-        /// The file's canonical path (for the recent-files list), when it could be read.
-        canonical: Option<PathBuf>,
-    },
-    /// The native file dialog closed.
-    Picked {
-        /// Where the chosen file goes.
-        slot: Slot,
-        /// The chosen file, if any.
-        path: Option<PathBuf>,
-        /// Whether it closed too fast for a person to have cancelled it (no dialog was shown).
-        failed_fast: bool,
-    },
-    /// The native save dialog closed.
-    SavePicked {
-        /// The format being exported.
-        format: Format,
-        /// The chosen file, if any.
-        path: Option<PathBuf>,
-        /// Whether it closed too fast for a person to have cancelled it.
-        failed_fast: bool,
-    },
-    /// A report was written (or failed to be).
-    Exported(Result<PathBuf, String>),
-    /// A comparison finished.
-    Compared {
-        /// The request's generation.
-        generation: u64,
-        /// The result.
-        comparison: Arc<Comparison>,
-        /// Its display model, built on the worker.
-        display: Arc<DisplayModel>,
-        /// The documents it compared (so a result never mixes with newer documents).
-        documents: [Arc<Document>; 2],
-    },
-    /// The insights of a comparison finished.
-    Analysed {
-        /// The comparison request's generation.
-        generation: u64,
-        /// Entities, phrases, wording strength.
-        analysis: Arc<Analysis>,
-    },
-    /// The comparison failed (a bug: the job panicked).
-    CompareFailed {
-        /// The request's generation.
-        generation: u64,
-        /// What failed and where, for the window and a bug report.
-        message: String,
-    },
-    /// The insights failed (a bug: the job panicked); the comparison itself was sent.
-    AnalysisFailed {
-        /// The comparison request's generation.
-        generation: u64,
-        /// What failed and where, for the window and a bug report.
-        message: String,
-    },
-    /// Find matches for a query in the comparison shown.
-    Found {
-        /// The query.
-        query: String,
-        /// The comparison generation searched.
-        generation: u64,
-        /// (row, document, span) of each match, by row, document and offset.
-        matches: Vec<(usize, usize, Span)>,
-    },
-    /// The notes sidecar of a pair was read.
-    NotesRead {
-        /// The comparison generation they were read for.
-        generation: u64,
-        /// Where they are kept (`None`: nowhere to keep notes).
-        path: Option<PathBuf>,
-        /// The notes (new and empty when there was no file), or why they could not be read.
-        result: Result<Box<Notes>, String>,
-        /// Documents changed since the notes were written (names).
-        changed: Vec<String>,
-    },
-    /// A notes sidecar was written (or failed to be).
-    NotesWritten(Result<(), String>),
-    /// A collation finished.
-    Collated {
-        /// The request's generation.
-        generation: u64,
-        /// The result.
-        collation: Arc<Collation>,
-        /// The statement id of each document.
-        ids: Vec<u64>,
-        /// The documents collated, in order.
-        documents: Vec<Arc<Document>>,
-    },
-    /// The insights across the collated statements finished (after the collation was sent).
-    CollationAnalysed {
-        /// The collation request's generation.
-        generation: u64,
-        /// Entities per statement, shared phrases, wording strength; or what failed (a bug).
-        insights: Result<Arc<crate::analysis::CollationInsights>, String>,
-    },
-    /// The collation failed (a bug: the job panicked).
-    CollateFailed {
-        /// The request's generation.
-        generation: u64,
-        /// What failed and where.
-        message: String,
-    },
-    /// The current stamps of watched files.
-    Stamps(Vec<(Slot, PathBuf, Option<FileStamp>)>),
-}
+pub use results::{
+    CollationResult, DialogResult, FindMatch, Found, JobResult, LoadFailure, Loaded, NotesResult,
+    PairResult,
+};
 
 /// What a search runs over: the documents shown, and how an offset in one maps to a row.
 #[derive(Clone)]
@@ -174,7 +61,7 @@ pub enum Locate {
     /// The two-text view: documents 0 and 1 are left and right.
     Pair(Arc<DisplayModel>),
     /// The collation: the point of the sentence, then its row in the reading order.
-    Collation(Arc<Collation>, Arc<Vec<usize>>),
+    Collation(Arc<Collation>, Arc<Vec<Option<usize>>>),
 }
 
 impl Locate {
@@ -193,10 +80,7 @@ impl Locate {
                 let sentences = collation.sentences.get(document)?;
                 let sentence = sentences.partition_point(|s| s.span.end <= offset);
                 let point = collation.point_of(document, sentence)?;
-                row_of_point
-                    .get(point)
-                    .copied()
-                    .filter(|&row| row != usize::MAX)
+                row_of_point.get(point).copied().flatten()
             }
         }
     }
@@ -308,31 +192,40 @@ impl Worker {
     /// Reads `path` for `slot` on its own thread.
     pub fn load(&self, slot: Slot, generation: u64, path: PathBuf, options: LoadOptions) {
         let reply = self.begin();
-        spawn("load", reply, move |reply| {
-            let mut can_open_anyway = None;
+        let failed = {
+            let path = path.clone();
+            move |message: String| {
+                JobResult::Loaded(Loaded {
+                    slot,
+                    generation,
+                    result: Err(LoadFailure::Crashed(format!(
+                        "{}: {message}",
+                        path.display()
+                    ))),
+                    path,
+                    canonical: None,
+                })
+            }
+        };
+        spawn("load", reply, failed, move |reply| {
             let result =
                 match crate::crash::catch("reading the file", || load_file_with(&path, options)) {
-                    Ok(loaded) => loaded.map(Box::new).map_err(|e| {
-                        if matches!(e, crate::load::LoadError::Damaged { .. }) {
-                            can_open_anyway = Some(path.clone());
-                        }
-                        e.to_string()
-                    }),
-                    Err(crash) => Err(format!(
+                    Ok(loaded) => loaded.map(Box::new).map_err(LoadFailure::Load),
+                    Err(crash) => Err(LoadFailure::Crashed(format!(
                         "{}: {crash} (a bug in Parallax; please report it with the file)",
                         path.display()
-                    )),
+                    ))),
                 };
             let canonical = result
                 .is_ok()
                 .then(|| std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone()));
-            reply.send(JobResult::Loaded {
+            reply.send(JobResult::Loaded(Loaded {
                 slot,
                 generation,
+                path,
                 result,
-                can_open_anyway,
                 canonical,
-            });
+            }));
         });
     }
 
@@ -385,7 +278,7 @@ impl Worker {
     pub fn collate(
         &self,
         generation: u64,
-        ids: Vec<u64>,
+        ids: Vec<StatementId>,
         documents: Vec<Arc<Document>>,
         options: Options,
     ) {
@@ -450,7 +343,14 @@ impl Worker {
     /// Shows the native open dialog on its own thread (it blocks until closed).
     pub fn pick(&self, slot: Slot) {
         let reply = self.begin();
-        spawn("open-dialog", reply, move |reply| {
+        let failed = move |_| {
+            JobResult::Dialog(DialogResult::Picked {
+                slot,
+                path: None,
+                failed_fast: true,
+            })
+        };
+        spawn("open-dialog", reply, failed, move |reply| {
             let started = std::time::Instant::now();
             let path = rfd::FileDialog::new()
                 .set_title(slot.title())
@@ -459,18 +359,25 @@ impl Worker {
                 .pick_file();
             let failed_fast =
                 path.is_none() && started.elapsed() < std::time::Duration::from_millis(300);
-            reply.send(JobResult::Picked {
+            reply.send(JobResult::Dialog(DialogResult::Picked {
                 slot,
                 path,
                 failed_fast,
-            });
+            }));
         });
     }
 
     /// Shows the native save dialog on its own thread.
     pub fn pick_save(&self, format: Format, suggested: String) {
         let reply = self.begin();
-        spawn("save-dialog", reply, move |reply| {
+        let failed = move |_| {
+            JobResult::Dialog(DialogResult::SavePicked {
+                format,
+                path: None,
+                failed_fast: true,
+            })
+        };
+        spawn("save-dialog", reply, failed, move |reply| {
             let started = std::time::Instant::now();
             let path = rfd::FileDialog::new()
                 .set_title(format!("Export {}", format.label()))
@@ -479,18 +386,18 @@ impl Worker {
                 .save_file();
             let failed_fast =
                 path.is_none() && started.elapsed() < std::time::Duration::from_millis(300);
-            reply.send(JobResult::SavePicked {
+            reply.send(JobResult::Dialog(DialogResult::SavePicked {
                 format,
                 path,
                 failed_fast,
-            });
+            }));
         });
     }
 
     /// Writes a report on its own thread.
     pub fn export(&self, job: ExportJob) {
         let reply = self.begin();
-        spawn("export", reply, move |reply| {
+        spawn("export", reply, export_failed, move |reply| {
             let result = match crate::crash::catch("writing the report", || job.write()) {
                 Ok(written) => written.map(|()| job.path.clone()),
                 Err(crash) => Err(format!(
@@ -505,7 +412,7 @@ impl Worker {
     /// Writes a collation report on its own thread.
     pub fn export_collation(&self, job: CollationExportJob) {
         let reply = self.begin();
-        spawn("export", reply, move |reply| {
+        spawn("export", reply, export_failed, move |reply| {
             let result = match crate::crash::catch("writing the report", || job.write()) {
                 Ok(written) => written.map(|()| job.path.clone()),
                 Err(crash) => Err(format!(
@@ -523,8 +430,20 @@ impl Worker {
     }
 }
 
-/// Runs `job` on a new thread, counting it until it ends.
-fn spawn(name: &str, reply: Reply, job: impl FnOnce(&Reply) + Send + 'static) {
+/// What an export reports when its thread cannot start.
+fn export_failed(message: String) -> JobResult {
+    JobResult::Exported(Err(message))
+}
+
+/// Runs `job` on a new thread, counting it until it ends. When no thread can be started,
+/// `failed` makes the job's own result of the failure (a load reports a load that failed,
+/// never an export).
+fn spawn(
+    name: &str,
+    reply: Reply,
+    failed: impl FnOnce(String) -> JobResult,
+    job: impl FnOnce(&Reply) + Send + 'static,
+) {
     let thread_reply = reply.clone();
     let spawned = std::thread::Builder::new()
         .name(format!("parallax-{name}"))
@@ -533,9 +452,7 @@ fn spawn(name: &str, reply: Reply, job: impl FnOnce(&Reply) + Send + 'static) {
             thread_reply.done();
         });
     if spawned.is_err() {
-        reply.send(JobResult::Exported(Err(format!(
-            "could not start a thread to {name}"
-        ))));
+        reply.send(failed(format!("could not start a thread to {name}")));
         reply.done();
     }
 }

@@ -12,11 +12,10 @@ use crate::engine::{Comparison, Options};
 use crate::load::{Document, LoadOptions};
 use crate::samples::{SAMPLES, default_pair};
 
-use super::Command;
-use super::Side;
-use super::commands::Slot;
-use super::notices::Notices;
-use super::worker::{JobResult, Taught, Worker};
+use crate::gui::Side;
+use crate::gui::commands::{Command, PairCommand, Slot};
+use crate::gui::notices::Notices;
+use crate::gui::worker::{Loaded, PairResult, Taught, Worker};
 
 /// A comparison on screen, with the documents it was computed from (the view renders these,
 /// never newer documents that are still being compared).
@@ -186,19 +185,19 @@ impl Session {
         "pasted text".to_owned()
     }
 
-    /// Carries out the commands that change documents; returns whether `command` was one.
+    /// Carries out the commands that change documents.
     pub fn apply(
         &mut self,
-        command: &Command,
+        command: &PairCommand,
         options: Options,
         worker: &Worker,
         notices: &mut Notices,
-    ) -> bool {
+    ) {
         match command {
-            Command::OpenPath(side, path) => {
+            PairCommand::OpenPath(side, path) => {
                 self.load(*side, path.clone(), LoadOptions::default(), worker);
             }
-            Command::OpenAnyway(side, path) => {
+            PairCommand::OpenAnyway(side, path) => {
                 self.load(
                     *side,
                     path.clone(),
@@ -206,13 +205,13 @@ impl Session {
                     worker,
                 );
             }
-            Command::OpenSample(side, n) => {
+            PairCommand::OpenSample(side, n) => {
                 if let Some(sample) = SAMPLES.get(*n) {
                     self.replace(*side, sample.document());
                     self.request_compare(options, worker);
                 }
             }
-            Command::Swap => {
+            PairCommand::Swap => {
                 // The decisions follow their sentences to the other side.
                 self.taught.decisions = Arc::new(
                     self.taught
@@ -227,7 +226,7 @@ impl Session {
                 self.load_generation.swap(0, 1);
                 self.request_compare(options, worker);
             }
-            Command::Reload => {
+            PairCommand::Reload => {
                 for side in [Side::Left, Side::Right] {
                     if let Some(path) = self.document(side).path.clone() {
                         self.load(side, path, LoadOptions::default(), worker);
@@ -238,23 +237,21 @@ impl Session {
                         .info("Nothing to reload: neither document was opened from a file.".into());
                 }
             }
-            Command::ReloadSide(side) => {
+            PairCommand::ReloadSide(side) => {
                 notices.retain(|n| {
                     n.action
                         .as_ref()
-                        .is_none_or(|(_, c)| *c != Command::ReloadSide(*side))
+                        .is_none_or(|(_, c)| *c != Command::Pair(PairCommand::ReloadSide(*side)))
                 });
                 if let Some(path) = self.document(*side).path.clone() {
                     self.load(*side, path, LoadOptions::default(), worker);
                 }
             }
-            Command::SetText(side, name, text) => {
+            PairCommand::SetText(side, name, text) => {
                 self.replace(*side, Document::from_text(name.clone(), text.clone()));
                 self.request_compare(options, worker);
             }
-            _ => return false,
         }
-        true
     }
 
     /// Shows two documents (of the collation) in the two columns and compares them.
@@ -328,64 +325,74 @@ impl Session {
         }
     }
 
-    /// Takes in a load or comparison result; returns `None` when `result` is not one, so the
-    /// app hands it to another part. `recent` receives the canonical path of a file opened.
-    pub fn receive(
+    /// Takes in a load for `side`. `recent` receives the canonical path of a file opened.
+    pub fn receive_load(
         &mut self,
-        result: JobResult,
+        side: Side,
+        loaded: Loaded,
         options: Options,
         worker: &Worker,
         notices: &mut Notices,
         recent: &mut dyn FnMut(PathBuf),
-    ) -> Result<Changed, JobResult> {
+    ) {
+        let Loaded {
+            generation,
+            path,
+            result,
+            canonical,
+            ..
+        } = loaded;
+        let i = side.index();
+        if generation != self.load_generation[i] {
+            return; // superseded
+        }
+        self.loading[i] = None;
         match result {
-            JobResult::Loaded {
-                slot: Slot::Side(side),
-                generation,
-                result,
-                can_open_anyway,
-                canonical,
-            } => {
-                let i = side.index();
-                if generation != self.load_generation[i] {
-                    return Ok(Changed::default()); // superseded
+            Ok(document) => {
+                if let Some(path) = canonical {
+                    recent(path);
                 }
-                self.loading[i] = None;
-                match result {
-                    Ok(document) => {
-                        if let Some(path) = canonical {
-                            recent(path);
-                        }
-                        notices.opened(&document);
-                        self.awaited[i] = false;
-                        self.documents[i] = Arc::from(document);
-                    }
-                    Err(message) => {
-                        let stays = if self.awaited[i] {
-                            format!("The {} side stays empty.", side.name())
-                        } else {
-                            format!("The {} document stays as it was.", side.name())
-                        };
-                        notices.push(
-                            format!("Could not open {message}. {stays}"),
-                            true,
-                            can_open_anyway.map(|path| {
-                                ("Open anyway".to_owned(), Command::OpenAnyway(side, path))
-                            }),
-                        );
-                    }
-                }
-                self.request_compare(options, worker);
-                Ok(Changed::default())
+                notices.opened(&document);
+                self.awaited[i] = false;
+                self.documents[i] = Arc::from(document);
             }
-            JobResult::Compared {
+            Err(failure) => {
+                let stays = if self.awaited[i] {
+                    format!("The {} side stays empty.", side.name())
+                } else {
+                    format!("The {} document stays as it was.", side.name())
+                };
+                notices.could_not_open(
+                    path.clone(),
+                    format!("Could not open {failure}. {stays}"),
+                    failure.can_open_anyway().then(|| {
+                        (
+                            "Open anyway".to_owned(),
+                            Command::Pair(PairCommand::OpenAnyway(side, path)),
+                        )
+                    }),
+                );
+            }
+        }
+        self.request_compare(options, worker);
+    }
+
+    /// Takes in a comparison or its insights; says whether a new comparison is shown.
+    pub fn receive(
+        &mut self,
+        result: PairResult,
+        worker: &Worker,
+        notices: &mut Notices,
+    ) -> Changed {
+        match result {
+            PairResult::Compared {
                 generation,
                 comparison,
                 display,
                 documents,
             } => {
                 if generation != self.compare_generation {
-                    return Ok(Changed::default());
+                    return Changed::default();
                 }
                 self.comparing = false;
                 self.analysis = None;
@@ -404,9 +411,9 @@ impl Session {
                     documents,
                     generation: self.shown_count,
                 });
-                Ok(Changed { shown: true })
+                Changed { shown: true }
             }
-            JobResult::CompareFailed {
+            PairResult::CompareFailed {
                 generation,
                 message,
             } => {
@@ -419,18 +426,18 @@ impl Session {
                     ));
                     self.compare_failed = Some(message);
                 }
-                Ok(Changed::default())
+                Changed::default()
             }
-            JobResult::Analysed {
+            PairResult::Analysed {
                 generation,
                 analysis,
             } => {
                 if generation == self.compare_generation && !self.comparing {
                     self.analysis = Some(analysis);
                 }
-                Ok(Changed::default())
+                Changed::default()
             }
-            JobResult::AnalysisFailed {
+            PairResult::AnalysisFailed {
                 generation,
                 message,
             } => {
@@ -438,9 +445,8 @@ impl Session {
                     self.analysis = None;
                     self.analysis_failed = Some(message);
                 }
-                Ok(Changed::default())
+                Changed::default()
             }
-            other => Err(other),
         }
     }
 }

@@ -1,7 +1,14 @@
-//! The two-column view of a pair: column headers, the scrolled rows (drawn by [`super::view`]),
+//! The two-column view of a pair: column headers, the scrolled rows (drawn by [`crate::gui::pair::view`]),
 //! the drop target, and what the view remembers between frames: the selected row, where it is
 //! scrolled, the sentence a cross-reference marked, and the places an insights entry asked to
 //! highlight. Its commands select, step through differences, and scroll.
+
+pub mod decisions;
+pub mod insights;
+pub mod notes;
+pub mod session;
+pub mod toolbar;
+pub mod view;
 
 use std::sync::Arc;
 
@@ -11,10 +18,12 @@ use crate::analysis::{Analysis, ShiftKind};
 use crate::engine::Span;
 use crate::load::Document;
 
-use super::Command;
-use super::Side;
-use super::session::Shown;
-use super::view::{self, Palette, RowHeights, ViewInput};
+use crate::gui::Side;
+use crate::gui::commands::{AppCommand, Command, ViewCommand};
+use crate::gui::pair::session::Shown;
+use crate::gui::rows::{self, CellGalley, GalleyCache, RowHeights, ScrollKey};
+use crate::gui::worker::FindMatch;
+use view::{Palette, ViewInput};
 
 /// Find matches as the view marks them: (row, side, span, is the current match).
 pub type ViewMark = (usize, Side, Span, bool);
@@ -22,6 +31,8 @@ pub type ViewMark = (usize, Side, Span, bool);
 /// The state of the two-column view.
 pub struct PairView {
     heights: RowHeights,
+    /// Laid-out cells of the rows seen recently.
+    galleys: GalleyCache<usize, [Option<CellGalley>; 2]>,
     selected: Option<usize>,
     /// A row to bring into view next frame.
     scroll_to: Option<usize>,
@@ -55,6 +66,7 @@ impl Default for PairView {
     fn default() -> Self {
         Self {
             heights: RowHeights::default(),
+            galleys: GalleyCache::default(),
             selected: None,
             scroll_to: None,
             scroll_offset: None,
@@ -143,35 +155,33 @@ impl PairView {
         self.highlight_generation += 1;
     }
 
-    /// Carries out the view's commands; returns whether `command` was one.
-    pub fn apply(&mut self, command: &Command, shown: Option<&Shown>) -> bool {
+    /// Carries out the view's commands.
+    pub fn apply(&mut self, command: &ViewCommand, shown: Option<&Shown>) {
         match command {
-            Command::NextDifference => self.step_difference(shown, true),
-            Command::PreviousDifference => self.step_difference(shown, false),
-            Command::SelectRow(i) => self.selected = Some(*i),
-            Command::JumpToRow(i) => {
+            ViewCommand::NextDifference => self.step_difference(shown, true),
+            ViewCommand::PreviousDifference => self.step_difference(shown, false),
+            ViewCommand::SelectRow(i) => self.selected = Some(*i),
+            ViewCommand::JumpToRow(i) => {
                 self.selected = Some(*i);
                 self.scroll_to = Some(*i);
             }
-            Command::JumpToSentence(side, sentence) => {
+            ViewCommand::JumpToSentence(side, sentence) => {
                 if let Some(row) = shown.and_then(|s| s.display.row_of(*side, *sentence)) {
                     self.selected = Some(row);
                     self.scroll_to = Some(row);
                     self.marked = Some((*side, *sentence));
                 }
             }
-            Command::ScrollToRow(row) => self.scroll_to = Some(*row),
-            Command::Highlight(places) => {
+            ViewCommand::ScrollToRow(row) => self.scroll_to = Some(*row),
+            ViewCommand::Highlight(places) => {
                 self.highlights = places.clone();
                 self.highlight_generation += 1;
             }
-            Command::CreditedDifferentlyOnly(on) => {
+            ViewCommand::CreditedDifferentlyOnly(on) => {
                 self.credited_only = *on;
                 self.filter_generation += 1;
             }
-            _ => return false,
         }
-        true
     }
 
     fn step_difference(&mut self, shown: Option<&Shown>, forward: bool) {
@@ -179,23 +189,8 @@ impl PairView {
             return;
         };
         let differences: Vec<usize> = all.iter().copied().filter(|&d| self.row_shown(d)).collect();
-        let (Some(&first), Some(&last)) = (differences.first(), differences.last()) else {
+        let Some(next) = rows::step(&differences, self.selected, forward) else {
             return;
-        };
-        let next = match (self.selected, forward) {
-            (None, true) => first,
-            (None, false) => last,
-            (Some(at), true) => differences
-                .iter()
-                .copied()
-                .find(|&d| d > at)
-                .unwrap_or(first),
-            (Some(at), false) => differences
-                .iter()
-                .rev()
-                .copied()
-                .find(|&d| d < at)
-                .unwrap_or(last),
         };
         self.selected = Some(next);
         self.scroll_to = Some(next);
@@ -208,13 +203,7 @@ impl PairView {
     }
 
     /// Rebuilds the marks the rows show (find matches, then highlights) when either changed.
-    fn update_marks(
-        &mut self,
-        shown: &Shown,
-        find: &[(usize, usize, Span)],
-        current: usize,
-        key: u64,
-    ) {
+    fn update_marks(&mut self, shown: &Shown, find: &[FindMatch], current: usize, key: u64) {
         let key =
             key ^ self.highlight_generation.rotate_left(17) ^ shown.generation.rotate_left(32);
         if self.marks_key == key {
@@ -223,14 +212,23 @@ impl PairView {
         let mut marks: Vec<ViewMark> = find
             .iter()
             .enumerate()
-            .map(|(k, &(row, document, span))| {
-                let side = if document == 0 {
-                    Side::Left
-                } else {
-                    Side::Right
-                };
-                (row, side, span, k == current)
-            })
+            .map(
+                |(
+                    k,
+                    &FindMatch {
+                        row,
+                        document,
+                        span,
+                    },
+                )| {
+                    let side = if document == 0 {
+                        Side::Left
+                    } else {
+                        Side::Right
+                    };
+                    (row, side, span, k == current)
+                },
+            )
             .collect();
         for &(side, span) in &self.highlights {
             if let Some(row) = shown.display.row_at(side, span.start) {
@@ -303,6 +301,7 @@ impl PairView {
             filter_generation: self.filter_generation,
         };
         let heights = &mut self.heights;
+        let galleys = &mut self.galleys;
         // A solid scroll bar in its own column (a floating one covered the moved bars at the
         // right edge), with a thumb still big enough to grab on a megabyte document.
         ui.spacing_mut().scroll = egui::style::ScrollStyle {
@@ -311,7 +310,7 @@ impl PairView {
             ..egui::style::ScrollStyle::solid()
         };
         let output = area.show_viewport(ui, |ui, viewport| {
-            view::rows_ui(ui, viewport, heights, &view_input)
+            view::rows_ui(ui, viewport, heights, galleys, &view_input)
         });
         self.offset = output.state.clamped_offset().y;
         self.viewport_height = output.inner_rect.height();
@@ -366,7 +365,7 @@ impl PairView {
             }
         });
         if on != self.credited_only {
-            commands.push(Command::CreditedDifferentlyOnly(on));
+            commands.push(Command::View(ViewCommand::CreditedDifferentlyOnly(on)));
         }
     }
 
@@ -394,40 +393,6 @@ impl PairView {
     }
 }
 
-/// Keyboard scrolling of the rows (of the two columns and of the collation).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ScrollKey {
-    /// A page down.
-    PageDown,
-    /// A page up.
-    PageUp,
-    /// A little down.
-    LineDown,
-    /// A little up.
-    LineUp,
-    /// The first row.
-    Home,
-    /// The last row.
-    End,
-}
-
-impl ScrollKey {
-    /// Where the rows scroll to from `offset`, with a viewport `height` tall over `total`
-    /// points of rows: a page (less a little context), a line, the start or the end.
-    pub fn target(self, offset: f32, height: f32, total: f32) -> f32 {
-        let page = (height - 60.0).max(40.0);
-        let y = match self {
-            Self::PageDown => offset + page,
-            Self::PageUp => offset - page,
-            Self::LineDown => offset + 40.0,
-            Self::LineUp => offset - 40.0,
-            Self::Home => 0.0,
-            Self::End => total,
-        };
-        y.clamp(0.0, (total - height).max(0.0))
-    }
-}
-
 /// What the view shows this frame, from the other parts.
 pub struct PairInput<'a> {
     /// The open documents (their names head the columns).
@@ -435,7 +400,7 @@ pub struct PairInput<'a> {
     /// The comparison shown, if any yet.
     pub shown: Option<&'a Shown>,
     /// Find matches (row, document 0 or 1, span), by row.
-    pub find: &'a [(usize, usize, Span)],
+    pub find: &'a [FindMatch],
     /// Which of them is current.
     pub find_current: usize,
     /// Changes whenever the matches or the current match do.
@@ -510,7 +475,7 @@ fn headers_ui(ui: &mut Ui, documents: &[Arc<Document>], commands: &mut Vec<Comma
                     .on_hover_text(format!("Open the {} statement", side.name()))
                     .clicked()
                 {
-                    commands.push(Command::Open(side));
+                    commands.push(Command::App(AppCommand::Open(side)));
                 }
             },
         );

@@ -3,9 +3,6 @@
 //! is first laid out, then measured, and kept as prefix sums so finding the rows in view is a
 //! binary search.
 
-use std::collections::HashMap;
-use std::ops::Range;
-
 use egui::{Align2, Color32, FontId, Rect, Sense, Stroke, StrokeKind, Ui, Vec2, pos2, vec2};
 
 use crate::analysis::Actor;
@@ -13,126 +10,17 @@ use crate::display::CrossRef;
 use crate::engine::{Comparison, Row, RowKind, Span};
 use crate::load::Document;
 
-pub use super::cells::{CellGalley, Palette, cell_job};
-use super::{Command, Side};
+use crate::gui::Side;
+pub use crate::gui::cells::{Palette, cell_job};
+use crate::gui::commands::{Command, ViewCommand};
+use crate::gui::rows::{
+    CELL_PAD, CellGalley, GalleyCache, GalleyKey, ROW_GAP, RowHeights, empty_cell, row_range,
+};
 
-/// Heights of rows, measured or estimated, with their prefix sums.
-#[derive(Default)]
-pub struct RowHeights {
-    /// What the heights were computed for: (comparison id, column width, font size).
-    key: (u64, u32, u32),
-    heights: Vec<f32>,
-    measured: Vec<bool>,
-    /// `prefix[i]` = top of row `i`; one more entry than rows.
-    prefix: Vec<f32>,
-    dirty: bool,
-    /// Laid-out cells of rows seen recently, valid for `galley_key`.
-    galleys: HashMap<usize, [Option<CellGalley>; 2]>,
-    /// (comparison generation, width, font size, find generation, dark mode) of `galleys`.
-    galley_key: (u64, u32, u32, u64, bool),
-}
-
-/// Cells kept laid out at most; past it the cache starts over (rows far from view go).
-const GALLEY_CACHE_MAX: usize = 4096;
-
-/// Vertical space between rows.
-pub const ROW_GAP: f32 = 6.0;
-/// Padding inside a cell.
-pub const CELL_PAD: f32 = 6.0;
 /// Width of the gutter between the columns.
 pub const GUTTER: f32 = 76.0;
 /// Width kept beside the gutter in each cell for the marker of whom its sentence credits.
 pub const MARKER_WIDTH: f32 = 34.0;
-
-impl RowHeights {
-    /// Makes sure the heights fit this comparison, column width and font; returns whether
-    /// they were estimated again.
-    pub fn prepare(
-        &mut self,
-        id: u64,
-        width: f32,
-        font_size: f32,
-        lengths: impl Iterator<Item = usize>,
-    ) -> bool {
-        let key = (id, width.round() as u32, (font_size * 10.0) as u32);
-        if key == self.key && !self.heights.is_empty() {
-            return false;
-        }
-        self.key = key;
-        let chars_per_line = (width / (font_size * 0.5)).max(8.0);
-        let line = font_size * 1.3;
-        self.heights = lengths
-            .map(|chars| {
-                (chars as f32 / chars_per_line).ceil().max(1.0) * line + 2.0 * CELL_PAD + ROW_GAP
-            })
-            .collect();
-        self.measured = vec![false; self.heights.len()];
-        self.dirty = true;
-        self.refresh();
-        true
-    }
-
-    /// Gives the rows `hidden` marks no height (a filter leaves them out).
-    pub fn collapse(&mut self, hidden: &[bool]) {
-        for ((h, m), &hide) in self.heights.iter_mut().zip(&mut self.measured).zip(hidden) {
-            if hide {
-                *h = 0.0;
-                *m = true;
-            }
-        }
-        self.dirty = true;
-        self.refresh();
-    }
-
-    /// Records the real height of row `i` once laid out.
-    pub fn measure(&mut self, i: usize, height: f32) {
-        if let (Some(h), Some(m)) = (self.heights.get_mut(i), self.measured.get_mut(i))
-            && (!*m || (*h - height).abs() > 0.5)
-        {
-            *h = height;
-            *m = true;
-            self.dirty = true;
-        }
-    }
-
-    /// Recomputes prefix sums after measurements.
-    pub fn refresh(&mut self) {
-        if !self.dirty {
-            return;
-        }
-        self.prefix.clear();
-        self.prefix.reserve(self.heights.len() + 1);
-        let mut y = 0.0;
-        self.prefix.push(0.0);
-        for h in &self.heights {
-            y += h;
-            self.prefix.push(y);
-        }
-        self.dirty = false;
-    }
-
-    /// Total height.
-    pub fn total(&self) -> f32 {
-        self.prefix.last().copied().unwrap_or(0.0)
-    }
-
-    /// Top of row `i`.
-    pub fn top(&self, i: usize) -> f32 {
-        self.prefix.get(i).copied().unwrap_or_else(|| self.total())
-    }
-
-    /// Rows that intersect `y_range`.
-    pub fn visible(&self, y_min: f32, y_max: f32) -> Range<usize> {
-        let n = self.heights.len();
-        let first = self
-            .prefix
-            .partition_point(|&top| top <= y_min)
-            .saturating_sub(1)
-            .min(n);
-        let last = self.prefix.partition_point(|&top| top < y_max).min(n);
-        first..last.max(first)
-    }
-}
 
 /// Everything the view needs for one frame.
 pub struct ViewInput<'a> {
@@ -166,11 +54,52 @@ pub struct ViewInput<'a> {
     pub filter_generation: u64,
 }
 
+/// Lays out the two cells of row `i` (`None` for a side the row does not have), with its find
+/// matches marked.
+fn lay_out_row(
+    ui: &Ui,
+    input: &ViewInput<'_>,
+    i: usize,
+    row: &Row,
+    font: &FontId,
+    text_width: f32,
+) -> [Option<CellGalley>; 2] {
+    // Find matches are sorted by row: this row's are one slice.
+    let row_find = &input.find[row_range(input.find, i, |m| m.0)];
+    let mut laid = [None, None];
+    for (slot, side) in [Side::Left, Side::Right].into_iter().enumerate() {
+        let present = match side {
+            Side::Left => !row.left.is_empty(),
+            Side::Right => !row.right.is_empty(),
+        };
+        if present {
+            let find: Vec<(Span, bool)> = row_find
+                .iter()
+                .filter(|m| m.1 == side)
+                .map(|m| (m.2, m.3))
+                .collect();
+            let job = cell_job(
+                &input.documents[slot].text,
+                input.comparison,
+                row,
+                side,
+                &input.palette,
+                font,
+                text_width,
+                &find,
+            );
+            laid[slot] = Some(CellGalley::lay_out(ui, job));
+        }
+    }
+    laid
+}
+
 /// Draws the rows in view inside a scroll area's viewport callback; returns commands.
 pub fn rows_ui(
     ui: &mut Ui,
     viewport: Rect,
     heights: &mut RowHeights,
+    galleys: &mut GalleyCache<usize, [Option<CellGalley>; 2]>,
     input: &ViewInput<'_>,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
@@ -192,17 +121,13 @@ pub fn rows_ui(
     if rebuilt && let Some(hidden) = input.hidden {
         heights.collapse(hidden);
     }
-    let galley_key = (
+    galleys.validate(GalleyKey::new(
+        ui,
         input.generation,
-        text_width.round() as u32,
-        (font.size * 10.0) as u32,
+        text_width,
+        font.size,
         input.find_generation,
-        ui.visuals().dark_mode,
-    );
-    if heights.galley_key != galley_key {
-        heights.galleys.clear();
-        heights.galley_key = galley_key;
-    }
+    ));
     ui.set_height(heights.total());
     let origin = ui.max_rect().min;
     let visible = heights.visible(viewport.min.y, viewport.max.y);
@@ -217,46 +142,14 @@ pub fn rows_ui(
         {
             continue;
         }
-        let galleys = match heights.galleys.get(&i) {
-            Some(cached) => cached.clone(),
+        let mut cells = match galleys.get(&i) {
+            Some(cached) => cached,
             None => {
-                // Find matches are sorted by row: this row's are one slice.
-                let from = input.find.partition_point(|m| m.0 < i);
-                let to = input.find.partition_point(|m| m.0 <= i);
-                let row_find = &input.find[from..to];
-                let mut laid = [None, None];
-                for (slot, side) in [Side::Left, Side::Right].into_iter().enumerate() {
-                    let present = match side {
-                        Side::Left => !row.left.is_empty(),
-                        Side::Right => !row.right.is_empty(),
-                    };
-                    if present {
-                        let find: Vec<(Span, bool)> = row_find
-                            .iter()
-                            .filter(|m| m.1 == side)
-                            .map(|m| (m.2, m.3))
-                            .collect();
-                        let job = cell_job(
-                            &input.documents[slot].text,
-                            comparison,
-                            row,
-                            side,
-                            &input.palette,
-                            &font,
-                            text_width,
-                            &find,
-                        );
-                        laid[slot] = Some(CellGalley::lay_out(ui, job));
-                    }
-                }
-                if heights.galleys.len() >= GALLEY_CACHE_MAX {
-                    heights.galleys.clear();
-                }
-                heights.galleys.insert(i, laid.clone());
+                let laid = lay_out_row(ui, input, i, row, &font, text_width);
+                galleys.insert(i, laid.clone());
                 laid
             }
         };
-        let mut galleys = galleys;
         let note = input
             .notes
             .binary_search_by_key(&i, |(row, _)| *row)
@@ -275,7 +168,7 @@ pub fn rows_ui(
         } else {
             0.0
         };
-        let content = galleys
+        let content = cells
             .iter()
             .flatten()
             .map(|g| g.size().y)
@@ -296,7 +189,7 @@ pub fn rows_ui(
         // gutter link above it keep their own clicks).
         let response = ui.interact(row_rect, ui.scope_id().with(("row", i)), Sense::click());
         if response.clicked() {
-            commands.push(Command::SelectRow(i));
+            commands.push(Command::View(ViewCommand::SelectRow(i)));
         }
 
         // Backgrounds: one-sided rows tinted, their empty counterpart hatched grey.
@@ -361,7 +254,7 @@ pub fn rows_ui(
         }
 
         for (slot, rect) in [left_rect, right_rect].into_iter().enumerate() {
-            if let Some(galley) = galleys[slot].take() {
+            if let Some(galley) = cells[slot].take() {
                 let side = if slot == 0 { Side::Left } else { Side::Right };
                 let mut inner = rect.shrink(CELL_PAD);
                 // The marker sits beside the gutter: at the left cell's right, the right
@@ -389,7 +282,7 @@ pub fn rows_ui(
                     ),
                 );
                 if text.clicked() {
-                    commands.push(Command::SelectRow(i));
+                    commands.push(Command::View(ViewCommand::SelectRow(i)));
                 }
             }
         }
@@ -481,28 +374,6 @@ fn actor_marker_ui(
     });
 }
 
-/// A hatched cell: the other side (or statement) has nothing here.
-pub(super) fn empty_cell(painter: &egui::Painter, rect: Rect, colour: Color32, dark: bool) {
-    painter.rect_filled(rect, 3.0, colour);
-    let stroke = Stroke::new(
-        1.0,
-        if dark {
-            Color32::from_gray(55)
-        } else {
-            Color32::from_gray(225)
-        },
-    );
-    let step = 10.0;
-    let mut x = rect.min.x - rect.height();
-    while x < rect.max.x {
-        let a = pos2(x.max(rect.min.x), rect.max.y - (x.max(rect.min.x) - x));
-        let b_x = (x + rect.height()).min(rect.max.x);
-        let b = pos2(b_x, rect.max.y - (b_x - x));
-        painter.line_segment([a, b], stroke);
-        x += step;
-    }
-}
-
 /// Where the moved link and the note marker sit in the gutter (centre below the cell's top
 /// padding), and their heights.
 const LINK_AT: f32 = 24.0;
@@ -553,23 +424,18 @@ fn gutter_ui(
     let painter = ui.painter();
     let weak = input.palette.weak;
     let small = FontId::proportional(11.0);
-    // A one-sided row whose sentence has a counterpart in another row (a quote or a
-    // paraphrase of a sentence paired elsewhere) is not "only" one side's: it is unpaired here,
-    // and its cross-references below say where the counterpart is.
+    // The label is the display model's (the reports write the same); its colour is the
+    // window's.
     let linked_elsewhere = input.cross_refs.get(index).is_some_and(|r| !r.is_empty());
-    let (label, colour) = match row.kind {
-        RowKind::LeftOnly | RowKind::RightOnly if linked_elsewhere => ("unpaired".to_owned(), weak),
-        RowKind::Identical => ("=".to_owned(), weak),
-        RowKind::Modified if row.paraphrase => {
-            ("paraphrase".to_owned(), input.palette.paraphrase_line)
-        }
-        RowKind::Modified => (
-            format!("{:.0}%", row.similarity * 100.0),
-            input.palette.text,
-        ),
-        RowKind::Related => ("related".to_owned(), input.palette.shared_line),
-        RowKind::LeftOnly => ("only left".to_owned(), input.palette.deleted_line),
-        RowKind::RightOnly => ("only right".to_owned(), input.palette.inserted_line),
+    let label = crate::display::gutter_label(row, linked_elsewhere);
+    let colour = match row.kind {
+        RowKind::LeftOnly | RowKind::RightOnly if linked_elsewhere => weak,
+        RowKind::Identical => weak,
+        RowKind::Modified if row.paraphrase => input.palette.paraphrase_line,
+        RowKind::Modified => input.palette.text,
+        RowKind::Related => input.palette.shared_line,
+        RowKind::LeftOnly => input.palette.deleted_line,
+        RowKind::RightOnly => input.palette.inserted_line,
     };
     // A pair the analyst linked or confirmed says so.
     let by_analyst = row.left.iter().any(|&l| {
@@ -639,7 +505,9 @@ fn gutter_ui(
                 r.row + 1
             ));
         if response.clicked() {
-            commands.push(Command::JumpToSentence(r.side, r.sentence));
+            commands.push(Command::View(ViewCommand::JumpToSentence(
+                r.side, r.sentence,
+            )));
         }
     }
     if refs.len() > XREF_LINES {
@@ -696,7 +564,10 @@ fn gutter_ui(
             target.sentence + 1
         ));
         if response.clicked() {
-            commands.push(Command::JumpToSentence(Side::Right, target.sentence));
+            commands.push(Command::View(ViewCommand::JumpToSentence(
+                Side::Right,
+                target.sentence,
+            )));
         }
     }
 }

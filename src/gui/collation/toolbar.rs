@@ -2,11 +2,13 @@
 
 use egui::{RichText, Ui};
 
-use super::super::Command;
-use super::super::collection::{CollationShown, Statement};
-use super::super::toolbar::keep_together;
-use super::cells::legend_ui;
-use super::{CollationView, PointFilter};
+use crate::gui::collation::cells::legend_ui;
+use crate::gui::collation::statements::{CollationShown, Statement};
+use crate::gui::collation::{CollationView, PointFilter};
+use crate::gui::commands::{
+    AppCommand, CollationCommand, Command, DialogCommand, Slot, StatementId,
+};
+use crate::gui::pair::toolbar::keep_together;
 
 impl CollationView {
     /// The toolbar of the collation: summary, gap stepping, pivot, columns, two-text view.
@@ -17,7 +19,7 @@ impl CollationView {
         statements: &[Statement],
         commands: &mut Vec<Command>,
     ) {
-        let name = |id: u64| {
+        let name = |id: StatementId| {
             shown
                 .index_of(id)
                 .and_then(|d| shown.names.get(d).cloned())
@@ -52,7 +54,7 @@ impl CollationView {
                     .on_hover_text("The previous point some shown statement lacks")
                     .clicked()
                 {
-                    commands.push(Command::PreviousGap);
+                    commands.push(Command::Collation(CollationCommand::PreviousGap));
                 }
                 let position = self
                     .selected
@@ -70,12 +72,12 @@ impl CollationView {
                     .on_hover_text("The next point some shown statement lacks")
                     .clicked()
                 {
-                    commands.push(Command::NextGap);
+                    commands.push(Command::Collation(CollationCommand::NextGap));
                 }
             });
             ui.separator();
             let pivot = self.pivot(shown);
-            let pivot_id = shown.ids.get(pivot).copied().unwrap_or(0);
+            let pivot_id = shown.ids.get(pivot).copied().unwrap_or_default();
             keep_together(ui, "order-by", |ui| {
                 let label = ui.label("Order by:");
                 egui::ComboBox::from_id_salt("pivot")
@@ -83,7 +85,7 @@ impl CollationView {
                     .show_ui(ui, |ui| {
                         for &id in &shown.ids {
                             if ui.selectable_label(id == pivot_id, name(id)).clicked() {
-                                commands.push(Command::SetPivot(id));
+                                commands.push(Command::Collation(CollationCommand::SetPivot(id)));
                             }
                         }
                     })
@@ -113,7 +115,9 @@ impl CollationView {
                                 .selectable_label(self.filter == choice, filter_text(choice))
                                 .clicked()
                             {
-                                commands.push(Command::SetPointFilter(choice));
+                                commands.push(Command::Collation(
+                                    CollationCommand::SetPointFilter(choice),
+                                ));
                             }
                         }
                     })
@@ -128,7 +132,7 @@ impl CollationView {
                 for &id in &self.order {
                     let mut visible = !self.hidden.contains(&id);
                     if ui.checkbox(&mut visible, name(id)).changed() {
-                        commands.push(Command::ToggleColumn(id));
+                        commands.push(Command::Collation(CollationCommand::ToggleColumn(id)));
                     }
                 }
             });
@@ -149,7 +153,9 @@ impl CollationView {
                             for statement in statements {
                                 let picked = chosen == Some(statement.id);
                                 if ui.selectable_label(picked, name(statement.id)).clicked() {
-                                    commands.push(Command::ChooseForPair(slot, statement.id));
+                                    commands.push(Command::Collation(
+                                        CollationCommand::ChooseForPair(slot, statement.id),
+                                    ));
                                 }
                             }
                         });
@@ -160,7 +166,7 @@ impl CollationView {
                         .on_hover_text("Open the two statements in the two-column view")
                         .clicked()
                 {
-                    commands.push(Command::ShowPair(a, b));
+                    commands.push(Command::App(AppCommand::ShowPair(a, b)));
                 }
             });
             ui.separator();
@@ -169,7 +175,7 @@ impl CollationView {
                 .on_hover_text("Open one more statement in the collation")
                 .clicked()
             {
-                commands.push(Command::AddStatement);
+                commands.push(Command::Dialog(DialogCommand::Open(Slot::NewStatement)));
             }
             if self.has_highlights()
                 && ui
@@ -177,7 +183,7 @@ impl CollationView {
                     .on_hover_text("Take the places of the insights entry off the statements")
                     .clicked()
             {
-                commands.push(Command::ClearHighlights);
+                commands.push(Command::Collation(CollationCommand::ClearHighlights));
             }
         });
     }

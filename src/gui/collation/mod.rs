@@ -11,7 +11,9 @@
 
 mod cells;
 mod frame;
+pub mod insights;
 mod overview;
+pub mod statements;
 mod toolbar;
 
 pub use cells::CollationPalette;
@@ -27,9 +29,13 @@ use crate::engine::collate::{PointKind, SentenceWords};
 
 use cells::cell_job;
 
-use super::Command;
-use super::collection::CollationShown;
-use super::view::{CELL_PAD, CellGalley, ROW_GAP, RowHeights, empty_cell};
+use crate::gui::collation::statements::CollationShown;
+use crate::gui::commands::{CollationCommand, Command, StatementId};
+use crate::gui::rows::{
+    CELL_PAD, CellGalley, GalleyCache, GalleyKey, ROW_GAP, RowHeights, ScrollKey, empty_cell,
+    row_range,
+};
+use crate::gui::worker::FindMatch;
 
 /// Width of the point gutter at the left of the rows.
 const GUTTER: f32 = 64.0;
@@ -39,29 +45,19 @@ const MIN_COLUMN: f32 = 200.0;
 const HEADER: f32 = 48.0;
 /// Where a row's gutter names the hidden statements that have its point, below its top.
 const GUTTER_HIDDEN_AT: f32 = 32.0;
-/// Which points the collation shows.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum PointFilter {
-    /// Every point.
-    #[default]
-    All,
-    /// The points only this statement (by id) has, among the columns shown.
-    OnlyIn(u64),
-    /// The points this statement (by id) lacks.
-    MissingFrom(u64),
-}
+pub use crate::gui::commands::PointFilter;
 
 /// What the collation view remembers between frames.
 #[derive(Default)]
 pub struct CollationView {
     /// Column order, by statement id.
-    order: Vec<u64>,
+    order: Vec<StatementId>,
     /// Hidden columns, by statement id.
-    hidden: Vec<u64>,
+    hidden: Vec<StatementId>,
     /// The statement the points are ordered by (default: the first column).
-    pivot: Option<u64>,
+    pivot: Option<StatementId>,
     /// The two statements the "two-text view" button compares.
-    pair: (Option<u64>, Option<u64>),
+    pair: (Option<StatementId>, Option<StatementId>),
     /// Which points are shown.
     filter: PointFilter,
     /// Bumped whenever the rows name other points (keys find results).
@@ -74,14 +70,14 @@ pub struct CollationView {
     /// changes with them.
     highlights: Vec<(usize, Span)>,
     highlight_key: u64,
-    /// Points shown, in reading order, the row of each point (`usize::MAX`: filtered out),
+    /// Points shown, in reading order, the row of each point (`None`: filtered out),
     /// and what they were computed for (collation generation, pivot document, filter,
     /// columns).
     reading: Vec<usize>,
     /// The number each row's point has ("P7"): its place among all the points in the pivot's
     /// order, so that Show and hidden columns keep a point's number.
     numbers: Vec<usize>,
-    row_of_point: Arc<Vec<usize>>,
+    row_of_point: Arc<Vec<Option<usize>>>,
     reading_key: (u64, usize, PointFilter, Vec<usize>),
     /// Rows some shown statement lacks, and what they were computed for.
     gaps: Vec<usize>,
@@ -94,11 +90,10 @@ pub struct CollationView {
     offset: f32,
     viewport_height: f32,
     heights: RowHeights,
-    /// Laid-out cells: (point, document) → galley, valid for `galley_key`.
-    galleys: HashMap<(usize, usize), CellGalley>,
+    /// Laid-out cells: (point, document) → galley.
+    galleys: GalleyCache<(usize, usize), CellGalley>,
     /// Each point's words with how many statements have them, for the collation shown.
     words: HashMap<usize, Arc<Vec<SentenceWords>>>,
-    galley_key: (u64, u32, u32, bool, u64),
 }
 
 impl CollationView {
@@ -167,7 +162,7 @@ impl CollationView {
             .iter()
             .filter_map(|&id| shown.index_of(id))
             .filter(|&d| point.has(d))
-            .map(crate::export::collation::label)
+            .map(crate::display::label)
             .collect()
     }
 
@@ -186,7 +181,7 @@ impl CollationView {
     }
 
     /// Scrolls a page, a line, to the start or to the end (keyboard scrolling).
-    pub fn scroll_by_keys(&mut self, key: super::pair_view::ScrollKey) {
+    pub fn scroll_by_keys(&mut self, key: ScrollKey) {
         let total = self.heights.total();
         self.scroll_offset = Some(key.target(self.offset, self.viewport_height, total));
     }
@@ -202,7 +197,7 @@ impl CollationView {
     }
 
     /// The column order, by statement id (hidden ones included).
-    pub fn order(&self) -> &[u64] {
+    pub fn order(&self) -> &[StatementId] {
         &self.order
     }
 
@@ -229,8 +224,8 @@ impl CollationView {
         self.reading_generation
     }
 
-    /// The row of each point in the reading order (`usize::MAX`: not shown).
-    pub fn row_of_point(&self) -> Arc<Vec<usize>> {
+    /// The row of each point in the reading order (`None`: not shown).
+    pub fn row_of_point(&self) -> Arc<Vec<Option<usize>>> {
         self.row_of_point.clone()
     }
 
@@ -279,7 +274,7 @@ impl CollationView {
             };
             let points = &shown.collation.points;
             let filter = self.filter;
-            let index = |id: u64| shown.index_of(id);
+            let index = |id: StatementId| shown.index_of(id);
             let order = shown.collation.reading_order(pivot);
             let mut number_of_point = vec![0; points.len()];
             for (k, &point) in order.iter().enumerate() {
@@ -311,15 +306,14 @@ impl CollationView {
                 .iter()
                 .map(|&p| number_of_point.get(p).copied().unwrap_or(0))
                 .collect();
-            let mut row_of_point = vec![usize::MAX; points.len()];
+            let mut row_of_point = vec![None; points.len()];
             for (row, &point) in self.reading.iter().enumerate() {
                 if let Some(slot) = row_of_point.get_mut(point) {
-                    *slot = row;
+                    *slot = Some(row);
                 }
             }
-            self.selected = selected_point
-                .and_then(|point| row_of_point.get(point).copied())
-                .filter(|&row| row != usize::MAX);
+            self.selected =
+                selected_point.and_then(|point| row_of_point.get(point).copied().flatten());
             self.scroll_to = self.selected;
             self.row_of_point = Arc::new(row_of_point);
             self.reading_generation += 1;
@@ -352,10 +346,10 @@ impl CollationView {
         }
     }
 
-    /// Carries out the view's commands; returns whether `command` was one.
-    pub fn apply(&mut self, command: &Command, shown: Option<&CollationShown>) -> bool {
+    /// Carries out the view's commands.
+    pub fn apply(&mut self, command: &CollationCommand, shown: Option<&CollationShown>) {
         match command {
-            Command::MoveColumn(id, by) => {
+            CollationCommand::MoveColumn(id, by) => {
                 // Past as many shown columns as asked (hidden ones do not count), then swap.
                 let mut at = self.order.iter().position(|i| i == id);
                 for _ in 0..by.unsigned_abs() {
@@ -373,7 +367,7 @@ impl CollationView {
                     at = Some(to);
                 }
             }
-            Command::ToggleColumn(id) => {
+            CollationCommand::ToggleColumn(id) => {
                 if let Some(at) = self.hidden.iter().position(|i| i == id) {
                     self.hidden.remove(at);
                 } else {
@@ -384,27 +378,27 @@ impl CollationView {
                     }
                 }
             }
-            Command::SetPivot(id) => self.pivot = Some(*id),
-            Command::SetPointFilter(filter) => self.filter = *filter,
-            Command::ShowInsightsTab(on) => {
+            CollationCommand::SetPivot(id) => self.pivot = Some(*id),
+            CollationCommand::SetPointFilter(filter) => self.filter = *filter,
+            CollationCommand::ShowInsightsTab(on) => {
                 self.side_tab = if *on {
                     overview::SideTab::Insights
                 } else {
                     overview::SideTab::Overview
                 };
             }
-            Command::ChooseForPair(slot, id) => {
+            CollationCommand::ChooseForPair(slot, id) => {
                 if *slot == 0 {
                     self.pair.0 = Some(*id);
                 } else {
                     self.pair.1 = Some(*id);
                 }
             }
-            Command::ClearHighlights => {
+            CollationCommand::ClearHighlights => {
                 self.highlights.clear();
                 self.highlight_key += 1;
             }
-            Command::HighlightInStatements(places) => {
+            CollationCommand::HighlightInStatements(places) => {
                 self.highlights = places.clone();
                 self.highlight_key += 1;
                 let first = shown.and_then(|shown| {
@@ -414,10 +408,7 @@ impl CollationView {
                             let sentences = shown.collation.sentences.get(document)?;
                             let sentence = sentences.partition_point(|s| s.span.end <= span.start);
                             let point = shown.collation.point_of(document, sentence)?;
-                            self.row_of_point
-                                .get(point)
-                                .copied()
-                                .filter(|&r| r != usize::MAX)
+                            self.row_of_point.get(point).copied().flatten()
                         })
                         .min()
                 });
@@ -426,34 +417,21 @@ impl CollationView {
                     self.scroll_to = Some(row);
                 }
             }
-            Command::NextGap | Command::PreviousGap => {
+            CollationCommand::NextGap | CollationCommand::PreviousGap => {
                 if let Some(shown) = shown {
                     self.sync(shown);
                 }
-                let forward = *command == Command::NextGap;
-                let next = match (self.selected, forward) {
-                    (None, true) => self.gaps.first(),
-                    (None, false) => self.gaps.last(),
-                    (Some(at), true) => self.gaps.iter().find(|&&g| g > at).or(self.gaps.first()),
-                    (Some(at), false) => self
-                        .gaps
-                        .iter()
-                        .rev()
-                        .find(|&&g| g < at)
-                        .or(self.gaps.last()),
-                };
-                if let Some(&row) = next {
+                let forward = *command == CollationCommand::NextGap;
+                if let Some(row) = crate::gui::rows::step(&self.gaps, self.selected, forward) {
                     self.selected = Some(row);
                     self.scroll_to = Some(row);
                 }
             }
-            Command::JumpToPoint(row) => {
+            CollationCommand::JumpToPoint(row) => {
                 self.selected = Some(*row);
                 self.scroll_to = Some(*row);
             }
-            _ => return false,
         }
-        true
     }
     /// The column headers and the rows.
     /// `find` is (matches as (row, document, span), the current match, a key that changes
@@ -462,7 +440,7 @@ impl CollationView {
         &mut self,
         ui: &mut Ui,
         shown: &CollationShown,
-        find: (&[(usize, usize, Span)], usize, u64),
+        find: (&[FindMatch], usize, u64),
         commands: &mut Vec<Command>,
     ) {
         let (matches, current, find_key) = find;
@@ -487,19 +465,18 @@ impl CollationView {
                     .unwrap_or(0)
             }),
         );
-        let galley_key = (
+        let key = GalleyKey::new(
+            ui,
             shown.generation,
-            text_width.round() as u32,
-            (font.size * 10.0) as u32,
-            ui.visuals().dark_mode,
+            text_width,
+            font.size,
             find_key ^ self.highlight_key.rotate_left(24),
         );
-        if self.galley_key != galley_key {
-            if self.galley_key.0 != galley_key.0 {
-                self.words.clear();
-            }
-            self.galleys.clear();
-            self.galley_key = galley_key;
+        if let Some(before) = self.galleys.validate(key)
+            && before.is_none_or(|before| before.shown != key.shown)
+        {
+            // The words of another collation's points.
+            self.words.clear();
         }
         if let Some(reason) = self.empty_reason(shown) {
             ui.label(RichText::new(reason).strong());
@@ -531,15 +508,15 @@ impl CollationView {
                 for (c, &document) in columns.iter().enumerate() {
                     let x = origin.x + GUTTER + column * c as f32;
                     // Find matches are sorted by row: this row's are one slice.
-                    let from = matches.partition_point(|m| m.0 < row);
-                    let to = matches.partition_point(|m| m.0 <= row);
+                    let range = row_range(matches, row, |m| m.row);
+                    let from = range.start;
                     let found: Vec<(Span, bool)> = matches
-                        .get(from..to)
+                        .get(range)
                         .unwrap_or_default()
                         .iter()
                         .enumerate()
-                        .filter(|(_, m)| m.1 == document)
-                        .map(|(k, m)| (m.2, from + k == current))
+                        .filter(|(_, m)| m.document == document)
+                        .map(|(k, m)| (m.span, from + k == current))
                         .chain(
                             self.highlights
                                 .iter()
@@ -625,7 +602,7 @@ impl CollationView {
             return None;
         }
         if let Some(galley) = self.galleys.get(&(point, document)) {
-            return Some(galley.clone());
+            return Some(galley);
         }
         let words = match self.words.get(&point) {
             Some(words) => words.clone(),

@@ -14,11 +14,13 @@ use std::sync::Arc;
 
 use egui::{Rect, RichText, Sense, TextWrapMode, pos2, vec2};
 
-use super::session::Shown;
-use super::{Command, Side};
-use crate::analysis::{Analysis, Entity, EntityKind, Presence, Stronger};
+use crate::analysis::{Analysis, Entity, Presence, Stronger};
 use crate::display::DisplayModel;
 use crate::engine::segment::Span;
+use crate::gui::Side;
+use crate::gui::commands::{AppCommand, Command, ViewCommand};
+use crate::gui::pair::session::Shown;
+use crate::gui::rows::put_left;
 use crate::load::Document;
 
 /// Which list the panel shows.
@@ -97,8 +99,8 @@ impl InsightsPanel {
         self.tab
     }
 
-    /// Shows the panel. Returns the commands its clicks ask for: [`Command::Highlight`] with
-    /// every place of the entry, and [`Command::JumpToRow`] to the row of its first place.
+    /// Shows the panel. Returns the commands its clicks ask for: [`Command::View(ViewCommand::Highlight)`] with
+    /// every place of the entry, and [`Command::View(ViewCommand::JumpToRow)`] to the row of its first place.
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
@@ -507,7 +509,7 @@ impl InsightsPanel {
                     return;
                 };
                 // One-sided names are tinted as one-sided rows are in the comparison.
-                let palette = super::view::Palette::new(ui.visuals().dark_mode);
+                let palette = crate::gui::pair::view::Palette::new(ui.visuals().dark_mode);
                 let tint = match presence {
                     Presence::LeftOnly => Some(palette.left_only),
                     Presence::RightOnly => Some(palette.right_only),
@@ -568,11 +570,11 @@ impl InsightsPanel {
                 ));
                 if response.clicked() {
                     self.selected = Some(this);
-                    commands.push(Command::Highlight(vec![
+                    commands.push(Command::View(ViewCommand::Highlight(vec![
                         (Side::Left, d.left_span),
                         (Side::Right, d.right_span),
-                    ]));
-                    commands.push(Command::JumpToRow(d.row));
+                    ])));
+                    commands.push(Command::View(ViewCommand::JumpToRow(d.row)));
                 }
             }
             Line::Shift { index, label } => {
@@ -593,9 +595,9 @@ impl InsightsPanel {
                     .into_iter()
                     .filter(|(_, span)| !span.is_empty())
                     .collect();
-                    commands.push(Command::Highlight(places));
+                    commands.push(Command::View(ViewCommand::Highlight(places)));
                     if let Some(row) = shown.display.row_of(Side::Left, shift.left) {
-                        commands.push(Command::JumpToRow(row));
+                        commands.push(Command::View(ViewCommand::JumpToRow(row)));
                     }
                 }
             }
@@ -663,7 +665,7 @@ impl InsightsPanel {
                                 && let Some(&row) = line.rows.first()
                             {
                                 self.selected = Some(this);
-                                commands.push(Command::JumpToRow(row));
+                                commands.push(Command::View(ViewCommand::JumpToRow(row)));
                             }
                         }
                     });
@@ -679,17 +681,6 @@ fn shift_label(shift: &crate::analysis::Shift) -> String {
         .replacen(" ↔ ", "-", 1)
         .replacen(" left ", " ", 1)
         .replacen(", right ", " / ", 1)
-}
-
-/// Puts `widget` in `rect`, left-aligned and centred vertically (`Ui::put` centres it).
-pub(super) fn put_left(ui: &mut egui::Ui, rect: Rect, widget: impl egui::Widget) -> egui::Response {
-    ui.scope_builder(
-        egui::UiBuilder::new()
-            .max_rect(rect)
-            .layout(egui::Layout::left_to_right(egui::Align::Center)),
-        |ui| ui.add(widget),
-    )
-    .inner
 }
 
 /// Whether `filter` (in lower case) starts a word of `text` ("dar" finds "Ishaq Dar", not
@@ -711,12 +702,7 @@ fn entity_label(entity: &Entity) -> String {
     if !others.is_empty() {
         text.push_str(&format!(" ({})", others.join(", ")));
     }
-    match entity.kind {
-        EntityKind::Name => {}
-        EntityKind::Title => text.push_str(" [title]"),
-        EntityKind::Date => text.push_str(" [date]"),
-        EntityKind::Number => text.push_str(" [number]"),
-    }
+    text.push_str(&crate::display::entity_kind_tag(entity.kind));
     text
 }
 
@@ -736,11 +722,11 @@ fn highlight(display: &DisplayModel, left: &[Span], right: &[Span], commands: &m
         .chain(right.iter().map(|&s| (Side::Right, s)))
         .collect();
     let first = places.first().copied();
-    commands.push(Command::Highlight(places));
+    commands.push(Command::View(ViewCommand::Highlight(places)));
     if let Some((side, span)) = first
         && let Some(row) = display.row_at(side, span.start)
     {
-        commands.push(Command::JumpToRow(row));
+        commands.push(Command::View(ViewCommand::JumpToRow(row)));
     }
 }
 
@@ -783,7 +769,7 @@ fn places_tooltip(ui: &mut egui::Ui, shown: &Shown, left: &[Span], right: &[Span
 pub fn panel_ui(
     ui: &mut egui::Ui,
     panel: &mut InsightsPanel,
-    session: &super::session::Session,
+    session: &crate::gui::pair::session::Session,
     commands: &mut Vec<Command>,
 ) {
     // Keep the width the user gave the panel, whatever it shows (a spinner at first).
@@ -795,7 +781,7 @@ pub fn panel_ui(
             .on_hover_text("Show again from the View menu")
             .clicked()
         {
-            commands.push(Command::ToggleInsights);
+            commands.push(Command::App(AppCommand::ToggleInsights));
         }
     });
     if let Some(message) = session.analysis_failed() {

@@ -15,10 +15,10 @@ use crate::engine::Comparison;
 use crate::load::Document;
 use crate::notes::{Notes, Placed};
 
-use super::Command;
-use super::notices::Notices;
-use super::session::Shown;
-use super::worker::{JobResult, Worker};
+use crate::gui::commands::{Command, NotesCommand};
+use crate::gui::notices::Notices;
+use crate::gui::pair::session::Shown;
+use crate::gui::worker::{NotesResult, Worker};
 
 /// The notes of the pair shown.
 #[derive(Debug, Default)]
@@ -180,9 +180,9 @@ impl NotesBar {
     }
 
     /// Sets (or with an empty text removes) the note on a row, and saves the notes.
-    pub fn apply(&mut self, command: &Command, shown: Option<&Shown>, worker: &Worker) -> bool {
+    pub fn apply(&mut self, command: &NotesCommand, shown: Option<&Shown>, worker: &Worker) {
         match command {
-            Command::SetNote(row, text) => {
+            NotesCommand::Set(row, text) => {
                 if self.draft.as_ref().is_some_and(|(r, _)| r == row) {
                     self.draft = None;
                 }
@@ -190,31 +190,24 @@ impl NotesBar {
                     self.set(*row, text, worker);
                 }
             }
-            Command::EditNote => self.request_focus(),
-            _ => return false,
+            NotesCommand::Edit => self.request_focus(),
         }
-        true
     }
 
     /// Takes in a notes file read or written on the worker.
-    pub fn receive(
-        &mut self,
-        result: JobResult,
-        shown: Option<&Shown>,
-        notices: &mut Notices,
-    ) -> Result<(), JobResult> {
+    pub fn receive(&mut self, result: NotesResult, shown: Option<&Shown>, notices: &mut Notices) {
         match result {
-            JobResult::NotesRead {
+            NotesResult::Read {
                 generation,
                 path,
                 result,
                 changed,
             } => {
                 if self.reading != Some(generation) {
-                    return Ok(()); // another pair is shown by now
+                    return; // another pair is shown by now
                 }
                 self.reading = None;
-                let Some(shown) = shown else { return Ok(()) };
+                let Some(shown) = shown else { return };
                 let [left, right] = &shown.documents;
                 let notes = match result {
                     Ok(notes) => *notes,
@@ -254,15 +247,12 @@ impl NotesBar {
                         changed.join(" and ")
                     ));
                 }
-                Ok(())
             }
-            JobResult::NotesWritten(result) => {
+            NotesResult::Written(result) => {
                 if let Err(message) = result {
                     notices.error(format!("Could not save the note: {message}."));
                 }
-                Ok(())
             }
-            other => Err(other),
         }
     }
 
@@ -299,10 +289,10 @@ impl NotesBar {
             }
             let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if ui.button("Save note").clicked() || entered {
-                commands.push(Command::SetNote(row, text.clone()));
+                commands.push(Command::Notes(NotesCommand::Set(row, text.clone())));
             }
             if !saved.is_empty() && ui.button("Remove note").clicked() {
-                commands.push(Command::SetNote(row, String::new()));
+                commands.push(Command::Notes(NotesCommand::Set(row, String::new())));
             }
             if self
                 .draft

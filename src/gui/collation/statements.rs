@@ -1,7 +1,7 @@
 //! The statements of the collation: three or more (or any number from two) documents compared
 //! together, with no base text. This part owns the list of statements (each with an id that
 //! stays while others are added, removed or replaced), their loads, and the collation jobs;
-//! [`super::collation_view`] draws it.
+//! [`crate::gui::collation`] draws it.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -12,10 +12,9 @@ use crate::engine::collate::Collation;
 use crate::load::{Document, LoadOptions};
 use crate::samples::SAMPLES;
 
-use super::Command;
-use super::commands::Slot;
-use super::notices::Notices;
-use super::worker::{JobResult, Worker};
+use crate::gui::commands::{Command, Screen, Slot, StatementId, StatementsCommand};
+use crate::gui::notices::Notices;
+use crate::gui::worker::{CollationResult, Loaded, Worker};
 
 /// The seed article's statements opened together by Samples → All statements: the embassy's
 /// post, the Foreign Office's joint statement, the ministry's post on the call on Dar, and the
@@ -31,7 +30,7 @@ pub const SEED_STATEMENTS: [&str; 4] = [
 #[derive(Debug, Clone)]
 pub struct Statement {
     /// Stays the statement's while others come and go.
-    pub id: u64,
+    pub id: StatementId,
     /// The document, once loaded.
     pub document: Option<Arc<Document>>,
     /// The file being loaded into it, if any.
@@ -48,7 +47,7 @@ pub struct CollationShown {
     /// Its documents, in the order collated.
     pub documents: Vec<Arc<Document>>,
     /// The statement id of each document.
-    pub ids: Vec<u64>,
+    pub ids: Vec<StatementId>,
     /// Each document's name as the view shows it: its file name, with its folder when two
     /// statements have the same file name.
     pub names: Vec<String>,
@@ -79,14 +78,14 @@ pub fn distinct_names(documents: &[Arc<Document>]) -> Vec<String> {
 
 impl CollationShown {
     /// The document index of a statement id.
-    pub fn index_of(&self, id: u64) -> Option<usize> {
+    pub fn index_of(&self, id: StatementId) -> Option<usize> {
         self.ids.iter().position(|&i| i == id)
     }
 }
 
 /// The statements and their collation.
 #[derive(Default)]
-pub struct Collection {
+pub struct CollationSession {
     statements: Vec<Statement>,
     next_id: u64,
     /// The generation of the newest collation request.
@@ -97,19 +96,12 @@ pub struct Collection {
     /// The insights across the statements shown, once computed, or what failed.
     insights: Option<Result<Arc<CollationInsights>, String>>,
     shown_count: u64,
-    /// Whether the window shows the collation (else the two-text view).
-    active: bool,
 }
 
-impl Collection {
+impl CollationSession {
     /// The statements, in the order added.
     pub fn statements(&self) -> &[Statement] {
         &self.statements
-    }
-
-    /// Whether the window shows the collation.
-    pub fn is_active(&self) -> bool {
-        self.active
     }
 
     /// The collation on screen.
@@ -134,8 +126,8 @@ impl Collection {
         self.collating || analysing || self.statements.iter().any(|s| s.loading.is_some())
     }
 
-    fn add(&mut self, document: Option<Arc<Document>>) -> u64 {
-        let id = self.next_id;
+    fn add(&mut self, document: Option<Arc<Document>>) -> StatementId {
+        let id = StatementId(self.next_id);
         self.next_id += 1;
         self.statements.push(Statement {
             id,
@@ -146,11 +138,11 @@ impl Collection {
         id
     }
 
-    fn load(&mut self, id: u64, path: PathBuf, worker: &Worker) {
+    fn load(&mut self, id: StatementId, path: PathBuf, worker: &Worker) {
         self.load_with(id, path, LoadOptions::default(), worker);
     }
 
-    fn load_with(&mut self, id: u64, path: PathBuf, options: LoadOptions, worker: &Worker) {
+    fn load_with(&mut self, id: StatementId, path: PathBuf, options: LoadOptions, worker: &Worker) {
         if let Some(statement) = self.statements.iter_mut().find(|s| s.id == id) {
             statement.generation += 1;
             statement.loading = Some(path.clone());
@@ -158,18 +150,19 @@ impl Collection {
         }
     }
 
-    /// Carries out the collection's commands; returns whether `command` was one. `pair` are
-    /// the two documents of the two-text view: the collation starts from them when a
-    /// statement is added to an empty collection.
+    /// Carries out the statements' commands; returns the screen the window is to show after
+    /// it, when it changes (`None`: the screen shown stays). `pair` are the two documents of
+    /// the two-text view: the collation starts from them when a statement is added to an
+    /// empty collation.
     pub fn apply(
         &mut self,
-        command: &Command,
+        command: &StatementsCommand,
         pair: &[Arc<Document>],
         options: Options,
         worker: &Worker,
-    ) -> bool {
+    ) -> Option<Screen> {
         match command {
-            Command::AddPaths(paths) => {
+            StatementsCommand::Add(paths) => {
                 if self.statements.is_empty() && paths.len() < 3 {
                     for document in pair {
                         self.add(Some(document.clone()));
@@ -179,55 +172,47 @@ impl Collection {
                     let id = self.add(None);
                     self.load(id, path.clone(), worker);
                 }
-                self.active = true;
                 self.request(options, worker);
+                Some(Screen::Collation)
             }
-            Command::OpenStatements(paths) => {
+            StatementsCommand::Open(paths) => {
                 self.statements.clear();
                 for path in paths {
                     let id = self.add(None);
                     self.load(id, path.clone(), worker);
                 }
-                self.active = true;
                 self.request(options, worker);
+                Some(Screen::Collation)
             }
-            Command::OpenAllSamples => {
+            StatementsCommand::OpenAllSamples => {
                 self.statements.clear();
                 for name in SEED_STATEMENTS {
                     if let Some(sample) = SAMPLES.iter().find(|s| s.file == name) {
                         self.add(Some(Arc::new(sample.document())));
                     }
                 }
-                self.active = true;
                 self.request(options, worker);
+                Some(Screen::Collation)
             }
-            Command::ReplaceStatementPath(id, path) => {
+            StatementsCommand::Replace(id, path) => {
                 self.load(*id, path.clone(), worker);
+                None
             }
-            Command::OpenStatementAnyway(id, path) => {
+            StatementsCommand::OpenAnyway(id, path) => {
                 self.load_with(*id, path.clone(), LoadOptions { open_anyway: true }, worker);
+                None
             }
-            Command::RemoveStatement(id) => {
+            StatementsCommand::Remove(id) => {
                 self.statements.retain(|s| s.id != *id);
-                if self.statements.len() < 2 {
-                    self.active = false;
-                }
                 self.request(options, worker);
+                (self.statements.len() < 2).then_some(Screen::Pair)
             }
-            Command::ShowCollation => {
-                if self.statements.len() >= 2 {
-                    self.active = true;
-                }
-            }
-            Command::ShowPair(..) => self.active = false,
-            _ => return false,
         }
-        true
     }
 
     /// Reads every statement that came from a file again (F5 in the collation).
     pub fn reload(&mut self, options: Options, worker: &Worker, notices: &mut Notices) {
-        let files: Vec<(u64, PathBuf)> = self
+        let files: Vec<(StatementId, PathBuf)> = self
             .statements
             .iter()
             .filter_map(|s| Some((s.id, s.document.as_ref()?.path.clone()?)))
@@ -236,7 +221,12 @@ impl Collection {
             notices.info("Nothing to reload: no statement was opened from a file.".into());
         }
         // Reloading answers the "changed on disk" notices of these statements.
-        notices.retain(|n| !matches!(&n.action, Some((_, Command::ReplaceStatementPath(..)))));
+        notices.retain(|n| {
+            !matches!(
+                &n.action,
+                Some((_, Command::Statements(StatementsCommand::Replace(..))))
+            )
+        });
         for (id, path) in files {
             self.load(id, path, worker);
         }
@@ -248,7 +238,7 @@ impl Collection {
         if self.statements.iter().any(|s| s.loading.is_some()) {
             return;
         }
-        let (ids, documents): (Vec<u64>, Vec<Arc<Document>>) = self
+        let (ids, documents): (Vec<StatementId>, Vec<Arc<Document>>) = self
             .statements
             .iter()
             .filter_map(|s| Some((s.id, s.document.clone()?)))
@@ -266,92 +256,103 @@ impl Collection {
         worker.collate(self.request, ids, documents, options);
     }
 
-    /// Takes in a load for a statement or a collation; other results go back.
-    pub fn receive(
+    /// Takes in a load for statement `id`; returns [`Screen::Pair`] when too few statements
+    /// are left to collate.
+    pub fn receive_load(
         &mut self,
-        result: JobResult,
+        id: StatementId,
+        loaded: Loaded,
         options: Options,
         worker: &Worker,
         notices: &mut Notices,
         recent: &mut dyn FnMut(PathBuf),
-    ) -> Result<bool, JobResult> {
+    ) -> Option<Screen> {
+        let Loaded {
+            generation,
+            path,
+            result,
+            canonical,
+            ..
+        } = loaded;
+        let Some(statement) = self.statements.iter_mut().find(|s| s.id == id) else {
+            return None; // removed meanwhile
+        };
+        if statement.generation != generation {
+            return None;
+        }
+        statement.loading = None;
+        let mut screen = None;
         match result {
-            JobResult::Loaded {
-                slot: Slot::Statement(id),
-                generation,
-                result,
-                can_open_anyway,
-                canonical,
-            } => {
-                let Some(statement) = self.statements.iter_mut().find(|s| s.id == id) else {
-                    return Ok(false); // removed meanwhile
-                };
-                if statement.generation != generation {
-                    return Ok(false);
+            Ok(document) => {
+                if let Some(path) = canonical {
+                    recent(path);
                 }
-                statement.loading = None;
-                match result {
-                    Ok(document) => {
-                        if let Some(path) = canonical {
-                            recent(path);
-                        }
-                        notices.opened(&document);
-                        // A "changed on disk" notice of this statement is answered.
-                        notices.retain(|n| {
-                            !matches!(
-                                &n.action,
-                                Some((_, Command::ReplaceStatementPath(i, _))) if *i == id
-                            )
-                        });
-                        statement.document = Some(Arc::from(document));
-                    }
-                    Err(message) => {
-                        let kept = statement.document.is_some();
-                        let damaged = can_open_anyway.is_some();
-                        notices.push(
-                            format!(
-                                "Could not open {message}. {}",
-                                if kept {
-                                    "The statement stays as it was."
-                                } else if damaged {
-                                    "Open anyway adds it to the collation."
-                                } else {
-                                    "It is not added to the collation."
-                                }
-                            ),
-                            true,
-                            can_open_anyway.map(|path| {
-                                (
-                                    "Open anyway".to_owned(),
-                                    Command::OpenStatementAnyway(id, path),
-                                )
-                            }),
-                        );
-                        if !kept && !damaged {
-                            self.statements.retain(|s| s.id != id);
-                        }
-                        if self
-                            .statements
-                            .iter()
-                            .filter(|s| s.document.is_some() || s.loading.is_some())
-                            .count()
-                            < 2
-                        {
-                            self.active = false;
-                        }
-                    }
-                }
-                self.request(options, worker);
-                Ok(false)
+                notices.opened(&document);
+                // A "changed on disk" notice of this statement is answered.
+                notices.retain(|n| {
+                    !matches!(
+                        &n.action,
+                        Some((_, Command::Statements(StatementsCommand::Replace(i, _)))) if *i == id
+                    )
+                });
+                statement.document = Some(Arc::from(document));
             }
-            JobResult::Collated {
+            Err(failure) => {
+                let kept = statement.document.is_some();
+                let damaged = failure.can_open_anyway();
+                notices.could_not_open(
+                    path.clone(),
+                    format!(
+                        "Could not open {failure}. {}",
+                        if kept {
+                            "The statement stays as it was."
+                        } else if damaged {
+                            "Open anyway adds it to the collation."
+                        } else {
+                            "It is not added to the collation."
+                        }
+                    ),
+                    damaged.then(|| {
+                        (
+                            "Open anyway".to_owned(),
+                            Command::Statements(StatementsCommand::OpenAnyway(id, path)),
+                        )
+                    }),
+                );
+                if !kept && !damaged {
+                    self.statements.retain(|s| s.id != id);
+                }
+                if self
+                    .statements
+                    .iter()
+                    .filter(|s| s.document.is_some() || s.loading.is_some())
+                    .count()
+                    < 2
+                {
+                    screen = Some(Screen::Pair);
+                }
+            }
+        }
+        self.request(options, worker);
+        screen
+    }
+
+    /// Takes in a collation or its insights; returns whether a new collation is shown.
+    pub fn receive(
+        &mut self,
+        result: CollationResult,
+        worker: &Worker,
+        notices: &mut Notices,
+    ) -> bool {
+        match result {
+            CollationResult::Collated {
                 generation,
                 collation,
                 ids,
                 documents,
             } => {
                 if generation != self.request {
-                    return Ok(false);
+                    return false;
                 }
                 self.collating = false;
                 self.failed = None;
@@ -365,18 +366,18 @@ impl Collection {
                     ids,
                     generation: self.shown_count,
                 });
-                Ok(true)
+                true
             }
-            JobResult::CollationAnalysed {
+            CollationResult::Analysed {
                 generation,
                 insights,
             } => {
                 if generation == self.request && !self.collating {
                     self.insights = Some(insights);
                 }
-                Ok(false)
+                false
             }
-            JobResult::CollateFailed {
+            CollationResult::Failed {
                 generation,
                 message,
             } => {
@@ -389,15 +390,14 @@ impl Collection {
                     ));
                     self.failed = Some(message);
                 }
-                Ok(false)
+                false
             }
-            other => Err(other),
         }
     }
 
     /// The documents of two statements (by id), for the two-text view.
-    pub fn pair(&self, first: u64, second: u64) -> Option<[Arc<Document>; 2]> {
-        let find = |id: u64| {
+    pub fn pair(&self, first: StatementId, second: StatementId) -> Option<[Arc<Document>; 2]> {
+        let find = |id: StatementId| {
             self.statements
                 .iter()
                 .find(|s| s.id == id)

@@ -8,14 +8,14 @@
 //! `Ui` it is given). Both lists draw only the rows in view (one line each, long text cut with
 //! "…" and shown whole on hover), so hundreds of names cost a frame what a dozen do. Clicking
 //! an entity or a phrase asks the collation view to highlight its places in every statement
-//! and go to the first ([`Command::HighlightInStatements`]).
+//! and go to the first ([`Command::Collation(CollationCommand::HighlightInStatements)`]).
 
 use egui::{Rect, RichText, Sense, pos2, vec2};
 
-use super::Command;
-use super::insights::put_left;
 use crate::analysis::{CollationEntity, CollationInsights};
-use crate::export::collation::{label, labels};
+use crate::display::{label, labels};
+use crate::gui::commands::{CollationCommand, Command};
+use crate::gui::rows::put_left;
 
 /// Width of one document's count column.
 const COUNT_WIDTH: f32 = 34.0;
@@ -90,7 +90,9 @@ pub fn ui(
                 )
                 .on_hover_text(format!("{text}\nClick to highlight every place"));
                 if response.clicked() {
-                    commands.push(Command::HighlightInStatements(places(&entity.spans)));
+                    commands.push(Command::Collation(CollationCommand::HighlightInStatements(
+                        places(&entity.spans),
+                    )));
                 }
                 for d in 0..n {
                     let count = entity.counts.get(d).copied().unwrap_or(0);
@@ -119,7 +121,9 @@ pub fn ui(
                 let response = cell(ui, ui.available_width(), line_height, text.as_str())
                     .on_hover_text(format!("{text}\nClick to highlight every place"));
                 if response.clicked() {
-                    commands.push(Command::HighlightInStatements(places(&phrase.spans)));
+                    commands.push(Command::Collation(CollationCommand::HighlightInStatements(
+                        places(&phrase.spans),
+                    )));
                 }
             }
         });

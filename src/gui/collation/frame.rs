@@ -5,10 +5,10 @@ use egui::{FontId, Rect, RichText, Sense, Stroke, StrokeKind, Ui, pos2, vec2};
 
 use crate::engine::collate::PointKind;
 
-use super::super::Command;
-use super::super::collection::CollationShown;
-use super::cells::CollationPalette;
-use super::{CELL_PAD, CollationView, GUTTER, HEADER, overview};
+use crate::gui::collation::cells::CollationPalette;
+use crate::gui::collation::statements::CollationShown;
+use crate::gui::collation::{CELL_PAD, CollationView, GUTTER, HEADER, overview};
+use crate::gui::commands::{CollationCommand, Command, DialogCommand, Slot, StatementsCommand};
 
 impl CollationView {
     #[allow(clippy::too_many_arguments)]
@@ -30,7 +30,7 @@ impl CollationView {
             .map_or(PointKind::Single, |p| p.kind);
         let response = ui.interact(row_rect, ui.scope_id().with(("point", row)), Sense::click());
         if response.clicked() {
-            commands.push(Command::JumpToPoint(row));
+            commands.push(Command::Collation(CollationCommand::JumpToPoint(row)));
         }
         // The point's number, as a label (read by screen readers and tests).
         let number =
@@ -47,7 +47,7 @@ impl CollationView {
         let hidden = self.hidden_having(shown, point);
         if !hidden.is_empty() {
             let note = Rect::from_min_size(
-                gutter.min + vec2(4.0, CELL_PAD + super::GUTTER_HIDDEN_AT),
+                gutter.min + vec2(4.0, CELL_PAD + crate::gui::collation::GUTTER_HIDDEN_AT),
                 vec2(GUTTER - 8.0, 14.0),
             );
             ui.put(
@@ -115,7 +115,7 @@ impl CollationView {
                     egui::Label::new(
                         RichText::new(format!(
                             "{} {}",
-                            crate::export::collation::label(document),
+                            crate::display::label(document),
                             shown.names.get(document).unwrap_or(&doc.name)
                         ))
                         .strong(),
@@ -136,12 +136,20 @@ impl CollationView {
                     .layout(egui::Layout::left_to_right(egui::Align::Center)),
                 |ui| {
                     for (text, hover, command) in [
-                        ("<", "Move this column left", Command::MoveColumn(id, -1)),
-                        (">", "Move this column right", Command::MoveColumn(id, 1)),
+                        (
+                            "<",
+                            "Move this column left",
+                            Command::Collation(CollationCommand::MoveColumn(id, -1)),
+                        ),
+                        (
+                            ">",
+                            "Move this column right",
+                            Command::Collation(CollationCommand::MoveColumn(id, 1)),
+                        ),
                         (
                             "Hide",
                             "Hide this column (show it again from Columns)",
-                            Command::ToggleColumn(id),
+                            Command::Collation(CollationCommand::ToggleColumn(id)),
                         ),
                     ] {
                         if ui.small_button(text).on_hover_text(hover).clicked() {
@@ -150,13 +158,14 @@ impl CollationView {
                     }
                     ui.menu_button("More", |ui| {
                         if ui.button("Order the points by this statement").clicked() {
-                            commands.push(Command::SetPivot(id));
+                            commands.push(Command::Collation(CollationCommand::SetPivot(id)));
                         }
                         if ui.button("Replace with another file…").clicked() {
-                            commands.push(Command::ReplaceStatement(id));
+                            commands
+                                .push(Command::Dialog(DialogCommand::Open(Slot::Statement(id))));
                         }
                         if ui.button("Remove from the collation").clicked() {
-                            commands.push(Command::RemoveStatement(id));
+                            commands.push(Command::Statements(StatementsCommand::Remove(id)));
                         }
                     });
                     if document == self.pivot(shown) {

@@ -8,8 +8,8 @@ use egui::{Color32, FontId, RichText, Sense, Stroke, Ui, vec2};
 use crate::engine::Span;
 use crate::engine::collate::{PointKind, SentenceWords, Share};
 
-use super::super::collection::CollationShown;
-use super::super::view::empty_cell;
+use crate::gui::collation::statements::CollationShown;
+use crate::gui::rows::empty_cell;
 
 /// Colours of the collation, for the light or the dark theme.
 #[derive(Clone, Copy)]
@@ -189,5 +189,5 @@ fn append(
     palette: &CollationPalette,
 ) {
     let colours = (palette.find, palette.find_current);
-    super::super::cells::append_found(job, text, range, format, found, colours);
+    crate::gui::cells::append_found(job, text, range, format, found, colours);
 }

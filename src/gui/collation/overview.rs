@@ -6,13 +6,13 @@ use egui::{Color32, FontId, Rect, RichText, Sense, Stroke, StrokeKind, Ui, pos2,
 use std::sync::Arc;
 
 use crate::analysis::CollationInsights;
+use crate::display::{kind_symbol, label};
 use crate::engine::collate::PointKind;
-use crate::export::collation::{kind_symbol, label};
 
-use super::super::Command;
-use super::super::collection::CollationShown;
-use super::CollationView;
-use super::cells::CollationPalette;
+use crate::gui::collation::CollationView;
+use crate::gui::collation::cells::CollationPalette;
+use crate::gui::collation::statements::CollationShown;
+use crate::gui::commands::{CollationCommand, Command};
 
 /// What the side panel of the collation shows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -40,7 +40,9 @@ impl CollationView {
                 (SideTab::Insights, "Insights"),
             ] {
                 if ui.selectable_label(self.side_tab == tab, text).clicked() {
-                    commands.push(Command::ShowInsightsTab(tab == SideTab::Insights));
+                    commands.push(Command::Collation(CollationCommand::ShowInsightsTab(
+                        tab == SideTab::Insights,
+                    )));
                 }
             }
         });
@@ -49,7 +51,7 @@ impl CollationView {
             SideTab::Overview => self.overview_ui(ui, shown, commands),
             SideTab::Insights => match insights {
                 Some(Ok(insights)) => {
-                    super::super::collation_insights::ui(ui, insights, &shown.names, commands);
+                    crate::gui::collation::insights::ui(ui, insights, &shown.names, commands);
                 }
                 Some(Err(message)) => {
                     ui.colored_label(
@@ -157,7 +159,7 @@ impl CollationView {
                         present.join(", ")
                     ));
                     if response.clicked() {
-                        commands.push(Command::JumpToPoint(row));
+                        commands.push(Command::Collation(CollationCommand::JumpToPoint(row)));
                     }
                     let painter = ui.painter();
                     if self.selected == Some(row) {

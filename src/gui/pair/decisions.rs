@@ -11,8 +11,9 @@ use egui::Ui;
 use crate::engine::{Comparison, Decision, LinkKind, LinkSource, Verdict};
 use crate::load::Document;
 
-use super::session::Shown;
-use super::{Command, Side};
+use crate::gui::Side;
+use crate::gui::commands::{Command, DecisionsCommand, TermsCommand};
+use crate::gui::pair::session::Shown;
 
 /// Most changes kept for undo.
 const UNDO_MAX: usize = 100;
@@ -79,11 +80,32 @@ impl DecisionsPanel {
         self.picked = None;
     }
 
-    /// Carries out the commands that change the decisions; returns the new list when
-    /// `command` changed it (`current` is the list now), `None` otherwise.
-    pub fn change(&mut self, command: &Command, current: &[Decision]) -> Option<Vec<Decision>> {
+    /// Carries out the decisions' commands; returns the new list when `command` changed it
+    /// (`current` is the list now), `None` otherwise. `shown` is the comparison shown (a
+    /// sentence picked for a link is taken from it).
+    pub fn apply(
+        &mut self,
+        command: &DecisionsCommand,
+        current: &[Decision],
+        shown: Option<&Shown>,
+    ) -> Option<Vec<Decision>> {
         let next = match command {
-            Command::Decide(decision) => {
+            DecisionsCommand::ToggleWindow => {
+                self.open = !self.open;
+                return None;
+            }
+            DecisionsCommand::PickForLink(side, i) => {
+                self.picked = shown.map(|shown| {
+                    let document = &shown.documents[side.index()];
+                    (
+                        *side,
+                        *i,
+                        sentence_text(document, &shown.comparison, *side, *i),
+                    )
+                });
+                return None;
+            }
+            DecisionsCommand::Decide(decision) => {
                 let mut next: Vec<Decision> = current
                     .iter()
                     .filter(|d| !d.same_pair(decision))
@@ -93,7 +115,7 @@ impl DecisionsPanel {
                 self.picked = None;
                 next
             }
-            Command::RemoveDecision(index) => {
+            DecisionsCommand::Remove(index) => {
                 if *index >= current.len() {
                     return None;
                 }
@@ -101,17 +123,16 @@ impl DecisionsPanel {
                 next.remove(*index);
                 next
             }
-            Command::UndoDecision => {
+            DecisionsCommand::Undo => {
                 let previous = self.undo.pop()?;
                 self.redo.push(current.to_vec());
                 return Some(previous);
             }
-            Command::RedoDecision => {
+            DecisionsCommand::Redo => {
                 let later = self.redo.pop()?;
                 self.undo.push(current.to_vec());
                 return Some(later);
             }
-            _ => return None,
         };
         if next == current {
             return None;
@@ -122,25 +143,6 @@ impl DecisionsPanel {
         }
         self.redo.clear();
         Some(next)
-    }
-
-    /// Carries out the commands that only change this part; returns whether `command` was one.
-    pub fn apply(&mut self, command: &Command, shown: Option<&Shown>) -> bool {
-        match command {
-            Command::ToggleDecisions => self.open = !self.open,
-            Command::PickForLink(side, i) => {
-                self.picked = shown.map(|shown| {
-                    let document = &shown.documents[side.index()];
-                    (
-                        *side,
-                        *i,
-                        sentence_text(document, &shown.comparison, *side, *i),
-                    )
-                });
-            }
-            _ => return false,
-        }
-        true
     }
 
     /// The decision bar of the selected row: each link of its sentences with Confirm and
@@ -193,7 +195,12 @@ impl DecisionsPanel {
                     .on_hover_text("Keep this link whatever the options")
                     .clicked()
                 {
-                    commands.push(Command::Decide(decision_on(shown, l, r, Verdict::Confirm)));
+                    commands.push(Command::Decisions(DecisionsCommand::Decide(decision_on(
+                        shown,
+                        l,
+                        r,
+                        Verdict::Confirm,
+                    ))));
                 }
                 if ui
                     .small_button(format!("Reject {pair}"))
@@ -203,7 +210,12 @@ impl DecisionsPanel {
                     )
                     .clicked()
                 {
-                    commands.push(Command::Decide(decision_on(shown, l, r, Verdict::Reject)));
+                    commands.push(Command::Decisions(DecisionsCommand::Decide(decision_on(
+                        shown,
+                        l,
+                        r,
+                        Verdict::Reject,
+                    ))));
                 }
                 ui.separator();
             }
@@ -238,7 +250,7 @@ impl DecisionsPanel {
                     );
                 for (left, right) in replaced {
                     if ui.small_button(format!("“{left}” = “{right}”")).clicked() {
-                        commands.push(Command::TeachTerm(left, right));
+                        commands.push(Command::Terms(TermsCommand::Teach(left, right)));
                     }
                 }
             });
@@ -263,7 +275,7 @@ impl DecisionsPanel {
                     )
                     .clicked()
                 {
-                    commands.push(Command::PickForLink(side, i));
+                    commands.push(Command::Decisions(DecisionsCommand::PickForLink(side, i)));
                 }
             }
             if let Some((side, i, text)) = &self.picked {
@@ -287,7 +299,7 @@ impl DecisionsPanel {
                                 Side::Left => decision.left = text.clone(),
                                 Side::Right => decision.right = text.clone(),
                             }
-                            commands.push(Command::Decide(decision));
+                            commands.push(Command::Decisions(DecisionsCommand::Decide(decision)));
                         }
                     }
                 }
@@ -298,7 +310,7 @@ impl DecisionsPanel {
                 .on_hover_text("List your decisions on links; each can be removed")
                 .clicked()
             {
-                commands.push(Command::ToggleDecisions);
+                commands.push(Command::Decisions(DecisionsCommand::ToggleWindow));
             }
         });
     }
@@ -348,7 +360,7 @@ impl DecisionsPanel {
                     });
             });
         if !open {
-            commands.push(Command::ToggleDecisions);
+            commands.push(Command::Decisions(DecisionsCommand::ToggleWindow));
         }
     }
 }
@@ -378,7 +390,7 @@ fn decision_ui(
                 .button(format!("Remove decision {}", index + 1))
                 .clicked()
             {
-                commands.push(Command::RemoveDecision(index));
+                commands.push(Command::Decisions(DecisionsCommand::Remove(index)));
             }
         });
     });
@@ -407,14 +419,14 @@ fn undo_redo_ui(ui: &mut Ui, (undo, redo): (bool, bool), commands: &mut Vec<Comm
         .on_hover_text("Ctrl+Z")
         .clicked()
     {
-        commands.push(Command::UndoDecision);
+        commands.push(Command::Decisions(DecisionsCommand::Undo));
     }
     if ui
         .add_enabled(redo, egui::Button::new("Redo decision"))
         .on_hover_text("Ctrl+Shift+Z")
         .clicked()
     {
-        commands.push(Command::RedoDecision);
+        commands.push(Command::Decisions(DecisionsCommand::Redo));
     }
 }
 

@@ -6,11 +6,13 @@ use egui::{Color32, RichText, Ui};
 use crate::display::DisplayModel;
 use crate::engine::{Comparison, Options};
 
-use super::Command;
-use super::Side;
-use super::notices::Notices;
-use super::session::Session;
-use super::view::Palette;
+use crate::gui::Side;
+use crate::gui::commands::{
+    AppCommand, Command, DialogCommand, FindCommand, PairCommand, Slot, ViewCommand,
+};
+use crate::gui::notices::Notices;
+use crate::gui::pair::session::Session;
+use crate::gui::pair::view::Palette;
 
 /// What the toolbar shows, from the other parts.
 pub struct ToolbarInput<'a> {
@@ -52,7 +54,7 @@ pub fn ui(ui: &mut Ui, input: &ToolbarInput<'_>, commands: &mut Vec<Command>) {
         )
         .on_hover_text(REWORDED_PAIRING);
         if options != input.options {
-            commands.push(Command::SetOptions(options));
+            commands.push(Command::App(AppCommand::SetOptions(options)));
         }
         ui.separator();
         // Previous, the counter and Next stay together when the toolbar wraps.
@@ -62,7 +64,7 @@ pub fn ui(ui: &mut Ui, input: &ToolbarInput<'_>, commands: &mut Vec<Command>) {
                 .on_hover_text("Previous difference (Shift+F7, Alt+Up)")
                 .clicked()
             {
-                commands.push(Command::PreviousDifference);
+                commands.push(Command::View(ViewCommand::PreviousDifference));
             }
             let (n, m) = input.position;
             let position = if input.awaited.is_some() {
@@ -85,7 +87,7 @@ pub fn ui(ui: &mut Ui, input: &ToolbarInput<'_>, commands: &mut Vec<Command>) {
                 .on_hover_text("Next difference (F7, Alt+Down)")
                 .clicked()
             {
-                commands.push(Command::NextDifference);
+                commands.push(Command::View(ViewCommand::NextDifference));
             }
         });
         ui.separator();
@@ -94,14 +96,14 @@ pub fn ui(ui: &mut Ui, input: &ToolbarInput<'_>, commands: &mut Vec<Command>) {
             .on_hover_text("Exchange left and right")
             .clicked()
         {
-            commands.push(Command::Swap);
+            commands.push(Command::Pair(PairCommand::Swap));
         }
         if ui
             .button("Find")
             .on_hover_text("Find in both documents (Ctrl+F)")
             .clicked()
         {
-            commands.push(Command::OpenFind);
+            commands.push(Command::Find(FindCommand::Open));
         }
         if input.statements >= 2
             && ui
@@ -109,14 +111,14 @@ pub fn ui(ui: &mut Ui, input: &ToolbarInput<'_>, commands: &mut Vec<Command>) {
                 .on_hover_text("Back to all the statements side by side")
                 .clicked()
         {
-            commands.push(Command::ShowCollation);
+            commands.push(Command::App(AppCommand::ShowCollation));
         }
         if ui
             .button("Add statement…")
             .on_hover_text("Collate a third statement (or more) with these two")
             .clicked()
         {
-            commands.push(Command::AddStatement);
+            commands.push(Command::Dialog(DialogCommand::Open(Slot::NewStatement)));
         }
     });
     ui.add_space(2.0);
@@ -210,7 +212,7 @@ pub fn options_ui(ui: &mut Ui, options: Options, commands: &mut Vec<Command>) {
             .on_hover_text("Every comparison option back to its default")
             .clicked()
         {
-            commands.push(Command::SetOptions(Options::default()));
+            commands.push(Command::App(AppCommand::SetOptions(Options::default())));
         }
     });
 }

@@ -1,0 +1,163 @@
+//! The pairwise stage: every unordered pair of documents compared with the two-text engine,
+//! in a canonical order that depends only on the two texts (shorter first, then by content),
+//! each document read once for all its pairs, on several threads for long texts. Each
+//! comparison keeps only its links and counts.
+
+use crate::engine::segment::Sentence;
+use crate::engine::{Cancel, Cancelled, Comparison, Equivalences, Link, Options};
+
+/// Texts of at least this many bytes in all are compared pair by pair on several threads (as
+/// many as there are cores); smaller ones, statements, on the calling thread, where a spawned
+/// thread would cost more than it saves.
+const PARALLEL_BYTES: usize = 128 * 1024;
+
+/// What clustering keeps of one pairwise comparison (the rows and word diffs are dropped as
+/// soon as each comparison is made: they are the bulk of its memory).
+pub(super) struct PairResult {
+    /// Ranks of the two documents (canonical order), `left` < `right`.
+    pub(super) left: usize,
+    pub(super) right: usize,
+    pub(super) links: Vec<Link>,
+    pub(super) similarity: f32,
+    pub(super) coverage: f32,
+}
+
+impl PairResult {
+    pub(super) fn new(left: usize, right: usize, comparison: Comparison) -> Self {
+        let s = &comparison.stats;
+        let sentences = s.left_sentences + s.right_sentences;
+        let coverage = if sentences == 0 {
+            1.0
+        } else {
+            (s.left_linked + s.right_linked) as f32 / sentences as f32
+        };
+        Self {
+            left,
+            right,
+            similarity: s.similarity,
+            coverage,
+            links: comparison.links,
+        }
+    }
+}
+
+/// The documents ranked (canonical order) and their pairwise comparisons.
+pub(super) struct Ranked {
+    /// Rank → document index.
+    pub(super) by_rank: Vec<usize>,
+    /// Document index → rank.
+    pub(super) rank_of: Vec<usize>,
+    /// Sentences per rank, as each document was read.
+    pub(super) sentences: Vec<Vec<Sentence>>,
+    /// Every pair's result, between ranks.
+    pub(super) results: Vec<PairResult>,
+}
+
+/// Ranks the documents and compares every pair of them; stops between and inside the
+/// comparisons once `cancel` is raised.
+pub(super) fn compare_pairs(
+    texts: &[&str],
+    options: &Options,
+    equivalences: &Equivalences,
+    cancel: &Cancel,
+) -> Result<Ranked, Cancelled> {
+    let n = texts.len();
+    // Canonical order: rank → document, by length then content (then position, which matters
+    // only between identical texts, where it changes nothing).
+    let mut by_rank: Vec<usize> = (0..n).collect();
+    by_rank.sort_by(|&a, &b| (texts[a].len(), texts[a], a).cmp(&(texts[b].len(), texts[b], b)));
+    let mut rank_of = vec![0; n];
+    for (rank, &document) in by_rank.iter().enumerate() {
+        rank_of[document] = rank;
+    }
+    let jobs: Vec<(usize, usize)> = (0..n)
+        .flat_map(|left| (left + 1..n).map(move |right| (left, right)))
+        .collect();
+    let total: usize = texts.iter().map(|t| t.len()).sum();
+    let threads = if total >= PARALLEL_BYTES {
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    } else {
+        1
+    };
+    // Each document is read once (sentences, tokens, keys, equivalent terms), for all its pairs.
+    let matcher = options.use_equivalences.then(|| {
+        crate::engine::equivalence::Matcher::new(
+            equivalences,
+            options.ignore_case,
+            options.ignore_punctuation,
+        )
+    });
+    let ranks: Vec<usize> = (0..n).collect();
+    let reads = run_jobs(&ranks, threads, |rank| {
+        crate::engine::prepare::read(texts[by_rank[rank]], options, matcher.as_ref())
+    });
+    cancel.check()?;
+    let results = run_jobs(&jobs, threads, |(left, right)| {
+        let reads = crate::engine::Reads {
+            matcher: matcher.as_ref(),
+            left: &reads[left],
+            right: &reads[right],
+        };
+        let comparison = crate::engine::compare_reads(
+            texts[by_rank[left]],
+            texts[by_rank[right]],
+            reads,
+            options,
+            equivalences,
+            cancel,
+        )
+        .ok()?;
+        Some(PairResult::new(left, right, comparison))
+    });
+    if cancel.is_cancelled() {
+        return Err(Cancelled);
+    }
+    Ok(Ranked {
+        sentences: reads.iter().map(|read| read.sentences().to_vec()).collect(),
+        results: results.into_iter().flatten().collect(),
+        by_rank,
+        rank_of,
+    })
+}
+
+/// Runs `work` on every one of `jobs`, on up to `threads` threads, and returns the results in
+/// the order of `jobs`.
+fn run_jobs<J, T, F>(jobs: &[J], threads: usize, work: F) -> Vec<T>
+where
+    J: Copy + Sync,
+    T: Send,
+    F: Fn(J) -> T + Sync,
+{
+    let threads = threads.min(jobs.len()).max(1);
+    if threads == 1 {
+        return jobs.iter().map(|&job| work(job)).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, T)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(&job) = jobs.get(i) else {
+                            break;
+                        };
+                        mine.push((i, work(job)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| match h.join() {
+                Ok(mine) => mine,
+                // A panic in a comparison is a bug: pass it on to the caller's handler.
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    });
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
+}

@@ -1,0 +1,289 @@
+//! The rows kit both views are built from (the two columns and the collation): row heights
+//! measured or estimated with their prefix sums (only rows in view are laid out), keyboard
+//! scrolling, next/previous stepping through marked rows, slicing row-sorted marks per row,
+//! a cache of laid-out cells under one typed key, and the hatched empty cell.
+
+use std::collections::HashMap;
+use std::hash::Hash;
+use std::ops::Range;
+
+use egui::{Color32, Rect, Stroke, pos2};
+
+pub use super::cells::CellGalley;
+
+/// Vertical space between rows.
+pub const ROW_GAP: f32 = 6.0;
+/// Padding inside a cell.
+pub const CELL_PAD: f32 = 6.0;
+
+/// Heights of rows, measured or estimated, with their prefix sums.
+#[derive(Default)]
+pub struct RowHeights {
+    /// What the heights were computed for: (comparison id, column width, font size).
+    key: (u64, u32, u32),
+    heights: Vec<f32>,
+    measured: Vec<bool>,
+    /// `prefix[i]` = top of row `i`; one more entry than rows.
+    prefix: Vec<f32>,
+    dirty: bool,
+}
+
+impl RowHeights {
+    /// Makes sure the heights fit this comparison, column width and font; returns whether
+    /// they were estimated again.
+    pub fn prepare(
+        &mut self,
+        id: u64,
+        width: f32,
+        font_size: f32,
+        lengths: impl Iterator<Item = usize>,
+    ) -> bool {
+        let key = (id, width.round() as u32, (font_size * 10.0) as u32);
+        if key == self.key && !self.heights.is_empty() {
+            return false;
+        }
+        self.key = key;
+        let chars_per_line = (width / (font_size * 0.5)).max(8.0);
+        let line = font_size * 1.3;
+        self.heights = lengths
+            .map(|chars| {
+                (chars as f32 / chars_per_line).ceil().max(1.0) * line + 2.0 * CELL_PAD + ROW_GAP
+            })
+            .collect();
+        self.measured = vec![false; self.heights.len()];
+        self.dirty = true;
+        self.refresh();
+        true
+    }
+
+    /// Gives the rows `hidden` marks no height (a filter leaves them out).
+    pub fn collapse(&mut self, hidden: &[bool]) {
+        for ((h, m), &hide) in self.heights.iter_mut().zip(&mut self.measured).zip(hidden) {
+            if hide {
+                *h = 0.0;
+                *m = true;
+            }
+        }
+        self.dirty = true;
+        self.refresh();
+    }
+
+    /// Records the real height of row `i` once laid out.
+    pub fn measure(&mut self, i: usize, height: f32) {
+        if let (Some(h), Some(m)) = (self.heights.get_mut(i), self.measured.get_mut(i))
+            && (!*m || (*h - height).abs() > 0.5)
+        {
+            *h = height;
+            *m = true;
+            self.dirty = true;
+        }
+    }
+
+    /// Recomputes prefix sums after measurements.
+    pub fn refresh(&mut self) {
+        if !self.dirty {
+            return;
+        }
+        self.prefix.clear();
+        self.prefix.reserve(self.heights.len() + 1);
+        let mut y = 0.0;
+        self.prefix.push(0.0);
+        for h in &self.heights {
+            y += h;
+            self.prefix.push(y);
+        }
+        self.dirty = false;
+    }
+
+    /// Total height.
+    pub fn total(&self) -> f32 {
+        self.prefix.last().copied().unwrap_or(0.0)
+    }
+
+    /// Top of row `i`.
+    pub fn top(&self, i: usize) -> f32 {
+        self.prefix.get(i).copied().unwrap_or_else(|| self.total())
+    }
+
+    /// Rows that intersect `y_range`.
+    pub fn visible(&self, y_min: f32, y_max: f32) -> Range<usize> {
+        let n = self.heights.len();
+        let first = self
+            .prefix
+            .partition_point(|&top| top <= y_min)
+            .saturating_sub(1)
+            .min(n);
+        let last = self.prefix.partition_point(|&top| top < y_max).min(n);
+        first..last.max(first)
+    }
+}
+
+/// Keyboard scrolling of the rows (of the two columns and of the collation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScrollKey {
+    /// A page down.
+    PageDown,
+    /// A page up.
+    PageUp,
+    /// A little down.
+    LineDown,
+    /// A little up.
+    LineUp,
+    /// The first row.
+    Home,
+    /// The last row.
+    End,
+}
+
+impl ScrollKey {
+    /// Where the rows scroll to from `offset`, with a viewport `height` tall over `total`
+    /// points of rows: a page (less a little context), a line, the start or the end.
+    pub fn target(self, offset: f32, height: f32, total: f32) -> f32 {
+        let page = (height - 60.0).max(40.0);
+        let y = match self {
+            Self::PageDown => offset + page,
+            Self::PageUp => offset - page,
+            Self::LineDown => offset + 40.0,
+            Self::LineUp => offset - 40.0,
+            Self::Home => 0.0,
+            Self::End => total,
+        };
+        y.clamp(0.0, (total - height).max(0.0))
+    }
+}
+
+/// Steps from `selected` to the next (`forward`) or previous row of `targets` (sorted),
+/// wrapping around; from no selection, to the first or the last. `None` when there are none.
+pub fn step(targets: &[usize], selected: Option<usize>, forward: bool) -> Option<usize> {
+    let (&first, &last) = (targets.first()?, targets.last()?);
+    Some(match (selected, forward) {
+        (None, true) => first,
+        (None, false) => last,
+        (Some(at), true) => targets.iter().copied().find(|&t| t > at).unwrap_or(first),
+        (Some(at), false) => targets
+            .iter()
+            .rev()
+            .copied()
+            .find(|&t| t < at)
+            .unwrap_or(last),
+    })
+}
+
+/// The indexes of the marks of row `row` among `marks`, sorted by row (`row_of` reads a
+/// mark's row): one slice, found by two binary searches.
+pub fn row_range<T>(marks: &[T], row: usize, row_of: impl Fn(&T) -> usize) -> Range<usize> {
+    let from = marks.partition_point(|m| row_of(m) < row);
+    let to = marks.partition_point(|m| row_of(m) <= row);
+    from..to
+}
+
+/// What laid-out cells depend on: what is shown (its generation), the text width and font
+/// size, the theme, and the marks over the text (find matches, highlights). A cache of cells
+/// is valid for one key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GalleyKey {
+    /// The generation of what is shown.
+    pub shown: u64,
+    /// The text width, in whole points.
+    pub width: u32,
+    /// The font size, in tenths of a point.
+    pub font: u32,
+    /// Whether the theme is dark.
+    pub dark: bool,
+    /// Changes whenever the marks over the text do.
+    pub marks: u64,
+}
+
+impl GalleyKey {
+    /// The key of cells `text_width` wide in `font_size` in `ui`'s theme.
+    pub fn new(ui: &egui::Ui, shown: u64, text_width: f32, font_size: f32, marks: u64) -> Self {
+        Self {
+            shown,
+            width: text_width.round() as u32,
+            font: (font_size * 10.0) as u32,
+            dark: ui.visuals().dark_mode,
+            marks,
+        }
+    }
+}
+
+/// Cells kept laid out at most; past it the cache starts over (rows far from view go).
+const GALLEY_CACHE_MAX: usize = 4096;
+
+/// Laid-out cells by their place (`K`), valid for one [`GalleyKey`].
+pub struct GalleyCache<K, V> {
+    key: Option<GalleyKey>,
+    cells: HashMap<K, V>,
+}
+
+impl<K, V> Default for GalleyCache<K, V> {
+    fn default() -> Self {
+        Self {
+            key: None,
+            cells: HashMap::new(),
+        }
+    }
+}
+
+impl<K: Eq + Hash, V: Clone> GalleyCache<K, V> {
+    /// Keeps the cells if they were laid out for `key`, else drops them; returns whether they
+    /// were dropped, with the key they had been laid out for.
+    pub fn validate(&mut self, key: GalleyKey) -> Option<Option<GalleyKey>> {
+        if self.key == Some(key) {
+            return None;
+        }
+        self.cells.clear();
+        Some(self.key.replace(key))
+    }
+
+    /// The cell laid out at `place`, if any.
+    pub fn get(&self, place: &K) -> Option<V> {
+        self.cells.get(place).cloned()
+    }
+
+    /// Keeps a cell laid out (at most [`GALLEY_CACHE_MAX`]: past it the cache starts over).
+    pub fn insert(&mut self, place: K, cell: V) {
+        if self.cells.len() >= GALLEY_CACHE_MAX {
+            self.cells.clear();
+        }
+        self.cells.insert(place, cell);
+    }
+
+    /// Drops every cell.
+    pub fn clear(&mut self) {
+        self.cells.clear();
+    }
+}
+
+/// A hatched cell: the other side (or statement) has nothing here.
+pub fn empty_cell(painter: &egui::Painter, rect: Rect, colour: Color32, dark: bool) {
+    painter.rect_filled(rect, 3.0, colour);
+    let stroke = Stroke::new(
+        1.0,
+        if dark {
+            Color32::from_gray(55)
+        } else {
+            Color32::from_gray(225)
+        },
+    );
+    let step = 10.0;
+    let mut x = rect.min.x - rect.height();
+    while x < rect.max.x {
+        let a = pos2(x.max(rect.min.x), rect.max.y - (x.max(rect.min.x) - x));
+        let b_x = (x + rect.height()).min(rect.max.x);
+        let b = pos2(b_x, rect.max.y - (b_x - x));
+        painter.line_segment([a, b], stroke);
+        x += step;
+    }
+}
+
+/// Puts `widget` in `rect`, left-aligned and centred vertically (`Ui::put` centres it).
+pub fn put_left(ui: &mut egui::Ui, rect: Rect, widget: impl egui::Widget) -> egui::Response {
+    ui.scope_builder(
+        egui::UiBuilder::new()
+            .max_rect(rect)
+            .layout(egui::Layout::left_to_right(egui::Align::Center)),
+        |ui| ui.add(widget),
+    )
+    .inner
+}
