@@ -189,6 +189,7 @@ struct Kinds {
     own: Option<usize>,
     meeting: Option<usize>,
     one_party: Option<usize>,
+    travel: Option<usize>,
     title: Option<usize>,
     honorific: Option<usize>,
     scope: Option<usize>,
@@ -204,10 +205,17 @@ impl Kinds {
             own: lexicon.kind_index("self"),
             meeting: lexicon.kind_index("meeting"),
             one_party: lexicon.kind_index("one-party"),
+            travel: lexicon.kind_index("travel"),
             title: lexicon.kind_index("title"),
             honorific: lexicon.kind_index("honorific"),
             scope: lexicon.kind_index("scope"),
         }
+    }
+
+    /// Whether `kind` is an act of one party: on the other ("hosted") or a journey
+    /// ("visited").
+    fn is_one_party_act(&self, kind: usize) -> bool {
+        Some(kind) == self.one_party || Some(kind) == self.travel
     }
 }
 
@@ -417,7 +425,7 @@ fn opener(side: &SideTokens<'_>, all: &[Words<'_>], kinds: &Kinds) -> (Issuer, P
     for (index, words) in all.iter().enumerate().take(6) {
         let Some(verb) = words.hits.iter().find(|h| {
             Some(h.kind) == kinds.meeting
-                || Some(h.kind) == kinds.one_party
+                || kinds.is_one_party_act(h.kind)
                 || (Some(h.kind) == kinds.force
                     && matches!(words.lowers.get(h.start), Some(&("welcomed" | "welcomes"))))
         }) else {
@@ -785,7 +793,7 @@ fn credit(
     // An opener that names both parties credits both, unless one party acts on the other.
     let both = all.iter().any(|m| m.actor == Actor::Issuer)
         && all.iter().any(|m| m.actor == Actor::Counterpart);
-    let one_sided = words.has(kinds.one_party)
+    let one_sided = words.hits.iter().any(|h| kinds.is_one_party_act(h.kind))
         || words.lowers.iter().any(|w| {
             matches!(
                 *w,
@@ -798,24 +806,106 @@ fn credit(
     (first.actor, span_of(&first))
 }
 
+/// The stance forms of a sentence (force, booster, hedge, scope), read apart from the actor
+/// forms so that none hides another ("addressed" inside "we also addressed", "talked" inside
+/// "talked to"), with the scope constructions no list of forms can hold: a contrastive negation
+/// ("not regional but global") and a deadline ("by 2030").
+fn stance_hits(words: &Words<'_>, lexicon: &StrengthLexicon, kinds: &Kinds) -> Vec<Hit> {
+    let wanted: Vec<usize> = [kinds.force, kinds.booster, kinds.hedge, kinds.scope]
+        .into_iter()
+        .flatten()
+        .collect();
+    let lowers = &words.lowers;
+    let mut hits = Vec::new();
+    let mut i = 0;
+    while i < lowers.len() {
+        if let Some(scope) = kinds.scope
+            && let Some(n) = scope_construction(lowers, i)
+        {
+            hits.push(Hit {
+                kind: scope,
+                grade: 1,
+                start: i,
+                end: i + n,
+            });
+            i += n;
+            continue;
+        }
+        match lexicon.match_at_kinds(lowers, i, &wanted) {
+            Some((kind, grade, n)) => {
+                // A denied position verb takes no position ("did not agree").
+                let denied = Some(kind) == kinds.force
+                    && i.checked_sub(1).and_then(|k| lowers.get(k)) == Some(&"not");
+                if !denied {
+                    hits.push(Hit {
+                        kind,
+                        grade,
+                        start: i,
+                        end: i + n,
+                    });
+                }
+                i += n.max(1);
+            }
+            None => i += 1,
+        }
+    }
+    hits
+}
+
+/// Words after "not" that make "not … but" additive ("not only … but also"), not a contrast.
+const NOT_CONTRAST: &[&str] = &["only", "just", "merely", "simply", "least"];
+
+/// The length in words of a scope construction starting at word `i`, if one does: "not X but
+/// Y" (a contrastive negation that delimits what is meant, as in "on an international, not
+/// unilateral basis") and "by" a year (a deadline).
+fn scope_construction(lowers: &[&str], i: usize) -> Option<usize> {
+    let at = |k: usize| lowers.get(k).copied();
+    match at(i)? {
+        "not" => {
+            let negated = at(i + 1)?;
+            (!NOT_CONTRAST.contains(&negated) && at(i + 2)? == "but" && at(i + 3).is_some())
+                .then_some(4)
+        }
+        "by" => {
+            let year = at(i + 1)?;
+            (year.len() == 4
+                && year
+                    .parse::<u32>()
+                    .is_ok_and(|y| (1900..=2199).contains(&y)))
+            .then_some(2)
+        }
+        _ => None,
+    }
+}
+
+/// How strongly a sentence takes its position.
+#[derive(Debug, Clone, Copy)]
+struct Force {
+    /// The position verb's grade, raised by one for a booster and lowered by one for a hedge.
+    value: i32,
+    /// The position verb's own grade.
+    verb: u32,
+    /// Whether a booster raised it.
+    boosted: bool,
+    /// The words that carry it.
+    span: Span,
+}
+
 /// The force of a sentence: its strongest position verb, raised by a booster and lowered by a
-/// hedge; with the words that carry it.
-fn force(words: &Words<'_>, kinds: &Kinds) -> Option<(i32, Span)> {
-    let verb = words
-        .hits
+/// hedge; with the words that carry it. `hits` are the sentence's [`stance_hits`].
+fn force(words: &Words<'_>, hits: &[Hit], kinds: &Kinds) -> Option<Force> {
+    let verb = hits
         .iter()
         .filter(|h| Some(h.kind) == kinds.force)
         .max_by_key(|h| (h.grade, std::cmp::Reverse(h.start)))?;
     let grade = i32::try_from(verb.grade).unwrap_or(0);
     // A booster or hedge counts within the verb's phrase: up to four words after it.
     let near = |h: &&Hit| h.start + 1 >= verb.start && h.start <= verb.end + 4;
-    let booster = words
-        .hits
+    let booster = hits
         .iter()
         .filter(|h| Some(h.kind) == kinds.booster)
         .find(near);
-    let hedge = words
-        .hits
+    let hedge = hits
         .iter()
         .filter(|h| Some(h.kind) == kinds.hedge)
         .find(near);
@@ -832,11 +922,36 @@ fn force(words: &Words<'_>, kinds: &Kinds) -> Option<(i32, Span)> {
         start = start.min(h.start);
         end = end.max(h.end);
     }
-    Some((value, words.span(start, end)))
+    Some(Force {
+        value,
+        verb: verb.grade,
+        boosted: booster.is_some(),
+        span: words.span(start, end),
+    })
 }
 
 /// Least difference of force between two linked sentences for a strength shift.
 const MIN_FORCE_GAP: i32 = 2;
+
+/// The grade of condemnation and demand ("condemned", "urged"): a difference in kind from
+/// every lower grade, not only in degree.
+const CONDEMNATION: u32 = 4;
+
+/// Which side of a link words its point more strongly, if one does: force two grades apart,
+/// or one grade apart when the difference is one of kind: a condemnation or demand on one side
+/// only ("condemned" against "affirmed continued collaboration"), or the same grade of verb
+/// intensified on one side only ("reiterated their unwavering support" against "confirmed").
+fn stronger_side(left: &Force, right: &Force) -> Option<Stronger> {
+    let gap = left.value - right.value;
+    let (strong, weak, side) = match gap.signum() {
+        1 => (left, right, Stronger::Left),
+        -1 => (right, left, Stronger::Right),
+        _ => return None,
+    };
+    let in_kind = (strong.verb >= CONDEMNATION && weak.verb < CONDEMNATION)
+        || (strong.verb == weak.verb && strong.boosted && !weak.boosted);
+    (gap.abs() >= MIN_FORCE_GAP || in_kind).then_some(side)
+}
 
 /// Who each side's sentences credit, and the stance shifts on the links.
 pub(super) fn find(
@@ -879,16 +994,19 @@ pub(super) fn find(
         let right_words = Words::of(&sides[1], link.right, lexicon);
         let joint_vs_one = (left_actor == Actor::Joint && right_actor.is_one_party())
             || (right_actor == Actor::Joint && left_actor.is_one_party());
-        // Openers are not compared for credit: "X hosted Y" against "X and Y met" tells who
-        // travelled, not who holds a position.
-        let opener = |side: usize, sentence: usize, words: &Words<'_>| {
+        // Reports of the meeting itself are not compared for credit: "X hosted Y" against "X
+        // and Y met" tells who travelled, not who holds a position (complementary acts). A
+        // journey on both sides is compared: "the Prime Minister and the Secretary General
+        // visited the site" against "he visited the site" credits one act differently.
+        let report = |side: usize, sentence: usize, words: &Words<'_>| {
             attributions[side].issuer.opener == Some(sentence)
                 || words.has(kinds.meeting)
-                || words.has(kinds.one_party)
+                || words.hits.iter().any(|h| kinds.is_one_party_act(h.kind))
         };
+        let both_travel = left_words.has(kinds.travel) && right_words.has(kinds.travel);
         if joint_vs_one
-            && !opener(0, link.left, &left_words)
-            && !opener(1, link.right, &right_words)
+            && (both_travel
+                || !report(0, link.left, &left_words) && !report(1, link.right, &right_words))
         {
             let left_span = attributions[0]
                 .mentions
@@ -902,25 +1020,24 @@ pub(super) fn find(
                 .unwrap_or(Span::new(0, 0));
             push(ShiftKind::Attribution, None, left_span, right_span);
         }
-        if let (Some((l, left_span)), Some((r, right_span))) =
-            (force(&left_words, &kinds), force(&right_words, &kinds))
-            && (l - r).abs() >= MIN_FORCE_GAP
+        let left_hits = stance_hits(&left_words, lexicon, &kinds);
+        let right_hits = stance_hits(&right_words, lexicon, &kinds);
+        if let (Some(l), Some(r)) = (
+            force(&left_words, &left_hits, &kinds),
+            force(&right_words, &right_hits, &kinds),
+        ) && let Some(stronger) = stronger_side(&l, &r)
         {
-            let stronger = if l > r {
-                Stronger::Left
-            } else {
-                Stronger::Right
-            };
-            push(ShiftKind::Strength, Some(stronger), left_span, right_span);
+            push(ShiftKind::Strength, Some(stronger), l.span, r.span);
         }
-        let scope = |words: &Words<'_>| {
-            words
-                .hits
-                .iter()
+        let scope = |words: &Words<'_>, hits: &[Hit]| {
+            hits.iter()
                 .find(|h| Some(h.kind) == kinds.scope)
                 .map(|h| words.span(h.start, h.end))
         };
-        match (scope(&left_words), scope(&right_words)) {
+        match (
+            scope(&left_words, &left_hits),
+            scope(&right_words, &right_hits),
+        ) {
             (Some(span), None) => push(
                 ShiftKind::Scope,
                 Some(Stronger::Left),
