@@ -507,8 +507,13 @@ fn qualified_before(words: &Words<'_>, start: usize) -> bool {
         .is_some_and(|t| t.is_capitalised() && !matches!(t.lower.as_str(), "the" | "and"))
 }
 
-/// Credits every sentence of one side.
-fn attribute(side: &SideTokens<'_>, lexicon: &StrengthLexicon, kinds: &Kinds) -> Attribution {
+/// Credits every sentence of one side; with the words of each sentence, which the links read
+/// again.
+fn attribute<'s>(
+    side: &'s SideTokens<'_>,
+    lexicon: &StrengthLexicon,
+    kinds: &Kinds,
+) -> (Attribution, Vec<Words<'s>>) {
     let all: Vec<Words<'_>> = (0..side.sentences.len())
         .map(|s| Words::of(side, s, lexicon))
         .collect();
@@ -522,11 +527,14 @@ fn attribute(side: &SideTokens<'_>, lexicon: &StrengthLexicon, kinds: &Kinds) ->
         actors.push(actor);
         mentions.push(mention);
     }
-    Attribution {
-        issuer,
-        actors,
-        mentions,
-    }
+    (
+        Attribution {
+            issuer,
+            actors,
+            mentions,
+        },
+        all,
+    )
 }
 
 /// An actor mention met while reading a sentence.
@@ -852,6 +860,18 @@ fn stance_hits(words: &Words<'_>, lexicon: &StrengthLexicon, kinds: &Kinds) -> V
     hits
 }
 
+/// The stance forms of sentence `index`, read on first use and kept in `memo`.
+fn stance_of<'m>(
+    memo: &'m mut [Option<Vec<Hit>>],
+    index: usize,
+    words: &Words<'_>,
+    lexicon: &StrengthLexicon,
+    kinds: &Kinds,
+) -> Option<&'m [Hit]> {
+    let slot = memo.get_mut(index)?;
+    Some(slot.get_or_insert_with(|| stance_hits(words, lexicon, kinds)))
+}
+
 /// Words after "not" that make "not … but" additive ("not only … but also"), not a contrast.
 const NOT_CONTRAST: &[&str] = &["only", "just", "merely", "simply", "least"];
 
@@ -960,10 +980,12 @@ pub(super) fn find(
 ) -> ([Attribution; 2], Vec<Shift>) {
     let lexicon = builtin();
     let kinds = Kinds::of(lexicon);
-    let attributions = [
-        attribute(&sides[0], lexicon, &kinds),
-        attribute(&sides[1], lexicon, &kinds),
-    ];
+    let (left_attribution, left_all) = attribute(&sides[0], lexicon, &kinds);
+    let (right_attribution, right_all) = attribute(&sides[1], lexicon, &kinds);
+    let attributions = [left_attribution, right_attribution];
+    // Each linked sentence's stance forms, read once however many links it has.
+    let mut left_stance: Vec<Option<Vec<Hit>>> = vec![None; left_all.len()];
+    let mut right_stance: Vec<Option<Vec<Hit>>> = vec![None; right_all.len()];
     let mut shifts = Vec::new();
     for link in &comparison.links {
         if link.kind == LinkKind::Identical {
@@ -990,8 +1012,11 @@ pub(super) fn find(
                 right_span,
             });
         };
-        let left_words = Words::of(&sides[0], link.left, lexicon);
-        let right_words = Words::of(&sides[1], link.right, lexicon);
+        let (Some(left_words), Some(right_words)) =
+            (left_all.get(link.left), right_all.get(link.right))
+        else {
+            continue;
+        };
         let joint_vs_one = (left_actor == Actor::Joint && right_actor.is_one_party())
             || (right_actor == Actor::Joint && left_actor.is_one_party());
         // Reports of the meeting itself are not compared for credit: "X hosted Y" against "X
@@ -1006,7 +1031,7 @@ pub(super) fn find(
         let both_travel = left_words.has(kinds.travel) && right_words.has(kinds.travel);
         if joint_vs_one
             && (both_travel
-                || !report(0, link.left, &left_words) && !report(1, link.right, &right_words))
+                || !report(0, link.left, left_words) && !report(1, link.right, right_words))
         {
             let left_span = attributions[0]
                 .mentions
@@ -1020,11 +1045,15 @@ pub(super) fn find(
                 .unwrap_or(Span::new(0, 0));
             push(ShiftKind::Attribution, None, left_span, right_span);
         }
-        let left_hits = stance_hits(&left_words, lexicon, &kinds);
-        let right_hits = stance_hits(&right_words, lexicon, &kinds);
+        let (Some(left_hits), Some(right_hits)) = (
+            stance_of(&mut left_stance, link.left, left_words, lexicon, &kinds),
+            stance_of(&mut right_stance, link.right, right_words, lexicon, &kinds),
+        ) else {
+            continue;
+        };
         if let (Some(l), Some(r)) = (
-            force(&left_words, &left_hits, &kinds),
-            force(&right_words, &right_hits, &kinds),
+            force(left_words, left_hits, &kinds),
+            force(right_words, right_hits, &kinds),
         ) && let Some(stronger) = stronger_side(&l, &r)
         {
             push(ShiftKind::Strength, Some(stronger), l.span, r.span);
@@ -1034,10 +1063,7 @@ pub(super) fn find(
                 .find(|h| Some(h.kind) == kinds.scope)
                 .map(|h| words.span(h.start, h.end))
         };
-        match (
-            scope(&left_words, &left_hits),
-            scope(&right_words, &right_hits),
-        ) {
+        match (scope(left_words, left_hits), scope(right_words, right_hits)) {
             (Some(span), None) => push(
                 ShiftKind::Scope,
                 Some(Stronger::Left),
