@@ -185,6 +185,7 @@ struct Kinds {
     force: Option<usize>,
     booster: Option<usize>,
     hedge: Option<usize>,
+    modal: Option<usize>,
     joint: Option<usize>,
     own: Option<usize>,
     meeting: Option<usize>,
@@ -201,6 +202,7 @@ impl Kinds {
             force: lexicon.kind_index("force"),
             booster: lexicon.kind_index("booster"),
             hedge: lexicon.kind_index("hedge"),
+            modal: lexicon.kind_index("modal"),
             joint: lexicon.kind_index("joint"),
             own: lexicon.kind_index("self"),
             meeting: lexicon.kind_index("meeting"),
@@ -819,10 +821,16 @@ fn credit(
 /// "talked to"), with the scope constructions no list of forms can hold: a contrastive negation
 /// ("not regional but global") and a deadline ("by 2030").
 fn stance_hits(words: &Words<'_>, lexicon: &StrengthLexicon, kinds: &Kinds) -> Vec<Hit> {
-    let wanted: Vec<usize> = [kinds.force, kinds.booster, kinds.hedge, kinds.scope]
-        .into_iter()
-        .flatten()
-        .collect();
+    let wanted: Vec<usize> = [
+        kinds.force,
+        kinds.booster,
+        kinds.hedge,
+        kinds.modal,
+        kinds.scope,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     let lowers = &words.lowers;
     let mut hits = Vec::new();
     let mut i = 0;
@@ -841,10 +849,17 @@ fn stance_hits(words: &Words<'_>, lexicon: &StrengthLexicon, kinds: &Kinds) -> V
         }
         match lexicon.match_at_kinds(lowers, i, &wanted) {
             Some((kind, grade, n)) => {
-                // A denied position verb takes no position ("did not agree").
-                let denied = Some(kind) == kinds.force
-                    && i.checked_sub(1).and_then(|k| lowers.get(k)) == Some(&"not");
-                if !denied {
+                let before = i.checked_sub(1).and_then(|k| lowers.get(k)).copied();
+                // A denied position verb takes no position ("did not agree"); a modal after
+                // an article is a noun ("a must"); a capitalised form inside a sentence is a
+                // name ("in May").
+                let denied = Some(kind) == kinds.force && before == Some("not");
+                let noun = Some(kind) == kinds.modal && matches!(before, Some("the" | "a" | "an"));
+                let named = words
+                    .words
+                    .get(i)
+                    .is_some_and(|t| t.is_capitalised() && !t.initial);
+                if !denied && !noun && !named {
                     hits.push(Hit {
                         kind,
                         grade,
@@ -925,9 +940,10 @@ fn force(words: &Words<'_>, hits: &[Hit], kinds: &Kinds) -> Option<Force> {
         .iter()
         .filter(|h| Some(h.kind) == kinds.booster)
         .find(near);
+    // A low modal hedges too ("may consider").
     let hedge = hits
         .iter()
-        .filter(|h| Some(h.kind) == kinds.hedge)
+        .filter(|h| Some(h.kind) == kinds.hedge || Some(h.kind) == kinds.modal && h.grade == 1)
         .find(near);
     let mut start = verb.start;
     let mut end = verb.end;
@@ -956,6 +972,19 @@ const MIN_FORCE_GAP: i32 = 2;
 /// The grade of condemnation and demand ("condemned", "urged"): a difference in kind from
 /// every lower grade, not only in degree.
 const CONDEMNATION: u32 = 4;
+
+/// Least difference of modal value for a strength shift: high against low ("must" against
+/// "may"), not against median ("must" against "will", which reported speech often gives as
+/// "would").
+const MIN_MODAL_GAP: u32 = 2;
+
+/// A sentence's strongest modal: its value (1 low, 2 median, 3 high) and where it is.
+fn modality(words: &Words<'_>, hits: &[Hit], kinds: &Kinds) -> Option<(u32, Span)> {
+    hits.iter()
+        .filter(|h| Some(h.kind) == kinds.modal)
+        .max_by_key(|h| (h.grade, std::cmp::Reverse(h.start)))
+        .map(|h| (h.grade, words.span(h.start, h.end)))
+}
 
 /// Which side of a link words its point more strongly, if one does: force two grades apart,
 /// or one grade apart when the difference is one of kind: a condemnation or demand on one side
@@ -1057,6 +1086,17 @@ pub(super) fn find(
         ) && let Some(stronger) = stronger_side(&l, &r)
         {
             push(ShiftKind::Strength, Some(stronger), l.span, r.span);
+        } else if let (Some(l), Some(r)) = (
+            modality(left_words, left_hits, &kinds),
+            modality(right_words, right_hits, &kinds),
+        ) && l.0.abs_diff(r.0) >= MIN_MODAL_GAP
+        {
+            let stronger = if l.0 > r.0 {
+                Stronger::Left
+            } else {
+                Stronger::Right
+            };
+            push(ShiftKind::Strength, Some(stronger), l.1, r.1);
         }
         let scope = |words: &Words<'_>, hits: &[Hit]| {
             hits.iter()
@@ -1189,6 +1229,38 @@ mod tests {
     }
 
     #[test]
+    fn an_obligation_against_a_possibility_is_stronger() {
+        let left = "The two sides must resume negotiations on the free trade agreement.\n";
+        let right = "The two sides may resume negotiations on the free trade agreement.\n";
+        let shifts = shifts_on(left, right, "must", "may");
+        let shift = of_kind(&shifts, ShiftKind::Strength).expect("a strength shift");
+        assert_eq!(shift.stronger, Some(Stronger::Left));
+        assert_eq!((&*shift.left_words, &*shift.right_words), ("must", "may"));
+        // High against median is not: reported speech turns "will" into "would".
+        let right = "The two sides would resume negotiations on the free trade agreement.\n";
+        let shifts = shifts_on(left, right, "must", "would");
+        assert!(
+            of_kind(&shifts, ShiftKind::Strength).is_none(),
+            "{shifts:#?}"
+        );
+        // "the vital need to" is a noun, and "May" a month.
+        let left = "They spoke of the vital need to resume negotiations, which began in May.\n";
+        let right = "They agreed that the negotiations could resume.\n";
+        let shifts = shifts_on(left, right, "the vital need to", "could");
+        assert!(
+            of_kind(&shifts, ShiftKind::Strength).is_none(),
+            "{shifts:#?}"
+        );
+        let left = "They agreed that the negotiations begun in May resume this week.\n";
+        let right = "They agreed that the negotiations must resume.\n";
+        let shifts = shifts_on(left, right, "May", "must");
+        assert!(
+            of_kind(&shifts, ShiftKind::Strength).is_none(),
+            "{shifts:#?}"
+        );
+    }
+
+    #[test]
     fn a_denied_verb_takes_no_position() {
         let left = "The two sides did not agree on the text of the communiqué.\n";
         let right = "The two sides discussed the text of the communiqué.\n";
@@ -1309,6 +1381,7 @@ mod tests {
             "scope",
             "travel",
             "courtesy",
+            "modal",
         ] {
             assert!(lexicon.kind_index(kind).is_some(), "{kind}");
         }
