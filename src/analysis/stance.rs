@@ -185,10 +185,12 @@ struct Kinds {
     force: Option<usize>,
     booster: Option<usize>,
     hedge: Option<usize>,
+    modal: Option<usize>,
     joint: Option<usize>,
     own: Option<usize>,
     meeting: Option<usize>,
     one_party: Option<usize>,
+    travel: Option<usize>,
     title: Option<usize>,
     honorific: Option<usize>,
     scope: Option<usize>,
@@ -200,14 +202,22 @@ impl Kinds {
             force: lexicon.kind_index("force"),
             booster: lexicon.kind_index("booster"),
             hedge: lexicon.kind_index("hedge"),
+            modal: lexicon.kind_index("modal"),
             joint: lexicon.kind_index("joint"),
             own: lexicon.kind_index("self"),
             meeting: lexicon.kind_index("meeting"),
             one_party: lexicon.kind_index("one-party"),
+            travel: lexicon.kind_index("travel"),
             title: lexicon.kind_index("title"),
             honorific: lexicon.kind_index("honorific"),
             scope: lexicon.kind_index("scope"),
         }
+    }
+
+    /// Whether `kind` is an act of one party: on the other ("hosted") or a journey
+    /// ("visited").
+    fn is_one_party_act(&self, kind: usize) -> bool {
+        Some(kind) == self.one_party || Some(kind) == self.travel
     }
 }
 
@@ -417,7 +427,7 @@ fn opener(side: &SideTokens<'_>, all: &[Words<'_>], kinds: &Kinds) -> (Issuer, P
     for (index, words) in all.iter().enumerate().take(6) {
         let Some(verb) = words.hits.iter().find(|h| {
             Some(h.kind) == kinds.meeting
-                || Some(h.kind) == kinds.one_party
+                || kinds.is_one_party_act(h.kind)
                 || (Some(h.kind) == kinds.force
                     && matches!(words.lowers.get(h.start), Some(&("welcomed" | "welcomes"))))
         }) else {
@@ -499,8 +509,13 @@ fn qualified_before(words: &Words<'_>, start: usize) -> bool {
         .is_some_and(|t| t.is_capitalised() && !matches!(t.lower.as_str(), "the" | "and"))
 }
 
-/// Credits every sentence of one side.
-fn attribute(side: &SideTokens<'_>, lexicon: &StrengthLexicon, kinds: &Kinds) -> Attribution {
+/// Credits every sentence of one side; with the words of each sentence, which the links read
+/// again.
+fn attribute<'s>(
+    side: &'s SideTokens<'_>,
+    lexicon: &StrengthLexicon,
+    kinds: &Kinds,
+) -> (Attribution, Vec<Words<'s>>) {
     let all: Vec<Words<'_>> = (0..side.sentences.len())
         .map(|s| Words::of(side, s, lexicon))
         .collect();
@@ -514,11 +529,14 @@ fn attribute(side: &SideTokens<'_>, lexicon: &StrengthLexicon, kinds: &Kinds) ->
         actors.push(actor);
         mentions.push(mention);
     }
-    Attribution {
-        issuer,
-        actors,
-        mentions,
-    }
+    (
+        Attribution {
+            issuer,
+            actors,
+            mentions,
+        },
+        all,
+    )
 }
 
 /// An actor mention met while reading a sentence.
@@ -785,7 +803,7 @@ fn credit(
     // An opener that names both parties credits both, unless one party acts on the other.
     let both = all.iter().any(|m| m.actor == Actor::Issuer)
         && all.iter().any(|m| m.actor == Actor::Counterpart);
-    let one_sided = words.has(kinds.one_party)
+    let one_sided = words.hits.iter().any(|h| kinds.is_one_party_act(h.kind))
         || words.lowers.iter().any(|w| {
             matches!(
                 *w,
@@ -798,26 +816,134 @@ fn credit(
     (first.actor, span_of(&first))
 }
 
+/// The stance forms of a sentence (force, booster, hedge, scope), read apart from the actor
+/// forms so that none hides another ("addressed" inside "we also addressed", "talked" inside
+/// "talked to"), with the scope constructions no list of forms can hold: a contrastive negation
+/// ("not regional but global") and a deadline ("by 2030").
+fn stance_hits(words: &Words<'_>, lexicon: &StrengthLexicon, kinds: &Kinds) -> Vec<Hit> {
+    let wanted: Vec<usize> = [
+        kinds.force,
+        kinds.booster,
+        kinds.hedge,
+        kinds.modal,
+        kinds.scope,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let lowers = &words.lowers;
+    let mut hits = Vec::new();
+    let mut i = 0;
+    while i < lowers.len() {
+        if let Some(scope) = kinds.scope
+            && let Some(n) = scope_construction(lowers, i)
+        {
+            hits.push(Hit {
+                kind: scope,
+                grade: 1,
+                start: i,
+                end: i + n,
+            });
+            i += n;
+            continue;
+        }
+        match lexicon.match_at_kinds(lowers, i, &wanted) {
+            Some((kind, grade, n)) => {
+                let before = i.checked_sub(1).and_then(|k| lowers.get(k)).copied();
+                // A denied position verb takes no position ("did not agree"); a modal after
+                // an article is a noun ("a must"); a capitalised form inside a sentence is a
+                // name ("in May").
+                let denied = Some(kind) == kinds.force && before == Some("not");
+                let noun = Some(kind) == kinds.modal && matches!(before, Some("the" | "a" | "an"));
+                let named = words
+                    .words
+                    .get(i)
+                    .is_some_and(|t| t.is_capitalised() && !t.initial);
+                if !denied && !noun && !named {
+                    hits.push(Hit {
+                        kind,
+                        grade,
+                        start: i,
+                        end: i + n,
+                    });
+                }
+                i += n.max(1);
+            }
+            None => i += 1,
+        }
+    }
+    hits
+}
+
+/// The stance forms of sentence `index`, read on first use and kept in `memo`.
+fn stance_of<'m>(
+    memo: &'m mut [Option<Vec<Hit>>],
+    index: usize,
+    words: &Words<'_>,
+    lexicon: &StrengthLexicon,
+    kinds: &Kinds,
+) -> Option<&'m [Hit]> {
+    let slot = memo.get_mut(index)?;
+    Some(slot.get_or_insert_with(|| stance_hits(words, lexicon, kinds)))
+}
+
+/// Words after "not" that make "not … but" additive ("not only … but also"), not a contrast.
+const NOT_CONTRAST: &[&str] = &["only", "just", "merely", "simply", "least"];
+
+/// The length in words of a scope construction starting at word `i`, if one does: "not X but
+/// Y" (a contrastive negation that delimits what is meant, as in "on an international, not
+/// unilateral basis") and "by" a year (a deadline).
+fn scope_construction(lowers: &[&str], i: usize) -> Option<usize> {
+    let at = |k: usize| lowers.get(k).copied();
+    match at(i)? {
+        "not" => {
+            let negated = at(i + 1)?;
+            (!NOT_CONTRAST.contains(&negated) && at(i + 2)? == "but" && at(i + 3).is_some())
+                .then_some(4)
+        }
+        "by" => {
+            let year = at(i + 1)?;
+            (year.len() == 4
+                && year
+                    .parse::<u32>()
+                    .is_ok_and(|y| (1900..=2199).contains(&y)))
+            .then_some(2)
+        }
+        _ => None,
+    }
+}
+
+/// How strongly a sentence takes its position.
+#[derive(Debug, Clone, Copy)]
+struct Force {
+    /// The position verb's grade, raised by one for a booster and lowered by one for a hedge.
+    value: i32,
+    /// The position verb's own grade.
+    verb: u32,
+    /// Whether a booster raised it.
+    boosted: bool,
+    /// The words that carry it.
+    span: Span,
+}
+
 /// The force of a sentence: its strongest position verb, raised by a booster and lowered by a
-/// hedge; with the words that carry it.
-fn force(words: &Words<'_>, kinds: &Kinds) -> Option<(i32, Span)> {
-    let verb = words
-        .hits
+/// hedge; with the words that carry it. `hits` are the sentence's [`stance_hits`].
+fn force(words: &Words<'_>, hits: &[Hit], kinds: &Kinds) -> Option<Force> {
+    let verb = hits
         .iter()
         .filter(|h| Some(h.kind) == kinds.force)
         .max_by_key(|h| (h.grade, std::cmp::Reverse(h.start)))?;
     let grade = i32::try_from(verb.grade).unwrap_or(0);
     // A booster or hedge counts within the verb's phrase: up to four words after it.
     let near = |h: &&Hit| h.start + 1 >= verb.start && h.start <= verb.end + 4;
-    let booster = words
-        .hits
+    let booster = hits
         .iter()
         .filter(|h| Some(h.kind) == kinds.booster)
         .find(near);
-    let hedge = words
-        .hits
+    // A low modal hedges too ("may consider").
+    let hedge = hits
         .iter()
-        .filter(|h| Some(h.kind) == kinds.hedge)
+        .filter(|h| Some(h.kind) == kinds.hedge || Some(h.kind) == kinds.modal && h.grade == 1)
         .find(near);
     let mut start = verb.start;
     let mut end = verb.end;
@@ -832,11 +958,49 @@ fn force(words: &Words<'_>, kinds: &Kinds) -> Option<(i32, Span)> {
         start = start.min(h.start);
         end = end.max(h.end);
     }
-    Some((value, words.span(start, end)))
+    Some(Force {
+        value,
+        verb: verb.grade,
+        boosted: booster.is_some(),
+        span: words.span(start, end),
+    })
 }
 
 /// Least difference of force between two linked sentences for a strength shift.
 const MIN_FORCE_GAP: i32 = 2;
+
+/// The grade of condemnation and demand ("condemned", "urged"): a difference in kind from
+/// every lower grade, not only in degree.
+const CONDEMNATION: u32 = 4;
+
+/// Least difference of modal value for a strength shift: high against low ("must" against
+/// "may"), not against median ("must" against "will", which reported speech often gives as
+/// "would").
+const MIN_MODAL_GAP: u32 = 2;
+
+/// A sentence's strongest modal: its value (1 low, 2 median, 3 high) and where it is.
+fn modality(words: &Words<'_>, hits: &[Hit], kinds: &Kinds) -> Option<(u32, Span)> {
+    hits.iter()
+        .filter(|h| Some(h.kind) == kinds.modal)
+        .max_by_key(|h| (h.grade, std::cmp::Reverse(h.start)))
+        .map(|h| (h.grade, words.span(h.start, h.end)))
+}
+
+/// Which side of a link words its point more strongly, if one does: force two grades apart,
+/// or one grade apart when the difference is one of kind: a condemnation or demand on one side
+/// only ("condemned" against "affirmed continued collaboration"), or the same grade of verb
+/// intensified on one side only ("reiterated their unwavering support" against "confirmed").
+fn stronger_side(left: &Force, right: &Force) -> Option<Stronger> {
+    let gap = left.value - right.value;
+    let (strong, weak, side) = match gap.signum() {
+        1 => (left, right, Stronger::Left),
+        -1 => (right, left, Stronger::Right),
+        _ => return None,
+    };
+    let in_kind = (strong.verb >= CONDEMNATION && weak.verb < CONDEMNATION)
+        || (strong.verb == weak.verb && strong.boosted && !weak.boosted);
+    (gap.abs() >= MIN_FORCE_GAP || in_kind).then_some(side)
+}
 
 /// Who each side's sentences credit, and the stance shifts on the links.
 pub(super) fn find(
@@ -845,10 +1009,12 @@ pub(super) fn find(
 ) -> ([Attribution; 2], Vec<Shift>) {
     let lexicon = builtin();
     let kinds = Kinds::of(lexicon);
-    let attributions = [
-        attribute(&sides[0], lexicon, &kinds),
-        attribute(&sides[1], lexicon, &kinds),
-    ];
+    let (left_attribution, left_all) = attribute(&sides[0], lexicon, &kinds);
+    let (right_attribution, right_all) = attribute(&sides[1], lexicon, &kinds);
+    let attributions = [left_attribution, right_attribution];
+    // Each linked sentence's stance forms, read once however many links it has.
+    let mut left_stance: Vec<Option<Vec<Hit>>> = vec![None; left_all.len()];
+    let mut right_stance: Vec<Option<Vec<Hit>>> = vec![None; right_all.len()];
     let mut shifts = Vec::new();
     for link in &comparison.links {
         if link.kind == LinkKind::Identical {
@@ -875,20 +1041,26 @@ pub(super) fn find(
                 right_span,
             });
         };
-        let left_words = Words::of(&sides[0], link.left, lexicon);
-        let right_words = Words::of(&sides[1], link.right, lexicon);
+        let (Some(left_words), Some(right_words)) =
+            (left_all.get(link.left), right_all.get(link.right))
+        else {
+            continue;
+        };
         let joint_vs_one = (left_actor == Actor::Joint && right_actor.is_one_party())
             || (right_actor == Actor::Joint && left_actor.is_one_party());
-        // Openers are not compared for credit: "X hosted Y" against "X and Y met" tells who
-        // travelled, not who holds a position.
-        let opener = |side: usize, sentence: usize, words: &Words<'_>| {
+        // Reports of the meeting itself are not compared for credit: "X hosted Y" against "X
+        // and Y met" tells who travelled, not who holds a position (complementary acts). A
+        // journey on both sides is compared: "the Prime Minister and the Secretary General
+        // visited the site" against "he visited the site" credits one act differently.
+        let report = |side: usize, sentence: usize, words: &Words<'_>| {
             attributions[side].issuer.opener == Some(sentence)
                 || words.has(kinds.meeting)
-                || words.has(kinds.one_party)
+                || words.hits.iter().any(|h| kinds.is_one_party_act(h.kind))
         };
+        let both_travel = left_words.has(kinds.travel) && right_words.has(kinds.travel);
         if joint_vs_one
-            && !opener(0, link.left, &left_words)
-            && !opener(1, link.right, &right_words)
+            && (both_travel
+                || !report(0, link.left, left_words) && !report(1, link.right, right_words))
         {
             let left_span = attributions[0]
                 .mentions
@@ -902,25 +1074,36 @@ pub(super) fn find(
                 .unwrap_or(Span::new(0, 0));
             push(ShiftKind::Attribution, None, left_span, right_span);
         }
-        if let (Some((l, left_span)), Some((r, right_span))) =
-            (force(&left_words, &kinds), force(&right_words, &kinds))
-            && (l - r).abs() >= MIN_FORCE_GAP
+        let (Some(left_hits), Some(right_hits)) = (
+            stance_of(&mut left_stance, link.left, left_words, lexicon, &kinds),
+            stance_of(&mut right_stance, link.right, right_words, lexicon, &kinds),
+        ) else {
+            continue;
+        };
+        if let (Some(l), Some(r)) = (
+            force(left_words, left_hits, &kinds),
+            force(right_words, right_hits, &kinds),
+        ) && let Some(stronger) = stronger_side(&l, &r)
         {
-            let stronger = if l > r {
+            push(ShiftKind::Strength, Some(stronger), l.span, r.span);
+        } else if let (Some(l), Some(r)) = (
+            modality(left_words, left_hits, &kinds),
+            modality(right_words, right_hits, &kinds),
+        ) && l.0.abs_diff(r.0) >= MIN_MODAL_GAP
+        {
+            let stronger = if l.0 > r.0 {
                 Stronger::Left
             } else {
                 Stronger::Right
             };
-            push(ShiftKind::Strength, Some(stronger), left_span, right_span);
+            push(ShiftKind::Strength, Some(stronger), l.1, r.1);
         }
-        let scope = |words: &Words<'_>| {
-            words
-                .hits
-                .iter()
+        let scope = |words: &Words<'_>, hits: &[Hit]| {
+            hits.iter()
                 .find(|h| Some(h.kind) == kinds.scope)
                 .map(|h| words.span(h.start, h.end))
         };
-        match (scope(&left_words), scope(&right_words)) {
+        match (scope(left_words, left_hits), scope(right_words, right_hits)) {
             (Some(span), None) => push(
                 ShiftKind::Scope,
                 Some(Stronger::Left),
@@ -942,6 +1125,245 @@ pub(super) fn find(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::{Link, LinkSource, Options, compare};
+
+    /// The shifts `find` gives on one link, drawn by hand between the left sentence containing
+    /// `l` and the right one containing `r` (whatever the engine links), each text read as its
+    /// own document (its opener, its issuer).
+    fn shifts_on(left: &str, right: &str, l: &str, r: &str) -> Vec<Shift> {
+        let mut c = compare(left, right, &Options::default());
+        let at = |text: &str, sentences: &[crate::engine::Sentence], needle: &str| {
+            sentences
+                .iter()
+                .position(|s| text[s.span.range()].contains(needle))
+                .unwrap_or_else(|| panic!("no sentence with {needle:?}"))
+        };
+        c.links = vec![Link {
+            left: at(left, &c.left_sentences, l),
+            right: at(right, &c.right_sentences, r),
+            kind: LinkKind::Related,
+            score: 0.5,
+            shared: Vec::new(),
+            left_spans: Vec::new(),
+            right_spans: Vec::new(),
+            source: LinkSource::Engine,
+        }];
+        let sides = [
+            SideTokens::new(left, &c.left_sentences),
+            SideTokens::new(right, &c.right_sentences),
+        ];
+        find(&sides, &c).1
+    }
+
+    fn of_kind(shifts: &[Shift], kind: ShiftKind) -> Option<&Shift> {
+        shifts.iter().find(|s| s.kind == kind)
+    }
+
+    // Strength (sentences from the development pairs' readouts).
+
+    #[test]
+    fn a_verb_intensified_on_one_side_only_is_stronger() {
+        let left = "They reiterated their unwavering support for Ukraine's independence, \
+                    sovereignty, and territorial integrity.\n";
+        let right = "The two ministers confirmed that Japan and the United States would continue \
+                     to work together in response to the current situation in Ukraine.\n";
+        let shifts = shifts_on(left, right, "reiterated", "confirmed");
+        let shift = of_kind(&shifts, ShiftKind::Strength).expect("a strength shift");
+        assert_eq!(shift.stronger, Some(Stronger::Left));
+        assert_eq!(shift.left_words, "reiterated their unwavering");
+        assert_eq!(shift.right_words, "confirmed");
+    }
+
+    #[test]
+    fn a_condemnation_against_an_affirmation_is_stronger() {
+        let left = "Both leaders condemned the recent North Korean missile launches.\n";
+        let right = "They have affirmed continued collaboration in addressing North Korea, such \
+                     as the nuclear and missile issues.\n";
+        let shifts = shifts_on(left, right, "condemned", "affirmed");
+        let shift = of_kind(&shifts, ShiftKind::Strength).expect("a strength shift");
+        assert_eq!(shift.stronger, Some(Stronger::Left));
+        assert_eq!(shift.left_words, "condemned");
+        assert_eq!(shift.right_words, "affirmed");
+    }
+
+    #[test]
+    fn a_verb_inside_an_actor_form_still_counts() {
+        // "We also addressed" is a joint subject; its verb is a neutral discourse act all the
+        // same, and "expressed their deep concern" a boosted expressive.
+        let left = "The Prime Minister and Secretary General both expressed their deep concern \
+                    at the situation in northern Syria.\n";
+        let right = "We also addressed arms control and of course also the situation in Northern \
+                     Syria.\n";
+        let shifts = shifts_on(left, right, "deep concern", "addressed");
+        let shift = of_kind(&shifts, ShiftKind::Strength).expect("a strength shift");
+        assert_eq!(shift.stronger, Some(Stronger::Left));
+        assert_eq!(shift.left_words, "expressed their deep");
+        assert_eq!(shift.right_words, "addressed");
+    }
+
+    #[test]
+    fn courtesies_and_same_grade_rewordings_are_not_strength_shifts() {
+        // "warmly" is the formula of congratulations, not a stronger position.
+        let left = "The president-elect thanked the prime minister for his congratulations.\n";
+        let right = "Prime Minister Modi warmly congratulated President-elect Biden on his \
+                     election.\n";
+        let shifts = shifts_on(left, right, "thanked", "congratulated");
+        assert!(
+            of_kind(&shifts, ShiftKind::Strength).is_none(),
+            "{shifts:#?}"
+        );
+        // One grade apart, in degree only: "agreed" against "welcomed".
+        let left = "The leaders agreed to deepen cooperation on artificial intelligence.\n";
+        let right = "The two leaders welcomed the deepening of cooperation on artificial \
+                     intelligence.\n";
+        let shifts = shifts_on(left, right, "agreed", "welcomed");
+        assert!(
+            of_kind(&shifts, ShiftKind::Strength).is_none(),
+            "{shifts:#?}"
+        );
+        // The same grade worded otherwise.
+        let left = "The two leaders emphasized their commitment to the partnership.\n";
+        let right = "Both leaders stressed their commitment to deepen the partnership.\n";
+        let shifts = shifts_on(left, right, "emphasized", "stressed");
+        assert!(shifts.is_empty(), "{shifts:#?}");
+    }
+
+    #[test]
+    fn an_obligation_against_a_possibility_is_stronger() {
+        let left = "The two sides must resume negotiations on the free trade agreement.\n";
+        let right = "The two sides may resume negotiations on the free trade agreement.\n";
+        let shifts = shifts_on(left, right, "must", "may");
+        let shift = of_kind(&shifts, ShiftKind::Strength).expect("a strength shift");
+        assert_eq!(shift.stronger, Some(Stronger::Left));
+        assert_eq!((&*shift.left_words, &*shift.right_words), ("must", "may"));
+        // High against median is not: reported speech turns "will" into "would".
+        let right = "The two sides would resume negotiations on the free trade agreement.\n";
+        let shifts = shifts_on(left, right, "must", "would");
+        assert!(
+            of_kind(&shifts, ShiftKind::Strength).is_none(),
+            "{shifts:#?}"
+        );
+        // "the vital need to" is a noun, and "May" a month.
+        let left = "They spoke of the vital need to resume negotiations, which began in May.\n";
+        let right = "They agreed that the negotiations could resume.\n";
+        let shifts = shifts_on(left, right, "the vital need to", "could");
+        assert!(
+            of_kind(&shifts, ShiftKind::Strength).is_none(),
+            "{shifts:#?}"
+        );
+        let left = "They agreed that the negotiations begun in May resume this week.\n";
+        let right = "They agreed that the negotiations must resume.\n";
+        let shifts = shifts_on(left, right, "May", "must");
+        assert!(
+            of_kind(&shifts, ShiftKind::Strength).is_none(),
+            "{shifts:#?}"
+        );
+    }
+
+    #[test]
+    fn a_denied_verb_takes_no_position() {
+        let left = "The two sides did not agree on the text of the communiqué.\n";
+        let right = "The two sides discussed the text of the communiqué.\n";
+        let shifts = shifts_on(left, right, "did not agree", "discussed");
+        assert!(
+            of_kind(&shifts, ShiftKind::Strength).is_none(),
+            "{shifts:#?}"
+        );
+    }
+
+    // Attribution.
+
+    #[test]
+    fn one_journey_credited_to_both_and_to_one_is_an_attribution_shift() {
+        let left = "On August 25, in Cambridge Bay, the Prime Minister and the Secretary General \
+                    visited one of the sites of the North Warning System.\n";
+        let right = "On Thursday, he visited a North Warning System radar site in Cambridge \
+                     Bay.\n";
+        let shifts = shifts_on(left, right, "visited", "visited");
+        let shift = of_kind(&shifts, ShiftKind::Attribution).expect("an attribution shift");
+        assert_eq!(shift.left_words, "Prime Minister and the Secretary General");
+        assert_eq!(shift.right_words, "he");
+        assert_eq!(shift.stronger, None);
+    }
+
+    #[test]
+    fn complementary_acts_are_not_attribution_shifts() {
+        // One hosts, both meet: a report of the meeting, not of a position.
+        let left = "The Prime Minister hosted Japanese Prime Minister Fumio Kishida at Downing \
+                    Street this morning.\n";
+        let right = "The two leaders met at Downing Street this morning.\n";
+        let shifts = shifts_on(left, right, "hosted", "met");
+        assert!(
+            of_kind(&shifts, ShiftKind::Attribution).is_none(),
+            "{shifts:#?}"
+        );
+        // One thanks, the other pledges: each side credits one party, no point is moved.
+        let left = "The Prime Minister spoke with NATO Secretary General Jens Stoltenberg today. \
+                    The Prime Minister thanked the Secretary General for NATO's support.\n";
+        let right = "Secretary General Jens Stoltenberg spoke with Prime Minister Justin Trudeau. \
+                     Mr Stoltenberg pledged NATO's support to Canada.\n";
+        let shifts = shifts_on(left, right, "thanked", "pledged");
+        assert!(
+            of_kind(&shifts, ShiftKind::Attribution).is_none(),
+            "{shifts:#?}"
+        );
+    }
+
+    // Scope.
+
+    #[test]
+    fn a_contrastive_negation_a_deadline_or_a_concession_is_a_scope_shift() {
+        let cases = [
+            (
+                "Underscoring that security is not regional but global, Mr Stoltenberg \
+                 thanked the Prime Minister.\n",
+                "Both recognised that the security of Europe and the Indo-Pacific are \
+                 inseparable.\n",
+                "not regional but global",
+                Stronger::Left,
+            ),
+            (
+                "He set out the UK's plan to steadily increase defence spending to 2.5%.\n",
+                "The Secretary General welcomed that the UK will spend 2.5% of GDP on defence \
+                 by 2030.\n",
+                "by 2030",
+                Stronger::Right,
+            ),
+            (
+                "They both welcomed the lifting of UK import restrictions on products from \
+                 Fukushima.\n",
+                "He also welcomed that the UK's import measures on Fukushima's food products \
+                 would be lifted, although it took some time.\n",
+                "although",
+                Stronger::Right,
+            ),
+        ];
+        for (left, right, words, side) in cases {
+            let shifts = shifts_on(left, right, ".", ".");
+            let shift = of_kind(&shifts, ShiftKind::Scope)
+                .unwrap_or_else(|| panic!("no scope shift for {words:?}: {shifts:#?}"));
+            assert_eq!(shift.stronger, Some(side));
+            let quoted = match side {
+                Stronger::Left => &shift.left_words,
+                Stronger::Right => &shift.right_words,
+            };
+            assert_eq!(quoted, words);
+        }
+    }
+
+    #[test]
+    fn an_additive_negation_or_a_list_is_not_a_scope_shift() {
+        let left = "The leaders agreed that the partnership is not only about trade but also \
+                    about security.\n";
+        let right = "The leaders agreed to deepen the partnership in trade and security.\n";
+        let shifts = shifts_on(left, right, "not only", "deepen");
+        assert!(of_kind(&shifts, ShiftKind::Scope).is_none(), "{shifts:#?}");
+        let left = "The leaders also discussed their priorities, including containing the \
+                    pandemic and tackling climate change.\n";
+        let right = "The leaders also discussed their priorities.\n";
+        let shifts = shifts_on(left, right, "including", "priorities");
+        assert!(of_kind(&shifts, ShiftKind::Scope).is_none(), "{shifts:#?}");
+    }
 
     #[test]
     fn builtin_lexicon_parses_with_every_kind() {
@@ -957,6 +1379,9 @@ mod tests {
             "title",
             "honorific",
             "scope",
+            "travel",
+            "courtesy",
+            "modal",
         ] {
             assert!(lexicon.kind_index(kind).is_some(), "{kind}");
         }

@@ -171,6 +171,26 @@ impl StrengthLexicon {
             .map(|form| (form.kind, form.grade, form.words.len()))
     }
 
+    /// [`match_at`](Self::match_at) among the forms of the kinds `kinds` only: a form of
+    /// another kind does not hide them ("talked" inside the opener form "talked to").
+    pub(super) fn match_at_kinds(
+        &self,
+        words: &[&str],
+        i: usize,
+        kinds: &[usize],
+    ) -> Option<(usize, u32, usize)> {
+        let first = words.get(i)?;
+        self.by_first.get(*first)?.iter().find_map(|&f| {
+            let form = self.forms.get(f)?;
+            let n = form.words.len();
+            (kinds.contains(&form.kind)
+                && words
+                    .get(i..i + n)
+                    .is_some_and(|run| form.words.iter().zip(run).all(|(a, b)| a == b)))
+            .then_some((form.kind, form.grade, n))
+        })
+    }
+
     /// The index of the kind named `name`, if the lexicon has it.
     pub(super) fn kind_index(&self, name: &str) -> Option<usize> {
         self.kinds.iter().position(|k| k == name)
