@@ -4,7 +4,9 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use parallax::analysis::{CollationInsights, EntityKind, StrengthLexicon, analyse_collation};
+use parallax::analysis::{
+    Actor, CollationInsights, EntityKind, StrengthLexicon, analyse_collation,
+};
 use parallax::engine::collate::collate;
 use parallax::engine::{Equivalences, Options};
 use proptest::prelude::*;
@@ -266,6 +268,47 @@ proptest! {
     }
 }
 
+/// The actor of the sentence of document `d` that contains `needle`.
+fn actor_of(insights: &CollationInsights, texts: &[&str], d: usize, needle: &str) -> Actor {
+    let collation = collate(texts, &Options::default());
+    let at = texts[d].find(needle).expect("the needle is in the text");
+    let sentence = collation.sentences[d]
+        .iter()
+        .position(|s| s.span.start <= at && at < s.span.end)
+        .expect("a sentence holds it");
+    insights.attribution[d].actors[sentence]
+}
+
+#[test]
+fn each_document_of_a_collation_credits_its_sentences_as_a_side_of_a_pair_does() {
+    let insights = insights_of(&SEED);
+    assert_eq!(insights.attribution.len(), SEED.len());
+    for (d, attribution) in insights.attribution.iter().enumerate() {
+        let collation = collate(&SEED, &Options::default());
+        assert_eq!(
+            attribution.actors.len(),
+            collation.sentences[d].len(),
+            "document {d}"
+        );
+    }
+    // The seed's point: the Foreign Office credits the fight against terrorism to both sides,
+    // the embassy to its own.
+    assert_eq!(
+        actor_of(&insights, &SEED, FOD, "both sides emphasized"),
+        Actor::Joint
+    );
+    assert_eq!(
+        actor_of(&insights, &SEED, EMB, "We remain committed"),
+        Actor::Issuer
+    );
+    // A document's attribution does not depend on the others collated with it.
+    let alone = insights_of(&[EMBASSY, FO]);
+    assert_eq!(alone.attribution[1], insights.attribution[FOD]);
+    let reordered = insights_of(&[ARTICLE, MOFA, FO, EMBASSY]);
+    assert_eq!(reordered.attribution[2], insights.attribution[FOD]);
+    assert_eq!(reordered.attribution[3], insights.attribution[EMB]);
+}
+
 // The command line.
 
 fn seed_files() -> Vec<PathBuf> {
@@ -326,11 +369,35 @@ fn the_json_has_the_documented_insights() {
     assert_eq!(phrase["spans"].as_array().map(Vec::len), Some(4));
     assert_eq!(insights["strength"], serde_json::json!([]));
 
+    // Each document says whom its sentences credit, and who issued it.
+    for document in json["documents"].as_array().expect("documents") {
+        let sentences = document["sentences"].as_array().expect("sentences");
+        assert!(
+            sentences.iter().all(|s| s["actor"].is_string()),
+            "{document}"
+        );
+        assert!(document["issuer"].is_object(), "{}", document["name"]);
+    }
+    let fo = &json["documents"][1];
+    let fo_text = fo["text"].as_str().expect("text");
+    let at = fo_text
+        .find("both sides emphasized")
+        .expect("the FO's point");
+    let joint = fo["sentences"]
+        .as_array()
+        .expect("sentences")
+        .iter()
+        .find(|s| s["start"].as_u64() <= Some(at as u64) && Some(at as u64) < s["end"].as_u64())
+        .expect("its sentence");
+    assert_eq!(joint["actor"], "joint");
+
     let never = compare_json(&seed_files(), &["--format", "json", "--analysis", "never"]);
     assert!(
         never.get("insights").is_none(),
         "no insights with --analysis never"
     );
+    let first = &never["documents"][0];
+    assert!(first.get("issuer").is_none() && first["sentences"][0].get("actor").is_none());
 }
 
 #[test]

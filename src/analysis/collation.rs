@@ -23,6 +23,7 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use super::entities::{self, EntityKind};
+use super::stance::{self, Attribution};
 use super::{SideTokens, phrases, strength};
 use crate::engine::collate::Collation;
 use crate::engine::segment::{Sentence, Span};
@@ -42,6 +43,10 @@ pub struct CollationInsights {
     /// Points where two documents use different grades of one kind of word, by point, kind and
     /// documents.
     pub strength: Vec<StrengthFinding>,
+    /// Per document (in the order given), who issued it and whom each of its sentences credits
+    /// (both parties, its issuer, the other party, someone else), read as for each side of a
+    /// pair.
+    pub attribution: Vec<Attribution>,
 }
 
 /// One named thing and how each document names it.
@@ -203,11 +208,16 @@ pub fn analyse_collation(
         .filter_map(|&rank| ranked.get(rank))
         .collect();
     let strength = strength_findings(collation, &by_document, lexicon);
+    let attribution = by_document
+        .iter()
+        .map(|side| stance::attribution(side))
+        .collect();
 
     CollationInsights {
         entities,
         phrases,
         strength,
+        attribution,
     }
 }
 

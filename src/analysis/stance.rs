@@ -1002,6 +1002,13 @@ fn stronger_side(left: &Force, right: &Force) -> Option<Stronger> {
     (gap.abs() >= MIN_FORCE_GAP || in_kind).then_some(side)
 }
 
+/// Who one document's sentences credit, and who issued it: for a collation, each document
+/// read on its own as each side of a pair is.
+pub(super) fn attribution(side: &SideTokens<'_>) -> Attribution {
+    let lexicon = builtin();
+    attribute(side, lexicon, &Kinds::of(lexicon)).0
+}
+
 /// Who each side's sentences credit, and the stance shifts on the links.
 pub(super) fn find(
     sides: &[SideTokens<'_>; 2],

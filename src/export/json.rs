@@ -112,7 +112,7 @@ pub(crate) fn side<'a>(doc: &'a Document, sentences: &[Sentence]) -> SideOut<'a>
 }
 
 /// `doc` with its `sentences`, each credited to its actor, and its issuer.
-fn attributed_side<'a>(
+pub(crate) fn attributed_side<'a>(
     doc: &'a Document,
     sentences: &[Sentence],
     attribution: Option<&'a Attribution>,

@@ -129,7 +129,10 @@ pub fn write(out: &mut dyn std::io::Write, report: &CollationReport<'_>) -> std:
         .enumerate()
         .map(|(i, document)| {
             let sentences = collation.sentences.get(i).map_or(&[][..], Vec::as_slice);
-            crate::export::json::side(document, sentences)
+            let attribution = report
+                .insights
+                .and_then(|insights| insights.attribution.get(i));
+            crate::export::json::attributed_side(document, sentences, attribution)
         })
         .collect();
     let points = report
