@@ -681,3 +681,31 @@ fn a_raised_cancel_flag_stops_the_collation_and_a_fresh_one_changes_nothing() {
         Some(collate_with(&texts, &options, equivalences))
     );
 }
+
+/// A collation prepares each document once, with one term table for all of them; each pair of
+/// documents must still link exactly as the two-text comparison of that pair does (the same
+/// sentences, kinds and scores), whatever else is collated with them.
+#[test]
+fn a_collation_links_each_pair_as_its_two_text_comparison_does() {
+    let edited = FO
+        .replace("emphasized", "stressed")
+        .replace("Pakistan", "Pakistan's government");
+    let texts: Vec<&str> = SEED.iter().copied().chain([edited.as_str()]).collect();
+    let collation = collate(&texts, &Options::default());
+    assert_eq!(collation.pairs.len(), texts.len() * (texts.len() - 1) / 2);
+    let key = |links: &[parallax::engine::Link]| -> Vec<(usize, usize, String, u32)> {
+        links
+            .iter()
+            .map(|l| (l.left, l.right, format!("{:?}", l.kind), l.score.to_bits()))
+            .collect()
+    };
+    for pair in &collation.pairs {
+        let alone =
+            parallax::engine::compare(texts[pair.left], texts[pair.right], &Options::default());
+        let mut expected = key(&alone.links);
+        expected.sort();
+        let mut got = key(&pair.links);
+        got.sort();
+        assert_eq!(got, expected, "documents {} and {}", pair.left, pair.right);
+    }
+}

@@ -25,7 +25,7 @@ use super::decisions::Resolved;
 use super::fixed;
 use super::links::{self, Candidate, LinkKind};
 use super::normalize::is_stop_word;
-use super::prepare::{Interner, Prepared};
+use super::prepare::Prepared;
 
 /// One aligned group: contiguous sentences on each side (either may be empty).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,8 +53,10 @@ struct Weights {
 }
 
 impl Weights {
-    fn new(terms: &Interner, term_names: &[String], left: &Prepared, right: &Prepared) -> Self {
-        let n = terms.len();
+    /// `term_names` are every term's name by id (the pair's, or a whole collation's: a term
+    /// neither side has weighs nothing in any sum).
+    fn new(term_names: &[String], left: &Prepared, right: &Prepared) -> Self {
+        let n = term_names.len();
         let mut df_left = vec![0u32; n];
         let mut df_right = vec![0u32; n];
         for bag in &left.terms {
@@ -189,7 +191,6 @@ pub struct Counterparts<'a> {
 pub fn align(
     left: &Prepared,
     right: &Prepared,
-    terms: &Interner,
     term_names: &[String],
     threshold: f32,
     counterparts: &Counterparts<'_>,
@@ -253,7 +254,7 @@ pub fn align(
     let identical_count = groups.len();
 
     // 3. Reworded sentences.
-    let weights = Weights::new(terms, term_names, left, right);
+    let weights = Weights::new(term_names, left, right);
     let pairs = fuzzy_pairs(
         left,
         right,

@@ -22,6 +22,7 @@ mod prepare;
 pub mod segment;
 mod word_diff;
 
+use std::borrow::Cow;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -688,17 +689,39 @@ pub fn link_features(
     (spans(&sides.left_side), spans(&sides.right_side), pairs)
 }
 
-/// Both texts prepared for comparison, with their shared term table and sentence keys.
-struct Sides {
-    left_side: prepare::Prepared,
-    right_side: prepare::Prepared,
-    terms: prepare::Interner,
-    term_names: Vec<String>,
+/// The sentences of a prepared side: taken from it when the comparison prepared it, copied when
+/// a collation lends it.
+fn sentences_of(side: Cow<'_, prepare::Prepared>) -> Vec<Sentence> {
+    match side {
+        Cow::Owned(side) => side.sentences,
+        Cow::Borrowed(side) => side.sentences.clone(),
+    }
+}
+
+/// Both texts prepared for comparison, with their shared term table and sentence keys:
+/// prepared for this comparison, or borrowed from a collation that prepared each document once
+/// with one term table for all.
+struct Sides<'p> {
+    left_side: Cow<'p, prepare::Prepared>,
+    right_side: Cow<'p, prepare::Prepared>,
+    term_names: Cow<'p, [String]>,
     left_ids: Vec<u32>,
     right_ids: Vec<u32>,
 }
 
-impl Sides {
+impl<'p> Sides<'p> {
+    /// Two documents a collation prepared, with its term table.
+    fn borrowed(prepared: Prepared2<'p>) -> Self {
+        let (left_ids, right_ids) = align::sentence_ids(prepared.left, prepared.right);
+        Self {
+            left_side: Cow::Borrowed(prepared.left),
+            right_side: Cow::Borrowed(prepared.right),
+            term_names: Cow::Borrowed(prepared.term_names),
+            left_ids,
+            right_ids,
+        }
+    }
+
     /// The counterpart scorer of the two texts (`left` and `right` as prepared).
     fn scorer<'a>(
         &'a self,
@@ -729,7 +752,7 @@ fn prepare_sides(
     options: &Options,
     equivalences: &Equivalences,
     cancel: &Cancel,
-) -> Result<Sides, Cancelled> {
+) -> Result<Sides<'static>, Cancelled> {
     prepare_sides_from(
         left,
         right,
@@ -748,7 +771,7 @@ fn prepare_sides_from(
     equivalences: &Equivalences,
     cancel: &Cancel,
     parallel_from: usize,
-) -> Result<Sides, Cancelled> {
+) -> Result<Sides<'static>, Cancelled> {
     let matcher = options.use_equivalences.then(|| {
         equivalence::Matcher::new(
             equivalences,
@@ -794,7 +817,7 @@ fn sides_from_reads(
     options: &Options,
     matcher: Option<&equivalence::Matcher>,
     cancel: &Cancel,
-) -> Result<Sides, Cancelled> {
+) -> Result<Sides<'static>, Cancelled> {
     let mut keys = prepare::Interner::default();
     let mut terms = prepare::Interner::default();
     let left_side = prepare::prepare(left, left_read, options, matcher, &mut keys, &mut terms);
@@ -803,22 +826,33 @@ fn sides_from_reads(
     let term_names = terms.names();
     let (left_ids, right_ids) = align::sentence_ids(&left_side, &right_side);
     Ok(Sides {
-        left_side,
-        right_side,
-        terms,
-        term_names,
+        left_side: Cow::Owned(left_side),
+        right_side: Cow::Owned(right_side),
+        term_names: Cow::Owned(term_names),
         left_ids,
         right_ids,
     })
 }
 
 /// Texts read before the comparison, with the matcher they were read with: a collation reads
-/// each document once for all its pairs.
+/// each document once for all its pairs, and prepares it once too (`prepared`).
 #[derive(Clone, Copy)]
 pub(crate) struct Reads<'a> {
     pub matcher: Option<&'a equivalence::Matcher>,
     pub left: &'a prepare::Read,
     pub right: &'a prepare::Read,
+    pub prepared: Option<Prepared2<'a>>,
+}
+
+/// Two texts prepared before the comparison with one term table (a collation's, for all its
+/// documents), and that table's names by id. The result is the one a comparison that prepares
+/// them itself gives: no result depends on the terms' id numbers (sums of weights are exact in
+/// any order, ties are broken by names).
+#[derive(Clone, Copy)]
+pub(crate) struct Prepared2<'a> {
+    pub left: &'a prepare::Prepared,
+    pub right: &'a prepare::Prepared,
+    pub term_names: &'a [String],
 }
 
 impl Reads<'_> {
@@ -826,6 +860,11 @@ impl Reads<'_> {
         Self {
             left: self.right,
             right: self.left,
+            prepared: self.prepared.map(|p| Prepared2 {
+                left: p.right,
+                right: p.left,
+                ..p
+            }),
             ..self
         }
     }
@@ -903,6 +942,10 @@ fn compare_oriented(
     let deadline = Instant::now() + Duration::from_millis(options.timeout_ms.max(1));
     let knowledge = source.knowledge;
     let sides = match source.reads {
+        Some(Reads {
+            prepared: Some(prepared),
+            ..
+        }) => Sides::borrowed(prepared),
         Some(reads) => sides_from_reads(
             left,
             right,
@@ -925,11 +968,11 @@ fn compare_oriented(
     let Sides {
         left_side,
         right_side,
-        terms,
         term_names,
         left_ids,
         right_ids,
     } = &sides;
+    let (left_side, right_side): (&prepare::Prepared, &prepare::Prepared) = (left_side, right_side);
     let mut candidates = scorer.find(left_ids, right_ids, params);
     decide_candidates(&mut candidates, &decided, &scorer, params);
     cancel.check()?;
@@ -937,7 +980,6 @@ fn compare_oriented(
     let groups = align::align(
         left_side,
         right_side,
-        terms,
         term_names,
         options.threshold,
         &align::Counterparts {
@@ -1071,8 +1113,8 @@ fn compare_oriented(
     drop(scorer);
     Ok(Comparison {
         options: *options,
-        left_sentences: sides.left_side.sentences,
-        right_sentences: sides.right_side.sentences,
+        left_sentences: sentences_of(sides.left_side),
+        right_sentences: sentences_of(sides.right_side),
         rows,
         links,
         rejected: {

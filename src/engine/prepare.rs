@@ -36,11 +36,6 @@ impl Interner {
         }
         names
     }
-
-    /// How many distinct strings were interned.
-    pub fn len(&self) -> usize {
-        self.ids.len()
-    }
 }
 
 /// One side, ready to align.
@@ -49,7 +44,7 @@ impl Interner {
 /// token here: its span covers the run, its key is the group's (so "US" and "United States"
 /// match) and its literal key is the run's own keys (so the word diff can tell an equivalent
 /// wording from the same wording).
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Prepared {
     /// The sentences; they partition the text.
     pub sentences: Vec<Sentence>,
