@@ -214,13 +214,29 @@ const GALLEY_CACHE_MAX: usize = 4096;
 pub struct GalleyCache<K, V> {
     key: Option<GalleyKey>,
     cells: HashMap<K, V>,
+    /// Most cells kept (`None`: every cell laid out stays until the key changes).
+    limit: Option<usize>,
 }
 
+/// A cache that keeps every cell laid out until its key changes (the collation's: a scroll
+/// back lays nothing out again).
 impl<K, V> Default for GalleyCache<K, V> {
     fn default() -> Self {
         Self {
             key: None,
             cells: HashMap::new(),
+            limit: None,
+        }
+    }
+}
+
+impl<K, V> GalleyCache<K, V> {
+    /// A cache of at most [`GALLEY_CACHE_MAX`] cells, then it starts over (the pair's rows:
+    /// a 1 MiB pair has far more rows than are ever in view).
+    pub fn bounded() -> Self {
+        Self {
+            limit: Some(GALLEY_CACHE_MAX),
+            ..Self::default()
         }
     }
 }
@@ -241,9 +257,9 @@ impl<K: Eq + Hash, V: Clone> GalleyCache<K, V> {
         self.cells.get(place).cloned()
     }
 
-    /// Keeps a cell laid out (at most [`GALLEY_CACHE_MAX`]: past it the cache starts over).
+    /// Keeps a cell laid out (past the cache's limit it starts over).
     pub fn insert(&mut self, place: K, cell: V) {
-        if self.cells.len() >= GALLEY_CACHE_MAX {
+        if self.limit.is_some_and(|limit| self.cells.len() >= limit) {
             self.cells.clear();
         }
         self.cells.insert(place, cell);

@@ -66,7 +66,7 @@ impl Default for PairView {
     fn default() -> Self {
         Self {
             heights: RowHeights::default(),
-            galleys: GalleyCache::default(),
+            galleys: GalleyCache::bounded(),
             selected: None,
             scroll_to: None,
             scroll_offset: None,
