@@ -345,7 +345,16 @@ fn output_file_holds_what_stdout_would() {
     let to_file = run_compare(&with_o);
     assert!(to_file.status.success(), "{to_file:?}");
     assert!(to_file.stdout.is_empty() && to_file.stderr.is_empty());
-    assert_eq!(std::fs::read(&target).unwrap(), to_stdout.stdout);
+    // The same JSON but for when it was made: the two runs can fall on either side of a second.
+    let without_time = |bytes: &[u8]| -> Value {
+        let mut json: Value = serde_json::from_slice(bytes).expect("JSON");
+        if let Some(object) = json.as_object_mut() {
+            assert!(object.remove("generated").is_some(), "a generated time");
+        }
+        json
+    };
+    let written = std::fs::read(&target).unwrap();
+    assert_eq!(without_time(&written), without_time(&to_stdout.stdout));
     let json: Value = serde_json::from_slice(&to_stdout.stdout).unwrap();
     check_json(&json, &left, &right);
 }
