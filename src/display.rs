@@ -10,7 +10,7 @@
 //! overlap; [`DisplayModel`] is built once per comparison and answers each lookup in
 //! O(log n) or O(1).
 
-use crate::analysis::EntityKind;
+use crate::analysis::{Actor, EntityKind};
 use crate::engine::collate::{Collation, PointKind, SentenceWords, Share};
 use crate::engine::{Comparison, LinkKind, OpTag, Options, Row, RowKind, Span};
 
@@ -542,4 +542,20 @@ pub fn collation_cell(
         }
     }
     out
+}
+
+/// The short label and the tooltip of a sentence's actor (whom it credits); none for `other`.
+pub fn actor_marker(actor: Actor) -> Option<(&'static str, &'static str)> {
+    match actor {
+        Actor::Joint => Some(("both", "credited to both sides")),
+        Actor::Issuer => Some((
+            "own",
+            "credited to the issuer's own side (the party that put out this statement)",
+        )),
+        Actor::Counterpart => Some((
+            "them",
+            "credited to the other side (the counterpart this statement reports on)",
+        )),
+        Actor::Other => None,
+    }
 }

@@ -904,3 +904,47 @@ fn points_only_hidden_statements_have_are_left_out() {
         points - own
     ));
 }
+
+/// In a collation each statement's sentences are marked with whom they credit, as in the
+/// two-text view: the FO's "both sides emphasized …" says "both", the embassy's "We remain
+/// committed …" "own", and hovering a marker names the statement's sentence in words.
+#[test]
+fn each_statement_shows_whom_its_sentences_credit() {
+    let mut harness = three();
+    for _ in 0..50 {
+        if matches!(harness.state().collation_session().insights(), Some(Ok(_))) {
+            break;
+        }
+        harness.run_steps(5);
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    settle(&mut harness);
+    let Some(Ok(insights)) = harness.state().collation_session().insights() else {
+        panic!("the collation's insights were not computed");
+    };
+    let (joint, own) = insights.attribution.iter().fold((0, 0), |(j, o), a| {
+        (
+            j + a
+                .actors
+                .iter()
+                .filter(|&&x| x == parallax::analysis::Actor::Joint)
+                .count(),
+            o + a
+                .actors
+                .iter()
+                .filter(|&&x| x == parallax::analysis::Actor::Issuer)
+                .count(),
+        )
+    });
+    assert!(joint >= 1 && own >= 1, "joint {joint}, own {own}");
+    let both = harness.get_all_by_label("both").count();
+    let mine = harness.get_all_by_label("own").count();
+    assert!(both >= 1 && mine >= 1, "markers: both {both}, own {mine}");
+    harness
+        .get_all_by_label("both")
+        .next()
+        .expect("a joint marker")
+        .hover();
+    harness.run_steps(60);
+    harness.get_by_label_contains("redited to both sides");
+}

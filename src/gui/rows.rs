@@ -303,3 +303,72 @@ pub fn put_left(ui: &mut egui::Ui, rect: Rect, widget: impl egui::Widget) -> egu
     )
     .inner
 }
+
+/// Width of the marker of whom a cell's sentences credit.
+pub const MARKER_WIDTH: f32 = 34.0;
+
+/// The marker of whom a cell's sentences credit, small in `rect` (against its right edge when
+/// `right_aligned`): the first actor that is not `other`, with a tooltip naming each
+/// sentence's. `credited` is each of the cell's sentences with its actor, and the prefix of
+/// its label in the tooltip ("L" for L3); `colours` are those of `both` and `them` (the
+/// issuer's own is in the strong text colour: the weak one was hard to read on the tinted
+/// cells of the dark theme).
+pub fn actor_marker_ui(
+    ui: &mut egui::Ui,
+    rect: Rect,
+    right_aligned: bool,
+    (credited, prefix): (&[(usize, crate::analysis::Actor)], &str),
+    (joint, counterpart): (Color32, Color32),
+) {
+    use crate::analysis::Actor;
+    use crate::display::actor_marker;
+    let credited: Vec<(usize, Actor)> = credited
+        .iter()
+        .copied()
+        .filter(|(_, a)| *a != Actor::Other)
+        .collect();
+    let Some(&(_, first)) = credited.first() else {
+        return;
+    };
+    let Some((label, _)) = actor_marker(first) else {
+        return;
+    };
+    let colour = match first {
+        Actor::Joint => joint,
+        Actor::Counterpart => counterpart,
+        _ => ui.visuals().strong_text_color(),
+    };
+    // The tooltip is written only when the marker is hovered, not every frame.
+    let tooltip = || -> String {
+        credited
+            .iter()
+            .filter_map(|&(s, a)| {
+                let (_, tip) = actor_marker(a)?;
+                Some(if credited.len() > 1 {
+                    format!("{prefix}{}: {tip}", s + 1)
+                } else {
+                    let mut tip = tip.to_owned();
+                    if let Some(c) = tip.get_mut(0..1) {
+                        c.make_ascii_uppercase();
+                    }
+                    tip
+                })
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let align = if right_aligned {
+        egui::Layout::right_to_left(egui::Align::Min)
+    } else {
+        egui::Layout::left_to_right(egui::Align::Min)
+    };
+    ui.scope_builder(egui::UiBuilder::new().max_rect(rect).layout(align), |ui| {
+        ui.add(
+            egui::Label::new(egui::RichText::new(label).size(10.0).color(colour).strong())
+                .sense(egui::Sense::hover()),
+        )
+        .on_hover_ui(|ui| {
+            ui.label(tooltip());
+        });
+    });
+}

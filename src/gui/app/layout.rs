@@ -153,9 +153,14 @@ impl ParallaxApp {
             });
         let (find, current) = self.find.matches();
         let find_key = self.find.key();
+        // Whom each document's sentences credit, once the insights are in.
+        let attribution = match self.collation_session.insights() {
+            Some(Ok(insights)) => Some(insights.attribution.as_slice()),
+            _ => None,
+        };
         egui::CentralPanel::default().show(ui, |ui| {
             self.collation
-                .ui(ui, shown, (find, current, find_key), commands);
+                .ui(ui, shown, (find, current, find_key), attribution, commands);
         });
     }
 }

@@ -24,6 +24,8 @@ use std::sync::Arc;
 
 use egui::{FontId, Rect, RichText, Ui, pos2, vec2};
 
+use crate::analysis::{Actor, Attribution};
+use crate::display::label;
 use crate::engine::Span;
 use crate::engine::collate::{PointKind, SentenceWords};
 
@@ -32,8 +34,8 @@ use cells::cell_job;
 use crate::gui::collation::statements::CollationShown;
 use crate::gui::commands::{CollationCommand, Command, StatementId};
 use crate::gui::rows::{
-    CELL_PAD, CellGalley, GalleyCache, GalleyKey, ROW_GAP, RowHeights, ScrollKey, empty_cell,
-    row_range,
+    CELL_PAD, CellGalley, GalleyCache, GalleyKey, MARKER_WIDTH, ROW_GAP, RowHeights, ScrollKey,
+    actor_marker_ui, empty_cell, row_range,
 };
 use crate::gui::worker::FindMatch;
 
@@ -441,6 +443,7 @@ impl CollationView {
         ui: &mut Ui,
         shown: &CollationShown,
         find: (&[FindMatch], usize, u64),
+        attribution: Option<&[Attribution]>,
         commands: &mut Vec<Command>,
     ) {
         let (matches, current, find_key) = find;
@@ -451,7 +454,8 @@ impl CollationView {
         let column = ((available - GUTTER) / n).max(MIN_COLUMN);
         let content_width = GUTTER + column * n;
         let font = egui::TextStyle::Body.resolve(ui.style());
-        let text_width = column - 2.0 * CELL_PAD;
+        // Each cell keeps room at its left for the marker of whom its sentences credit.
+        let text_width = column - 2.0 * CELL_PAD - MARKER_WIDTH;
         let collation = &shown.collation;
         self.heights.prepare(
             shown.generation ^ (columns.len() as u64).rotate_left(40),
@@ -549,14 +553,37 @@ impl CollationView {
                 // The gutter and the row's click area first; the cells' text on top of them
                 // (selectable, and read by screen readers).
                 self.gutter_ui(ui, row_rect, row, point, shown, &palette, commands);
-                for (x, _document, galley) in cells {
+                for (x, document, galley) in cells {
                     let rect = Rect::from_min_size(pos2(x + 2.0, top), vec2(column - 4.0, height));
                     match galley {
                         Some(galley) => {
                             if single {
                                 ui.painter().rect_filled(rect, 3.0, palette.single);
                             }
-                            let inner = rect.shrink(CELL_PAD);
+                            let mut inner = rect.shrink(CELL_PAD);
+                            if let Some(actors) =
+                                attribution.and_then(|a| a.get(document)).map(|a| &a.actors)
+                            {
+                                let credited: Vec<(usize, Actor)> = collation
+                                    .points
+                                    .get(point)
+                                    .and_then(|p| p.sentences.get(document))
+                                    .map_or(&[][..], Vec::as_slice)
+                                    .iter()
+                                    .filter_map(|&s| Some((s, *actors.get(s)?)))
+                                    .collect();
+                                let marker =
+                                    Rect::from_min_size(inner.min, vec2(MARKER_WIDTH, 16.0));
+                                let prefix = format!("{} sentence ", label(document));
+                                actor_marker_ui(
+                                    ui,
+                                    marker,
+                                    false,
+                                    (&credited, &prefix),
+                                    (palette.kinds[1], palette.kinds[2]),
+                                );
+                            }
+                            inner.min.x += MARKER_WIDTH;
                             galley.put(
                                 ui,
                                 Rect::from_min_size(

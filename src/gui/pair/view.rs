@@ -14,13 +14,13 @@ use crate::gui::Side;
 pub use crate::gui::cells::{Palette, cell_job};
 use crate::gui::commands::{Command, ViewCommand};
 use crate::gui::rows::{
-    CELL_PAD, CellGalley, GalleyCache, GalleyKey, ROW_GAP, RowHeights, empty_cell, row_range,
+    CELL_PAD, CellGalley, GalleyCache, GalleyKey, MARKER_WIDTH, ROW_GAP, RowHeights,
+    actor_marker_ui, empty_cell, row_range,
 };
 
 /// Width of the gutter between the columns.
 pub const GUTTER: f32 = 76.0;
 /// Width kept beside the gutter in each cell for the marker of whom its sentence credits.
-pub const MARKER_WIDTH: f32 = 34.0;
 
 /// Everything the view needs for one frame.
 pub struct ViewInput<'a> {
@@ -271,7 +271,7 @@ pub fn rows_ui(
                     Side::Left => &row.left,
                     Side::Right => &row.right,
                 };
-                actor_marker_ui(ui, marker_rect, side, sentences, input);
+                pair_marker_ui(ui, marker_rect, side, sentences, input);
                 // A click on a sentence selects its row, as on the row's background; a drag
                 // still selects text to copy.
                 let text = galley.put(
@@ -291,87 +291,24 @@ pub fn rows_ui(
     commands
 }
 
-/// The short label and the tooltip of a sentence's actor; none for `other`.
-pub fn actor_marker(actor: Actor) -> Option<(&'static str, &'static str)> {
-    match actor {
-        Actor::Joint => Some(("both", "credited to both sides")),
-        Actor::Issuer => Some((
-            "own",
-            "credited to the issuer's own side (the party that put out this statement)",
-        )),
-        Actor::Counterpart => Some((
-            "them",
-            "credited to the other side (the counterpart this statement reports on)",
-        )),
-        Actor::Other => None,
-    }
-}
-
-/// The marker of whom a cell's sentences credit: the first sentence's actor that is not
-/// `other`, its label small in the cell's corner by the gutter, with a tooltip naming each
-/// sentence's.
-fn actor_marker_ui(
-    ui: &mut Ui,
-    rect: Rect,
-    side: Side,
-    sentences: &[usize],
-    input: &ViewInput<'_>,
-) {
+/// The marker of whom a cell's sentences credit ([`actor_marker_ui`]), from the pair's actors.
+fn pair_marker_ui(ui: &mut Ui, rect: Rect, side: Side, sentences: &[usize], input: &ViewInput<'_>) {
     let actors = input.actors[side.index()];
     let credited: Vec<(usize, Actor)> = sentences
         .iter()
         .filter_map(|&s| Some((s, *actors.get(s)?)))
-        .filter(|(_, a)| *a != Actor::Other)
         .collect();
-    let Some(&(_, first)) = credited.first() else {
-        return;
-    };
-    let Some((label, _)) = actor_marker(first) else {
-        return;
-    };
-    // The issuer's own points in the strong text colour: the weak colour was hard to read on
-    // the tinted one-sided cells of the dark theme.
-    let colour = match first {
-        Actor::Joint => input.palette.moved,
-        Actor::Counterpart => input.palette.shared_line,
-        _ => ui.visuals().strong_text_color(),
-    };
     let initial = match side {
-        Side::Left => 'L',
-        Side::Right => 'R',
+        Side::Left => "L",
+        Side::Right => "R",
     };
-    // The tooltip is written only when the marker is hovered, not every frame.
-    let tooltip = || -> String {
-        credited
-            .iter()
-            .filter_map(|&(s, a)| {
-                let (_, tip) = actor_marker(a)?;
-                Some(if credited.len() > 1 {
-                    format!("{initial}{}: {tip}", s + 1)
-                } else {
-                    let mut tip = tip.to_owned();
-                    if let Some(c) = tip.get_mut(0..1) {
-                        c.make_ascii_uppercase();
-                    }
-                    tip
-                })
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
-    let align = match side {
-        Side::Left => egui::Layout::right_to_left(egui::Align::Min),
-        Side::Right => egui::Layout::left_to_right(egui::Align::Min),
-    };
-    ui.scope_builder(egui::UiBuilder::new().max_rect(rect).layout(align), |ui| {
-        ui.add(
-            egui::Label::new(egui::RichText::new(label).size(10.0).color(colour).strong())
-                .sense(Sense::hover()),
-        )
-        .on_hover_ui(|ui| {
-            ui.label(tooltip());
-        });
-    });
+    actor_marker_ui(
+        ui,
+        rect,
+        side == Side::Left,
+        (&credited, initial),
+        (input.palette.moved, input.palette.shared_line),
+    );
 }
 
 /// Where the moved link and the note marker sit in the gutter (centre below the cell's top
