@@ -20,7 +20,6 @@ use crate::gui::rows::{
 
 /// Width of the gutter between the columns.
 pub const GUTTER: f32 = 76.0;
-/// Width kept beside the gutter in each cell for the marker of whom its sentence credits.
 
 /// Everything the view needs for one frame.
 pub struct ViewInput<'a> {
