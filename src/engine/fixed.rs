@@ -7,12 +7,14 @@
 const QUANTUM: f64 = (1u64 << 20) as f64;
 
 /// `x` rounded to the nearest multiple of 2^-20.
+#[inline]
 pub(crate) fn round(x: f64) -> f64 {
     (x * QUANTUM).round() / QUANTUM
 }
 
 /// `x` (at least 0) as a whole number of 2^-20 steps: a sort key that orders as `x` does and
 /// treats values within half a step as equal.
+#[inline]
 pub(crate) fn steps(x: f64) -> u64 {
     (x * QUANTUM).round() as u64
 }
