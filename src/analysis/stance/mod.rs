@@ -1,0 +1,316 @@
+//! Stance: who each sentence credits (attribution) and, on each link, where the two sides
+//! credit a point differently, word it more strongly, or qualify it on one side only.
+//!
+//! Every rule reads words through a [`StrengthLexicon`] of stance forms (`assets/stance.txt`,
+//! which names the frameworks it follows), never a pair's own names:
+//!
+//! 1. Each document's **issuer** comes from its opener, the first sentence in its first lines
+//!    where someone meets, speaks with or calls someone ("Secretary Blinken spoke with Japanese
+//!    Foreign Minister Hayashi"): the subject is the issuer's official (a name, a title, "I"),
+//!    the object the counterpart's. A title alone ("the Prime Minister") later names the
+//!    issuer's official, unless it is the counterpart's title and not the issuer's.
+//! 2. A sentence is credited to whoever its first actor mention names: both parties ("the two
+//!    leaders", "they", both officials joined by "and"), the issuer ("the Prime Minister", "we",
+//!    "he" after an issuer sentence), the counterpart (by name or by a qualified title); a later
+//!    joint clause joined by "and" makes it joint. A line without final punctuation (a title, a
+//!    date line) and a sentence naming no one are `other`.
+//! 3. A link is an **attribution** shift when one side credits both parties and the other one
+//!    party; a **strength** shift when the force of the two sentences' strongest position verbs
+//!    (raised by a booster, lowered by a hedge) differs by two grades or more; a **scope** shift
+//!    when one side only carries a condition or qualification marker.
+//!
+//! Invariants: one actor per sentence of each side; shifts only on links that are not
+//! identical, in link order; every quoted span lies inside its sentence.
+
+mod attribution;
+mod shifts;
+#[cfg(test)]
+mod tests;
+mod words;
+
+use std::sync::OnceLock;
+
+use serde::Serialize;
+
+use super::strength::Stronger;
+use super::{SideTokens, span_pair};
+use crate::engine::segment::Span;
+use crate::engine::{Comparison, LinkKind};
+
+use super::StrengthLexicon;
+use attribution::attribute;
+use shifts::{MIN_MODAL_GAP, force, modality, stance_of, stronger_side};
+use words::{Hit, Kinds, Words};
+
+/// The built-in stance lexicon's text.
+pub const BUILTIN: &str = include_str!("../../../assets/stance.txt");
+
+/// The built-in stance lexicon, parsed once.
+fn builtin() -> &'static StrengthLexicon {
+    static LEXICON: OnceLock<StrengthLexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        // The built-in lexicon is checked by a unit test; an error here is a bug.
+        StrengthLexicon::parse(BUILTIN).unwrap_or_else(|e| panic!("assets/stance.txt: {e}"))
+    })
+}
+
+/// To whom a sentence credits what it reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Actor {
+    /// Both parties of the event ("the two leaders agreed").
+    Joint,
+    /// The party that issued this document.
+    Issuer,
+    /// The other party of the event.
+    Counterpart,
+    /// A third party, background, a title or a date line.
+    Other,
+}
+
+impl Actor {
+    /// "joint", "issuer", "counterpart" or "other".
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Joint => "joint",
+            Self::Issuer => "issuer",
+            Self::Counterpart => "counterpart",
+            Self::Other => "other",
+        }
+    }
+
+    /// Whether it names one party of the event.
+    fn is_one_party(self) -> bool {
+        matches!(self, Self::Issuer | Self::Counterpart)
+    }
+}
+
+/// Who issued a document, as its opener names them.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Issuer {
+    /// The issuer's official as the opener names them ("The Prime Minister", "Secretary of
+    /// State Antony J. Blinken"); empty when no opener was found.
+    pub official: String,
+    /// The counterpart's official as the opener names them.
+    pub counterpart: String,
+    /// The opener's sentence index, if one was found.
+    pub opener: Option<usize>,
+}
+
+/// What kind of stance shift a link carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ShiftKind {
+    /// The same point worded more strongly on one side.
+    Strength,
+    /// The same point credited differently (both parties on one side, one on the other).
+    Attribution,
+    /// A condition, qualification or exception on one side only.
+    Scope,
+}
+
+impl ShiftKind {
+    /// "strength", "attribution" or "scope".
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Strength => "strength",
+            Self::Attribution => "attribution",
+            Self::Scope => "scope",
+        }
+    }
+}
+
+/// A stance shift on one link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Shift {
+    /// Left sentence index.
+    pub left: usize,
+    /// Right sentence index.
+    pub right: usize,
+    /// What differs.
+    pub kind: ShiftKind,
+    /// The side that says it more strongly (strength shifts), or that carries the
+    /// qualification (scope shifts); none for attribution.
+    pub stronger: Option<Stronger>,
+    /// The left words that carry the difference, as written.
+    pub left_words: String,
+    /// The right words that carry the difference, as written.
+    pub right_words: String,
+    /// Where the left words are.
+    #[serde(serialize_with = "span_pair")]
+    pub left_span: Span,
+    /// Where the right words are.
+    #[serde(serialize_with = "span_pair")]
+    pub right_span: Span,
+}
+
+impl Shift {
+    /// One plain line for a report: "L6 ↔ R1 attribution: left “both sides”, right “We”"
+    /// (sentence numbers 1-based; the side that says it more strongly or qualifies it, if any).
+    pub fn summary(&self) -> String {
+        let quote = |words: &str| {
+            if words.is_empty() {
+                "—".to_owned()
+            } else {
+                format!("“{words}”")
+            }
+        };
+        let mut line = format!(
+            "L{} ↔ R{} {}: left {}, right {}",
+            self.left + 1,
+            self.right + 1,
+            self.kind.name(),
+            quote(&self.left_words),
+            quote(&self.right_words)
+        );
+        let side = match self.stronger {
+            Some(Stronger::Left) => "left",
+            Some(Stronger::Right) => "right",
+            None => return line,
+        };
+        match self.kind {
+            ShiftKind::Scope => line.push_str(&format!(" (qualified on the {side})")),
+            _ => line.push_str(&format!(" (stronger on the {side})")),
+        }
+        line
+    }
+}
+
+/// Who each sentence of one side credits, and the document's issuer.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Attribution {
+    /// The document's issuer.
+    pub issuer: Issuer,
+    /// One actor per sentence.
+    pub actors: Vec<Actor>,
+    /// Per sentence, the words naming its actor (empty span when none).
+    #[serde(skip)]
+    pub mentions: Vec<Span>,
+}
+
+/// Who one document's sentences credit, and who issued it: for a collation, each document
+/// read on its own as each side of a pair is.
+pub(super) fn attribution(side: &SideTokens<'_>) -> Attribution {
+    let lexicon = builtin();
+    attribute(side, lexicon, &Kinds::of(lexicon)).0
+}
+
+/// Who each side's sentences credit, and the stance shifts on the links.
+pub(super) fn find(
+    sides: &[SideTokens<'_>; 2],
+    comparison: &Comparison,
+) -> ([Attribution; 2], Vec<Shift>) {
+    let lexicon = builtin();
+    let kinds = Kinds::of(lexicon);
+    let (left_attribution, left_all) = attribute(&sides[0], lexicon, &kinds);
+    let (right_attribution, right_all) = attribute(&sides[1], lexicon, &kinds);
+    let attributions = [left_attribution, right_attribution];
+    // Each linked sentence's stance forms, read once however many links it has.
+    let mut left_stance: Vec<Option<Vec<Hit>>> = vec![None; left_all.len()];
+    let mut right_stance: Vec<Option<Vec<Hit>>> = vec![None; right_all.len()];
+    let mut shifts = Vec::new();
+    for link in &comparison.links {
+        if link.kind == LinkKind::Identical {
+            continue;
+        }
+        let (Some(&left_actor), Some(&right_actor)) = (
+            attributions[0].actors.get(link.left),
+            attributions[1].actors.get(link.right),
+        ) else {
+            continue;
+        };
+        let text = |side: usize, span: Span| {
+            super::one_line(sides[side].text.get(span.range()).unwrap_or(""))
+        };
+        let mut push = |kind, stronger, left_span: Span, right_span: Span| {
+            shifts.push(Shift {
+                left: link.left,
+                right: link.right,
+                kind,
+                stronger,
+                left_words: text(0, left_span),
+                right_words: text(1, right_span),
+                left_span,
+                right_span,
+            });
+        };
+        let (Some(left_words), Some(right_words)) =
+            (left_all.get(link.left), right_all.get(link.right))
+        else {
+            continue;
+        };
+        let joint_vs_one = (left_actor == Actor::Joint && right_actor.is_one_party())
+            || (right_actor == Actor::Joint && left_actor.is_one_party());
+        // Reports of the meeting itself are not compared for credit: "X hosted Y" against "X
+        // and Y met" tells who travelled, not who holds a position (complementary acts). A
+        // journey on both sides is compared: "the Prime Minister and the Secretary General
+        // visited the site" against "he visited the site" credits one act differently.
+        let report = |side: usize, sentence: usize, words: &Words<'_>| {
+            attributions[side].issuer.opener == Some(sentence)
+                || words.has(kinds.meeting)
+                || words.hits.iter().any(|h| kinds.is_one_party_act(h.kind))
+        };
+        let both_travel = left_words.has(kinds.travel) && right_words.has(kinds.travel);
+        if joint_vs_one
+            && (both_travel
+                || !report(0, link.left, left_words) && !report(1, link.right, right_words))
+        {
+            let left_span = attributions[0]
+                .mentions
+                .get(link.left)
+                .copied()
+                .unwrap_or(Span::new(0, 0));
+            let right_span = attributions[1]
+                .mentions
+                .get(link.right)
+                .copied()
+                .unwrap_or(Span::new(0, 0));
+            push(ShiftKind::Attribution, None, left_span, right_span);
+        }
+        let (Some(left_hits), Some(right_hits)) = (
+            stance_of(&mut left_stance, link.left, left_words, lexicon, &kinds),
+            stance_of(&mut right_stance, link.right, right_words, lexicon, &kinds),
+        ) else {
+            continue;
+        };
+        if let (Some(l), Some(r)) = (
+            force(left_words, left_hits, &kinds),
+            force(right_words, right_hits, &kinds),
+        ) && let Some(stronger) = stronger_side(&l, &r)
+        {
+            push(ShiftKind::Strength, Some(stronger), l.span, r.span);
+        } else if let (Some(l), Some(r)) = (
+            modality(left_words, left_hits, &kinds),
+            modality(right_words, right_hits, &kinds),
+        ) && l.0.abs_diff(r.0) >= MIN_MODAL_GAP
+        {
+            let stronger = if l.0 > r.0 {
+                Stronger::Left
+            } else {
+                Stronger::Right
+            };
+            push(ShiftKind::Strength, Some(stronger), l.1, r.1);
+        }
+        let scope = |words: &Words<'_>, hits: &[Hit]| {
+            hits.iter()
+                .find(|h| Some(h.kind) == kinds.scope)
+                .map(|h| words.span(h.start, h.end))
+        };
+        match (scope(left_words, left_hits), scope(right_words, right_hits)) {
+            (Some(span), None) => push(
+                ShiftKind::Scope,
+                Some(Stronger::Left),
+                span,
+                Span::new(0, 0),
+            ),
+            (None, Some(span)) => push(
+                ShiftKind::Scope,
+                Some(Stronger::Right),
+                Span::new(0, 0),
+                span,
+            ),
+            _ => {}
+        }
+    }
+    (attributions, shifts)
+}

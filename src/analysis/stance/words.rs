@@ -1,0 +1,154 @@
+//! A sentence's words as the stance rules read them: the lexicon's forms found among them, and
+//! the lexicon's kind indexes looked up once.
+
+use super::super::{SideTokens, StrengthLexicon, Tok};
+use crate::engine::segment::Span;
+
+/// The lexicon's kind indexes, looked up once.
+pub(super) struct Kinds {
+    pub(super) force: Option<usize>,
+    pub(super) booster: Option<usize>,
+    pub(super) hedge: Option<usize>,
+    pub(super) modal: Option<usize>,
+    pub(super) joint: Option<usize>,
+    pub(super) own: Option<usize>,
+    pub(super) meeting: Option<usize>,
+    pub(super) one_party: Option<usize>,
+    pub(super) travel: Option<usize>,
+    pub(super) title: Option<usize>,
+    pub(super) honorific: Option<usize>,
+    pub(super) scope: Option<usize>,
+}
+
+impl Kinds {
+    pub(super) fn of(lexicon: &StrengthLexicon) -> Self {
+        Self {
+            force: lexicon.kind_index("force"),
+            booster: lexicon.kind_index("booster"),
+            hedge: lexicon.kind_index("hedge"),
+            modal: lexicon.kind_index("modal"),
+            joint: lexicon.kind_index("joint"),
+            own: lexicon.kind_index("self"),
+            meeting: lexicon.kind_index("meeting"),
+            one_party: lexicon.kind_index("one-party"),
+            travel: lexicon.kind_index("travel"),
+            title: lexicon.kind_index("title"),
+            honorific: lexicon.kind_index("honorific"),
+            scope: lexicon.kind_index("scope"),
+        }
+    }
+
+    /// Whether `kind` is an act of one party: on the other ("hosted") or a journey
+    /// ("visited").
+    pub(super) fn is_one_party_act(&self, kind: usize) -> bool {
+        Some(kind) == self.one_party || Some(kind) == self.travel
+    }
+}
+
+/// One lexicon form met in a sentence: its kind, grade and the word range it covers.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Hit {
+    pub(super) kind: usize,
+    pub(super) grade: u32,
+    /// Word indexes (into the sentence's words).
+    pub(super) start: usize,
+    pub(super) end: usize,
+}
+
+/// A sentence's words and the lexicon forms among them.
+pub(super) struct Words<'s> {
+    pub(super) words: Vec<&'s Tok>,
+    pub(super) lowers: Vec<&'s str>,
+    pub(super) hits: Vec<Hit>,
+    /// Per word, the index in `hits` of the form covering it (lookups in constant time, so a
+    /// sentence of any length is read in linear time).
+    pub(super) covering: Vec<Option<usize>>,
+    /// Whether the sentence ends with final punctuation (else it is a title or a date line).
+    pub(super) punctuated: bool,
+}
+
+impl<'s> Words<'s> {
+    pub(super) fn of(side: &'s SideTokens<'_>, sentence: usize, lexicon: &StrengthLexicon) -> Self {
+        let tokens = side
+            .sentences
+            .get(sentence)
+            .and_then(|range| side.tokens.get(range.clone()))
+            .unwrap_or(&[]);
+        let punctuated = tokens
+            .iter()
+            .rev()
+            .find(|t| !matches!(t.key.as_str(), "\"" | "'" | ")" | "”" | "’"))
+            .is_some_and(|t| {
+                !t.is_word && matches!(t.key.as_str(), "." | "!" | "?" | ":" | ";")
+                    || t.is_word && t.key.ends_with('.')
+            });
+        let words: Vec<&Tok> = tokens.iter().filter(|t| t.is_word).collect();
+        let lowers: Vec<&str> = words.iter().map(|t| t.lower.as_str()).collect();
+        let mut hits = Vec::new();
+        let mut i = 0;
+        while i < lowers.len() {
+            match lexicon.match_at(&lowers, i) {
+                Some((kind, grade, n)) => {
+                    hits.push(Hit {
+                        kind,
+                        grade,
+                        start: i,
+                        end: i + n,
+                    });
+                    i += n.max(1);
+                }
+                None => i += 1,
+            }
+        }
+        let mut covering = vec![None; lowers.len()];
+        for (index, hit) in hits.iter().enumerate() {
+            for slot in covering.iter_mut().take(hit.end).skip(hit.start) {
+                *slot = Some(index);
+            }
+        }
+        Self {
+            words,
+            lowers,
+            hits,
+            covering,
+            punctuated,
+        }
+    }
+
+    /// The form covering word `i`, if any.
+    pub(super) fn covering(&self, i: usize) -> Option<&Hit> {
+        self.covering
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|h| self.hits.get(h))
+    }
+
+    /// The lower-case words of a form, joined by spaces.
+    pub(super) fn phrase(&self, hit: &Hit) -> String {
+        self.lowers
+            .get(hit.start..hit.end)
+            .map(|w| w.join(" "))
+            .unwrap_or_default()
+    }
+
+    /// The form starting at word `i`, if any.
+    pub(super) fn starting(&self, i: usize) -> Option<&Hit> {
+        self.covering(i).filter(|h| h.start == i)
+    }
+
+    pub(super) fn has(&self, kind: Option<usize>) -> bool {
+        kind.is_some_and(|k| self.hits.iter().any(|h| h.kind == k))
+    }
+
+    /// The span of words `start..end`.
+    pub(super) fn span(&self, start: usize, end: usize) -> Span {
+        match (
+            self.words.get(start),
+            end.checked_sub(1).and_then(|e| self.words.get(e)),
+        ) {
+            (Some(first), Some(last)) => Span::new(first.span.start, last.span.end),
+            _ => Span::new(0, 0),
+        }
+    }
+}
