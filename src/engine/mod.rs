@@ -19,6 +19,7 @@ mod fixed;
 pub mod links;
 mod normalize;
 mod prepare;
+mod rows;
 pub mod segment;
 mod word_diff;
 
@@ -992,123 +993,19 @@ fn compare_oriented(
     );
     cancel.check()?;
 
-    let mut stats = Stats::default();
-    let mut equal_words = (0, 0);
-    let mut rows = Vec::with_capacity(groups.len());
-    for (n, group) in groups.into_iter().enumerate() {
-        if n % CANCEL_CHECK_ROWS == CANCEL_CHECK_ROWS - 1 {
-            cancel.check()?;
-        }
-        let mut paraphrase = false;
-        let (kind, similarity, ops) = match (group.left.is_empty(), group.right.is_empty()) {
-            (false, false) => {
-                let diff = word_diff::diff_row(
-                    word_diff::RowSide {
-                        text: left,
-                        prepared: left_side,
-                        sentences: &group.left,
-                    },
-                    word_diff::RowSide {
-                        text: right,
-                        prepared: right_side,
-                        sentences: &group.right,
-                    },
-                    deadline,
-                );
-                // Identical means the same wording, not only equivalent wording.
-                let identical = left_side.literal[left_side.tokens_of(&group.left)]
-                    == right_side.literal[right_side.tokens_of(&group.right)];
-                // One sentence revised: at least a third of the shorter side's words are in the
-                // other, in order. Such a pair keeps its word diff however it was linked; a
-                // related pair that is not one is a row of its own kind, and an equivalent one
-                // a paraphrase. (The larger of the two shares is the shorter side's.)
-                let share = |equal: usize, words: usize| equal as f64 / words.max(1) as f64;
-                let kept = share(diff.equal_words.0, diff.words.0)
-                    .max(share(diff.equal_words.1, diff.words.1));
-                let revised = identical || kept * 3.0 >= 1.0;
-                // A pair the analyst linked as related stays related.
-                let drawn_related = decided.linked.iter().any(|&(l, r, kind)| {
-                    (l, r) == (group.left.start, group.right.start) && kind == LinkKind::Related
-                });
-                if group.related && (!revised || (drawn_related && !identical)) {
-                    let score = scorer.score(group.left.start, group.right.start);
-                    stats.related += 1;
-                    stats.moved += usize::from(group.moved);
-                    rows.push(Row {
-                        kind: RowKind::Related,
-                        left: group.left.collect(),
-                        right: group.right.collect(),
-                        similarity: score,
-                        moved: group.moved,
-                        ops: diff.ops,
-                        paraphrase: false,
-                    });
-                    continue;
-                }
-                paraphrase = !revised;
-                equal_words.0 += diff.equal_words.0;
-                equal_words.1 += diff.equal_words.1;
-                let total = diff.words.0 + diff.words.1;
-                let similarity = if identical {
-                    1.0
-                } else if total == 0 {
-                    0.0
-                } else {
-                    (diff.equal_words.0 + diff.equal_words.1) as f32 / total as f32
-                };
-                let kind = if identical {
-                    RowKind::Identical
-                } else {
-                    RowKind::Modified
-                };
-                (kind, similarity, diff.ops)
-            }
-            (false, true) => (RowKind::LeftOnly, 0.0, Vec::new()),
-            _ => (RowKind::RightOnly, 0.0, Vec::new()),
-        };
-        match kind {
-            RowKind::Identical => stats.identical += 1,
-            RowKind::Modified => stats.modified += 1,
-            RowKind::Related => stats.related += 1,
-            RowKind::LeftOnly => stats.left_only += 1,
-            RowKind::RightOnly => stats.right_only += 1,
-        }
-        stats.moved += usize::from(group.moved);
-        rows.push(Row {
-            kind,
-            left: group.left.collect(),
-            right: group.right.collect(),
-            similarity,
-            moved: group.moved,
-            ops,
-            paraphrase,
-        });
-    }
+    let rows::Built {
+        rows,
+        stats,
+        equal_words,
+    } = rows::build(
+        groups,
+        [(left, left_side), (right, right_side)],
+        &scorer,
+        &decided,
+        (deadline, cancel),
+    )?;
     let links = all_links(&scorer, &candidates, &rows, &decided, to_mirror);
-    let mut linked = (
-        vec![false; left_side.sentences.len()],
-        vec![false; right_side.sentences.len()],
-    );
-    for link in &links {
-        if let Some(slot) = linked.0.get_mut(link.left) {
-            *slot = true;
-        }
-        if let Some(slot) = linked.1.get_mut(link.right) {
-            *slot = true;
-        }
-    }
-    stats.left_linked = linked.0.iter().filter(|&&l| l).count();
-    stats.right_linked = linked.1.iter().filter(|&&l| l).count();
-    stats.left_sentences = left_side.sentences.len();
-    stats.right_sentences = right_side.sentences.len();
-    stats.left_words = left_side.words.iter().sum::<u32>() as usize;
-    stats.right_words = right_side.words.iter().sum::<u32>() as usize;
-    let total = stats.left_words + stats.right_words;
-    stats.similarity = if total == 0 {
-        1.0
-    } else {
-        (equal_words.0 + equal_words.1) as f32 / total as f32
-    };
+    let stats = rows::stats(stats, &links, [left_side, right_side], equal_words);
     // The scorer borrows the prepared sides; the sentences move into the comparison.
     drop(scorer);
     Ok(Comparison {
