@@ -712,7 +712,7 @@ struct Sides<'p> {
 
 impl<'p> Sides<'p> {
     /// Two documents a collation prepared, with its term table.
-    fn borrowed(prepared: Prepared2<'p>) -> Self {
+    fn borrowed(prepared: PreparedPair<'p>) -> Self {
         let (left_ids, right_ids) = align::sentence_ids(prepared.left, prepared.right);
         Self {
             left_side: Cow::Borrowed(prepared.left),
@@ -835,48 +835,33 @@ fn sides_from_reads(
     })
 }
 
-/// Texts read before the comparison, with the matcher they were read with: a collation reads
-/// each document once for all its pairs, and prepares it once too (`prepared`).
+/// Two texts prepared before the comparison with one term table (a collation prepares each of
+/// its documents once, for all its pairs), and that table's names by id. The result is the one
+/// a comparison that prepares them itself gives: no result depends on the terms' id numbers
+/// (sums of weights are exact in any order, ties are broken by names).
 #[derive(Clone, Copy)]
-pub(crate) struct Reads<'a> {
-    pub matcher: Option<&'a equivalence::Matcher>,
-    pub left: &'a prepare::Read,
-    pub right: &'a prepare::Read,
-    pub prepared: Option<Prepared2<'a>>,
-}
-
-/// Two texts prepared before the comparison with one term table (a collation's, for all its
-/// documents), and that table's names by id. The result is the one a comparison that prepares
-/// them itself gives: no result depends on the terms' id numbers (sums of weights are exact in
-/// any order, ties are broken by names).
-#[derive(Clone, Copy)]
-pub(crate) struct Prepared2<'a> {
+pub(crate) struct PreparedPair<'a> {
     pub left: &'a prepare::Prepared,
     pub right: &'a prepare::Prepared,
     pub term_names: &'a [String],
 }
 
-impl Reads<'_> {
+impl PreparedPair<'_> {
     fn swapped(self) -> Self {
         Self {
             left: self.right,
             right: self.left,
-            prepared: self.prepared.map(|p| Prepared2 {
-                left: p.right,
-                right: p.left,
-                ..p
-            }),
             ..self
         }
     }
 }
 
-/// [`compare_cancellable`] on texts already read (`reads`, of `left` and `right` with
+/// [`compare_cancellable`] on texts already prepared (`prepared`, of `left` and `right` with
 /// `options`).
-pub(crate) fn compare_reads(
+pub(crate) fn compare_prepared(
     left: &str,
     right: &str,
-    reads: Reads<'_>,
+    prepared: PreparedPair<'_>,
     options: &Options,
     equivalences: &Equivalences,
     cancel: &Cancel,
@@ -888,7 +873,7 @@ pub(crate) fn compare_reads(
         &Knowledge::new(equivalences),
         &links::Params::default(),
         cancel,
-        Some(reads),
+        Some(prepared),
     )
 }
 
@@ -899,7 +884,7 @@ const CANCEL_CHECK_ROWS: usize = 256;
 /// by construction: the two texts are always compared in one order (the one whose text sorts
 /// first on the left), and the comparison is mirrored when that is the right. Every tie-break
 /// of the engine is then taken the same way whichever text the caller puts on the left. With
-/// `reads`, the texts were read before (a collation reads each document once).
+/// `prepared`, the texts were prepared before (a collation prepares each document once).
 fn compare_inner(
     left: &str,
     right: &str,
@@ -907,12 +892,12 @@ fn compare_inner(
     knowledge: &Knowledge<'_>,
     params: &links::Params,
     cancel: &Cancel,
-    reads: Option<Reads<'_>>,
+    prepared: Option<PreparedPair<'_>>,
 ) -> Result<Comparison, Cancelled> {
     let to_mirror = left > right;
     let source = Source {
         knowledge,
-        reads: reads.map(|reads| if to_mirror { reads.swapped() } else { reads }),
+        prepared: prepared.map(|p| if to_mirror { p.swapped() } else { p }),
     };
     if to_mirror {
         compare_oriented(right, left, options, source, params, cancel, true)
@@ -922,11 +907,11 @@ fn compare_inner(
     }
 }
 
-/// What a comparison knows (tables and the analyst's decisions) and, when they were read
-/// before, what was read of its texts (in the order compared).
+/// What a comparison knows (tables and the analyst's decisions) and, when they were prepared
+/// before, its texts as prepared (in the order compared).
 struct Source<'a> {
     knowledge: &'a Knowledge<'a>,
-    reads: Option<Reads<'a>>,
+    prepared: Option<PreparedPair<'a>>,
 }
 
 /// Compares `left` with `right` in that order; `to_mirror` says the result will be mirrored,
@@ -942,19 +927,8 @@ fn compare_oriented(
 ) -> Result<Comparison, Cancelled> {
     let deadline = Instant::now() + Duration::from_millis(options.timeout_ms.max(1));
     let knowledge = source.knowledge;
-    let sides = match source.reads {
-        Some(Reads {
-            prepared: Some(prepared),
-            ..
-        }) => Sides::borrowed(prepared),
-        Some(reads) => sides_from_reads(
-            left,
-            right,
-            (reads.left, reads.right),
-            options,
-            reads.matcher,
-            cancel,
-        )?,
+    let sides = match source.prepared {
+        Some(prepared) => Sides::borrowed(prepared),
         None => prepare_sides(left, right, options, knowledge.equivalences, cancel)?,
     };
     let scorer = sides.scorer(left, right, knowledge.lexicon);

@@ -309,15 +309,16 @@ pub const MARKER_WIDTH: f32 = 34.0;
 
 /// The marker of whom a cell's sentences credit, small in `rect` (against its right edge when
 /// `right_aligned`): the first actor that is not `other`, with a tooltip naming each
-/// sentence's. `credited` is each of the cell's sentences with its actor, and the prefix of
-/// its label in the tooltip ("L" for L3); `colours` are those of `both` and `them` (the
+/// sentence's. `credited` is each of the cell's sentences with its actor, and what makes the
+/// prefix of its label in the tooltip ("L" for L3; made only when hovered); `colours` are
+/// those of `both` and `them` (the
 /// issuer's own is in the strong text colour: the weak one was hard to read on the tinted
 /// cells of the dark theme).
 pub fn actor_marker_ui(
     ui: &mut egui::Ui,
     rect: Rect,
     right_aligned: bool,
-    (credited, prefix): (&[(usize, crate::analysis::Actor)], &str),
+    (credited, prefix): (&[(usize, crate::analysis::Actor)], impl Fn() -> String),
     (joint, counterpart): (Color32, Color32),
 ) {
     use crate::analysis::Actor;
@@ -340,6 +341,7 @@ pub fn actor_marker_ui(
     };
     // The tooltip is written only when the marker is hovered, not every frame.
     let tooltip = || -> String {
+        let prefix = prefix();
         credited
             .iter()
             .filter_map(|&(s, a)| {

@@ -112,20 +112,15 @@ pub(super) fn compare_pairs(
     let term_names = terms.names();
     cancel.check()?;
     let results = run_jobs(&jobs, threads, |(left, right)| {
-        let reads = crate::engine::Reads {
-            matcher: matcher.as_ref(),
-            left: &reads[left],
-            right: &reads[right],
-            prepared: Some(crate::engine::Prepared2 {
-                left: &prepared[left],
-                right: &prepared[right],
-                term_names: &term_names,
-            }),
+        let pair = crate::engine::PreparedPair {
+            left: &prepared[left],
+            right: &prepared[right],
+            term_names: &term_names,
         };
-        let comparison = crate::engine::compare_reads(
+        let comparison = crate::engine::compare_prepared(
             texts[by_rank[left]],
             texts[by_rank[right]],
-            reads,
+            pair,
             options,
             equivalences,
             cancel,

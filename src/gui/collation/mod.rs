@@ -574,12 +574,11 @@ impl CollationView {
                                     .collect();
                                 let marker =
                                     Rect::from_min_size(inner.min, vec2(MARKER_WIDTH, 16.0));
-                                let prefix = format!("{} sentence ", label(document));
                                 actor_marker_ui(
                                     ui,
                                     marker,
                                     false,
-                                    (&credited, &prefix),
+                                    (&credited, || format!("{} sentence ", label(document))),
                                     (palette.kinds[1], palette.kinds[2]),
                                 );
                             }

@@ -305,7 +305,7 @@ fn pair_marker_ui(ui: &mut Ui, rect: Rect, side: Side, sentences: &[usize], inpu
         ui,
         rect,
         side == Side::Left,
-        (&credited, initial),
+        (&credited, || initial.to_owned()),
         (input.palette.moved, input.palette.shared_line),
     );
 }
