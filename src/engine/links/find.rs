@@ -390,6 +390,13 @@ impl Scorer<'_> {
                 }
             });
             let worst_rank = rank(&by_left[l], score).max(rank(&by_right[r], score));
+            // The rank among the shorter sentence's counterparts: a long sentence covers
+            // several of the other side's, and each of them may have it as its best.
+            let shorter_rank = if left.text.length <= right.text.length {
+                rank(&by_left[l], score)
+            } else {
+                rank(&by_right[r], score)
+            };
             let at = |i: usize, n: usize| i as f64 / n.max(1) as f64;
             let flag = |b: bool| if b { 1.0 } else { 0.0 };
             let (cosine, shared_weight) = self.cosine_shared(&left.whole, &right.whole);
@@ -422,6 +429,7 @@ impl Scorer<'_> {
                     .abs(),
                 containment,
                 (shared_count(&left.text.bigrams, &right.text.bigrams) as f64).ln_1p(),
+                flag(score > 0.0 && shorter_rank == 0),
             ];
             // A short text (a post of a few sentences) against a longer statement: a sentence
             // of the longer one whose best counterpart is in the short one, sharing a phrase

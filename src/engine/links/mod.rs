@@ -188,6 +188,8 @@ struct SentenceText {
     introduces: bool,
     /// Its words.
     words: usize,
+    /// Its length in bytes.
+    length: usize,
     /// The roles it plays, a bit per role of the lexicon.
     roles: u8,
     /// Its concepts written as names (capitalised inside the sentence, or an equivalence
@@ -412,6 +414,7 @@ impl<'a> Scorer<'a> {
                     introduces: content.trim_end().ends_with(':'),
                     heading: is_heading(content),
                     words: content.split_whitespace().count(),
+                    length: content.len(),
                 };
                 let sentence_text = match texts.get(content) {
                     Some(known) => known.clone(),

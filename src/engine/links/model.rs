@@ -8,7 +8,7 @@
 //! fitting script reports how well that holds on pairs (and countries) it did not see.
 
 /// The names of the features, in the order of [`Features`] and of the model file.
-pub const FEATURES: [&str; 20] = [
+pub const FEATURES: [&str; 21] = [
     "bias",
     "cosine",
     "score",
@@ -29,6 +29,7 @@ pub const FEATURES: [&str; 20] = [
     "length",
     "contain",
     "bigrams",
+    "short_best",
 ];
 
 /// How many features a pair has.
