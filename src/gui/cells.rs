@@ -7,104 +7,12 @@ use std::sync::Arc;
 
 use egui::{Color32, FontId, Galley, Stroke};
 
+pub use super::palette::Palette;
+
 use crate::display::{Mark, cell_segments};
 use crate::engine::{Comparison, Row, Span};
 
 use super::Side;
-
-/// Colours of the view, for the light or the dark theme.
-#[derive(Clone, Copy)]
-pub struct Palette {
-    /// Background of deleted words (left).
-    pub deleted: Color32,
-    /// Background of inserted words (right).
-    pub inserted: Color32,
-    /// Tint of a left-only cell.
-    pub left_only: Color32,
-    /// Tint of a right-only cell.
-    pub right_only: Color32,
-    /// Strike/underline colour of deleted words.
-    pub deleted_line: Color32,
-    /// Underline colour of inserted words.
-    pub inserted_line: Color32,
-    /// Marker of moved rows.
-    pub moved: Color32,
-    /// Background of equivalent wording (same thing, different words).
-    pub equivalent: Color32,
-    /// Background of find matches.
-    pub find: Color32,
-    /// Background of the current find match.
-    pub find_current: Color32,
-    /// Outline of the selected row.
-    pub selected: Color32,
-    /// Text colour.
-    pub text: Color32,
-    /// Secondary text (gutter).
-    pub weak: Color32,
-    /// Empty counterpart cell.
-    pub empty: Color32,
-    /// Tint of a related pair's cells (same topic, different statements).
-    pub related: Color32,
-    /// Background of a term a related pair shares.
-    pub shared: Color32,
-    /// Underline of a term a related pair shares, and the gutter's "related" label.
-    pub shared_line: Color32,
-    /// Tint of a paraphrase's cells (the same statement in mostly other words).
-    pub paraphrase: Color32,
-    /// The gutter's "paraphrase" label and the legend's.
-    pub paraphrase_line: Color32,
-}
-
-impl Palette {
-    /// The palette for dark or light visuals.
-    pub fn new(dark: bool) -> Self {
-        if dark {
-            Self {
-                deleted: Color32::from_rgb(110, 38, 38),
-                inserted: Color32::from_rgb(28, 84, 48),
-                left_only: Color32::from_rgb(62, 30, 32),
-                right_only: Color32::from_rgb(24, 52, 34),
-                deleted_line: Color32::from_rgb(255, 150, 150),
-                inserted_line: Color32::from_rgb(140, 230, 160),
-                moved: Color32::from_rgb(140, 170, 255),
-                equivalent: Color32::from_rgb(40, 60, 110),
-                find: Color32::from_rgb(120, 100, 20),
-                find_current: Color32::from_rgb(200, 140, 0),
-                selected: Color32::from_rgb(120, 160, 255),
-                text: Color32::from_gray(225),
-                weak: Color32::from_gray(150),
-                empty: Color32::from_gray(38),
-                related: Color32::from_rgb(48, 42, 28),
-                shared: Color32::from_rgb(96, 72, 20),
-                shared_line: Color32::from_rgb(240, 190, 90),
-                paraphrase: Color32::from_rgb(44, 36, 62),
-                paraphrase_line: Color32::from_rgb(200, 165, 255),
-            }
-        } else {
-            Self {
-                deleted: Color32::from_rgb(255, 205, 205),
-                inserted: Color32::from_rgb(190, 240, 200),
-                left_only: Color32::from_rgb(255, 236, 236),
-                right_only: Color32::from_rgb(230, 248, 234),
-                deleted_line: Color32::from_rgb(170, 20, 20),
-                inserted_line: Color32::from_rgb(20, 120, 50),
-                moved: Color32::from_rgb(40, 80, 200),
-                equivalent: Color32::from_rgb(214, 226, 255),
-                find: Color32::from_rgb(255, 240, 140),
-                find_current: Color32::from_rgb(255, 180, 40),
-                selected: Color32::from_rgb(40, 90, 220),
-                text: Color32::from_gray(20),
-                weak: Color32::from_gray(95),
-                empty: Color32::from_gray(244),
-                related: Color32::from_rgb(251, 246, 234),
-                shared: Color32::from_rgb(255, 232, 180),
-                shared_line: Color32::from_rgb(150, 95, 0),
-                paraphrase: Color32::from_rgb(244, 238, 252),
-                paraphrase_line: Color32::from_rgb(115, 55, 170),
-            }
-        }
-    }
-}
 
 /// Builds the layout job of one cell: word highlights from the row's ops, find matches on top.
 #[allow(clippy::too_many_arguments)]

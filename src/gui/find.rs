@@ -20,6 +20,8 @@ pub struct Find {
     /// (query, comparison generation) last asked of the worker.
     requested: Option<(String, u64)>,
     focus: bool,
+    /// Counts the changes to what [`Find::matches`] gives: the marks' cache key.
+    version: u64,
 }
 
 impl Find {
@@ -38,18 +40,10 @@ impl Find {
         }
     }
 
-    /// A number that changes whenever the marks of the matches do.
-    pub fn key(&self) -> u64 {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        (
-            self.open,
-            &self.computed_for,
-            self.current,
-            self.matches.len(),
-        )
-            .hash(&mut hasher);
-        hasher.finish()
+    /// A number that changes whenever what [`Find::matches`] gives does (the bar opened or
+    /// closed, a search asked for or received, the current match moved).
+    pub fn version(&self) -> u64 {
+        self.version
     }
 
     /// Whether a search is under way for the query shown.
@@ -59,6 +53,7 @@ impl Find {
 
     /// Carries out the find commands. Moving to a match scrolls to its row.
     pub fn apply(&mut self, command: FindCommand, follow: &mut Vec<Command>) {
+        self.version += 1;
         match command {
             FindCommand::Open => {
                 self.open = true;
@@ -105,6 +100,7 @@ impl Find {
         }
         let Some(scope) = scope() else { return };
         self.requested = Some((self.query.clone(), generation));
+        self.version += 1;
         worker.find(self.query.clone(), scope);
     }
 
@@ -123,6 +119,7 @@ impl Find {
                 follow.push(Command::App(AppCommand::ScrollToRow(first.row)));
             }
             self.computed_for = Some(key);
+            self.version += 1;
         }
     }
 

@@ -46,6 +46,7 @@ pub mod help;
 pub mod menu;
 pub mod notices;
 pub mod pair;
+pub mod palette;
 pub mod rows;
 pub mod settings;
 pub mod shortcuts;

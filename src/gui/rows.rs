@@ -191,12 +191,30 @@ pub struct GalleyKey {
     /// Whether the theme is dark.
     pub dark: bool,
     /// Changes whenever the marks over the text do.
-    pub marks: u64,
+    pub marks: MarksKey,
+}
+
+/// What the marks over a view's text depend on: the find bar's matches ([`Find::version`]) and
+/// the view's own highlights (a counter each view bumps when they change).
+///
+/// [`Find::version`]: crate::gui::find::Find::version
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct MarksKey {
+    /// The version of the find matches.
+    pub find: u64,
+    /// The version of the view's highlights.
+    pub highlights: u64,
 }
 
 impl GalleyKey {
     /// The key of cells `text_width` wide in `font_size` in `ui`'s theme.
-    pub fn new(ui: &egui::Ui, shown: u64, text_width: f32, font_size: f32, marks: u64) -> Self {
+    pub fn new(
+        ui: &egui::Ui,
+        shown: u64,
+        text_width: f32,
+        font_size: f32,
+        marks: MarksKey,
+    ) -> Self {
         Self {
             shown,
             width: text_width.round() as u32,

@@ -87,7 +87,7 @@ impl ParallaxApp {
                 shown,
                 find,
                 find_current,
-                find_key: self.find.key(),
+                find_version: self.find.version(),
                 notes: self.notes.by_row(),
                 awaiting: [Side::Left, Side::Right]
                     .into_iter()
@@ -152,15 +152,20 @@ impl ParallaxApp {
                 self.collation.side_panel_ui(ui, shown, insights, commands);
             });
         let (find, current) = self.find.matches();
-        let find_key = self.find.key();
+        let find_version = self.find.version();
         // Whom each document's sentences credit, once the insights are in.
         let attribution = match self.collation_session.insights() {
             Some(Ok(insights)) => Some(insights.attribution.as_slice()),
             _ => None,
         };
         egui::CentralPanel::default().show(ui, |ui| {
-            self.collation
-                .ui(ui, shown, (find, current, find_key), attribution, commands);
+            self.collation.ui(
+                ui,
+                shown,
+                (find, current, find_version),
+                attribution,
+                commands,
+            );
         });
     }
 }

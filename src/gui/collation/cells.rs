@@ -3,98 +3,18 @@
 //! find matches on top).
 
 use egui::text::{LayoutJob, TextFormat};
-use egui::{Color32, FontId, RichText, Sense, Stroke, Ui, vec2};
+use egui::{FontId, RichText, Sense, Stroke, Ui, vec2};
 
 use crate::engine::Span;
-use crate::engine::collate::{PointKind, SentenceWords, Share};
+use crate::engine::collate::{SentenceWords, Share};
 
 use crate::gui::collation::statements::CollationShown;
+use crate::gui::palette::Palette;
 use crate::gui::rows::empty_cell;
-
-/// Colours of the collation, for the light or the dark theme.
-#[derive(Clone, Copy)]
-pub struct CollationPalette {
-    /// Background of a word every statement of the row has.
-    pub all: Color32,
-    /// Underline of a word some statements of the row have.
-    pub some: Color32,
-    /// Background of a word only this statement has.
-    pub alone: Color32,
-    /// Tint of a cell whose point only its statement has.
-    pub single: Color32,
-    /// Presence map: identical, equivalent, related, one statement only.
-    pub kinds: [Color32; 4],
-    /// Text.
-    pub text: Color32,
-    /// Secondary text.
-    pub weak: Color32,
-    /// Empty cell.
-    pub empty: Color32,
-    /// Outline of the selected row.
-    pub selected: Color32,
-    /// Background of find matches, and of the current one.
-    pub find: Color32,
-    /// Background of the current find match.
-    pub find_current: Color32,
-}
-
-impl CollationPalette {
-    /// The palette of a theme.
-    pub fn new(dark: bool) -> Self {
-        if dark {
-            Self {
-                all: Color32::from_rgb(28, 70, 40),
-                some: Color32::from_rgb(120, 170, 240),
-                alone: Color32::from_rgb(96, 66, 20),
-                single: Color32::from_rgb(48, 44, 36),
-                kinds: [
-                    Color32::from_rgb(90, 170, 110),
-                    Color32::from_rgb(100, 150, 230),
-                    Color32::from_rgb(220, 170, 80),
-                    Color32::from_gray(120),
-                ],
-                text: Color32::from_gray(225),
-                weak: Color32::from_gray(150),
-                empty: Color32::from_gray(32),
-                selected: Color32::from_rgb(120, 170, 255),
-                find: Color32::from_rgb(110, 90, 20),
-                find_current: Color32::from_rgb(170, 120, 0),
-            }
-        } else {
-            Self {
-                all: Color32::from_rgb(214, 240, 218),
-                some: Color32::from_rgb(30, 90, 200),
-                alone: Color32::from_rgb(255, 226, 170),
-                single: Color32::from_rgb(246, 242, 232),
-                kinds: [
-                    Color32::from_rgb(40, 140, 70),
-                    Color32::from_rgb(50, 100, 210),
-                    Color32::from_rgb(190, 120, 0),
-                    Color32::from_gray(150),
-                ],
-                text: Color32::from_gray(20),
-                weak: Color32::from_gray(100),
-                empty: Color32::from_gray(248),
-                selected: Color32::from_rgb(40, 90, 220),
-                find: Color32::from_rgb(255, 240, 120),
-                find_current: Color32::from_rgb(255, 190, 60),
-            }
-        }
-    }
-
-    pub(super) fn kind(&self, kind: PointKind) -> Color32 {
-        match kind {
-            PointKind::Identical => self.kinds[0],
-            PointKind::Equivalent => self.kinds[1],
-            PointKind::Related => self.kinds[2],
-            PointKind::Single => self.kinds[3],
-        }
-    }
-}
 
 /// The legend of the word marks.
 pub(super) fn legend_ui(ui: &mut Ui) {
-    let palette = CollationPalette::new(ui.visuals().dark_mode);
+    let palette = Palette::new(ui.visuals().dark_mode);
     ui.horizontal(|ui| {
         ui.label(RichText::new("Words:").weak());
         legend_sample(ui, " said by all with the point ", Share::All, &palette).on_hover_text(
@@ -110,7 +30,7 @@ pub(super) fn legend_ui(ui: &mut Ui) {
 }
 
 /// How a word said by `share` of a point's statements is drawn (the cells and the legend).
-fn share_format(plain: &TextFormat, share: Share, palette: &CollationPalette) -> TextFormat {
+fn share_format(plain: &TextFormat, share: Share, palette: &Palette) -> TextFormat {
     let mut format = plain.clone();
     match share {
         Share::All => format.background = palette.all,
@@ -125,12 +45,7 @@ fn share_format(plain: &TextFormat, share: Share, palette: &CollationPalette) ->
 }
 
 /// A legend sample drawn as the cells draw a word of that share.
-fn legend_sample(
-    ui: &mut Ui,
-    text: &str,
-    share: Share,
-    palette: &CollationPalette,
-) -> egui::Response {
+fn legend_sample(ui: &mut Ui, text: &str, share: Share, palette: &Palette) -> egui::Response {
     let font = egui::TextStyle::Body.resolve(ui.style());
     let plain = crate::gui::cells::cell_format(&font, palette.text);
     let job = LayoutJob::single_section(text.to_owned(), share_format(&plain, share, palette));
@@ -147,7 +62,7 @@ pub(super) fn cell_job(
     words: &[SentenceWords],
     width: f32,
     font: &FontId,
-    palette: &CollationPalette,
+    palette: &Palette,
     found: &[(Span, bool)],
 ) -> LayoutJob {
     let mut job = LayoutJob::default();
@@ -186,7 +101,7 @@ fn append(
     range: std::ops::Range<usize>,
     format: &TextFormat,
     found: &[(Span, bool)],
-    palette: &CollationPalette,
+    palette: &Palette,
 ) {
     let colours = (palette.find, palette.find_current);
     crate::gui::cells::append_found(job, text, range, format, found, colours);

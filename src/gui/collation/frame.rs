@@ -5,10 +5,10 @@ use egui::{FontId, Rect, RichText, Sense, Stroke, StrokeKind, Ui, pos2, vec2};
 
 use crate::engine::collate::PointKind;
 
-use crate::gui::collation::cells::CollationPalette;
 use crate::gui::collation::statements::CollationShown;
 use crate::gui::collation::{CELL_PAD, CollationView, GUTTER, HEADER, overview};
 use crate::gui::commands::{CollationCommand, Command, DialogCommand, Slot, StatementsCommand};
+use crate::gui::palette::Palette;
 
 impl CollationView {
     #[allow(clippy::too_many_arguments)]
@@ -19,7 +19,7 @@ impl CollationView {
         row: usize,
         point: usize,
         shown: &CollationShown,
-        palette: &CollationPalette,
+        palette: &Palette,
         commands: &mut Vec<Command>,
     ) {
         let gutter = Rect::from_min_size(row_rect.min, vec2(GUTTER - 4.0, row_rect.height()));
@@ -71,7 +71,7 @@ impl CollationView {
             egui::Align2::LEFT_TOP,
             overview::kind_word(kind),
             FontId::proportional(11.0),
-            palette.kind(kind),
+            palette.point_kind(kind),
         );
         if self.selected == Some(row) {
             painter.rect_stroke(

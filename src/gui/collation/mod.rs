@@ -16,7 +16,6 @@ mod overview;
 pub mod statements;
 mod toolbar;
 
-pub use cells::CollationPalette;
 pub use overview::status_ui;
 
 use std::collections::HashMap;
@@ -33,9 +32,10 @@ use cells::cell_job;
 
 use crate::gui::collation::statements::CollationShown;
 use crate::gui::commands::{CollationCommand, Command, StatementId};
+use crate::gui::palette::Palette;
 use crate::gui::rows::{
-    CELL_PAD, CellGalley, GalleyCache, GalleyKey, MARKER_WIDTH, ROW_GAP, RowHeights, ScrollKey,
-    actor_marker_ui, empty_cell, row_range,
+    CELL_PAD, CellGalley, GalleyCache, GalleyKey, MARKER_WIDTH, MarksKey, ROW_GAP, RowHeights,
+    ScrollKey, actor_marker_ui, empty_cell, row_range,
 };
 use crate::gui::worker::FindMatch;
 
@@ -446,8 +446,8 @@ impl CollationView {
         attribution: Option<&[Attribution]>,
         commands: &mut Vec<Command>,
     ) {
-        let (matches, current, find_key) = find;
-        let palette = CollationPalette::new(ui.visuals().dark_mode);
+        let (matches, current, find_version) = find;
+        let palette = Palette::new(ui.visuals().dark_mode);
         let columns = self.columns(shown);
         let n = columns.len().max(1) as f32;
         let available = ui.available_width() - 12.0;
@@ -474,7 +474,10 @@ impl CollationView {
             shown.generation,
             text_width,
             font.size,
-            find_key ^ self.highlight_key.rotate_left(24),
+            MarksKey {
+                find: find_version,
+                highlights: self.highlight_key,
+            },
         );
         if let Some(before) = self.galleys.validate(key)
             && before.is_none_or(|before| before.shown != key.shown)
@@ -620,7 +623,7 @@ impl CollationView {
         document: usize,
         width: f32,
         font: &FontId,
-        palette: &CollationPalette,
+        palette: &Palette,
         found: &[(Span, bool)],
     ) -> Option<CellGalley> {
         let collation = &shown.collation;

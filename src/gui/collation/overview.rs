@@ -10,9 +10,9 @@ use crate::display::{kind_symbol, label};
 use crate::engine::collate::PointKind;
 
 use crate::gui::collation::CollationView;
-use crate::gui::collation::cells::CollationPalette;
 use crate::gui::collation::statements::CollationShown;
 use crate::gui::commands::{CollationCommand, Command};
+use crate::gui::palette::Palette;
 
 /// What the side panel of the collation shows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -77,7 +77,7 @@ impl CollationView {
         shown: &CollationShown,
         commands: &mut Vec<Command>,
     ) {
-        let palette = CollationPalette::new(ui.visuals().dark_mode);
+        let palette = Palette::new(ui.visuals().dark_mode);
         let columns = self.columns(shown);
         ui.label(RichText::new("Similarity: share of sentences with a counterpart").weak());
         similarity_ui(ui, shown, &columns);
@@ -93,7 +93,7 @@ impl CollationView {
                 ui.add(
                     egui::Label::new(
                         RichText::new(format!(" {} {} ", kind_symbol(kind), kind_word(kind)))
-                            .background_color(palette.kind(kind))
+                            .background_color(palette.point_kind(kind))
                             .color(Color32::WHITE),
                     )
                     .wrap_mode(egui::TextWrapMode::Extend),
@@ -180,7 +180,7 @@ impl CollationView {
                             cell,
                         );
                         if point.has(document) {
-                            painter.rect_filled(at, 1.0, palette.kind(point.kind));
+                            painter.rect_filled(at, 1.0, palette.point_kind(point.kind));
                             // The kind as a sign too, readable without colour.
                             painter.text(
                                 at.center(),

@@ -21,7 +21,7 @@ use crate::load::Document;
 use crate::gui::Side;
 use crate::gui::commands::{AppCommand, Command, ViewCommand};
 use crate::gui::pair::session::Shown;
-use crate::gui::rows::{self, CellGalley, GalleyCache, RowHeights, ScrollKey};
+use crate::gui::rows::{self, CellGalley, GalleyCache, MarksKey, RowHeights, ScrollKey};
 use crate::gui::worker::FindMatch;
 use view::{Palette, ViewInput};
 
@@ -51,7 +51,8 @@ pub struct PairView {
     highlight_generation: u64,
     /// The marks of find matches and highlights, and the key they were built for.
     marks: Vec<ViewMark>,
-    marks_key: u64,
+    /// What the marks were built for: their key and the generation of what is shown.
+    marks_key: Option<(MarksKey, u64)>,
     /// Whether only the points one side credits to both and the other to one are shown.
     credited_only: bool,
     /// The rows that filter leaves out, and what they were computed for (analysis, shown
@@ -77,7 +78,7 @@ impl Default for PairView {
             highlights: Vec::new(),
             highlight_generation: 0,
             marks: Vec::new(),
-            marks_key: u64::MAX,
+            marks_key: None,
             credited_only: false,
             hidden: Vec::new(),
             hidden_key: None,
@@ -203,10 +204,18 @@ impl PairView {
     }
 
     /// Rebuilds the marks the rows show (find matches, then highlights) when either changed.
-    fn update_marks(&mut self, shown: &Shown, find: &[FindMatch], current: usize, key: u64) {
-        let key =
-            key ^ self.highlight_generation.rotate_left(17) ^ shown.generation.rotate_left(32);
-        if self.marks_key == key {
+    fn update_marks(
+        &mut self,
+        shown: &Shown,
+        find: &[FindMatch],
+        current: usize,
+        find_version: u64,
+    ) {
+        let key = MarksKey {
+            find: find_version,
+            highlights: self.highlight_generation,
+        };
+        if self.marks_key == Some((key, shown.generation)) {
             return;
         }
         let mut marks: Vec<ViewMark> = find
@@ -237,7 +246,7 @@ impl PairView {
         }
         marks.sort_by_key(|m| (m.0, m.1.index(), m.2.start));
         self.marks = marks;
-        self.marks_key = key;
+        self.marks_key = Some((key, shown.generation));
     }
 
     /// The column headers and the rows.
@@ -275,7 +284,7 @@ impl PairView {
             // Leave a little context above the row.
             area = area.vertical_scroll_offset((self.heights.top(row) - 40.0).max(0.0));
         }
-        self.update_marks(shown, input.find, input.find_current, input.find_key);
+        self.update_marks(shown, input.find, input.find_current, input.find_version);
         self.filter_ui(ui, shown, input.analysis, commands);
         let comparison = &shown.comparison;
         let actors: [&[crate::analysis::Actor]; 2] = match input.analysis {
@@ -289,7 +298,9 @@ impl PairView {
             palette,
             selected: self.selected,
             find: &self.marks,
-            find_generation: self.marks_key,
+            marks: self
+                .marks_key
+                .map_or_else(MarksKey::default, |(key, _)| key),
             moved_targets: &shown.display.moved_targets,
             cross_refs: &shown.display.cross_refs,
             marked: self.marked,
@@ -403,8 +414,10 @@ pub struct PairInput<'a> {
     pub find: &'a [FindMatch],
     /// Which of them is current.
     pub find_current: usize,
-    /// Changes whenever the matches or the current match do.
-    pub find_key: u64,
+    /// Changes whenever the matches or the current match do ([`Find::version`]).
+    ///
+    /// [`Find::version`]: crate::gui::find::Find::version
+    pub find_version: u64,
     /// Notes by row.
     pub notes: &'a [(usize, String)],
     /// Whether a side waits for a statement: the other's sentences are shown plainly, not as

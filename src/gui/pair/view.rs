@@ -14,7 +14,7 @@ use crate::gui::Side;
 pub use crate::gui::cells::{Palette, cell_job};
 use crate::gui::commands::{Command, ViewCommand};
 use crate::gui::rows::{
-    CELL_PAD, CellGalley, GalleyCache, GalleyKey, MARKER_WIDTH, ROW_GAP, RowHeights,
+    CELL_PAD, CellGalley, GalleyCache, GalleyKey, MARKER_WIDTH, MarksKey, ROW_GAP, RowHeights,
     actor_marker_ui, empty_cell, row_range,
 };
 
@@ -36,7 +36,7 @@ pub struct ViewInput<'a> {
     /// Find matches sorted by row: (row, side, span, is current).
     pub find: &'a [(usize, Side, Span, bool)],
     /// Changes whenever the matches or the current match do (keys the cell cache).
-    pub find_generation: u64,
+    pub marks: MarksKey,
     /// Notes by row, sorted by row.
     pub notes: &'a [(usize, String)],
     /// For a moved row, the row to jump to (where its sentence sits in the other order).
@@ -125,7 +125,7 @@ pub fn rows_ui(
         input.generation,
         text_width,
         font.size,
-        input.find_generation,
+        input.marks,
     ));
     ui.set_height(heights.total());
     let origin = ui.max_rect().min;
