@@ -232,11 +232,12 @@ fn provenance(out: &mut dyn Write, provenance: &Provenance) -> std::io::Result<(
     for d in &provenance.documents {
         writeln!(
             out,
-            "<tr><th>{}</th><td>{}<br><small>{}</small></td><td>{} bytes</td><td>{} · {}</td><td>SHA-256 <code>{}</code></td></tr>",
+            "<tr><th>{}</th><td>{}<br><small>{}</small></td><td>{} bytes<br><small>{} sentences</small></td><td>{} · {}</td><td>SHA-256 <code>{}</code></td></tr>",
             escape(&d.label),
             escape(&d.name),
             escape(&d.origin),
             d.bytes,
+            d.sentences,
             escape(&d.format),
             escape(&d.encoding),
             escape(&d.sha256)

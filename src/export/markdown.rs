@@ -111,16 +111,17 @@ fn block(out: &mut dyn Write, block: &Block) -> std::io::Result<()> {
 fn provenance(out: &mut dyn Write, provenance: &Provenance) -> std::io::Result<()> {
     writeln!(
         out,
-        "| | file | bytes | format | SHA-256 |\n|---|---|---|---|---|"
+        "| | file | bytes | sentences | format | SHA-256 |\n|---|---|---|---|---|---|"
     )?;
     for d in &provenance.documents {
         writeln!(
             out,
-            "| {} | {} ({}) | {} | {} · {} | `{}` |",
+            "| {} | {} ({}) | {} | {} | {} · {} | `{}` |",
             escape(&d.label),
             escape(&d.name),
             escape(&d.origin),
             d.bytes,
+            d.sentences,
             escape(&d.format),
             escape(&d.encoding),
             d.sha256

@@ -132,8 +132,8 @@ impl Text<'_> {
         for d in &provenance.documents {
             writeln!(
                 self.out,
-                "  {}: {} ({}) · {} bytes · {} · {} · SHA-256 {}",
-                d.label, d.name, d.origin, d.bytes, d.format, d.encoding, d.sha256
+                "  {}: {} ({}) · {} bytes · {} sentences · {} · {} · SHA-256 {}",
+                d.label, d.name, d.origin, d.bytes, d.sentences, d.format, d.encoding, d.sha256
             )?;
         }
         for (label, value) in &provenance.facts {

@@ -8,7 +8,6 @@
 mod html;
 mod json;
 mod markdown;
-mod text;
 
 use std::io::Write;
 
@@ -90,7 +89,7 @@ pub fn write(
     colour: bool,
 ) -> std::io::Result<()> {
     match format {
-        Format::Text => text::write(out, report, colour),
+        Format::Text => super::text::write_outline(out, &super::outline::collation(report), colour),
         Format::Json => json::write(out, report),
         Format::Html => html::write(out, report),
         Format::Markdown => markdown::write(out, report),

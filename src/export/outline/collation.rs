@@ -31,7 +31,7 @@ pub fn collation(report: &CollationReport<'_>) -> Outline {
         .get(report.pivot)
         .map_or(String::new(), |d| format!("{} ({})", d.label, d.name));
     let mut blocks = vec![
-        Block::Title(vec![Span::plain(format!("Collation of {n} statements"))]),
+        Block::Title(vec![Span::plain(format!("Collation of {n} documents"))]),
         Block::Summary(vec![
             Span::Strong(format!("{points} points")),
             Span::plain(format!(
@@ -93,6 +93,7 @@ fn provenance(report: &CollationReport<'_>) -> Provenance {
                 name: document.name.clone(),
                 origin: Report::origin_of(document),
                 bytes: Report::size_of(document),
+                sentences: report.collation.sentences.get(d).map_or(0, Vec::len),
                 format: document.format.as_str().to_owned(),
                 encoding: document.encoding.to_string(),
                 sha256: document.sha256.clone(),

@@ -162,6 +162,8 @@ pub struct DocumentFacts {
     pub origin: String,
     /// Its size in bytes.
     pub bytes: u64,
+    /// How many sentences it was read as.
+    pub sentences: usize,
     /// Its format ("text", "pdf", ...).
     pub format: String,
     /// Its encoding ("UTF-8", ...).

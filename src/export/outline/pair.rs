@@ -75,18 +75,23 @@ pub fn pair(report: &Report<'_>) -> Outline {
 
 /// The documents, the options, the analyst's decisions and terms, when it was compared.
 fn provenance(report: &Report<'_>) -> Provenance {
-    let documents = [("Left", report.left), ("Right", report.right)]
-        .into_iter()
-        .map(|(label, document)| DocumentFacts {
-            label: label.to_owned(),
-            name: document.name.clone(),
-            origin: Report::origin_of(document),
-            bytes: Report::size_of(document),
-            format: document.format.as_str().to_owned(),
-            encoding: document.encoding.to_string(),
-            sha256: document.sha256.clone(),
-        })
-        .collect();
+    let comparison = report.comparison;
+    let documents = [
+        ("Left", report.left, comparison.left_sentences.len()),
+        ("Right", report.right, comparison.right_sentences.len()),
+    ]
+    .into_iter()
+    .map(|(label, document, sentences)| DocumentFacts {
+        label: label.to_owned(),
+        name: document.name.clone(),
+        origin: Report::origin_of(document),
+        bytes: Report::size_of(document),
+        sentences,
+        format: document.format.as_str().to_owned(),
+        encoding: document.encoding.to_string(),
+        sha256: document.sha256.clone(),
+    })
+    .collect();
     let mut facts = vec![("Options", report.options_text())];
     if let Some(decided) = report.decisions_text() {
         facts.push(("Judged", decided));
