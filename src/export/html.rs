@@ -12,7 +12,8 @@ use std::io::Write;
 use super::Report;
 use super::outline::{
     Block, ENTITY_COLUMNS, EntityTable, Line, Outline, OutlineKind, PHRASE_COLUMNS, POINT_COLUMNS,
-    PairRow, PhraseRow, Points, PresenceMap, Provenance, Rows, Similarity, Span, sentence,
+    PairRow, PhraseRow, Points, PresenceMap, Provenance, Rows, Similarity, Span, capitalised,
+    sentence,
 };
 use crate::display::{Mark, kind_symbol};
 use crate::engine::RowKind;
@@ -316,7 +317,7 @@ fn presence(out: &mut dyn Write, map: &PresenceMap) -> std::io::Result<()> {
 
 /// An entity a row, a count per document, blank for none.
 fn entities(out: &mut dyn Write, table: &EntityTable) -> std::io::Result<()> {
-    let [entity, kind] = ENTITY_COLUMNS;
+    let [entity, kind] = ENTITY_COLUMNS.map(capitalised);
     writeln!(out, "<div class=\"map-wrap\"><table class=\"entities\">")?;
     write!(out, "<thead><tr><th>{entity}</th><th>{kind}</th>")?;
     for d in &table.documents {
@@ -357,7 +358,7 @@ fn entities(out: &mut dyn Write, table: &EntityTable) -> std::io::Result<()> {
 }
 
 fn phrases(out: &mut dyn Write, phrases: &[PhraseRow]) -> std::io::Result<()> {
-    let [documents, words, phrase] = PHRASE_COLUMNS;
+    let [documents, words, phrase] = PHRASE_COLUMNS.map(capitalised);
     writeln!(
         out,
         "<table class=\"phrases\">\n<thead><tr><th>{documents}</th><th>{words}</th><th>{phrase}</th></tr></thead>\n<tbody>"
@@ -492,7 +493,7 @@ fn points(out: &mut dyn Write, points: &Points) -> std::io::Result<()> {
     write!(
         out,
         "<thead><tr><th class=\"point\">{}</th>",
-        POINT_COLUMNS[0]
+        capitalised(POINT_COLUMNS[0])
     )?;
     for d in &points.documents {
         write!(out, "<th>{} {}</th>", escape(&d.label), escape(&d.name))?;

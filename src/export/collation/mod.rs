@@ -5,9 +5,7 @@
 //! piece of statement text goes through the same escaping as the two-text reports
 //! ([`super::html::escape`], [`super::markdown::escape`]).
 
-mod html;
 mod json;
-mod markdown;
 
 use std::io::Write;
 
@@ -17,8 +15,6 @@ use crate::engine::collate::{Collation, SentenceWords, Share};
 use crate::load::Document;
 
 pub use json::{FORMAT, VERSION};
-
-pub use crate::display::{entity_kind_name, kind_symbol, label, labels};
 
 /// Everything a collation report shows.
 pub struct CollationReport<'a> {
@@ -91,8 +87,8 @@ pub fn write(
     match format {
         Format::Text => super::text::write_outline(out, &super::outline::collation(report), colour),
         Format::Json => json::write(out, report),
-        Format::Html => html::write(out, report),
-        Format::Markdown => markdown::write(out, report),
+        Format::Html => super::html::write_outline(out, &super::outline::collation(report)),
+        Format::Markdown => super::markdown::write_outline(out, &super::outline::collation(report)),
     }
 }
 
@@ -109,9 +105,6 @@ pub fn write_file(
         .collect();
     super::write_file_with(path, &inputs, |out| write(out, format, report, false))
 }
-
-/// Most entities and phrases the text, HTML and Markdown reports list (the JSON has them all).
-pub const LIST_AT_MOST: usize = 40;
 
 /// The marked words of one document's cell of a point: (text stretch, share), as
 /// [`crate::display::collation_cell`] gives them.

@@ -176,10 +176,8 @@ fn insights(
     let findings = insights.strength.len();
     blocks.push(Block::Heading(
         "Wording strength".to_owned(),
-        Some(format!(
-            "{findings} finding{}",
-            if findings == 1 { "" } else { "s" }
-        )),
+        (findings > 0)
+            .then(|| format!("{findings} finding{}", if findings == 1 { "" } else { "s" })),
     ));
     if insights.strength.is_empty() {
         blocks.push(Block::Paragraph(vec![Span::plain(

@@ -343,24 +343,32 @@ fn footer(command: &str) -> Block {
     ])
 }
 
-/// The column headings of the entity table (before a column per document).
-pub const ENTITY_COLUMNS: [&str; 2] = ["Entity", "Kind"];
+/// The column headings of the entity table, in lower case (HTML capitalises them) (before a column per document).
+pub const ENTITY_COLUMNS: [&str; 2] = ["entity", "kind"];
 
 /// The column headings of the shared phrases' table.
-pub const PHRASE_COLUMNS: [&str; 3] = ["Documents", "Words", "Phrase"];
+pub const PHRASE_COLUMNS: [&str; 3] = ["documents", "words", "phrase"];
 
 /// The heading of the points' column (of the points' table and of a presence map read a point
 /// a row), and of the points' kinds.
-pub const POINT_COLUMNS: [&str; 2] = ["Point", "Kind"];
+pub const POINT_COLUMNS: [&str; 2] = ["point", "kind"];
+
+/// Words with their first letter capitalised (a column heading in HTML).
+pub fn capitalised(words: &str) -> String {
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(first) => format!("{}{}", first.to_uppercase(), chars.as_str()),
+        None => String::new(),
+    }
+}
 
 /// A heading's detail as a sentence, for a paragraph under the heading: its first letter
 /// capitalised and a full stop at its end.
 pub fn sentence(detail: &str) -> String {
-    let mut chars = detail.chars();
-    match chars.next() {
-        Some(first) => format!("{}{}.", first.to_uppercase(), chars.as_str()),
-        None => String::new(),
+    if detail.is_empty() {
+        return String::new();
     }
+    format!("{}.", capitalised(detail))
 }
 
 /// Why the insights are missing, when they were not computed.
