@@ -1,9 +1,9 @@
 //! Renderings of a collation of three or more documents ([`crate::engine::collate()`]): terminal
 //! text, the stable JSON format (`"format": "parallax-collation"`), a self-contained HTML
 //! report and Markdown. One entry point, [`write()`], takes a [`Format`] and a
-//! [`CollationReport`]. Points are written in the reading order of the report's pivot; every
-//! piece of statement text goes through the same escaping as the two-text reports
-//! ([`super::html::escape`], [`super::markdown::escape`]).
+//! [`CollationReport`]. Points are written in the reading order of the report's pivot. Text,
+//! HTML and Markdown render the collation's outline ([`super::outline::collation()`]) with the
+//! two-text reports' writers; the JSON is written here.
 
 mod json;
 

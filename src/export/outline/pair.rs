@@ -3,8 +3,8 @@
 //! side by side, the footer.
 
 use crate::analysis::{Analysis, Presence, Stronger};
-use crate::display::{DisplayModel, Side, cell_segments, coverage_text, gutter_label, kind_label};
-use crate::engine::{Row, RowKind};
+use crate::display::{DisplayModel, Side, cell_segments, coverage_text, gutter_label, kind_words};
+use crate::engine::Row;
 use crate::export::Report;
 
 use super::{
@@ -113,39 +113,7 @@ fn provenance(report: &Report<'_>) -> Provenance {
 /// Who is named where, the shared phrases, wording strength, stance shifts, figures: a heading
 /// with its count each, and a line saying so when there is none.
 fn insights(blocks: &mut Vec<Block>, analysis: &Analysis) {
-    for (presence, heading) in [
-        (Presence::Both, "Named in both"),
-        (Presence::LeftOnly, "Named only left"),
-        (Presence::RightOnly, "Named only right"),
-    ] {
-        let entities: Vec<_> = analysis
-            .entities
-            .iter()
-            .filter(|e| e.presence() == presence)
-            .collect();
-        let items = entities.iter().take(LIST_AT_MOST).map(|entity| {
-            let others = entity.other_forms();
-            let forms = if others.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", others.join(", "))
-            };
-            vec![Span::plain(format!(
-                "{}{forms}{} · left {}, right {}",
-                entity.text,
-                crate::display::entity_kind_tag(entity.kind),
-                entity.left,
-                entity.right
-            ))]
-        });
-        section(
-            blocks,
-            format!("{heading} ({})", entities.len()),
-            items.chain(more_line(entities.len())).collect(),
-            "none",
-        );
-    }
-
+    names(blocks, analysis);
     let phrases = analysis.phrases.iter().take(LIST_AT_MOST).map(|phrase| {
         vec![Span::plain(format!(
             "“{}” · {} words · left {}×, right {}×",
@@ -210,6 +178,43 @@ fn insights(blocks: &mut Vec<Block>, analysis: &Analysis) {
     );
 }
 
+/// Who is named in both texts, only the left, only the right: a line per entity with its other
+/// forms, its kind and its counts.
+fn names(blocks: &mut Vec<Block>, analysis: &Analysis) {
+    for (presence, heading) in [
+        (Presence::Both, "Named in both"),
+        (Presence::LeftOnly, "Named only left"),
+        (Presence::RightOnly, "Named only right"),
+    ] {
+        let entities: Vec<_> = analysis
+            .entities
+            .iter()
+            .filter(|e| e.presence() == presence)
+            .collect();
+        let items = entities.iter().take(LIST_AT_MOST).map(|entity| {
+            let others = entity.other_forms();
+            let forms = if others.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", others.join(", "))
+            };
+            vec![Span::plain(format!(
+                "{}{forms}{} · left {}, right {}",
+                entity.text,
+                crate::display::entity_kind_tag(entity.kind),
+                entity.left,
+                entity.right
+            ))]
+        });
+        section(
+            blocks,
+            format!("{heading} ({})", entities.len()),
+            items.chain(more_line(entities.len())).collect(),
+            "none",
+        );
+    }
+}
+
 /// A heading and its list, or the list's one line `none` when it is empty.
 fn section(blocks: &mut Vec<Block>, heading: String, items: Vec<Line>, none: &str) {
     blocks.push(Block::Heading(heading, None));
@@ -225,7 +230,6 @@ fn pair_row(report: &Report<'_>, display: &DisplayModel, index: usize) -> Option
     let comparison = report.comparison;
     let row = comparison.rows.get(index)?;
     let cross_refs = display.cross_refs(index).to_vec();
-    let one_sided = matches!(row.kind, RowKind::LeftOnly | RowKind::RightOnly);
     let shared = match (row.left.first(), row.right.first()) {
         (Some(&l), Some(&r)) => comparison
             .link(l, r)
@@ -251,11 +255,7 @@ fn pair_row(report: &Report<'_>, display: &DisplayModel, index: usize) -> Option
         index,
         kind: row.kind,
         paraphrase: row.paraphrase,
-        kind_words: if one_sided && !cross_refs.is_empty() {
-            "unpaired"
-        } else {
-            kind_label(row)
-        },
+        kind_words: kind_words(row, !cross_refs.is_empty()),
         gutter: gutter_label(row, !cross_refs.is_empty()),
         similarity: row.similarity,
         sentences: sentences_label(row),
