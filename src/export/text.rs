@@ -96,11 +96,13 @@ impl Text<'_> {
                 }
                 Ok(())
             }
+            // In words: a literal marker here would read as a mark in the rows.
             Block::Legend(OutlineKind::Pair) => writeln!(
                 self.out,
-                "Marks: [-deleted-] {{+inserted+}} · [=equivalent=] {{=wording=}} · [≈terms a \
-                 related pair shares≈] · = identical · ~ reworded · ≈ related or paraphrase · < \
-                 only left · > only right"
+                "Marks: = identical · ~ reworded · ≈ related or paraphrase · < only left · > \
+                 only right; in a row, deleted words in square brackets with minus signs, \
+                 inserted ones in braces with plus signs, equivalent wording with equals signs, \
+                 the terms a related pair shares with ≈"
             ),
             Block::Legend(OutlineKind::Collation) => writeln!(
                 self.out,
