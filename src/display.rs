@@ -1,6 +1,6 @@
 //! The display model of a comparison: what every rendering of it shows, in one place. The
 //! window, the notes and every exporter draw a cell from [`cell_segments`], name a row's kind
-//! with [`kind_label`] and its gutter with [`DisplayModel::gutter_label`], list its
+//! with [`kind_words`] and its gutter with [`gutter_label`], list its
 //! cross-references with [`CrossRef`], write the options with [`options_text`], and find the
 //! row of a sentence or of a byte offset with [`DisplayModel`]; for a collation, documents
 //! are named by [`label`] ("D1"), point kinds by [`kind_symbol`] and entity kinds by
@@ -282,18 +282,25 @@ pub fn kind_label(row: &Row) -> &'static str {
     }
 }
 
-/// The row's label in the gutter, as the window and the HTML report write it: "=" for an
+/// The row's label in the gutter, as the window and every report write it: "=" for an
 /// identical pair, the share of words for a reworded one, "paraphrase", "related", "only
 /// left" or "only right"; a one-sided row whose sentence has a counterpart in another row
 /// (`linked_elsewhere`: a quote or a paraphrase of a sentence paired elsewhere) is not "only"
 /// one side's: it is "unpaired" here, and its cross-references say where the counterpart is.
 pub fn gutter_label(row: &Row, linked_elsewhere: bool) -> String {
     match row.kind {
-        RowKind::LeftOnly | RowKind::RightOnly if linked_elsewhere => "unpaired".to_owned(),
         RowKind::Identical => "=".to_owned(),
-        RowKind::Modified if row.paraphrase => "paraphrase".to_owned(),
-        RowKind::Modified => format!("{:.0}%", row.similarity * 100.0),
-        RowKind::Related | RowKind::LeftOnly | RowKind::RightOnly => kind_label(row).to_owned(),
+        RowKind::Modified if !row.paraphrase => format!("{:.0}%", row.similarity * 100.0),
+        _ => kind_words(row, linked_elsewhere).to_owned(),
+    }
+}
+
+/// A row's kind in the words every report and the gutter use: [`kind_label`], except that a
+/// one-sided row whose sentence has a counterpart in another row is "unpaired".
+pub fn kind_words(row: &Row, linked_elsewhere: bool) -> &'static str {
+    match row.kind {
+        RowKind::LeftOnly | RowKind::RightOnly if linked_elsewhere => "unpaired",
+        _ => kind_label(row),
     }
 }
 

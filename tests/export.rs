@@ -43,6 +43,27 @@ fn render(left: &Document, right: &Document, notes: &[(usize, String)]) -> (Stri
     )
 }
 
+/// The text report of a pair, as the CLI prints it without colour.
+fn render_text(left: &Document, right: &Document) -> String {
+    let comparison = compare(&left.text, &right.text, &Options::default());
+    let analysis = parallax::analysis::analyse_builtin(&left.text, &right.text, &comparison);
+    let report = Report {
+        left,
+        right,
+        comparison: &comparison,
+        notes: &[],
+        terms: &[],
+        analysis: Some(&analysis),
+        provenance: Provenance {
+            generated: fixed_time(),
+        },
+    };
+    let mut out = Vec::new();
+    parallax::export::write(&mut out, parallax::export::Format::Text, &report, false)
+        .expect("text");
+    String::from_utf8(out).expect("utf-8")
+}
+
 fn golden(name: &str, actual: &str) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/golden")
@@ -176,6 +197,7 @@ fn counterparts_report_matches_its_golden_files() {
     let (h, m) = render(&left, &right, &[]);
     golden("embassy-vs-full-article.html", &h);
     golden("embassy-vs-full-article.md", &m);
+    golden("embassy-vs-full-article.txt", &render_text(&left, &right));
     assert!(
         h.contains("<span class=\"xref\">also"),
         "cross-references in the HTML"
@@ -210,6 +232,8 @@ fn default_pair_text_and_json_match_their_golden_files() {
     for (format, name) in [
         (parallax::export::Format::Text, "default-pair.txt"),
         (parallax::export::Format::Json, "default-pair.json"),
+        (parallax::export::Format::Html, "default-pair.html"),
+        (parallax::export::Format::Markdown, "default-pair.md"),
     ] {
         let mut out = Vec::new();
         parallax::export::write(&mut out, format, &report, false).expect("write");

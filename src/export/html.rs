@@ -1,15 +1,23 @@
-//! A self-contained HTML report: inline CSS, no script, no external resource. Side-by-side rows
-//! in the window's colours and non-colour cues (struck-through deletions, underlined
-//! insertions), the legend, the summary, provenance and the analyst's notes. Every piece of
-//! statement text goes through [`escape`]. Prints in landscape with page breaks between rows,
-//! and stacks the two sides on a phone-width screen.
+//! A self-contained HTML rendering of a report's outline ([`super::outline`]): inline CSS, no
+//! script, no external resource. A comparison's rows side by side in the window's colours with
+//! non-colour cues (struck-through deletions, underlined insertions); a collation's presence map
+//! (a point's kind as a symbol as well as a colour) and its points a column per document, a
+//! hatched "—" where a document lacks one, words every document of the point has in bold and
+//! words only one has underlined with dots. Every piece of wording goes through [`escape`].
+//! Prints in landscape with page breaks between rows, and stacks a comparison's two sides on a
+//! phone-width screen.
 
 use std::io::Write;
 
 use super::Report;
-use crate::display::{DisplayModel, Mark, Side, cell_segments, coverage_text};
-use crate::engine::{RowKind, Span};
-use crate::load::Document;
+use super::outline::{
+    Block, ENTITY_COLUMNS, EntityTable, Line, Outline, OutlineKind, PHRASE_COLUMNS, POINT_COLUMNS,
+    PairRow, PhraseRow, Points, PresenceMap, Provenance, Rows, Similarity, Span, capitalised,
+    sentence,
+};
+use crate::display::{Mark, kind_symbol};
+use crate::engine::RowKind;
+use crate::engine::collate::{PointKind, Share};
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(text: &str) -> String {
@@ -27,7 +35,8 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-const STYLE: &str = r#"
+/// The two-text report's style.
+const PAIR_STYLE: &str = r#"
 :root { --del: #ffcdcd; --del-line: #aa1414; --ins: #bef0c8; --ins-line: #147832; --eq: #d6e2ff;
         --left-only: #ffecec; --right-only: #e6f8ea; --moved: #2850c8; --weak: #5f5f5f; --rule: #ddd; }
 * { box-sizing: border-box; }
@@ -80,284 +89,389 @@ footer { margin-top: 2em; color: var(--weak); font-size: .85em; }
 }
 "#;
 
+/// The collation report's style.
+const COLLATION_STYLE: &str = r#"
+:root { --weak: #5f5f5f; --rule: #ddd; --identical: #cfe8d4; --equivalent: #d6e2ff;
+        --related: #f5e6c4; --single: #ececec; }
+* { box-sizing: border-box; }
+body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Ubuntu, sans-serif; color: #141414;
+       background: #fff; margin: 0 auto; padding: 1.2em; }
+h1 { font-size: 1.4em; margin: 0 0 .3em; }
+h2 { font-size: 1.1em; margin: 1.4em 0 .5em; border-bottom: 1px solid var(--rule); }
+table { border-collapse: collapse; }
+table.prov th, table.prov td, table.sim th, table.sim td { text-align: left; padding: .15em .8em .15em 0; vertical-align: top; }
+table.prov code { font-size: .85em; word-break: break-all; }
+table.sim td { text-align: right; font-variant-numeric: tabular-nums; }
+.map-wrap, .collation-wrap { overflow-x: auto; }
+table.map td, table.map th { border: 1px solid #fff; padding: 0; font-size: .75em; }
+table.map th { text-align: left; padding-right: .6em; white-space: nowrap; font-weight: 600; }
+table.map td { width: 1.5em; height: 1.5em; text-align: center; }
+table.map td a { display: block; color: inherit; text-decoration: none; }
+.k-identical { background: var(--identical); }
+.k-equivalent { background: var(--equivalent); }
+.k-related { background: var(--related); }
+.k-single { background: var(--single); }
+.absent { background: repeating-linear-gradient(135deg, #f6f6f6 0 6px, #eaeaea 6px 7px); }
+table.collation { table-layout: fixed; width: max(100%, calc(var(--columns) * 22em)); }
+table.collation th, table.collation td { border-bottom: 1px solid #eee; padding: .35em .45em; vertical-align: top; }
+table.collation thead th { position: sticky; top: 0; background: #fff; text-align: left; border-bottom: 1px solid var(--rule); }
+table.collation th.point { width: 6em; font-weight: normal; color: var(--weak); font-size: .85em; text-align: left; }
+table.collation td { white-space: pre-wrap; overflow-wrap: anywhere; }
+table.collation td.absent { color: var(--weak); text-align: center; }
+.sn { color: var(--weak); font-size: .8em; }
+table.entities th, table.entities td, table.phrases th, table.phrases td { border-bottom: 1px solid #eee; padding: .15em .6em; text-align: left; vertical-align: top; }
+table.entities th small { color: var(--weak); font-weight: normal; }
+table.entities td.kind { color: var(--weak); font-size: .85em; }
+table.entities td.named { text-align: center; background: var(--equivalent); font-variant-numeric: tabular-nums; }
+table.entities td.none { background: #fafafa; }
+table.phrases td:first-child { white-space: nowrap; }
+b.all { font-weight: 700; }
+.alone { text-decoration: underline dotted; text-underline-offset: 3px; }
+footer { margin-top: 2em; color: var(--weak); font-size: .85em; }
+@media print {
+  @page { size: landscape; margin: 12mm; }
+  body { padding: 0; font-size: 10pt; }
+  table.collation thead th { position: static; }
+  tr { break-inside: avoid; page-break-inside: avoid; }
+  .absent, .k-identical, .k-equivalent, .k-related, .k-single { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+"#;
+
 /// Writes the report as one HTML file.
 pub fn write(out: &mut dyn Write, report: &Report<'_>) -> std::io::Result<()> {
-    let (left, right, comparison) = (report.left, report.right, report.comparison);
-    let s = &comparison.stats;
-    writeln!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">"
-    )?;
-    writeln!(
-        out,
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-    )?;
-    writeln!(
-        out,
-        "<title>Parallax: {} vs {}</title>",
-        escape(&left.name),
-        escape(&right.name)
-    )?;
-    writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>")?;
-    writeln!(
-        out,
-        "<h1>{} <span style=\"color:var(--weak)\">vs</span> {}</h1>",
-        escape(&left.name),
-        escape(&right.name)
-    )?;
-    if let Some(analysis) = report.analysis {
-        brief(out, analysis)?;
-    }
-    writeln!(
-        out,
-        "<p class=\"summary\"><b>Similarity {:.0}%</b> · {} identical · {} reworded · {} related · {} moved · {} only left · {} only right<br>{}</p>",
-        s.similarity * 100.0,
-        s.identical,
-        s.modified,
-        s.related,
-        s.moved,
-        s.left_only,
-        s.right_only,
-        escape(&coverage_text(comparison))
-    )?;
-    writeln!(
-        out,
-        "<p class=\"legend\">Legend: <del>deleted (struck through)</del> <ins>inserted (underlined)</ins> \
-         <span class=\"eq\">equivalent wording</span> <span class=\"shared\">term a related pair shares</span> <span style=\"background:var(--left-only)\">only left</span> \
-         <span style=\"background:var(--right-only)\">only right</span> \
-         <span style=\"box-shadow: inset 3px 0 0 var(--moved)\">moved (bar)</span> \
-         <span style=\"background:#fff8d6\">analyst's note</span></p>"
-    )?;
+    write_outline(out, &super::outline::pair(report))
+}
 
-    writeln!(out, "<h2>Provenance</h2>\n<table class=\"prov\">")?;
-    for (label, document) in [("Left", left), ("Right", right)] {
-        provenance_row(out, label, document)?;
-    }
+/// Writes `outline` as one HTML file.
+pub fn write_outline(out: &mut dyn Write, outline: &Outline) -> std::io::Result<()> {
+    let style = match outline.kind {
+        OutlineKind::Pair => PAIR_STYLE,
+        OutlineKind::Collation => COLLATION_STYLE,
+    };
     writeln!(
         out,
-        "<tr><th>Options</th><td colspan=\"4\">{}</td></tr>",
-        escape(&report.options_text())
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
     )?;
-    if let Some(decided) = report.decisions_text() {
-        writeln!(
-            out,
-            "<tr><th>Judged</th><td colspan=\"4\">{}</td></tr>",
-            escape(&decided)
-        )?;
+    writeln!(out, "<title>{}</title>", escape(&outline.title))?;
+    writeln!(out, "<style>{style}</style>\n</head>\n<body>")?;
+    for block in &outline.blocks {
+        self::block(out, block)?;
     }
-    if let Some(terms) = report.terms_text() {
-        writeln!(
-            out,
-            "<tr><th>Terms</th><td colspan=\"4\">{}</td></tr>",
-            escape(&terms)
-        )?;
-    }
-    writeln!(
-        out,
-        "<tr><th>Compared</th><td colspan=\"4\">{} by Parallax {}</td></tr>\n</table>",
-        report.generated_rfc3339(),
-        env!("CARGO_PKG_VERSION")
-    )?;
-
-    if let Some(analysis) = report.analysis {
-        insights(out, analysis)?;
-    }
-    writeln!(out, "<h2>Side by side</h2>")?;
-    writeln!(
-        out,
-        "<div class=\"head\"><div>{}</div><div></div><div>{}</div></div>",
-        escape(&left.name),
-        escape(&right.name)
-    )?;
-    let display = DisplayModel::new(comparison);
-    for (i, row) in comparison.rows.iter().enumerate() {
-        let class = match row.kind {
-            RowKind::Identical => "identical",
-            RowKind::Modified => "modified",
-            RowKind::Related => "related",
-            RowKind::LeftOnly => "left_only",
-            RowKind::RightOnly => "right_only",
-        };
-        let moved = if row.moved { " moved" } else { "" };
-        writeln!(
-            out,
-            "<div class=\"row {class}{moved}\" id=\"row-{}\">",
-            i + 1
-        )?;
-        cell(out, report, i, Side::Left)?;
-        let linked_elsewhere = display.cross_refs.get(i).is_some_and(|r| !r.is_empty());
-        let similarity = crate::display::gutter_label(row, linked_elsewhere);
-        write!(out, "<div class=\"gutter\">row {}<br>{similarity}", i + 1)?;
-        if row.moved {
-            match display.moved_targets.get(i).copied().flatten() {
-                Some(target) => write!(
-                    out,
-                    "<br><b>moved</b>: <a href=\"#row-{}\">{}</a>",
-                    target.row + 1,
-                    target.label()
-                )?,
-                None => write!(out, "<br><b>moved</b>")?,
-            }
-        }
-        if report.by_analyst(i) {
-            write!(out, "<br><b>linked by the analyst</b>")?;
-        }
-        let refs = display.cross_refs(i);
-        if !refs.is_empty() {
-            write!(out, "<br><span class=\"xref\">also")?;
-            for (n, r) in refs.iter().enumerate() {
-                let comma = if n + 1 < refs.len() { "," } else { "" };
-                write!(
-                    out,
-                    " <a href=\"#row-{}\" title=\"{} sentence {}, row {}\">{}</a> ({}){comma}",
-                    r.row + 1,
-                    r.kind.name(),
-                    r.label(),
-                    r.row + 1,
-                    r.label(),
-                    r.kind.name()
-                )?;
-            }
-            write!(out, "</span>")?;
-        }
-        writeln!(out, "</div>")?;
-        cell(out, report, i, Side::Right)?;
-        if let Some(note) = report.note(i) {
-            writeln!(out, "<p class=\"note\"><b>Note:</b> {}</p>", escape(note))?;
-        }
-        writeln!(out, "</div>")?;
-    }
-    writeln!(
-        out,
-        "<footer>Made with Parallax {}. Offsets and full texts: <code>parallax compare --format json</code>.</footer>",
-        env!("CARGO_PKG_VERSION")
-    )?;
     writeln!(out, "</body>\n</html>")
 }
 
-/// Who and what each side names, the phrases both share, and wording strength.
-fn insights(out: &mut dyn Write, analysis: &crate::analysis::Analysis) -> std::io::Result<()> {
-    use crate::analysis::{Presence, Stronger};
-    writeln!(out, "<h2>Who and what is named</h2>")?;
-    for (presence, heading) in [
-        (Presence::LeftOnly, "Only left"),
-        (Presence::RightOnly, "Only right"),
-        (Presence::Both, "Both"),
-    ] {
-        let names: Vec<String> = analysis
-            .entities
-            .iter()
-            .filter(|e| e.presence() == presence)
-            .map(|e| format!("{} ({}/{})", escape(&e.text), e.left, e.right))
-            .collect();
-        if !names.is_empty() {
-            writeln!(out, "<p><b>{heading}:</b> {}</p>", names.join(" · "))?;
+/// A line's spans as HTML.
+fn line(line: &Line) -> String {
+    let mut html = String::new();
+    for span in line {
+        match span {
+            Span::Plain(text) => html.push_str(&escape(text)),
+            Span::Strong(text) => html.push_str(&format!("<b>{}</b>", escape(text))),
+            Span::Weak(text) => html.push_str(&format!(
+                "<span style=\"color:var(--weak)\">{}</span>",
+                escape(text)
+            )),
+            Span::Code(text) => html.push_str(&format!("<code>{}</code>", escape(text))),
+            Span::Link { text, to } => {
+                html.push_str(&format!("<a href=\"#{}\">{}</a>", to.id(), escape(text)))
+            }
+            Span::Break => html.push_str("<br>"),
         }
     }
-    if !analysis.phrases.is_empty() {
-        writeln!(out, "<h2>Shared phrases</h2>\n<ul>")?;
-        for phrase in analysis.phrases.iter().take(30) {
-            writeln!(
-                out,
-                "<li>“{}” <small>({} left, {} right)</small></li>",
-                escape(&phrase.text),
-                phrase.left.len(),
-                phrase.right.len()
-            )?;
+    html
+}
+
+fn block(out: &mut dyn Write, block: &Block) -> std::io::Result<()> {
+    match block {
+        Block::Title(title) => writeln!(out, "<h1>{}</h1>", line(title)),
+        Block::Heading(heading, detail) => {
+            writeln!(out, "<h2>{}</h2>", escape(heading))?;
+            match detail {
+                Some(detail) => writeln!(out, "<p>{}</p>", escape(&sentence(detail))),
+                None => Ok(()),
+            }
         }
-        writeln!(out, "</ul>")?;
+        Block::Summary(summary) => writeln!(out, "<p class=\"summary\">{}</p>", line(summary)),
+        Block::Paragraph(paragraph) => writeln!(out, "<p>{}</p>", line(paragraph)),
+        Block::List(items) => {
+            writeln!(out, "<ul>")?;
+            for item in items {
+                writeln!(out, "<li>{}</li>", line(item))?;
+            }
+            writeln!(out, "</ul>")
+        }
+        Block::Legend(OutlineKind::Pair) => writeln!(
+            out,
+            "<p class=\"legend\">Legend: <del>deleted (struck through)</del> <ins>inserted (underlined)</ins> \
+             <span class=\"eq\">equivalent wording</span> <span class=\"shared\">term a related pair shares</span> <span style=\"background:var(--left-only)\">only left</span> \
+             <span style=\"background:var(--right-only)\">only right</span> \
+             <span style=\"box-shadow: inset 3px 0 0 var(--moved)\">moved (bar)</span> \
+             <span style=\"background:#fff8d6\">analyst's note</span></p>"
+        ),
+        Block::Legend(OutlineKind::Collation) => writeln!(
+            out,
+            "<p class=\"legend\">Legend: <span class=\"k-identical\">= identical</span> \
+             <span class=\"k-equivalent\">≈ equivalent</span> <span class=\"k-related\">~ related</span> \
+             <span class=\"k-single\">• one document only</span> <span class=\"absent\">— absent</span> · \
+             in a row, <b class=\"all\">bold</b>: every document of the point has the word; \
+             <span class=\"alone\">dotted underline</span>: only this document has it.</p>"
+        ),
+        Block::Provenance(provenance) => self::provenance(out, provenance),
+        Block::Similarity(similarity) => self::similarity(out, similarity),
+        Block::PresenceMap(map) => presence(out, map),
+        Block::Entities(table) => entities(out, table),
+        Block::Phrases(phrases) => self::phrases(out, phrases),
+        Block::Rows(rows) => self::rows(out, rows),
+        Block::Points(points) => self::points(out, points),
+        Block::Footer(footer) => writeln!(out, "<footer>{}</footer>", line(footer)),
     }
-    if !analysis.strength.is_empty() {
-        writeln!(out, "<h2>Wording strength</h2>\n<ul>")?;
-        for difference in &analysis.strength {
-            let side = match difference.stronger {
-                Stronger::Left => "left",
-                Stronger::Right => "right",
-            };
-            writeln!(
-                out,
-                "<li>row {}: left “{}”, right “{}” ({}): stronger on the {side}</li>",
-                difference.row + 1,
-                escape(&difference.left),
-                escape(&difference.right),
-                escape(&difference.kind)
-            )?;
-        }
-        writeln!(out, "</ul>")?;
+}
+
+fn provenance(out: &mut dyn Write, provenance: &Provenance) -> std::io::Result<()> {
+    writeln!(out, "<table class=\"prov\">")?;
+    for d in &provenance.documents {
+        writeln!(
+            out,
+            "<tr><th>{}</th><td>{}<br><small>{}</small></td><td>{} bytes<br><small>{} sentences</small></td><td>{} · {}</td><td>SHA-256 <code>{}</code></td></tr>",
+            escape(&d.label),
+            escape(&d.name),
+            escape(&d.origin),
+            d.bytes,
+            d.sentences,
+            escape(&d.format),
+            escape(&d.encoding),
+            escape(&d.sha256)
+        )?;
     }
-    if !analysis.shifts.is_empty() {
-        writeln!(out, "<h2>Stance shifts</h2>\n<ul>")?;
-        for shift in &analysis.shifts {
-            writeln!(out, "<li>{}</li>", escape(&shift.summary()))?;
-        }
-        writeln!(out, "</ul>")?;
+    for (label, value) in &provenance.facts {
+        writeln!(
+            out,
+            "<tr><th>{label}</th><td colspan=\"4\">{}</td></tr>",
+            escape(value)
+        )?;
     }
-    let compared = &analysis.figures_compared;
-    if !compared.figures.is_empty() {
-        writeln!(out, "<h2>Figures compared</h2>\n<ul>")?;
-        for figure in &compared.figures {
-            writeln!(out, "<li>{}</li>", escape(&figure.summary()))?;
+    writeln!(out, "</table>")
+}
+
+fn similarity(out: &mut dyn Write, similarity: &Similarity) -> std::io::Result<()> {
+    write!(out, "<table class=\"sim\">\n<tr><th></th>")?;
+    for d in &similarity.documents {
+        write!(
+            out,
+            "<th title=\"{}\">{}</th>",
+            escape(&d.name),
+            escape(&d.label)
+        )?;
+    }
+    writeln!(out, "</tr>")?;
+    for (d, row) in similarity.documents.iter().zip(&similarity.values) {
+        write!(
+            out,
+            "<tr><th title=\"{}\">{}</th>",
+            escape(&d.name),
+            escape(&d.label)
+        )?;
+        for value in row {
+            write!(out, "<td>{:.0}%</td>", value * 100.0)?;
         }
-        for difference in &compared.differences {
-            writeln!(out, "<li>{}</li>", escape(&difference.summary()))?;
+        writeln!(out, "</tr>")?;
+    }
+    writeln!(out, "</table>")
+}
+
+/// A document a row, a point a cell in reading order, marked by the point's kind with a symbol
+/// as well as a colour and linking to the point.
+fn presence(out: &mut dyn Write, map: &PresenceMap) -> std::io::Result<()> {
+    writeln!(out, "<div class=\"map-wrap\"><table class=\"map\">")?;
+    for (d, document) in map.documents.iter().enumerate() {
+        let name = escape(&document.name);
+        write!(
+            out,
+            "<tr><th title=\"{name}\">{} {name}</th>",
+            escape(&document.label)
+        )?;
+        for (number, (kind, has)) in map.points.iter().enumerate() {
+            if has.get(d).copied().unwrap_or(false) {
+                write!(
+                    out,
+                    "<td class=\"{}\"><a href=\"#point-{}\" title=\"point {}: {}\">{}</a></td>",
+                    kind_class(*kind),
+                    number + 1,
+                    number + 1,
+                    kind.name(),
+                    kind_symbol(*kind)
+                )?;
+            } else {
+                write!(
+                    out,
+                    "<td class=\"absent\" title=\"point {}: absent\"></td>",
+                    number + 1
+                )?;
+            }
         }
-        writeln!(out, "</ul>")?;
+        writeln!(out, "</tr>")?;
+    }
+    writeln!(out, "</table></div>")
+}
+
+/// An entity a row, a count per document, blank for none.
+fn entities(out: &mut dyn Write, table: &EntityTable) -> std::io::Result<()> {
+    let [entity, kind] = ENTITY_COLUMNS.map(capitalised);
+    writeln!(out, "<div class=\"map-wrap\"><table class=\"entities\">")?;
+    write!(out, "<thead><tr><th>{entity}</th><th>{kind}</th>")?;
+    for d in &table.documents {
+        write!(
+            out,
+            "<th title=\"{}\">{}</th>",
+            escape(&d.name),
+            escape(&d.label)
+        )?;
+    }
+    writeln!(out, "</tr></thead>\n<tbody>")?;
+    for entity in &table.entities {
+        let forms = if entity.others.is_empty() {
+            String::new()
+        } else {
+            let others: Vec<String> = entity.others.iter().map(|f| escape(f)).collect();
+            format!(" <small>({})</small>", others.join(", "))
+        };
+        write!(
+            out,
+            "<tr><th>{}{forms}</th><td class=\"kind\">{}</td>",
+            escape(&entity.text),
+            entity.kind
+        )?;
+        for (d, count) in table.documents.iter().zip(&entity.counts) {
+            match count {
+                0 => write!(
+                    out,
+                    "<td class=\"none\" title=\"{} does not name it\"></td>",
+                    escape(&d.label)
+                )?,
+                count => write!(out, "<td class=\"named\">{count}</td>")?,
+            }
+        }
+        writeln!(out, "</tr>")?;
+    }
+    writeln!(out, "</tbody></table></div>")
+}
+
+fn phrases(out: &mut dyn Write, phrases: &[PhraseRow]) -> std::io::Result<()> {
+    let [documents, words, phrase] = PHRASE_COLUMNS.map(capitalised);
+    writeln!(
+        out,
+        "<table class=\"phrases\">\n<thead><tr><th>{documents}</th><th>{words}</th><th>{phrase}</th></tr></thead>\n<tbody>"
+    )?;
+    for phrase in phrases {
+        writeln!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+            escape(&phrase.documents),
+            phrase.words,
+            escape(&phrase.text)
+        )?;
+    }
+    writeln!(out, "</tbody></table>")
+}
+
+fn rows(out: &mut dyn Write, rows: &Rows) -> std::io::Result<()> {
+    let [left, right] = &rows.names;
+    writeln!(
+        out,
+        "<div class=\"head\"><div>{}</div><div></div><div>{}</div></div>",
+        escape(left),
+        escape(right)
+    )?;
+    for row in &rows.rows {
+        self::row(out, row, &rows.names)?;
     }
     Ok(())
 }
 
-/// The brief: what differs, a line each, its rows linked.
-fn brief(out: &mut dyn Write, analysis: &crate::analysis::Analysis) -> std::io::Result<()> {
-    writeln!(out, "<h2>Brief</h2>\n<ul class=\"brief\">")?;
-    for line in &analysis.brief {
-        write!(out, "<li>{}", escape(&line.text))?;
-        if !line.rows.is_empty() {
-            let mut links: Vec<String> = line
-                .rows
-                .iter()
-                .map(|r| format!("<a href=\"#row-{0}\">{0}</a>", r + 1))
-                .collect();
-            if line.more_rows > 0 {
-                links.push(format!("{} more", line.more_rows));
-            }
-            let word = if links.len() == 1 { "row" } else { "rows" };
-            write!(out, " ({word} {})", links.join(", "))?;
-        }
-        writeln!(out, "</li>")?;
-    }
-    writeln!(out, "</ul>")
-}
-
-fn provenance_row(out: &mut dyn Write, label: &str, document: &Document) -> std::io::Result<()> {
-    let path = Report::origin_of(document);
+/// A compared row: the left cell, the gutter (number, label, moved, analyst, cross-references),
+/// the right cell, the note.
+fn row(out: &mut dyn Write, row: &PairRow, names: &[String; 2]) -> std::io::Result<()> {
+    let class = match row.kind {
+        RowKind::Identical => "identical",
+        RowKind::Modified => "modified",
+        RowKind::Related => "related",
+        RowKind::LeftOnly => "left_only",
+        RowKind::RightOnly => "right_only",
+    };
+    let number = row.index + 1;
+    let moved = if row.moved.is_some() { " moved" } else { "" };
     writeln!(
         out,
-        "<tr><th>{label}</th><td>{}<br><small>{}</small></td><td>{} bytes</td><td>{} · {}</td><td>SHA-256 <code>{}</code></td></tr>",
-        escape(&document.name),
-        escape(&path),
-        Report::size_of(document),
-        escape(document.format.as_str()),
-        escape(&document.encoding.to_string()),
-        escape(&document.sha256)
-    )
+        "<div class=\"row {class}{moved}\" id=\"row-{number}\">"
+    )?;
+    let [left, right] = &row.cells;
+    let [left_name, right_name] = names;
+    cell(out, left, "l", left_name)?;
+    write!(
+        out,
+        "<div class=\"gutter\">row {number}<br>{}",
+        escape(&row.gutter)
+    )?;
+    match row.moved {
+        Some(Some(target)) => write!(
+            out,
+            "<br><b>moved</b>: <a href=\"#row-{}\">{}</a>",
+            target.row + 1,
+            target.label()
+        )?,
+        Some(None) => write!(out, "<br><b>moved</b>")?,
+        None => {}
+    }
+    if row.by_analyst {
+        write!(out, "<br><b>linked by the analyst</b>")?;
+    }
+    if !row.cross_refs.is_empty() {
+        write!(out, "<br><span class=\"xref\">also")?;
+        for (n, r) in row.cross_refs.iter().enumerate() {
+            let comma = if n + 1 < row.cross_refs.len() {
+                ","
+            } else {
+                ""
+            };
+            write!(
+                out,
+                " <a href=\"#row-{}\" title=\"{} sentence {}, row {}\">{}</a> ({}){comma}",
+                r.row + 1,
+                r.kind.name(),
+                r.label(),
+                r.row + 1,
+                r.label(),
+                r.kind.name()
+            )?;
+        }
+        write!(out, "</span>")?;
+    }
+    writeln!(out, "</div>")?;
+    cell(out, right, "r", right_name)?;
+    if let Some(note) = &row.note {
+        writeln!(out, "<p class=\"note\"><b>Note:</b> {}</p>", escape(note))?;
+    }
+    writeln!(out, "</div>")
 }
 
-fn cell(out: &mut dyn Write, report: &Report<'_>, i: usize, side: Side) -> std::io::Result<()> {
-    let row = &report.comparison.rows[i];
-    let (document, present, class) = match side {
-        Side::Left => (report.left, !row.left.is_empty(), "l"),
-        Side::Right => (report.right, !row.right.is_empty(), "r"),
-    };
-    if !present {
+/// One side of a compared row, or a hatched empty cell.
+fn cell(
+    out: &mut dyn Write,
+    cell: &Option<Vec<(String, Mark)>>,
+    class: &str,
+    name: &str,
+) -> std::io::Result<()> {
+    let Some(pieces) = cell else {
         return writeln!(out, "<div class=\"cell {class} empty\"></div>");
-    }
+    };
     write!(
         out,
         "<div class=\"cell {class}\"><span class=\"side-label\">{}</span>",
-        escape(&document.name)
+        escape(name)
     )?;
-    for (span, mark) in cell_segments(&document.text, report.comparison, row, side) {
-        let text = escape(&flatten(&document.text, span));
+    for (piece, mark) in pieces {
+        let text = escape(&flatten(piece));
         match mark {
             Mark::Plain => write!(out, "{text}")?,
             Mark::Deleted => write!(out, "<del>{text}</del>")?,
@@ -369,9 +483,66 @@ fn cell(out: &mut dyn Write, report: &Report<'_>, i: usize, side: Side) -> std::
     writeln!(out, "</div>")
 }
 
+/// A point a table row, a column per document.
+fn points(out: &mut dyn Write, points: &Points) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "<div class=\"collation-wrap\"><table class=\"collation\" style=\"--columns: {}\">",
+        points.documents.len()
+    )?;
+    write!(
+        out,
+        "<thead><tr><th class=\"point\">{}</th>",
+        capitalised(POINT_COLUMNS[0])
+    )?;
+    for d in &points.documents {
+        write!(out, "<th>{} {}</th>", escape(&d.label), escape(&d.name))?;
+    }
+    writeln!(out, "</tr></thead>\n<tbody>")?;
+    for point in &points.points {
+        let number = point.number + 1;
+        write!(
+            out,
+            "<tr id=\"point-{number}\" class=\"{}\"><th class=\"point\">{number} {}<br>{}</th>",
+            kind_class(point.kind),
+            kind_symbol(point.kind),
+            point.kind.name()
+        )?;
+        for cell in &point.cells {
+            let Some(cell) = cell else {
+                write!(out, "<td class=\"absent\" title=\"absent\">—</td>")?;
+                continue;
+            };
+            write!(
+                out,
+                "<td><span class=\"sn\">{}</span> ",
+                escape(&cell.sentences)
+            )?;
+            for (piece, share) in &cell.words {
+                let text = escape(&flatten(piece));
+                match share {
+                    Share::All => write!(out, "<b class=\"all\">{text}</b>")?,
+                    Share::Alone => write!(out, "<span class=\"alone\">{text}</span>")?,
+                    _ => write!(out, "{text}")?,
+                }
+            }
+            write!(out, "</td>")?;
+        }
+        writeln!(out, "</tr>")?;
+    }
+    writeln!(out, "</tbody></table></div>")
+}
+
+fn kind_class(kind: PointKind) -> &'static str {
+    match kind {
+        PointKind::Identical => "k-identical",
+        PointKind::Equivalent => "k-equivalent",
+        PointKind::Related => "k-related",
+        PointKind::Single => "k-single",
+    }
+}
+
 /// A stretch of text with hard line breaks read as spaces (sentences wrap to the column).
-fn flatten(text: &str, span: Span) -> String {
-    text[span.range()]
-        .replace("\r\n", " ")
-        .replace(['\r', '\n'], " ")
+fn flatten(text: &str) -> String {
+    text.replace("\r\n", " ").replace(['\r', '\n'], " ")
 }

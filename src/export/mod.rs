@@ -1,13 +1,15 @@
 //! Exporters: render a comparison, its two documents, its analysis and the analyst's notes as
 //! terminal text, JSON, HTML or Markdown. Every format is written through one entry point,
 //! [`write()`] (to any writer) or [`write_file`] (to a file, never over an input); the CLI and
-//! the window both use them. Exporters render the display model ([`crate::display`]) and the
-//! analysis they are handed: they compute neither.
+//! the window both use them. What a report says is decided once, in its [`outline`], built
+//! from the display model ([`crate::display`]) and the analysis it is handed; the text, HTML and
+//! Markdown writers only mark the outline up, and JSON serialises the data. None computes.
 
 pub mod collation;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod outline;
 pub mod text;
 
 use std::io::Write;

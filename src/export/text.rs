@@ -1,16 +1,22 @@
-//! A readable terminal rendering: a summary line; what an analyst looks for (who is named on
-//! both sides or on one only, shared phrases, wording strength); then each row with its
-//! sentences, deleted words marked `[-like this-]` and inserted words `{+like this+}` (dwdiff's
-//! convention), in red and green when writing to a terminal, and equivalent wording marked
-//! `[=like this=]` / `{=like this=}`.
+//! A readable terminal rendering of a report's outline ([`super::outline`]): headings in bold,
+//! lists indented, tables in aligned columns. A compared row shows its sentences with deleted
+//! words marked `[-like this-]` and inserted words `{+like this+}` (dwdiff's convention), in red
+//! and green on a terminal, equivalent wording `[=like this=]` / `{=like this=}` and a related
+//! pair's shared terms `[≈like this≈]` / `{≈like this≈}`; a collation's point shows its
+//! documents' sentences, with colour the words every document of the point has in bold and
+//! words only one has in cyan.
 
 use std::io::Write;
 
-use crate::analysis::{Analysis, Presence, Stronger};
-use crate::display::{DisplayModel, Mark, Side, cell_segments, coverage_text, cross_refs_text};
-use crate::engine::{OpTag, Row, RowKind};
+use crate::display::{Mark, cross_refs_text, kind_symbol};
+use crate::engine::RowKind;
+use crate::engine::collate::Share;
 
 use super::Report;
+use super::outline::{
+    Block, EntityTable, Line, Outline, OutlineKind, PairRow, PhraseRow, PointRow, PresenceMap,
+    Provenance, Similarity, Span,
+};
 
 const RED: &str = "\x1b[31m";
 const GREEN: &str = "\x1b[32m";
@@ -19,350 +25,361 @@ const DIM: &str = "\x1b[2m";
 const BOLD: &str = "\x1b[1m";
 const RESET: &str = "\x1b[0m";
 
-/// Most entities listed per group, and most shared phrases listed (the JSON has them all).
-const LIST_AT_MOST: usize = 40;
-
-/// Writes `report` as text: summary, the analysis (when computed), then each row with its
-/// note; `colour` adds ANSI colours.
+/// Writes `report` as text; `colour` adds ANSI colours.
 pub fn write(out: &mut dyn Write, report: &Report<'_>, colour: bool) -> std::io::Result<()> {
-    let (left, right, comparison) = (report.left, report.right, report.comparison);
-    let paint = |code: &'static str| if colour { code } else { "" };
-    let stats = &comparison.stats;
-    writeln!(
-        out,
-        "{}{} ↔ {}{}",
-        paint(BOLD),
-        left.name,
-        right.name,
-        paint(RESET)
-    )?;
-    if let Some(analysis) = report.analysis {
-        write_brief(out, analysis, paint(BOLD), paint(RESET))?;
+    write_outline(out, &super::outline::pair(report), colour)
+}
+
+/// Writes `outline` as text; `colour` adds ANSI colours.
+pub fn write_outline(out: &mut dyn Write, outline: &Outline, colour: bool) -> std::io::Result<()> {
+    let mut text = Text { out, colour };
+    let mut after_title = false;
+    for block in &outline.blocks {
+        text.block(block, after_title)?;
+        after_title = matches!(block, Block::Title(_));
     }
-    writeln!(
-        out,
-        "similarity {:.0}% · {} identical · {} reworded · {} related · {} moved · {} only left · {} only right",
-        stats.similarity * 100.0,
-        stats.identical,
-        stats.modified,
-        stats.related,
-        stats.moved,
-        stats.left_only,
-        stats.right_only
-    )?;
-    writeln!(out, "{}", coverage_text(comparison))?;
-    for line in [report.decisions_text(), report.terms_text()]
-        .into_iter()
-        .flatten()
-    {
-        writeln!(out, "{line}")?;
+    Ok(())
+}
+
+/// The writer and whether it paints.
+struct Text<'w> {
+    out: &'w mut dyn Write,
+    colour: bool,
+}
+
+impl Text<'_> {
+    /// `code` when painting, else nothing.
+    fn paint(&self, code: &'static str) -> &'static str {
+        if self.colour { code } else { "" }
     }
-    let display = DisplayModel::new(comparison);
-    match report.analysis {
-        Some(analysis) => write_analysis(out, analysis, paint(BOLD), paint(RESET))?,
-        None => writeln!(
-            out,
-            "(names, shared phrases and wording strength not computed: --analysis never, or a \
-             document over 256 KiB with --analysis auto)"
-        )?,
+
+    /// A line's words: strong ones bold and weak ones dim when painting.
+    fn line(&self, line: &Line) -> String {
+        let mut text = String::new();
+        for span in line {
+            match span {
+                Span::Strong(words) => {
+                    text.push_str(self.paint(BOLD));
+                    text.push_str(words);
+                    text.push_str(self.paint(RESET));
+                }
+                Span::Weak(words) => {
+                    text.push_str(self.paint(DIM));
+                    text.push_str(words);
+                    text.push_str(self.paint(RESET));
+                }
+                Span::Break => text.push('\n'),
+                other => text.push_str(other.text()),
+            }
+        }
+        text
     }
-    for (index, row) in comparison.rows.iter().enumerate() {
-        writeln!(out)?;
-        let moved = match (
-            row.moved,
-            display.moved_targets.get(index).copied().flatten(),
-        ) {
-            (true, Some(target)) => format!(" · moved ({})", target.label()),
-            (true, None) => " · moved".to_owned(),
-            (false, _) => String::new(),
+
+    fn block(&mut self, block: &Block, after_title: bool) -> std::io::Result<()> {
+        let (bold, reset) = (self.paint(BOLD), self.paint(RESET));
+        match block {
+            Block::Title(line) => writeln!(self.out, "{bold}{}{reset}", self.line(line)),
+            Block::Heading(heading, detail) => {
+                if !after_title {
+                    writeln!(self.out)?;
+                }
+                match detail {
+                    Some(detail) => writeln!(self.out, "{bold}{heading} ({detail}){reset}"),
+                    None => writeln!(self.out, "{bold}{heading}{reset}"),
+                }
+            }
+            Block::Summary(line) => writeln!(self.out, "{}", self.line(line)),
+            Block::Paragraph(line) => writeln!(self.out, "  {}", self.line(line)),
+            Block::List(items) => {
+                for item in items {
+                    writeln!(self.out, "  {}", self.line(item))?;
+                }
+                Ok(())
+            }
+            // In words: a literal marker here would read as a mark in the rows.
+            Block::Legend(OutlineKind::Pair) => writeln!(
+                self.out,
+                "Marks: = identical · ~ reworded · ≈ related or paraphrase · < only left · > \
+                 only right; in a row, deleted words in square brackets with minus signs, \
+                 inserted ones in braces with plus signs, equivalent wording with equals signs, \
+                 the terms a related pair shares with ≈"
+            ),
+            Block::Legend(OutlineKind::Collation) => writeln!(
+                self.out,
+                "Marks: = identical · ≈ equivalent · ~ related · • only one document · - absent"
+            ),
+            Block::Provenance(provenance) => self.provenance(provenance),
+            Block::Similarity(similarity) => self.similarity(similarity),
+            Block::PresenceMap(map) => self.presence(map),
+            Block::Entities(table) => self.entities(table),
+            Block::Phrases(phrases) => self.phrases(phrases),
+            Block::Rows(rows) => {
+                for row in &rows.rows {
+                    writeln!(self.out)?;
+                    self.row(row)?;
+                }
+                Ok(())
+            }
+            Block::Points(points) => {
+                for point in &points.points {
+                    self.point(point)?;
+                }
+                Ok(())
+            }
+            Block::Footer(line) => writeln!(self.out, "\n{}", self.line(line)),
+        }
+    }
+
+    fn provenance(&mut self, provenance: &Provenance) -> std::io::Result<()> {
+        for d in &provenance.documents {
+            writeln!(
+                self.out,
+                "  {}: {} ({}) · {} bytes · {} sentences · {} · {} · SHA-256 {}",
+                d.label, d.name, d.origin, d.bytes, d.sentences, d.format, d.encoding, d.sha256
+            )?;
+        }
+        for (label, value) in &provenance.facts {
+            writeln!(self.out, "  {label}: {value}")?;
+        }
+        Ok(())
+    }
+
+    fn similarity(&mut self, similarity: &Similarity) -> std::io::Result<()> {
+        write!(self.out, "      ")?;
+        for d in &similarity.documents {
+            write!(self.out, "{:>6}", d.label)?;
+        }
+        writeln!(self.out)?;
+        for (d, row) in similarity.documents.iter().zip(&similarity.values) {
+            write!(self.out, "  {:<4}", d.label)?;
+            for value in row {
+                write!(self.out, "{:>5.0}%", value * 100.0)?;
+            }
+            writeln!(self.out)?;
+        }
+        Ok(())
+    }
+
+    /// A document a line, a point a column in reading order.
+    fn presence(&mut self, map: &PresenceMap) -> std::io::Result<()> {
+        for (d, document) in map.documents.iter().enumerate() {
+            let marks: Vec<&str> = map
+                .points
+                .iter()
+                .map(|(kind, has)| {
+                    if has.get(d).copied().unwrap_or(false) {
+                        kind_symbol(*kind)
+                    } else {
+                        "-"
+                    }
+                })
+                .collect();
+            writeln!(self.out, "  {:<4}{}", document.label, marks.join(" "))?;
+        }
+        Ok(())
+    }
+
+    /// An entity a line: its name, its kind, a count per document (`·` for none), its other
+    /// forms.
+    fn entities(&mut self, table: &EntityTable) -> std::io::Result<()> {
+        let shown: Vec<String> = table
+            .entities
+            .iter()
+            .map(|e| shorten(&e.text, NAME_WIDTH))
+            .collect();
+        let width = shown
+            .iter()
+            .map(|name| name.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(6);
+        write!(self.out, "  {:<width$} {:<6}", "", "")?;
+        for d in &table.documents {
+            write!(self.out, "{:>4}", d.label)?;
+        }
+        writeln!(self.out)?;
+        for (name, entity) in shown.iter().zip(&table.entities) {
+            write!(self.out, "  {name:<width$} {:<6}", entity.kind)?;
+            for count in &entity.counts {
+                match count {
+                    0 => write!(self.out, "{:>4}", "·")?,
+                    count => write!(self.out, "{count:>4}")?,
+                }
+            }
+            if entity.others.is_empty() {
+                writeln!(self.out)?;
+            } else {
+                writeln!(self.out, "  ({})", entity.others.join(", "))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn phrases(&mut self, phrases: &[PhraseRow]) -> std::io::Result<()> {
+        for phrase in phrases {
+            writeln!(
+                self.out,
+                "  [{}] {} words: \"{}\"",
+                phrase.documents,
+                phrase.words,
+                shorten(&phrase.text, 100)
+            )?;
+        }
+        Ok(())
+    }
+
+    /// A compared row: its number, kind and sentences on one line, then its text.
+    fn row(&mut self, row: &PairRow) -> std::io::Result<()> {
+        let (dim, reset) = (self.paint(DIM), self.paint(RESET));
+        let number = row.index + 1;
+        let what = row.kind_words;
+        let moved = match row.moved {
+            Some(Some(target)) => format!(" · moved ({})", target.label()),
+            Some(None) => " · moved".to_owned(),
+            None => String::new(),
         };
-        let refs = cross_refs_text(display.cross_refs(index));
+        let refs = cross_refs_text(&row.cross_refs);
         let mut label = if refs.is_empty() {
-            label(row)
+            row.sentences.clone()
         } else {
-            format!("{}; {refs}", label(row))
+            format!("{}; {refs}", row.sentences)
         };
-        if report.by_analyst(index) {
+        if row.by_analyst {
             label.push_str("; linked by the analyst");
         }
+        let [left, right] = &row.cells;
         match row.kind {
             RowKind::Related | RowKind::Modified
                 if row.kind == RowKind::Related || row.paraphrase =>
             {
-                let what = if row.paraphrase {
-                    "paraphrase"
-                } else {
-                    "related"
-                };
-                let shared = match (row.left.first(), row.right.first()) {
-                    (Some(&l), Some(&r)) => comparison
-                        .link(l, r)
-                        .map(|link| link.shared.join(", "))
-                        .unwrap_or_default(),
-                    _ => String::new(),
-                };
+                let shared = row.shared.join(", ");
                 writeln!(
-                    out,
-                    "{} ≈ {what}{moved} ({label}) · shared: {shared}",
-                    index + 1
+                    self.out,
+                    "{number} ≈ {what}{moved} ({label}) · shared: {shared}"
                 )?;
-                for (prefix, side, text, open, close) in [
-                    ("L", Side::Left, &left.text, "[≈", "≈]"),
-                    ("R", Side::Right, &right.text, "{≈", "≈}"),
-                ] {
-                    let mut line = String::new();
-                    for (span, mark_kind) in cell_segments(text, comparison, row, side) {
-                        let piece = &text[span.range()];
-                        if mark_kind == Mark::Shared {
-                            mark(&mut line, piece, open, close, paint(CYAN), paint(RESET));
-                        } else {
-                            line.push_str(piece);
-                        }
-                    }
-                    writeln!(out, "  {prefix}: {}", clean(&line))?;
-                }
+                self.cell("L", left, ["[≈", "≈]"], ["[-", "-]"])?;
+                self.cell("R", right, ["{≈", "≈}"], ["{+", "+}"])?;
             }
             RowKind::Identical => {
-                writeln!(
-                    out,
-                    "{}{} = identical{moved} ({label}){}",
-                    paint(DIM),
-                    index + 1,
-                    paint(RESET)
-                )?;
-                writeln!(
-                    out,
-                    "  {}",
-                    clean(&left.text[comparison.left_span(row).range()])
-                )?;
+                writeln!(self.out, "{dim}{number} = {what}{moved} ({label}){reset}")?;
+                writeln!(self.out, "  {}", clean(&plain(left)))?;
             }
             RowKind::LeftOnly => {
-                writeln!(out, "{} < only left ({label})", index + 1)?;
-                writeln!(
-                    out,
-                    "  {}{}{}",
-                    paint(RED),
-                    clean(&left.text[comparison.left_span(row).range()]),
-                    paint(RESET)
-                )?;
+                writeln!(self.out, "{number} < {what} ({label})")?;
+                let (red, reset) = (self.paint(RED), self.paint(RESET));
+                writeln!(self.out, "  {red}{}{reset}", clean(&plain(left)))?;
             }
             RowKind::RightOnly => {
-                writeln!(out, "{} > only right ({label})", index + 1)?;
-                writeln!(
-                    out,
-                    "  {}{}{}",
-                    paint(GREEN),
-                    clean(&right.text[comparison.right_span(row).range()]),
-                    paint(RESET)
-                )?;
+                writeln!(self.out, "{number} > {what} ({label})")?;
+                let (green, reset) = (self.paint(GREEN), self.paint(RESET));
+                writeln!(self.out, "  {green}{}{reset}", clean(&plain(right)))?;
             }
             RowKind::Related | RowKind::Modified => {
                 writeln!(
-                    out,
-                    "{} ~ reworded {:.0}%{moved} ({label})",
-                    index + 1,
+                    self.out,
+                    "{number} ~ {what} {:.0}%{moved} ({label})",
                     row.similarity * 100.0
                 )?;
-                let mut left_line = String::new();
-                let mut right_line = String::new();
-                for op in &row.ops {
-                    let l = &left.text[op.left.range()];
-                    let r = &right.text[op.right.range()];
-                    match op.tag {
-                        OpTag::Equal => {
-                            left_line.push_str(l);
-                            right_line.push_str(r);
-                        }
-                        OpTag::Equivalent => {
-                            mark(&mut left_line, l, "[=", "=]", paint(CYAN), paint(RESET));
-                            mark(&mut right_line, r, "{=", "=}", paint(CYAN), paint(RESET));
-                        }
-                        OpTag::Delete => {
-                            mark(&mut left_line, l, "[-", "-]", paint(RED), paint(RESET))
-                        }
-                        OpTag::Insert => {
-                            mark(&mut right_line, r, "{+", "+}", paint(GREEN), paint(RESET))
-                        }
-                        OpTag::Replace => {
-                            mark(&mut left_line, l, "[-", "-]", paint(RED), paint(RESET));
-                            mark(&mut right_line, r, "{+", "+}", paint(GREEN), paint(RESET));
-                        }
-                    }
-                }
-                writeln!(out, "  L: {}", clean(&left_line))?;
-                writeln!(out, "  R: {}", clean(&right_line))?;
+                self.cell("L", left, ["[=", "=]"], ["[-", "-]"])?;
+                self.cell("R", right, ["{=", "=}"], ["{+", "+}"])?;
             }
         }
-        if let Some(note) = report.note(index) {
-            writeln!(out, "  note: {}", clean(note))?;
+        if let Some(note) = &row.note {
+            writeln!(self.out, "  note: {}", clean(note))?;
         }
+        Ok(())
     }
-    Ok(())
-}
 
-/// The analysis: entities by presence, shared phrases, wording strength.
-fn write_analysis(
-    out: &mut dyn Write,
-    analysis: &Analysis,
-    bold: &str,
-    reset: &str,
-) -> std::io::Result<()> {
-    for (presence, heading) in [
-        (Presence::Both, "Named in both"),
-        (Presence::LeftOnly, "Named only left"),
-        (Presence::RightOnly, "Named only right"),
-    ] {
-        let entities: Vec<_> = analysis
-            .entities
+    /// One side of a paired row on one line: `same` marks equivalent or shared words, `changed`
+    /// deleted or inserted ones.
+    fn cell(
+        &mut self,
+        prefix: &str,
+        cell: &Option<Vec<(String, Mark)>>,
+        same: [&str; 2],
+        changed: [&str; 2],
+    ) -> std::io::Result<()> {
+        let reset = self.paint(RESET);
+        let mut line = String::new();
+        for (piece, mark_kind) in cell.iter().flatten() {
+            match mark_kind {
+                Mark::Plain => line.push_str(piece),
+                Mark::Equivalent | Mark::Shared => {
+                    mark(&mut line, piece, same, self.paint(CYAN), reset)
+                }
+                Mark::Deleted => mark(&mut line, piece, changed, self.paint(RED), reset),
+                Mark::Inserted => mark(&mut line, piece, changed, self.paint(GREEN), reset),
+            }
+        }
+        writeln!(self.out, "  {prefix}: {}", clean(&line))
+    }
+
+    /// A collation's point: its number, presence and kind, a line per document that has it,
+    /// then the documents that lack it.
+    fn point(&mut self, point: &PointRow) -> std::io::Result<()> {
+        let (bold, dim, cyan, reset) = (
+            self.paint(BOLD),
+            self.paint(DIM),
+            self.paint(CYAN),
+            self.paint(RESET),
+        );
+        let presence: Vec<&str> = point
+            .cells
             .iter()
-            .filter(|e| e.presence() == presence)
+            .map(|cell| match cell {
+                Some(_) => kind_symbol(point.kind),
+                None => "-",
+            })
             .collect();
-        writeln!(out)?;
-        writeln!(out, "{bold}{heading} ({}){reset}", entities.len())?;
-        if entities.is_empty() {
-            writeln!(out, "  none")?;
-        }
-        for entity in entities.iter().take(LIST_AT_MOST) {
-            let others = entity.other_forms();
-            let forms = if others.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", others.join(", "))
+        writeln!(
+            self.out,
+            "\n{bold}Point {} [{}] {}{reset}",
+            point.number + 1,
+            presence.join(" "),
+            point.kind.name()
+        )?;
+        let mut absent = Vec::new();
+        for (d, cell) in point.cells.iter().enumerate() {
+            let Some(cell) = cell else {
+                absent.push(crate::display::label(d));
+                continue;
             };
-            let kind = crate::display::entity_kind_tag(entity.kind);
-            writeln!(
-                out,
-                "  {}{forms}{kind} · left {}, right {}",
-                entity.text, entity.left, entity.right
+            write!(
+                self.out,
+                "  {} {}: ",
+                crate::display::label(d),
+                cell.sentences
             )?;
+            for (piece, share) in &cell.words {
+                let piece = flatten(piece);
+                match share {
+                    Share::All => write!(self.out, "{bold}{piece}{reset}")?,
+                    Share::Alone => write!(self.out, "{cyan}{piece}{reset}")?,
+                    _ => write!(self.out, "{piece}")?,
+                }
+            }
+            writeln!(self.out)?;
         }
-        if entities.len() > LIST_AT_MOST {
-            writeln!(out, "  … and {} more", entities.len() - LIST_AT_MOST)?;
+        if !absent.is_empty() {
+            writeln!(self.out, "  {dim}not in {}{reset}", absent.join(", "))?;
         }
+        Ok(())
     }
-
-    writeln!(out)?;
-    writeln!(
-        out,
-        "{bold}Shared phrases ({}){reset}",
-        analysis.phrases.len()
-    )?;
-    if analysis.phrases.is_empty() {
-        writeln!(out, "  none")?;
-    }
-    for phrase in analysis.phrases.iter().take(LIST_AT_MOST) {
-        writeln!(
-            out,
-            "  \"{}\" · {} words · left {}×, right {}×",
-            phrase.text,
-            phrase.words,
-            phrase.left.len(),
-            phrase.right.len()
-        )?;
-    }
-    if analysis.phrases.len() > LIST_AT_MOST {
-        writeln!(
-            out,
-            "  … and {} more",
-            analysis.phrases.len() - LIST_AT_MOST
-        )?;
-    }
-
-    writeln!(out)?;
-    writeln!(
-        out,
-        "{bold}Wording strength ({}){reset}",
-        analysis.strength.len()
-    )?;
-    if analysis.strength.is_empty() {
-        writeln!(
-            out,
-            "  no paired row words one thing more strongly on one side"
-        )?;
-    }
-    for d in &analysis.strength {
-        let sign = match d.stronger {
-            Stronger::Left => '>',
-            Stronger::Right => '<',
-        };
-        writeln!(
-            out,
-            "  row {}: left \"{}\" {sign} right \"{}\" ({})",
-            d.row + 1,
-            d.left,
-            d.right,
-            d.kind
-        )?;
-    }
-
-    writeln!(out)?;
-    writeln!(
-        out,
-        "{bold}Stance shifts ({}){reset}",
-        analysis.shifts.len()
-    )?;
-    if analysis.shifts.is_empty() {
-        writeln!(
-            out,
-            "  no link credits, words or qualifies one point differently on the two sides"
-        )?;
-    }
-    for shift in &analysis.shifts {
-        writeln!(out, "  {}", shift.summary())?;
-    }
-
-    writeln!(out)?;
-    let compared = &analysis.figures_compared;
-    writeln!(
-        out,
-        "{bold}Figures compared ({}){reset}",
-        compared.figures.len()
-    )?;
-    if compared.figures.is_empty() {
-        writeln!(
-            out,
-            "  no amount, percentage, date, duration or number on either side"
-        )?;
-    }
-    for figure in &compared.figures {
-        writeln!(out, "  {}", figure.summary())?;
-    }
-    for difference in &compared.differences {
-        writeln!(out, "  {}", difference.summary())?;
-    }
-    Ok(())
 }
 
-/// The brief: what differs, a line each with its rows.
-fn write_brief(
-    out: &mut dyn Write,
-    analysis: &Analysis,
-    bold: &str,
-    reset: &str,
-) -> std::io::Result<()> {
-    writeln!(out, "{bold}Brief{reset}")?;
-    for line in &analysis.brief {
-        writeln!(out, "  - {}", line.plain())?;
-    }
-    Ok(())
-}
+/// Most characters of a name in the entity table's first column.
+const NAME_WIDTH: usize = 36;
 
-/// "L3 ↔ R1-2": the row's sentence numbers (1-based).
-fn label(row: &Row) -> String {
-    let side = |prefix: &str, s: &[usize]| match (s.first(), s.last()) {
-        (Some(a), Some(b)) if a == b => format!("{prefix}{}", a + 1),
-        (Some(a), Some(b)) => format!("{prefix}{}-{}", a + 1, b + 1),
-        _ => String::new(),
-    };
-    match (row.left.is_empty(), row.right.is_empty()) {
-        (false, false) => format!("{} ↔ {}", side("L", &row.left), side("R", &row.right)),
-        (false, true) => side("L", &row.left),
-        _ => side("R", &row.right),
-    }
+/// A cell's text without its marks.
+fn plain(cell: &Option<Vec<(String, Mark)>>) -> String {
+    cell.iter()
+        .flatten()
+        .map(|(piece, _)| piece.as_str())
+        .collect()
 }
 
 /// Wraps the words of `piece` in markers, leaving its trailing whitespace outside them.
-fn mark(line: &mut String, piece: &str, open: &str, close: &str, on: &str, off: &str) {
+fn mark(line: &mut String, piece: &str, [open, close]: [&str; 2], on: &str, off: &str) {
     let body = piece.trim_end();
     if body.is_empty() {
         line.push_str(piece);
@@ -379,4 +396,23 @@ fn mark(line: &mut String, piece: &str, open: &str, close: &str, on: &str, off: 
 /// One line per row: line breaks inside a sentence become spaces, ends trimmed.
 fn clean(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `text` cut to at most `max` characters, with "…" where it was cut.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
+/// Line breaks inside a sentence read as spaces.
+fn flatten(piece: &str) -> std::borrow::Cow<'_, str> {
+    if piece.contains(['\r', '\n']) {
+        piece.replace("\r\n", " ").replace(['\r', '\n'], " ").into()
+    } else {
+        piece.into()
+    }
 }

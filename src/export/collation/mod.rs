@@ -1,14 +1,11 @@
 //! Renderings of a collation of three or more documents ([`crate::engine::collate()`]): terminal
 //! text, the stable JSON format (`"format": "parallax-collation"`), a self-contained HTML
 //! report and Markdown. One entry point, [`write()`], takes a [`Format`] and a
-//! [`CollationReport`]. Points are written in the reading order of the report's pivot; every
-//! piece of statement text goes through the same escaping as the two-text reports
-//! ([`super::html::escape`], [`super::markdown::escape`]).
+//! [`CollationReport`]. Points are written in the reading order of the report's pivot. Text,
+//! HTML and Markdown render the collation's outline ([`super::outline::collation()`]) with the
+//! two-text reports' writers; the JSON is written here.
 
-mod html;
 mod json;
-mod markdown;
-mod text;
 
 use std::io::Write;
 
@@ -18,8 +15,6 @@ use crate::engine::collate::{Collation, SentenceWords, Share};
 use crate::load::Document;
 
 pub use json::{FORMAT, VERSION};
-
-pub use crate::display::{entity_kind_name, kind_symbol, label, labels};
 
 /// Everything a collation report shows.
 pub struct CollationReport<'a> {
@@ -90,10 +85,10 @@ pub fn write(
     colour: bool,
 ) -> std::io::Result<()> {
     match format {
-        Format::Text => text::write(out, report, colour),
+        Format::Text => super::text::write_outline(out, &super::outline::collation(report), colour),
         Format::Json => json::write(out, report),
-        Format::Html => html::write(out, report),
-        Format::Markdown => markdown::write(out, report),
+        Format::Html => super::html::write_outline(out, &super::outline::collation(report)),
+        Format::Markdown => super::markdown::write_outline(out, &super::outline::collation(report)),
     }
 }
 
@@ -110,9 +105,6 @@ pub fn write_file(
         .collect();
     super::write_file_with(path, &inputs, |out| write(out, format, report, false))
 }
-
-/// Most entities and phrases the text, HTML and Markdown reports list (the JSON has them all).
-pub const LIST_AT_MOST: usize = 40;
 
 /// The marked words of one document's cell of a point: (text stretch, share), as
 /// [`crate::display::collation_cell`] gives them.
