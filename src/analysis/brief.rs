@@ -97,231 +97,17 @@ pub(super) struct Inputs<'a> {
 /// The brief of a comparison: its lines, most telling first.
 pub(super) fn build(inputs: &Inputs<'_>) -> Vec<BriefLine> {
     let comparison = inputs.comparison;
-    let rows_of = [comparison.rows_of_left(), comparison.rows_of_right()];
-    let row_of = |side: usize, sentence: usize| rows_of.get(side)?.get(sentence).copied();
-    let sentence_text = |side: usize, sentence: usize| -> String {
-        let sentences = if side == 0 {
-            &comparison.left_sentences
-        } else {
-            &comparison.right_sentences
-        };
-        sentences
-            .get(sentence)
-            .and_then(|s| inputs.texts.get(side)?.get(s.content.range()))
-            .map(quote)
-            .unwrap_or_default()
+    let brief = Brief {
+        inputs,
+        rows_of: [comparison.rows_of_left(), comparison.rows_of_right()],
     };
     let mut lines = Vec::new();
-
-    // 1. Credited to both on one side, to one party on the other.
-    for (joint_side, side_name, other_name) in [(0, "left", "right"), (1, "right", "left")] {
-        let found: Vec<&Shift> = inputs
-            .shifts
-            .iter()
-            .filter(|s| s.kind == ShiftKind::Attribution)
-            .filter(|s| {
-                let actors = [
-                    actor(inputs.attribution, 0, s.left),
-                    actor(inputs.attribution, 1, s.right),
-                ];
-                actors.get(joint_side) == Some(&Some(Actor::Joint))
-            })
-            .collect();
-        let Some(first) = found.first() else { continue };
-        let one_party = match actor(
-            inputs.attribution,
-            1 - joint_side,
-            if joint_side == 0 {
-                first.right
-            } else {
-                first.left
-            },
-        ) {
-            Some(Actor::Issuer) => "its own side",
-            Some(Actor::Counterpart) => "the other party",
-            _ => "one party",
-        };
-        let (joint_words, one_words) = if joint_side == 0 {
-            (&first.left_words, &first.right_words)
-        } else {
-            (&first.right_words, &first.left_words)
-        };
-        let points = count(found.len(), "point", "points");
-        let text = format!(
-            "The {side_name} credits {points} to both sides that the {other_name} credits to \
-             {one_party}: “{}” against “{}”",
-            quote(joint_words),
-            quote(one_words)
-        );
-        let rows = found
-            .iter()
-            .filter_map(|s| row_of(0, s.left))
-            .collect::<Vec<_>>();
-        lines.push(line(BriefTopic::Attribution, text, rows));
-    }
-
-    // 2. What only one side reports: one-sided rows with no counterpart anywhere, that credit
-    // someone (not a heading or a date line).
-    for (side, side_name, kind) in [
-        (0, "left", RowKind::LeftOnly),
-        (1, "right", RowKind::RightOnly),
-    ] {
-        let linked: Vec<bool> = {
-            let n = if side == 0 {
-                comparison.left_sentences.len()
-            } else {
-                comparison.right_sentences.len()
-            };
-            let mut linked = vec![false; n];
-            for link in &comparison.links {
-                let s = if side == 0 { link.left } else { link.right };
-                if let Some(flag) = linked.get_mut(s) {
-                    *flag = true;
-                }
-            }
-            linked
-        };
-        let mut rows = Vec::new();
-        let mut first = None;
-        for (index, row) in comparison.rows.iter().enumerate() {
-            if row.kind != kind {
-                continue;
-            }
-            let sentences = if side == 0 { &row.left } else { &row.right };
-            let telling = sentences.iter().any(|&s| {
-                !linked.get(s).copied().unwrap_or(false)
-                    && actor(inputs.attribution, side, s).is_some_and(|a| a != Actor::Other)
-            });
-            if telling {
-                rows.push(index);
-                if first.is_none() {
-                    first = sentences.first().copied();
-                }
-            }
-        }
-        let Some(first) = first else { continue };
-        let points = count(rows.len(), "point", "points");
-        let text = format!(
-            "Only the {side_name} reports {points}, such as “{}”",
-            sentence_text(side, first)
-        );
-        lines.push(line(BriefTopic::OnlyOneSide, text, rows));
-    }
-
-    // 3. Stronger wording, then 4. qualifications, per side.
-    for (kind, topic) in [
-        (ShiftKind::Strength, BriefTopic::Strength),
-        (ShiftKind::Scope, BriefTopic::Scope),
-    ] {
-        for (stronger, side_name) in [(Stronger::Left, "left"), (Stronger::Right, "right")] {
-            let found: Vec<&Shift> = inputs
-                .shifts
-                .iter()
-                .filter(|s| s.kind == kind && s.stronger == Some(stronger))
-                .collect();
-            let Some(first) = found.first() else { continue };
-            let points = count(found.len(), "point", "points");
-            let (own, other) = match stronger {
-                Stronger::Left => (&first.left_words, &first.right_words),
-                Stronger::Right => (&first.right_words, &first.left_words),
-            };
-            let text = if kind == ShiftKind::Strength {
-                format!(
-                    "The {side_name} words {points} more strongly: “{}” against “{}”",
-                    quote(own),
-                    quote(other)
-                )
-            } else {
-                format!("Only the {side_name} qualifies {points}: “{}”", quote(own))
-            };
-            let rows = found.iter().filter_map(|s| row_of(0, s.left)).collect();
-            lines.push(line(topic, text, rows));
-        }
-    }
-
-    // 5. Figures one side gives and the other does not.
-    for (presence, side, side_name) in [
-        (FigurePresence::LeftOnly, 0, "left"),
-        (FigurePresence::RightOnly, 1, "right"),
-    ] {
-        let figures: Vec<_> = inputs.figures.one_sided(presence).collect();
-        if figures.is_empty() {
-            continue;
-        }
-        let mut values: Vec<String> = figures
-            .iter()
-            .take(5)
-            .map(|f| {
-                let mentions = if side == 0 { &f.left } else { &f.right };
-                mentions
-                    .first()
-                    .map_or_else(|| f.value.clone(), |m| quote(&m.text))
-            })
-            .collect();
-        if figures.len() > values.len() {
-            values.push(format!("{} more", figures.len() - values.len()));
-        }
-        // "; " between figures: a date has a comma of its own ("May 5, 2022").
-        let text = format!("Figures only the {side_name} gives: {}", values.join("; "));
-        let rows = figures
-            .iter()
-            .flat_map(|f| if side == 0 { &f.left } else { &f.right })
-            .filter_map(|m| row_of(side, m.sentence))
-            .collect();
-        lines.push(line(BriefTopic::Figures, text, rows));
-    }
-
-    // 6. Different values on linked sentences.
-    if let Some(first) = inputs.figures.differences.first() {
-        let n = inputs.figures.differences.len();
-        let text = format!(
-            "{} on linked sentences: left “{}” against right “{}”",
-            if n == 1 {
-                "A figure differs".to_owned()
-            } else {
-                format!("{n} figures differ")
-            },
-            quote(&first.left.text),
-            quote(&first.right.text)
-        );
-        let rows = inputs
-            .figures
-            .differences
-            .iter()
-            .filter_map(|d| row_of(0, d.left.sentence))
-            .collect();
-        lines.push(line(BriefTopic::FigureValues, text, rows));
-    }
-
-    // 7. How many sentences each side credits to both parties, when they differ.
-    let joint: [Vec<usize>; 2] = [0, 1].map(|side| {
-        inputs
-            .attribution
-            .get(side)
-            .map(|a| {
-                a.actors
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, a)| **a == Actor::Joint)
-                    .map(|(s, _)| s)
-                    .collect()
-            })
-            .unwrap_or_default()
-    });
-    if joint[0].len() != joint[1].len() {
-        let text = format!(
-            "The left credits {} to both sides, the right {}",
-            count(joint[0].len(), "sentence", "sentences"),
-            joint[1].len()
-        );
-        let rows = joint[0]
-            .iter()
-            .filter_map(|&s| row_of(0, s))
-            .chain(joint[1].iter().filter_map(|&s| row_of(1, s)))
-            .collect();
-        lines.push(line(BriefTopic::Joint, text, rows));
-    }
-
+    brief.credited_to_both(&mut lines);
+    brief.only_one_side(&mut lines);
+    brief.stronger_and_qualified(&mut lines);
+    brief.figures_one_side(&mut lines);
+    brief.figure_values(&mut lines);
+    brief.joint_counts(&mut lines);
     if lines.is_empty() {
         lines.push(line(
             BriefTopic::Nothing,
@@ -334,6 +120,263 @@ pub(super) fn build(inputs: &Inputs<'_>) -> Vec<BriefLine> {
     lines.sort_by_key(|l| l.topic);
     lines.truncate(MAX_LINES);
     lines
+}
+
+/// A comparison's brief in the making: its inputs and where each sentence is shown.
+struct Brief<'a> {
+    inputs: &'a Inputs<'a>,
+    /// Per side, the row of each sentence.
+    rows_of: [Vec<usize>; 2],
+}
+
+impl Brief<'_> {
+    /// The row that shows sentence `sentence` of a side (0 left, 1 right).
+    fn row_of(&self, side: usize, sentence: usize) -> Option<usize> {
+        self.rows_of.get(side)?.get(sentence).copied()
+    }
+
+    /// A sentence's text, quoted for a line (cut at a word when long).
+    fn sentence_text(&self, side: usize, sentence: usize) -> String {
+        let comparison = self.inputs.comparison;
+        let sentences = if side == 0 {
+            &comparison.left_sentences
+        } else {
+            &comparison.right_sentences
+        };
+        sentences
+            .get(sentence)
+            .and_then(|s| self.inputs.texts.get(side)?.get(s.content.range()))
+            .map(quote)
+            .unwrap_or_default()
+    }
+
+    /// 1. Points credited to both on one side, to one party on the other.
+    fn credited_to_both(&self, lines: &mut Vec<BriefLine>) {
+        for (joint_side, side_name, other_name) in [(0, "left", "right"), (1, "right", "left")] {
+            let found: Vec<&Shift> = self
+                .inputs
+                .shifts
+                .iter()
+                .filter(|s| s.kind == ShiftKind::Attribution)
+                .filter(|s| {
+                    let actors = [
+                        actor(self.inputs.attribution, 0, s.left),
+                        actor(self.inputs.attribution, 1, s.right),
+                    ];
+                    actors.get(joint_side) == Some(&Some(Actor::Joint))
+                })
+                .collect();
+            let Some(first) = found.first() else { continue };
+            let one_party = match actor(
+                self.inputs.attribution,
+                1 - joint_side,
+                if joint_side == 0 {
+                    first.right
+                } else {
+                    first.left
+                },
+            ) {
+                Some(Actor::Issuer) => "its own side",
+                Some(Actor::Counterpart) => "the other party",
+                _ => "one party",
+            };
+            let (joint_words, one_words) = if joint_side == 0 {
+                (&first.left_words, &first.right_words)
+            } else {
+                (&first.right_words, &first.left_words)
+            };
+            let points = count(found.len(), "point", "points");
+            let text = format!(
+                "The {side_name} credits {points} to both sides that the {other_name} credits to \
+                 {one_party}: “{}” against “{}”",
+                quote(joint_words),
+                quote(one_words)
+            );
+            let rows = found
+                .iter()
+                .filter_map(|s| self.row_of(0, s.left))
+                .collect::<Vec<_>>();
+            lines.push(line(BriefTopic::Attribution, text, rows));
+        }
+    }
+
+    /// What only one side reports (2.): one-sided rows with no counterpart anywhere, that
+    /// credit someone (not a heading or a date line).
+    fn only_one_side(&self, lines: &mut Vec<BriefLine>) {
+        for (side, side_name, kind) in [
+            (0, "left", RowKind::LeftOnly),
+            (1, "right", RowKind::RightOnly),
+        ] {
+            let linked: Vec<bool> = {
+                let n = if side == 0 {
+                    self.inputs.comparison.left_sentences.len()
+                } else {
+                    self.inputs.comparison.right_sentences.len()
+                };
+                let mut linked = vec![false; n];
+                for link in &self.inputs.comparison.links {
+                    let s = if side == 0 { link.left } else { link.right };
+                    if let Some(flag) = linked.get_mut(s) {
+                        *flag = true;
+                    }
+                }
+                linked
+            };
+            let mut rows = Vec::new();
+            let mut first = None;
+            for (index, row) in self.inputs.comparison.rows.iter().enumerate() {
+                if row.kind != kind {
+                    continue;
+                }
+                let sentences = if side == 0 { &row.left } else { &row.right };
+                let telling = sentences.iter().any(|&s| {
+                    !linked.get(s).copied().unwrap_or(false)
+                        && actor(self.inputs.attribution, side, s)
+                            .is_some_and(|a| a != Actor::Other)
+                });
+                if telling {
+                    rows.push(index);
+                    if first.is_none() {
+                        first = sentences.first().copied();
+                    }
+                }
+            }
+            let Some(first) = first else { continue };
+            let points = count(rows.len(), "point", "points");
+            let text = format!(
+                "Only the {side_name} reports {points}, such as “{}”",
+                self.sentence_text(side, first)
+            );
+            lines.push(line(BriefTopic::OnlyOneSide, text, rows));
+        }
+    }
+
+    /// 3. Stronger wording, then 4. qualifications, per side.
+    fn stronger_and_qualified(&self, lines: &mut Vec<BriefLine>) {
+        for (kind, topic) in [
+            (ShiftKind::Strength, BriefTopic::Strength),
+            (ShiftKind::Scope, BriefTopic::Scope),
+        ] {
+            for (stronger, side_name) in [(Stronger::Left, "left"), (Stronger::Right, "right")] {
+                let found: Vec<&Shift> = self
+                    .inputs
+                    .shifts
+                    .iter()
+                    .filter(|s| s.kind == kind && s.stronger == Some(stronger))
+                    .collect();
+                let Some(first) = found.first() else { continue };
+                let points = count(found.len(), "point", "points");
+                let (own, other) = match stronger {
+                    Stronger::Left => (&first.left_words, &first.right_words),
+                    Stronger::Right => (&first.right_words, &first.left_words),
+                };
+                let text = if kind == ShiftKind::Strength {
+                    format!(
+                        "The {side_name} words {points} more strongly: “{}” against “{}”",
+                        quote(own),
+                        quote(other)
+                    )
+                } else {
+                    format!("Only the {side_name} qualifies {points}: “{}”", quote(own))
+                };
+                let rows = found
+                    .iter()
+                    .filter_map(|s| self.row_of(0, s.left))
+                    .collect();
+                lines.push(line(topic, text, rows));
+            }
+        }
+    }
+
+    /// 5. Figures one side gives and the other does not.
+    fn figures_one_side(&self, lines: &mut Vec<BriefLine>) {
+        for (presence, side, side_name) in [
+            (FigurePresence::LeftOnly, 0, "left"),
+            (FigurePresence::RightOnly, 1, "right"),
+        ] {
+            let figures: Vec<_> = self.inputs.figures.one_sided(presence).collect();
+            if figures.is_empty() {
+                continue;
+            }
+            let mut values: Vec<String> = figures
+                .iter()
+                .take(5)
+                .map(|f| {
+                    let mentions = if side == 0 { &f.left } else { &f.right };
+                    mentions
+                        .first()
+                        .map_or_else(|| f.value.clone(), |m| quote(&m.text))
+                })
+                .collect();
+            if figures.len() > values.len() {
+                values.push(format!("{} more", figures.len() - values.len()));
+            }
+            // "; " between figures: a date has a comma of its own ("May 5, 2022").
+            let text = format!("Figures only the {side_name} gives: {}", values.join("; "));
+            let rows = figures
+                .iter()
+                .flat_map(|f| if side == 0 { &f.left } else { &f.right })
+                .filter_map(|m| self.row_of(side, m.sentence))
+                .collect();
+            lines.push(line(BriefTopic::Figures, text, rows));
+        }
+    }
+
+    /// 6. Different values on linked sentences.
+    fn figure_values(&self, lines: &mut Vec<BriefLine>) {
+        if let Some(first) = self.inputs.figures.differences.first() {
+            let n = self.inputs.figures.differences.len();
+            let text = format!(
+                "{} on linked sentences: left “{}” against right “{}”",
+                if n == 1 {
+                    "A figure differs".to_owned()
+                } else {
+                    format!("{n} figures differ")
+                },
+                quote(&first.left.text),
+                quote(&first.right.text)
+            );
+            let rows = self
+                .inputs
+                .figures
+                .differences
+                .iter()
+                .filter_map(|d| self.row_of(0, d.left.sentence))
+                .collect();
+            lines.push(line(BriefTopic::FigureValues, text, rows));
+        }
+    }
+
+    /// 7. How many sentences each side credits to both parties, when they differ.
+    fn joint_counts(&self, lines: &mut Vec<BriefLine>) {
+        let joint: [Vec<usize>; 2] = [0, 1].map(|side| {
+            self.inputs
+                .attribution
+                .get(side)
+                .map(|a| {
+                    a.actors
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, a)| **a == Actor::Joint)
+                        .map(|(s, _)| s)
+                        .collect()
+                })
+                .unwrap_or_default()
+        });
+        if joint[0].len() != joint[1].len() {
+            let text = format!(
+                "The left credits {} to both sides, the right {}",
+                count(joint[0].len(), "sentence", "sentences"),
+                joint[1].len()
+            );
+            let rows = joint[0]
+                .iter()
+                .filter_map(|&s| self.row_of(0, s))
+                .chain(joint[1].iter().filter_map(|&s| self.row_of(1, s)))
+                .collect();
+            lines.push(line(BriefTopic::Joint, text, rows));
+        }
+    }
 }
 
 /// The actor of a sentence of a side (0 left, 1 right).

@@ -436,106 +436,21 @@ fn figure_at(tokens: &[Tok], i: usize) -> Option<(Found, usize)> {
     if !digit && !t.is_capitalised() && currency_code(t).is_none() {
         return None;
     }
-    let span_of = |from: usize, to: usize| -> Option<Span> {
-        let first = tokens.get(from)?;
-        let last = tokens.get(to)?;
-        Some(Span::new(first.span.start, last.span.end))
-    };
-    // A date opening with a month: "July 5, 2025", "July 2025".
     if t.is_word
         && t.is_capitalised()
         && let Some(month) = month_of(&t.lower)
     {
-        let (n, next) = word_at(tokens, i + 1)?;
-        let (value, _) = parse_number(&next.key)?;
-        if is_year(value, &next.key) {
-            return Some((
-                Found {
-                    kind: FigureKind::Date,
-                    value: format!("{} {}", month_name(month), value as u32),
-                    span: span_of(i, n)?,
-                },
-                n + 1,
-            ));
-        }
-        if !(1.0..=31.0).contains(&value) || value.fract() != 0.0 {
-            return None;
-        }
-        // ", 2025" after the day.
-        let comma = tokens.get(n + 1).is_some_and(|c| c.key == ",");
-        let at = if comma { n + 2 } else { n + 1 };
-        if let Some(year) = tokens.get(at).filter(|y| y.is_word)
-            && let Some((y, _)) = parse_number(&year.key)
-            && is_year(y, &year.key)
-        {
-            return Some((
-                Found {
-                    kind: FigureKind::Date,
-                    value: format!("{} {} {}", value as u32, month_name(month), y as u32),
-                    span: span_of(i, at)?,
-                },
-                at + 1,
-            ));
-        }
-        return Some((
-            Found {
-                kind: FigureKind::Date,
-                value: format!("{} {}", value as u32, month_name(month)),
-                span: span_of(i, n)?,
-            },
-            n + 1,
-        ));
+        return month_date_at(tokens, i, month);
     }
-    // A currency before the number: "£26", "US$ 5", "GBP 26bn", "Rs. 500".
-    let mut start = i;
-    let mut currency = None;
-    let mut at = i;
-    if let Some(code) = currency_code(t) {
-        currency = Some(code);
-        at = i + 1;
-        // "Rs." and "US $".
-        while tokens.get(at).is_some_and(|n| {
-            !n.is_word && n.key != "-" && currency_code(n).is_none() && n.key == "."
-        }) {
-            at += 1;
-        }
-        if let Some(n) = tokens.get(at)
-            && !n.is_word
-            && let Some(code) = currency_code(n)
-        {
-            currency = Some(code);
-            at += 1;
-        }
-    }
+    let (mut currency, at) = currency_before(tokens, i);
     let number = tokens.get(at).filter(|n| n.is_word)?;
-    // A time of day: "11:25".
     if currency.is_none()
-        && let Some((hours, minutes)) = number.key.split_once(':').or_else(|| {
-            tokens.get(at + 1).filter(|c| c.key == ":")?;
-            let minutes = tokens.get(at + 2).filter(|m| m.is_word)?;
-            Some((number.key.as_str(), minutes.key.as_str()))
-        })
-        && hours.len() <= 2
-        && minutes.len() == 2
-        && hours
-            .chars()
-            .chain(minutes.chars())
-            .all(|c| c.is_ascii_digit())
+        && let Some(time) = time_at(tokens, at, number)
     {
-        let last = if number.key.contains(':') { at } else { at + 2 };
-        return Some((
-            Found {
-                kind: FigureKind::Time,
-                value: format!("{hours}:{minutes}"),
-                span: span_of(at, last)?,
-            },
-            last + 1,
-        ));
+        return Some(time);
     }
     let (value, mut scale) = parse_number(&number.key)?;
-    if currency.is_none() {
-        start = at;
-    }
+    let start = if currency.is_none() { at } else { i };
     let mut end = at;
     // A list marker opening a sentence ("1." or "2)") is no figure.
     if currency.is_none()
@@ -546,31 +461,11 @@ fn figure_at(tokens: &[Tok], i: usize) -> Option<(Found, usize)> {
     {
         return None;
     }
-    // A date opening with its day: "5 July 2025", "5 July".
     if currency.is_none()
         && scale.is_none()
-        && (1.0..=31.0).contains(&value)
-        && value.fract() == 0.0
-        && let Some(month_tok) = tokens.get(at + 1).filter(|m| m.is_word)
-        && let Some(month) = month_of(&month_tok.lower)
+        && let Some(date) = day_date_at(tokens, at, value)
     {
-        let mut last = at + 1;
-        let mut date = format!("{} {}", value as u32, month_name(month));
-        if let Some(year) = tokens.get(at + 2).filter(|y| y.is_word)
-            && let Some((y, _)) = parse_number(&year.key)
-            && is_year(y, &year.key)
-        {
-            last = at + 2;
-            date.push_str(&format!(" {}", y as u32));
-        }
-        return Some((
-            Found {
-                kind: FigureKind::Date,
-                value: date,
-                span: span_of(at, last)?,
-            },
-            last + 1,
-        ));
+        return Some(date);
     }
     // A scale word after the number: "26 billion".
     if scale.is_none()
@@ -589,73 +484,160 @@ fn figure_at(tokens: &[Tok], i: usize) -> Option<(Found, usize)> {
         end = n;
     }
     if let Some(code) = currency {
-        return Some((
-            Found {
-                kind: FigureKind::Amount,
-                value: format!("{code} {}", amount(value, scale)),
-                span: span_of(start, end)?,
-            },
-            end + 1,
-        ));
+        let value = format!("{code} {}", amount(value, scale));
+        return found(tokens, FigureKind::Amount, value, start, end);
     }
-    // A percentage: "5%", "5 per cent", "5 percent".
-    if let Some(sign) = tokens.get(end + 1)
-        && sign.key == "%"
+    if let Some(unit) = unit_after(tokens, start, end, value, scale) {
+        return Some(unit);
+    }
+    found(tokens, FigureKind::Number, amount(value, scale), start, end)
+}
+
+/// A figure of `kind` and `value` over tokens `from..=to`, and the token after it.
+fn found(
+    tokens: &[Tok],
+    kind: FigureKind,
+    value: String,
+    from: usize,
+    to: usize,
+) -> Option<(Found, usize)> {
+    let first = tokens.get(from)?;
+    let last = tokens.get(to)?;
+    let span = Span::new(first.span.start, last.span.end);
+    Some((Found { kind, value, span }, to + 1))
+}
+
+/// A date opening with its month at token `i`: "July 5, 2025", "July 5", "July 2025".
+fn month_date_at(tokens: &[Tok], i: usize, month: usize) -> Option<(Found, usize)> {
+    let (n, next) = word_at(tokens, i + 1)?;
+    let (value, _) = parse_number(&next.key)?;
+    if is_year(value, &next.key) {
+        let date = format!("{} {}", month_name(month), value as u32);
+        return found(tokens, FigureKind::Date, date, i, n);
+    }
+    if !(1.0..=31.0).contains(&value) || value.fract() != 0.0 {
+        return None;
+    }
+    // ", 2025" after the day.
+    let comma = tokens.get(n + 1).is_some_and(|c| c.key == ",");
+    let at = if comma { n + 2 } else { n + 1 };
+    if let Some(year) = tokens.get(at).filter(|y| y.is_word)
+        && let Some((y, _)) = parse_number(&year.key)
+        && is_year(y, &year.key)
     {
-        return Some((
-            Found {
-                kind: FigureKind::Percent,
-                value: format!("{}%", amount(value, scale)),
-                span: span_of(start, end + 1)?,
-            },
-            end + 2,
-        ));
+        let date = format!("{} {} {}", value as u32, month_name(month), y as u32);
+        return found(tokens, FigureKind::Date, date, i, at);
     }
-    if let Some((n, word)) = word_at(tokens, end + 1) {
-        let percent = match word.lower.as_str() {
-            "percent" => Some(n),
-            "per" => word_at(tokens, n + 1)
-                .filter(|(_, c)| c.lower == "cent")
-                .map(|(c, _)| c),
-            _ => None,
+    let date = format!("{} {}", value as u32, month_name(month));
+    found(tokens, FigureKind::Date, date, i, n)
+}
+
+/// A currency before the number at token `i` ("£26", "US$ 5", "GBP 26bn", "Rs. 500"): its
+/// code, and the token where the number should be (`i` when there is none).
+fn currency_before(tokens: &[Tok], i: usize) -> (Option<&'static str>, usize) {
+    let Some(code) = tokens.get(i).and_then(currency_code) else {
+        return (None, i);
+    };
+    let mut currency = code;
+    let mut at = i + 1;
+    // "Rs." and "US $".
+    while tokens
+        .get(at)
+        .is_some_and(|n| !n.is_word && n.key != "-" && currency_code(n).is_none() && n.key == ".")
+    {
+        at += 1;
+    }
+    if let Some(n) = tokens.get(at)
+        && !n.is_word
+        && let Some(code) = currency_code(n)
+    {
+        currency = code;
+        at += 1;
+    }
+    (Some(currency), at)
+}
+
+/// A time of day at token `at`: "11:25" (one token, or three).
+fn time_at(tokens: &[Tok], at: usize, number: &Tok) -> Option<(Found, usize)> {
+    let (hours, minutes) = number.key.split_once(':').or_else(|| {
+        tokens.get(at + 1).filter(|c| c.key == ":")?;
+        let minutes = tokens.get(at + 2).filter(|m| m.is_word)?;
+        Some((number.key.as_str(), minutes.key.as_str()))
+    })?;
+    let digits = hours
+        .chars()
+        .chain(minutes.chars())
+        .all(|c| c.is_ascii_digit());
+    if hours.len() > 2 || minutes.len() != 2 || !digits {
+        return None;
+    }
+    let last = if number.key.contains(':') { at } else { at + 2 };
+    found(
+        tokens,
+        FigureKind::Time,
+        format!("{hours}:{minutes}"),
+        at,
+        last,
+    )
+}
+
+/// A date opening with its day `value` at token `at`: "5 July 2025", "5 July".
+fn day_date_at(tokens: &[Tok], at: usize, value: f64) -> Option<(Found, usize)> {
+    if !(1.0..=31.0).contains(&value) || value.fract() != 0.0 {
+        return None;
+    }
+    let month_tok = tokens.get(at + 1).filter(|m| m.is_word)?;
+    let month = month_of(&month_tok.lower)?;
+    let mut last = at + 1;
+    let mut date = format!("{} {}", value as u32, month_name(month));
+    if let Some(year) = tokens.get(at + 2).filter(|y| y.is_word)
+        && let Some((y, _)) = parse_number(&year.key)
+        && is_year(y, &year.key)
+    {
+        last = at + 2;
+        date.push_str(&format!(" {}", y as u32));
+    }
+    found(tokens, FigureKind::Date, date, at, last)
+}
+
+/// A percentage ("5%", "5 per cent", "5 percent") or a duration ("10 years") made of the
+/// number over tokens `start..=end` and what follows it.
+fn unit_after(
+    tokens: &[Tok],
+    start: usize,
+    end: usize,
+    value: f64,
+    scale: Option<u32>,
+) -> Option<(Found, usize)> {
+    if tokens.get(end + 1).is_some_and(|sign| sign.key == "%") {
+        let value = format!("{}%", amount(value, scale));
+        return found(tokens, FigureKind::Percent, value, start, end + 1);
+    }
+    let (n, word) = word_at(tokens, end + 1)?;
+    let percent = match word.lower.as_str() {
+        "percent" => Some(n),
+        "per" => word_at(tokens, n + 1)
+            .filter(|(_, c)| c.lower == "cent")
+            .map(|(c, _)| c),
+        _ => None,
+    };
+    if let Some(last) = percent {
+        let value = format!("{}%", amount(value, scale));
+        return found(tokens, FigureKind::Percent, value, start, last);
+    }
+    // A duration: "10 years", "10-year".
+    if scale.is_none()
+        && let Some((_, unit)) = DURATIONS.iter().find(|(u, _)| *u == word.lower)
+    {
+        let unit = if value == 1.0 {
+            unit.trim_end_matches('s')
+        } else {
+            unit
         };
-        if let Some(last) = percent {
-            return Some((
-                Found {
-                    kind: FigureKind::Percent,
-                    value: format!("{}%", amount(value, scale)),
-                    span: span_of(start, last)?,
-                },
-                last + 1,
-            ));
-        }
-        // A duration: "10 years", "10-year".
-        if scale.is_none()
-            && let Some((_, unit)) = DURATIONS.iter().find(|(u, _)| *u == word.lower)
-        {
-            let unit = if value == 1.0 {
-                unit.trim_end_matches('s')
-            } else {
-                unit
-            };
-            return Some((
-                Found {
-                    kind: FigureKind::Duration,
-                    value: format!("{} {unit}", amount(value, None)),
-                    span: span_of(start, n)?,
-                },
-                n + 1,
-            ));
-        }
+        let value = format!("{} {unit}", amount(value, None));
+        return found(tokens, FigureKind::Duration, value, start, n);
     }
-    Some((
-        Found {
-            kind: FigureKind::Number,
-            value: amount(value, scale),
-            span: span_of(start, end)?,
-        },
-        end + 1,
-    ))
+    None
 }
 
 /// The currency code a token stands for ("£": GBP), if any.
