@@ -293,49 +293,14 @@ pub(crate) struct Shared {
 /// Shared phrases of any number of sides: maximal repeats of [`MIN_WORDS`] or more words that
 /// occur in at least `min_sides` sides, longest first (between equals, the one found first).
 pub(crate) fn find_many(sides: &[SideTokens<'_>], min_sides: usize) -> Vec<Shared> {
-    let n_sides = sides.len();
     let min_sides = min_sides.max(1);
-    // Words of each side, and the combined symbol sequence with a separator per sentence.
-    let mut vocabulary: HashMap<&str, u32> = HashMap::new();
-    // Sized once: on a long text, growing these by doubling held twice their size at times.
-    let mut words: Vec<Vec<Span>> = sides
-        .iter()
-        .map(|side| Vec::with_capacity(side.tokens.iter().filter(|t| t.is_word).count()))
-        .collect();
-    let mut stop: Vec<bool> = Vec::new();
-    let mut sequence: Vec<(u32, Option<Origin>)> = Vec::with_capacity(
-        words.iter().map(Vec::capacity).sum::<usize>()
-            + sides.iter().map(|side| side.sentences.len()).sum::<usize>(),
-    );
-    let mut separators = 0u32;
-    for (s, side) in sides.iter().enumerate() {
-        for range in &side.sentences {
-            for t in side.tokens[range.clone()].iter().filter(|t| t.is_word) {
-                let next = vocabulary.len() as u32;
-                let id = *vocabulary.entry(t.lower.as_str()).or_insert_with(|| {
-                    stop.push(is_stop_word(&t.lower));
-                    next
-                });
-                sequence.push((
-                    id,
-                    Some(Origin {
-                        side: s as u32,
-                        word: words[s].len() as u32,
-                    }),
-                ));
-                words[s].push(t.span);
-            }
-            // A separator that occurs once: no phrase runs across it.
-            sequence.push((NONE - 1 - separators, None));
-            separators += 1;
-        }
-    }
-    if words.iter().filter(|w| !w.is_empty()).count() < min_sides {
+    let symbols = Symbols::new(sides);
+    if symbols.words.iter().filter(|w| !w.is_empty()).count() < min_sides {
         return Vec::new();
     }
-
-    let mut automaton = Automaton::with_capacity(sequence.len());
-    let ends: Vec<u32> = sequence
+    let mut automaton = Automaton::with_capacity(symbols.sequence.len());
+    let ends: Vec<u32> = symbols
+        .sequence
         .iter()
         .map(|&(sym, _)| automaton.push(sym))
         .collect();
@@ -344,59 +309,159 @@ pub(crate) fn find_many(sides: &[SideTokens<'_>], min_sides: usize) -> Vec<Share
     let Automaton {
         len, link, degree, ..
     } = automaton;
-    let n_states = len.len();
-
-    // Occurrence counts per side, summed up the suffix-link tree (longest states first).
-    let mut count = vec![vec![0u32; n_states]; n_sides];
-    for (p, &(_, origin)) in sequence.iter().enumerate() {
-        if let Some(o) = origin {
-            count[o.side as usize][ends[p] as usize] += 1;
-        }
-    }
-    // The first end position of each state's sequences, the same way (for a stable order).
-    let mut first_end = vec![NONE; n_states];
-    for (p, &end) in ends.iter().enumerate() {
-        let slot = &mut first_end[end as usize];
-        *slot = (*slot).min(p as u32);
-    }
-    let mut by_len: Vec<u32> = (0..n_states as u32).collect();
-    by_len.sort_unstable_by_key(|&v| std::cmp::Reverse(len[v as usize]));
-    for &v in &by_len {
-        let link = link[v as usize];
-        if link != NONE {
-            for side in &mut count {
-                side[link as usize] += side[v as usize];
-            }
-            first_end[link as usize] = first_end[link as usize].min(first_end[v as usize]);
-        }
-    }
-
-    // Candidates: maximal repeats in enough sides, long enough, not only function words.
-    let has_content = |v: usize| {
-        let end = first_end[v] as usize;
-        let len = len[v] as usize;
-        sequence[end + 1 - len..=end]
-            .iter()
-            .any(|&(sym, _)| !stop[sym as usize])
+    let tree = Tree {
+        len,
+        link,
+        degree,
+        ends,
     };
-    let mut candidates: Vec<(u32, u32, u32)> = (1..n_states)
-        .filter(|&v| {
-            len[v] as usize >= MIN_WORDS
-                && count.iter().filter(|side| side[v] > 0).count() >= min_sides
-                && degree[v] >= 2
-                && has_content(v)
-        })
-        .map(|v| (len[v], first_end[v], v as u32))
-        .collect();
+    let (count, first_end) = tree.counts(&symbols, sides.len());
+    let candidates = tree.candidates(&symbols, &count, &first_end, min_sides);
     if candidates.is_empty() {
         return Vec::new();
     }
-    // Longest first; between equals, the one found first in the combined text.
-    candidates.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    select(sides, &symbols, &tree, candidates)
+}
 
+/// The words of all sides as one symbol sequence, with a separator after each sentence.
+struct Symbols {
+    /// Per side, the span of each of its words.
+    words: Vec<Vec<Span>>,
+    /// Per symbol (word in lower case), whether it is a function word.
+    stop: Vec<bool>,
+    /// The sequence: each word's symbol and where it comes from; separators have none.
+    sequence: Vec<(u32, Option<Origin>)>,
+}
+
+impl Symbols {
+    fn new(sides: &[SideTokens<'_>]) -> Self {
+        let mut vocabulary: HashMap<&str, u32> = HashMap::new();
+        // Sized once: on a long text, growing these by doubling held twice their size at times.
+        let mut words: Vec<Vec<Span>> = sides
+            .iter()
+            .map(|side| Vec::with_capacity(side.tokens.iter().filter(|t| t.is_word).count()))
+            .collect();
+        let mut stop: Vec<bool> = Vec::new();
+        let mut sequence: Vec<(u32, Option<Origin>)> = Vec::with_capacity(
+            words.iter().map(Vec::capacity).sum::<usize>()
+                + sides.iter().map(|side| side.sentences.len()).sum::<usize>(),
+        );
+        let mut separators = 0u32;
+        for (s, side) in sides.iter().enumerate() {
+            for range in &side.sentences {
+                for t in side.tokens[range.clone()].iter().filter(|t| t.is_word) {
+                    let next = vocabulary.len() as u32;
+                    let id = *vocabulary.entry(t.lower.as_str()).or_insert_with(|| {
+                        stop.push(is_stop_word(&t.lower));
+                        next
+                    });
+                    sequence.push((
+                        id,
+                        Some(Origin {
+                            side: s as u32,
+                            word: words[s].len() as u32,
+                        }),
+                    ));
+                    words[s].push(t.span);
+                }
+                // A separator that occurs once: no phrase runs across it.
+                sequence.push((NONE - 1 - separators, None));
+                separators += 1;
+            }
+        }
+        Self {
+            words,
+            stop,
+            sequence,
+        }
+    }
+}
+
+/// What the phrase search keeps of the automaton: each state's longest length, suffix link and
+/// number of outgoing symbols, and the state each position of the sequence ends in.
+struct Tree {
+    len: Vec<u32>,
+    link: Vec<u32>,
+    degree: Vec<u32>,
+    ends: Vec<u32>,
+}
+
+impl Tree {
+    /// Per side, each state's occurrence count, and each state's first end position (for a
+    /// stable order): summed up the suffix-link tree, longest states first.
+    fn counts(&self, symbols: &Symbols, n_sides: usize) -> (Vec<Vec<u32>>, Vec<u32>) {
+        let n_states = self.len.len();
+        let mut count = vec![vec![0u32; n_states]; n_sides];
+        for (p, &(_, origin)) in symbols.sequence.iter().enumerate() {
+            if let Some(o) = origin {
+                count[o.side as usize][self.ends[p] as usize] += 1;
+            }
+        }
+        let mut first_end = vec![NONE; n_states];
+        for (p, &end) in self.ends.iter().enumerate() {
+            let slot = &mut first_end[end as usize];
+            *slot = (*slot).min(p as u32);
+        }
+        let mut by_len: Vec<u32> = (0..n_states as u32).collect();
+        by_len.sort_unstable_by_key(|&v| std::cmp::Reverse(self.len[v as usize]));
+        for &v in &by_len {
+            let link = self.link[v as usize];
+            if link != NONE {
+                for side in &mut count {
+                    side[link as usize] += side[v as usize];
+                }
+                first_end[link as usize] = first_end[link as usize].min(first_end[v as usize]);
+            }
+        }
+        (count, first_end)
+    }
+
+    /// Candidates `(length, first end, state)`: maximal repeats in enough sides, long enough,
+    /// not only function words; longest first, between equals the one found first.
+    fn candidates(
+        &self,
+        symbols: &Symbols,
+        count: &[Vec<u32>],
+        first_end: &[u32],
+        min_sides: usize,
+    ) -> Vec<(u32, u32, u32)> {
+        let len = &self.len;
+        let has_content = |v: usize| {
+            let end = first_end[v] as usize;
+            let len = len[v] as usize;
+            symbols.sequence[end + 1 - len..=end]
+                .iter()
+                .any(|&(sym, _)| !symbols.stop[sym as usize])
+        };
+        let mut candidates: Vec<(u32, u32, u32)> = (1..len.len())
+            .filter(|&v| {
+                len[v] as usize >= MIN_WORDS
+                    && count.iter().filter(|side| side[v] > 0).count() >= min_sides
+                    && self.degree[v] >= 2
+                    && has_content(v)
+            })
+            .map(|v| (len[v], first_end[v], v as u32))
+            .collect();
+        candidates.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        candidates
+    }
+}
+
+/// The phrases of the candidates, longest first: a candidate all of whose occurrences lie
+/// inside phrases already taken is left out.
+fn select(
+    sides: &[SideTokens<'_>],
+    symbols: &Symbols,
+    tree: &Tree,
+    candidates: Vec<(u32, u32, u32)>,
+) -> Vec<Shared> {
+    let Symbols {
+        words, sequence, ..
+    } = symbols;
+    let ends = &tree.ends;
     // End positions of a state are the positions whose whole-prefix state lies in its
     // suffix-link subtree: contiguous in Euler-tour order.
-    let (enter, leave) = euler_tour(&link);
+    let (enter, leave) = euler_tour(&tree.link);
     let mut positions: Vec<u32> = (0..sequence.len() as u32)
         .filter(|&p| sequence[p as usize].1.is_some())
         .collect();
@@ -441,7 +506,7 @@ pub(crate) fn find_many(sides: &[SideTokens<'_>], min_sides: usize) -> Vec<Share
         let span = |side: usize, start: usize, end: usize| {
             Span::new(words[side][start].start, words[side][end - 1].end)
         };
-        let mut lists: Vec<Vec<Span>> = vec![Vec::new(); n_sides];
+        let mut lists: Vec<Vec<Span>> = vec![Vec::new(); sides.len()];
         for &(side, start, end) in &places {
             if lists[side].len() < MAX_OCCURRENCES {
                 lists[side].push(span(side, start, end));

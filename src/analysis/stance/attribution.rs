@@ -3,7 +3,7 @@
 
 use super::super::entities::{MONTHS, WEEKDAYS};
 use super::super::{SideTokens, StrengthLexicon};
-use super::words::{Kinds, Words};
+use super::words::{Hit, Kinds, Words};
 use super::{Actor, Attribution, Issuer};
 use crate::engine::segment::Span;
 
@@ -276,119 +276,155 @@ pub(super) fn mentions(
     previous: Option<Actor>,
     kinds: &Kinds,
 ) -> Vec<Mention> {
+    let reader = MentionReader {
+        words,
+        own,
+        other,
+        kinds,
+    };
     let mut out = Vec::new();
-    let push = |out: &mut Vec<Mention>, actor: Actor, start: usize, end: usize, titled: bool| {
+    let mut i = 0;
+    while i < words.words.len() {
+        if let Some(hit) = words.starting(i) {
+            let kind = Some(hit.kind);
+            let after = if kind == kinds.joint {
+                reader.push(&mut out, Actor::Joint, hit.start, hit.end, false);
+                Some(hit.end)
+            } else if kind == kinds.own {
+                reader.own_mention(&mut out, hit);
+                Some(hit.end)
+            } else if kind == kinds.title {
+                Some(reader.title_mention(&mut out, hit))
+            } else {
+                None
+            };
+            if let Some(after) = after {
+                i = after;
+                continue;
+            }
+        }
+        i = reader.word_mention(&mut out, i, previous) + 1;
+    }
+    out
+}
+
+/// Reads the actor mentions of one sentence, knowing both parties.
+struct MentionReader<'r, 's> {
+    words: &'r Words<'s>,
+    own: &'r Party,
+    other: &'r Party,
+    kinds: &'r Kinds,
+}
+
+impl MentionReader<'_, '_> {
+    /// Adds a mention of words `start..end`.
+    fn push(&self, out: &mut Vec<Mention>, actor: Actor, start: usize, end: usize, titled: bool) {
         out.push(Mention {
             actor,
             start,
             end,
             titled,
-            object: is_object(words, start),
+            object: is_object(self.words, start),
         });
-    };
-    let mut i = 0;
-    while i < words.words.len() {
-        let hit = words.starting(i);
-        if let Some(hit) = hit {
-            let kind = Some(hit.kind);
-            if kind == kinds.joint {
-                push(&mut out, Actor::Joint, hit.start, hit.end, false);
-                i = hit.end;
-                continue;
-            }
-            if kind == kinds.own {
-                let lower = words.lowers.get(i).copied().unwrap_or("");
-                // "our" and "us" name the issuer only when nothing else does.
-                if lower.starts_with("spokes") {
-                    // "As stated by Spokesperson Ned Price:" credits the issuer.
-                    out.push(Mention {
-                        actor: Actor::Issuer,
-                        start: hit.start,
-                        end: hit.end,
-                        titled: false,
-                        object: false,
-                    });
-                } else if !matches!(lower, "our" | "us") {
-                    push(&mut out, Actor::Issuer, hit.start, hit.end, false);
-                }
-                i = hit.end;
-                continue;
-            }
-            if kind == kinds.title {
-                // A title followed by a name: the name decides.
-                let mut next = hit.end;
-                while let Some(honorific) = words
-                    .starting(next)
-                    .filter(|h| Some(h.kind) == kinds.honorific)
-                {
-                    next = honorific.end;
-                }
-                let title = words.phrase(hit);
-                if is_name_word(words, next, kinds) {
-                    // A name neither opener gave: the title decides when only one side has it.
-                    let known = |party: &Party| {
-                        words
-                            .lowers
-                            .get(next)
-                            .is_some_and(|w| party.names.iter().any(|n| n == w))
-                    };
-                    let own_title = own.titles.contains(&title);
-                    let other_title = other.titles.contains(&title);
-                    let mut after = next;
-                    while is_name_word(words, after, kinds) {
-                        after += 1;
-                    }
-                    let actor = if known(own) != known(other) {
-                        Some(if known(own) {
-                            Actor::Issuer
-                        } else {
-                            Actor::Counterpart
-                        })
-                    } else if !known(own) && own_title != other_title {
-                        Some(if own_title {
-                            Actor::Issuer
-                        } else {
-                            Actor::Counterpart
-                        })
-                    } else {
-                        None
-                    };
-                    if let Some(actor) = actor {
-                        push(&mut out, actor, hit.start, after, true);
-                    }
-                    i = after;
-                    continue;
-                }
-                let of_country = words.lowers.get(hit.end) == Some(&"of")
-                    && words
-                        .words
-                        .get(hit.end + 1)
-                        .is_some_and(|t| t.is_capitalised());
-                if title == "government" {
-                    i = hit.end;
-                    continue;
-                }
-                let theirs = other.titles.contains(&title) && !own.titles.contains(&title);
-                let actor = if qualified_before(words, hit.start) || of_country || theirs {
-                    Actor::Counterpart
-                } else {
-                    Actor::Issuer
-                };
-                push(&mut out, actor, hit.start, hit.end, true);
-                i = hit.end;
-                continue;
-            }
+    }
+
+    /// The issuer's own words ("we", "the spokesperson"); "our" and "us" name the issuer only
+    /// when nothing else does.
+    fn own_mention(&self, out: &mut Vec<Mention>, hit: &Hit) {
+        let lower = self.words.lowers.get(hit.start).copied().unwrap_or("");
+        if lower.starts_with("spokes") {
+            // "As stated by Spokesperson Ned Price:" credits the issuer.
+            out.push(Mention {
+                actor: Actor::Issuer,
+                start: hit.start,
+                end: hit.end,
+                titled: false,
+                object: false,
+            });
+        } else if !matches!(lower, "our" | "us") {
+            self.push(out, Actor::Issuer, hit.start, hit.end, false);
         }
+    }
+
+    /// A title ("the Prime Minister"): followed by a name, the name decides; else who has
+    /// that title, or its qualification ("the Japanese Prime Minister", "the President of
+    /// ..."). Gives the word after the mention.
+    fn title_mention(&self, out: &mut Vec<Mention>, hit: &Hit) -> usize {
+        let (words, kinds, own, other) = (self.words, self.kinds, self.own, self.other);
+        let mut next = hit.end;
+        while let Some(honorific) = words
+            .starting(next)
+            .filter(|h| Some(h.kind) == kinds.honorific)
+        {
+            next = honorific.end;
+        }
+        let title = words.phrase(hit);
+        if is_name_word(words, next, kinds) {
+            // A name neither opener gave: the title decides when only one side has it.
+            let known = |party: &Party| {
+                words
+                    .lowers
+                    .get(next)
+                    .is_some_and(|w| party.names.iter().any(|n| n == w))
+            };
+            let own_title = own.titles.contains(&title);
+            let other_title = other.titles.contains(&title);
+            let mut after = next;
+            while is_name_word(words, after, kinds) {
+                after += 1;
+            }
+            let actor = if known(own) != known(other) {
+                Some(if known(own) {
+                    Actor::Issuer
+                } else {
+                    Actor::Counterpart
+                })
+            } else if !known(own) && own_title != other_title {
+                Some(if own_title {
+                    Actor::Issuer
+                } else {
+                    Actor::Counterpart
+                })
+            } else {
+                None
+            };
+            if let Some(actor) = actor {
+                self.push(out, actor, hit.start, after, true);
+            }
+            return after;
+        }
+        let of_country = words.lowers.get(hit.end) == Some(&"of")
+            && words
+                .words
+                .get(hit.end + 1)
+                .is_some_and(|t| t.is_capitalised());
+        if title == "government" {
+            return hit.end;
+        }
+        let theirs = other.titles.contains(&title) && !own.titles.contains(&title);
+        let actor = if qualified_before(words, hit.start) || of_country || theirs {
+            Actor::Counterpart
+        } else {
+            Actor::Issuer
+        };
+        self.push(out, actor, hit.start, hit.end, true);
+        hit.end
+    }
+
+    /// Word `i` outside any lexicon phrase: "he"/"she" (the previous sentence's party), or a
+    /// name one party's opener gave. Gives the last word read.
+    fn word_mention(&self, out: &mut Vec<Mention>, mut i: usize, previous: Option<Actor>) -> usize {
+        let (words, kinds) = (self.words, self.kinds);
         let lower = words.lowers.get(i).copied().unwrap_or("");
         if matches!(lower, "he" | "she") {
             let actor = match previous {
                 Some(actor) if actor.is_one_party() => actor,
                 _ => Actor::Issuer,
             };
-            push(&mut out, actor, i, i + 1, false);
+            self.push(out, actor, i, i + 1, false);
         } else if is_name_word(words, i, kinds) {
-            let in_own = own.names.iter().any(|n| n == lower);
-            let in_other = other.names.iter().any(|n| n == lower);
+            let in_own = self.own.names.iter().any(|n| n == lower);
+            let in_other = self.other.names.iter().any(|n| n == lower);
             let start = i;
             // Skip the rest of this name.
             while is_name_word(words, i + 1, kinds) {
@@ -405,12 +441,11 @@ pub(super) fn mentions(
                 } else {
                     Actor::Counterpart
                 };
-                push(&mut out, actor, start, i + 1, false);
+                self.push(out, actor, start, i + 1, false);
             }
         }
-        i += 1;
+        i
     }
-    out
 }
 
 /// The actor of one sentence and the words naming it.

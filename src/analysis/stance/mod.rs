@@ -35,7 +35,7 @@ use serde::Serialize;
 use super::strength::Stronger;
 use super::{SideTokens, span_pair};
 use crate::engine::segment::Span;
-use crate::engine::{Comparison, LinkKind};
+use crate::engine::{Comparison, Link, LinkKind};
 
 use super::StrengthLexicon;
 use attribution::attribute;
@@ -239,32 +239,14 @@ pub(super) fn find(
         else {
             continue;
         };
-        let joint_vs_one = (left_actor == Actor::Joint && right_actor.is_one_party())
-            || (right_actor == Actor::Joint && left_actor.is_one_party());
-        // Reports of the meeting itself are not compared for credit: "X hosted Y" against "X
-        // and Y met" tells who travelled, not who holds a position (complementary acts). A
-        // journey on both sides is compared: "the Prime Minister and the Secretary General
-        // visited the site" against "he visited the site" credits one act differently.
-        let report = |side: usize, sentence: usize, words: &Words<'_>| {
-            attributions[side].issuer.opener == Some(sentence)
-                || words.has(kinds.meeting)
-                || words.hits.iter().any(|h| kinds.is_one_party_act(h.kind))
-        };
-        let both_travel = left_words.has(kinds.travel) && right_words.has(kinds.travel);
-        if joint_vs_one
-            && (both_travel
-                || !report(0, link.left, left_words) && !report(1, link.right, right_words))
-        {
-            let left_span = attributions[0]
-                .mentions
-                .get(link.left)
-                .copied()
-                .unwrap_or(Span::new(0, 0));
-            let right_span = attributions[1]
-                .mentions
-                .get(link.right)
-                .copied()
-                .unwrap_or(Span::new(0, 0));
+        let actors = [left_actor, right_actor];
+        if let Some((left_span, right_span)) = credit_shift(
+            &attributions,
+            actors,
+            link,
+            [left_words, right_words],
+            &kinds,
+        ) {
             push(ShiftKind::Attribution, None, left_span, right_span);
         }
         let (Some(left_hits), Some(right_hits)) = (
@@ -273,44 +255,96 @@ pub(super) fn find(
         ) else {
             continue;
         };
-        if let (Some(l), Some(r)) = (
-            force(left_words, left_hits, &kinds),
-            force(right_words, right_hits, &kinds),
-        ) && let Some(stronger) = stronger_side(&l, &r)
-        {
-            push(ShiftKind::Strength, Some(stronger), l.span, r.span);
-        } else if let (Some(l), Some(r)) = (
-            modality(left_words, left_hits, &kinds),
-            modality(right_words, right_hits, &kinds),
-        ) && l.0.abs_diff(r.0) >= MIN_MODAL_GAP
-        {
-            let stronger = if l.0 > r.0 {
-                Stronger::Left
-            } else {
-                Stronger::Right
-            };
-            push(ShiftKind::Strength, Some(stronger), l.1, r.1);
+        let read = [(left_words, left_hits), (right_words, right_hits)];
+        if let Some((stronger, left_span, right_span)) = strength_shift(read, &kinds) {
+            push(ShiftKind::Strength, Some(stronger), left_span, right_span);
         }
-        let scope = |words: &Words<'_>, hits: &[Hit]| {
-            hits.iter()
-                .find(|h| Some(h.kind) == kinds.scope)
-                .map(|h| words.span(h.start, h.end))
-        };
-        match (scope(left_words, left_hits), scope(right_words, right_hits)) {
-            (Some(span), None) => push(
-                ShiftKind::Scope,
-                Some(Stronger::Left),
-                span,
-                Span::new(0, 0),
-            ),
-            (None, Some(span)) => push(
-                ShiftKind::Scope,
-                Some(Stronger::Right),
-                Span::new(0, 0),
-                span,
-            ),
-            _ => {}
+        if let Some((stronger, left_span, right_span)) = scope_shift(read, &kinds) {
+            push(ShiftKind::Scope, Some(stronger), left_span, right_span);
         }
     }
     (attributions, shifts)
+}
+
+/// The words that credit a point to both sides on one side of a link and to one party on the
+/// other (left span, right span), when they differ so. Reports of the meeting itself are not
+/// compared for credit: "X hosted Y" against "X and Y met" tells who travelled, not who holds
+/// a position (complementary acts). A journey on both sides is compared: "the Prime Minister
+/// and the Secretary General visited the site" against "he visited the site" credits one act
+/// differently.
+fn credit_shift(
+    attributions: &[Attribution; 2],
+    [left_actor, right_actor]: [Actor; 2],
+    link: &Link,
+    [left_words, right_words]: [&Words<'_>; 2],
+    kinds: &Kinds,
+) -> Option<(Span, Span)> {
+    let joint_vs_one = (left_actor == Actor::Joint && right_actor.is_one_party())
+        || (right_actor == Actor::Joint && left_actor.is_one_party());
+    if !joint_vs_one {
+        return None;
+    }
+    let report = |side: usize, sentence: usize, words: &Words<'_>| {
+        attributions[side].issuer.opener == Some(sentence)
+            || words.has(kinds.meeting)
+            || words.hits.iter().any(|h| kinds.is_one_party_act(h.kind))
+    };
+    let both_travel = left_words.has(kinds.travel) && right_words.has(kinds.travel);
+    if !both_travel && (report(0, link.left, left_words) || report(1, link.right, right_words)) {
+        return None;
+    }
+    let mention = |side: usize, sentence: usize| {
+        attributions[side]
+            .mentions
+            .get(sentence)
+            .copied()
+            .unwrap_or(Span::new(0, 0))
+    };
+    Some((mention(0, link.left), mention(1, link.right)))
+}
+
+/// The same point worded more strongly on one side: by the force of its verbs and
+/// intensifiers, else by its modality (the stronger side, left span, right span).
+fn strength_shift(
+    [(left_words, left_hits), (right_words, right_hits)]: [(&Words<'_>, &[Hit]); 2],
+    kinds: &Kinds,
+) -> Option<(Stronger, Span, Span)> {
+    if let (Some(l), Some(r)) = (
+        force(left_words, left_hits, kinds),
+        force(right_words, right_hits, kinds),
+    ) && let Some(stronger) = stronger_side(&l, &r)
+    {
+        return Some((stronger, l.span, r.span));
+    }
+    let (l, r) = (
+        modality(left_words, left_hits, kinds)?,
+        modality(right_words, right_hits, kinds)?,
+    );
+    if l.0.abs_diff(r.0) < MIN_MODAL_GAP {
+        return None;
+    }
+    let stronger = if l.0 > r.0 {
+        Stronger::Left
+    } else {
+        Stronger::Right
+    };
+    Some((stronger, l.1, r.1))
+}
+
+/// A qualification on one side only (the side that qualifies, left span, right span; the
+/// other side's span is empty).
+fn scope_shift(
+    [(left_words, left_hits), (right_words, right_hits)]: [(&Words<'_>, &[Hit]); 2],
+    kinds: &Kinds,
+) -> Option<(Stronger, Span, Span)> {
+    let scope = |words: &Words<'_>, hits: &[Hit]| {
+        hits.iter()
+            .find(|h| Some(h.kind) == kinds.scope)
+            .map(|h| words.span(h.start, h.end))
+    };
+    match (scope(left_words, left_hits), scope(right_words, right_hits)) {
+        (Some(span), None) => Some((Stronger::Left, span, Span::new(0, 0))),
+        (None, Some(span)) => Some((Stronger::Right, Span::new(0, 0), span)),
+        _ => None,
+    }
 }
