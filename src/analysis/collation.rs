@@ -135,68 +135,9 @@ pub fn analyse_collation(
             SideTokens::new(texts[d], sentences)
         })
         .collect();
-    // Ranked lists back to the order given.
-    let unrank = |ranked_lists: Vec<Vec<Span>>| -> Vec<Vec<Span>> {
-        let mut out = vec![Vec::new(); n];
-        for (rank, list) in ranked_lists.into_iter().enumerate() {
-            if let Some(&document) = by_rank.get(rank) {
-                out[document] = list;
-            }
-        }
-        out
-    };
-
-    let mut entities: Vec<CollationEntity> = entities::find_many(&ranked, equivalences)
-        .into_iter()
-        .map(|grouped| {
-            let mut counts = vec![0; n];
-            for (rank, count) in grouped.counts.into_iter().enumerate() {
-                if let Some(&document) = by_rank.get(rank) {
-                    counts[document] = count;
-                }
-            }
-            CollationEntity {
-                text: grouped.text,
-                kind: grouped.kind,
-                forms: grouped.forms,
-                counts,
-                spans: unrank(grouped.spans),
-            }
-        })
-        .collect();
-    entities.sort_by(|left, right| {
-        right
-            .documents()
-            .cmp(&left.documents())
-            .then(right.total().cmp(&left.total()))
-            .then_with(|| left.text.cmp(&right.text))
-            .then(left.kind.cmp(&right.kind))
-            .then_with(|| left.counts.cmp(&right.counts))
-            .then_with(|| left.forms.cmp(&right.forms))
-    });
-
-    let mut phrases: Vec<SharedPhrase> = phrases::find_many(&ranked, 2)
-        .into_iter()
-        .map(|shared| {
-            let spans = unrank(shared.spans);
-            SharedPhrase {
-                documents: (0..n).filter(|&d| !spans[d].is_empty()).collect(),
-                text: shared.text,
-                words: shared.words,
-                spans,
-            }
-        })
-        .collect();
-    phrases.sort_by(|left, right| {
-        right
-            .documents
-            .len()
-            .cmp(&left.documents.len())
-            .then(right.words.cmp(&left.words))
-            .then_with(|| left.text.to_lowercase().cmp(&right.text.to_lowercase()))
-            .then_with(|| left.documents.cmp(&right.documents))
-            .then_with(|| left.text.cmp(&right.text))
-    });
+    let ranking = Ranking { by_rank: &by_rank };
+    let entities = collation_entities(&ranked, &ranking, equivalences, n);
+    let phrases = collation_phrases(&ranked, &ranking, n);
 
     // Sides by document, for the strength findings.
     let mut rank_of = vec![0; n];
@@ -219,6 +160,95 @@ pub fn analyse_collation(
         strength,
         attribution,
     }
+}
+
+/// The canonical order of a collation's documents for the insights (by length, then
+/// content), and the way back to the order given.
+struct Ranking<'a> {
+    /// Rank → document.
+    by_rank: &'a [usize],
+}
+
+impl Ranking<'_> {
+    /// Per-rank lists back in the order given, for `n` documents.
+    fn unrank<T: Clone>(&self, ranked_lists: Vec<Vec<T>>, n: usize) -> Vec<Vec<T>> {
+        let mut out = vec![Vec::new(); n];
+        for (rank, list) in ranked_lists.into_iter().enumerate() {
+            if let Some(&document) = self.by_rank.get(rank) {
+                out[document] = list;
+            }
+        }
+        out
+    }
+}
+
+/// The names of all documents, most widely named first.
+fn collation_entities(
+    ranked: &[SideTokens<'_>],
+    ranking: &Ranking<'_>,
+    equivalences: &Equivalences,
+    n: usize,
+) -> Vec<CollationEntity> {
+    let mut entities: Vec<CollationEntity> = entities::find_many(ranked, equivalences)
+        .into_iter()
+        .map(|grouped| {
+            let mut counts = vec![0; n];
+            for (rank, count) in grouped.counts.into_iter().enumerate() {
+                if let Some(&document) = ranking.by_rank.get(rank) {
+                    counts[document] = count;
+                }
+            }
+            CollationEntity {
+                text: grouped.text,
+                kind: grouped.kind,
+                forms: grouped.forms,
+                counts,
+                spans: ranking.unrank(grouped.spans, n),
+            }
+        })
+        .collect();
+    entities.sort_by(|left, right| {
+        right
+            .documents()
+            .cmp(&left.documents())
+            .then(right.total().cmp(&left.total()))
+            .then_with(|| left.text.cmp(&right.text))
+            .then(left.kind.cmp(&right.kind))
+            .then_with(|| left.counts.cmp(&right.counts))
+            .then_with(|| left.forms.cmp(&right.forms))
+    });
+    entities
+}
+
+/// The phrases two or more documents share, the most widely shared and longest first.
+fn collation_phrases(
+    ranked: &[SideTokens<'_>],
+    ranking: &Ranking<'_>,
+    n: usize,
+) -> Vec<SharedPhrase> {
+    let mut phrases: Vec<SharedPhrase> = phrases::find_many(ranked, 2)
+        .into_iter()
+        .map(|shared| {
+            let spans = ranking.unrank(shared.spans, n);
+            SharedPhrase {
+                documents: (0..n).filter(|&d| !spans[d].is_empty()).collect(),
+                text: shared.text,
+                words: shared.words,
+                spans,
+            }
+        })
+        .collect();
+    phrases.sort_by(|left, right| {
+        right
+            .documents
+            .len()
+            .cmp(&left.documents.len())
+            .then(right.words.cmp(&left.words))
+            .then_with(|| left.text.to_lowercase().cmp(&right.text.to_lowercase()))
+            .then_with(|| left.documents.cmp(&right.documents))
+            .then_with(|| left.text.cmp(&right.text))
+    });
+    phrases
 }
 
 /// The strength findings of every point: for each two documents of a point whose sentences

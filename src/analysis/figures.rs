@@ -228,6 +228,16 @@ pub(super) fn compare(sides: &[SideTokens<'_>; 2], comparison: &Comparison) -> F
     };
     figures.sort_by_key(|f| rank(f.presence));
 
+    let differences = differences(&figures, comparison);
+    FiguresCompared {
+        figures,
+        differences,
+    }
+}
+
+/// Figures of one kind that each side of a link gives and the other does not: one value
+/// against another on two linked sentences, paired in order of appearance.
+fn differences(figures: &[Figure], comparison: &Comparison) -> Vec<FigureDifference> {
     // Per side and sentence, the one-sided figures there (index into `figures`).
     let mut one_sided: [HashMap<usize, Vec<usize>>; 2] = [HashMap::new(), HashMap::new()];
     for (index, figure) in figures.iter().enumerate() {
@@ -244,44 +254,40 @@ pub(super) fn compare(sides: &[SideTokens<'_>; 2], comparison: &Comparison) -> F
         }
     }
     let mut differences = Vec::new();
-    if !one_sided[0].is_empty() && !one_sided[1].is_empty() {
-        for link in &comparison.links {
-            let (Some(left), Some(right)) =
-                (one_sided[0].get(&link.left), one_sided[1].get(&link.right))
-            else {
-                continue;
-            };
-            // Pair the figures of one kind in order of appearance.
-            let mut used = Vec::new();
-            for &l in left {
-                let Some(lf) = figures.get(l) else { continue };
-                let partner = right.iter().copied().find(|&r| {
-                    !used.contains(&r) && figures.get(r).is_some_and(|rf| rf.kind == lf.kind)
+    if one_sided[0].is_empty() || one_sided[1].is_empty() {
+        return differences;
+    }
+    let mention =
+        |list: &[Mention], sentence: usize| list.iter().find(|m| m.sentence == sentence).cloned();
+    for link in &comparison.links {
+        let (Some(left), Some(right)) =
+            (one_sided[0].get(&link.left), one_sided[1].get(&link.right))
+        else {
+            continue;
+        };
+        let mut used = Vec::new();
+        for &l in left {
+            let Some(lf) = figures.get(l) else { continue };
+            let partner = right.iter().copied().find(|&r| {
+                !used.contains(&r) && figures.get(r).is_some_and(|rf| rf.kind == lf.kind)
+            });
+            let Some(r) = partner else { continue };
+            used.push(r);
+            let Some(rf) = figures.get(r) else { continue };
+            if let (Some(lm), Some(rm)) =
+                (mention(&lf.left, link.left), mention(&rf.right, link.right))
+            {
+                differences.push(FigureDifference {
+                    kind: lf.kind,
+                    left_value: lf.value.clone(),
+                    right_value: rf.value.clone(),
+                    left: lm,
+                    right: rm,
                 });
-                let Some(r) = partner else { continue };
-                used.push(r);
-                let Some(rf) = figures.get(r) else { continue };
-                let mention = |list: &[Mention], sentence: usize| {
-                    list.iter().find(|m| m.sentence == sentence).cloned()
-                };
-                if let (Some(lm), Some(rm)) =
-                    (mention(&lf.left, link.left), mention(&rf.right, link.right))
-                {
-                    differences.push(FigureDifference {
-                        kind: lf.kind,
-                        left_value: lf.value.clone(),
-                        right_value: rf.value.clone(),
-                        left: lm,
-                        right: rm,
-                    });
-                }
             }
         }
     }
-    FiguresCompared {
-        figures,
-        differences,
-    }
+    differences
 }
 
 /// Every figure of one side, with its sentence, in text order.

@@ -341,6 +341,47 @@ struct Table {
     cell: Option<String>,
 }
 
+/// What a walk through one part holds while it reads.
+#[derive(Default)]
+struct Part {
+    /// The blocks read so far (in a notes part, the current note's text).
+    out: String,
+    /// The paragraph being read.
+    paragraph: String,
+    in_text: bool,
+    in_properties: bool,
+    /// The paragraph's list instance and level, if it names them.
+    list: (Option<String>, Option<usize>),
+    /// The paragraph's style, if it names one.
+    style: Option<String>,
+    /// The tables open, innermost last.
+    tables: Vec<Table>,
+    /// The id of the note being read.
+    note: Option<String>,
+}
+
+impl Part {
+    /// A table ends: its rows go into the enclosing table's open cell, or to the blocks.
+    fn close_table(&mut self) {
+        let Some(table) = self.tables.pop() else {
+            return;
+        };
+        match self.tables.last_mut().and_then(|t| t.cell.as_mut()) {
+            Some(cell) => {
+                if !cell.is_empty() && !table.rows.is_empty() {
+                    cell.push(' ');
+                }
+                cell.push_str(&table.rows.join("; "));
+            }
+            None if !table.rows.is_empty() => {
+                self.out.push_str(&table.rows.join("\n"));
+                self.out.push_str("\n\n");
+            }
+            None => {}
+        }
+    }
+}
+
 /// Reads WordprocessingML paragraphs, lists, tables and note references into text.
 struct Walker<'n> {
     numbering: &'n Numbering,
@@ -409,141 +450,51 @@ impl<'n> Walker<'n> {
         mut notes: Option<(NoteKind, &mut Vec<(String, String)>)>,
     ) -> Result<String, quick_xml::Error> {
         let mut reader = quick_xml::Reader::from_reader(xml);
-        let mut out = String::new();
-        let mut paragraph = String::new();
-        let mut in_text = false;
-        let mut in_properties = false;
-        let mut list: (Option<String>, Option<usize>) = (None, None);
-        let mut style: Option<String> = None;
-        let mut tables: Vec<Table> = Vec::new();
-        let mut note: Option<String> = None;
+        let mut part = Part::default();
+        let in_notes = notes.is_some();
         let mut buf = Vec::new();
         loop {
             let event = reader.read_event_into(&mut buf)?;
             let empty = matches!(event, Event::Empty(_));
             match event {
-                Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
-                    b"t" if !empty => in_text = true,
-                    b"tab" if !in_properties => paragraph.push('\t'),
-                    b"br" | b"cr" => paragraph.push('\n'),
-                    b"noBreakHyphen" => paragraph.push('-'),
-                    b"pPr" if !empty => in_properties = true,
-                    b"numId" if in_properties => list.0 = attr(&e, b"val"),
-                    b"ilvl" if in_properties => {
-                        list.1 = attr(&e, b"val").and_then(|v| v.parse().ok())
-                    }
-                    b"pStyle" if in_properties => style = attr(&e, b"val"),
-                    b"tbl" if !empty => tables.push(Table::default()),
-                    b"tc" => {
-                        if let Some(table) = tables.last_mut() {
-                            table.cell = Some(String::new());
-                            if empty {
-                                table.cells.extend(table.cell.take());
-                            }
-                        }
-                    }
-                    b"footnoteReference" | b"endnoteReference" if notes.is_none() => {
-                        let kind = if e.local_name().as_ref() == b"footnoteReference" {
-                            NoteKind::Footnote
-                        } else {
-                            NoteKind::Endnote
-                        };
-                        if let Some(id) = attr(&e, b"id") {
-                            self.references.push((kind, id));
-                            paragraph.push_str(&format!("[{}]", self.references.len()));
-                        }
-                    }
-                    b"footnote" | b"endnote" if !empty && notes.is_some() => {
-                        let separator = attr(&e, b"type").is_some_and(|t| t != "normal");
-                        note = if separator { None } else { attr(&e, b"id") };
-                        out.clear();
-                    }
-                    _ => {}
-                },
+                Event::Start(e) | Event::Empty(e) => self.open(&mut part, &e, empty, in_notes),
                 Event::End(e) => match e.local_name().as_ref() {
-                    b"t" => in_text = false,
-                    b"pPr" => in_properties = false,
-                    b"p" => {
-                        let numbered = match (list.0.take(), style.take()) {
-                            (Some(num_id), _) => Some((num_id, list.1.unwrap_or(0))),
-                            (None, Some(style)) => self
-                                .numbering
-                                .style_list(&style)
-                                .map(|(num_id, ilvl)| (num_id, list.1.or(ilvl).unwrap_or(0))),
-                            (None, None) => None,
-                        };
-                        list.1 = None;
-                        let marker = numbered.and_then(|list| self.marker(&list));
-                        let text = paragraph.trim();
-                        if !text.is_empty() {
-                            let text = match marker {
-                                Some(marker) => format!("{marker} {text}"),
-                                None => text.to_owned(),
-                            };
-                            match tables.last_mut().and_then(|t| t.cell.as_mut()) {
-                                Some(cell) => {
-                                    if !cell.is_empty() {
-                                        cell.push(' ');
-                                    }
-                                    cell.push_str(&text.replace(['\n', '\t'], " "));
-                                }
-                                None => {
-                                    out.push_str(&text);
-                                    out.push_str("\n\n");
-                                }
-                            }
-                        }
-                        paragraph.clear();
-                    }
+                    b"t" => part.in_text = false,
+                    b"pPr" => part.in_properties = false,
+                    b"p" => self.close_paragraph(&mut part),
                     b"tc" => {
-                        if let Some(table) = tables.last_mut() {
+                        if let Some(table) = part.tables.last_mut() {
                             table.cells.extend(table.cell.take());
                         }
                     }
                     b"tr" => {
-                        if let Some(table) = tables.last_mut() {
+                        if let Some(table) = part.tables.last_mut() {
                             let cells = std::mem::take(&mut table.cells);
                             if cells.iter().any(|c| !c.is_empty()) {
                                 table.rows.push(cells.join(" | ").trim().to_owned());
                             }
                         }
                     }
-                    b"tbl" => {
-                        if let Some(table) = tables.pop() {
-                            match tables.last_mut().and_then(|t| t.cell.as_mut()) {
-                                Some(cell) => {
-                                    if !cell.is_empty() && !table.rows.is_empty() {
-                                        cell.push(' ');
-                                    }
-                                    cell.push_str(&table.rows.join("; "));
-                                }
-                                None if !table.rows.is_empty() => {
-                                    out.push_str(&table.rows.join("\n"));
-                                    out.push_str("\n\n");
-                                }
-                                None => {}
-                            }
-                        }
-                    }
+                    b"tbl" => part.close_table(),
                     b"footnote" | b"endnote" => {
-                        if let (Some((_, found)), Some(id)) = (notes.as_mut(), note.take()) {
-                            let text = out.split_whitespace().collect::<Vec<_>>().join(" ");
+                        if let (Some((_, found)), Some(id)) = (notes.as_mut(), part.note.take()) {
+                            let text = part.out.split_whitespace().collect::<Vec<_>>().join(" ");
                             found.push((id, text));
                         }
-                        out.clear();
+                        part.out.clear();
                     }
                     _ => {}
                 },
-                Event::Text(t) if in_text => {
+                Event::Text(t) if part.in_text => {
                     let raw = String::from_utf8_lossy(t.as_ref()).into_owned();
-                    paragraph.push_str(
+                    part.paragraph.push_str(
                         &quick_xml::escape::unescape(&raw).map_or(raw.clone(), |s| s.into_owned()),
                     );
                 }
-                Event::GeneralRef(r) if in_text => {
+                Event::GeneralRef(r) if part.in_text => {
                     let name = String::from_utf8_lossy(r.as_ref()).into_owned();
                     let entity = format!("&{name};");
-                    paragraph.push_str(
+                    part.paragraph.push_str(
                         &quick_xml::escape::unescape(&entity)
                             .map_or(entity.clone(), |s| s.into_owned()),
                     );
@@ -553,9 +504,89 @@ impl<'n> Walker<'n> {
             }
             buf.clear();
         }
+        let mut out = part.out;
         let trimmed = out.trim_end().len();
         out.truncate(trimmed);
         Ok(out)
+    }
+
+    /// An element opens (or stands empty): text, breaks, a paragraph's list and style, a
+    /// table cell, a note reference, a note.
+    fn open(&mut self, part: &mut Part, e: &BytesStart<'_>, empty: bool, in_notes: bool) {
+        match e.local_name().as_ref() {
+            b"t" if !empty => part.in_text = true,
+            b"tab" if !part.in_properties => part.paragraph.push('\t'),
+            b"br" | b"cr" => part.paragraph.push('\n'),
+            b"noBreakHyphen" => part.paragraph.push('-'),
+            b"pPr" if !empty => part.in_properties = true,
+            b"numId" if part.in_properties => part.list.0 = attr(e, b"val"),
+            b"ilvl" if part.in_properties => {
+                part.list.1 = attr(e, b"val").and_then(|v| v.parse().ok())
+            }
+            b"pStyle" if part.in_properties => part.style = attr(e, b"val"),
+            b"tbl" if !empty => part.tables.push(Table::default()),
+            b"tc" => {
+                if let Some(table) = part.tables.last_mut() {
+                    table.cell = Some(String::new());
+                    if empty {
+                        table.cells.extend(table.cell.take());
+                    }
+                }
+            }
+            b"footnoteReference" | b"endnoteReference" if !in_notes => {
+                let kind = if e.local_name().as_ref() == b"footnoteReference" {
+                    NoteKind::Footnote
+                } else {
+                    NoteKind::Endnote
+                };
+                if let Some(id) = attr(e, b"id") {
+                    self.references.push((kind, id));
+                    part.paragraph
+                        .push_str(&format!("[{}]", self.references.len()));
+                }
+            }
+            b"footnote" | b"endnote" if !empty && in_notes => {
+                let separator = attr(e, b"type").is_some_and(|t| t != "normal");
+                part.note = if separator { None } else { attr(e, b"id") };
+                part.out.clear();
+            }
+            _ => {}
+        }
+    }
+
+    /// A paragraph ends: its text, with its list marker, goes to the open table cell or to the
+    /// part's blocks.
+    fn close_paragraph(&mut self, part: &mut Part) {
+        let numbered = match (part.list.0.take(), part.style.take()) {
+            (Some(num_id), _) => Some((num_id, part.list.1.unwrap_or(0))),
+            (None, Some(style)) => self
+                .numbering
+                .style_list(&style)
+                .map(|(num_id, ilvl)| (num_id, part.list.1.or(ilvl).unwrap_or(0))),
+            (None, None) => None,
+        };
+        part.list.1 = None;
+        let marker = numbered.and_then(|list| self.marker(&list));
+        let text = part.paragraph.trim();
+        if !text.is_empty() {
+            let text = match marker {
+                Some(marker) => format!("{marker} {text}"),
+                None => text.to_owned(),
+            };
+            match part.tables.last_mut().and_then(|t| t.cell.as_mut()) {
+                Some(cell) => {
+                    if !cell.is_empty() {
+                        cell.push(' ');
+                    }
+                    cell.push_str(&text.replace(['\n', '\t'], " "));
+                }
+                None => {
+                    part.out.push_str(&text);
+                    part.out.push_str("\n\n");
+                }
+            }
+        }
+        part.paragraph.clear();
     }
 
     /// The marker of a list paragraph (list instance and level), counting it; None outside a
