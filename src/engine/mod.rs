@@ -684,7 +684,9 @@ pub fn link_features(
         // Nothing raises a new flag.
         return (Vec::new(), Vec::new(), Vec::new());
     };
-    let scorer = sides.scorer(left, right, Lexicon::builtin());
+    let mut owned_read = None;
+    let read = sides.read_links(left, right, Lexicon::builtin(), &mut owned_read);
+    let scorer = sides.scorer(left, right, read, Lexicon::builtin());
     let pairs = scorer.pair_features(&sides.left_ids, &sides.right_ids, &links::Params::default());
     let spans = |side: &prepare::Prepared| side.sentences.iter().map(|s| s.content).collect();
     (spans(&sides.left_side), spans(&sides.right_side), pairs)
@@ -708,6 +710,8 @@ struct Sides<'p> {
     term_names: Cow<'p, [String]>,
     left_ids: Vec<u32>,
     right_ids: Vec<u32>,
+    /// The two documents as the links read them, when a collation read them before.
+    links: Option<links::ReadPair<'p>>,
 }
 
 impl<'p> Sides<'p> {
@@ -720,22 +724,45 @@ impl<'p> Sides<'p> {
             term_names: Cow::Borrowed(prepared.term_names),
             left_ids,
             right_ids,
+            links: Some(prepared.links),
         }
     }
 
-    /// The counterpart scorer of the two texts (`left` and `right` as prepared).
+    /// The two documents as the links read them (`left` and `right` as prepared): as a
+    /// collation read them, or read now into `owned`.
+    fn read_links<'a>(
+        &'a self,
+        left: &str,
+        right: &str,
+        lexicon: &Lexicon,
+        owned: &'a mut Option<links::PairRead>,
+    ) -> links::ReadPair<'a> {
+        match self.links {
+            Some(read) => read,
+            None => owned
+                .insert(links::PairRead::new(
+                    (&self.left_side, left),
+                    (&self.right_side, right),
+                    &self.term_names,
+                    lexicon,
+                ))
+                .pair(),
+        }
+    }
+
+    /// The counterpart scorer of the two texts (`left` and `right` as prepared, `read` for
+    /// their links).
     fn scorer<'a>(
         &'a self,
         left: &'a str,
         right: &'a str,
+        read: links::ReadPair<'a>,
         lexicon: &'a Lexicon,
     ) -> links::Scorer<'a> {
         links::Scorer::new(
-            &self.left_side,
-            &self.right_side,
-            left,
-            right,
-            &self.term_names,
+            (&self.left_side, left),
+            (&self.right_side, right),
+            read,
             (&self.left_ids, &self.right_ids),
             lexicon,
         )
@@ -832,18 +859,22 @@ fn sides_from_reads(
         term_names: Cow::Owned(term_names),
         left_ids,
         right_ids,
+        links: None,
     })
 }
 
 /// Two texts prepared before the comparison with one term table (a collation prepares each of
-/// its documents once, for all its pairs), and that table's names by id. The result is the one
-/// a comparison that prepares them itself gives: no result depends on the terms' id numbers
-/// (sums of weights are exact in any order, ties are broken by names).
+/// its documents once, for all its pairs), and that table's names by id, with the two as the
+/// links read them (with [`Lexicon::builtin`], one concept table for all the collation's
+/// documents). The result is the one a comparison that prepares them itself gives: no result
+/// depends on the terms' or the concepts' id numbers (sums of weights are exact in any order,
+/// ties are broken by names).
 #[derive(Clone, Copy)]
 pub(crate) struct PreparedPair<'a> {
     pub left: &'a prepare::Prepared,
     pub right: &'a prepare::Prepared,
     pub term_names: &'a [String],
+    pub links: links::ReadPair<'a>,
 }
 
 impl PreparedPair<'_> {
@@ -851,6 +882,7 @@ impl PreparedPair<'_> {
         Self {
             left: self.right,
             right: self.left,
+            links: self.links.swapped(),
             ..self
         }
     }
@@ -931,7 +963,9 @@ fn compare_oriented(
         Some(prepared) => Sides::borrowed(prepared),
         None => prepare_sides(left, right, options, knowledge.equivalences, cancel)?,
     };
-    let scorer = sides.scorer(left, right, knowledge.lexicon);
+    let mut owned_read = None;
+    let read = sides.read_links(left, right, knowledge.lexicon, &mut owned_read);
+    let scorer = sides.scorer(left, right, read, knowledge.lexicon);
     // The decisions were written on the caller's sides: with `to_mirror`, this left is theirs
     // right.
     let decided = decisions::resolve(
@@ -946,6 +980,7 @@ fn compare_oriented(
         term_names,
         left_ids,
         right_ids,
+        ..
     } = &sides;
     let (left_side, right_side): (&prepare::Prepared, &prepare::Prepared) = (left_side, right_side);
     let mut candidates = scorer.find(left_ids, right_ids, params);

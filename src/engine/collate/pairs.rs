@@ -3,9 +3,10 @@
 //! each document read once for all its pairs, on several threads for long texts. Each
 //! comparison keeps only its links and counts.
 
+use crate::engine::links::{ConceptTable, DocumentInfo, ReadPair};
 use crate::engine::prepare::{self, Interner, Prepared};
 use crate::engine::segment::Sentence;
-use crate::engine::{Cancel, Cancelled, Comparison, Equivalences, Link, Options};
+use crate::engine::{Cancel, Cancelled, Comparison, Equivalences, Lexicon, Link, Options};
 
 /// Texts of at least this many bytes in all are compared pair by pair on several threads (as
 /// many as there are cores); smaller ones, statements, on the calling thread, where a spawned
@@ -111,11 +112,25 @@ pub(super) fn compare_pairs(
         .collect();
     let term_names = terms.names();
     cancel.check()?;
+    // And read once for the links, with one concept table for all (the lexicon a pair's
+    // comparison uses): a pair then only weighs the concepts. (Reading both documents for each
+    // pair was more than a quarter of a collation's work.)
+    let lexicon = Lexicon::builtin();
+    let table = ConceptTable::new(&prepared, &term_names, lexicon);
+    let read: Vec<DocumentInfo> = run_jobs(&ranks, threads, |rank| {
+        DocumentInfo::new(&prepared[rank], texts[by_rank[rank]], &table, lexicon)
+    });
+    cancel.check()?;
     let results = run_jobs(&jobs, threads, |(left, right)| {
         let pair = crate::engine::PreparedPair {
             left: &prepared[left],
             right: &prepared[right],
             term_names: &term_names,
+            links: ReadPair {
+                table: &table,
+                left: &read[left],
+                right: &read[right],
+            },
         };
         let comparison = crate::engine::compare_prepared(
             texts[by_rank[left]],

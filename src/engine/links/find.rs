@@ -150,7 +150,7 @@ impl Scorer<'_> {
         // role (a closer, condolences) that each side gives once.
         let roles = self.roles();
         // How many sentences of each side play each role (counted once, not per pair).
-        let role_counts = |infos: &[SentenceInfo]| {
+        let role_counts = |infos: &[SentenceInfo<'_>]| {
             let mut counts = [0usize; 8];
             for info in infos {
                 for (bit, count) in counts.iter_mut().enumerate() {
@@ -287,7 +287,7 @@ impl Scorer<'_> {
         let mut pairs = self.candidates(&left_copied, &right_copied);
         // Sentences of one role on both sides (few: closers, condolences, ...); on a long
         // document a role says little, and only the candidates are weighed.
-        let with_role = |infos: &[SentenceInfo]| -> Vec<usize> {
+        let with_role = |infos: &[SentenceInfo<'_>]| -> Vec<usize> {
             if n_left.max(n_right) > LONG_DOCUMENT {
                 return Vec::new();
             }
@@ -373,7 +373,7 @@ impl Scorer<'_> {
                 continue;
             }
             let (mut rare, mut all_generic, mut any) = (0usize, true, false);
-            for_shared(&left.whole.concepts, &right.whole.concepts, |c| {
+            for_shared(left.whole.concepts, right.whole.concepts, |c| {
                 any = true;
                 let c = c as usize;
                 if f64::from(self.df.get(c).copied().unwrap_or(u32::MAX)) <= rare_df {
@@ -481,8 +481,8 @@ impl Scorer<'_> {
 
     fn probe(
         &self,
-        (from, from_copied): (&[SentenceInfo], &[bool]),
-        (to, to_copied): (&[SentenceInfo], &[bool]),
+        (from, from_copied): (&[SentenceInfo<'_>], &[bool]),
+        (to, to_copied): (&[SentenceInfo<'_>], &[bool]),
         swapped: bool,
         out: &mut Vec<(usize, usize)>,
     ) {
@@ -495,7 +495,7 @@ impl Scorer<'_> {
         let mut uncopied: HashMap<u32, Vec<u32>> = HashMap::default();
         for (s, info) in to.iter().enumerate() {
             let copied = to_copied.get(s).copied().unwrap_or(false);
-            for &c in &info.whole.concepts {
+            for &c in info.whole.concepts {
                 if need_all {
                     index.entry(c).or_default().push(s as u32);
                 }

@@ -26,17 +26,19 @@
 //! The thresholds were chosen on real readout pairs, leave-one-pair-out (see the README's
 //! section on counterparts); the table holds only vocabulary every readout uses.
 
+mod document;
 mod find;
 mod lexicon;
 mod model;
 
-use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap as HashMap;
 
 use super::fixed;
 use super::prepare::Prepared;
 use super::segment::Span;
 
+pub use document::{ConceptTable, DocumentInfo};
+use document::{SentenceRead, SentenceText};
 pub use find::PairFeatures;
 pub use lexicon::Lexicon;
 pub use model::{FEATURES, Features, Model, N_FEATURES};
@@ -166,48 +168,83 @@ pub struct Candidate {
     pub score: f32,
 }
 
-/// Concepts of one sentence or clause, with the norm of their weights.
-#[derive(Default, Clone)]
-struct Unit {
+/// Concepts of one sentence or clause (read once per document), with the norm of their
+/// weights in this pair.
+#[derive(Clone, Copy)]
+struct Unit<'a> {
     /// Concept ids, sorted, without repeats.
-    concepts: Vec<u32>,
+    concepts: &'a [u32],
     norm: f64,
 }
 
-/// The concepts of the sentences met so far, by whole key: the sentence's and its clauses'.
-type SeenUnits = HashMap<u32, (Unit, Vec<Unit>)>;
-
-/// What a sentence's text alone decides for the links (read once per distinct text).
-#[derive(Clone)]
-struct SentenceText {
-    /// Whether it is a heading ([`is_heading`]).
-    heading: bool,
-    /// Whether the sentence ends with a full stop (or `!`, `?`, ...).
-    stopped: bool,
-    /// Whether it ends with a colon (it introduces what follows: "A spokesperson said:").
-    introduces: bool,
-    /// Its words.
-    words: usize,
-    /// Its length in bytes.
-    length: usize,
-    /// The roles it plays, a bit per role of the lexicon.
-    roles: u8,
-    /// Its concepts written as names (capitalised inside the sentence, or an equivalence
-    /// group), boilerplate left out; sorted.
-    names: Vec<u32>,
-    /// Its pairs of neighbouring content concepts (boilerplate left out), in either order,
-    /// as `(smaller << 32) | larger`; sorted.
-    bigrams: Vec<u64>,
-}
-
-/// What the links need of one sentence.
-struct SentenceInfo {
-    whole: Unit,
-    clauses: Vec<Unit>,
+/// What the links need of one sentence in a pair.
+struct SentenceInfo<'a> {
+    whole: Unit<'a>,
+    /// Its clauses: a range of the scorer's `clauses`.
+    clauses: std::ops::Range<usize>,
     /// Whether it says who met or spoke with whom (a concept of the lexicon's `meeting` line).
     meeting: bool,
     /// What its text alone decides.
-    text: SentenceText,
+    text: &'a SentenceText,
+}
+
+/// Two documents as the links read them ([`DocumentInfo`]), with the concept table they were
+/// read with: a collation reads each document once for all its pairs.
+#[derive(Clone, Copy)]
+pub struct ReadPair<'a> {
+    /// The concepts of the terms of both documents (and maybe of others').
+    pub table: &'a ConceptTable,
+    /// The left document's sentences.
+    pub left: &'a DocumentInfo,
+    /// The right document's sentences.
+    pub right: &'a DocumentInfo,
+}
+
+impl ReadPair<'_> {
+    /// The same two documents, the other way round.
+    #[must_use]
+    pub fn swapped(self) -> Self {
+        Self {
+            left: self.right,
+            right: self.left,
+            ..self
+        }
+    }
+}
+
+/// Two documents read for their links by a comparison of two texts alone (a collation reads
+/// its documents once, with one table for all).
+pub struct PairRead {
+    table: ConceptTable,
+    left: DocumentInfo,
+    right: DocumentInfo,
+}
+
+impl PairRead {
+    /// Reads `left` and `right` (prepared from `left_text` and `right_text`, with the term
+    /// table whose names by id are `term_names`).
+    pub fn new(
+        (left, left_text): (&Prepared, &str),
+        (right, right_text): (&Prepared, &str),
+        term_names: &[String],
+        lexicon: &Lexicon,
+    ) -> Self {
+        let table = ConceptTable::new([left, right], term_names, lexicon);
+        Self {
+            left: DocumentInfo::new(left, left_text, &table, lexicon),
+            right: DocumentInfo::new(right, right_text, &table, lexicon),
+            table,
+        }
+    }
+
+    /// Both documents, borrowed.
+    pub fn pair(&self) -> ReadPair<'_> {
+        ReadPair {
+            table: &self.table,
+            left: &self.left,
+            right: &self.right,
+        }
+    }
 }
 
 /// Scores sentence pairs of two prepared documents and finds their links.
@@ -216,321 +253,152 @@ pub struct Scorer<'a> {
     right: &'a Prepared,
     left_text: &'a str,
     right_text: &'a str,
-    /// Per term id, its concepts (a range into `concept_pool`).
-    term_concepts: Vec<(u32, u32)>,
-    concept_pool: Vec<u32>,
-    /// Per concept, its weight squared (what a cosine sums), a multiple of 2^-20.
+    /// The concepts of the terms.
+    table: &'a ConceptTable,
+    /// Per concept, its weight squared (what a cosine sums), a multiple of 2^-20 (0 for a
+    /// concept neither document has).
     weight: Vec<f64>,
     /// Per concept, its rank in name order: a tie-break that does not depend on which text
     /// came first.
-    rank: Vec<u32>,
-    left_info: Vec<SentenceInfo>,
-    right_info: Vec<SentenceInfo>,
+    rank: &'a [u32],
+    left_info: Vec<SentenceInfo<'a>>,
+    right_info: Vec<SentenceInfo<'a>>,
+    /// The clauses of both sides' long sentences.
+    clauses: Vec<Unit<'a>>,
     /// Per concept, in how many sentences of both sides it is.
     df: Vec<u32>,
     /// Per concept, whether it is boilerplate.
-    generic: Vec<bool>,
+    generic: &'a [bool],
     /// The roles whose sentences link whatever their words (a bit per role).
     linking_roles: u8,
 }
 
 impl<'a> Scorer<'a> {
-    /// Reads both documents' sentences into concepts and weighs them.
+    /// Weighs the concepts of two documents, as `read` read them, by their rarity among the
+    /// two documents' sentences. `ids` are the sentences' whole keys: a sentence with the keys
+    /// of one met before (left first, then right) takes that one's concepts.
     pub fn new(
-        left: &'a Prepared,
-        right: &'a Prepared,
-        left_text: &'a str,
-        right_text: &'a str,
-        term_names: &[String],
+        (left, left_text): (&'a Prepared, &'a str),
+        (right, right_text): (&'a Prepared, &'a str),
+        read: ReadPair<'a>,
         ids: (&[u32], &[u32]),
         lexicon: &Lexicon,
     ) -> Self {
-        let stemmer = Stemmer::create(Algorithm::English);
-        let mut concept_ids: HashMap<String, u32> = HashMap::default();
-        let mut concept_names: Vec<String> = Vec::new();
-        let mut term_concepts = vec![(0u32, 0u32); term_names.len()];
-        let mut done = vec![false; term_names.len()];
-        let mut concept_pool: Vec<u32> = Vec::new();
-        let mut found: Vec<String> = Vec::new();
-        for side in [left, right] {
-            for sentence in &side.link_terms {
-                for &(_, _, term) in sentence {
-                    let t = term as usize;
-                    if t >= done.len() || done[t] {
-                        continue;
-                    }
-                    done[t] = true;
-                    found.clear();
-                    lexicon.concepts(&term_names[t], &stemmer, &mut found);
-                    let start = concept_pool.len() as u32;
-                    for name in found.drain(..) {
-                        let next = concept_names.len() as u32;
-                        let id = *concept_ids.entry(name.clone()).or_insert_with(|| {
-                            concept_names.push(name);
-                            next
-                        });
-                        concept_pool.push(id);
-                    }
-                    term_concepts[t] = (start, concept_pool.len() as u32);
-                }
-            }
-        }
-        let mut by_name: Vec<usize> = (0..concept_names.len()).collect();
-        by_name.sort_unstable_by(|&a, &b| concept_names[a].cmp(&concept_names[b]));
-        let mut rank = vec![0u32; concept_names.len()];
-        for (r, &c) in by_name.iter().enumerate() {
-            rank[c] = r as u32;
-        }
-        let generic: Vec<bool> = concept_names
+        let table = read.table;
+        let ids_len = ids
+            .0
             .iter()
-            .map(|c| lexicon.is_generic(c))
-            .collect();
-        let meeting: Vec<bool> = concept_names
-            .iter()
-            .map(|c| lexicon.meeting.contains(c.as_str()))
-            .collect();
-
-        let mut scorer = Self {
-            left,
-            right,
-            left_text,
-            right_text,
-            term_concepts,
-            concept_pool,
-            weight: Vec::new(),
-            rank: Vec::new(),
-            left_info: Vec::new(),
-            right_info: Vec::new(),
-            df: Vec::new(),
-            generic,
-            linking_roles: lexicon.linking_roles,
+            .chain(ids.1)
+            .max()
+            .map_or(0, |&id| id as usize + 1);
+        let mut first: Vec<Option<&'a SentenceRead>> = vec![None; ids_len];
+        let mut clauses: Vec<Unit<'a>> = Vec::new();
+        let mut infos = |document: &'a DocumentInfo, ids: &[u32]| -> Vec<SentenceInfo<'a>> {
+            document
+                .sentences
+                .iter()
+                .enumerate()
+                .map(|(i, own)| {
+                    let source = match ids.get(i).and_then(|&id| first.get_mut(id as usize)) {
+                        Some(slot) => *slot.get_or_insert(own),
+                        None => own,
+                    };
+                    let start = clauses.len();
+                    clauses.extend(source.clauses.iter().map(|c| Unit {
+                        concepts: c,
+                        norm: 0.0,
+                    }));
+                    SentenceInfo {
+                        whole: Unit {
+                            concepts: &source.whole,
+                            norm: 0.0,
+                        },
+                        clauses: start..clauses.len(),
+                        meeting: source.meeting,
+                        text: &own.text,
+                    }
+                })
+                .collect()
         };
-        let mut seen = HashMap::default();
-        let mut texts = HashMap::default();
-        let left_info = scorer.infos(
-            left,
-            left_text,
-            ids.0,
-            (&mut seen, &mut texts),
-            &meeting,
-            lexicon,
-        );
-        let right_info = scorer.infos(
-            right,
-            right_text,
-            ids.1,
-            (&mut seen, &mut texts),
-            &meeting,
-            lexicon,
-        );
+        let mut left_info = infos(read.left, ids.0);
+        let mut right_info = infos(read.right, ids.1);
+
         // Presence IDF over both documents' sentences.
-        let mut df = vec![0u32; concept_names.len()];
+        let mut df = vec![0u32; table.len()];
+        let mut present: Vec<u32> = Vec::new();
         for info in left_info.iter().chain(&right_info) {
-            for &c in &info.whole.concepts {
-                df[c as usize] += 1;
+            for &c in info.whole.concepts {
+                if let Some(d) = df.get_mut(c as usize) {
+                    if *d == 0 {
+                        present.push(c);
+                    }
+                    *d += 1;
+                }
             }
         }
         let n = (left_info.len() + right_info.len()) as f64;
         // Squared weights are kept as multiples of 2^-20, so every sum of them is exact and the
-        // same whichever text is on the left (concept ids follow which text came first).
-        scorer.weight = df
-            .iter()
-            .zip(&scorer.generic)
-            .map(|(&d, &g)| {
+        // same whichever text is on the left (concept ids follow which text came first). A
+        // weight depends only on the df and whether the concept is boilerplate: each is
+        // computed once.
+        let mut by_df: HashMap<(u32, bool), f64> = HashMap::default();
+        let mut weight = vec![0.0f64; table.len()];
+        for &c in &present {
+            let c = c as usize;
+            let (Some(&d), Some(&g)) = (df.get(c), table.generic.get(c)) else {
+                continue;
+            };
+            weight[c] = *by_df.entry((d, g)).or_insert_with(|| {
                 let w = ((n + 1.0) / f64::from(d.max(1))).ln();
                 let w = if g { w * GENERIC_FACTOR } else { w };
                 fixed::round(w * w)
-            })
-            .collect();
-        let weight = std::mem::take(&mut scorer.weight);
-        let norm = |unit: &mut Unit| {
+            });
+        }
+        let norm = |unit: &mut Unit<'_>| {
             unit.norm = unit
                 .concepts
                 .iter()
-                .map(|&c| weight[c as usize])
+                .map(|&c| weight.get(c as usize).copied().unwrap_or(0.0))
                 .sum::<f64>()
                 .sqrt();
         };
-        let mut left_info = left_info;
-        let mut right_info = right_info;
         for info in left_info.iter_mut().chain(right_info.iter_mut()) {
             norm(&mut info.whole);
-            for clause in &mut info.clauses {
-                norm(clause);
-            }
         }
-        scorer.weight = weight;
-        scorer.df = df;
-        scorer.rank = rank;
-        scorer.left_info = left_info;
-        scorer.right_info = right_info;
-        scorer
+        for clause in &mut clauses {
+            norm(clause);
+        }
+        Self {
+            left,
+            right,
+            left_text,
+            right_text,
+            table,
+            weight,
+            rank: &table.rank,
+            left_info,
+            right_info,
+            clauses,
+            df,
+            generic: &table.generic,
+            linking_roles: lexicon.linking_roles,
+        }
     }
 
     fn concepts(&self, term: u32) -> &[u32] {
-        match self.term_concepts.get(term as usize) {
-            Some(&(start, end)) => &self.concept_pool[start as usize..end as usize],
-            None => &[],
-        }
+        self.table.concepts(term)
     }
 
-    /// What the links need of each sentence of a side. `ids` are the sentences' whole keys:
-    /// a sentence seen before (on either side) reuses its concepts.
-    fn infos(
-        &self,
-        side: &Prepared,
-        text: &'a str,
-        ids: &[u32],
-        (seen, texts): (&mut SeenUnits, &mut HashMap<&'a str, SentenceText>),
-        meeting: &[bool],
-        lexicon: &Lexicon,
-    ) -> Vec<SentenceInfo> {
-        let unit = |words: &[(u32, u32, u32)]| {
-            let mut concepts: Vec<u32> = words
-                .iter()
-                .flat_map(|&(_, _, t)| self.concepts(t).iter().copied())
-                .collect();
-            concepts.sort_unstable();
-            concepts.dedup();
-            Unit {
-                concepts,
-                norm: 0.0,
-            }
-        };
-        side.sentences
-            .iter()
-            .zip(&side.link_terms)
-            .enumerate()
-            .map(|(i, (sentence, words))| {
-                let content = text.get(sentence.content.range()).unwrap_or("");
-                let id = ids.get(i).copied();
-                // What the text alone decides, once per distinct sentence text (a long document
-                // repeats its boilerplate; the other side copies most of it).
-                let read = || SentenceText {
-                    roles: lexicon.roles_of(content),
-                    names: self.names(words, text, sentence.content.start),
-                    bigrams: self.bigrams(words),
-                    stopped: ends_with_stop(content),
-                    introduces: content.trim_end().ends_with(':'),
-                    heading: is_heading(content),
-                    words: content.split_whitespace().count(),
-                    length: content.len(),
-                };
-                let sentence_text = match texts.get(content) {
-                    Some(known) => known.clone(),
-                    None => {
-                        let fresh = read();
-                        texts.insert(content, fresh.clone());
-                        fresh
-                    }
-                };
-                let (whole, clauses) = match id.and_then(|id| seen.get(&id)) {
-                    Some((whole, clauses)) => (whole.clone(), clauses.clone()),
-                    None => {
-                        let units = self.units(words, content, sentence.content.start, &unit);
-                        if let Some(id) = id {
-                            seen.insert(id, units.clone());
-                        }
-                        units
-                    }
-                };
-                let is_meeting = whole
-                    .concepts
-                    .iter()
-                    .any(|&c| meeting.get(c as usize).copied().unwrap_or(false));
-                SentenceInfo {
-                    whole,
-                    clauses,
-                    meeting: is_meeting,
-                    text: sentence_text,
-                }
-            })
-            .collect()
-    }
-
-    /// A sentence's concepts and, for a long sentence, its clauses' (each a [`Unit`] made by
-    /// `unit` from its words).
-    fn units(
-        &self,
-        words: &[(u32, u32, u32)],
-        content: &str,
-        offset: usize,
-        unit: &impl Fn(&[(u32, u32, u32)]) -> Unit,
-    ) -> (Unit, Vec<Unit>) {
-        let whole = unit(words);
-        let mut clauses = Vec::new();
-        if words.len() > LONG_SENTENCE {
-            // Words are in text order and clauses too: one pass cuts the words.
-            let mut from = 0;
-            for range in clause_ranges(content, offset) {
-                let to = from
-                    + words[from..].partition_point(|&(start, _, _)| (start as usize) < range.end);
-                let inside = &words[from..to];
-                if inside.len() >= MIN_CLAUSE_WORDS {
-                    clauses.push(unit(inside));
-                }
-                from = to;
-            }
-        }
-        (whole, clauses)
-    }
-
-    /// The concepts of a sentence's words written as names: a word capitalised after the
-    /// sentence's first word, or an equivalence group ("U.S."); boilerplate left out.
-    fn names(&self, words: &[(u32, u32, u32)], text: &str, sentence_start: usize) -> Vec<u32> {
-        let mut out: Vec<u32> = Vec::new();
-        for &(start, end, term) in words {
-            let word = text.get(start as usize..end as usize).unwrap_or("");
-            let group = word.contains(' ') || word.contains('.');
-            let capital =
-                start as usize > sentence_start && word.starts_with(|c: char| c.is_uppercase());
-            if !(group || capital) {
-                continue;
-            }
-            for &c in self.concepts(term) {
-                if !self.generic.get(c as usize).copied().unwrap_or(true) {
-                    out.push(c);
-                }
-            }
-        }
-        out.sort_unstable();
-        out.dedup();
-        out
-    }
-
-    /// The pairs of neighbouring content concepts of a sentence ("supply chains", "North
-    /// Korea's missile"), boilerplate and stop words left out, in either order.
-    fn bigrams(&self, words: &[(u32, u32, u32)]) -> Vec<u64> {
-        let mut out: Vec<u64> = Vec::new();
-        let mut previous: Option<u32> = None;
-        for &(_, _, term) in words {
-            let concept = self
-                .concepts(term)
-                .iter()
-                .copied()
-                .find(|&c| !self.generic.get(c as usize).copied().unwrap_or(true));
-            if let Some(c) = concept {
-                if let Some(p) = previous.filter(|&p| p != c) {
-                    out.push((u64::from(p.min(c)) << 32) | u64::from(p.max(c)));
-                }
-                previous = Some(c);
-            } else if self.concepts(term).is_empty() {
-                // A stop word keeps the run ("supply of vaccines"); boilerplate breaks it.
-                continue;
-            } else {
-                previous = None;
-            }
-        }
-        out.sort_unstable();
-        out.dedup();
-        out
+    /// The clauses of a sentence.
+    fn clauses(&self, info: &SentenceInfo<'_>) -> &[Unit<'a>] {
+        self.clauses.get(info.clauses.clone()).unwrap_or(&[])
     }
 
     /// Which sentences of each side are headings ([`is_heading`], and the title).
     pub fn headings(&self) -> (Vec<bool>, Vec<bool>) {
         // A document's title is a heading however it reads ("NATO Secretary General: no
         // partner is closer than Japan").
-        let side = |infos: &[SentenceInfo], text: &str, prepared: &Prepared| {
+        let side = |infos: &[SentenceInfo<'_>], text: &str, prepared: &Prepared| {
             let title = Self::title(infos, text, prepared);
             infos
                 .iter()
@@ -544,12 +412,12 @@ impl<'a> Scorer<'a> {
         )
     }
 
-    fn cosine(&self, left: &Unit, right: &Unit) -> f64 {
+    fn cosine(&self, left: &Unit<'_>, right: &Unit<'_>) -> f64 {
         self.cosine_shared(left, right).0
     }
 
     /// The cosine of two units and the weight (squared) of what they share.
-    fn cosine_shared(&self, left: &Unit, right: &Unit) -> (f64, f64) {
+    fn cosine_shared(&self, left: &Unit<'_>, right: &Unit<'_>) -> (f64, f64) {
         if left.norm <= 0.0 || right.norm <= 0.0 {
             return (0.0, 0.0);
         }
@@ -588,10 +456,10 @@ impl<'a> Scorer<'a> {
         if shorter.concepts.len() >= MIN_CONTAINED && shorter.norm > 0.0 {
             best = best.max(contained * shared / (shorter.norm * shorter.norm));
         }
-        for clause in &left.clauses {
+        for clause in self.clauses(left) {
             best = best.max(CLAUSE_FACTOR * self.cosine(clause, &right.whole));
         }
-        for clause in &right.clauses {
+        for clause in self.clauses(right) {
             best = best.max(CLAUSE_FACTOR * self.cosine(&left.whole, clause));
         }
         best.clamp(0.0, 1.0) as f32
@@ -599,7 +467,7 @@ impl<'a> Scorer<'a> {
 
     /// Index of the document's title: its first sentence, when that is a heading of three
     /// words or more that is not a date line.
-    fn title(infos: &[SentenceInfo], text: &str, side: &Prepared) -> Option<usize> {
+    fn title(infos: &[SentenceInfo<'_>], text: &str, side: &Prepared) -> Option<usize> {
         let first = infos.first()?;
         let content = side
             .sentences
@@ -621,7 +489,7 @@ impl<'a> Scorer<'a> {
     /// Index of the document's opener: the first sentence of the body (after the title, date
     /// or place lines and a line that introduces a quote, "A spokesperson said:", among the
     /// first four) when it says who met or spoke with whom.
-    fn opener(infos: &[SentenceInfo], start: usize) -> Option<usize> {
+    fn opener(infos: &[SentenceInfo<'_>], start: usize) -> Option<usize> {
         for (i, info) in infos.iter().enumerate().skip(start).take(4) {
             if info.text.heading || info.text.introduces {
                 continue;

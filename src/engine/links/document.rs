@@ -1,0 +1,279 @@
+//! What the links read of each document alone, once for all the pairs it is in: the concepts of
+//! the terms (one [`ConceptTable`] for every document compared, as they share one term table)
+//! and, per sentence, its concepts (whole and by clause), names, bigrams, roles and shape
+//! ([`DocumentInfo`]). A pair then only weighs the concepts by their rarity among its two
+//! documents' sentences ([`Scorer::new`]). A collation of N documents reads each once, not
+//! N - 1 times.
+//!
+//! Invariants: nothing read here depends on the pair a document is in, nor on the other
+//! documents but through concept ids; and no result depends on the ids' numbers (first met,
+//! first numbered): weights are multiples of 2^-20 summed exactly, sets of ids are compared as
+//! sets, and ties are broken by [`ConceptTable`]'s rank in name order.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap as HashMap;
+
+use super::{LONG_SENTENCE, Lexicon, MIN_CLAUSE_WORDS, clause_ranges, ends_with_stop, is_heading};
+use crate::engine::prepare::Prepared;
+
+/// The concepts of every term of a set of documents prepared with one term table, numbered in
+/// the order first met.
+pub struct ConceptTable {
+    /// Per term id, its concepts (a range into `pool`).
+    term_concepts: Vec<(u32, u32)>,
+    pool: Vec<u32>,
+    /// Per concept, its rank in name order: a tie-break that does not depend on which text
+    /// came first.
+    pub(super) rank: Vec<u32>,
+    /// Per concept, whether it is boilerplate.
+    pub(super) generic: Vec<bool>,
+    /// Per concept, whether it says who met or spoke with whom (the lexicon's `meeting` line).
+    meeting: Vec<bool>,
+}
+
+impl ConceptTable {
+    /// The concepts of the terms of `documents` (prepared with the term table whose names by id
+    /// are `term_names`), by `lexicon`.
+    pub fn new<'d>(
+        documents: impl IntoIterator<Item = &'d Prepared>,
+        term_names: &[String],
+        lexicon: &Lexicon,
+    ) -> Self {
+        let stemmer = Stemmer::create(Algorithm::English);
+        let mut concept_ids: HashMap<String, u32> = HashMap::default();
+        let mut concept_names: Vec<String> = Vec::new();
+        let mut term_concepts = vec![(0u32, 0u32); term_names.len()];
+        let mut done = vec![false; term_names.len()];
+        let mut pool: Vec<u32> = Vec::new();
+        let mut found: Vec<String> = Vec::new();
+        for side in documents {
+            for sentence in &side.link_terms {
+                for &(_, _, term) in sentence {
+                    let t = term as usize;
+                    let (Some(name), Some(false)) = (term_names.get(t), done.get(t).copied())
+                    else {
+                        continue;
+                    };
+                    done[t] = true;
+                    found.clear();
+                    lexicon.concepts(name, &stemmer, &mut found);
+                    let start = pool.len() as u32;
+                    for name in found.drain(..) {
+                        let next = concept_names.len() as u32;
+                        let id = *concept_ids.entry(name.clone()).or_insert_with(|| {
+                            concept_names.push(name);
+                            next
+                        });
+                        pool.push(id);
+                    }
+                    term_concepts[t] = (start, pool.len() as u32);
+                }
+            }
+        }
+        let mut by_name: Vec<usize> = (0..concept_names.len()).collect();
+        by_name.sort_unstable_by(|&a, &b| concept_names[a].cmp(&concept_names[b]));
+        let mut rank = vec![0u32; concept_names.len()];
+        for (r, &c) in by_name.iter().enumerate() {
+            rank[c] = r as u32;
+        }
+        Self {
+            term_concepts,
+            pool,
+            rank,
+            generic: concept_names
+                .iter()
+                .map(|c| lexicon.is_generic(c))
+                .collect(),
+            meeting: concept_names
+                .iter()
+                .map(|c| lexicon.meeting.contains(c.as_str()))
+                .collect(),
+        }
+    }
+
+    /// How many concepts there are (ids are below it).
+    pub(super) fn len(&self) -> usize {
+        self.rank.len()
+    }
+
+    /// The concepts of a term (none for a term no document had).
+    pub(super) fn concepts(&self, term: u32) -> &[u32] {
+        match self.term_concepts.get(term as usize) {
+            Some(&(start, end)) => self.pool.get(start as usize..end as usize).unwrap_or(&[]),
+            None => &[],
+        }
+    }
+
+    /// Whether a concept is boilerplate (an unknown id counts as boilerplate).
+    fn is_generic(&self, concept: u32) -> bool {
+        self.generic.get(concept as usize).copied().unwrap_or(true)
+    }
+}
+
+/// What a sentence's text alone decides for the links.
+#[derive(Clone)]
+pub(super) struct SentenceText {
+    /// Whether it is a heading ([`is_heading`]).
+    pub(super) heading: bool,
+    /// Whether the sentence ends with a full stop (or `!`, `?`, ...).
+    pub(super) stopped: bool,
+    /// Whether it ends with a colon (it introduces what follows: "A spokesperson said:").
+    pub(super) introduces: bool,
+    /// Its words.
+    pub(super) words: usize,
+    /// Its length in bytes.
+    pub(super) length: usize,
+    /// The roles it plays, a bit per role of the lexicon.
+    pub(super) roles: u8,
+    /// Its concepts written as names (capitalised inside the sentence, or an equivalence
+    /// group), boilerplate left out; sorted.
+    pub(super) names: Vec<u32>,
+    /// Its pairs of neighbouring content concepts (boilerplate left out), in either order,
+    /// as `(smaller << 32) | larger`; sorted.
+    pub(super) bigrams: Vec<u64>,
+}
+
+/// What the links need of one sentence, read from its document alone.
+#[derive(Clone)]
+pub(super) struct SentenceRead {
+    /// Its concepts: ids, sorted, without repeats.
+    pub(super) whole: Vec<u32>,
+    /// Those of each of its clauses (a long sentence's; none for a short one).
+    pub(super) clauses: Vec<Vec<u32>>,
+    /// Whether it says who met or spoke with whom (a concept of the lexicon's `meeting` line).
+    pub(super) meeting: bool,
+    /// What its text alone decides.
+    pub(super) text: SentenceText,
+}
+
+/// One document's sentences as the links read them, the same for every pair it is in.
+pub struct DocumentInfo {
+    pub(super) sentences: Vec<SentenceRead>,
+}
+
+impl DocumentInfo {
+    /// Reads the sentences of `side` (prepared from `text`) with the concepts of `table`.
+    pub fn new(side: &Prepared, text: &str, table: &ConceptTable, lexicon: &Lexicon) -> Self {
+        // A long document repeats its boilerplate: each distinct sentence text is read once.
+        let mut known: HashMap<&str, usize> = HashMap::default();
+        let mut sentences: Vec<SentenceRead> = Vec::with_capacity(side.sentences.len());
+        for (sentence, words) in side.sentences.iter().zip(&side.link_terms) {
+            let content = text.get(sentence.content.range()).unwrap_or("");
+            if let Some(read) = known.get(content).and_then(|&i| sentences.get(i)) {
+                sentences.push(read.clone());
+                continue;
+            }
+            known.insert(content, sentences.len());
+            let (whole, clauses) = units(table, words, content, sentence.content.start);
+            let meeting = whole
+                .iter()
+                .any(|&c| table.meeting.get(c as usize).copied().unwrap_or(false));
+            let text = SentenceText {
+                roles: lexicon.roles_of(content),
+                names: names(table, words, text, sentence.content.start),
+                bigrams: bigrams(table, words),
+                stopped: ends_with_stop(content),
+                introduces: content.trim_end().ends_with(':'),
+                heading: is_heading(content),
+                words: content.split_whitespace().count(),
+                length: content.len(),
+            };
+            sentences.push(SentenceRead {
+                whole,
+                clauses,
+                meeting,
+                text,
+            });
+        }
+        Self { sentences }
+    }
+}
+
+/// The concepts of some words: sorted, without repeats.
+fn unit(table: &ConceptTable, words: &[(u32, u32, u32)]) -> Vec<u32> {
+    let mut concepts: Vec<u32> = words
+        .iter()
+        .flat_map(|&(_, _, t)| table.concepts(t).iter().copied())
+        .collect();
+    concepts.sort_unstable();
+    concepts.dedup();
+    concepts
+}
+
+/// A sentence's concepts and, for a long sentence, its clauses'.
+fn units(
+    table: &ConceptTable,
+    words: &[(u32, u32, u32)],
+    content: &str,
+    offset: usize,
+) -> (Vec<u32>, Vec<Vec<u32>>) {
+    let whole = unit(table, words);
+    let mut clauses = Vec::new();
+    if words.len() > LONG_SENTENCE {
+        // Words are in text order and clauses too: one pass cuts the words.
+        let mut from = 0;
+        for range in clause_ranges(content, offset) {
+            let rest = words.get(from..).unwrap_or(&[]);
+            let to = from + rest.partition_point(|&(start, _, _)| (start as usize) < range.end);
+            let inside = words.get(from..to).unwrap_or(&[]);
+            if inside.len() >= MIN_CLAUSE_WORDS {
+                clauses.push(unit(table, inside));
+            }
+            from = to;
+        }
+    }
+    (whole, clauses)
+}
+
+/// The concepts of a sentence's words written as names: a word capitalised after the sentence's
+/// first word, or an equivalence group ("U.S."); boilerplate left out.
+fn names(
+    table: &ConceptTable,
+    words: &[(u32, u32, u32)],
+    text: &str,
+    sentence_start: usize,
+) -> Vec<u32> {
+    let mut out: Vec<u32> = Vec::new();
+    for &(start, end, term) in words {
+        let word = text.get(start as usize..end as usize).unwrap_or("");
+        let group = word.contains(' ') || word.contains('.');
+        let capital =
+            start as usize > sentence_start && word.starts_with(|c: char| c.is_uppercase());
+        if !(group || capital) {
+            continue;
+        }
+        for &c in table.concepts(term) {
+            if !table.is_generic(c) {
+                out.push(c);
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The pairs of neighbouring content concepts of a sentence ("supply chains", "North Korea's
+/// missile"), boilerplate and stop words left out, in either order.
+fn bigrams(table: &ConceptTable, words: &[(u32, u32, u32)]) -> Vec<u64> {
+    let mut out: Vec<u64> = Vec::new();
+    let mut previous: Option<u32> = None;
+    for &(_, _, term) in words {
+        let concepts = table.concepts(term);
+        let concept = concepts.iter().copied().find(|&c| !table.is_generic(c));
+        if let Some(c) = concept {
+            if let Some(p) = previous.filter(|&p| p != c) {
+                out.push((u64::from(p.min(c)) << 32) | u64::from(p.max(c)));
+            }
+            previous = Some(c);
+        } else if concepts.is_empty() {
+            // A stop word keeps the run ("supply of vaccines"); boilerplate breaks it.
+            continue;
+        } else {
+            previous = None;
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
