@@ -78,6 +78,63 @@ fn for_shared(a: &[u32], b: &[u32], mut f: impl FnMut(u32)) {
     }
 }
 
+/// The sentences of a side that have each concept, in order: one flat list by concept id (a
+/// probe builds two per pair; a map of lists cost an allocation per concept).
+struct Postings {
+    /// Per concept id, where its sentences start in `sentences` (one more entry, the end).
+    start: Vec<u32>,
+    sentences: Vec<u32>,
+}
+
+impl Postings {
+    /// The postings of the sentences of `side` that `keep` keeps, for concept ids below
+    /// `concepts`.
+    fn new(side: &[SentenceInfo<'_>], concepts: usize, keep: impl Fn(usize) -> bool) -> Self {
+        let kept = || {
+            side.iter()
+                .enumerate()
+                .filter(|&(s, _)| keep(s))
+                .map(|(s, info)| (s as u32, info.whole.concepts))
+        };
+        let mut start = vec![0u32; concepts + 1];
+        for (_, whole) in kept() {
+            for &c in whole {
+                if let Some(count) = start.get_mut(c as usize + 1) {
+                    *count += 1;
+                }
+            }
+        }
+        for i in 1..start.len() {
+            start[i] += start[i - 1];
+        }
+        let mut next = start.clone();
+        let mut sentences = vec![0u32; start.last().map_or(0, |&n| n as usize)];
+        for (s, whole) in kept() {
+            for &c in whole {
+                if let Some(at) = next.get_mut(c as usize) {
+                    if let Some(slot) = sentences.get_mut(*at as usize) {
+                        *slot = s;
+                    }
+                    *at += 1;
+                }
+            }
+        }
+        Self { start, sentences }
+    }
+
+    /// The sentences that have concept `c`, in order.
+    fn of(&self, c: u32) -> &[u32] {
+        let c = c as usize;
+        match (self.start.get(c), self.start.get(c + 1)) {
+            (Some(&from), Some(&to)) => self
+                .sentences
+                .get(from as usize..to as usize)
+                .unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+}
+
 /// Most sentences of one side that play a role the other side gives once, for the one to link
 /// to the best of them.
 const MAX_ROLE_SENTENCES: usize = 3;
@@ -491,19 +548,11 @@ impl Scorer<'_> {
         let copied_from = |s: usize| from_copied.get(s).copied().unwrap_or(false);
         let need_all = (0..from.len()).any(|s| !copied_from(s));
         let need_uncopied = (0..from.len()).any(copied_from);
-        let mut index: HashMap<u32, Vec<u32>> = HashMap::default();
-        let mut uncopied: HashMap<u32, Vec<u32>> = HashMap::default();
-        for (s, info) in to.iter().enumerate() {
-            let copied = to_copied.get(s).copied().unwrap_or(false);
-            for &c in info.whole.concepts {
-                if need_all {
-                    index.entry(c).or_default().push(s as u32);
-                }
-                if need_uncopied && !copied {
-                    uncopied.entry(c).or_default().push(s as u32);
-                }
-            }
-        }
+        let concepts = self.weight.len();
+        let index = Postings::new(to, concepts, |_| need_all);
+        let uncopied = Postings::new(to, concepts, |s| {
+            need_uncopied && !to_copied.get(s).copied().unwrap_or(false)
+        });
         let cap = 64.max((to.len() as f64).sqrt() as usize * 2);
         let (probe_concepts, candidates) = if to.len() > LONG_DOCUMENT {
             (LONG_PROBE_CONCEPTS, LONG_CANDIDATES)
@@ -530,9 +579,7 @@ impl Scorer<'_> {
             }
             let index = if copied_from(s) { &uncopied } else { &index };
             for &(w, c) in probes.iter().take(probe_concepts) {
-                let Some(postings) = index.get(&c) else {
-                    continue;
-                };
+                let postings = index.of(c);
                 if postings.len() > cap {
                     continue;
                 }
