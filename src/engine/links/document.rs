@@ -154,16 +154,39 @@ pub struct DocumentInfo {
 impl DocumentInfo {
     /// Reads the sentences of `side` (prepared from `text`) with the concepts of `table`.
     pub fn new(side: &Prepared, text: &str, table: &ConceptTable, lexicon: &Lexicon) -> Self {
-        // A long document repeats its boilerplate: each distinct sentence text is read once.
-        let mut known: HashMap<&str, usize> = HashMap::default();
+        Reader::new(table, lexicon).read(side, text)
+    }
+}
+
+/// Reads documents' sentences with one concept table, each distinct sentence text once: a long
+/// document repeats its boilerplate, and the other text of a pair copies most of it. (What is
+/// read of a sentence depends on its text alone.)
+pub struct Reader<'t> {
+    table: &'t ConceptTable,
+    lexicon: &'t Lexicon,
+    known: HashMap<&'t str, SentenceRead>,
+}
+
+impl<'t> Reader<'t> {
+    /// A reader with the concepts of `table`.
+    pub fn new(table: &'t ConceptTable, lexicon: &'t Lexicon) -> Self {
+        Self {
+            table,
+            lexicon,
+            known: HashMap::default(),
+        }
+    }
+
+    /// Reads the sentences of `side` (prepared from `text`).
+    pub fn read(&mut self, side: &Prepared, text: &'t str) -> DocumentInfo {
+        let (table, lexicon) = (self.table, self.lexicon);
         let mut sentences: Vec<SentenceRead> = Vec::with_capacity(side.sentences.len());
         for (sentence, words) in side.sentences.iter().zip(&side.link_terms) {
             let content = text.get(sentence.content.range()).unwrap_or("");
-            if let Some(read) = known.get(content).and_then(|&i| sentences.get(i)) {
+            if let Some(read) = self.known.get(content) {
                 sentences.push(read.clone());
                 continue;
             }
-            known.insert(content, sentences.len());
             let (whole, clauses) = units(table, words, content, sentence.content.start);
             let meeting = whole
                 .iter()
@@ -178,14 +201,16 @@ impl DocumentInfo {
                 words: content.split_whitespace().count(),
                 length: content.len(),
             };
-            sentences.push(SentenceRead {
+            let read = SentenceRead {
                 whole,
                 clauses,
                 meeting,
                 text,
-            });
+            };
+            self.known.insert(content, read.clone());
+            sentences.push(read);
         }
-        Self { sentences }
+        DocumentInfo { sentences }
     }
 }
 

@@ -37,7 +37,7 @@ use super::fixed;
 use super::prepare::Prepared;
 use super::segment::Span;
 
-pub use document::{ConceptTable, DocumentInfo};
+pub use document::{ConceptTable, DocumentInfo, Reader};
 use document::{SentenceRead, SentenceText};
 pub use find::PairFeatures;
 pub use lexicon::Lexicon;
@@ -223,18 +223,19 @@ pub struct PairRead {
 impl PairRead {
     /// Reads `left` and `right` (prepared from `left_text` and `right_text`, with the term
     /// table whose names by id are `term_names`).
-    pub fn new(
-        (left, left_text): (&Prepared, &str),
-        (right, right_text): (&Prepared, &str),
+    pub fn new<'t>(
+        (left, left_text): (&Prepared, &'t str),
+        (right, right_text): (&Prepared, &'t str),
         term_names: &[String],
         lexicon: &Lexicon,
     ) -> Self {
         let table = ConceptTable::new([left, right], term_names, lexicon);
-        Self {
-            left: DocumentInfo::new(left, left_text, &table, lexicon),
-            right: DocumentInfo::new(right, right_text, &table, lexicon),
-            table,
-        }
+        // One reader for both: the right text copies many of the left one's sentences.
+        let mut reader = Reader::new(&table, lexicon);
+        let left = reader.read(left, left_text);
+        let right = reader.read(right, right_text);
+        drop(reader);
+        Self { table, left, right }
     }
 
     /// Both documents, borrowed.
