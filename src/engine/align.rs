@@ -40,23 +40,47 @@ pub struct Group {
     pub related: bool,
 }
 
-/// Term weights: low for stop words, higher the rarer a term is within either document.
-///
-/// Weights are multiples of 2^-20 and are summed in `f64`, so every sum is exact and does not
-/// depend on the order terms are added in (term ids follow which text came first): swapping
-/// the two texts gives the same similarities bit for bit.
-struct Weights {
-    weight: Vec<f64>,
+/// What the alignment needs of the terms by their names alone: whether each is a stop word,
+/// and its rank in name order. A collation's documents share one term table: it is made once
+/// for all its pairs, not once per pair.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TermFacts {
     stop: Vec<bool>,
     /// Rank of each term in name order: a tie-break that does not depend on term ids.
     rank: Vec<u32>,
 }
 
-impl Weights {
-    /// `term_names` are every term's name by id (the pair's, or a whole collation's: a term
-    /// neither side has weighs nothing in any sum).
-    fn new(term_names: &[String], left: &Prepared, right: &Prepared) -> Self {
-        let n = term_names.len();
+impl TermFacts {
+    /// The facts of every term of a table, `term_names` its names by id.
+    pub fn new(term_names: &[String]) -> Self {
+        let stop = term_names.iter().map(|name| is_stop_word(name)).collect();
+        let mut by_name: Vec<usize> = (0..term_names.len()).collect();
+        by_name.sort_unstable_by(|&a, &b| term_names[a].cmp(&term_names[b]));
+        let mut rank = vec![0u32; term_names.len()];
+        for (r, &t) in by_name.iter().enumerate() {
+            rank[t] = r as u32;
+        }
+        Self { stop, rank }
+    }
+}
+
+/// Term weights: low for stop words, higher the rarer a term is within either document.
+///
+/// Weights are multiples of 2^-20 and are summed in `f64`, so every sum is exact and does not
+/// depend on the order terms are added in (term ids follow which text came first): swapping
+/// the two texts gives the same similarities bit for bit.
+struct Weights<'t> {
+    weight: Vec<f64>,
+    stop: &'t [bool],
+    /// Rank of each term in name order: a tie-break that does not depend on term ids.
+    rank: &'t [u32],
+}
+
+impl<'t> Weights<'t> {
+    /// `terms` are the facts of every term of the table (the pair's, or a whole collation's: a
+    /// term neither side has weighs nothing in any sum).
+    fn new(terms: &'t TermFacts, left: &Prepared, right: &Prepared) -> Self {
+        let n = terms.stop.len();
         let mut df_left = vec![0u32; n];
         let mut df_right = vec![0u32; n];
         for bag in &left.terms {
@@ -71,22 +95,17 @@ impl Weights {
         }
         let sentences = left.sentences.len().max(right.sentences.len()).max(1) as f32;
         let mut weight = vec![0.0; n];
-        let mut stop = vec![false; n];
         for t in 0..n {
             let df = df_left[t].max(df_right[t]).max(1) as f32;
-            let is_stop = is_stop_word(&term_names[t]);
-            stop[t] = is_stop;
             let rarity = 1.0 + (sentences / df).ln();
-            let w: f32 = if is_stop { 0.1 } else { rarity };
+            let w: f32 = if terms.stop[t] { 0.1 } else { rarity };
             weight[t] = fixed::round(f64::from(w));
         }
-        let mut by_name: Vec<usize> = (0..n).collect();
-        by_name.sort_unstable_by(|&a, &b| term_names[a].cmp(&term_names[b]));
-        let mut rank = vec![0u32; n];
-        for (r, &t) in by_name.iter().enumerate() {
-            rank[t] = r as u32;
+        Self {
+            weight,
+            stop: &terms.stop,
+            rank: &terms.rank,
         }
-        Self { weight, stop, rank }
     }
 
     fn mass(&self, bag: &[(u32, u32)]) -> f64 {
@@ -191,7 +210,7 @@ pub struct Counterparts<'a> {
 pub fn align(
     left: &Prepared,
     right: &Prepared,
-    term_names: &[String],
+    terms: &TermFacts,
     threshold: f32,
     counterparts: &Counterparts<'_>,
     deadline: Instant,
@@ -254,7 +273,7 @@ pub fn align(
     let identical_count = groups.len();
 
     // 3. Reworded sentences.
-    let weights = Weights::new(term_names, left, right);
+    let weights = Weights::new(terms, left, right);
     let pairs = fuzzy_pairs(
         left,
         right,
@@ -526,7 +545,7 @@ fn fuzzy_pairs(
     left: &Prepared,
     right: &Prepared,
     (left_match, right_match): (&[Option<usize>], &[Option<usize>]),
-    weights: &Weights,
+    weights: &Weights<'_>,
     threshold: f32,
     headings: (&[bool], &[bool]),
     allows: &dyn Fn(usize, usize) -> bool,
@@ -595,7 +614,7 @@ fn fuzzy_pairs(
 /// Similarity used to pair two sentences: IDF-weighted Dice. A sentence split in two still
 /// scores about 2/3 against each half, so splits and merges are found here and completed by
 /// [`absorb_neighbours`].
-fn pair_score(weights: &Weights, left: &[(u32, u32)], right: &[(u32, u32)]) -> f32 {
+fn pair_score(weights: &Weights<'_>, left: &[(u32, u32)], right: &[(u32, u32)]) -> f32 {
     weights.dice(left, right)
 }
 
@@ -606,7 +625,7 @@ fn probe(
     to: &[usize],
     from_terms: &[Vec<(u32, u32)>],
     to_terms: &[Vec<(u32, u32)>],
-    weights: &Weights,
+    weights: &Weights<'_>,
     found: &mut Vec<(usize, usize)>,
     swapped: bool,
 ) {
@@ -675,7 +694,7 @@ fn absorb_neighbours(
     group: &mut Group,
     (left, right): (&Prepared, &Prepared),
     (left_match, right_match): (&mut [Option<usize>], &mut [Option<usize>]),
-    weights: &Weights,
+    weights: &Weights<'_>,
     threshold: f32,
     headings: (&[bool], &[bool]),
     allows: &dyn Fn(usize, usize) -> bool,

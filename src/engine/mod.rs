@@ -708,6 +708,8 @@ struct Sides<'p> {
     left_side: Cow<'p, prepare::Prepared>,
     right_side: Cow<'p, prepare::Prepared>,
     term_names: Cow<'p, [String]>,
+    /// What the alignment needs of each term of the table ([`align::TermFacts`]).
+    term_facts: Cow<'p, align::TermFacts>,
     left_ids: Vec<u32>,
     right_ids: Vec<u32>,
     /// The two documents as the links read them, when a collation read them before.
@@ -722,6 +724,7 @@ impl<'p> Sides<'p> {
             left_side: Cow::Borrowed(prepared.left),
             right_side: Cow::Borrowed(prepared.right),
             term_names: Cow::Borrowed(prepared.term_names),
+            term_facts: Cow::Borrowed(prepared.term_facts),
             left_ids,
             right_ids,
             links: Some(prepared.links),
@@ -852,11 +855,13 @@ fn sides_from_reads(
     let right_side = prepare::prepare(right, right_read, options, matcher, &mut keys, &mut terms);
     cancel.check()?;
     let term_names = terms.names();
+    let term_facts = align::TermFacts::new(&term_names);
     let (left_ids, right_ids) = align::sentence_ids(&left_side, &right_side);
     Ok(Sides {
         left_side: Cow::Owned(left_side),
         right_side: Cow::Owned(right_side),
         term_names: Cow::Owned(term_names),
+        term_facts: Cow::Owned(term_facts),
         left_ids,
         right_ids,
         links: None,
@@ -874,6 +879,7 @@ pub(crate) struct PreparedPair<'a> {
     pub left: &'a prepare::Prepared,
     pub right: &'a prepare::Prepared,
     pub term_names: &'a [String],
+    pub term_facts: &'a align::TermFacts,
     pub links: links::ReadPair<'a>,
 }
 
@@ -977,7 +983,7 @@ fn compare_oriented(
     let Sides {
         left_side,
         right_side,
-        term_names,
+        term_facts,
         left_ids,
         right_ids,
         ..
@@ -990,7 +996,7 @@ fn compare_oriented(
     let groups = align::align(
         left_side,
         right_side,
-        term_names,
+        term_facts,
         options.threshold,
         &align::Counterparts {
             links: &candidates,

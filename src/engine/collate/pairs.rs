@@ -117,6 +117,9 @@ pub(super) fn compare_pairs(
     // pair was more than a quarter of a collation's work.)
     let lexicon = Lexicon::builtin();
     let table = ConceptTable::new(&prepared, &term_names, lexicon);
+    // What the alignment needs of each term, once for all pairs (it was a stop-word test and a
+    // sort by name of every term of the collation for each pair).
+    let term_facts = crate::engine::align::TermFacts::new(&term_names);
     let read: Vec<DocumentInfo> = run_jobs(&ranks, threads, |rank| {
         DocumentInfo::new(&prepared[rank], texts[by_rank[rank]], &table, lexicon)
     });
@@ -126,6 +129,7 @@ pub(super) fn compare_pairs(
             left: &prepared[left],
             right: &prepared[right],
             term_names: &term_names,
+            term_facts: &term_facts,
             links: ReadPair {
                 table: &table,
                 left: &read[left],
