@@ -14,7 +14,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use parallax::engine::{
-    Equivalences, Options, compare_tuned,
+    Comparer, Options,
     links::{Model, Params},
 };
 use parallax::export::json;
@@ -53,13 +53,10 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let comparison = compare_tuned(
-        &left.text,
-        &right.text,
-        &Options::default(),
-        Equivalences::builtin_ref(),
-        &params,
-    );
+    let options = Options::default();
+    let comparison = Comparer::new(&options)
+        .params(&params)
+        .compare(&left.text, &right.text);
     let mut out = std::io::stdout().lock();
     let report = parallax::export::Report {
         left: &left,

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::analysis::{StrengthLexicon, analyse};
-use crate::engine::{Cancel, Equivalences, Knowledge, Lexicon, Options, compare_knowing};
+use crate::engine::{Comparer, Equivalences, Knowledge, Lexicon, Options};
 use crate::export;
 use crate::load::load_file_with;
 
@@ -254,14 +254,10 @@ fn try_compare(args: &CompareArgs) -> anyhow::Result<()> {
     let knowing = Knowledge::new(&equivalences)
         .lexicon(&lexicon)
         .decisions(&decisions);
-    let comparison = compare_knowing(
-        &left.text,
-        &right.text,
-        &args.options(),
-        &knowing,
-        &Cancel::new(),
-    )
-    .map_err(|_| anyhow::anyhow!("the comparison was cancelled"))?;
+    let options = args.options();
+    let comparison = Comparer::new(&options)
+        .knowledge(knowing)
+        .compare(&left.text, &right.text);
     let terms = terms.provenance();
     let wanted = args.analysis_wanted(&[&left.text, &right.text]);
     // The analysis is a stage of the pipeline: computed here, handed to the exporters.

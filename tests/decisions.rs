@@ -2,21 +2,15 @@
 //! stand level whatever the threshold, confirmed links stay, and the sides can be swapped.
 
 use parallax::engine::{
-    Cancel, Comparison, Decision, Knowledge, LinkKind, LinkSource, Options, RowKind, Verdict,
-    compare_knowing,
+    Comparer, Comparison, Decision, Knowledge, LinkKind, LinkSource, Options, RowKind, Verdict,
 };
 
 use super::common::{EMBASSY, FO};
 
 fn decided(left: &str, right: &str, options: &Options, decisions: &[Decision]) -> Comparison {
-    compare_knowing(
-        left,
-        right,
-        options,
-        &Knowledge::default().decisions(decisions),
-        &Cancel::new(),
-    )
-    .expect("not cancelled")
+    Comparer::new(options)
+        .knowledge(Knowledge::default().decisions(decisions))
+        .compare(left, right)
 }
 
 fn sentence(text: &str, c: &Comparison, left: bool, i: usize) -> String {

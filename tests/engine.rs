@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use parallax::engine::segment::{self, Sentence, sentences};
 use parallax::engine::{
-    Cancel, Comparison, Decision, Knowledge, LinkKind, OpTag, Options, Row, RowKind, Span, Verdict,
-    compare, compare_knowing, token_key,
+    Comparer, Comparison, Decision, Knowledge, LinkKind, OpTag, Options, Row, RowKind, Span,
+    Verdict, compare, token_key,
 };
 use proptest::prelude::*;
 
@@ -1316,8 +1316,7 @@ proptest! {
             })
             .collect();
         let knowing = Knowledge::default().decisions(&decisions);
-        let c = compare_knowing(&left, &right, &options, &knowing, &Cancel::new())
-            .expect("not cancelled");
+        let c = Comparer::new(&options).knowledge(knowing).compare(&left, &right);
         check_invariants(&left, &right, &c);
         // No rejected pair shares a row or a link.
         for &(l, r) in &c.rejected {
@@ -1327,8 +1326,7 @@ proptest! {
         // The same decisions, sides swapped, give the mirror's pairs.
         let mirrored: Vec<Decision> = decisions.iter().map(Decision::mirrored).collect();
         let knowing = Knowledge::default().decisions(&mirrored);
-        let back = compare_knowing(&right, &left, &options, &knowing, &Cancel::new())
-            .expect("not cancelled");
+        let back = Comparer::new(&options).knowledge(knowing).compare(&right, &left);
         check_invariants(&right, &left, &back);
         if distinct_sentences(&left, &options) && distinct_sentences(&right, &options) {
             prop_assert_eq!(pairings(&c, false), pairings(&back, true));

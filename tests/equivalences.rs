@@ -1,9 +1,7 @@
 //! Equivalent terms in alignment and word diff: "US" and "United States" pair sentences and
 //! show as their own kind of op, on short texts and on the seed statements.
 
-use parallax::engine::{
-    Comparison, Equivalences, OpTag, Options, Row, RowKind, compare, compare_with,
-};
+use parallax::engine::{Comparer, Comparison, Equivalences, OpTag, Options, Row, RowKind, compare};
 
 use super::common::{ARTICLE, EMBASSY, EMBASSY_PARAPHRASE, MOFA, MOFA_PARAPHRASE, op_texts};
 
@@ -178,7 +176,10 @@ fn a_user_table_extends_the_builtin_one() {
     table.extend(
         Equivalences::parse("Frobnian delegation | delegation of Frobnia\n").expect("table"),
     );
-    let c = compare_with(left, right, &Options::default(), &table);
+    let options = Options::default();
+    let c = Comparer::new(&options)
+        .equivalences(&table)
+        .compare(left, right);
     let ops = op_texts(only_row(&c), left, right);
     assert!(
         ops.contains(&(

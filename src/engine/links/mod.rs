@@ -71,7 +71,7 @@ const LONG_PROBE_CONCEPTS: usize = 6;
 const LONG_CANDIDATES: usize = 4;
 const LONG_DOCUMENT: usize = 256;
 
-/// The thresholds of linking, for tuning them on gold links ([`super::compare_tuned`]); the
+/// The thresholds of linking, for tuning them on gold links ([`super::Comparer::params`]); the
 /// product always uses [`Params::default`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Params {

@@ -7,7 +7,7 @@ use std::sync::mpsc::{Sender, channel};
 use crate::analysis::Analysis;
 use crate::display::DisplayModel;
 use crate::engine::{
-    Cancel, Comparison, Decision, Equivalences, Knowledge, Lexicon, Options, Span, compare_knowing,
+    Cancel, Comparer, Comparison, Decision, Equivalences, Knowledge, Lexicon, Options, Span,
 };
 use crate::export::Format;
 use crate::load::{Document, FileStamp};
@@ -91,17 +91,14 @@ pub(super) fn run_compare(job: CompareJob, cancel: &Cancel, reply: &Reply) {
         taught,
     } = job;
     let compared = crate::crash::catch("comparing", || {
-        compare_knowing(
-            &documents[0].text,
-            &documents[1].text,
-            &options,
-            &taught.knowledge(),
-            cancel,
-        )
-        .map(|comparison| {
-            let display = Arc::new(DisplayModel::new(&comparison));
-            (comparison, display)
-        })
+        Comparer::new(&options)
+            .knowledge(taught.knowledge())
+            .cancel(cancel)
+            .run(&documents[0].text, &documents[1].text)
+            .map(|comparison| {
+                let display = Arc::new(DisplayModel::new(&comparison));
+                (comparison, display)
+            })
     });
     match compared {
         Ok(Ok((comparison, display))) => {
