@@ -11,9 +11,9 @@ use egui::Ui;
 use crate::engine::{Comparison, Decision, LinkKind, LinkSource, Verdict};
 use crate::load::Document;
 
-use crate::gui::Side;
 use crate::gui::commands::{Command, DecisionsCommand, TermsCommand};
 use crate::gui::pair::session::Shown;
+use crate::gui::{Side, Sides};
 
 /// Most changes kept for undo.
 const UNDO_MAX: usize = 100;
@@ -46,7 +46,10 @@ fn sentence_text(document: &Document, comparison: &Comparison, side: Side, i: us
 
 /// The decision that links sentences `left` and `right` of what is shown, with `verdict`.
 pub fn decision_on(shown: &Shown, left: usize, right: usize, verdict: Verdict) -> Decision {
-    let [left_doc, right_doc] = &shown.documents;
+    let Sides {
+        left: left_doc,
+        right: right_doc,
+    } = &shown.documents;
     Decision::new(
         sentence_text(left_doc, &shown.comparison, Side::Left, left),
         sentence_text(right_doc, &shown.comparison, Side::Right, right),
@@ -96,7 +99,7 @@ impl DecisionsPanel {
             }
             DecisionsCommand::PickForLink(side, i) => {
                 self.picked = shown.map(|shown| {
-                    let document = &shown.documents[side.index()];
+                    let document = &shown.documents[*side];
                     (
                         *side,
                         *i,
@@ -221,7 +224,10 @@ impl DecisionsPanel {
             }
         });
         // The words a reworded pair replaces, offered as terms to teach.
-        let [left_doc, right_doc] = &shown.documents;
+        let Sides {
+            left: left_doc,
+            right: right_doc,
+        } = &shown.documents;
         let replaced: Vec<(String, String)> = this
             .ops
             .iter()
@@ -374,7 +380,7 @@ fn decision_ui(
     commands: &mut Vec<Command>,
 ) {
     let stale = shown.is_some_and(|shown| {
-        let [left, right] = &shown.documents;
+        let Sides { left, right } = &shown.documents;
         let c = &shown.comparison;
         decision.is_stale(
             (&left.text, &c.left_sentences),

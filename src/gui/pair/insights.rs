@@ -17,10 +17,10 @@ use egui::{Rect, RichText, Sense, TextWrapMode, pos2, vec2};
 use crate::analysis::{Analysis, Entity, Presence, Stronger};
 use crate::display::DisplayModel;
 use crate::engine::segment::Span;
-use crate::gui::Side;
 use crate::gui::commands::{AppCommand, Command, ViewCommand};
 use crate::gui::pair::session::Shown;
 use crate::gui::rows::put_left;
+use crate::gui::{Side, Sides};
 use crate::load::Document;
 
 /// Which list the panel shows.
@@ -84,7 +84,7 @@ pub struct InsightsPanel {
     filter: String,
     selected: Option<Selection>,
     /// What `lines` and `summary` were built for.
-    built: Option<(Arc<Analysis>, Tab, String, [String; 2])>,
+    built: Option<(Arc<Analysis>, Tab, String, Sides<String>)>,
     lines: Vec<Line>,
     summary: String,
     counts: [usize; 5],
@@ -107,7 +107,7 @@ impl InsightsPanel {
         analysis: &Arc<Analysis>,
         shown: &Shown,
     ) -> Vec<Command> {
-        let documents = [&*shown.documents[0], &*shown.documents[1]];
+        let documents = shown.documents.as_deref();
         let mut commands = Vec::new();
         self.rebuild(analysis, documents);
         self.brief_ui(ui, analysis, &mut commands);
@@ -187,18 +187,18 @@ impl InsightsPanel {
     }
 
     /// Builds the list again when the analysis, the tab, the filter or a name changed.
-    fn rebuild(&mut self, analysis: &Arc<Analysis>, documents: [&Document; 2]) {
+    fn rebuild(&mut self, analysis: &Arc<Analysis>, documents: Sides<&Document>) {
         // Called twice a frame: the check allocates nothing.
         if let Some((built, tab, filter, built_names)) = &self.built
             && Arc::ptr_eq(built, analysis)
             && *tab == self.tab
             && *filter == self.filter
-            && built_names[0] == documents[0].name
-            && built_names[1] == documents[1].name
+            && built_names.left == documents.left.name
+            && built_names.right == documents.right.name
         {
             return;
         }
-        let names = [documents[0].name.clone(), documents[1].name.clone()];
+        let names = documents.map(|d| d.name.clone());
         if !self
             .built
             .as_ref()
@@ -242,12 +242,12 @@ impl InsightsPanel {
                     (
                         Presence::LeftOnly,
                         "Named only left",
-                        format!(" ({})", names[0]),
+                        format!(" ({})", names.left),
                     ),
                     (
                         Presence::RightOnly,
                         "Named only right",
-                        format!(" ({})", names[1]),
+                        format!(" ({})", names.right),
                     ),
                 ] {
                     let group: Vec<(usize, &Entity)> = analysis
@@ -380,12 +380,12 @@ impl InsightsPanel {
                     (
                         FigurePresence::LeftOnly,
                         "Only left",
-                        format!(" ({})", names[0]),
+                        format!(" ({})", names.left),
                     ),
                     (
                         FigurePresence::RightOnly,
                         "Only right",
-                        format!(" ({})", names[1]),
+                        format!(" ({})", names.right),
                     ),
                 ] {
                     let group: Vec<Line> = compared
@@ -735,8 +735,8 @@ fn places_tooltip(ui: &mut egui::Ui, shown: &Shown, left: &[Span], right: &[Span
     let (comparison, documents) = (&shown.comparison, &shown.documents);
     ui.set_max_width(480.0);
     for (side, spans, document) in [
-        (Side::Left, left, &documents[0]),
-        (Side::Right, right, &documents[1]),
+        (Side::Left, left, &documents.left),
+        (Side::Right, right, &documents.right),
     ] {
         let Some(first) = spans.first() else { continue };
         let row = shown.display.row_at(side, first.start).map_or(0, |r| r + 1);

@@ -10,13 +10,13 @@ use crate::display::CrossRef;
 use crate::engine::{Comparison, Row, RowKind, Span};
 use crate::load::Document;
 
-use crate::gui::Side;
 pub use crate::gui::cells::{Palette, cell_job};
 use crate::gui::commands::{Command, ViewCommand};
 use crate::gui::rows::{
     CELL_PAD, CellGalley, GalleyCache, GalleyKey, MARKER_WIDTH, MarksKey, ROW_GAP, RowHeights,
     actor_marker_ui, empty_cell, row_range,
 };
+use crate::gui::{Side, Sides};
 
 /// Width of the gutter between the columns.
 pub const GUTTER: f32 = 76.0;
@@ -24,7 +24,7 @@ pub const GUTTER: f32 = 76.0;
 /// Everything the view needs for one frame.
 pub struct ViewInput<'a> {
     /// Both documents.
-    pub documents: [&'a Document; 2],
+    pub documents: Sides<&'a Document>,
     /// The comparison.
     pub comparison: &'a Comparison,
     /// Changes whenever the comparison does (keys the height cache).
@@ -46,7 +46,7 @@ pub struct ViewInput<'a> {
     /// The sentence a cross-reference jumped to, outlined in its row.
     pub marked: Option<(Side, usize)>,
     /// Per side, whom each sentence credits (empty until the insights are computed).
-    pub actors: [&'a [Actor]; 2],
+    pub actors: Sides<&'a [Actor]>,
     /// Rows a filter leaves out (true: hidden), if a filter is on.
     pub hidden: Option<&'a [bool]>,
     /// Changes whenever the filter does (keys the heights).
@@ -62,35 +62,38 @@ fn lay_out_row(
     row: &Row,
     font: &FontId,
     text_width: f32,
-) -> [Option<CellGalley>; 2] {
+) -> Sides<Option<CellGalley>> {
     // Find matches are sorted by row: this row's are one slice.
     let row_find = &input.find[row_range(input.find, i, |m| m.0)];
-    let mut laid = [None, None];
-    for (slot, side) in [Side::Left, Side::Right].into_iter().enumerate() {
-        let present = match side {
-            Side::Left => !row.left.is_empty(),
-            Side::Right => !row.right.is_empty(),
-        };
-        if present {
-            let find: Vec<(Span, bool)> = row_find
-                .iter()
-                .filter(|m| m.1 == side)
-                .map(|m| (m.2, m.3))
-                .collect();
-            let job = cell_job(
-                &input.documents[slot].text,
-                input.comparison,
-                row,
-                side,
-                &input.palette,
-                font,
-                text_width,
-                &find,
-            );
-            laid[slot] = Some(CellGalley::lay_out(ui, job));
+    Sides::from_fn(|side| {
+        if sentences(row, side).is_empty() {
+            return None;
         }
+        let find: Vec<(Span, bool)> = row_find
+            .iter()
+            .filter(|m| m.1 == side)
+            .map(|m| (m.2, m.3))
+            .collect();
+        let job = cell_job(
+            &input.documents[side].text,
+            input.comparison,
+            row,
+            side,
+            &input.palette,
+            font,
+            text_width,
+            &find,
+        );
+        Some(CellGalley::lay_out(ui, job))
+    })
+}
+
+/// A row's sentences on one side.
+fn sentences(row: &Row, side: Side) -> &[usize] {
+    match side {
+        Side::Left => &row.left,
+        Side::Right => &row.right,
     }
-    laid
 }
 
 /// Draws the rows in view inside a scroll area's viewport callback; returns commands.
@@ -98,7 +101,7 @@ pub fn rows_ui(
     ui: &mut Ui,
     viewport: Rect,
     heights: &mut RowHeights,
-    galleys: &mut GalleyCache<usize, [Option<CellGalley>; 2]>,
+    galleys: &mut GalleyCache<usize, Sides<Option<CellGalley>>>,
     input: &ViewInput<'_>,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
@@ -215,24 +218,20 @@ pub fn rows_ui(
             }
             _ => {}
         }
-        if let Some((side, sentence)) = input.marked {
-            let holds = match side {
-                Side::Left => row.left.contains(&sentence),
-                Side::Right => row.right.contains(&sentence),
+        if let Some((side, sentence)) = input.marked
+            && sentences(row, side).contains(&sentence)
+        {
+            let rect = if side == Side::Left {
+                left_rect
+            } else {
+                right_rect
             };
-            if holds {
-                let rect = if side == Side::Left {
-                    left_rect
-                } else {
-                    right_rect
-                };
-                painter.rect_stroke(
-                    rect.shrink(1.0),
-                    3.0,
-                    Stroke::new(2.0, input.palette.shared_line),
-                    StrokeKind::Inside,
-                );
-            }
+            painter.rect_stroke(
+                rect.shrink(1.0),
+                3.0,
+                Stroke::new(2.0, input.palette.shared_line),
+                StrokeKind::Inside,
+            );
         }
         if row.moved {
             let bar = Rect::from_min_size(left_rect.min, vec2(3.0, left_rect.height()));
@@ -252,13 +251,13 @@ pub fn rows_ui(
             );
         }
 
-        for (slot, rect) in [left_rect, right_rect].into_iter().enumerate() {
-            if let Some(galley) = cells[slot].take() {
-                let side = if slot == 0 { Side::Left } else { Side::Right };
+        let rects = Sides::new(left_rect, right_rect);
+        for (side, rect) in rects.iter_with_side() {
+            if let Some(galley) = cells[side].take() {
                 let mut inner = rect.shrink(CELL_PAD);
                 // The marker sits beside the gutter: at the left cell's right, the right
                 // cell's left.
-                let marker_rect = if slot == 0 {
+                let marker_rect = if side == Side::Left {
                     let x = inner.max.x - MARKER_WIDTH;
                     Rect::from_min_size(pos2(x, inner.min.y), vec2(MARKER_WIDTH, 16.0))
                 } else {
@@ -266,11 +265,7 @@ pub fn rows_ui(
                     inner.min.x += MARKER_WIDTH;
                     rect
                 };
-                let sentences = match side {
-                    Side::Left => &row.left,
-                    Side::Right => &row.right,
-                };
-                pair_marker_ui(ui, marker_rect, side, sentences, input);
+                pair_marker_ui(ui, marker_rect, side, sentences(row, side), input);
                 // A click on a sentence selects its row, as on the row's background; a drag
                 // still selects text to copy.
                 let text = galley.put(
@@ -292,7 +287,7 @@ pub fn rows_ui(
 
 /// The marker of whom a cell's sentences credit ([`actor_marker_ui`]), from the pair's actors.
 fn pair_marker_ui(ui: &mut Ui, rect: Rect, side: Side, sentences: &[usize], input: &ViewInput<'_>) {
-    let actors = input.actors[side.index()];
+    let actors = input.actors[side];
     let credited: Vec<(usize, Actor)> = sentences
         .iter()
         .filter_map(|&s| Some((s, *actors.get(s)?)))
