@@ -30,6 +30,7 @@ use crate::engine::collate::{PointKind, SentenceWords};
 
 use cells::cell_job;
 
+use crate::gui::Sides;
 use crate::gui::collation::statements::CollationShown;
 use crate::gui::commands::{CollationCommand, Command, StatementId};
 use crate::gui::palette::Palette;
@@ -59,7 +60,7 @@ pub struct CollationView {
     /// The statement the points are ordered by (default: the first column).
     pivot: Option<StatementId>,
     /// The two statements the "two-text view" button compares.
-    pair: (Option<StatementId>, Option<StatementId>),
+    pair: Sides<Option<StatementId>>,
     /// Which points are shown.
     filter: PointFilter,
     /// Bumped whenever the rows name other points (keys find results).
@@ -256,7 +257,7 @@ impl CollationView {
         {
             self.filter = PointFilter::All;
         }
-        for slot in [&mut self.pair.0, &mut self.pair.1] {
+        for slot in self.pair.as_mut() {
             if slot.is_some_and(|id| !shown.ids.contains(&id)) {
                 *slot = None;
             }
@@ -389,13 +390,7 @@ impl CollationView {
                     overview::SideTab::Overview
                 };
             }
-            CollationCommand::ChooseForPair(slot, id) => {
-                if *slot == 0 {
-                    self.pair.0 = Some(*id);
-                } else {
-                    self.pair.1 = Some(*id);
-                }
-            }
+            CollationCommand::ChooseForPair(side, id) => self.pair[*side] = Some(*id),
             CollationCommand::ClearHighlights => {
                 self.highlights.clear();
                 self.highlight_key += 1;
