@@ -7,6 +7,7 @@
 //! - [`export`]: text, JSON, HTML and Markdown reports, through one entry point;
 //! - [`cli`]: the command line;
 //! - [`samples`]: the statements bundled into the binary;
+//! - [`sides`]: [`sides::Sides`], one of a thing per side of a comparison;
 //! - [`notes`]: the analyst's notes and decisions on links, in a sidecar file;
 //! - [`terms`]: the analyst's terms (equivalent terms and counterparts), as a plain text file;
 //! - [`gui`]: the window.
@@ -22,4 +23,5 @@ pub mod gui;
 pub mod load;
 pub mod notes;
 pub mod samples;
+pub mod sides;
 pub mod terms;

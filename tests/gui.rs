@@ -107,7 +107,10 @@ fn opening_a_missing_file_shows_the_error_and_keeps_the_old_document() {
     }
     settle(&mut harness);
     harness.get_by_label_contains("no-such-statement.txt: no such file");
-    assert_eq!(harness.state().documents()[0].name, "us-embassy-x-post.txt");
+    assert_eq!(
+        harness.state().documents().left.name,
+        "us-embassy-x-post.txt"
+    );
     harness.get_by_label("us-embassy-x-post.txt");
     assert!(harness.state().comparison().is_some());
 }
@@ -248,7 +251,7 @@ fn pasted_text_becomes_an_untitled_document_and_is_compared() {
     harness.run_steps(2);
     harness.get_by_label("Compare with this text").click();
     settle(&mut harness);
-    assert_eq!(harness.state().documents()[1].name, "untitled (right)");
+    assert_eq!(harness.state().documents().right.name, "untitled (right)");
     harness.get_by_label("untitled (right)");
     let stats = harness.state().comparison().expect("compared").stats;
     assert_eq!(
@@ -294,7 +297,14 @@ fn a_file_changed_on_disk_is_offered_for_reload() {
     }
     harness.get_by_label("Reload").click();
     settle(&mut harness);
-    assert!(harness.state().documents()[1].text.contains("Washington"));
+    assert!(
+        harness
+            .state()
+            .documents()
+            .right
+            .text
+            .contains("Washington")
+    );
     assert_eq!(
         harness
             .state()
@@ -317,7 +327,7 @@ fn a_binary_file_is_refused_with_its_reason_and_the_old_document_stays() {
     harness
         .get_by_label_contains("image.png: not a text file (binary data: looks like a PNG image)");
     assert_eq!(
-        harness.state().documents()[1].name,
+        harness.state().documents().right.name,
         "fo-joint-press-statement.txt"
     );
 }
@@ -558,11 +568,14 @@ fn a_file_with_damaged_bytes_is_offered_open_anyway() {
         )));
     settle(&mut harness);
     harness.get_by_label_contains("3 damaged bytes");
-    assert_eq!(harness.state().documents()[0].name, "us-embassy-x-post.txt");
+    assert_eq!(
+        harness.state().documents().left.name,
+        "us-embassy-x-post.txt"
+    );
 
     harness.get_by_label("Open anyway").click();
     settle(&mut harness);
-    let left = &harness.state().documents()[0];
+    let left = &harness.state().documents().left;
     assert_eq!(left.name, "broken-utf8.txt");
     assert_eq!(left.text.matches('\u{FFFD}').count(), 3);
     harness.get_by_label_contains("opened anyway");
@@ -575,10 +588,10 @@ fn started_with_one_file_it_shows_it_on_the_left_and_asks_for_the_other() {
     let mut harness = harness(Some(left), None);
     settle(&mut harness);
     assert_eq!(
-        harness.state().documents()[0].name,
+        harness.state().documents().left.name,
         "fo-joint-press-statement.txt"
     );
-    assert!(harness.state().documents()[1].text.is_empty());
+    assert!(harness.state().documents().right.text.is_empty());
     harness.get_by_label("fo-joint-press-statement.txt");
     // No desktop portal in a test: the window asks through its path field for the right side.
     harness.get_by_label("Open the right statement");
@@ -886,7 +899,7 @@ fn clicking_a_sentence_selects_its_row_and_n_opens_its_note() {
         .selected()
         .expect("the click selected a row");
     let comparison = harness.state().comparison().expect("compared");
-    let text = &harness.state().documents()[0].text;
+    let text = &harness.state().documents().left.text;
     let span = comparison.left_span(&comparison.rows[row]);
     assert!(text[span.range()].contains("We remain committed to countering terrorism"));
 
@@ -1247,7 +1260,7 @@ fn a_file_that_cannot_be_opened_at_start_leaves_its_side_empty() {
     let right = super::common::sample("us-embassy-x-post.txt");
     let harness = harness(Some(missing), Some(right));
     harness.get_by_label_contains("nope.txt: no such file");
-    let [left, right] = harness.state().documents();
+    let [left, right] = harness.state().documents().into_array();
     assert!(
         left.text.is_empty(),
         "no sample in its place: {}",

@@ -170,7 +170,7 @@ fn compare_these_two_opens_the_pair_and_the_collation_comes_back() {
     harness.get_by_label("Compare these two").click();
     settle(&mut harness);
     assert_eq!(harness.state().screen(), Screen::Pair);
-    let [left, right] = harness.state().documents();
+    let [left, right] = harness.state().documents().into_array();
     assert_eq!(left.name, "us-embassy-x-post.txt");
     assert_eq!(right.name, "fo-joint-press-statement.txt");
     harness.get_by_label_contains("Similarity");

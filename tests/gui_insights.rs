@@ -9,19 +9,17 @@ use parallax::engine::{Comparison, Options};
 use parallax::gui::commands::ViewCommand;
 use parallax::gui::pair::insights::InsightsPanel;
 use parallax::gui::pair::session::Shown;
-use parallax::gui::{Command, Side};
+use parallax::gui::{Command, Side, Sides};
 use parallax::load::Document;
 
 use super::common::{EMBASSY, FO, analysed};
 
 /// The comparison of two documents as the window shows it.
 fn shown(c: &Comparison, documents: &[Document; 2]) -> Shown {
+    let [left, right] = documents;
     Shown::new(
         Arc::new(c.clone()),
-        [
-            Arc::new(documents[0].clone()),
-            Arc::new(documents[1].clone()),
-        ],
+        Sides::new(Arc::new(left.clone()), Arc::new(right.clone())),
     )
 }
 

@@ -290,8 +290,8 @@ pub enum StatementsCommand {
 pub enum CollationCommand {
     /// Show the insights tab of the collation's side panel (else the overview).
     ShowInsightsTab(bool),
-    /// Choose the first (0) or second (1) statement the two-text view button compares.
-    ChooseForPair(u8, StatementId),
+    /// Choose the statement the two-text view button puts on this side.
+    ChooseForPair(Side, StatementId),
     /// Move a statement's column by this many places (negative: to the left).
     MoveColumn(StatementId, i32),
     /// Hide or show a statement's column.

@@ -12,10 +12,10 @@ use egui::Key;
 use crate::export::Format;
 use crate::load::Document;
 
-use super::Side;
 use super::commands::Slot;
 use super::commands::{AppCommand, Command, DialogCommand, PairCommand};
 use super::worker::{DialogResult, Worker};
+use super::{Side, Sides};
 
 /// Why the path field is shown instead of the native dialog.
 const NO_DIALOG: &str = "No native file dialog is available here (no desktop portal is running).";
@@ -80,8 +80,8 @@ impl Dialogs {
     pub fn apply(
         &mut self,
         command: &DialogCommand,
-        documents: &[Arc<Document>],
-        exported: Option<&[Arc<Document>]>,
+        documents: &Sides<Arc<Document>>,
+        exported: Option<&[&Document]>,
         worker: &Worker,
         follow: &mut Vec<Command>,
     ) {
@@ -89,16 +89,18 @@ impl Dialogs {
             DialogCommand::Open(slot) => self.ask(*slot, documents, worker),
             DialogCommand::CancelPrompt => self.prompt = None,
             DialogCommand::EditText(side, keep) => {
-                let document = documents.get(side.index());
+                let document = &documents[*side];
                 self.editor = Some(Editor {
                     side: *side,
-                    text: match document {
-                        Some(d) if *keep => d.text.clone(),
-                        _ => String::new(),
+                    text: if *keep {
+                        document.text.clone()
+                    } else {
+                        String::new()
                     },
-                    origin: match document {
-                        Some(d) if *keep => d.name.clone(),
-                        _ => "untitled".into(),
+                    origin: if *keep {
+                        document.name.clone()
+                    } else {
+                        "untitled".into()
                     },
                     focused: false,
                 });
@@ -128,10 +130,9 @@ impl Dialogs {
                 });
             }
             DialogCommand::ChooseExportPath(format) => {
-                let Some(exported) = exported.filter(|e| !e.is_empty()) else {
+                let Some((exported, first)) = exported.and_then(|e| Some((e, e.first()?))) else {
                     return;
                 };
-                let left = &exported[0];
                 let suggested = match exported {
                     [left, right] => format!(
                         "{}-vs-{}.{}",
@@ -148,7 +149,7 @@ impl Dialogs {
                 if dialog_available() {
                     worker.pick_save(*format, suggested);
                 } else {
-                    let dir = left.path.as_ref().and_then(|p| p.parent()).map_or_else(
+                    let dir = first.path.as_ref().and_then(|p| p.parent()).map_or_else(
                         || std::env::current_dir().unwrap_or_default(),
                         std::path::Path::to_path_buf,
                     );
@@ -174,7 +175,7 @@ impl Dialogs {
     }
 
     /// Asks for a file for `slot`: the native dialog, or the path field where there is none.
-    fn ask(&mut self, slot: Slot, documents: &[Arc<Document>], worker: &Worker) {
+    fn ask(&mut self, slot: Slot, documents: &Sides<Arc<Document>>, worker: &Worker) {
         if dialog_available() {
             worker.pick(slot);
         } else {
@@ -182,15 +183,15 @@ impl Dialogs {
         }
     }
 
-    fn show_prompt(&mut self, slot: Slot, documents: &[Arc<Document>], reason: &str) {
+    fn show_prompt(&mut self, slot: Slot, documents: &Sides<Arc<Document>>, reason: &str) {
         // Start in the folder of the document it replaces, or of the first one.
         let near = match slot {
-            Slot::Side(side) => side.index(),
-            _ => 0,
+            Slot::Side(side) => side,
+            _ => Side::Left,
         };
-        let text = documents
-            .get(near)
-            .and_then(|d| d.path.as_ref())
+        let text = documents[near]
+            .path
+            .as_ref()
             .and_then(|p| p.parent())
             .map(|p| format!("{}/", p.display()))
             .unwrap_or_default();
@@ -206,7 +207,7 @@ impl Dialogs {
     pub fn receive(
         &mut self,
         result: DialogResult,
-        documents: &[Arc<Document>],
+        documents: &Sides<Arc<Document>>,
         follow: &mut Vec<Command>,
     ) {
         match result {

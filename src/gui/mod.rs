@@ -62,6 +62,7 @@ use commands::{AppCommand, StatementsCommand};
 pub use commands::{Command, Screen};
 
 pub use crate::engine::Side;
+pub use crate::sides::Sides;
 
 /// The window's icon (taskbar, window switcher): `assets/icons/parallax-256.png`, made from
 /// `assets/icons/parallax.svg` by `assets/icons/render.sh`.

@@ -67,84 +67,59 @@ impl TermsWindow {
                 Table::Counterpart => "Your counterparts",
             };
             ui.label(egui::RichText::new(title).strong());
-            let mut remove = None;
-            let mut any = false;
-            for (index, row) in edited.rows.iter_mut().enumerate() {
-                if row.table != table {
-                    continue;
-                }
-                any = true;
-                ui.horizontal(|ui| {
-                    let n = index + 1;
-                    let switch = ui
-                        .checkbox(&mut row.enabled, format!("Use row {n}"))
-                        .on_hover_text("Off: the row is kept, not applied");
-                    changed |= switch.changed();
-                    let label = switch;
-                    changed |= ui
-                        .add(
-                            egui::TextEdit::singleline(&mut row.line)
-                                .desired_width((ui.available_width() - 130.0).max(160.0)),
-                        )
-                        .labelled_by(label.id)
-                        .changed();
-                    if ui.button(format!("Remove row {n}")).clicked() {
-                        remove = Some(index);
-                    }
-                });
-                if let Some(problem) = row.problem() {
-                    ui.colored_label(
-                        ui.visuals().error_fg_color,
-                        format!("Row {}: not applied: {problem}", index + 1),
-                    );
-                }
-            }
-            if !any {
-                ui.label(egui::RichText::new("none yet").weak());
-            }
-            if let Some(index) = remove {
-                edited.rows.remove(index);
-                changed = true;
-            }
-            ui.horizontal(|ui| {
-                let (field, hint, label) = match table {
-                    Table::Equivalent => (
-                        &mut self.new_equivalent,
-                        "COAS | Army Chief | Field Marshal",
-                        "New equivalent terms:",
-                    ),
-                    Table::Counterpart => (
-                        &mut self.new_counterpart,
-                        "reaffirm | reiterate | underline",
-                        "New counterparts:",
-                    ),
-                };
-                let label = ui.label(label);
-                let response = ui
-                    .add(
-                        egui::TextEdit::singleline(field)
-                            .hint_text(hint)
-                            .desired_width((ui.available_width() - 180.0).max(160.0)),
-                    )
-                    .labelled_by(label.id);
-                let entered =
-                    response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                let add = match table {
-                    Table::Equivalent => "Add equivalent terms",
-                    Table::Counterpart => "Add counterparts",
-                };
-                if (ui.button(add).clicked() || entered) && !field.trim().is_empty() {
-                    edited.rows.push(Term::new(table, field.trim()));
-                    field.clear();
-                    changed = true;
-                }
-            });
+            changed |= rows_ui(ui, &mut edited, table);
+            changed |= self.new_row_ui(ui, &mut edited, table);
             ui.add_space(6.0);
         }
         if changed {
             commands.push(Command::Terms(TermsCommand::Set(edited)));
         }
         ui.separator();
+        self.file_ui(ui, commands);
+        ui.separator();
+        builtin_ui(ui);
+    }
+
+    /// The field and button that add a row to `table`; says whether one was added.
+    fn new_row_ui(&mut self, ui: &mut Ui, edited: &mut Terms, table: Table) -> bool {
+        let mut changed = false;
+        ui.horizontal(|ui| {
+            let (field, hint, label) = match table {
+                Table::Equivalent => (
+                    &mut self.new_equivalent,
+                    "COAS | Army Chief | Field Marshal",
+                    "New equivalent terms:",
+                ),
+                Table::Counterpart => (
+                    &mut self.new_counterpart,
+                    "reaffirm | reiterate | underline",
+                    "New counterparts:",
+                ),
+            };
+            let label = ui.label(label);
+            let response = ui
+                .add(
+                    egui::TextEdit::singleline(field)
+                        .hint_text(hint)
+                        .desired_width((ui.available_width() - 180.0).max(160.0)),
+                )
+                .labelled_by(label.id);
+            let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let add = match table {
+                Table::Equivalent => "Add equivalent terms",
+                Table::Counterpart => "Add counterparts",
+            };
+            if (ui.button(add).clicked() || entered) && !field.trim().is_empty() {
+                edited.rows.push(Term::new(table, field.trim()));
+                field.clear();
+                changed = true;
+            }
+        });
+        changed
+    }
+
+    /// The terms file's path, Import and Export.
+    fn file_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
         ui.horizontal(|ui| {
             let label = ui.label("Terms file:");
             ui.add(
@@ -171,25 +146,74 @@ impl TermsWindow {
                 commands.push(Command::Terms(TermsCommand::Export(path.into())));
             }
         });
-        ui.separator();
-        for (title, text) in [
-            ("Built-in equivalent terms", BUILTIN_EQUIVALENCES),
-            ("Built-in counterparts", BUILTIN_COUNTERPARTS),
-        ] {
-            let rows = builtin_rows(text);
-            egui::CollapsingHeader::new(format!("{title} ({} rows)", rows.len()))
-                .id_salt(title)
-                .show(ui, |ui| {
-                    let height = ui.text_style_height(&egui::TextStyle::Body);
-                    egui::ScrollArea::vertical()
-                        .id_salt(title)
-                        .max_height(180.0)
-                        .show_rows(ui, height, rows.len(), |ui, range| {
-                            for row in rows.get(range).unwrap_or_default() {
-                                ui.label(egui::RichText::new(*row).weak());
-                            }
-                        });
-                });
+    }
+}
+
+/// The analyst's rows of `table`, each with its switch, its line and Remove, and what is wrong
+/// with it; says whether one changed.
+fn rows_ui(ui: &mut Ui, edited: &mut Terms, table: Table) -> bool {
+    let mut changed = false;
+    let mut remove = None;
+    let mut any = false;
+    for (index, row) in edited.rows.iter_mut().enumerate() {
+        if row.table != table {
+            continue;
         }
+        any = true;
+        ui.horizontal(|ui| {
+            let n = index + 1;
+            let switch = ui
+                .checkbox(&mut row.enabled, format!("Use row {n}"))
+                .on_hover_text("Off: the row is kept, not applied");
+            changed |= switch.changed();
+            let label = switch;
+            changed |= ui
+                .add(
+                    egui::TextEdit::singleline(&mut row.line)
+                        .desired_width((ui.available_width() - 130.0).max(160.0)),
+                )
+                .labelled_by(label.id)
+                .changed();
+            if ui.button(format!("Remove row {n}")).clicked() {
+                remove = Some(index);
+            }
+        });
+        if let Some(problem) = row.problem() {
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                format!("Row {}: not applied: {problem}", index + 1),
+            );
+        }
+    }
+    if !any {
+        ui.label(egui::RichText::new("none yet").weak());
+    }
+    if let Some(index) = remove {
+        edited.rows.remove(index);
+        changed = true;
+    }
+    changed
+}
+
+/// The built-in rows, each table folded.
+fn builtin_ui(ui: &mut Ui) {
+    for (title, text) in [
+        ("Built-in equivalent terms", BUILTIN_EQUIVALENCES),
+        ("Built-in counterparts", BUILTIN_COUNTERPARTS),
+    ] {
+        let rows = builtin_rows(text);
+        egui::CollapsingHeader::new(format!("{title} ({} rows)", rows.len()))
+            .id_salt(title)
+            .show(ui, |ui| {
+                let height = ui.text_style_height(&egui::TextStyle::Body);
+                egui::ScrollArea::vertical()
+                    .id_salt(title)
+                    .max_height(180.0)
+                    .show_rows(ui, height, rows.len(), |ui, range| {
+                        for row in rows.get(range).unwrap_or_default() {
+                            ui.label(egui::RichText::new(*row).weak());
+                        }
+                    });
+            });
     }
 }

@@ -9,6 +9,7 @@ use super::super::commands::{
 };
 use super::super::worker::{CollationExportJob, ExportJob, JobResult};
 use super::ParallaxApp;
+use crate::load::Document;
 
 impl ParallaxApp {
     /// Carries out one command, and the commands it leads to, each by the part that owns
@@ -46,17 +47,20 @@ impl ParallaxApp {
             Command::Terms(command) => self.apply_terms(command, follow),
             Command::Find(command) => self.find.apply(command, follow),
             Command::Dialog(command) => {
-                let exported = match self.screen {
-                    Screen::Pair => self.session.shown().map(|s| s.documents.as_slice()),
+                let exported: Option<Vec<&Document>> = match self.screen {
+                    Screen::Pair => self
+                        .session
+                        .shown()
+                        .map(|s| s.documents.iter().map(|d| &**d).collect()),
                     Screen::Collation => self
                         .collation_session
                         .shown()
-                        .map(|s| s.documents.as_slice()),
+                        .map(|s| s.documents.iter().map(|d| &**d).collect()),
                 };
                 self.dialogs.apply(
                     &command,
                     self.session.documents(),
-                    exported,
+                    exported.as_deref(),
                     &self.worker,
                     follow,
                 );

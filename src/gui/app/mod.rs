@@ -15,7 +15,6 @@ mod apply;
 mod input;
 mod layout;
 
-use super::Side;
 use super::commands::{AppCommand, Command, PairCommand};
 use super::commands::{Screen, Slot};
 use super::dialogs::Dialogs;
@@ -26,6 +25,7 @@ use super::settings::Settings;
 use super::terms::TermsWindow;
 use super::watch::{WATCH_INTERVAL, Watch};
 use super::worker::{FindScope, Locate, Worker};
+use super::{Side, Sides};
 use crate::gui::collation::CollationView;
 use crate::gui::collation::statements::CollationSession;
 use crate::gui::pair::PairView;
@@ -144,10 +144,9 @@ impl ParallaxApp {
             || self.worker.outstanding() > 0
     }
 
-    /// The open documents (left, right).
-    pub fn documents(&self) -> [&Document; 2] {
-        let documents = self.session.documents();
-        [&documents[0], &documents[1]]
+    /// The open documents.
+    pub fn documents(&self) -> Sides<&Document> {
+        self.session.documents().as_deref()
     }
 
     /// The comparison shown, once computed.
@@ -301,7 +300,7 @@ impl ParallaxApp {
                 format!("Parallax — {}", shown.names.join(" · "))
             }
             _ => {
-                let [left, right] = self.documents();
+                let Sides { left, right } = self.documents();
                 format!("Parallax — {} ↔ {}", left.name, right.name)
             }
         };
@@ -330,7 +329,7 @@ fn find_scope(
     } else {
         let shown = session.shown()?;
         Some(FindScope {
-            documents: shown.documents.to_vec(),
+            documents: shown.documents.iter().cloned().collect(),
             locate: Locate::Pair(shown.display.clone()),
             generation,
         })

@@ -30,6 +30,7 @@ use crate::engine::collate::{PointKind, SentenceWords};
 
 use cells::cell_job;
 
+use crate::gui::Sides;
 use crate::gui::collation::statements::CollationShown;
 use crate::gui::commands::{CollationCommand, Command, StatementId};
 use crate::gui::palette::Palette;
@@ -59,7 +60,7 @@ pub struct CollationView {
     /// The statement the points are ordered by (default: the first column).
     pivot: Option<StatementId>,
     /// The two statements the "two-text view" button compares.
-    pair: (Option<StatementId>, Option<StatementId>),
+    pair: Sides<Option<StatementId>>,
     /// Which points are shown.
     filter: PointFilter,
     /// Bumped whenever the rows name other points (keys find results).
@@ -256,7 +257,7 @@ impl CollationView {
         {
             self.filter = PointFilter::All;
         }
-        for slot in [&mut self.pair.0, &mut self.pair.1] {
+        for slot in self.pair.as_mut() {
             if slot.is_some_and(|id| !shown.ids.contains(&id)) {
                 *slot = None;
             }
@@ -389,13 +390,7 @@ impl CollationView {
                     overview::SideTab::Overview
                 };
             }
-            CollationCommand::ChooseForPair(slot, id) => {
-                if *slot == 0 {
-                    self.pair.0 = Some(*id);
-                } else {
-                    self.pair.1 = Some(*id);
-                }
-            }
+            CollationCommand::ChooseForPair(side, id) => self.pair[*side] = Some(*id),
             CollationCommand::ClearHighlights => {
                 self.highlights.clear();
                 self.highlight_key += 1;
@@ -457,47 +452,11 @@ impl CollationView {
         // Each cell keeps room at its left for the marker of whom its sentences credit.
         let text_width = column - 2.0 * CELL_PAD - MARKER_WIDTH;
         let collation = &shown.collation;
-        self.heights.prepare(
-            shown.generation ^ (columns.len() as u64).rotate_left(40),
-            text_width,
-            font.size,
-            self.reading.iter().map(|&p| {
-                columns
-                    .iter()
-                    .filter_map(|&d| collation.span(p, d).map(|s| s.len()))
-                    .max()
-                    .unwrap_or(0)
-            }),
-        );
-        let key = GalleyKey::new(
-            ui,
-            shown.generation,
-            text_width,
-            font.size,
-            MarksKey {
-                find: find_version,
-                highlights: self.highlight_key,
-            },
-        );
-        if let Some(before) = self.galleys.validate(key)
-            && before.is_none_or(|before| before.shown != key.shown)
-        {
-            // The words of another collation's points.
-            self.words.clear();
-        }
+        self.prepare_caches(ui, shown, &columns, (text_width, font.size), find_version);
         if let Some(reason) = self.empty_reason(shown) {
             ui.label(RichText::new(reason).strong());
         }
-        let mut area = egui::ScrollArea::both()
-            .auto_shrink([false, false])
-            .id_salt("collation-rows");
-        if let Some(y) = self.scroll_offset.take() {
-            area = area.vertical_scroll_offset(y);
-        }
-        if let Some(row) = self.scroll_to.take() {
-            area = area.vertical_scroll_offset((self.heights.top(row) - 40.0).max(0.0));
-        }
-        let output = area.show_viewport(ui, |ui, viewport| {
+        let output = self.scroll_area().show_viewport(ui, |ui, viewport| {
             ui.set_width(content_width);
             ui.set_height(self.heights.total() + HEADER);
             let origin = ui.max_rect().min;
@@ -514,23 +473,7 @@ impl CollationView {
                 let mut cells = Vec::with_capacity(columns.len());
                 for (c, &document) in columns.iter().enumerate() {
                     let x = origin.x + GUTTER + column * c as f32;
-                    // Find matches are sorted by row: this row's are one slice.
-                    let range = row_range(matches, row, |m| m.row);
-                    let from = range.start;
-                    let found: Vec<(Span, bool)> = matches
-                        .get(range)
-                        .unwrap_or_default()
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, m)| m.document == document)
-                        .map(|(k, m)| (m.span, from + k == current))
-                        .chain(
-                            self.highlights
-                                .iter()
-                                .filter(|h| h.0 == document)
-                                .map(|h| (h.1, true)),
-                        )
-                        .collect();
+                    let found = self.marks_in(matches, current, row, document);
                     let galley = self.cell_galley(
                         ui, shown, point, document, text_width, &font, &palette, &found,
                     );
@@ -563,36 +506,13 @@ impl CollationView {
                             if single {
                                 ui.painter().rect_filled(rect, 3.0, palette.single);
                             }
-                            let mut inner = rect.shrink(CELL_PAD);
-                            if let Some(actors) =
-                                attribution.and_then(|a| a.get(document)).map(|a| &a.actors)
-                            {
-                                let credited: Vec<(usize, Actor)> = collation
-                                    .points
-                                    .get(point)
-                                    .and_then(|p| p.sentences.get(document))
-                                    .map_or(&[][..], Vec::as_slice)
-                                    .iter()
-                                    .filter_map(|&s| Some((s, *actors.get(s)?)))
-                                    .collect();
-                                let marker =
-                                    Rect::from_min_size(inner.min, vec2(MARKER_WIDTH, 16.0));
-                                actor_marker_ui(
-                                    ui,
-                                    marker,
-                                    false,
-                                    (&credited, || format!("{} sentence ", label(document))),
-                                    (palette.kinds[1], palette.kinds[2]),
-                                );
-                            }
-                            inner.min.x += MARKER_WIDTH;
-                            galley.put(
-                                ui,
-                                Rect::from_min_size(
-                                    inner.min,
-                                    vec2(galley.size().x.min(inner.width()), galley.size().y),
-                                ),
-                            );
+                            let actors = attribution.and_then(|a| a.get(document));
+                            let sentences = collation
+                                .points
+                                .get(point)
+                                .and_then(|p| p.sentences.get(document))
+                                .map_or(&[][..], Vec::as_slice);
+                            cell_ui(ui, rect, &galley, document, sentences, actors, &palette);
                         }
                         None => empty_cell(ui.painter(), rect, palette.empty, dark),
                     }
@@ -611,6 +531,89 @@ impl CollationView {
         self.offset = output.state.clamped_offset().y;
         self.viewport_height = output.inner_rect.height();
         self.heights.refresh();
+    }
+
+    /// Makes the row heights and the laid-out cells fit this frame (`text` is the cells' text
+    /// width and font size); a new collation's words are taken again.
+    fn prepare_caches(
+        &mut self,
+        ui: &Ui,
+        shown: &CollationShown,
+        columns: &[usize],
+        (text_width, font_size): (f32, f32),
+        find_version: u64,
+    ) {
+        let collation = &shown.collation;
+        self.heights.prepare(
+            shown.generation ^ (columns.len() as u64).rotate_left(40),
+            text_width,
+            font_size,
+            self.reading.iter().map(|&p| {
+                columns
+                    .iter()
+                    .filter_map(|&d| collation.span(p, d).map(|s| s.len()))
+                    .max()
+                    .unwrap_or(0)
+            }),
+        );
+        let key = GalleyKey::new(
+            ui,
+            shown.generation,
+            text_width,
+            font_size,
+            MarksKey {
+                find: find_version,
+                highlights: self.highlight_key,
+            },
+        );
+        if let Some(before) = self.galleys.validate(key)
+            && before.is_none_or(|before| before.shown != key.shown)
+        {
+            // The words of another collation's points.
+            self.words.clear();
+        }
+    }
+
+    /// The rows' scroll area, scrolled to the offset or the row asked for, if any.
+    fn scroll_area(&mut self) -> egui::ScrollArea {
+        let mut area = egui::ScrollArea::both()
+            .auto_shrink([false, false])
+            .id_salt("collation-rows");
+        if let Some(y) = self.scroll_offset.take() {
+            area = area.vertical_scroll_offset(y);
+        }
+        if let Some(row) = self.scroll_to.take() {
+            area = area.vertical_scroll_offset((self.heights.top(row) - 40.0).max(0.0));
+        }
+        area
+    }
+
+    /// The places marked in one cell: its find matches (the current one apart), then the
+    /// highlights of the insights entry clicked.
+    fn marks_in(
+        &self,
+        matches: &[FindMatch],
+        current: usize,
+        row: usize,
+        document: usize,
+    ) -> Vec<(Span, bool)> {
+        // Find matches are sorted by row: this row's are one slice.
+        let range = row_range(matches, row, |m| m.row);
+        let from = range.start;
+        matches
+            .get(range)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.document == document)
+            .map(|(k, m)| (m.span, from + k == current))
+            .chain(
+                self.highlights
+                    .iter()
+                    .filter(|h| h.0 == document)
+                    .map(|h| (h.1, true)),
+            )
+            .collect()
     }
 
     /// The laid-out text of one cell (`None` for a statement that lacks the point).
@@ -648,4 +651,40 @@ impl CollationView {
         self.galleys.insert((point, document), galley.clone());
         Some(galley)
     }
+}
+
+/// Draws a statement's cell of a point: the marker of whom its sentences credit (when the
+/// insights are computed) and its text.
+fn cell_ui(
+    ui: &mut Ui,
+    rect: Rect,
+    galley: &CellGalley,
+    document: usize,
+    sentences: &[usize],
+    attribution: Option<&Attribution>,
+    palette: &Palette,
+) {
+    let mut inner = rect.shrink(CELL_PAD);
+    if let Some(actors) = attribution.map(|a| &a.actors) {
+        let credited: Vec<(usize, Actor)> = sentences
+            .iter()
+            .filter_map(|&s| Some((s, *actors.get(s)?)))
+            .collect();
+        let marker = Rect::from_min_size(inner.min, vec2(MARKER_WIDTH, 16.0));
+        actor_marker_ui(
+            ui,
+            marker,
+            false,
+            (&credited, || format!("{} sentence ", label(document))),
+            (palette.kinds[1], palette.kinds[2]),
+        );
+    }
+    inner.min.x += MARKER_WIDTH;
+    galley.put(
+        ui,
+        Rect::from_min_size(
+            inner.min,
+            vec2(galley.size().x.min(inner.width()), galley.size().y),
+        ),
+    );
 }

@@ -12,6 +12,7 @@ use crate::engine::collate::Collation;
 use crate::load::{Document, LoadOptions};
 use crate::samples::SAMPLES;
 
+use crate::gui::Sides;
 use crate::gui::commands::{Command, Screen, Slot, StatementId, StatementsCommand};
 use crate::gui::notices::Notices;
 use crate::gui::worker::{CollationResult, Loaded, Worker};
@@ -157,7 +158,7 @@ impl CollationSession {
     pub fn apply(
         &mut self,
         command: &StatementsCommand,
-        pair: &[Arc<Document>],
+        pair: &Sides<Arc<Document>>,
         options: Options,
         worker: &Worker,
     ) -> Option<Screen> {
@@ -396,13 +397,13 @@ impl CollationSession {
     }
 
     /// The documents of two statements (by id), for the two-text view.
-    pub fn pair(&self, first: StatementId, second: StatementId) -> Option<[Arc<Document>; 2]> {
+    pub fn pair(&self, first: StatementId, second: StatementId) -> Option<Sides<Arc<Document>>> {
         let find = |id: StatementId| {
             self.statements
                 .iter()
                 .find(|s| s.id == id)
                 .and_then(|s| s.document.clone())
         };
-        Some([find(first)?, find(second)?])
+        Some(Sides::new(find(first)?, find(second)?))
     }
 }

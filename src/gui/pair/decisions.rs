@@ -8,12 +8,12 @@
 
 use egui::Ui;
 
-use crate::engine::{Comparison, Decision, LinkKind, LinkSource, Verdict};
+use crate::engine::{Comparison, Decision, LinkKind, LinkSource, Row, Verdict};
 use crate::load::Document;
 
-use crate::gui::Side;
 use crate::gui::commands::{Command, DecisionsCommand, TermsCommand};
 use crate::gui::pair::session::Shown;
+use crate::gui::{Side, Sides};
 
 /// Most changes kept for undo.
 const UNDO_MAX: usize = 100;
@@ -46,7 +46,10 @@ fn sentence_text(document: &Document, comparison: &Comparison, side: Side, i: us
 
 /// The decision that links sentences `left` and `right` of what is shown, with `verdict`.
 pub fn decision_on(shown: &Shown, left: usize, right: usize, verdict: Verdict) -> Decision {
-    let [left_doc, right_doc] = &shown.documents;
+    let Sides {
+        left: left_doc,
+        right: right_doc,
+    } = &shown.documents;
     Decision::new(
         sentence_text(left_doc, &shown.comparison, Side::Left, left),
         sentence_text(right_doc, &shown.comparison, Side::Right, right),
@@ -96,7 +99,7 @@ impl DecisionsPanel {
             }
             DecisionsCommand::PickForLink(side, i) => {
                 self.picked = shown.map(|shown| {
-                    let document = &shown.documents[side.index()];
+                    let document = &shown.documents[*side];
                     (
                         *side,
                         *i,
@@ -155,106 +158,33 @@ impl DecisionsPanel {
         decisions: &[Decision],
         commands: &mut Vec<Command>,
     ) {
-        let comparison = &shown.comparison;
-        let Some(this) = comparison.rows.get(row) else {
+        let Some(this) = shown.comparison.rows.get(row) else {
             return;
         };
-        // The links of the row's sentences: its own pairs first, then the others.
-        let mut links: Vec<(usize, usize)> = Vec::new();
-        for &l in &this.left {
-            for &r in &this.right {
-                links.push((l, r));
-            }
-        }
-        for link in &comparison.links {
-            let pair = (link.left, link.right);
-            if (this.left.contains(&link.left) || this.right.contains(&link.right))
-                && !links.contains(&pair)
-            {
-                links.push(pair);
-            }
-        }
-        ui.horizontal_wrapped(|ui| {
-            ui.label(egui::RichText::new("Links:").strong());
-            if links.is_empty() {
-                ui.label(egui::RichText::new("none").weak());
-            }
-            for &(l, r) in links.iter().take(8) {
-                let Some(link) = comparison.link(l, r) else {
-                    continue;
-                };
-                let pair = format!("L{}–R{}", l + 1, r + 1);
-                let by = match (link.source, verdict_of(shown, decisions, l, r)) {
-                    (_, Some(Verdict::Confirm)) => "confirmed by you",
-                    (_, Some(Verdict::Link(_))) | (LinkSource::Analyst, _) => "linked by you",
-                    _ => "found by Parallax",
-                };
-                ui.label(format!("{pair} {} ({by})", link.kind.name()));
-                if ui
-                    .small_button(format!("Confirm {pair}"))
-                    .on_hover_text("Keep this link whatever the options")
-                    .clicked()
-                {
-                    commands.push(Command::Decisions(DecisionsCommand::Decide(decision_on(
-                        shown,
-                        l,
-                        r,
-                        Verdict::Confirm,
-                    ))));
-                }
-                if ui
-                    .small_button(format!("Reject {pair}"))
-                    .on_hover_text(
-                        "These two are not counterparts: the link goes, the sentences find \
-                         their next best counterpart or stand alone",
-                    )
-                    .clicked()
-                {
-                    commands.push(Command::Decisions(DecisionsCommand::Decide(decision_on(
-                        shown,
-                        l,
-                        r,
-                        Verdict::Reject,
-                    ))));
-                }
-                ui.separator();
-            }
-        });
-        // The words a reworded pair replaces, offered as terms to teach.
-        let [left_doc, right_doc] = &shown.documents;
-        let replaced: Vec<(String, String)> = this
-            .ops
-            .iter()
-            .filter(|op| op.tag == crate::engine::OpTag::Replace)
-            .filter_map(|op| {
-                let left = left_doc.text.get(op.left.range())?;
-                let right = right_doc.text.get(op.right.range())?;
-                let clean = |t: &str| {
-                    t.trim()
-                        .trim_matches(|c: char| c.is_ascii_punctuation() && c != '.')
-                        .trim()
-                        .to_owned()
-                };
-                let (left, right) = (clean(left), clean(right));
-                let short = |t: &str| t.split_whitespace().count() <= 5 && !t.is_empty();
-                (short(&left) && short(&right)).then_some((left, right))
-            })
-            .take(4)
-            .collect();
+        links_ui(
+            ui,
+            shown,
+            &row_links(&shown.comparison, this),
+            decisions,
+            commands,
+        );
+        let replaced = replaced_words(shown, this);
         if !replaced.is_empty() && this.kind == crate::engine::RowKind::Modified {
-            ui.horizontal_wrapped(|ui| {
-                ui.label(egui::RichText::new("These mean the same:").strong())
-                    .on_hover_text(
-                        "Teach Parallax that the two wordings are equivalent terms (kept in \
-                         your terms, View > Terms)",
-                    );
-                for (left, right) in replaced {
-                    if ui.small_button(format!("“{left}” = “{right}”")).clicked() {
-                        commands.push(Command::Terms(TermsCommand::Teach(left, right)));
-                    }
-                }
-            });
+            teach_ui(ui, replaced, commands);
         }
+        self.link_these_ui(ui, shown, this, decisions, commands);
+    }
+
+    /// "Link these:" a button to pick each of the row's sentences, then, with one picked, a
+    /// button to link it with each of the row's other side's, and the Decisions button.
+    fn link_these_ui(
+        &self,
+        ui: &mut Ui,
+        shown: &Shown,
+        this: &Row,
+        decisions: &[Decision],
+        commands: &mut Vec<Command>,
+    ) {
         ui.horizontal_wrapped(|ui| {
             ui.label(egui::RichText::new("Link these:").strong());
             let sentences = this
@@ -374,7 +304,7 @@ fn decision_ui(
     commands: &mut Vec<Command>,
 ) {
     let stale = shown.is_some_and(|shown| {
-        let [left, right] = &shown.documents;
+        let Sides { left, right } = &shown.documents;
         let c = &shown.comparison;
         decision.is_stale(
             (&left.text, &c.left_sentences),
@@ -445,4 +375,122 @@ fn verdict_of(shown: &Shown, decisions: &[Decision], l: usize, r: usize) -> Opti
         .rev()
         .find(|d| d.same_pair(&probe))
         .map(|d| d.verdict)
+}
+
+/// The links of a row's sentences: its own pairs first, then the others.
+fn row_links(comparison: &Comparison, this: &Row) -> Vec<(usize, usize)> {
+    let mut links: Vec<(usize, usize)> = Vec::new();
+    for &l in &this.left {
+        for &r in &this.right {
+            links.push((l, r));
+        }
+    }
+    for link in &comparison.links {
+        let pair = (link.left, link.right);
+        if (this.left.contains(&link.left) || this.right.contains(&link.right))
+            && !links.contains(&pair)
+        {
+            links.push(pair);
+        }
+    }
+    links
+}
+
+/// "Links:" each of the row's links (at most 8) with who found it, and Confirm and Reject.
+fn links_ui(
+    ui: &mut Ui,
+    shown: &Shown,
+    links: &[(usize, usize)],
+    decisions: &[Decision],
+    commands: &mut Vec<Command>,
+) {
+    let comparison = &shown.comparison;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new("Links:").strong());
+        if links.is_empty() {
+            ui.label(egui::RichText::new("none").weak());
+        }
+        for &(l, r) in links.iter().take(8) {
+            let Some(link) = comparison.link(l, r) else {
+                continue;
+            };
+            let pair = format!("L{}–R{}", l + 1, r + 1);
+            let by = match (link.source, verdict_of(shown, decisions, l, r)) {
+                (_, Some(Verdict::Confirm)) => "confirmed by you",
+                (_, Some(Verdict::Link(_))) | (LinkSource::Analyst, _) => "linked by you",
+                _ => "found by Parallax",
+            };
+            ui.label(format!("{pair} {} ({by})", link.kind.name()));
+            if ui
+                .small_button(format!("Confirm {pair}"))
+                .on_hover_text("Keep this link whatever the options")
+                .clicked()
+            {
+                commands.push(Command::Decisions(DecisionsCommand::Decide(decision_on(
+                    shown,
+                    l,
+                    r,
+                    Verdict::Confirm,
+                ))));
+            }
+            if ui
+                .small_button(format!("Reject {pair}"))
+                .on_hover_text(
+                    "These two are not counterparts: the link goes, the sentences find \
+                 their next best counterpart or stand alone",
+                )
+                .clicked()
+            {
+                commands.push(Command::Decisions(DecisionsCommand::Decide(decision_on(
+                    shown,
+                    l,
+                    r,
+                    Verdict::Reject,
+                ))));
+            }
+            ui.separator();
+        }
+    });
+}
+
+/// The words a reworded pair replaces (short ones, at most four), offered as terms to teach.
+fn replaced_words(shown: &Shown, this: &Row) -> Vec<(String, String)> {
+    let Sides {
+        left: left_doc,
+        right: right_doc,
+    } = &shown.documents;
+    this.ops
+        .iter()
+        .filter(|op| op.tag == crate::engine::OpTag::Replace)
+        .filter_map(|op| {
+            let left = left_doc.text.get(op.left.range())?;
+            let right = right_doc.text.get(op.right.range())?;
+            let clean = |t: &str| {
+                t.trim()
+                    .trim_matches(|c: char| c.is_ascii_punctuation() && c != '.')
+                    .trim()
+                    .to_owned()
+            };
+            let (left, right) = (clean(left), clean(right));
+            let short = |t: &str| t.split_whitespace().count() <= 5 && !t.is_empty();
+            (short(&left) && short(&right)).then_some((left, right))
+        })
+        .take(4)
+        .collect()
+}
+
+/// "These mean the same:" a button to teach each pair of replaced words as equivalent terms.
+fn teach_ui(ui: &mut Ui, replaced: Vec<(String, String)>, commands: &mut Vec<Command>) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new("These mean the same:").strong())
+            .on_hover_text(
+                "Teach Parallax that the two wordings are equivalent terms (kept in \
+                         your terms, View > Terms)",
+            );
+        for (left, right) in replaced {
+            if ui.small_button(format!("“{left}” = “{right}”")).clicked() {
+                commands.push(Command::Terms(TermsCommand::Teach(left, right)));
+            }
+        }
+    });
 }

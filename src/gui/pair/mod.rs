@@ -18,11 +18,11 @@ use crate::analysis::{Analysis, ShiftKind};
 use crate::engine::Span;
 use crate::load::Document;
 
-use crate::gui::Side;
 use crate::gui::commands::{AppCommand, Command, ViewCommand};
 use crate::gui::pair::session::Shown;
 use crate::gui::rows::{self, CellGalley, GalleyCache, MarksKey, RowHeights, ScrollKey};
 use crate::gui::worker::FindMatch;
+use crate::gui::{Side, Sides};
 use view::{Palette, ViewInput};
 
 /// Find matches as the view marks them: (row, side, span, is the current match).
@@ -32,7 +32,7 @@ pub type ViewMark = (usize, Side, Span, bool);
 pub struct PairView {
     heights: RowHeights,
     /// Laid-out cells of the rows seen recently.
-    galleys: GalleyCache<usize, [Option<CellGalley>; 2]>,
+    galleys: GalleyCache<usize, Sides<Option<CellGalley>>>,
     selected: Option<usize>,
     /// A row to bring into view next frame.
     scroll_to: Option<usize>,
@@ -287,12 +287,15 @@ impl PairView {
         self.update_marks(shown, input.find, input.find_current, input.find_version);
         self.filter_ui(ui, shown, input.analysis, commands);
         let comparison = &shown.comparison;
-        let actors: [&[crate::analysis::Actor]; 2] = match input.analysis {
-            Some(a) => [&a.attribution[0].actors, &a.attribution[1].actors],
-            None => [&[], &[]],
+        let actors: Sides<&[crate::analysis::Actor]> = match input.analysis.map(|a| &**a) {
+            Some(Analysis {
+                attribution: [left, right],
+                ..
+            }) => Sides::new(&left.actors, &right.actors),
+            None => Sides::new(&[], &[]),
         };
         let view_input = ViewInput {
-            documents: [&shown.documents[0], &shown.documents[1]],
+            documents: shown.documents.as_deref(),
             comparison,
             generation: shown.generation,
             palette,
@@ -407,7 +410,7 @@ impl PairView {
 /// What the view shows this frame, from the other parts.
 pub struct PairInput<'a> {
     /// The open documents (their names head the columns).
-    pub documents: &'a [Arc<Document>],
+    pub documents: &'a Sides<Arc<Document>>,
     /// The comparison shown, if any yet.
     pub shown: Option<&'a Shown>,
     /// Find matches (row, document 0 or 1, span), by row.
@@ -453,14 +456,11 @@ pub fn credited_differently_hidden(analysis: &Analysis, shown: &Shown) -> Vec<bo
 
 /// Each document's name (cut with "…" when longer than its column; hovering shows the path)
 /// and its open button, over the column they name.
-fn headers_ui(ui: &mut Ui, documents: &[Arc<Document>], commands: &mut Vec<Command>) {
+fn headers_ui(ui: &mut Ui, documents: &Sides<Arc<Document>>, commands: &mut Vec<Command>) {
     let width = ui.available_width();
     let column = ((width - view::GUTTER) / 2.0).max(80.0);
     let (header, _) = ui.allocate_exact_size(egui::vec2(width, 24.0), egui::Sense::hover());
-    for side in [Side::Left, Side::Right] {
-        let Some(doc) = documents.get(side.index()) else {
-            continue;
-        };
+    for (side, doc) in documents.iter_with_side() {
         let x = match side {
             Side::Left => header.min.x,
             Side::Right => header.max.x - column,

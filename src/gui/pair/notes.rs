@@ -15,6 +15,8 @@ use crate::engine::Comparison;
 use crate::load::Document;
 use crate::notes::{Notes, Placed};
 
+use crate::gui::Sides;
+
 use crate::gui::commands::{Command, NotesCommand};
 use crate::gui::notices::Notices;
 use crate::gui::pair::session::Shown;
@@ -33,7 +35,7 @@ pub struct NotesBar {
     /// row most like it, with the text it was written on: (row, left, right).
     inexact: Vec<(usize, String, String)>,
     /// The comparison and documents the notes are placed on (a draft is saved against them).
-    placed_on: Option<(Arc<Comparison>, [Arc<Document>; 2])>,
+    placed_on: Option<(Arc<Comparison>, Sides<Arc<Document>>)>,
     /// Text typed on a row and not saved yet: (row, text).
     draft: Option<(usize, String)>,
     /// The note field takes the keyboard next frame (key N).
@@ -54,7 +56,7 @@ impl NotesBar {
     /// A draft left behind is saved first, on the row it was typed on.
     pub fn on_shown(&mut self, shown: &Shown, worker: &Worker) {
         self.save_draft(worker);
-        let [left, right] = &shown.documents;
+        let Sides { left, right } = &shown.documents;
         let kept_in = |l: &Document, r: &Document| matches!((&self.sidecar, crate::notes::sidecar_path(l, r)), (Some((p, _)), Some(q)) if *p == q);
         // The same pair, or the same two documents with the sides swapped: the same notes,
         // kept in the same sidecar, their anchors on the sides as shown.
@@ -78,7 +80,7 @@ impl NotesBar {
     }
 
     fn place(&mut self, shown: &Shown) {
-        let [left, right] = &shown.documents;
+        let Sides { left, right } = &shown.documents;
         match &self.sidecar {
             Some((_, notes)) => {
                 let placed = notes.placed(&shown.comparison, left, right);
@@ -112,7 +114,7 @@ impl NotesBar {
             return false;
         };
         notes.decisions = decisions;
-        if let Some((_, [left, right])) = &self.placed_on {
+        if let Some((_, Sides { left, right })) = &self.placed_on {
             notes.left = crate::notes::Notes::new(left, right).left;
             notes.right = crate::notes::Notes::new(left, right).right;
         }
@@ -167,7 +169,7 @@ impl NotesBar {
         else {
             return false;
         };
-        let [left, right] = documents;
+        let Sides { left, right } = documents;
         notes.set(comparison, row, left, right, text);
         let mut kept = notes.clone();
         if self.swapped {
@@ -208,7 +210,7 @@ impl NotesBar {
                 }
                 self.reading = None;
                 let Some(shown) = shown else { return };
-                let [left, right] = &shown.documents;
+                let Sides { left, right } = &shown.documents;
                 let notes = match result {
                     Ok(notes) => *notes,
                     Err(message) => {

@@ -1,4 +1,4 @@
-//! The documents and the comparison session: which statements are open (a list, two today),
+//! The documents and the comparison session: which two statements are open,
 //! which are loading, the comparison shown with its display model and insights, and the jobs
 //! that produce them. A newer load or comparison supersedes an older one: results carry
 //! generation numbers and only the newest is taken in.
@@ -12,10 +12,10 @@ use crate::engine::{Comparison, Options};
 use crate::load::{Document, LoadOptions};
 use crate::samples::{SAMPLES, default_pair};
 
-use crate::gui::Side;
 use crate::gui::commands::{Command, PairCommand, Slot};
 use crate::gui::notices::Notices;
 use crate::gui::worker::{Loaded, PairResult, Taught, Worker};
+use crate::gui::{Side, Sides};
 
 /// A comparison on screen, with the documents it was computed from (the view renders these,
 /// never newer documents that are still being compared).
@@ -26,14 +26,14 @@ pub struct Shown {
     /// Its display model (rows of sentences, cross-references, differences).
     pub display: Arc<DisplayModel>,
     /// The documents compared, left then right.
-    pub documents: [Arc<Document>; 2],
+    pub documents: Sides<Arc<Document>>,
     /// Bumped for every comparison shown (keys caches and jobs).
     pub generation: u64,
 }
 
 impl Shown {
     /// A comparison of `documents` to show, with its display model (generation 1).
-    pub fn new(comparison: Arc<Comparison>, documents: [Arc<Document>; 2]) -> Self {
+    pub fn new(comparison: Arc<Comparison>, documents: Sides<Arc<Document>>) -> Self {
         Self {
             display: Arc::new(DisplayModel::new(&comparison)),
             comparison,
@@ -52,14 +52,14 @@ pub struct Changed {
 
 /// The open documents and what was computed from them.
 pub struct Session {
-    /// The open documents, one per column (left, right).
-    documents: Vec<Arc<Document>>,
-    /// Per document, the file being loaded into its column, if any.
-    loading: Vec<Option<PathBuf>>,
+    /// The open documents, one per column.
+    documents: Sides<Arc<Document>>,
+    /// Per column, the file being loaded into it, if any.
+    loading: Sides<Option<PathBuf>>,
     /// Per column, whether it waits for a statement (its document is an empty placeholder).
-    awaited: Vec<bool>,
-    /// Per document, the generation of its newest load request.
-    load_generation: Vec<u64>,
+    awaited: Sides<bool>,
+    /// Per column, the generation of its newest load request.
+    load_generation: Sides<u64>,
     /// The generation of the newest comparison request.
     compare_generation: u64,
     /// Whether the newest comparison is still running.
@@ -82,10 +82,10 @@ impl Default for Session {
     fn default() -> Self {
         let (left, right) = default_pair();
         Self {
-            documents: vec![Arc::new(left), Arc::new(right)],
-            loading: vec![None, None],
-            awaited: vec![false, false],
-            load_generation: vec![0, 0],
+            documents: Sides::new(Arc::new(left), Arc::new(right)),
+            loading: Sides::default(),
+            awaited: Sides::default(),
+            load_generation: Sides::default(),
             compare_generation: 0,
             comparing: false,
             shown: None,
@@ -99,19 +99,19 @@ impl Default for Session {
 }
 
 impl Session {
-    /// The open documents (left, right).
-    pub fn documents(&self) -> &[Arc<Document>] {
+    /// The open documents.
+    pub fn documents(&self) -> &Sides<Arc<Document>> {
         &self.documents
     }
 
     /// The document of a side.
     pub fn document(&self, side: Side) -> &Arc<Document> {
-        &self.documents[side.index()]
+        &self.documents[side]
     }
 
     /// The file being loaded into a side's column, if any.
     pub fn loading(&self, side: Side) -> Option<&PathBuf> {
-        self.loading.get(side.index()).and_then(Option::as_ref)
+        self.loading[side].as_ref()
     }
 
     /// Whether a load, the comparison or its insights are still being computed.
@@ -151,16 +151,16 @@ impl Session {
     /// Empties a side's column: it waits for a statement (the one-file start's right, a side
     /// whose file given at start could not be opened).
     pub fn await_side(&mut self, side: Side) {
-        self.documents[side.index()] = Arc::new(Document::from_text(
+        self.documents[side] = Arc::new(Document::from_text(
             format!("no {} statement yet", side.name()),
             "",
         ));
-        self.awaited[side.index()] = true;
+        self.awaited[side] = true;
     }
 
     /// Whether a side waits for a statement (nothing is compared with the other yet).
     pub fn awaited(&self, side: Side) -> bool {
-        self.awaited.get(side.index()).copied().unwrap_or(false)
+        self.awaited[side]
     }
 
     /// Where a side's statement came from, as the status bar says it: its path, "bundled
@@ -220,10 +220,10 @@ impl Session {
                         .map(crate::engine::Decision::mirrored)
                         .collect(),
                 );
-                self.documents.swap(0, 1);
-                self.awaited.swap(0, 1);
-                self.loading.swap(0, 1);
-                self.load_generation.swap(0, 1);
+                self.documents.swap();
+                self.awaited.swap();
+                self.loading.swap();
+                self.load_generation.swap();
                 self.request_compare(options, worker);
             }
             PairCommand::Reload => {
@@ -255,30 +255,31 @@ impl Session {
     }
 
     /// Shows two documents (of the collation) in the two columns and compares them.
-    pub fn show_pair(&mut self, documents: [Arc<Document>; 2], options: Options, worker: &Worker) {
-        for (i, document) in documents.into_iter().enumerate() {
-            self.load_generation[i] += 1;
-            self.loading[i] = None;
-            self.awaited[i] = false;
-            self.documents[i] = document;
-        }
+    pub fn show_pair(
+        &mut self,
+        documents: Sides<Arc<Document>>,
+        options: Options,
+        worker: &Worker,
+    ) {
+        self.load_generation = self.load_generation.map(|generation| generation + 1);
+        self.loading = Sides::default();
+        self.awaited = Sides::default();
+        self.documents = documents;
         self.request_compare(options, worker);
     }
 
     /// Replaces a side's document at once, superseding a load in progress.
     fn replace(&mut self, side: Side, document: Document) {
-        let i = side.index();
-        self.load_generation[i] += 1;
-        self.loading[i] = None;
-        self.awaited[i] = false;
-        self.documents[i] = Arc::new(document);
+        self.load_generation[side] += 1;
+        self.loading[side] = None;
+        self.awaited[side] = false;
+        self.documents[side] = Arc::new(document);
     }
 
     fn load(&mut self, side: Side, path: PathBuf, options: LoadOptions, worker: &Worker) {
-        let i = side.index();
-        self.load_generation[i] += 1;
-        self.loading[i] = Some(path.clone());
-        worker.load(Slot::Side(side), self.load_generation[i], path, options);
+        self.load_generation[side] += 1;
+        self.loading[side] = Some(path.clone());
+        worker.load(Slot::Side(side), self.load_generation[side], path, options);
     }
 
     /// Asks for a comparison of the open documents (after any load in progress).
@@ -290,7 +291,7 @@ impl Session {
         self.comparing = true;
         worker.compare(
             self.compare_generation,
-            [self.documents[0].clone(), self.documents[1].clone()],
+            self.documents.clone(),
             options,
             self.taught.clone(),
         );
@@ -342,22 +343,21 @@ impl Session {
             canonical,
             ..
         } = loaded;
-        let i = side.index();
-        if generation != self.load_generation[i] {
+        if generation != self.load_generation[side] {
             return; // superseded
         }
-        self.loading[i] = None;
+        self.loading[side] = None;
         match result {
             Ok(document) => {
                 if let Some(path) = canonical {
                     recent(path);
                 }
                 notices.opened(&document);
-                self.awaited[i] = false;
-                self.documents[i] = Arc::from(document);
+                self.awaited[side] = false;
+                self.documents[side] = Arc::from(document);
             }
             Err(failure) => {
-                let stays = if self.awaited[i] {
+                let stays = if self.awaited[side] {
                     format!("The {} side stays empty.", side.name())
                 } else {
                     format!("The {} document stays as it was.", side.name())

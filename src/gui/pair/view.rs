@@ -10,13 +10,13 @@ use crate::display::CrossRef;
 use crate::engine::{Comparison, Row, RowKind, Span};
 use crate::load::Document;
 
-use crate::gui::Side;
 pub use crate::gui::cells::{Palette, cell_job};
 use crate::gui::commands::{Command, ViewCommand};
 use crate::gui::rows::{
     CELL_PAD, CellGalley, GalleyCache, GalleyKey, MARKER_WIDTH, MarksKey, ROW_GAP, RowHeights,
     actor_marker_ui, empty_cell, row_range,
 };
+use crate::gui::{Side, Sides};
 
 /// Width of the gutter between the columns.
 pub const GUTTER: f32 = 76.0;
@@ -24,7 +24,7 @@ pub const GUTTER: f32 = 76.0;
 /// Everything the view needs for one frame.
 pub struct ViewInput<'a> {
     /// Both documents.
-    pub documents: [&'a Document; 2],
+    pub documents: Sides<&'a Document>,
     /// The comparison.
     pub comparison: &'a Comparison,
     /// Changes whenever the comparison does (keys the height cache).
@@ -46,7 +46,7 @@ pub struct ViewInput<'a> {
     /// The sentence a cross-reference jumped to, outlined in its row.
     pub marked: Option<(Side, usize)>,
     /// Per side, whom each sentence credits (empty until the insights are computed).
-    pub actors: [&'a [Actor]; 2],
+    pub actors: Sides<&'a [Actor]>,
     /// Rows a filter leaves out (true: hidden), if a filter is on.
     pub hidden: Option<&'a [bool]>,
     /// Changes whenever the filter does (keys the heights).
@@ -62,35 +62,38 @@ fn lay_out_row(
     row: &Row,
     font: &FontId,
     text_width: f32,
-) -> [Option<CellGalley>; 2] {
+) -> Sides<Option<CellGalley>> {
     // Find matches are sorted by row: this row's are one slice.
     let row_find = &input.find[row_range(input.find, i, |m| m.0)];
-    let mut laid = [None, None];
-    for (slot, side) in [Side::Left, Side::Right].into_iter().enumerate() {
-        let present = match side {
-            Side::Left => !row.left.is_empty(),
-            Side::Right => !row.right.is_empty(),
-        };
-        if present {
-            let find: Vec<(Span, bool)> = row_find
-                .iter()
-                .filter(|m| m.1 == side)
-                .map(|m| (m.2, m.3))
-                .collect();
-            let job = cell_job(
-                &input.documents[slot].text,
-                input.comparison,
-                row,
-                side,
-                &input.palette,
-                font,
-                text_width,
-                &find,
-            );
-            laid[slot] = Some(CellGalley::lay_out(ui, job));
+    Sides::from_fn(|side| {
+        if sentences(row, side).is_empty() {
+            return None;
         }
+        let find: Vec<(Span, bool)> = row_find
+            .iter()
+            .filter(|m| m.1 == side)
+            .map(|m| (m.2, m.3))
+            .collect();
+        let job = cell_job(
+            &input.documents[side].text,
+            input.comparison,
+            row,
+            side,
+            &input.palette,
+            font,
+            text_width,
+            &find,
+        );
+        Some(CellGalley::lay_out(ui, job))
+    })
+}
+
+/// A row's sentences on one side.
+fn sentences(row: &Row, side: Side) -> &[usize] {
+    match side {
+        Side::Left => &row.left,
+        Side::Right => &row.right,
     }
-    laid
 }
 
 /// Draws the rows in view inside a scroll area's viewport callback; returns commands.
@@ -98,7 +101,7 @@ pub fn rows_ui(
     ui: &mut Ui,
     viewport: Rect,
     heights: &mut RowHeights,
-    galleys: &mut GalleyCache<usize, [Option<CellGalley>; 2]>,
+    galleys: &mut GalleyCache<usize, Sides<Option<CellGalley>>>,
     input: &ViewInput<'_>,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
@@ -106,6 +109,69 @@ pub fn rows_ui(
     let column = ((full - GUTTER) / 2.0).max(80.0);
     let font = egui::TextStyle::Body.resolve(ui.style());
     let text_width = column - 2.0 * CELL_PAD - MARKER_WIDTH;
+    prepare_caches(ui, heights, galleys, input, text_width, &font);
+    ui.set_height(heights.total());
+    let origin = ui.max_rect().min;
+    let visible = heights.visible(viewport.min.y, viewport.max.y);
+    for i in visible {
+        let Some(row) = input.comparison.rows.get(i) else {
+            break;
+        };
+        if input
+            .hidden
+            .is_some_and(|hidden| hidden.get(i).copied().unwrap_or(false))
+        {
+            continue;
+        }
+        let mut cells = match galleys.get(&i) {
+            Some(cached) => cached,
+            None => {
+                let laid = lay_out_row(ui, input, i, row, &font, text_width);
+                galleys.insert(i, laid.clone());
+                laid
+            }
+        };
+        let note = note_of(input.notes, i);
+        let refs = input.cross_refs.get(i).map_or(&[][..], Vec::as_slice);
+        let content = cells.iter().flatten().map(|g| g.size().y).fold(
+            (font.size * 1.3).max(gutter_height(row, note, refs)),
+            f32::max,
+        );
+        let height = content + 2.0 * CELL_PAD + ROW_GAP;
+        heights.measure(i, height);
+        let top = origin.y + heights.top(i);
+        let rects = RowRects::new(pos2(origin.x, top), full, column, height - ROW_GAP);
+
+        // A click on the row's background selects it (registered first, so the text and the
+        // gutter link above it keep their own clicks).
+        let response = ui.interact(rects.row, ui.scope_id().with(("row", i)), Sense::click());
+        if response.clicked() {
+            commands.push(Command::View(ViewCommand::SelectRow(i)));
+        }
+        backgrounds_ui(ui, &rects, row, i, input);
+        for (side, rect) in rects.cells.iter_with_side() {
+            if let Some(galley) = cells[side].take()
+                && cell_ui(ui, *rect, side, galley, row, input)
+            {
+                commands.push(Command::View(ViewCommand::SelectRow(i)));
+            }
+        }
+        gutter_ui(ui, rects.gutter, row, i, note, input, &mut commands);
+    }
+    commands
+}
+
+/// Makes the row heights and the laid-out cells fit this frame: measured again when the
+/// comparison, the filter or the width changed; cells laid out again when the font, the width
+/// or the marks did.
+fn prepare_caches(
+    ui: &Ui,
+    heights: &mut RowHeights,
+    galleys: &mut GalleyCache<usize, Sides<Option<CellGalley>>>,
+    input: &ViewInput<'_>,
+    text_width: f32,
+    font: &FontId,
+) {
     let comparison = input.comparison;
     let rebuilt = heights.prepare(
         input.generation ^ input.filter_generation.rotate_left(40),
@@ -127,172 +193,147 @@ pub fn rows_ui(
         font.size,
         input.marks,
     ));
-    ui.set_height(heights.total());
-    let origin = ui.max_rect().min;
-    let visible = heights.visible(viewport.min.y, viewport.max.y);
-    let dark = ui.visuals().dark_mode;
-    for i in visible {
-        let Some(row) = comparison.rows.get(i) else {
-            break;
-        };
-        if input
-            .hidden
-            .is_some_and(|hidden| hidden.get(i).copied().unwrap_or(false))
-        {
-            continue;
-        }
-        let mut cells = match galleys.get(&i) {
-            Some(cached) => cached,
-            None => {
-                let laid = lay_out_row(ui, input, i, row, &font, text_width);
-                galleys.insert(i, laid.clone());
-                laid
-            }
-        };
-        let note = input
-            .notes
-            .binary_search_by_key(&i, |(row, _)| *row)
-            .ok()
-            .and_then(|k| input.notes.get(k))
-            .map(|(_, note)| note.as_str());
-        // Tall enough for what the gutter shows: the moved link below the similarity, the
-        // note marker below that, the cross-references below those.
-        let refs = input.cross_refs.get(i).map_or(&[][..], Vec::as_slice);
-        let gutter = if !refs.is_empty() {
-            xref_at(row, note.is_some(), refs.len().min(XREF_LINES + 1) - 1) + XREF_HEIGHT / 2.0
-        } else if note.is_some() {
-            NOTE_AT + NOTE_HEIGHT / 2.0
-        } else if row.moved {
-            LINK_AT + LINK_HEIGHT / 2.0
-        } else {
-            0.0
-        };
-        let content = cells
-            .iter()
-            .flatten()
-            .map(|g| g.size().y)
-            .fold((font.size * 1.3).max(gutter), f32::max);
-        let height = content + 2.0 * CELL_PAD + ROW_GAP;
-        heights.measure(i, height);
-        let top = origin.y + heights.top(i);
-        let row_rect = Rect::from_min_size(pos2(origin.x, top), vec2(full, height - ROW_GAP));
-        let left_rect = Rect::from_min_size(row_rect.min, vec2(column, row_rect.height()));
-        let right_rect = Rect::from_min_size(
-            pos2(row_rect.max.x - column, top),
-            vec2(column, row_rect.height()),
-        );
-        let gutter_rect =
-            Rect::from_x_y_ranges(left_rect.max.x..=right_rect.min.x, row_rect.y_range());
+}
 
-        // A click on the row's background selects it (registered first, so the text and the
-        // gutter link above it keep their own clicks).
-        let response = ui.interact(row_rect, ui.scope_id().with(("row", i)), Sense::click());
-        if response.clicked() {
-            commands.push(Command::View(ViewCommand::SelectRow(i)));
-        }
+/// The note on row `i`, if any (`notes` is sorted by row).
+fn note_of(notes: &[(usize, String)], i: usize) -> Option<&str> {
+    notes
+        .binary_search_by_key(&i, |(row, _)| *row)
+        .ok()
+        .and_then(|k| notes.get(k))
+        .map(|(_, note)| note.as_str())
+}
 
-        // Backgrounds: one-sided rows tinted, their empty counterpart hatched grey.
-        let painter = ui.painter();
-        match row.kind {
-            RowKind::LeftOnly => {
-                painter.rect_filled(left_rect, 3.0, input.palette.left_only);
-                empty_cell(painter, right_rect, input.palette.empty, dark);
-            }
-            RowKind::RightOnly => {
-                painter.rect_filled(right_rect, 3.0, input.palette.right_only);
-                empty_cell(painter, left_rect, input.palette.empty, dark);
-            }
-            RowKind::Related => {
-                // Same topic, different statements: both cells tinted alike (the shared
-                // terms are underlined in the text).
-                painter.rect_filled(left_rect, 3.0, input.palette.related);
-                painter.rect_filled(right_rect, 3.0, input.palette.related);
-            }
-            RowKind::Modified if row.paraphrase => {
-                // The same statement in other words: its own tint, not the related one.
-                painter.rect_filled(left_rect, 3.0, input.palette.paraphrase);
-                painter.rect_filled(right_rect, 3.0, input.palette.paraphrase);
-            }
-            _ => {}
-        }
-        if let Some((side, sentence)) = input.marked {
-            let holds = match side {
-                Side::Left => row.left.contains(&sentence),
-                Side::Right => row.right.contains(&sentence),
-            };
-            if holds {
-                let rect = if side == Side::Left {
-                    left_rect
-                } else {
-                    right_rect
-                };
-                painter.rect_stroke(
-                    rect.shrink(1.0),
-                    3.0,
-                    Stroke::new(2.0, input.palette.shared_line),
-                    StrokeKind::Inside,
-                );
-            }
-        }
-        if row.moved {
-            let bar = Rect::from_min_size(left_rect.min, vec2(3.0, left_rect.height()));
-            painter.rect_filled(bar, 0.0, input.palette.moved);
-            let bar = Rect::from_min_size(
-                pos2(right_rect.max.x - 3.0, right_rect.min.y),
-                vec2(3.0, right_rect.height()),
-            );
-            painter.rect_filled(bar, 0.0, input.palette.moved);
-        }
-        if input.selected == Some(i) {
-            painter.rect_stroke(
-                row_rect.expand(2.0),
-                4.0,
-                Stroke::new(2.0, input.palette.selected),
-                StrokeKind::Outside,
-            );
-        }
-
-        for (slot, rect) in [left_rect, right_rect].into_iter().enumerate() {
-            if let Some(galley) = cells[slot].take() {
-                let side = if slot == 0 { Side::Left } else { Side::Right };
-                let mut inner = rect.shrink(CELL_PAD);
-                // The marker sits beside the gutter: at the left cell's right, the right
-                // cell's left.
-                let marker_rect = if slot == 0 {
-                    let x = inner.max.x - MARKER_WIDTH;
-                    Rect::from_min_size(pos2(x, inner.min.y), vec2(MARKER_WIDTH, 16.0))
-                } else {
-                    let rect = Rect::from_min_size(inner.min, vec2(MARKER_WIDTH, 16.0));
-                    inner.min.x += MARKER_WIDTH;
-                    rect
-                };
-                let sentences = match side {
-                    Side::Left => &row.left,
-                    Side::Right => &row.right,
-                };
-                pair_marker_ui(ui, marker_rect, side, sentences, input);
-                // A click on a sentence selects its row, as on the row's background; a drag
-                // still selects text to copy.
-                let text = galley.put(
-                    ui,
-                    Rect::from_min_size(
-                        inner.min,
-                        vec2(galley.size().x.min(inner.width()), galley.size().y),
-                    ),
-                );
-                if text.clicked() {
-                    commands.push(Command::View(ViewCommand::SelectRow(i)));
-                }
-            }
-        }
-        gutter_ui(ui, gutter_rect, row, i, note, input, &mut commands);
+/// How tall the gutter's content is: the moved link below the similarity, the note marker
+/// below that, the cross-references below those.
+fn gutter_height(row: &Row, note: Option<&str>, refs: &[CrossRef]) -> f32 {
+    if !refs.is_empty() {
+        xref_at(row, note.is_some(), refs.len().min(XREF_LINES + 1) - 1) + XREF_HEIGHT / 2.0
+    } else if note.is_some() {
+        NOTE_AT + NOTE_HEIGHT / 2.0
+    } else if row.moved {
+        LINK_AT + LINK_HEIGHT / 2.0
+    } else {
+        0.0
     }
-    commands
+}
+
+/// Where a row's parts sit: the whole row, its two cells and the gutter between them.
+struct RowRects {
+    row: Rect,
+    cells: Sides<Rect>,
+    gutter: Rect,
+}
+
+impl RowRects {
+    /// The parts of a row at `min`, `full` wide and `height` tall, with cells `column` wide.
+    fn new(min: egui::Pos2, full: f32, column: f32, height: f32) -> Self {
+        let row = Rect::from_min_size(min, vec2(full, height));
+        let left = Rect::from_min_size(row.min, vec2(column, height));
+        let right = Rect::from_min_size(pos2(row.max.x - column, min.y), vec2(column, height));
+        let gutter = Rect::from_x_y_ranges(left.max.x..=right.min.x, row.y_range());
+        Self {
+            row,
+            cells: Sides::new(left, right),
+            gutter,
+        }
+    }
+}
+
+/// Paints a row's backgrounds: its kind's tints (a one-sided row's empty counterpart hatched
+/// grey), the outline of a sentence a cross-reference jumped to, the moved bars and the
+/// selection.
+fn backgrounds_ui(ui: &Ui, rects: &RowRects, row: &Row, i: usize, input: &ViewInput<'_>) {
+    let dark = ui.visuals().dark_mode;
+    let painter = ui.painter();
+    let Sides { left, right } = rects.cells;
+    let palette = &input.palette;
+    match row.kind {
+        RowKind::LeftOnly => {
+            painter.rect_filled(left, 3.0, palette.left_only);
+            empty_cell(painter, right, palette.empty, dark);
+        }
+        RowKind::RightOnly => {
+            painter.rect_filled(right, 3.0, palette.right_only);
+            empty_cell(painter, left, palette.empty, dark);
+        }
+        RowKind::Related => {
+            // Same topic, different statements: both cells tinted alike (the shared
+            // terms are underlined in the text).
+            painter.rect_filled(left, 3.0, palette.related);
+            painter.rect_filled(right, 3.0, palette.related);
+        }
+        RowKind::Modified if row.paraphrase => {
+            // The same statement in other words: its own tint, not the related one.
+            painter.rect_filled(left, 3.0, palette.paraphrase);
+            painter.rect_filled(right, 3.0, palette.paraphrase);
+        }
+        _ => {}
+    }
+    if let Some((side, sentence)) = input.marked
+        && sentences(row, side).contains(&sentence)
+    {
+        painter.rect_stroke(
+            rects.cells[side].shrink(1.0),
+            3.0,
+            Stroke::new(2.0, palette.shared_line),
+            StrokeKind::Inside,
+        );
+    }
+    if row.moved {
+        let bar = Rect::from_min_size(left.min, vec2(3.0, left.height()));
+        painter.rect_filled(bar, 0.0, palette.moved);
+        let bar = Rect::from_min_size(
+            pos2(right.max.x - 3.0, right.min.y),
+            vec2(3.0, right.height()),
+        );
+        painter.rect_filled(bar, 0.0, palette.moved);
+    }
+    if input.selected == Some(i) {
+        painter.rect_stroke(
+            rects.row.expand(2.0),
+            4.0,
+            Stroke::new(2.0, palette.selected),
+            StrokeKind::Outside,
+        );
+    }
+}
+
+/// Draws one cell: the marker of whom its sentences credit, beside the gutter, and its text.
+/// Says whether the text was clicked (a click on a sentence selects its row, as on the row's
+/// background; a drag still selects text to copy).
+fn cell_ui(
+    ui: &mut Ui,
+    rect: Rect,
+    side: Side,
+    galley: CellGalley,
+    row: &Row,
+    input: &ViewInput<'_>,
+) -> bool {
+    let mut inner = rect.shrink(CELL_PAD);
+    // The marker sits beside the gutter: at the left cell's right, the right cell's left.
+    let marker_rect = if side == Side::Left {
+        let x = inner.max.x - MARKER_WIDTH;
+        Rect::from_min_size(pos2(x, inner.min.y), vec2(MARKER_WIDTH, 16.0))
+    } else {
+        let rect = Rect::from_min_size(inner.min, vec2(MARKER_WIDTH, 16.0));
+        inner.min.x += MARKER_WIDTH;
+        rect
+    };
+    pair_marker_ui(ui, marker_rect, side, sentences(row, side), input);
+    let text = galley.put(
+        ui,
+        Rect::from_min_size(
+            inner.min,
+            vec2(galley.size().x.min(inner.width()), galley.size().y),
+        ),
+    );
+    text.clicked()
 }
 
 /// The marker of whom a cell's sentences credit ([`actor_marker_ui`]), from the pair's actors.
 fn pair_marker_ui(ui: &mut Ui, rect: Rect, side: Side, sentences: &[usize], input: &ViewInput<'_>) {
-    let actors = input.actors[side.index()];
+    let actors = input.actors[side];
     let credited: Vec<(usize, Actor)> = sentences
         .iter()
         .filter_map(|&s| Some((s, *actors.get(s)?)))
@@ -348,6 +389,7 @@ fn put_unjustified(ui: &mut Ui, rect: Rect, widget: impl egui::Widget) -> egui::
     .inner
 }
 
+/// Draws a row's gutter: its label, the note marker, the cross-references and the moved link.
 fn gutter_ui(
     ui: &mut Ui,
     rect: Rect,
@@ -357,11 +399,23 @@ fn gutter_ui(
     input: &ViewInput<'_>,
     commands: &mut Vec<Command>,
 ) {
-    let painter = ui.painter();
+    gutter_label_ui(ui, rect, row, index, input);
+    if let Some(note) = note {
+        note_marker_ui(ui, rect, note);
+    }
+    let refs = input.cross_refs.get(index).map_or(&[][..], Vec::as_slice);
+    cross_refs_ui(ui, rect, row, refs, note.is_some(), input, commands);
+    if row.moved
+        && let Some(Some(target)) = input.moved_targets.get(index)
+    {
+        moved_link_ui(ui, rect, row, target, input, commands);
+    }
+}
+
+/// The gutter's label (the display model's, as the reports write it) in the window's colour
+/// for the row's kind, "you: " first when the analyst linked or confirmed the pair.
+fn gutter_label_ui(ui: &Ui, rect: Rect, row: &Row, index: usize, input: &ViewInput<'_>) {
     let weak = input.palette.weak;
-    let small = FontId::proportional(11.0);
-    // The label is the display model's (the reports write the same); its colour is the
-    // window's.
     let linked_elsewhere = input.cross_refs.get(index).is_some_and(|r| !r.is_empty());
     let label = crate::display::gutter_label(row, linked_elsewhere);
     let colour = match row.kind {
@@ -373,7 +427,6 @@ fn gutter_ui(
         RowKind::LeftOnly => input.palette.deleted_line,
         RowKind::RightOnly => input.palette.inserted_line,
     };
-    // A pair the analyst linked or confirmed says so.
     let by_analyst = row.left.iter().any(|&l| {
         row.right.iter().any(|&r| {
             input
@@ -387,35 +440,51 @@ fn gutter_ui(
     } else {
         label
     };
-    painter.text(
+    ui.painter().text(
         rect.center_top() + Vec2::new(0.0, CELL_PAD),
         Align2::CENTER_TOP,
         label,
-        small.clone(),
+        FontId::proportional(11.0),
         colour,
     );
-    if let Some(note) = note {
-        let note_rect = Rect::from_center_size(
-            rect.center_top() + Vec2::new(0.0, CELL_PAD + NOTE_AT),
-            vec2(rect.width() - 4.0, NOTE_HEIGHT),
-        );
-        ui.put(
-            note_rect,
-            egui::Label::new(
-                egui::RichText::new("note")
-                    .size(11.0)
-                    .background_color(Color32::from_rgb(255, 236, 150))
-                    .color(Color32::BLACK),
-            ),
-        )
-        .on_hover_text(note);
-    }
-    let refs = input.cross_refs.get(index).map_or(&[][..], Vec::as_slice);
-    for (k, r) in refs.iter().take(XREF_LINES).enumerate() {
-        let rect_k = Rect::from_center_size(
-            rect.center_top() + Vec2::new(0.0, CELL_PAD + xref_at(row, note.is_some(), k)),
+}
+
+/// The "note" marker, the note whole on hover.
+fn note_marker_ui(ui: &mut Ui, rect: Rect, note: &str) {
+    let note_rect = Rect::from_center_size(
+        rect.center_top() + Vec2::new(0.0, CELL_PAD + NOTE_AT),
+        vec2(rect.width() - 4.0, NOTE_HEIGHT),
+    );
+    ui.put(
+        note_rect,
+        egui::Label::new(
+            egui::RichText::new("note")
+                .size(11.0)
+                .background_color(Color32::from_rgb(255, 236, 150))
+                .color(Color32::BLACK),
+        ),
+    )
+    .on_hover_text(note);
+}
+
+/// The row's cross-references, "also R7" links one per line, then "+n more" past
+/// [`XREF_LINES`].
+fn cross_refs_ui(
+    ui: &mut Ui,
+    rect: Rect,
+    row: &Row,
+    refs: &[CrossRef],
+    note: bool,
+    input: &ViewInput<'_>,
+    commands: &mut Vec<Command>,
+) {
+    let line_rect = |k: usize| {
+        Rect::from_center_size(
+            rect.center_top() + Vec2::new(0.0, CELL_PAD + xref_at(row, note, k)),
             vec2(rect.width() - 4.0, XREF_HEIGHT),
-        );
+        )
+    };
+    for (k, r) in refs.iter().take(XREF_LINES).enumerate() {
         let colour = match r.kind {
             crate::engine::LinkKind::Related => input.palette.shared_line,
             _ => input.palette.moved,
@@ -426,7 +495,7 @@ fn gutter_ui(
         };
         let response = ui
             .put(
-                rect_k,
+                line_rect(k),
                 egui::Link::new(
                     egui::RichText::new(format!("also {}", r.label()))
                         .size(11.0)
@@ -447,63 +516,70 @@ fn gutter_ui(
         }
     }
     if refs.len() > XREF_LINES {
-        let rect_k = Rect::from_center_size(
-            rect.center_top() + Vec2::new(0.0, CELL_PAD + xref_at(row, note.is_some(), XREF_LINES)),
-            vec2(rect.width() - 4.0, XREF_HEIGHT),
-        );
         let all = crate::display::cross_refs_text(refs);
         ui.put(
-            rect_k,
+            line_rect(XREF_LINES),
             egui::Label::new(
                 egui::RichText::new(format!("+{} more", refs.len() - XREF_LINES))
                     .size(11.0)
-                    .color(weak),
+                    .color(input.palette.weak),
             ),
         )
         .on_hover_text(all);
     }
-    if row.moved
-        && let Some(Some(target)) = input.moved_targets.get(index)
-    {
-        let link_rect = Rect::from_center_size(
-            rect.center_top() + Vec2::new(0.0, CELL_PAD + LINK_AT),
-            vec2(rect.width() - 4.0, LINK_HEIGHT),
-        );
-        let right_sentence = row.right.first().map_or(0, |r| r + 1);
-        // "moved: after R6" where it fits on one line, else "after R6" (the bar at the edges
-        // says moved): never a justified line with its letters spread.
-        let full = format!("moved: {}", target.label());
-        let width = ui.fonts_mut(|f| {
-            f.layout_no_wrap(full.clone(), small.clone(), input.palette.moved)
-                .size()
-                .x
-        });
-        let text = if width <= link_rect.width() {
-            full
-        } else {
-            target.label()
-        };
-        let response = put_unjustified(
-            ui,
-            link_rect,
-            egui::Link::new(
-                egui::RichText::new(text)
-                    .size(11.0)
-                    .color(input.palette.moved),
-            ),
+}
+
+/// A moved row's link to where its right sentence sits in the other order: "moved: after R6"
+/// where it fits on one line, else "after R6" (the bar at the edges says moved), never a
+/// justified line with its letters spread.
+fn moved_link_ui(
+    ui: &mut Ui,
+    rect: Rect,
+    row: &Row,
+    target: &crate::display::MovedTarget,
+    input: &ViewInput<'_>,
+    commands: &mut Vec<Command>,
+) {
+    let link_rect = Rect::from_center_size(
+        rect.center_top() + Vec2::new(0.0, CELL_PAD + LINK_AT),
+        vec2(rect.width() - 4.0, LINK_HEIGHT),
+    );
+    let right_sentence = row.right.first().map_or(0, |r| r + 1);
+    let full = format!("moved: {}", target.label());
+    let width = ui.fonts_mut(|f| {
+        f.layout_no_wrap(
+            full.clone(),
+            FontId::proportional(11.0),
+            input.palette.moved,
         )
-        .on_hover_text(format!(
-            "Out of order: on the right this is sentence {right_sentence}, which comes {} \
-                 in the right document. Click to go to row {}, where R{} is (outlined).",
-            target.label(),
-            target.row + 1,
-            target.sentence + 1
-        ));
-        if response.clicked() {
-            commands.push(Command::View(ViewCommand::JumpToSentence(
-                Side::Right,
-                target.sentence,
-            )));
-        }
+        .size()
+        .x
+    });
+    let text = if width <= link_rect.width() {
+        full
+    } else {
+        target.label()
+    };
+    let response = put_unjustified(
+        ui,
+        link_rect,
+        egui::Link::new(
+            egui::RichText::new(text)
+                .size(11.0)
+                .color(input.palette.moved),
+        ),
+    )
+    .on_hover_text(format!(
+        "Out of order: on the right this is sentence {right_sentence}, which comes {} \
+             in the right document. Click to go to row {}, where R{} is (outlined).",
+        target.label(),
+        target.row + 1,
+        target.sentence + 1
+    ));
+    if response.clicked() {
+        commands.push(Command::View(ViewCommand::JumpToSentence(
+            Side::Right,
+            target.sentence,
+        )));
     }
 }

@@ -12,6 +12,7 @@ use crate::engine::{
 use crate::export::Format;
 use crate::load::{Document, FileStamp};
 use crate::notes::Notes;
+use crate::sides::Sides;
 
 use super::{
     Analyser, CollationResult, FindMatch, Found, JobResult, NotesResult, PairResult, Reply,
@@ -19,7 +20,7 @@ use super::{
 
 pub(super) struct CompareJob {
     pub(super) generation: u64,
-    pub(super) documents: [Arc<Document>; 2],
+    pub(super) documents: Sides<Arc<Document>>,
     pub(super) options: Options,
     pub(super) taught: Taught,
 }
@@ -51,7 +52,7 @@ impl Taught {
 
 pub(super) struct AnalyseJob {
     pub(super) generation: u64,
-    pub(super) documents: [Arc<Document>; 2],
+    pub(super) documents: Sides<Arc<Document>>,
     pub(super) comparison: Arc<Comparison>,
     /// The analyst's table of equivalent terms (`None`: the built-in one), as the comparison
     /// had it: names group as the rows do.
@@ -74,7 +75,7 @@ pub(super) struct CollateJob {
 pub(super) enum IoJob {
     ReadNotes {
         generation: u64,
-        documents: [Arc<Document>; 2],
+        documents: Sides<Arc<Document>>,
     },
     WriteNotes {
         path: PathBuf,
@@ -94,7 +95,7 @@ pub(super) fn run_compare(job: CompareJob, cancel: &Cancel, reply: &Reply) {
         Comparer::new(&options)
             .knowledge(taught.knowledge())
             .cancel(cancel)
-            .run(&documents[0].text, &documents[1].text)
+            .run(&documents.left.text, &documents.right.text)
             .map(|comparison| {
                 let display = Arc::new(DisplayModel::new(&comparison));
                 (comparison, display)
@@ -209,8 +210,8 @@ pub(super) fn run_analyse(job: AnalyseJob, cancel: &Cancel, reply: &Reply) {
         .unwrap_or(Equivalences::builtin_ref());
     let analysed = crate::crash::catch("computing the insights", || {
         analyser(
-            &documents[0].text,
-            &documents[1].text,
+            &documents.left.text,
+            &documents.right.text,
             &comparison,
             equivalences,
         )
@@ -297,7 +298,7 @@ fn run_io(job: IoJob) -> JobResult {
             generation,
             documents,
         } => {
-            let [left, right] = &documents;
+            let Sides { left, right } = &documents;
             let path = crate::notes::sidecar_path(left, right);
             let (result, changed) = match path.as_deref().map(crate::notes::read) {
                 Some(Ok(Some(existing))) => {
@@ -340,7 +341,7 @@ pub struct ExportJob {
     /// File to write.
     pub path: PathBuf,
     /// The documents compared.
-    pub documents: [Arc<Document>; 2],
+    pub documents: Sides<Arc<Document>>,
     /// The comparison shown.
     pub comparison: Arc<Comparison>,
     /// Its insights, when they have arrived (computed by the job otherwise, before the
@@ -358,14 +359,14 @@ impl ExportJob {
     pub(super) fn write(&self) -> Result<(), String> {
         let analysis = self.analysis.clone().unwrap_or_else(|| {
             Arc::new(crate::analysis::analyse_builtin(
-                &self.documents[0].text,
-                &self.documents[1].text,
+                &self.documents.left.text,
+                &self.documents.right.text,
                 &self.comparison,
             ))
         });
         let report = crate::export::Report {
-            left: &self.documents[0],
-            right: &self.documents[1],
+            left: &self.documents.left,
+            right: &self.documents.right,
             comparison: &self.comparison,
             notes: &self.notes,
             terms: &self.terms,

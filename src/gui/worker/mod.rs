@@ -30,8 +30,8 @@ use crate::export::Format;
 use crate::load::{Document, LoadOptions, load_file_with};
 use crate::notes::Notes;
 
-use super::Side;
 use super::commands::{Slot, StatementId};
+use super::{Side, Sides};
 use jobs::{
     AnalyseJob, CollateJob, CollationAnalyseJob, CompareJob, FindJob, IoJob, run_analyse,
     run_collate, run_collation_analyse, run_compare, run_find, start_io,
@@ -234,7 +234,7 @@ impl Worker {
     pub fn compare(
         &self,
         generation: u64,
-        documents: [Arc<Document>; 2],
+        documents: Sides<Arc<Document>>,
         options: Options,
         taught: Taught,
     ) {
@@ -253,7 +253,7 @@ impl Worker {
     pub fn analyse(
         &self,
         generation: u64,
-        documents: [Arc<Document>; 2],
+        documents: Sides<Arc<Document>>,
         comparison: Arc<Comparison>,
         equivalences: Option<Arc<Equivalences>>,
     ) {
@@ -312,7 +312,7 @@ impl Worker {
     }
 
     /// Reads the notes sidecar of the pair compared in `generation`.
-    pub fn read_notes(&self, generation: u64, documents: [Arc<Document>; 2]) {
+    pub fn read_notes(&self, generation: u64, documents: Sides<Arc<Document>>) {
         self.io(IoJob::ReadNotes {
             generation,
             documents,

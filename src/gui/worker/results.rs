@@ -11,6 +11,7 @@ use crate::engine::{Comparison, Span};
 use crate::export::Format;
 use crate::load::{Document, FileStamp};
 use crate::notes::Notes;
+use crate::sides::Sides;
 
 use super::super::commands::{Slot, StatementId};
 
@@ -86,7 +87,7 @@ pub enum PairResult {
         /// Its display model, built on the worker.
         display: Arc<DisplayModel>,
         /// The documents it compared (so a result never mixes with newer documents).
-        documents: [Arc<Document>; 2],
+        documents: Sides<Arc<Document>>,
     },
     /// The insights of a comparison finished.
     Analysed {
