@@ -161,138 +161,189 @@ pub fn prepare(
     keys: &mut Interner,
     terms: &mut Interner,
 ) -> Prepared {
-    let mut side = Prepared {
-        tokens: Vec::with_capacity(text.len() / 5),
-        keys: Vec::with_capacity(text.len() / 5),
-        literal: Vec::with_capacity(text.len() / 5),
-        words: Vec::with_capacity(text.len() / 5),
-        sentence_tokens: Vec::with_capacity(read.bounds.len()),
-        terms: Vec::with_capacity(read.bounds.len()),
-        link_terms: Vec::with_capacity(read.bounds.len()),
-        sentences: Vec::new(),
-    };
-    let fold = |key: &str| -> String {
-        if options.ignore_case {
-            key.to_lowercase()
-        } else {
-            key.to_owned()
-        }
+    let mut preparer = Preparer {
+        text,
+        read,
+        options,
+        matcher,
+        keys,
+        terms,
+        group_terms: HashMap::default(),
+        side: Prepared {
+            tokens: Vec::with_capacity(text.len() / 5),
+            keys: Vec::with_capacity(text.len() / 5),
+            literal: Vec::with_capacity(text.len() / 5),
+            words: Vec::with_capacity(text.len() / 5),
+            sentence_tokens: Vec::with_capacity(read.bounds.len()),
+            terms: Vec::with_capacity(read.bounds.len()),
+            link_terms: Vec::with_capacity(read.bounds.len()),
+            sentences: Vec::new(),
+        },
     };
     let mut term_ids: Vec<u32> = Vec::new();
-    // The link term of each equivalence group met, interned once.
-    let mut group_terms: HashMap<usize, u32> = HashMap::default();
     let mut next_run = 0;
     for bounds in &read.bounds {
         term_ids.clear();
         let mut link_terms: Vec<(u32, u32, u32)> = Vec::new();
-        let first = side.tokens.len();
+        let first = preparer.side.tokens.len();
         let mut i = bounds.start;
         while i < bounds.end {
             // Runs are in text order and never overlap: the next one is the only one that can
             // start here.
-            let found = match read.runs.get(next_run) {
+            i += match read.runs.get(next_run) {
                 Some(&(at, m)) if at as usize == i => {
                     next_run += 1;
-                    Some(m)
+                    preparer.run(i, m, &mut term_ids, &mut link_terms)
                 }
-                _ => None,
+                _ => preparer.token(i, &mut term_ids, &mut link_terms),
             };
-            match found {
-                Some(m) => {
-                    let run = &read.tokens[i..i + m.len];
-                    let words = run.iter().filter(|t| t.is_word).count() as u32;
-                    let literal = (i..i + m.len)
-                        .map(|k| {
-                            if options.mark_variants {
-                                let span = read.tokens[k].span;
-                                surface(&text[span.range()], options).into_owned()
-                            } else {
-                                fold(read.key(k))
-                            }
-                        })
-                        .collect::<Vec<_>>()
-                        .join("\u{1}");
-                    let key = format!(
-                        "\u{1}eq:{}{}",
-                        m.group,
-                        if m.possessive { "'s" } else { "" }
-                    );
-                    // In alignment the run weighs as the words of its group's canonical form,
-                    // whichever form it is: "DPM/FM" scores as "Deputy Prime Minister and
-                    // Foreign Minister" would.
-                    if let Some(matcher) = matcher {
-                        let canonical = matcher.canonical_words(m.group);
-                        let group_term = *group_terms.entry(m.group).or_insert_with(|| {
-                            terms.intern(&format!("={}", canonical.join(" ").to_lowercase()))
-                        });
-                        link_terms.push((
-                            run[0].span.start as u32,
-                            run[m.len - 1].span.end as u32,
-                            group_term,
-                        ));
-                        for (n, word) in canonical.iter().enumerate() {
-                            let term = if m.possessive && n + 1 == canonical.len() {
-                                terms.intern(&format!("{word}'s"))
-                            } else {
-                                terms.intern(word)
-                            };
-                            term_ids.push(term);
-                        }
-                    }
-                    side.tokens.push(Token {
-                        span: Span::new(run[0].span.start, run[m.len - 1].span.end),
-                        is_word: words > 0,
-                    });
-                    side.keys.push(keys.intern(&key));
-                    side.literal.push(keys.intern(&literal));
-                    side.words.push(words);
-                    i += m.len;
-                }
-                None => {
-                    let token = read.tokens[i];
-                    let key = if options.ignore_case {
-                        lower(read.key(i))
-                    } else {
-                        Cow::Borrowed(read.key(i))
-                    };
-                    if token.is_word {
-                        let term = terms.intern(&lower(&key));
-                        term_ids.push(term);
-                        link_terms.push((token.span.start as u32, token.span.end as u32, term));
-                    }
-                    let id = keys.intern(&key);
-                    let literal = if options.mark_variants {
-                        let surface = surface(&text[token.span.range()], options);
-                        if surface == key {
-                            id
-                        } else {
-                            keys.intern(&surface)
-                        }
-                    } else {
-                        id
-                    };
-                    side.tokens.push(token);
-                    side.keys.push(id);
-                    side.literal.push(literal);
-                    side.words.push(u32::from(token.is_word));
-                    i += 1;
-                }
-            }
         }
+        let side = &mut preparer.side;
         side.sentence_tokens.push(first..side.tokens.len());
-        term_ids.sort_unstable();
-        let mut bag: Vec<(u32, u32)> = Vec::new();
-        for &id in &term_ids {
-            match bag.last_mut() {
-                Some((last, count)) if *last == id => *count += 1,
-                _ => bag.push((id, 1)),
-            }
-        }
-        side.terms.push(bag);
+        side.terms.push(bag(&mut term_ids));
         side.link_terms.push(link_terms);
     }
+    let mut side = preparer.side;
     side.sentences = read.sentences.clone();
     side
+}
+
+/// A sentence's terms as a bag: (term, count), sorted by term (`term_ids` is sorted here).
+fn bag(term_ids: &mut [u32]) -> Vec<(u32, u32)> {
+    term_ids.sort_unstable();
+    let mut bag: Vec<(u32, u32)> = Vec::new();
+    for &id in term_ids.iter() {
+        match bag.last_mut() {
+            Some((last, count)) if *last == id => *count += 1,
+            _ => bag.push((id, 1)),
+        }
+    }
+    bag
+}
+
+/// One side being prepared: its text as read, the options, and the shared tables.
+struct Preparer<'a> {
+    text: &'a str,
+    read: &'a Read,
+    options: &'a Options,
+    matcher: Option<&'a Matcher>,
+    keys: &'a mut Interner,
+    terms: &'a mut Interner,
+    /// The link term of each equivalence group met, interned once.
+    group_terms: HashMap<usize, u32>,
+    side: Prepared,
+}
+
+impl Preparer<'_> {
+    /// A token's key with the case folded when the options ignore it.
+    fn fold(&self, key: &str) -> String {
+        if self.options.ignore_case {
+            key.to_lowercase()
+        } else {
+            key.to_owned()
+        }
+    }
+
+    /// Adds the equivalence run `m` starting at token `i` as one token; gives how many tokens
+    /// it covers.
+    #[inline]
+    fn run(
+        &mut self,
+        i: usize,
+        m: Match,
+        term_ids: &mut Vec<u32>,
+        link_terms: &mut Vec<(u32, u32, u32)>,
+    ) -> usize {
+        let (read, options) = (self.read, self.options);
+        let run = &read.tokens[i..i + m.len];
+        let words = run.iter().filter(|t| t.is_word).count() as u32;
+        let literal = (i..i + m.len)
+            .map(|k| {
+                if options.mark_variants {
+                    let span = read.tokens[k].span;
+                    surface(&self.text[span.range()], options).into_owned()
+                } else {
+                    self.fold(read.key(k))
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\u{1}");
+        let key = format!(
+            "\u{1}eq:{}{}",
+            m.group,
+            if m.possessive { "'s" } else { "" }
+        );
+        // In alignment the run weighs as the words of its group's canonical form, whichever
+        // form it is: "DPM/FM" scores as "Deputy Prime Minister and Foreign Minister" would.
+        if let Some(matcher) = self.matcher {
+            let canonical = matcher.canonical_words(m.group);
+            let terms = &mut *self.terms;
+            let group_term = *self.group_terms.entry(m.group).or_insert_with(|| {
+                terms.intern(&format!("={}", canonical.join(" ").to_lowercase()))
+            });
+            link_terms.push((
+                run[0].span.start as u32,
+                run[m.len - 1].span.end as u32,
+                group_term,
+            ));
+            for (n, word) in canonical.iter().enumerate() {
+                let term = if m.possessive && n + 1 == canonical.len() {
+                    terms.intern(&format!("{word}'s"))
+                } else {
+                    terms.intern(word)
+                };
+                term_ids.push(term);
+            }
+        }
+        let side = &mut self.side;
+        side.tokens.push(Token {
+            span: Span::new(run[0].span.start, run[m.len - 1].span.end),
+            is_word: words > 0,
+        });
+        side.keys.push(self.keys.intern(&key));
+        side.literal.push(self.keys.intern(&literal));
+        side.words.push(words);
+        m.len
+    }
+
+    /// Adds token `i` as it is; gives 1.
+    #[inline]
+    fn token(
+        &mut self,
+        i: usize,
+        term_ids: &mut Vec<u32>,
+        link_terms: &mut Vec<(u32, u32, u32)>,
+    ) -> usize {
+        let (read, options) = (self.read, self.options);
+        let token = read.tokens[i];
+        let key = if options.ignore_case {
+            lower(read.key(i))
+        } else {
+            Cow::Borrowed(read.key(i))
+        };
+        if token.is_word {
+            let term = self.terms.intern(&lower(&key));
+            term_ids.push(term);
+            link_terms.push((token.span.start as u32, token.span.end as u32, term));
+        }
+        let id = self.keys.intern(&key);
+        let literal = if options.mark_variants {
+            let surface = surface(&self.text[token.span.range()], options);
+            if surface == key {
+                id
+            } else {
+                self.keys.intern(&surface)
+            }
+        } else {
+            id
+        };
+        let side = &mut self.side;
+        side.tokens.push(token);
+        side.keys.push(id);
+        side.literal.push(literal);
+        side.words.push(u32::from(token.is_word));
+        1
+    }
 }
 
 /// A token as written, less what the options say to ignore (case, punctuation): with

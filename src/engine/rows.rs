@@ -66,8 +66,7 @@ pub(super) fn build(
                 });
                 if group.related && (!revised || (drawn_related && !identical)) {
                     let score = scorer.score(group.left.start, group.right.start);
-                    stats.related += 1;
-                    stats.moved += usize::from(group.moved);
+                    count(&mut stats, RowKind::Related, group.moved);
                     rows.push(Row {
                         kind: RowKind::Related,
                         left: group.left.collect(),
@@ -82,14 +81,7 @@ pub(super) fn build(
                 paraphrase = !revised;
                 equal_words.0 += diff.equal_words.0;
                 equal_words.1 += diff.equal_words.1;
-                let total = diff.words.0 + diff.words.1;
-                let similarity = if identical {
-                    1.0
-                } else if total == 0 {
-                    0.0
-                } else {
-                    (diff.equal_words.0 + diff.equal_words.1) as f32 / total as f32
-                };
+                let similarity = similarity(identical, &diff);
                 let kind = if identical {
                     RowKind::Identical
                 } else {
@@ -100,14 +92,7 @@ pub(super) fn build(
             (false, true) => (RowKind::LeftOnly, 0.0, Vec::new()),
             _ => (RowKind::RightOnly, 0.0, Vec::new()),
         };
-        match kind {
-            RowKind::Identical => stats.identical += 1,
-            RowKind::Modified => stats.modified += 1,
-            RowKind::Related => stats.related += 1,
-            RowKind::LeftOnly => stats.left_only += 1,
-            RowKind::RightOnly => stats.right_only += 1,
-        }
-        stats.moved += usize::from(group.moved);
+        count(&mut stats, kind, group.moved);
         rows.push(Row {
             kind,
             left: group.left.collect(),
@@ -123,6 +108,31 @@ pub(super) fn build(
         stats,
         equal_words,
     })
+}
+
+/// Counts a row of `kind` (moved or not) in the summary.
+fn count(stats: &mut Stats, kind: RowKind, moved: bool) {
+    match kind {
+        RowKind::Identical => stats.identical += 1,
+        RowKind::Modified => stats.modified += 1,
+        RowKind::Related => stats.related += 1,
+        RowKind::LeftOnly => stats.left_only += 1,
+        RowKind::RightOnly => stats.right_only += 1,
+    }
+    stats.moved += usize::from(moved);
+}
+
+/// A paired row's similarity: 1 when identical, else the share of both sides' words the word
+/// diff keeps equal.
+fn similarity(identical: bool, diff: &word_diff::RowDiff) -> f32 {
+    let total = diff.words.0 + diff.words.1;
+    if identical {
+        1.0
+    } else if total == 0 {
+        0.0
+    } else {
+        (diff.equal_words.0 + diff.equal_words.1) as f32 / total as f32
+    }
 }
 
 /// The summary's counts completed: sentences and words of each side, how many sentences have a

@@ -205,6 +205,95 @@ fn boundary(side: &Prepared, tokens: &Range<usize>, span: Span, k: usize) -> usi
     }
 }
 
+/// The units a row's two sides are diffed by (ranges of the row's tokens) and their keys.
+struct RowUnits {
+    /// Whether the two sides have equal keys throughout (most rows of a long pair): then
+    /// every token is a unit and the diff is one equal stretch.
+    same: bool,
+    left_units: Vec<Range<usize>>,
+    right_units: Vec<Range<usize>>,
+    left_keys: Vec<u32>,
+    right_keys: Vec<u32>,
+}
+
+impl RowUnits {
+    fn new(
+        (left_row, left_tokens): (RowSide, &Range<usize>),
+        (right_row, right_tokens): (RowSide, &Range<usize>),
+    ) -> Self {
+        let (left, right) = (left_row.prepared, right_row.prepared);
+        let same = left.keys[left_tokens.clone()] == right.keys[right_tokens.clone()];
+        let (left_units, right_units) = if same {
+            let singles = (0..left_tokens.len()).map(|k| k..k + 1).collect::<Vec<_>>();
+            (singles.clone(), singles)
+        } else {
+            (units(left_row, left_tokens), units(right_row, right_tokens))
+        };
+        let mut table = HashMap::new();
+        let left_keys = unit_keys(&left.keys[left_tokens.clone()], &left_units, &mut table);
+        let right_keys = unit_keys(&right.keys[right_tokens.clone()], &right_units, &mut table);
+        Self {
+            same,
+            left_units,
+            right_units,
+            left_keys,
+            right_keys,
+        }
+    }
+}
+
+/// The text length of each unit (a range of the row's tokens) of one side.
+fn weight(side: RowSide, tokens: &Range<usize>, units: &[Range<usize>]) -> Vec<usize> {
+    let all = &side.prepared.tokens[tokens.clone()];
+    units
+        .iter()
+        .map(|u| all[u.end - 1].span.end - all[u.start].span.start)
+        .collect()
+}
+
+/// An equal run of `len` units split into stretches of the same wording (`Equal`) and of
+/// equivalent wording (`Equivalent`), as `same` says of each unit.
+fn stretches(len: usize, same: impl Fn(usize) -> bool) -> Vec<(OpTag, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut u = 0;
+    while u < len {
+        let kind = same(u);
+        let mut end = u + 1;
+        while end < len && same(end) == kind {
+            end += 1;
+        }
+        let tag = if kind {
+            OpTag::Equal
+        } else {
+            OpTag::Equivalent
+        };
+        out.push((tag, u..end));
+        u = end;
+    }
+    out
+}
+
+/// Makes the ops cover both sides' spans whole: the first op starts where the row does, the
+/// last ends where it does, and a side without tokens (only whitespace or ignored
+/// punctuation) is owned by the last op.
+fn cover(ops: &mut Vec<Op>, left_span: Span, right_span: Span) {
+    match ops.last_mut() {
+        Some(last) => {
+            last.left.end = left_span.end;
+            last.right.end = right_span.end;
+        }
+        None => ops.push(Op {
+            tag: OpTag::Equal,
+            left: left_span,
+            right: right_span,
+        }),
+    }
+    if let Some(first) = ops.first_mut() {
+        first.left.start = left_span.start;
+        first.right.start = right_span.start;
+    }
+}
+
 /// Diffs the words of the row's left side against its right side.
 pub fn diff_row(left_row: RowSide, right_row: RowSide, deadline: Instant) -> RowDiff {
     let (left, right) = (left_row.prepared, right_row.prepared);
@@ -219,20 +308,13 @@ pub fn diff_row(left_row: RowSide, right_row: RowSide, deadline: Instant) -> Row
         count_words(right, right_tokens.clone()),
     );
 
-    // Equal keys throughout (most rows of a long pair): one equal stretch, token by token.
-    let same = left.keys[left_tokens.clone()] == right.keys[right_tokens.clone()];
-    let (left_units, right_units) = if same {
-        let singles = (0..left_tokens.len()).map(|k| k..k + 1).collect::<Vec<_>>();
-        (singles.clone(), singles)
-    } else {
-        (
-            units(left_row, &left_tokens),
-            units(right_row, &right_tokens),
-        )
-    };
-    let mut table = HashMap::new();
-    let left_keys = unit_keys(&left.keys[left_tokens.clone()], &left_units, &mut table);
-    let right_keys = unit_keys(&right.keys[right_tokens.clone()], &right_units, &mut table);
+    let RowUnits {
+        same,
+        left_units,
+        right_units,
+        left_keys,
+        right_keys,
+    } = RowUnits::new((left_row, &left_tokens), (right_row, &right_tokens));
     // Token range (relative to the row's tokens) of a range of units.
     let tokens_of = |units: &[Range<usize>], range: Range<usize>| -> Range<usize> {
         let at = |u: usize| {
@@ -262,13 +344,6 @@ pub fn diff_row(left_row: RowSide, right_row: RowSide, deadline: Instant) -> Row
     // position (it swaps adjacent inserts and deletes without updating it). The ops come in
     // order on both sides, so each op is placed at the running position instead.
     let (mut at_left, mut at_right) = (0, 0);
-    let weight = |side: RowSide, tokens: &Range<usize>, units: &[Range<usize>]| -> Vec<usize> {
-        let all = &side.prepared.tokens[tokens.clone()];
-        units
-            .iter()
-            .map(|u| all[u.end - 1].span.end - all[u.start].span.start)
-            .collect()
-    };
     let weights = if same {
         (Vec::new(), Vec::new()) // not read: equal keys are one equal op
     } else {
@@ -300,23 +375,12 @@ pub fn diff_row(left_row: RowSide, right_row: RowSide, deadline: Instant) -> Row
                     left.literal[left_tokens.start + lu.start..left_tokens.start + lu.end]
                         == right.literal[right_tokens.start + ru.start..right_tokens.start + ru.end]
                 };
-                let mut u = 0;
-                while u < l.len() {
-                    let kind = same(u);
-                    let mut end = u + 1;
-                    while end < l.len() && same(end) == kind {
-                        end += 1;
-                    }
+                for (tag, stretch) in stretches(l.len(), same) {
                     push(
-                        if kind {
-                            OpTag::Equal
-                        } else {
-                            OpTag::Equivalent
-                        },
-                        tokens_of(&left_units, l.start + u..l.start + end),
-                        tokens_of(&right_units, r.start + u..r.start + end),
+                        tag,
+                        tokens_of(&left_units, l.start + stretch.start..l.start + stretch.end),
+                        tokens_of(&right_units, r.start + stretch.start..r.start + stretch.end),
                     );
-                    u = end;
                 }
             }
             DiffTag::Delete => push(OpTag::Delete, tl, tr),
@@ -324,22 +388,7 @@ pub fn diff_row(left_row: RowSide, right_row: RowSide, deadline: Instant) -> Row
             DiffTag::Replace => push(OpTag::Replace, tl, tr),
         }
     }
-    // A side without tokens (only whitespace or ignored punctuation) is owned by the last op.
-    match ops.last_mut() {
-        Some(last) => {
-            last.left.end = left_span.end;
-            last.right.end = right_span.end;
-        }
-        None => ops.push(Op {
-            tag: OpTag::Equal,
-            left: left_span,
-            right: right_span,
-        }),
-    }
-    if let Some(first) = ops.first_mut() {
-        first.left.start = left_span.start;
-        first.right.start = right_span.start;
-    }
+    cover(&mut ops, left_span, right_span);
     RowDiff {
         ops,
         equal_words,
