@@ -27,6 +27,32 @@ pub fn ui(
     names: &[String],
     commands: &mut Vec<Command>,
 ) {
+    entities_ui(ui, insights, names, commands);
+    ui.separator();
+    phrases_ui(ui, insights, commands);
+    if !insights.strength.is_empty() {
+        ui.separator();
+        ui.heading(format!("Wording strength ({})", insights.strength.len()));
+        for finding in &insights.strength {
+            ui.label(format!(
+                "{} \"{}\" is stronger than {} \"{}\" ({})",
+                label(finding.stronger),
+                finding.stronger_word,
+                label(finding.weaker),
+                finding.weaker_word,
+                finding.kind
+            ));
+        }
+    }
+}
+
+/// Who names what: a filter, and a table of the names with a count per document.
+fn entities_ui(
+    ui: &mut egui::Ui,
+    insights: &CollationInsights,
+    names: &[String],
+    commands: &mut Vec<Command>,
+) {
     let n = names.len();
     let filter_id = ui.make_persistent_id("parallax-collation-insights-filter");
     let mut filter: String = ui.data_mut(|d| d.get_temp(filter_id).unwrap_or_default());
@@ -102,8 +128,11 @@ pub fn ui(
                 }
             }
         });
+}
 
-    ui.separator();
+/// The phrases two or more documents share, each a click from its places.
+fn phrases_ui(ui: &mut egui::Ui, insights: &CollationInsights, commands: &mut Vec<Command>) {
+    let line_height = ui.spacing().interact_size.y;
     ui.heading(format!("Shared phrases ({})", insights.phrases.len()))
         .on_hover_text("Runs of three or more words two or more documents share");
     egui::ScrollArea::vertical()
@@ -127,21 +156,6 @@ pub fn ui(
                 }
             }
         });
-
-    if !insights.strength.is_empty() {
-        ui.separator();
-        ui.heading(format!("Wording strength ({})", insights.strength.len()));
-        for finding in &insights.strength {
-            ui.label(format!(
-                "{} \"{}\" is stronger than {} \"{}\" ({})",
-                label(finding.stronger),
-                finding.stronger_word,
-                label(finding.weaker),
-                finding.weaker_word,
-                finding.kind
-            ));
-        }
-    }
 }
 
 /// Every place of an entry: (document, span), from its spans per document.

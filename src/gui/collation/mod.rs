@@ -13,6 +13,7 @@ mod cells;
 mod frame;
 pub mod insights;
 mod overview;
+mod reading;
 pub mod statements;
 mod toolbar;
 
@@ -240,113 +241,6 @@ impl CollationView {
     /// Rows that some shown statement lacks.
     pub fn gaps(&self) -> &[usize] {
         &self.gaps
-    }
-
-    /// Brings the derived state up to date with `shown`: columns for new statements, the
-    /// reading order for the pivot, the rows with gaps.
-    pub fn sync(&mut self, shown: &CollationShown) {
-        self.order.retain(|id| shown.ids.contains(id));
-        for &id in &shown.ids {
-            if !self.order.contains(&id) {
-                self.order.push(id);
-            }
-        }
-        self.hidden.retain(|id| shown.ids.contains(id));
-        if let PointFilter::OnlyIn(id) | PointFilter::MissingFrom(id) = self.filter
-            && !shown.ids.contains(&id)
-        {
-            self.filter = PointFilter::All;
-        }
-        for slot in self.pair.as_mut() {
-            if slot.is_some_and(|id| !shown.ids.contains(&id)) {
-                *slot = None;
-            }
-        }
-        if self.pivot.is_some_and(|id| !shown.ids.contains(&id)) {
-            self.pivot = None;
-        }
-        let pivot = self.pivot(shown);
-        let columns = self.columns(shown);
-        let key = (shown.generation, pivot, self.filter, columns.clone());
-        if self.reading_key != key {
-            // The point selected stays selected (and in view) in the new order, when shown.
-            let selected_point = if self.reading_key.0 == shown.generation {
-                self.selected.and_then(|row| self.reading.get(row).copied())
-            } else {
-                None
-            };
-            let points = &shown.collation.points;
-            let filter = self.filter;
-            let index = |id: StatementId| shown.index_of(id);
-            let order = shown.collation.reading_order(pivot);
-            let mut number_of_point = vec![0; points.len()];
-            for (k, &point) in order.iter().enumerate() {
-                if let Some(slot) = number_of_point.get_mut(point) {
-                    *slot = k + 1;
-                }
-            }
-            self.reading = order
-                .into_iter()
-                .filter(|&p| {
-                    let Some(point) = points.get(p) else {
-                        return false;
-                    };
-                    // A point only hidden statements have would be a row of hatched cells.
-                    if !columns.iter().any(|&d| point.has(d)) {
-                        return false;
-                    }
-                    match filter {
-                        PointFilter::All => true,
-                        PointFilter::OnlyIn(id) => index(id).is_some_and(|d| {
-                            point.has(d) && columns.iter().all(|&o| o == d || !point.has(o))
-                        }),
-                        PointFilter::MissingFrom(id) => index(id).is_some_and(|d| !point.has(d)),
-                    }
-                })
-                .collect();
-            self.numbers = self
-                .reading
-                .iter()
-                .map(|&p| number_of_point.get(p).copied().unwrap_or(0))
-                .collect();
-            let mut row_of_point = vec![None; points.len()];
-            for (row, &point) in self.reading.iter().enumerate() {
-                if let Some(slot) = row_of_point.get_mut(point) {
-                    *slot = Some(row);
-                }
-            }
-            self.selected =
-                selected_point.and_then(|point| row_of_point.get(point).copied().flatten());
-            self.scroll_to = self.selected;
-            self.row_of_point = Arc::new(row_of_point);
-            self.reading_generation += 1;
-            if self.reading_key.0 != shown.generation {
-                // Places in the statements of another collation.
-                self.highlights.clear();
-                self.highlight_key += 1;
-            }
-            self.reading_key = key;
-            self.heights = RowHeights::default();
-            self.galleys.clear();
-            self.gaps_key = (u64::MAX, Vec::new());
-        }
-        let columns = self.columns(shown);
-        if self.gaps_key.0 != shown.generation || self.gaps_key.1 != columns {
-            let points = &shown.collation.points;
-            self.gaps = self
-                .reading
-                .iter()
-                .enumerate()
-                .filter(|&(_, &p)| {
-                    points
-                        .get(p)
-                        .is_some_and(|point| columns.iter().any(|&d| !point.has(d)))
-                })
-                .map(|(row, _)| row)
-                .collect();
-            self.everywhere = self.reading.len() - self.gaps.len();
-            self.gaps_key = (shown.generation, columns);
-        }
     }
 
     /// Carries out the view's commands.

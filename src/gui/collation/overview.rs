@@ -83,24 +83,7 @@ impl CollationView {
         similarity_ui(ui, shown, &columns);
         ui.separator();
         ui.label(RichText::new("Presence: points (rows) × statements; click to go there").weak());
-        ui.horizontal_wrapped(|ui| {
-            for kind in [
-                PointKind::Identical,
-                PointKind::Equivalent,
-                PointKind::Related,
-                PointKind::Single,
-            ] {
-                ui.add(
-                    egui::Label::new(
-                        RichText::new(format!(" {} {} ", kind_symbol(kind), kind_word(kind)))
-                            .background_color(palette.point_kind(kind))
-                            .color(Color32::WHITE),
-                    )
-                    .wrap_mode(egui::TextWrapMode::Extend),
-                );
-            }
-            ui.label("blank: absent");
-        });
+        presence_legend_ui(ui, &palette);
         let cell = vec2(22.0, 12.0);
         let points = &shown.collation.points;
         // The columns' labels, as the column headers and the insights name the statements.
@@ -174,32 +157,67 @@ impl CollationView {
                             palette.weak,
                         );
                     }
-                    for (c, &document) in columns.iter().enumerate() {
-                        let at = Rect::from_min_size(
-                            pos2(rect.min.x + 40.0 + (cell.x + 2.0) * c as f32, rect.min.y),
-                            cell,
-                        );
-                        if point.has(document) {
-                            painter.rect_filled(at, 1.0, palette.point_kind(point.kind));
-                            // The kind as a sign too, readable without colour.
-                            painter.text(
-                                at.center(),
-                                egui::Align2::CENTER_CENTER,
-                                kind_symbol(point.kind),
-                                FontId::proportional(10.0),
-                                Color32::WHITE,
-                            );
-                        } else {
-                            painter.rect_stroke(
-                                at,
-                                1.0,
-                                Stroke::new(1.0, palette.weak.gamma_multiply(0.5)),
-                                StrokeKind::Inside,
-                            );
-                        }
-                    }
+                    presence_cells_ui(painter, rect, cell, &columns, point, &palette);
                 }
             });
+    }
+}
+
+/// The presence map's legend: a chip per point kind.
+fn presence_legend_ui(ui: &mut Ui, palette: &Palette) {
+    ui.horizontal_wrapped(|ui| {
+        for kind in [
+            PointKind::Identical,
+            PointKind::Equivalent,
+            PointKind::Related,
+            PointKind::Single,
+        ] {
+            ui.add(
+                egui::Label::new(
+                    RichText::new(format!(" {} {} ", kind_symbol(kind), kind_word(kind)))
+                        .background_color(palette.point_kind(kind))
+                        .color(Color32::WHITE),
+                )
+                .wrap_mode(egui::TextWrapMode::Extend),
+            );
+        }
+        ui.label("blank: absent");
+    });
+}
+
+/// One point's cells of the presence map: the kind's colour and sign where a statement has
+/// the point, an outline where it does not.
+fn presence_cells_ui(
+    painter: &egui::Painter,
+    rect: Rect,
+    cell: egui::Vec2,
+    columns: &[usize],
+    point: &crate::engine::Point,
+    palette: &Palette,
+) {
+    for (c, &document) in columns.iter().enumerate() {
+        let at = Rect::from_min_size(
+            pos2(rect.min.x + 40.0 + (cell.x + 2.0) * c as f32, rect.min.y),
+            cell,
+        );
+        if point.has(document) {
+            painter.rect_filled(at, 1.0, palette.point_kind(point.kind));
+            // The kind as a sign too, readable without colour.
+            painter.text(
+                at.center(),
+                egui::Align2::CENTER_CENTER,
+                kind_symbol(point.kind),
+                FontId::proportional(10.0),
+                Color32::WHITE,
+            );
+        } else {
+            painter.rect_stroke(
+                at,
+                1.0,
+                Stroke::new(1.0, palette.weak.gamma_multiply(0.5)),
+                StrokeKind::Inside,
+            );
+        }
     }
 }
 

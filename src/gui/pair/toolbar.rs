@@ -263,52 +263,11 @@ fn summary_ui(ui: &mut Ui, input: &ToolbarInput<'_>) {
         match input.comparison {
             _ if input.awaited.is_some() => {
                 let side = input.awaited.map_or("other", Side::name);
-                ui.label(
-                    RichText::new(format!("Waiting for the {side} statement")).strong(),
-                )
-                .on_hover_text("Nothing is compared until both sides hold a statement");
+                ui.label(RichText::new(format!("Waiting for the {side} statement")).strong())
+                    .on_hover_text("Nothing is compared until both sides hold a statement");
                 ui.label("· open it (File menu), paste it or pick a sample to compare");
             }
-            Some((c, display)) => {
-                let s = &c.stats;
-                // What an analyst can quote first: how much has a counterpart, then what
-                // differs; the word-overlap percentage last.
-                ui.label(
-                    RichText::new(format!(
-                        "Sentences with counterparts: left {} of {}, right {} of {}",
-                        s.left_linked, s.left_sentences, s.right_linked, s.right_sentences
-                    ))
-                    .strong(),
-                )
-                .on_hover_text(crate::display::coverage_text(c));
-                let paraphrases = display.paraphrases;
-                ui.label(format!(
-                    "· {} identical · {} reworded · {paraphrases} {} · {} related · {} only left · \
-                     {} only right",
-                    s.identical,
-                    s.modified.saturating_sub(paraphrases),
-                    if paraphrases == 1 { "paraphrase" } else { "paraphrases" },
-                    s.related,
-                    s.left_only,
-                    s.right_only
-                ));
-                if let Some(analysis) = input.analysis {
-                    stance_summary_ui(ui, analysis);
-                }
-                if s.moved > 0 {
-                    ui.label(format!("· {} of the pairs moved", s.moved))
-                        .on_hover_text(
-                            "Pairs out of order (identical or reworded, counted there too): \
-                             the sentence sits elsewhere in the right document",
-                        );
-                }
-                ui.label(
-                    RichText::new(format!("· Similarity {:.0}%", s.similarity * 100.0)).weak(),
-                )
-                .on_hover_text(
-                    "Share of both texts' words that are shared in paired sentences",
-                );
-            }
+            Some((c, display)) => counts_ui(ui, c, display, input.analysis),
             None if input.compare_failed => {
                 ui.colored_label(
                     ui.visuals().error_fg_color,
@@ -321,64 +280,122 @@ fn summary_ui(ui: &mut Ui, input: &ToolbarInput<'_>) {
             }
         }
         ui.separator();
-        ui.label(RichText::new("Legend:").weak());
-        chip(ui, "deleted", palette.deleted, palette.text, true, false);
-        chip(ui, "inserted", palette.inserted, palette.text, false, true);
-        let equivalent = RichText::new(" equivalent ").background_color(palette.equivalent).color(palette.text).italics();
-        ui.add(egui::Label::new(equivalent).wrap_mode(egui::TextWrapMode::Extend)).on_hover_text("Different wording of the same thing (US / United States), by the table of equivalent terms");
-        chip(
-            ui,
-            "only left",
-            palette.left_only,
-            palette.deleted_line,
-            false,
-            false,
-        );
-        chip(
-            ui,
-            "only right",
-            palette.right_only,
-            palette.inserted_line,
-            false,
-            false,
-        );
-        let shared = RichText::new(" related: shared term ")
-            .background_color(palette.shared)
-            .color(palette.text)
-            .underline();
-        ui.add(egui::Label::new(shared).wrap_mode(egui::TextWrapMode::Extend))
-            .on_hover_text(
-                "A related pair: two sentences on the same topic, event or person that say \
-                 different things; the terms they share are underlined",
-            );
-        chip(
-            ui,
-            "paraphrase",
-            palette.paraphrase,
-            palette.paraphrase_line,
-            false,
-            false,
-        );
-        // As moved rows show: a bar at the edge (bar and word kept together).
-        ui.horizontal(|ui| {
-            ui.spacing_mut().item_spacing.x = 4.0;
-            let (bar, _) = ui.allocate_exact_size(egui::vec2(3.0, 16.0), egui::Sense::hover());
-            ui.painter().rect_filled(bar, 0.0, palette.moved);
-            ui.label(RichText::new("moved").color(palette.moved))
-                .on_hover_text("A pair out of order: a bar at both edges, and a link in the gutter");
-        });
-        ui.add(
-            egui::Label::new(
-                RichText::new("Gutter: = identical, 54% = similarity, paraphrase = same statement in other words")
-                    .color(palette.weak),
-            )
-            .wrap_mode(egui::TextWrapMode::Extend),
-        )
-        .on_hover_text(
-            "The middle column says how alike a pair's two sentences are; a paraphrase is \
-             a pair that says the same thing in mostly other words, shown by its shared terms",
-        );
+        legend_ui(ui, &palette);
     });
+}
+
+/// What an analyst can quote first: how much has a counterpart, then what differs; the
+/// word-overlap percentage last.
+fn counts_ui(
+    ui: &mut Ui,
+    c: &Comparison,
+    display: &DisplayModel,
+    analysis: Option<&crate::analysis::Analysis>,
+) {
+    let s = &c.stats;
+    // What an analyst can quote first: how much has a counterpart, then what
+    // differs; the word-overlap percentage last.
+    ui.label(
+        RichText::new(format!(
+            "Sentences with counterparts: left {} of {}, right {} of {}",
+            s.left_linked, s.left_sentences, s.right_linked, s.right_sentences
+        ))
+        .strong(),
+    )
+    .on_hover_text(crate::display::coverage_text(c));
+    let paraphrases = display.paraphrases;
+    ui.label(format!(
+        "· {} identical · {} reworded · {paraphrases} {} · {} related · {} only left · \
+         {} only right",
+        s.identical,
+        s.modified.saturating_sub(paraphrases),
+        if paraphrases == 1 {
+            "paraphrase"
+        } else {
+            "paraphrases"
+        },
+        s.related,
+        s.left_only,
+        s.right_only
+    ));
+    if let Some(analysis) = analysis {
+        stance_summary_ui(ui, analysis);
+    }
+    if s.moved > 0 {
+        ui.label(format!("· {} of the pairs moved", s.moved))
+            .on_hover_text(
+                "Pairs out of order (identical or reworded, counted there too): \
+                 the sentence sits elsewhere in the right document",
+            );
+    }
+    ui.label(RichText::new(format!("· Similarity {:.0}%", s.similarity * 100.0)).weak())
+        .on_hover_text("Share of both texts' words that are shared in paired sentences");
+}
+
+/// The legend of the marks: word marks, cell tints, moved rows and the gutter.
+fn legend_ui(ui: &mut Ui, palette: &Palette) {
+    ui.label(RichText::new("Legend:").weak());
+    chip(ui, "deleted", palette.deleted, palette.text, true, false);
+    chip(ui, "inserted", palette.inserted, palette.text, false, true);
+    let equivalent = RichText::new(" equivalent ")
+        .background_color(palette.equivalent)
+        .color(palette.text)
+        .italics();
+    ui.add(egui::Label::new(equivalent).wrap_mode(egui::TextWrapMode::Extend)).on_hover_text("Different wording of the same thing (US / United States), by the table of equivalent terms");
+    chip(
+        ui,
+        "only left",
+        palette.left_only,
+        palette.deleted_line,
+        false,
+        false,
+    );
+    chip(
+        ui,
+        "only right",
+        palette.right_only,
+        palette.inserted_line,
+        false,
+        false,
+    );
+    let shared = RichText::new(" related: shared term ")
+        .background_color(palette.shared)
+        .color(palette.text)
+        .underline();
+    ui.add(egui::Label::new(shared).wrap_mode(egui::TextWrapMode::Extend))
+        .on_hover_text(
+            "A related pair: two sentences on the same topic, event or person that say \
+             different things; the terms they share are underlined",
+        );
+    chip(
+        ui,
+        "paraphrase",
+        palette.paraphrase,
+        palette.paraphrase_line,
+        false,
+        false,
+    );
+    // As moved rows show: a bar at the edge (bar and word kept together).
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = 4.0;
+        let (bar, _) = ui.allocate_exact_size(egui::vec2(3.0, 16.0), egui::Sense::hover());
+        ui.painter().rect_filled(bar, 0.0, palette.moved);
+        ui.label(RichText::new("moved").color(palette.moved))
+            .on_hover_text("A pair out of order: a bar at both edges, and a link in the gutter");
+    });
+    ui.add(
+        egui::Label::new(
+            RichText::new(
+                "Gutter: = identical, 54% = similarity, paraphrase = same statement in other words",
+            )
+            .color(palette.weak),
+        )
+        .wrap_mode(egui::TextWrapMode::Extend),
+    )
+    .on_hover_text(
+        "The middle column says how alike a pair's two sentences are; a paraphrase is \
+         a pair that says the same thing in mostly other words, shown by its shared terms",
+    );
 }
 
 /// The status bar: where each document came from, its format, encoding and sentences, and
