@@ -85,7 +85,7 @@ pub struct CollationView {
     reading_key: (u64, usize, PointFilter, Vec<usize>),
     /// Rows some shown statement lacks, and what they were computed for.
     gaps: Vec<usize>,
-    gaps_key: (u64, Vec<usize>),
+    gaps_key: Option<(u64, Vec<usize>)>,
     selected: Option<usize>,
     scroll_to: Option<usize>,
     /// An offset (points from the top) to scroll to next frame.

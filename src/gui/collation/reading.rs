@@ -128,13 +128,17 @@ impl CollationView {
         self.reading_key = key;
         self.heights = RowHeights::default();
         self.galleys.clear();
-        self.gaps_key = (u64::MAX, Vec::new());
+        self.gaps_key = None;
     }
 
     /// The rows where some shown statement lacks the point.
     fn update_gaps(&mut self, shown: &CollationShown) {
         let columns = self.columns(shown);
-        if self.gaps_key.0 != shown.generation || self.gaps_key.1 != columns {
+        let computed = self
+            .gaps_key
+            .as_ref()
+            .is_some_and(|(generation, of)| *generation == shown.generation && *of == columns);
+        if !computed {
             let points = &shown.collation.points;
             self.gaps = self
                 .reading
@@ -148,7 +152,7 @@ impl CollationView {
                 .map(|(row, _)| row)
                 .collect();
             self.everywhere = self.reading.len() - self.gaps.len();
-            self.gaps_key = (shown.generation, columns);
+            self.gaps_key = Some((shown.generation, columns));
         }
     }
 }
