@@ -10,7 +10,7 @@
 //! longest first; one whose every occurrence lies inside an occurrence of a longer listed phrase
 //! is left out. Building is linear in the words; listing is linear in the occurrences listed.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::Serialize;
@@ -70,7 +70,7 @@ impl Hasher for IntHasher {
     }
 }
 
-type IntMap<V> = HashMap<u64, V, BuildHasherDefault<IntHasher>>;
+type IntMap<V> = std::collections::HashMap<u64, V, BuildHasherDefault<IntHasher>>;
 
 const NONE: u32 = u32::MAX;
 
@@ -228,7 +228,7 @@ pub(super) fn find(sides: &[SideTokens<'_>; 2]) -> Vec<Phrase> {
                 .is_some_and(|e| e == span)
         })
     };
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: HashMap<&str, usize> = HashMap::default();
     let mut total = 0usize;
     for side in sides {
         for token in side.tokens.iter().filter(|t| t.is_word) {
@@ -335,7 +335,7 @@ struct Symbols {
 
 impl Symbols {
     fn new(sides: &[SideTokens<'_>]) -> Self {
-        let mut vocabulary: HashMap<&str, u32> = HashMap::new();
+        let mut vocabulary: HashMap<&str, u32> = HashMap::default();
         // Sized once: on a long text, growing these by doubling held twice their size at times.
         let mut words: Vec<Vec<Span>> = sides
             .iter()

@@ -1,7 +1,7 @@
 //! Wording strength: in each paired row, the strongest word of each kind on each side
 //! ("agreed" on the left, "discussed" on the right), compared by grade.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use serde::Serialize;
@@ -83,7 +83,7 @@ impl StrengthLexicon {
     /// stronger; everything after `#` is a comment.
     pub fn parse(text: &str) -> Result<Self, TableError> {
         let mut lexicon = Self::default();
-        let mut seen: HashMap<Vec<String>, usize> = HashMap::new();
+        let mut seen: HashMap<Vec<String>, usize> = HashMap::default();
         for (index, raw) in text.lines().enumerate() {
             let line = index + 1;
             let body = raw.split('#').next().unwrap_or("").trim();

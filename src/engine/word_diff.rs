@@ -15,8 +15,8 @@
 //! the next token's start (so whitespace and ignored punctuation travel with the token before
 //! them), the first token also owns anything before it, and the last owns the rest.
 
+use rustc_hash::FxHashMap as HashMap;
 use std::cmp::Reverse;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::time::Instant;
 
@@ -229,7 +229,7 @@ impl RowUnits {
         } else {
             (units(left_row, left_tokens), units(right_row, right_tokens))
         };
-        let mut table = HashMap::new();
+        let mut table = HashMap::default();
         let left_keys = unit_keys(&left.keys[left_tokens.clone()], &left_units, &mut table);
         let right_keys = unit_keys(&right.keys[right_tokens.clone()], &right_units, &mut table);
         Self {

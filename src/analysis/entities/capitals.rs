@@ -6,7 +6,7 @@
 //! are taken inside ordinary sentences of both texts, and a word where the capital says nothing
 //! is judged by how those sentences write it.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::lexicon::{is_all_caps, possessive_stem};
 use crate::analysis::{SideTokens, Tok};
@@ -53,7 +53,7 @@ pub(super) struct Capitals<'a> {
 impl<'a> Capitals<'a> {
     /// Counts the capitals of all sides (two texts, or every document of a collation).
     pub(super) fn of(sides: &'a [SideTokens<'_>]) -> Self {
-        let mut capitalised: HashMap<&str, usize> = HashMap::new();
+        let mut capitalised: HashMap<&str, usize> = HashMap::default();
         let mut headline: Vec<Vec<bool>> = vec![Vec::new(); sides.len()];
         for (side, flags) in sides.iter().zip(headline.iter_mut()) {
             for range in &side.sentences {
@@ -72,7 +72,7 @@ impl<'a> Capitals<'a> {
         }
         // Words either text writes in lower case: the same word in capitals is emphasis
         // ("INCLUDING", "NOTICE"), not an acronym.
-        let mut lower_case: HashMap<&str, usize> = HashMap::new();
+        let mut lower_case: HashMap<&str, usize> = HashMap::default();
         for t in sides.iter().flat_map(|side| side.tokens.iter()) {
             if t.is_word && t.key == t.lower {
                 *lower_case.entry(possessive_stem(&t.lower)).or_default() += 1;

@@ -233,11 +233,11 @@ fn mentions_of(
 }
 
 /// The built-in demonyms (`assets/demonyms.txt`): demonym in lower case → its country.
-fn demonyms() -> &'static std::collections::HashMap<String, String> {
-    static TABLE: std::sync::OnceLock<std::collections::HashMap<String, String>> =
+fn demonyms() -> &'static rustc_hash::FxHashMap<String, String> {
+    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<String, String>> =
         std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table = std::collections::HashMap::new();
+        let mut table = rustc_hash::FxHashMap::default();
         for line in include_str!("../../../assets/demonyms.txt").lines() {
             let body = line.split('#').next().unwrap_or("").trim();
             let mut forms = body.split('|').map(str::trim).filter(|f| !f.is_empty());

@@ -10,7 +10,7 @@
 //! normalised value; a difference pairs two figures of one kind on one link, each given by its
 //! side only.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::Serialize;
 
@@ -181,7 +181,7 @@ pub struct Found {
 /// Finds and compares the figures of both sides.
 pub(super) fn compare(sides: &[SideTokens<'_>; 2], comparison: &Comparison) -> FiguresCompared {
     let found = [find_side(&sides[0]), find_side(&sides[1])];
-    let mut by_value: HashMap<(FigureKind, &str), usize> = HashMap::new();
+    let mut by_value: HashMap<(FigureKind, &str), usize> = HashMap::default();
     let mut figures: Vec<Figure> = Vec::new();
     for (side, mentions) in found.iter().enumerate() {
         for (sentence, f) in mentions {
@@ -241,7 +241,7 @@ pub(super) fn compare(sides: &[SideTokens<'_>; 2], comparison: &Comparison) -> F
 /// against another on two linked sentences, paired in order of appearance.
 fn differences(figures: &[Figure], comparison: &Comparison) -> Vec<FigureDifference> {
     // Per side and sentence, the one-sided figures there (index into `figures`).
-    let mut one_sided: [HashMap<usize, Vec<usize>>; 2] = [HashMap::new(), HashMap::new()];
+    let mut one_sided: [HashMap<usize, Vec<usize>>; 2] = [HashMap::default(), HashMap::default()];
     for (index, figure) in figures.iter().enumerate() {
         let (slot, mentions) = match figure.presence {
             FigurePresence::Both => continue,

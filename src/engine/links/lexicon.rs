@@ -1,7 +1,7 @@
 //! The table of counterparts (`assets/counterparts.txt`): which words fold into one concept,
 //! which are readout boilerplate, which open a readout; and the concepts a term counts as.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::{Mutex, OnceLock};
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -45,8 +45,8 @@ impl Lexicon {
         let stemmer = Stemmer::create(Algorithm::English);
         let mut out = Self {
             concept_of: HashMap::default(),
-            generic: HashSet::new(),
-            meeting: HashSet::new(),
+            generic: HashSet::default(),
+            meeting: HashSet::default(),
             linking_roles: 0,
             role_phrases: HashMap::default(),
             memo: Mutex::new(HashMap::default()),

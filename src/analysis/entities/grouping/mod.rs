@@ -7,7 +7,7 @@
 //! its own. Entities are ordered shared, only left, only right; names, titles, dates, numbers;
 //! most mentioned first.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::{Entity, EntityKind, Found, Key, Mention};
 use crate::analysis::Tok;
@@ -199,7 +199,7 @@ pub(super) fn group_many(
     table: &Equivalences,
     sides: usize,
 ) -> Vec<Grouped> {
-    let mut ids: HashMap<Key, usize> = HashMap::new();
+    let mut ids: HashMap<Key, usize> = HashMap::default();
     let mut first_of: Vec<usize> = Vec::new(); // a mention of each key
     for (m, mention) in mentions.iter().enumerate() {
         ids.entry(mention.key.clone()).or_insert_with(|| {
@@ -218,7 +218,7 @@ pub(super) fn group_many(
     }
     join_people(&mentions, &first_of, &mut sets);
 
-    let mut built: HashMap<usize, Building> = HashMap::new();
+    let mut built: HashMap<usize, Building> = HashMap::default();
     for (m, mention) in mentions.iter().enumerate() {
         let Some(&id) = ids.get(&mention.key) else {
             continue;
@@ -285,7 +285,7 @@ fn grouped(building: Building, table: &Equivalences) -> Grouped {
 /// People: a name that is the last words of exactly one longer name is that name; names with
 /// the same words ("Gregory LoGerfo", "Gregory D. LoGerfo") are one person.
 fn join_people(mentions: &[Mention], first_of: &[usize], sets: &mut Sets) {
-    let mut by_last: HashMap<(EntityKind, &str), Vec<usize>> = HashMap::new();
+    let mut by_last: HashMap<(EntityKind, &str), Vec<usize>> = HashMap::default();
     for (id, &m) in first_of.iter().enumerate() {
         let mention = &mentions[m];
         if let (Key::Name(_), Some(last)) = (&mention.key, mention.words.last()) {
