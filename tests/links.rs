@@ -113,11 +113,12 @@ fn official_readout_pairs_score_at_least_their_floor() {
     let precision = right as f64 / (right + wrong).max(1) as f64;
     let recall = found as f64 / equivalent.max(1) as f64;
     let f1 = 2.0 * precision * recall / (precision + recall).max(f64::EPSILON);
-    // Measured when written (the link model of assets/link-model.txt, the links alone, not
-    // the rows): P 0.94, R 0.72, F1 0.82 (micro over the nine pairs). The floor leaves room
-    // for one link either way, not for a regression.
+    // Measured (the link model of assets/link-model.txt, the links alone, not the rows):
+    // P 0.94, R 0.72, F1 0.82 when written; P 0.946, R 0.759, F1 0.842 since the model knows
+    // a pair is its shorter sentence's best counterpart (one-to-many links). The floor leaves
+    // room for one link either way, not for a regression.
     assert!(
-        f1 >= 0.79 && precision >= 0.90,
+        f1 >= 0.82 && precision >= 0.90,
         "F1 {f1:.3} P {precision:.3} R {recall:.3}\n{table}"
     );
 }
