@@ -65,6 +65,7 @@ impl Scorer<'_> {
     /// [`PROBE_CONCEPTS`] concepts, looked up from both sides (on a readout, every pair that
     /// shares a concept; on long documents, a bounded number per sentence).
     /// A sentence with an exact copy on the other side looks only among sentences without one.
+    /// Unsorted, with repeats: the caller sorts them once with the pairs it adds.
     pub(super) fn candidates(
         &self,
         left_copied: &[bool],
@@ -83,8 +84,6 @@ impl Scorer<'_> {
             true,
             &mut out,
         );
-        out.sort_unstable();
-        out.dedup();
         out
     }
 

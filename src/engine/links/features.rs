@@ -401,11 +401,10 @@ impl Scorer<'_> {
                 pairs.push((l, r));
             }
         }
-        pairs.sort_unstable();
+        pairs.retain(|&(l, r)| l < n_left && r < n_right);
+        let mut pairs = sorted_by_left(pairs, n_left);
         pairs.dedup();
-        pairs.retain(|&(l, r)| {
-            l < n_left && r < n_right && !(copied(&left_copied, l) && copied(&right_copied, r))
-        });
+        pairs.retain(|&(l, r)| !(copied(&left_copied, l) && copied(&right_copied, r)));
         pairs
     }
 
@@ -491,4 +490,34 @@ impl Scorer<'_> {
             short_best,
         }
     }
+}
+
+/// `pairs` (every left index below `n_left`) sorted by left, then right: counted into a bucket
+/// per left sentence, each bucket (a sentence's few candidates) sorted on its own.
+fn sorted_by_left(pairs: Vec<(usize, usize)>, n_left: usize) -> Vec<(usize, usize)> {
+    let mut start = vec![0usize; n_left + 1];
+    for &(l, _) in &pairs {
+        if let Some(count) = start.get_mut(l + 1) {
+            *count += 1;
+        }
+    }
+    for i in 1..start.len() {
+        start[i] += start[i - 1];
+    }
+    let mut next = start.clone();
+    let mut out = vec![(0usize, 0usize); pairs.len()];
+    for pair in pairs {
+        if let Some(at) = next.get_mut(pair.0) {
+            if let Some(slot) = out.get_mut(*at) {
+                *slot = pair;
+            }
+            *at += 1;
+        }
+    }
+    for bucket in start.windows(2) {
+        if let Some(list) = out.get_mut(bucket[0]..bucket[1]) {
+            list.sort_unstable();
+        }
+    }
+    out
 }
