@@ -26,10 +26,14 @@
 //! The thresholds were chosen on real readout pairs, leave-one-pair-out (see the README's
 //! section on counterparts); the table holds only vocabulary every readout uses.
 
+mod candidates;
 mod document;
+mod features;
 mod find;
 mod lexicon;
 mod model;
+mod shared_terms;
+mod text;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -39,9 +43,11 @@ use super::segment::Span;
 
 pub use document::{ConceptTable, DocumentInfo, Reader};
 use document::{SentenceRead, SentenceText};
-pub use find::PairFeatures;
+pub use features::PairFeatures;
 pub use lexicon::Lexicon;
 pub use model::{FEATURES, Features, Model, N_FEATURES};
+pub use text::is_heading;
+use text::{clause_ranges, ends_with_stop, has_past_verb};
 
 /// Least score for a link to be `equivalent` rather than `related`.
 pub const EQUIVALENT: f32 = 0.4;
@@ -286,88 +292,17 @@ impl<'a> Scorer<'a> {
         lexicon: &Lexicon,
     ) -> Self {
         let table = read.table;
-        let ids_len = ids
-            .0
-            .iter()
-            .chain(ids.1)
-            .max()
-            .map_or(0, |&id| id as usize + 1);
-        let mut first: Vec<Option<&'a SentenceRead>> = vec![None; ids_len];
         let mut clauses: Vec<Unit<'a>> = Vec::new();
-        let mut infos = |document: &'a DocumentInfo, ids: &[u32]| -> Vec<SentenceInfo<'a>> {
-            document
-                .sentences
-                .iter()
-                .enumerate()
-                .map(|(i, own)| {
-                    let source = match ids.get(i).and_then(|&id| first.get_mut(id as usize)) {
-                        Some(slot) => *slot.get_or_insert(own),
-                        None => own,
-                    };
-                    let start = clauses.len();
-                    clauses.extend(source.clauses.iter().map(|c| Unit {
-                        concepts: c,
-                        norm: 0.0,
-                    }));
-                    SentenceInfo {
-                        whole: Unit {
-                            concepts: &source.whole,
-                            norm: 0.0,
-                        },
-                        clauses: start..clauses.len(),
-                        meeting: source.meeting,
-                        text: &own.text,
-                    }
-                })
-                .collect()
-        };
-        let mut left_info = infos(read.left, ids.0);
-        let mut right_info = infos(read.right, ids.1);
-
-        // Presence IDF over both documents' sentences.
-        let mut df = vec![0u32; table.len()];
-        let mut present: Vec<u32> = Vec::new();
-        for info in left_info.iter().chain(&right_info) {
-            for &c in info.whole.concepts {
-                if let Some(d) = df.get_mut(c as usize) {
-                    if *d == 0 {
-                        present.push(c);
-                    }
-                    *d += 1;
-                }
-            }
-        }
-        let n = (left_info.len() + right_info.len()) as f64;
-        // Squared weights are kept as multiples of 2^-20, so every sum of them is exact and the
-        // same whichever text is on the left (concept ids follow which text came first). A
-        // weight depends only on the df and whether the concept is boilerplate: each is
-        // computed once.
-        let mut by_df: HashMap<(u32, bool), f64> = HashMap::default();
-        let mut weight = vec![0.0f64; table.len()];
-        for &c in &present {
-            let c = c as usize;
-            let (Some(&d), Some(&g)) = (df.get(c), table.generic.get(c)) else {
-                continue;
-            };
-            weight[c] = *by_df.entry((d, g)).or_insert_with(|| {
-                let w = ((n + 1.0) / f64::from(d.max(1))).ln();
-                let w = if g { w * GENERIC_FACTOR } else { w };
-                fixed::round(w * w)
-            });
-        }
-        let norm = |unit: &mut Unit<'_>| {
+        let (mut left_info, mut right_info) = sentence_infos(read, ids, &mut clauses);
+        let (df, weight) = concept_weights(table, &left_info, &right_info);
+        let wholes = left_info.iter_mut().chain(right_info.iter_mut());
+        for unit in wholes.map(|info| &mut info.whole).chain(clauses.iter_mut()) {
             unit.norm = unit
                 .concepts
                 .iter()
                 .map(|&c| weight.get(c as usize).copied().unwrap_or(0.0))
                 .sum::<f64>()
                 .sqrt();
-        };
-        for info in left_info.iter_mut().chain(right_info.iter_mut()) {
-            norm(&mut info.whole);
-        }
-        for clause in &mut clauses {
-            norm(clause);
         }
         Self {
             left,
@@ -499,92 +434,93 @@ impl<'a> Scorer<'a> {
         }
         None
     }
+}
 
-    /// The full link of a pair: its shared terms and where they are on each side. The terms
-    /// are named as the left sentence writes them, or the right one with `named_by_right`.
-    pub fn link(
-        &self,
-        l: usize,
-        r: usize,
-        kind: LinkKind,
-        score: f32,
-        named_by_right: bool,
-    ) -> Link {
-        let mut link = Link {
-            left: l,
-            right: r,
-            kind,
-            score,
-            shared: Vec::new(),
-            left_spans: Vec::new(),
-            right_spans: Vec::new(),
-            source: LinkSource::Engine,
-        };
-        let (Some(left), Some(right)) = (self.left_info.get(l), self.right_info.get(r)) else {
-            return link;
-        };
-        if kind == LinkKind::Identical {
-            return link;
-        }
-        // Sorted, as the concepts are.
-        let shared: Vec<u32> = left
-            .whole
-            .concepts
+/// What the links need of each sentence of both documents (norms not yet weighed), and the
+/// clauses of their long sentences in `clauses`. A sentence with the whole key (`ids`) of one
+/// met before (left first, then right) takes that one's concepts.
+fn sentence_infos<'a>(
+    read: ReadPair<'a>,
+    ids: (&[u32], &[u32]),
+    clauses: &mut Vec<Unit<'a>>,
+) -> (Vec<SentenceInfo<'a>>, Vec<SentenceInfo<'a>>) {
+    let ids_len = ids
+        .0
+        .iter()
+        .chain(ids.1)
+        .max()
+        .map_or(0, |&id| id as usize + 1);
+    let mut first: Vec<Option<&'a SentenceRead>> = vec![None; ids_len];
+    let mut infos = |document: &'a DocumentInfo, ids: &[u32]| -> Vec<SentenceInfo<'a>> {
+        document
+            .sentences
             .iter()
-            .filter(|c| right.whole.concepts.binary_search(c).is_ok())
-            .copied()
-            .collect();
-        if shared.is_empty() {
-            return link;
-        }
-        let (left_spans, left_names) =
-            self.shared_terms(&shared, self.left_text, self.left, l, !named_by_right);
-        let (right_spans, right_names) =
-            self.shared_terms(&shared, self.right_text, self.right, r, named_by_right);
-        link.left_spans = left_spans;
-        link.right_spans = right_spans;
-        link.shared = if named_by_right {
-            right_names
-        } else {
-            left_names
-        };
-        link
-    }
+            .enumerate()
+            .map(|(i, own)| {
+                let source = match ids.get(i).and_then(|&id| first.get_mut(id as usize)) {
+                    Some(slot) => *slot.get_or_insert(own),
+                    None => own,
+                };
+                let start = clauses.len();
+                clauses.extend(source.clauses.iter().map(|c| Unit {
+                    concepts: c,
+                    norm: 0.0,
+                }));
+                SentenceInfo {
+                    whole: Unit {
+                        concepts: &source.whole,
+                        norm: 0.0,
+                    },
+                    clauses: start..clauses.len(),
+                    meeting: source.meeting,
+                    text: &own.text,
+                }
+            })
+            .collect()
+    };
+    let left = infos(read.left, ids.0);
+    let right = infos(read.right, ids.1);
+    (left, right)
+}
 
-    /// Where the `shared` concepts are in sentence `i` of a side (byte spans, in text order),
-    /// and, when `named`, their names as it writes them, most telling first.
-    fn shared_terms(
-        &self,
-        shared: &[u32],
-        text: &str,
-        side: &Prepared,
-        i: usize,
-        named: bool,
-    ) -> (Vec<Span>, Vec<String>) {
-        let is_shared = |c: &u32| shared.binary_search(c).is_ok();
-        let mut spans = Vec::new();
-        let mut names: Vec<(f64, usize, String)> = Vec::new();
-        let mut seen: Vec<u32> = Vec::new();
-        let words = side.link_terms.get(i).map_or(&[][..], Vec::as_slice);
-        for (order, &(start, end, term)) in words.iter().enumerate() {
-            let concepts = self.concepts(term);
-            if !concepts.iter().any(is_shared) {
-                continue;
-            }
-            spans.push(Span::new(start as usize, end as usize));
-            if !named {
-                continue;
-            }
-            let first_new = concepts.iter().find(|c| is_shared(c) && !seen.contains(c));
-            if let Some(&c) = first_new {
-                seen.push(c);
-                let name = text.get(start as usize..end as usize).unwrap_or("");
-                names.push((self.weight[c as usize], order, name.to_owned()));
+/// Per concept of `table`, in how many sentences of the two sides it is (presence IDF), and
+/// its weight squared, a multiple of 2^-20 (0 for a concept neither side has).
+fn concept_weights(
+    table: &ConceptTable,
+    left_info: &[SentenceInfo<'_>],
+    right_info: &[SentenceInfo<'_>],
+) -> (Vec<u32>, Vec<f64>) {
+    let mut df = vec![0u32; table.len()];
+    let mut present: Vec<u32> = Vec::new();
+    for info in left_info.iter().chain(right_info) {
+        for &c in info.whole.concepts {
+            if let Some(d) = df.get_mut(c as usize) {
+                if *d == 0 {
+                    present.push(c);
+                }
+                *d += 1;
             }
         }
-        names.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        (spans, names.into_iter().map(|(_, _, name)| name).collect())
     }
+    let n = (left_info.len() + right_info.len()) as f64;
+    // Squared weights are kept as multiples of 2^-20, so every sum of them is exact and the
+    // same whichever text is on the left (concept ids follow which text came first). A
+    // weight depends only on the df and whether the concept is boilerplate: each is
+    // computed once.
+    let mut by_df: HashMap<(u32, bool), f64> = HashMap::default();
+    let mut weight = vec![0.0f64; table.len()];
+    for &c in &present {
+        let c = c as usize;
+        let (Some(&d), Some(&g)) = (df.get(c), table.generic.get(c)) else {
+            continue;
+        };
+        weight[c] = *by_df.entry((d, g)).or_insert_with(|| {
+            let w = ((n + 1.0) / f64::from(d.max(1))).ln();
+            let w = if g { w * GENERIC_FACTOR } else { w };
+            fixed::round(w * w)
+        });
+    }
+    (df, weight)
 }
 
 /// The order links are taken in: identical, then equivalent, then related; higher scores
@@ -613,131 +549,4 @@ pub fn tie_break(c: &Candidate, n_left: usize, n_right: usize) -> (u64, usize, u
         c.left.min(c.right),
         c.left.max(c.right),
     )
-}
-
-/// Whether a sentence ends with final punctuation (`.`, `!`, `?`, `…`, `;`, before any
-/// closing quote or bracket).
-fn ends_with_stop(content: &str) -> bool {
-    let trimmed = content
-        .trim_end()
-        .trim_end_matches(['"', '\'', '”', '’', ')', ']', '»']);
-    trimmed.ends_with(['.', '!', '?', '…', ';'])
-}
-
-/// Whether a sentence is a heading (a title, a date line, a place line, a section heading) by
-/// how it looks, not merely by its missing full stop: no final punctuation, and short (at most
-/// [`HEADING_WORDS`] words), and either title-like (most longer words capitalised) or a date
-/// or place line (a few words with a digit), and with no word of a finite verb in the past
-/// ("spoke", "discussed", "met"): a sentence without its stop (an X post, a bullet, a PDF's
-/// line) says what happened, a heading names it.
-pub fn is_heading(content: &str) -> bool {
-    if ends_with_stop(content) {
-        return false;
-    }
-    let words: Vec<&str> = content.split_whitespace().collect();
-    if words.is_empty() || words.len() > HEADING_WORDS {
-        return false;
-    }
-    let date_or_place = words.len() <= 6
-        && (content.chars().any(|c| c.is_ascii_digit())
-            || words
-                .iter()
-                .all(|w| w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic())));
-    let longer: Vec<&str> = words
-        .iter()
-        .copied()
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3)
-        .collect();
-    let capitalised = longer
-        .iter()
-        .filter(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
-        .count();
-    let title_like = longer.is_empty() || capitalised * 3 >= longer.len() * 2;
-    (date_or_place || title_like) && !has_past_verb(&words)
-}
-
-/// Whether a line has a word of a finite verb in the past after its first word ("spoke",
-/// "discussed"): it reports what happened.
-fn has_past_verb(words: &[&str]) -> bool {
-    words.iter().skip(1).any(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphabetic());
-        w.starts_with(|c: char| c.is_lowercase())
-            && ((w.len() > 4 && w.ends_with("ed")) || PAST_VERBS.contains(&w))
-    })
-}
-
-/// Most words a heading has.
-const HEADING_WORDS: usize = 16;
-
-/// Irregular past tenses readouts use ("spoke", "met"): a line with one reports, it is not a
-/// heading.
-const PAST_VERBS: &[&str] = &[
-    "spoke", "met", "held", "said", "told", "gave", "took", "made", "saw", "sent", "began", "led",
-    "paid", "won", "felt", "knew", "brought", "sought", "thought", "found", "left", "went", "came",
-    "was", "were", "had", "did",
-];
-
-/// Byte ranges (absolute, from `offset`) of the clauses of a long sentence: it is cut at
-/// semicolons and colons, and before the conjunctions that start a new statement.
-fn clause_ranges(content: &str, offset: usize) -> Vec<std::ops::Range<usize>> {
-    // Order matters: ';' first, ':' second, the ", ..." cuts, " and that ", '.' last.
-    const CUTS: &[&str] = &[
-        "; ",
-        ": ",
-        ", and that ",
-        ", and ",
-        " and that ",
-        ", while ",
-        ", as well as ",
-        ", including ",
-        ", although ",
-        ", which ",
-        ", but ",
-        ". ",
-    ];
-    let lower = content.as_bytes();
-    let mut cuts: Vec<usize> = Vec::new();
-    let mut at = 0;
-    while at < lower.len() {
-        // Every cut starts with one of these bytes; the rest are skipped at once.
-        let candidates: &[&str] = match lower[at] {
-            b';' => &CUTS[..1],
-            b':' => &CUTS[1..2],
-            b'.' => &CUTS[CUTS.len() - 1..],
-            b',' => &CUTS[2..CUTS.len() - 1],
-            b' ' if lower
-                .get(at + 1)
-                .is_some_and(|b| b.eq_ignore_ascii_case(&b'a')) =>
-            {
-                &CUTS[4..5]
-            }
-            _ => {
-                at += 1;
-                continue;
-            }
-        };
-        let rest = &lower[at..];
-        let found = candidates
-            .iter()
-            .find(|c| rest.len() >= c.len() && rest[..c.len()].eq_ignore_ascii_case(c.as_bytes()));
-        match found {
-            Some(cut) => {
-                cuts.push(at);
-                at += cut.len();
-            }
-            None => at += 1,
-        }
-    }
-    let mut out = Vec::with_capacity(cuts.len() + 1);
-    let mut start = 0;
-    for cut in cuts {
-        if cut > start {
-            out.push(offset + start..offset + cut);
-        }
-        start = cut;
-    }
-    if start < content.len() {
-        out.push(offset + start..offset + content.len());
-    }
-    out
 }
