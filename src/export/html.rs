@@ -254,9 +254,12 @@ fn provenance(out: &mut dyn Write, provenance: &Provenance) -> std::io::Result<(
     writeln!(out, "</table>")
 }
 
-fn similarity(out: &mut dyn Write, similarity: &Similarity) -> std::io::Result<()> {
-    write!(out, "<table class=\"sim\">\n<tr><th></th>")?;
-    for d in &similarity.documents {
+/// A table's header cell per document: its label, its name on hover.
+fn document_headers(
+    out: &mut dyn Write,
+    documents: &[super::outline::DocumentLabel],
+) -> std::io::Result<()> {
+    for d in documents {
         write!(
             out,
             "<th title=\"{}\">{}</th>",
@@ -264,6 +267,12 @@ fn similarity(out: &mut dyn Write, similarity: &Similarity) -> std::io::Result<(
             escape(&d.label)
         )?;
     }
+    Ok(())
+}
+
+fn similarity(out: &mut dyn Write, similarity: &Similarity) -> std::io::Result<()> {
+    write!(out, "<table class=\"sim\">\n<tr><th></th>")?;
+    document_headers(out, &similarity.documents)?;
     writeln!(out, "</tr>")?;
     for (d, row) in similarity.documents.iter().zip(&similarity.values) {
         write!(
@@ -320,14 +329,7 @@ fn entities(out: &mut dyn Write, table: &EntityTable) -> std::io::Result<()> {
     let [entity, kind] = ENTITY_COLUMNS.map(capitalised);
     writeln!(out, "<div class=\"map-wrap\"><table class=\"entities\">")?;
     write!(out, "<thead><tr><th>{entity}</th><th>{kind}</th>")?;
-    for d in &table.documents {
-        write!(
-            out,
-            "<th title=\"{}\">{}</th>",
-            escape(&d.name),
-            escape(&d.label)
-        )?;
-    }
+    document_headers(out, &table.documents)?;
     writeln!(out, "</tr></thead>\n<tbody>")?;
     for entity in &table.entities {
         let forms = if entity.others.is_empty() {

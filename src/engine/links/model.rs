@@ -50,10 +50,14 @@ pub struct Model {
 impl Model {
     /// The model shipped with the program (`assets/link-model.txt`).
     pub fn builtin() -> Self {
-        // The file ships with the program and a test parses it: it cannot fail at run time.
-        Self::parse(include_str!("../../../assets/link-model.txt")).unwrap_or(Self {
-            weights: [0.0; N_FEATURES],
-            threshold: 1.0,
+        // Read once: every comparison (each pair of a collation) asks for it.
+        static MODEL: std::sync::OnceLock<Model> = std::sync::OnceLock::new();
+        *MODEL.get_or_init(|| {
+            // The file ships with the program and a test parses it: it cannot fail at run time.
+            Self::parse(include_str!("../../../assets/link-model.txt")).unwrap_or(Self {
+                weights: [0.0; N_FEATURES],
+                threshold: 1.0,
+            })
         })
     }
 

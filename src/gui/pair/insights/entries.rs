@@ -14,6 +14,14 @@ use crate::gui::rows::put_left;
 use super::lines::Line;
 use super::{COUNT_WIDTH, InsightsPanel, Selection};
 
+/// An entry line: where its parts sit, which entry it is, its label and what is shown.
+struct Entry<'a> {
+    rects: LineRects,
+    this: Selection,
+    label: &'a str,
+    shown: &'a Shown,
+}
+
 /// Where a line's parts sit: the whole line, the entry's name and its two count columns.
 struct LineRects {
     whole: Rect,
@@ -59,16 +67,22 @@ fn one_line(text: RichText) -> egui::Label {
 
 impl InsightsPanel {
     /// One line of the list, in `rect`.
-    pub(super) fn line_ui(
+    pub(super) fn line_ui<'l>(
         &mut self,
         ui: &mut egui::Ui,
         rect: Rect,
-        line: &Line,
+        line: &'l Line,
         analysis: &Analysis,
-        shown: &Shown,
+        shown: &'l Shown,
         commands: &mut Vec<Command>,
     ) {
         let rects = LineRects::new(rect);
+        let at = |this: Selection, label: &'l str| Entry {
+            rects: LineRects::new(rect),
+            this,
+            label,
+            shown,
+        };
         match line {
             Line::Heading(text) => {
                 // Cut to the panel's width; egui shows a cut label whole on hover.
@@ -84,45 +98,38 @@ impl InsightsPanel {
                 presence,
             } => {
                 if let Some(entity) = analysis.entities.get(*index) {
-                    let this = Selection::Entity(*index);
-                    self.entity_ui(
-                        ui,
-                        &rects,
-                        this,
-                        (entity, label, *presence),
-                        shown,
-                        commands,
-                    );
+                    let at = at(Selection::Entity(*index), label);
+                    self.entity_ui(ui, &at, entity, *presence, commands);
                 }
             }
             Line::Phrase { index, label } => {
                 if let Some(phrase) = analysis.phrases.get(*index) {
-                    let this = Selection::Phrase(*index);
-                    self.phrase_ui(ui, &rects, this, phrase, label, shown, commands);
+                    let at = at(Selection::Phrase(*index), label);
+                    self.phrase_ui(ui, &at, phrase, commands);
                 }
             }
             Line::Strength { index, label } => {
                 if let Some(d) = analysis.strength.get(*index) {
-                    let this = Selection::Strength(*index);
-                    self.strength_ui(ui, &rects, this, d, label, commands);
+                    let at = at(Selection::Strength(*index), label);
+                    self.strength_ui(ui, &at, d, commands);
                 }
             }
             Line::Shift { index, label } => {
                 if let Some(shift) = analysis.shifts.get(*index) {
-                    let this = Selection::Shift(*index);
-                    self.shift_ui(ui, &rects, this, shift, label, shown, commands);
+                    let at = at(Selection::Shift(*index), label);
+                    self.shift_ui(ui, &at, shift, commands);
                 }
             }
             Line::Figure { index, label } => {
                 if let Some(figure) = analysis.figures_compared.figures.get(*index) {
-                    let this = Selection::Figure(*index);
-                    self.figure_ui(ui, &rects, this, figure, label, shown, commands);
+                    let at = at(Selection::Figure(*index), label);
+                    self.figure_ui(ui, &at, figure, commands);
                 }
             }
             Line::Difference { index, label } => {
                 if let Some(d) = analysis.figures_compared.differences.get(*index) {
-                    let this = Selection::Difference(*index);
-                    self.difference_ui(ui, &rects, this, d, label, shown, commands);
+                    let at = at(Selection::Difference(*index), label);
+                    self.difference_ui(ui, &at, d, commands);
                 }
             }
         }
@@ -132,12 +139,17 @@ impl InsightsPanel {
     fn entity_ui(
         &mut self,
         ui: &mut egui::Ui,
-        rects: &LineRects,
-        this: Selection,
-        (entity, label, presence): (&Entity, &str, Presence),
-        shown: &Shown,
+        at: &Entry<'_>,
+        entity: &Entity,
+        presence: Presence,
         commands: &mut Vec<Command>,
     ) {
+        let &Entry {
+            ref rects,
+            this,
+            label,
+            shown,
+        } = at;
         // One-sided names are tinted as one-sided rows are in the comparison.
         let palette = crate::gui::pair::view::Palette::new(ui.visuals().dark_mode);
         let tint = match presence {
@@ -169,17 +181,20 @@ impl InsightsPanel {
     }
 
     /// A shared phrase: where it first is on each side on hover.
-    #[allow(clippy::too_many_arguments)]
     fn phrase_ui(
         &mut self,
         ui: &mut egui::Ui,
-        rects: &LineRects,
-        this: Selection,
+        at: &Entry<'_>,
         phrase: &crate::analysis::Phrase,
-        label: &str,
-        shown: &Shown,
         commands: &mut Vec<Command>,
     ) {
+        let &Entry {
+            ref rects,
+            this,
+            label,
+            shown,
+            ..
+        } = at;
         let response = self.entry(ui, rects.name, this, label).on_hover_ui(|ui| {
             ui.set_max_width(480.0);
             ui.label(format!("{label} ({} words)", phrase.words));
@@ -200,12 +215,16 @@ impl InsightsPanel {
     fn strength_ui(
         &mut self,
         ui: &mut egui::Ui,
-        rects: &LineRects,
-        this: Selection,
+        at: &Entry<'_>,
         d: &crate::analysis::StrengthDifference,
-        label: &str,
         commands: &mut Vec<Command>,
     ) {
+        let &Entry {
+            ref rects,
+            this,
+            label,
+            ..
+        } = at;
         let stronger = match d.stronger {
             Stronger::Left => "the left side",
             Stronger::Right => "the right side",
@@ -226,17 +245,20 @@ impl InsightsPanel {
     }
 
     /// A stance shift: highlights its places and goes to its row.
-    #[allow(clippy::too_many_arguments)]
     fn shift_ui(
         &mut self,
         ui: &mut egui::Ui,
-        rects: &LineRects,
-        this: Selection,
+        at: &Entry<'_>,
         shift: &crate::analysis::Shift,
-        label: &str,
-        shown: &Shown,
         commands: &mut Vec<Command>,
     ) {
+        let &Entry {
+            ref rects,
+            this,
+            label,
+            shown,
+            ..
+        } = at;
         let response = self
             .entry(ui, rects.whole, this, label)
             .on_hover_text(format!(
@@ -260,17 +282,20 @@ impl InsightsPanel {
     }
 
     /// A figure: highlights every place it is in.
-    #[allow(clippy::too_many_arguments)]
     fn figure_ui(
         &mut self,
         ui: &mut egui::Ui,
-        rects: &LineRects,
-        this: Selection,
+        at: &Entry<'_>,
         figure: &crate::analysis::Figure,
-        label: &str,
-        shown: &Shown,
         commands: &mut Vec<Command>,
     ) {
+        let &Entry {
+            ref rects,
+            this,
+            label,
+            shown,
+            ..
+        } = at;
         let response = self
             .entry(ui, rects.name, this, label)
             .on_hover_text(format!(
@@ -291,17 +316,20 @@ impl InsightsPanel {
     }
 
     /// Figures that differ on a link: highlights both and goes to the row.
-    #[allow(clippy::too_many_arguments)]
     fn difference_ui(
         &mut self,
         ui: &mut egui::Ui,
-        rects: &LineRects,
-        this: Selection,
+        at: &Entry<'_>,
         d: &crate::analysis::FigureDifference,
-        label: &str,
-        shown: &Shown,
         commands: &mut Vec<Command>,
     ) {
+        let &Entry {
+            ref rects,
+            this,
+            label,
+            shown,
+            ..
+        } = at;
         let response = self
             .entry(ui, rects.whole, this, label)
             .on_hover_text(format!(
