@@ -11,7 +11,7 @@
 use serde::Serialize;
 
 use super::Stronger;
-use super::figures::{FigurePresence, FiguresCompared};
+use super::figures::{FigureKind, FigurePresence, FiguresCompared};
 use super::stance::{Actor, Attribution, Shift, ShiftKind};
 use crate::engine::{Comparison, RowKind};
 
@@ -294,10 +294,20 @@ impl Brief<'_> {
             (FigurePresence::LeftOnly, 0, "left"),
             (FigurePresence::RightOnly, 1, "right"),
         ] {
-            let figures: Vec<_> = self.inputs.figures.one_sided(presence).collect();
+            let mut figures: Vec<_> = self.inputs.figures.one_sided(presence).collect();
             if figures.is_empty() {
                 continue;
             }
+            // What an analyst quotes first: amounts, shares and counts before dates and
+            // times of day.
+            figures.sort_by_key(|f| match f.kind {
+                FigureKind::Amount => 0,
+                FigureKind::Percent => 1,
+                FigureKind::Number => 2,
+                FigureKind::Duration => 3,
+                FigureKind::Date => 4,
+                FigureKind::Time => 5,
+            });
             let mut values: Vec<String> = figures
                 .iter()
                 .take(5)

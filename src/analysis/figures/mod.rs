@@ -216,6 +216,7 @@ pub(super) fn compare(sides: &[SideTokens<'_>; 2], comparison: &Comparison) -> F
             }
         }
     }
+    let mut figures = merge_yearless(figures);
     for figure in &mut figures {
         figure.presence = match (figure.left.is_empty(), figure.right.is_empty()) {
             (false, false) => FigurePresence::Both,
@@ -274,6 +275,15 @@ fn differences(figures: &[Figure], comparison: &Comparison) -> Vec<FigureDiffere
                 !used.contains(&r) && figures.get(r).is_some_and(|rf| rf.kind == lf.kind)
             });
             let Some(r) = partner else { continue };
+            // One date written with and without its year, or a day inside a range of days,
+            // is no difference.
+            if figures
+                .get(r)
+                .is_some_and(|rf| lf.kind == FigureKind::Date && dates_agree(&lf.value, &rf.value))
+            {
+                used.push(r);
+                continue;
+            }
             used.push(r);
             let Some(rf) = figures.get(r) else { continue };
             if let (Some(lm), Some(rm)) =
@@ -290,6 +300,109 @@ fn differences(figures: &[Figure], comparison: &Comparison) -> Vec<FigureDiffere
         }
     }
     differences
+}
+
+/// A normalised date's parts ("24–26 August 2022").
+struct DateParts<'v> {
+    /// First and last day; none for "July 2025".
+    days: Option<(u32, u32)>,
+    /// The month's name.
+    month: &'v str,
+    /// The year, when given.
+    year: Option<&'v str>,
+}
+
+impl<'v> DateParts<'v> {
+    /// The parts of a normalised date ([`read`]'s form), if `value` is one.
+    fn of(value: &'v str) -> Option<Self> {
+        let mut words = value.split(' ');
+        let first = words.next()?;
+        let (days, month) = if first.starts_with(|c: char| c.is_ascii_digit()) {
+            let (from, to) = first.split_once('–').unwrap_or((first, first));
+            (Some((from.parse().ok()?, to.parse().ok()?)), words.next()?)
+        } else {
+            (None, first)
+        };
+        Some(Self {
+            days,
+            month,
+            year: words.next(),
+        })
+    }
+
+    /// The days and month without the year ("24–26 August"), when the days are given.
+    fn day_key(&self) -> Option<String> {
+        let (from, to) = self.days?;
+        Some(format!("{from}–{to} {}", self.month))
+    }
+}
+
+/// Whether two normalised dates can name the same day: one month, years equal where both
+/// give one, and days that overlap where both give them ("26 August" and "26 August 2022";
+/// "24–26 August" and "26 August 2022").
+fn dates_agree(a: &str, b: &str) -> bool {
+    let (Some(a), Some(b)) = (DateParts::of(a), DateParts::of(b)) else {
+        return false;
+    };
+    let years = match (a.year, b.year) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    };
+    let days = match (a.days, b.days) {
+        (Some((a0, a1)), Some((b0, b1))) => a0 <= b1 && b0 <= a1,
+        _ => false,
+    };
+    a.month == b.month && years && days
+}
+
+/// A date figure's parts.
+fn date_of(f: &Figure) -> Option<DateParts<'_>> {
+    (f.kind == FigureKind::Date)
+        .then(|| DateParts::of(&f.value))
+        .flatten()
+}
+
+/// Dates given without their year joined to the one figure of that day with its year ("6
+/// January" into "6 January 2022"), when only one such figure is there: one date, not two.
+fn merge_yearless(mut figures: Vec<Figure>) -> Vec<Figure> {
+    // Per day and month, the index of the dated figure, or none when two years share it.
+    let mut by_day: HashMap<String, Option<usize>> = HashMap::default();
+    for (index, f) in figures.iter().enumerate() {
+        if let Some(parts) = date_of(f)
+            && parts.year.is_some()
+            && let Some(key) = parts.day_key()
+        {
+            by_day
+                .entry(key)
+                .and_modify(|slot| *slot = None)
+                .or_insert(Some(index));
+        }
+    }
+    // Per figure, the dated figure it joins.
+    let targets: Vec<Option<usize>> = figures
+        .iter()
+        .map(|f| {
+            let parts = date_of(f).filter(|p| p.year.is_none())?;
+            by_day.get(&parts.day_key()?).copied().flatten()
+        })
+        .collect();
+    for (index, target) in targets.iter().enumerate() {
+        let (Some(target), Some(f)) = (*target, figures.get_mut(index)) else {
+            continue;
+        };
+        let (left, right) = (std::mem::take(&mut f.left), std::mem::take(&mut f.right));
+        if let Some(t) = figures.get_mut(target) {
+            t.left.extend(left);
+            t.right.extend(right);
+            t.left.sort_by_key(|m| m.span.start);
+            t.right.sort_by_key(|m| m.span.start);
+        }
+    }
+    figures
+        .into_iter()
+        .zip(targets)
+        .filter_map(|(f, target)| target.is_none().then_some(f))
+        .collect()
 }
 
 /// Every figure of one side, with its sentence, in text order.
@@ -389,5 +502,82 @@ mod tests {
     #[test]
     fn a_list_marker_is_no_figure() {
         assert!(values("1. Introduction of the plan.").is_empty());
+        assert!(values("(1) Regarding North Korea, they spoke.").is_empty());
+        let inline = values("It said that (1) it would pay $60 billion; and (2) it would stay.");
+        assert_eq!(inline.len(), 1, "{inline:?}");
+    }
+
+    #[test]
+    fn numbers_inside_names_are_no_figures() {
+        for text in [
+            "They discussed the COVID-19 pandemic.",
+            "They met at COP 26 in Glasgow.",
+            "They travelled to 4 Wing Cold Lake.",
+            "He spoke at 10 Downing Street.",
+            "They ordered more F-35 jets.",
+        ] {
+            assert!(values(text).is_empty(), "{text}: {:?}", values(text));
+        }
+        assert_eq!(
+            one("They sent 26 more officers."),
+            (FigureKind::Number, "26".to_owned())
+        );
+    }
+
+    #[test]
+    fn a_range_of_days_is_one_date() {
+        let range = (FigureKind::Date, "24–26 August 2022".to_owned());
+        assert_eq!(
+            one("The visit ran August 24 to 26, 2022 in the north."),
+            range
+        );
+        assert_eq!(one("The visit ran 24-26 August 2022 in the north."), range);
+        assert_eq!(
+            one("The visit ran August 24 to 26 in the north."),
+            (FigureKind::Date, "24–26 August".to_owned())
+        );
+    }
+
+    #[test]
+    fn a_date_without_its_year_joins_the_one_with_it() {
+        let date = |value: &str, left: &[usize], right: &[usize]| {
+            let mention = |sentence: &usize| Mention {
+                sentence: *sentence,
+                text: value.to_owned(),
+                span: Span::new(*sentence, *sentence + 1),
+            };
+            Figure {
+                kind: FigureKind::Date,
+                value: value.to_owned(),
+                presence: FigurePresence::Both,
+                left: left.iter().map(mention).collect(),
+                right: right.iter().map(mention).collect(),
+            }
+        };
+        let merged = merge_yearless(vec![
+            date("6 January 2022", &[0], &[]),
+            date("6 January", &[2], &[1]),
+            date("5 January", &[3], &[]),
+        ]);
+        let values: Vec<&str> = merged.iter().map(|f| f.value.as_str()).collect();
+        assert_eq!(values, ["6 January 2022", "5 January"]);
+        assert_eq!(merged[0].left.len(), 2);
+        assert_eq!(merged[0].right.len(), 1);
+        // Two years on one day: the yearless date stays apart.
+        let apart = merge_yearless(vec![
+            date("6 January 2022", &[0], &[]),
+            date("6 January 2021", &[1], &[]),
+            date("6 January", &[2], &[]),
+        ]);
+        assert_eq!(apart.len(), 3);
+    }
+
+    #[test]
+    fn a_date_with_and_without_its_year_agrees() {
+        assert!(dates_agree("26 August", "26 August 2022"));
+        assert!(dates_agree("24–26 August", "26 August 2022"));
+        assert!(!dates_agree("25 August", "26 August 2022"));
+        assert!(!dates_agree("26 August 2021", "26 August 2022"));
+        assert!(!dates_agree("August 2022", "26 August 2022"));
     }
 }

@@ -160,9 +160,11 @@ fn figure_at(tokens: &[Tok], i: usize) -> Option<(Found, usize)> {
     let (value, mut scale) = parse_number(&number.key)?;
     let start = if currency.is_none() { at } else { i };
     let mut end = at;
-    // A list marker opening a sentence ("1." or "2)") is no figure.
+    // A list marker opening a sentence ("1.", "2)" or "(3)") is no figure.
+    // `tokens` are one sentence's: "(" as its first token opens a marker.
+    let opens = number.initial || (at == 1 && tokens.first().is_some_and(|p| p.key == "("));
     if currency.is_none()
-        && number.initial
+        && opens
         && tokens
             .get(at + 1)
             .is_some_and(|n| matches!(n.key.as_str(), "." | ")"))
@@ -198,7 +200,45 @@ fn figure_at(tokens: &[Tok], i: usize) -> Option<(Found, usize)> {
     if let Some(unit) = unit_after(tokens, start, end, value, scale) {
         return Some(unit);
     }
+    if scale.is_none() && in_name(tokens, start, end) {
+        return None;
+    }
     found(tokens, FigureKind::Number, amount(value, scale), start, end)
+}
+
+/// Whether a bare number over tokens `start..=end` is part of a name or a marker, not a
+/// figure: joined to a word by a hyphen ("COVID-19", "F-35"), after an acronym ("COP 26", "G
+/// 7"), before a capitalised word that is no month ("4 Wing Cold Lake", "10 Downing Street"),
+/// or an enumeration in brackets ("(2)").
+fn in_name(tokens: &[Tok], start: usize, end: usize) -> bool {
+    let before = |k: usize| start.checked_sub(k).and_then(|i| tokens.get(i));
+    let touching = |a: &Tok, b: &Tok| a.span.end == b.span.start;
+    let number = tokens.get(start);
+    let hyphenated = match (before(2), before(1), number) {
+        (Some(word), Some(hyphen), Some(n)) => {
+            hyphen.key == "-"
+                && word.is_word
+                && !word.key.starts_with(|c: char| c.is_ascii_digit())
+                && touching(word, hyphen)
+                && touching(hyphen, n)
+        }
+        _ => false,
+    };
+    let after_acronym = before(1).is_some_and(|w| {
+        w.is_word
+            && w.key.chars().count() >= 2
+            && w.key.chars().all(|c| c.is_uppercase())
+            && currency_code(w).is_none()
+    });
+    let before_name = tokens.get(end + 1).is_some_and(|w| {
+        w.is_word && w.is_capitalised() && !w.initial && month_of(&w.lower).is_none()
+    });
+    // An enumeration inside a sentence: "(1) … (2) …".
+    let enumerated = start == end
+        && matches!((before(1), number, tokens.get(end + 1)), (Some(open), Some(n), Some(close))
+            if open.key == "(" && close.key == ")" && touching(open, n) && touching(n, close)
+                && n.key.len() <= 2);
+    hyphenated || after_acronym || before_name || enumerated
 }
 
 /// A figure of `kind` and `value` over tokens `from..=to`, and the token after it.
@@ -226,6 +266,11 @@ fn month_date_at(tokens: &[Tok], i: usize, month: usize) -> Option<(Found, usize
     if !(1.0..=31.0).contains(&value) || value.fract() != 0.0 {
         return None;
     }
+    // A range of days: "August 24 to 26", "August 24-26".
+    let (days, n) = match range_end(tokens, n, value) {
+        Some((last, at)) => (format!("{}–{last}", value as u32), at),
+        None => ((value as u32).to_string(), n),
+    };
     // ", 2025" after the day.
     let comma = tokens.get(n + 1).is_some_and(|c| c.key == ",");
     let at = if comma { n + 2 } else { n + 1 };
@@ -233,11 +278,24 @@ fn month_date_at(tokens: &[Tok], i: usize, month: usize) -> Option<(Found, usize
         && let Some((y, _)) = parse_number(&year.key)
         && is_year(y, &year.key)
     {
-        let date = format!("{} {} {}", value as u32, month_name(month), y as u32);
+        let date = format!("{days} {} {}", month_name(month), y as u32);
         return found(tokens, FigureKind::Date, date, i, at);
     }
-    let date = format!("{} {}", value as u32, month_name(month));
+    let date = format!("{days} {}", month_name(month));
     found(tokens, FigureKind::Date, date, i, n)
+}
+
+/// The last day of a range of days whose first day `first` is at token `n` ("24 to 26",
+/// "24-26", "24–26"), and the token it is at.
+fn range_end(tokens: &[Tok], n: usize, first: f64) -> Option<(u32, usize)> {
+    let joint = tokens.get(n + 1)?;
+    if !matches!(joint.key.as_str(), "to" | "-" | "–" | "—") {
+        return None;
+    }
+    let last = tokens.get(n + 2).filter(|t| t.is_word)?;
+    let (value, scale) = parse_number(&last.key)?;
+    let day = scale.is_none() && value.fract() == 0.0 && value > first && value <= 31.0;
+    day.then_some((value as u32, n + 2))
 }
 
 /// A currency before the number at token `i` ("£26", "US$ 5", "GBP 26bn", "Rs. 500"): its
@@ -294,15 +352,20 @@ fn day_date_at(tokens: &[Tok], at: usize, value: f64) -> Option<(Found, usize)> 
     if !(1.0..=31.0).contains(&value) || value.fract() != 0.0 {
         return None;
     }
-    let month_tok = tokens.get(at + 1).filter(|m| m.is_word)?;
+    // A range of days first: "24 to 26 August".
+    let (days, m) = match range_end(tokens, at, value) {
+        Some((last, end)) => (format!("{}–{last}", value as u32), end),
+        None => ((value as u32).to_string(), at),
+    };
+    let month_tok = tokens.get(m + 1).filter(|m| m.is_word)?;
     let month = month_of(&month_tok.lower)?;
-    let mut last = at + 1;
-    let mut date = format!("{} {}", value as u32, month_name(month));
-    if let Some(year) = tokens.get(at + 2).filter(|y| y.is_word)
+    let mut last = m + 1;
+    let mut date = format!("{days} {}", month_name(month));
+    if let Some(year) = tokens.get(m + 2).filter(|y| y.is_word)
         && let Some((y, _)) = parse_number(&year.key)
         && is_year(y, &year.key)
     {
-        last = at + 2;
+        last = m + 2;
         date.push_str(&format!(" {}", y as u32));
     }
     found(tokens, FigureKind::Date, date, at, last)
