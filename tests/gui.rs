@@ -1474,3 +1474,30 @@ fn the_credited_differently_filter_shows_only_those_points() {
     settle(&mut harness);
     assert!((0..c.rows.len()).all(|r| harness.state().row_shown(r)));
 }
+
+#[test]
+fn each_column_names_who_issued_it_as_its_opener_says() {
+    let dir = scratch("gui", "issuer");
+    let left = dir.join("state.txt");
+    let right = dir.join("mofa.txt");
+    std::fs::write(
+        &left,
+        "Secretary of State Antony J. Blinken spoke today with Japanese Foreign Minister \
+         Hayashi Yoshimasa. The Secretary condemned the missile launch.\n",
+    )
+    .expect("write");
+    std::fs::write(
+        &right,
+        "On January 6, commencing at 10:00 pm, for about 40 minutes, Mr. HAYASHI Yoshimasa, \
+         Minister for Foreign Affairs of Japan, held a telephone talk with Secretary of State \
+         Antony Blinken. The two ministers discussed North Korea.\n",
+    )
+    .expect("write");
+    let harness = harness(Some(left), Some(right));
+    harness.get_by_label(
+        "Issued by Secretary of State Antony J. Blinken, with Japanese Foreign Minister Hayashi \
+         Yoshimasa",
+    );
+    // The time and length of the call are not the official.
+    harness.get_by_label_contains("Issued by Mr. HAYASHI Yoshimasa, Minister for Foreign Affairs");
+}

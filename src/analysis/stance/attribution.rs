@@ -145,17 +145,11 @@ pub(super) fn opener(
         if subject.is_empty() || object.is_empty() {
             continue;
         }
-        let text = |start: usize, stop: usize| {
-            let start = (start..stop)
-                .find(|&k| starts_mention(words, k, kinds))
-                .unwrap_or(start);
-            let span = words.span(start, stop);
-            super::super::one_line(side.text.get(span.range()).unwrap_or(""))
-        };
+        let text = |start: usize, stop: usize| official_text(side, words, kinds, start, stop);
         match &mut found {
             None => {
                 let issuer = Issuer {
-                    official: text(0, verb.start),
+                    official: text(0, subject_end),
                     counterpart: text(begin, end),
                     opener: Some(index),
                 };
@@ -180,6 +174,69 @@ pub(super) fn opener(
         }
     }
     found.unwrap_or_default()
+}
+
+/// Words after an official's name that say when, not who ("on Tuesday", "today").
+const WHEN: &[&str] = &[
+    "on",
+    "today",
+    "yesterday",
+    "earlier",
+    "tonight",
+    "this",
+    "morning",
+    "evening",
+];
+
+/// How an opener names an official: words `start..stop` of its sentence from the first that
+/// starts a mention, after what dates the meeting ("On November 2, commencing at 1:50 p.m.
+/// (local time) for 25 minutes, Mr. KISHIDA …": the last word with a digit ends it) and after
+/// a dateline ("BEIJING, March 8 (Xinhua) -- Chinese State Councilor …", "New Delhi: Prime
+/// Minister …"), without the time that follows ("… Narendra Modi on Tuesday").
+fn official_text(
+    side: &SideTokens<'_>,
+    words: &Words<'_>,
+    kinds: &Kinds,
+    start: usize,
+    stop: usize,
+) -> String {
+    let gap = |k: usize| {
+        let before = k
+            .checked_sub(1)
+            .map_or(Span::new(0, 0), |b| words.span(b, k));
+        let here = words.span(k, k + 1);
+        side.text
+            .get(before.end.min(here.start)..here.start)
+            .unwrap_or("")
+    };
+    let dateline = |k: usize| {
+        let gap = gap(k);
+        gap.contains([':', '—']) || gap.contains("--")
+    };
+    let digits = |k: usize| {
+        words
+            .lowers
+            .get(k)
+            .is_some_and(|w| w.contains(|c: char| c.is_ascii_digit()))
+    };
+    let after_date = (start..stop)
+        .rev()
+        .find(|&k| digits(k) || dateline(k))
+        .map_or(start, |k| if dateline(k) { k } else { k + 1 });
+    let start = (after_date..stop)
+        .find(|&k| starts_mention(words, k, kinds))
+        .unwrap_or(after_date);
+    let mut stop = stop;
+    while stop > start + 1
+        && words
+            .lowers
+            .get(stop - 1)
+            .is_some_and(|w| WHEN.contains(w) || WEEKDAYS.contains(w))
+    {
+        stop -= 1;
+    }
+    let span = words.span(start, stop);
+    super::super::one_line(side.text.get(span.range()).unwrap_or(""))
 }
 
 /// Demonyms and country words that qualify a title as the other side's ("Japanese Prime

@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use egui::{Color32, RichText, Ui};
 
-use crate::analysis::{Analysis, ShiftKind};
+use crate::analysis::{Analysis, Issuer, ShiftKind};
 use crate::engine::Span;
 use crate::load::Document;
 
@@ -260,7 +260,7 @@ impl PairView {
             palette.deleted_line = palette.weak;
             palette.inserted_line = palette.weak;
         }
-        headers_ui(ui, input.documents, commands);
+        headers_ui(ui, input.documents, input.analysis.map(|a| &**a), commands);
         ui.separator();
 
         let hovering = ui.ctx().input(|i| !i.raw.hovered_files.is_empty());
@@ -455,11 +455,26 @@ pub fn credited_differently_hidden(analysis: &Analysis, shown: &Shown) -> Vec<bo
 }
 
 /// Each document's name (cut with "…" when longer than its column; hovering shows the path)
-/// and its open button, over the column they name.
-fn headers_ui(ui: &mut Ui, documents: &Sides<Arc<Document>>, commands: &mut Vec<Command>) {
+/// and its open button, over the column they name; below, who issued it as its opener names
+/// them (the official whose "own" sentences the credit markers mean), when it was found.
+fn headers_ui(
+    ui: &mut Ui,
+    documents: &Sides<Arc<Document>>,
+    analysis: Option<&Analysis>,
+    commands: &mut Vec<Command>,
+) {
+    let issuers: Sides<Option<&Issuer>> = match analysis {
+        Some(a) => {
+            let [left, right] = &a.attribution;
+            Sides::new(known(&left.issuer), known(&right.issuer))
+        }
+        None => Sides::new(None, None),
+    };
+    let any_issuer = issuers.iter_with_side().any(|(_, i)| i.is_some());
+    let height = if any_issuer { 42.0 } else { 24.0 };
     let width = ui.available_width();
     let column = ((width - view::GUTTER) / 2.0).max(80.0);
-    let (header, _) = ui.allocate_exact_size(egui::vec2(width, 24.0), egui::Sense::hover());
+    let (header, _) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
     for (side, doc) in documents.iter_with_side() {
         let x = match side {
             Side::Left => header.min.x,
@@ -492,5 +507,40 @@ fn headers_ui(ui: &mut Ui, documents: &Sides<Arc<Document>>, commands: &mut Vec<
                 }
             },
         );
+        if let Some(issuer) = issuers[side] {
+            let below = egui::Rect::from_min_size(
+                egui::pos2(x, header.min.y + 24.0),
+                egui::vec2(column, height - 24.0),
+            );
+            issuer_ui(ui, below, issuer);
+        }
     }
+    // Each scope moved the cursor below what it held: the header ends below all of it.
+    ui.advance_cursor_after_rect(header);
+}
+
+/// The issuer, when its opener named one.
+fn known(issuer: &Issuer) -> Option<&Issuer> {
+    (!issuer.official.is_empty()).then_some(issuer)
+}
+
+/// One line under a document's name: "Issued by Secretary of State Antony J. Blinken, with
+/// Japanese Foreign Minister Hayashi" (cut with "…"; the whole on hover).
+fn issuer_ui(ui: &mut Ui, rect: egui::Rect, issuer: &Issuer) {
+    let mut line = format!("Issued by {}", issuer.official);
+    if !issuer.counterpart.is_empty() {
+        line.push_str(&format!(", with {}", issuer.counterpart));
+    }
+    ui.scope_builder(
+        egui::UiBuilder::new()
+            .max_rect(rect)
+            .layout(egui::Layout::left_to_right(egui::Align::Center)),
+        |ui| {
+            ui.add(egui::Label::new(RichText::new(&line).size(12.0).weak()).truncate())
+                .on_hover_text(format!(
+                    "{line}.\nAs the statement's opening sentence names them: a sentence marked \
+                     \"own\" credits this side's official, \"them\" the other party's."
+                ));
+        },
+    );
 }
