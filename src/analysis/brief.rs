@@ -11,6 +11,7 @@
 use serde::Serialize;
 
 use super::Stronger;
+use super::entities::{Entity, EntityKind, Presence};
 use super::figures::{FigureKind, FigurePresence, FiguresCompared};
 use super::stance::{Actor, Attribution, Shift, ShiftKind};
 use crate::engine::{Comparison, RowKind};
@@ -32,6 +33,8 @@ pub enum BriefTopic {
     Attribution,
     /// Points only one side reports.
     OnlyOneSide,
+    /// Names only one side gives.
+    Names,
     /// One side words points more strongly.
     Strength,
     /// Figures one side gives and the other does not.
@@ -92,6 +95,7 @@ pub(super) struct Inputs<'a> {
     pub attribution: &'a [Attribution; 2],
     pub shifts: &'a [Shift],
     pub figures: &'a FiguresCompared,
+    pub entities: &'a [Entity],
 }
 
 /// The brief of a comparison: its lines, most telling first.
@@ -104,6 +108,7 @@ pub(super) fn build(inputs: &Inputs<'_>) -> Vec<BriefLine> {
     let mut lines = Vec::new();
     brief.credited_to_both(&mut lines);
     brief.only_one_side(&mut lines);
+    brief.names_one_side(&mut lines);
     brief.stronger_and_qualified(&mut lines);
     brief.figures_one_side(&mut lines);
     brief.figure_values(&mut lines);
@@ -148,6 +153,40 @@ impl Brief<'_> {
             .and_then(|s| self.inputs.texts.get(side)?.get(s.content.range()))
             .map(quote)
             .unwrap_or_default()
+    }
+
+    /// How much a sentence tells an analyst who reads it as the example of what one side
+    /// alone reports: the names and figures in it (capitalised words but its first, words
+    /// with digits), a little for its length; a lead-in ("As stated by the Spokesperson:") or
+    /// a question tells nothing of its own.
+    fn telling_weight(&self, side: usize, sentence: usize) -> usize {
+        let comparison = self.inputs.comparison;
+        let sentences = if side == 0 {
+            &comparison.left_sentences
+        } else {
+            &comparison.right_sentences
+        };
+        let Some(text) = sentences
+            .get(sentence)
+            .and_then(|s| self.inputs.texts.get(side)?.get(s.content.range()))
+        else {
+            return 0;
+        };
+        let text = text.trim_end();
+        if text.ends_with([':', '?']) {
+            return 0;
+        }
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let named = words
+            .iter()
+            .skip(1)
+            .map(|w| w.trim_start_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| {
+                w.chars().filter(|c| c.is_alphanumeric()).count() > 1
+                    && w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            })
+            .count();
+        1 + 4 * named + words.len().min(30) / 10
     }
 
     /// 1. Points credited to both on one side, to one party on the other.
@@ -236,19 +275,95 @@ impl Brief<'_> {
                 });
                 if telling {
                     rows.push(index);
-                    if first.is_none() {
-                        first = sentences.first().copied();
+                    for &s in sentences {
+                        let weight = self.telling_weight(side, s);
+                        if first.is_none_or(|(_, best)| weight > best) {
+                            first = Some((s, weight));
+                        }
                     }
                 }
             }
-            let Some(first) = first else { continue };
+            // One-sided formulas alone ("And with that I can take a few questions.") are no
+            // point worth a line.
+            let Some((first, _)) = first.filter(|&(_, weight)| weight > 1) else {
+                continue;
+            };
             let points = count(rows.len(), "point", "points");
+            let other_name = if side == 0 { "right" } else { "left" };
             let text = format!(
-                "Only the {side_name} reports {points}, such as “{}”",
+                "Only the {side_name} reports {points} (no counterpart found on the \
+                 {other_name}), such as “{}”",
                 self.sentence_text(side, first)
             );
             lines.push(line(BriefTopic::OnlyOneSide, text, rows));
         }
+    }
+
+    /// Names only one side gives (people, organisations, places, events; not titles): what
+    /// an analyst looks for first in two accounts of one meeting, most named first.
+    fn names_one_side(&self, lines: &mut Vec<BriefLine>) {
+        let comparison = self.inputs.comparison;
+        for (presence, side, side_name) in [
+            (Presence::LeftOnly, 0, "left"),
+            (Presence::RightOnly, 1, "right"),
+        ] {
+            let mut names: Vec<&Entity> = self
+                .inputs
+                .entities
+                .iter()
+                .filter(|e| e.kind == EntityKind::Name && e.presence() == presence)
+                .filter(|e| !self.common_noun(e))
+                .collect();
+            if names.is_empty() {
+                continue;
+            }
+            names.sort_by_key(|e| std::cmp::Reverse(e.left + e.right));
+            let mut shown: Vec<String> = names.iter().take(5).map(|e| e.text.clone()).collect();
+            if names.len() > shown.len() {
+                shown.push(format!("{} more", names.len() - shown.len()));
+            }
+            let sentences = if side == 0 {
+                &comparison.left_sentences
+            } else {
+                &comparison.right_sentences
+            };
+            let rows = names
+                .iter()
+                .flat_map(|e| {
+                    if side == 0 {
+                        &e.left_spans
+                    } else {
+                        &e.right_spans
+                    }
+                })
+                .filter_map(|span| {
+                    let sentence = sentences.partition_point(|s| s.span.end <= span.start);
+                    self.row_of(side, sentence)
+                })
+                .collect();
+            let text = format!("Names only the {side_name} gives: {}", shown.join(", "));
+            lines.push(line(BriefTopic::Names, text, rows));
+        }
+    }
+
+    /// Whether a one-word name is a common noun capitalised ("Dialogue", "Government"): one
+    /// of the texts writes it in lower case too.
+    fn common_noun(&self, entity: &Entity) -> bool {
+        if entity.forms.iter().any(|f| f.contains(' ')) {
+            return false;
+        }
+        entity.forms.iter().any(|form| {
+            let lower = form.to_lowercase();
+            lower != *form
+                && self.inputs.texts.iter().any(|text| {
+                    text.match_indices(lower.as_str()).any(|(at, _)| {
+                        let before = text.get(..at).and_then(|t| t.chars().next_back());
+                        let after = text.get(at + lower.len()..).and_then(|t| t.chars().next());
+                        !before.is_some_and(char::is_alphanumeric)
+                            && !after.is_some_and(char::is_alphanumeric)
+                    })
+                })
+        })
     }
 
     /// 3. Stronger wording, then 4. qualifications, per side.

@@ -148,6 +148,7 @@ fn analyse_sides(
         attribution: &attribution,
         shifts: &shifts,
         figures: &figures_compared,
+        entities: &entities,
     });
     Analysis {
         entities,

@@ -9,7 +9,7 @@ use crate::export::Report;
 
 use super::{
     Block, DocumentFacts, LIST_AT_MOST, Line, NOT_COMPUTED, Outline, OutlineKind, PairRow,
-    Provenance, Rows, Span, footer, more_line, row_links,
+    Provenance, Rows, Span, capitalised, footer, more_line, row_links,
 };
 
 /// The outline of `report`.
@@ -41,14 +41,22 @@ pub fn pair(report: &Report<'_>) -> Outline {
         ));
     }
     let s = &report.comparison.stats;
+    // What an analyst can quote first: how many sentences have a counterpart; the word
+    // overlap last (two readouts of one call share few words however many points they share).
     blocks.push(Block::Summary(vec![
-        Span::Strong(format!("Similarity {:.0}%", s.similarity * 100.0)),
-        Span::plain(format!(
-            " · {} identical · {} reworded · {} related · {} moved · {} only left · {} only right",
-            s.identical, s.modified, s.related, s.moved, s.left_only, s.right_only
-        )),
+        Span::Strong(capitalised(&coverage_text(report.comparison))),
         Span::Break,
-        Span::plain(coverage_text(report.comparison)),
+        Span::plain(format!(
+            "{} identical · {} reworded · {} related · {} moved · {} only left · {} only right · \
+             similarity (shared wording) {:.0}%",
+            s.identical,
+            s.modified,
+            s.related,
+            s.moved,
+            s.left_only,
+            s.right_only,
+            s.similarity * 100.0
+        )),
     ]));
     blocks.push(Block::Legend(OutlineKind::Pair));
     blocks.push(Block::Heading("Provenance".to_owned(), None));
