@@ -1501,3 +1501,26 @@ fn each_column_names_who_issued_it_as_its_opener_says() {
     // The time and length of the call are not the official.
     harness.get_by_label_contains("Issued by Mr. HAYASHI Yoshimasa, Minister for Foreign Affairs");
 }
+
+#[test]
+fn each_row_shows_the_number_the_brief_names_it_by() {
+    let harness = harness(None, None);
+    let rows = harness
+        .state()
+        .comparison()
+        .expect("compared at start")
+        .rows
+        .len();
+    let texts: Vec<String> = painted_texts(&harness)
+        .iter()
+        .map(|g| g.job.text.clone())
+        .collect();
+    for number in 1..=rows {
+        assert!(
+            texts.contains(&number.to_string()),
+            "row {number} has no number in its gutter: {texts:?}"
+        );
+    }
+    // The brief names rows by those numbers.
+    harness.get_by_label_contains("(rows 4, 5, 6 and 7)");
+}

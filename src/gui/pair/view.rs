@@ -19,7 +19,11 @@ use crate::gui::rows::{
 use crate::gui::{Side, Sides};
 
 /// Width of the gutter between the columns.
-pub const GUTTER: f32 = 76.0;
+pub const GUTTER: f32 = 96.0;
+
+/// Width of the row's number at the gutter's left, the number the brief, the reports and the
+/// note field use ("rows 4 and 5").
+const NUMBER_WIDTH: f32 = 20.0;
 
 /// Everything the view needs for one frame.
 pub struct ViewInput<'a> {
@@ -399,6 +403,15 @@ fn gutter_ui(
     input: &ViewInput<'_>,
     commands: &mut Vec<Command>,
 ) {
+    let number = (index + 1).to_string();
+    ui.painter().text(
+        rect.left_top() + Vec2::new(1.0, CELL_PAD + 1.0),
+        Align2::LEFT_TOP,
+        number,
+        FontId::proportional(10.0),
+        input.palette.weak,
+    );
+    let rect = Rect::from_min_max(rect.min + Vec2::new(NUMBER_WIDTH, 0.0), rect.max);
     gutter_label_ui(ui, rect, row, index, input);
     if let Some(note) = note {
         note_marker_ui(ui, rect, note);
