@@ -125,7 +125,7 @@ pub struct CompareArgs {
 /// When to compute the analyst's insights.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum AnalysisMode {
-    /// For documents up to [`ANALYSIS_AUTO_MAX_BYTES`] each.
+    /// For documents up to 256 KiB each.
     Auto,
     /// Always.
     Always,
@@ -214,6 +214,12 @@ impl CompareArgs {
         let options = crate::load::LoadOptions {
             open_anyway: self.open_anyway,
         };
+        if path.as_os_str() == "-" && !path.exists() {
+            anyhow::bail!(
+                "-: reading a statement from standard input is not supported; save it to a file \
+                 and name the file"
+            );
+        }
         load_file_with(path, options).map_err(|error| match error {
             crate::load::LoadError::Damaged { .. } => {
                 anyhow::anyhow!("{error}; --open-anyway opens it with them replaced by U+FFFD")

@@ -464,3 +464,32 @@ fn a_file_with_damaged_bytes_is_refused_with_the_flag_that_opens_it() {
     let encoding = json["left"]["encoding"].as_str().expect("encoding");
     assert_eq!(encoding, "UTF-8, 3 damaged bytes replaced with U+FFFD");
 }
+
+#[test]
+fn standard_input_and_a_missing_output_folder_say_what_to_do() {
+    let right = sample("fo-joint-press-statement.txt");
+    let out = run_compare(&["-".as_ref(), right.as_os_str()]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("-: reading a statement from standard input is not supported"),
+        "{stderr}"
+    );
+
+    let left = sample("us-embassy-x-post.txt");
+    let nowhere = scratch("cli", "no-folder").join("missing").join("out.html");
+    let out = run_compare(&[
+        left.as_os_str(),
+        right.as_os_str(),
+        "-o".as_ref(),
+        nowhere.as_os_str(),
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("cannot write the report there: the folder")
+            && stderr.contains("does not exist"),
+        "{stderr}"
+    );
+    assert!(!nowhere.exists());
+}

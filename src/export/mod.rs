@@ -69,6 +69,14 @@ pub enum ExportError {
         /// The output path asked for.
         path: std::path::PathBuf,
     },
+    /// The folder to write the file in does not exist.
+    #[error("{}: cannot write the report there: the folder {} does not exist", path.display(), folder.display())]
+    NoFolder {
+        /// The output path asked for.
+        path: std::path::PathBuf,
+        /// Its folder.
+        folder: std::path::PathBuf,
+    },
     /// Creating or writing the file failed.
     #[error("{}: {error}", path.display())]
     Io {
@@ -129,6 +137,14 @@ pub fn write_file_with(
         path: path.to_path_buf(),
         error,
     };
+    if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty())
+        && !folder.is_dir()
+    {
+        return Err(ExportError::NoFolder {
+            path: path.to_path_buf(),
+            folder: folder.to_path_buf(),
+        });
+    }
     let file = std::fs::File::create(path).map_err(io)?;
     let mut out = std::io::BufWriter::new(file);
     render(&mut out).map_err(io)?;
