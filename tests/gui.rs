@@ -596,6 +596,14 @@ fn started_with_one_file_it_shows_it_on_the_left_and_asks_for_the_other() {
     // No desktop portal in a test: the window asks through its path field for the right side.
     harness.get_by_label("Open the right statement");
     harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Path:");
+    // The insights claim nothing about the empty side.
+    harness.get_by_label_contains("Nothing to compare yet: open the right statement");
+    assert!(
+        harness
+            .query_by_label_contains("Only the left reports")
+            .is_none()
+    );
+    assert!(harness.query_by_label_contains("Names only").is_none());
 }
 
 #[test]

@@ -310,6 +310,19 @@ pub fn panel_ui(
         }
         return;
     }
+    // One statement alone is compared with nothing: what it "only" says, whom it names
+    // "only", would be claims about an empty side.
+    if let Some(side) = [Side::Left, Side::Right]
+        .into_iter()
+        .find(|&side| session.awaited(side))
+    {
+        ui.label(format!(
+            "Nothing to compare yet: open the {} statement (File menu, or drop a file on its \
+             column) to see what differs.",
+            side.name()
+        ));
+        return;
+    }
     let (Some(analysis), Some(shown)) = (session.analysis(), session.shown()) else {
         ui.spinner();
         return;
