@@ -58,6 +58,14 @@ pub(super) const TITLE_WORDS: &[&str] = &[
     "spokesperson",
     "spokeswoman",
     "undersecretary",
+    "taoiseach",
+    "tánaiste",
+    "tanaiste",
+    "councilor",
+    "councillor",
+    "ministers",
+    "secretaries",
+    "presidents",
 ];
 
 /// Lower-case words that join capitalised words into one name ("Ministry of Interior").
@@ -138,6 +146,34 @@ pub(super) fn is_all_caps(t: &Tok) -> bool {
 pub(super) fn touching(left: &Tok, right: &Tok) -> bool {
     left.span.end == right.span.start
 }
+
+/// Common nouns an official text capitalises when it means one body or occasion ("the
+/// Government", "the Alliance", "the Allies", "the Summit"): alone, never a name an analyst
+/// counts; inside a longer name ("Government of Canada", "Hiroshima Summit") they stay part
+/// of it.
+pub(super) const COMMON_NOUNS: &[&str] = &[
+    "administration",
+    "agreement",
+    "alliance",
+    "allies",
+    "ally",
+    "anniversary",
+    "cabinet",
+    "conference",
+    "declaration",
+    "dialogue",
+    "government",
+    "governments",
+    "institutions",
+    "leaders",
+    "meeting",
+    "ministry",
+    "parliament",
+    "partnership",
+    "statement",
+    "summit",
+    "treaty",
+];
 
 #[cfg(test)]
 mod tests {

@@ -176,7 +176,19 @@ impl SentenceTokens<'_> {
 /// groups the mentions of both sides.
 pub(super) fn find(sides: &[SideTokens<'_>; 2], equivalences: &Equivalences) -> Vec<Entity> {
     let (mentions, definitions) = mentions_of(sides, equivalences);
-    grouping::group(mentions, &definitions, equivalences)
+    let mut entities = grouping::group(mentions, &definitions, equivalences);
+    entities.retain(|e| !(e.kind == EntityKind::Name && is_common_noun(e)));
+    entities
+}
+
+/// Whether every form of an entity is one word of [`lexicon::COMMON_NOUNS`] ("Government",
+/// "the Alliance").
+fn is_common_noun(entity: &Entity) -> bool {
+    entity.forms.iter().all(|form| {
+        let lower = form.to_lowercase();
+        let word = lower.strip_prefix("the ").unwrap_or(&lower);
+        lexicon::COMMON_NOUNS.contains(&word)
+    })
 }
 
 /// Finds the entities of any number of sides (the documents of a collation) as [`find`] does
