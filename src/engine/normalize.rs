@@ -203,25 +203,55 @@ fn fold_char(c: char) -> char {
 /// The matching key of one token, or `None` when the token does not take part in the
 /// comparison (punctuation while punctuation is ignored).
 pub fn token_key(token: &str, ignore_case: bool, ignore_punctuation: bool) -> Option<String> {
-    let mut key: String = if token.is_ascii() {
-        token.to_owned()
+    let mut key = String::new();
+    push_token_key(token, ignore_case, ignore_punctuation, &mut key).then_some(key)
+}
+
+/// [`token_key`], appended to `out` instead of allocated: false (and `out` as it was) when the
+/// token does not take part. Reading a text calls it for every token, and most tokens are
+/// plain ASCII words whose key is the word itself: one copy into a buffer, no allocation.
+pub fn push_token_key(
+    token: &str,
+    ignore_case: bool,
+    ignore_punctuation: bool,
+    out: &mut String,
+) -> bool {
+    let start = out.len();
+    if token.is_ascii() {
+        out.push_str(token);
     } else {
-        token.nfkc().map(fold_char).collect()
-    };
-    let undotted = key.strip_suffix('.').unwrap_or(&key);
+        out.extend(token.nfkc().map(fold_char));
+    }
+    let key = &out[start..];
+    let undotted = key.strip_suffix('.').unwrap_or(key);
     if is_dotted(undotted) {
-        key = undotted.chars().filter(|&c| c != '.').collect();
+        let plain: String = undotted.chars().filter(|&c| c != '.').collect();
+        out.truncate(start);
+        out.push_str(&plain);
     }
     if ignore_punctuation {
-        key.retain(char::is_alphanumeric);
-        if key.is_empty() {
-            return None;
+        if !out[start..].chars().all(char::is_alphanumeric) {
+            let kept: String = out[start..]
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect();
+            out.truncate(start);
+            out.push_str(&kept);
+        }
+        if out.len() == start {
+            return false;
         }
     }
     if ignore_case {
-        key = key.to_lowercase();
+        if out[start..].is_ascii() {
+            out[start..].make_ascii_lowercase();
+        } else {
+            let lower = out[start..].to_lowercase();
+            out.truncate(start);
+            out.push_str(&lower);
+        }
     }
-    Some(key)
+    true
 }
 
 #[cfg(test)]

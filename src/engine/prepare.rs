@@ -7,8 +7,8 @@ use std::ops::Range;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::Options;
-use super::equivalence::{self, Match, Matcher};
-use super::normalize::token_key;
+use super::equivalence::{Match, Matcher};
+use super::normalize::push_token_key;
 use super::segment::{self, Sentence, Span, Token};
 
 /// Interns strings to dense ids shared by both sides, so keys compare as integers.
@@ -115,23 +115,26 @@ pub fn read(text: &str, options: &Options, matcher: Option<&Matcher>) -> Read {
         sentences: Vec::new(),
     };
     let mut raw: Vec<Token> = Vec::new();
+    let mut lower_buf = String::new();
     for sentence in &sentences {
         raw.clear();
         segment::tokens(text, sentence.content, &mut raw);
         let first = out.tokens.len();
         for token in &raw {
-            if let Some(key) =
-                token_key(&text[token.span.range()], false, options.ignore_punctuation)
-            {
+            if push_token_key(
+                &text[token.span.range()],
+                false,
+                options.ignore_punctuation,
+                &mut out.keys,
+            ) {
                 out.tokens.push(*token);
-                out.keys.push_str(&key);
                 out.key_ends.push(out.keys.len());
             }
         }
         let bounds = first..out.tokens.len();
         if let Some(matcher) = matcher {
             let keys: Vec<&str> = bounds.clone().map(|k| out.key(k)).collect();
-            let lowers = equivalence::lowered(&keys);
+            let lowers = lowered_into(&keys, &mut lower_buf);
             let mut i = 0;
             let mut found = Vec::new();
             while i < keys.len() {
@@ -149,6 +152,34 @@ pub fn read(text: &str, options: &Options, matcher: Option<&Matcher>) -> Read {
     }
     out.sentences = sentences;
     out
+}
+
+/// `keys` in lower case, as [`super::equivalence::lowered`] gives them, written one after the other into
+/// `buf` (cleared first) rather than one string each.
+fn lowered_into<'b>(keys: &[&str], buf: &'b mut String) -> Vec<&'b str> {
+    buf.clear();
+    let mut ends = Vec::with_capacity(keys.len());
+    for key in keys {
+        let start = buf.len();
+        if key.is_ascii() {
+            buf.push_str(key);
+            buf[start..].make_ascii_lowercase();
+        } else if key.chars().any(char::is_uppercase) {
+            buf.push_str(&key.to_lowercase());
+        } else {
+            buf.push_str(key);
+        }
+        ends.push(buf.len());
+    }
+    let buf: &'b str = buf;
+    let mut start = 0;
+    ends.iter()
+        .map(|&end| {
+            let key = &buf[start..end];
+            start = end;
+            key
+        })
+        .collect()
 }
 
 /// Prepares one side from its text as [`read`]. `keys` and `terms` intern into tables shared

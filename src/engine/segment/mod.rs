@@ -269,11 +269,7 @@ fn looks_like_title(line: &str) -> bool {
 fn split_block(text: &str, block: Span, out: &mut Vec<Sentence>) {
     let slice = &text[block.range()];
     // Line breaks inside a block are read as spaces: same byte length, so offsets hold.
-    let flat: String = if slice.contains(['\n', '\r']) {
-        slice.replace(['\n', '\r'], " ")
-    } else {
-        slice.to_owned()
-    };
+    let flat = flattened(slice);
     let mut pieces: Vec<Span> = Vec::new();
     for (offset, piece) in bounds::sentences(&flat) {
         let span = Span::new(block.start + offset, block.start + offset + piece.len());
@@ -306,6 +302,18 @@ fn split_block(text: &str, block: Span, out: &mut Vec<Sentence>) {
             ends_paragraph: false,
         });
     }
+}
+
+/// `slice` with its line breaks (`\n`, `\r`) made spaces: byte for byte, as they are ASCII.
+fn flattened(slice: &str) -> String {
+    let mut bytes = slice.as_bytes().to_vec();
+    for b in &mut bytes {
+        if matches!(*b, b'\n' | b'\r') {
+            *b = b' ';
+        }
+    }
+    // One ASCII byte for another keeps UTF-8 valid; the fallback is never taken.
+    String::from_utf8(bytes).unwrap_or_else(|_| slice.replace(['\n', '\r'], " "))
 }
 
 /// Whether `span` starts a line of `text`.
