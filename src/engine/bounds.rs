@@ -207,13 +207,30 @@ impl<'a> Iterator for WordBounds<'a> {
         let class = |i: usize| bytes.get(i).map(|&b| word_class(b));
         let mut end = start + 1;
         let mut a = word_class(bytes[start]);
+        if a == Word::Space {
+            // A space runs on over spaces only (WB3d), and nothing else holds to it.
+            end += bytes[end..].iter().take_while(|&&b| b == b' ').count();
+            self.at = end;
+            return Some((start, &self.text[start..end]));
+        }
         while end < bytes.len() {
+            if matches!(a, Word::Letter | Word::Numeric) {
+                // Letters and digits run on (WB5, WB8-WB10): the common case, skipped without
+                // the rules' look around.
+                let run = bytes[end..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+                if run > 0 {
+                    end += run;
+                    a = word_class(bytes[end - 1]);
+                    if end == bytes.len() {
+                        break;
+                    }
+                }
+            }
             let b = word_class(bytes[end]);
-            // Letters and digits run on (WB5, WB8-WB10): the common case, without the rules'
-            // look around.
-            let runs_on = matches!(a, Word::Letter | Word::Numeric)
-                && matches!(b, Word::Letter | Word::Numeric);
-            if !runs_on && word_break(end.checked_sub(2).and_then(class), a, b, class(end + 1)) {
+            if word_break(end.checked_sub(2).and_then(class), a, b, class(end + 1)) {
                 break;
             }
             a = b;

@@ -200,6 +200,7 @@ pub fn prepare(
         keys,
         terms,
         group_terms: HashMap::default(),
+        term_of_key: Vec::new(),
         side: Prepared {
             tokens: Vec::with_capacity(text.len() / 5),
             keys: Vec::with_capacity(text.len() / 5),
@@ -215,7 +216,9 @@ pub fn prepare(
     let mut next_run = 0;
     for bounds in &read.bounds {
         term_ids.clear();
-        let mut link_terms: Vec<(u32, u32, u32)> = Vec::new();
+        // At most one link term per word: sized once, not grown.
+        let words = read.tokens[bounds.clone()].iter().filter(|t| t.is_word);
+        let mut link_terms: Vec<(u32, u32, u32)> = Vec::with_capacity(words.count());
         let first = preparer.side.tokens.len();
         let mut i = bounds.start;
         while i < bounds.end {
@@ -242,7 +245,8 @@ pub fn prepare(
 /// A sentence's terms as a bag: (term, count), sorted by term (`term_ids` is sorted here).
 fn bag(term_ids: &mut [u32]) -> Vec<(u32, u32)> {
     term_ids.sort_unstable();
-    let mut bag: Vec<(u32, u32)> = Vec::new();
+    let distinct = term_ids.chunk_by(|a, b| a == b).count();
+    let mut bag: Vec<(u32, u32)> = Vec::with_capacity(distinct);
     for &id in term_ids.iter() {
         match bag.last_mut() {
             Some((last, count)) if *last == id => *count += 1,
@@ -262,8 +266,14 @@ struct Preparer<'a> {
     terms: &'a mut Interner,
     /// The link term of each equivalence group met, interned once.
     group_terms: HashMap<usize, u32>,
+    /// The content term of each key met (by key id; [`NO_TERM`] when not yet met): a word's
+    /// term is its key in lower case, looked up once per distinct key, not once per token.
+    term_of_key: Vec<u32>,
     side: Prepared,
 }
+
+/// No term yet in [`Preparer::term_of_key`].
+const NO_TERM: u32 = u32::MAX;
 
 impl Preparer<'_> {
     /// A token's key with the case folded when the options ignore it.
@@ -352,12 +362,22 @@ impl Preparer<'_> {
         } else {
             Cow::Borrowed(read.key(i))
         };
+        let id = self.keys.intern(&key);
         if token.is_word {
-            let term = self.terms.intern(&lower(&key));
+            let term = match self.term_of_key.get(id as usize) {
+                Some(&term) if term != NO_TERM => term,
+                _ => {
+                    let term = self.terms.intern(&lower(&key));
+                    if self.term_of_key.len() <= id as usize {
+                        self.term_of_key.resize(id as usize + 1, NO_TERM);
+                    }
+                    self.term_of_key[id as usize] = term;
+                    term
+                }
+            };
             term_ids.push(term);
             link_terms.push((token.span.start as u32, token.span.end as u32, term));
         }
-        let id = self.keys.intern(&key);
         let literal = if options.mark_variants {
             let surface = surface(&self.text[token.span.range()], options);
             if surface == key {
