@@ -30,6 +30,7 @@ pub mod collation;
 mod entities;
 pub mod figures;
 mod phrases;
+mod prefix_max;
 pub mod stance;
 mod strength;
 
