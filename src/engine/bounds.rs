@@ -10,6 +10,8 @@
 
 use unicode_segmentation::{UWordBoundIndices, UnicodeSegmentation};
 
+use super::segment::{Span, Token, is_dotted};
+
 /// The pieces between word boundaries of `text`, with their byte offsets, as
 /// `split_word_bound_indices` gives them.
 pub fn words(text: &str) -> Words<'_> {
@@ -204,40 +206,77 @@ impl<'a> Iterator for WordBounds<'a> {
         if start >= bytes.len() {
             return None;
         }
-        let class = |i: usize| bytes.get(i).map(|&b| word_class(b));
-        let mut end = start + 1;
-        let mut a = word_class(bytes[start]);
-        if a == Word::Space {
-            // A space runs on over spaces only (WB3d), and nothing else holds to it.
-            end += bytes[end..].iter().take_while(|&&b| b == b' ').count();
-            self.at = end;
-            return Some((start, &self.text[start..end]));
-        }
-        while end < bytes.len() {
-            if matches!(a, Word::Letter | Word::Numeric) {
-                // Letters and digits run on (WB5, WB8-WB10): the common case, skipped without
-                // the rules' look around.
-                let run = bytes[end..]
-                    .iter()
-                    .take_while(|b| b.is_ascii_alphanumeric())
-                    .count();
-                if run > 0 {
-                    end += run;
-                    a = word_class(bytes[end - 1]);
-                    if end == bytes.len() {
-                        break;
-                    }
-                }
-            }
-            let b = word_class(bytes[end]);
-            if word_break(end.checked_sub(2).and_then(class), a, b, class(end + 1)) {
-                break;
-            }
-            a = b;
-            end += 1;
-        }
+        let end = ascii_word_end(bytes, start);
         self.at = end;
         Some((start, &self.text[start..end]))
+    }
+}
+
+/// Where the word piece of ASCII `bytes` that starts at `start` (below their length) ends: what
+/// [`WordBounds`] gives, for a caller that walks the bytes itself.
+pub fn ascii_word_end(bytes: &[u8], start: usize) -> usize {
+    let class = |i: usize| bytes.get(i).map(|&b| word_class(b));
+    let mut end = start + 1;
+    let mut a = word_class(bytes[start]);
+    if a == Word::Space {
+        // A space runs on over spaces only (WB3d), and nothing else holds to it.
+        return end + bytes[end..].iter().take_while(|&&b| b == b' ').count();
+    }
+    while end < bytes.len() {
+        if matches!(a, Word::Letter | Word::Numeric) {
+            // Letters and digits run on (WB5, WB8-WB10): the common case, skipped without the
+            // rules' look around.
+            let run = bytes[end..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            if run > 0 {
+                end += run;
+                a = word_class(bytes[end - 1]);
+                if end == bytes.len() {
+                    break;
+                }
+            }
+        }
+        let b = word_class(bytes[end]);
+        if word_break(end.checked_sub(2).and_then(class), a, b, class(end + 1)) {
+            break;
+        }
+        a = b;
+        end += 1;
+    }
+    end
+}
+
+/// [`tokens`](super::segment::tokens) of an ASCII `text[span]`, straight from its bytes: whitespace is skipped a byte
+/// at a time (no word piece holds whitespace and anything else), and the other pieces end where
+/// [`ascii_word_end`] says. The same tokens, without making the whitespace pieces or
+/// decoding characters.
+pub fn ascii_tokens(text: &str, span: Span, out: &mut Vec<Token>) {
+    let bytes = &text.as_bytes()[span.range()];
+    let mut at = 0;
+    while at < bytes.len() {
+        if matches!(bytes[at], b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+            at += 1;
+            continue;
+        }
+        let end = ascii_word_end(bytes, at);
+        let start = span.start + at;
+        let piece = &bytes[at..end];
+        at = end;
+        if piece == b"."
+            && let Some(prev) = out.last_mut()
+            && prev.span.end == start
+            && prev.is_word
+            && is_dotted(&text[prev.span.range()])
+        {
+            prev.span.end = start + 1;
+            continue;
+        }
+        out.push(Token {
+            span: Span::new(start, span.start + end),
+            is_word: piece.iter().any(u8::is_ascii_alphanumeric),
+        });
     }
 }
 
@@ -449,6 +488,15 @@ mod tests {
         #[test]
         fn sentence_starts_are_unicode_segmentations(text in ascii_text()) {
             prop_assert_eq!(ours_sentences(&text), theirs_sentences(&text));
+        }
+
+        #[test]
+        fn ascii_tokens_are_the_pieces_tokens(text in ascii_text()) {
+            let span = Span::new(0, text.len());
+            let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+            ascii_tokens(&text, span, &mut ours);
+            super::super::segment::piece_tokens(&text, span, &mut theirs);
+            prop_assert_eq!(ours, theirs);
         }
 
         #[test]

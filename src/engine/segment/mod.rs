@@ -551,6 +551,15 @@ pub struct Token {
 /// Word tokens of `text[span]`, in order, by UAX #29 word boundaries; a dotted abbreviation
 /// ("U.S.", "e.g.") is kept as one token with its final dot.
 pub fn tokens(text: &str, span: Span, out: &mut Vec<Token>) {
+    if text[span.range()].is_ascii() {
+        bounds::ascii_tokens(text, span, out);
+    } else {
+        piece_tokens(text, span, out);
+    }
+}
+
+/// [`tokens`] by the word pieces of [`bounds::words`], whatever the text.
+pub(crate) fn piece_tokens(text: &str, span: Span, out: &mut Vec<Token>) {
     let slice = &text[span.range()];
     for (offset, piece) in bounds::words(slice) {
         let start = span.start + offset;
