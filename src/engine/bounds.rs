@@ -328,9 +328,10 @@ enum After {
 /// empty): what `split_sentence_bound_indices` gives.
 fn sentence_starts(text: &str) -> Vec<usize> {
     debug_assert!(text.is_ascii());
-    let classes: Vec<Sentence> = text.bytes().map(sentence_class).collect();
+    let bytes = text.as_bytes();
+    let class = |k: usize| sentence_class(bytes[k]);
     let mut starts = Vec::new();
-    if classes.is_empty() {
+    if bytes.is_empty() {
         return starts;
     }
     starts.push(0);
@@ -339,9 +340,24 @@ fn sentence_starts(text: &str) -> Vec<usize> {
     // case letter; the answer holds for every position up to the letter it found, so it is
     // computed once per run (no quadratic scan over long runs of spaces).
     let mut lookahead: Option<(usize, bool)> = None;
-    for i in 1..classes.len() {
-        let a = classes[i - 1];
-        let b = classes[i];
+    let mut i = 1;
+    while i < bytes.len() {
+        if after == After::Nothing {
+            // Outside a terminal's reach, only a terminal or a line break changes the state or
+            // breaks: the bytes up to the next one are passed over at once.
+            match bytes[i - 1..]
+                .iter()
+                .position(|&b| matches!(b, b'.' | b'!' | b'?' | b'\r' | b'\n'))
+            {
+                Some(skip) => i += skip,
+                None => break,
+            }
+            if i >= bytes.len() {
+                break;
+            }
+        }
+        let a = class(i - 1);
+        let b = class(i);
         after = match (a, after) {
             (Sentence::ATerm, _) => After::Term { full_stop: true },
             (Sentence::STerm, _) => After::Term { full_stop: false },
@@ -356,7 +372,7 @@ fn sentence_starts(text: &str) -> Vec<usize> {
             (Sentence::Cr | Sentence::Lf, _) => true,
             (Sentence::ATerm, Sentence::Numeric) => false,
             (Sentence::ATerm, Sentence::Upper)
-                if i >= 2 && matches!(classes[i - 2], Sentence::Upper | Sentence::Lower) =>
+                if i >= 2 && matches!(class(i - 2), Sentence::Upper | Sentence::Lower) =>
             {
                 false
             }
@@ -367,10 +383,10 @@ fn sentence_starts(text: &str) -> Vec<usize> {
                         let (until, lower) = match lookahead {
                             Some((until, lower)) if until >= i => (until, lower),
                             _ => {
-                                let until = (i..classes.len())
+                                let until = (i..bytes.len())
                                     .find(|&j| {
                                         !matches!(
-                                            classes[j],
+                                            class(j),
                                             Sentence::Sp
                                                 | Sentence::Numeric
                                                 | Sentence::Close
@@ -378,8 +394,9 @@ fn sentence_starts(text: &str) -> Vec<usize> {
                                                 | Sentence::Other
                                         )
                                     })
-                                    .unwrap_or(classes.len());
-                                let lower = classes.get(until) == Some(&Sentence::Lower);
+                                    .unwrap_or(bytes.len());
+                                let lower = bytes.get(until).map(|&b| sentence_class(b))
+                                    == Some(Sentence::Lower);
                                 (until, lower)
                             }
                         };
@@ -398,6 +415,7 @@ fn sentence_starts(text: &str) -> Vec<usize> {
         if is_break {
             starts.push(i);
         }
+        i += 1;
     }
     starts
 }

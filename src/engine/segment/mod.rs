@@ -105,6 +105,11 @@ fn lines(text: &str) -> Vec<Span> {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
+        // Straight to the next line break.
+        match bytes[i..].iter().position(|&b| b == b'\n' || b == b'\r') {
+            Some(skip) => i += skip,
+            None => break,
+        }
         match bytes[i] {
             b'\n' => {
                 out.push(Span::new(start, i + 1));
