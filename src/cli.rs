@@ -180,7 +180,7 @@ impl CompareArgs {
 
     /// Checks the flags and reads the tables of equivalent terms and counterparts (built-in,
     /// plus the user's file).
-    fn prepare(&self) -> anyhow::Result<(Equivalences, Lexicon, crate::terms::Terms)> {
+    fn prepare(&self) -> anyhow::Result<(Equivalences, Option<Lexicon>, crate::terms::Terms)> {
         // Test builds only: a way for the tests to see what a bug looks like to the user.
         #[cfg(debug_assertions)]
         if std::env::var_os("PARALLAX_TEST_PANIC").is_some() {
@@ -196,7 +196,8 @@ impl CompareArgs {
             Some(path) => read_terms(path)?,
             None => crate::terms::Terms::default(),
         };
-        Ok((terms.equivalences(), terms.lexicon(), terms))
+        // Without rows of its own, the built-in table of counterparts, read once.
+        Ok((terms.equivalences(), terms.own_lexicon(), terms))
     }
 
     /// Whether to compute the insights for documents of these sizes: `auto` analyses
@@ -250,15 +251,27 @@ impl CompareArgs {
 }
 
 fn try_compare(args: &CompareArgs) -> anyhow::Result<()> {
-    let (equivalences, lexicon, terms) = args.prepare()?;
-    let load = |path: &std::path::Path| args.load(path);
-    let left = load(&args.left)?;
-    let right = load(&args.right)?;
+    let (equivalences, own_lexicon, terms) = args.prepare()?;
+    let lexicon: &Lexicon = match &own_lexicon {
+        Some(own) => own,
+        None => Lexicon::builtin(),
+    };
+    // The two files are read, decoded and hashed at the same time; the left one's error, if
+    // both fail, is the one reported, as when they were read one after the other.
+    let (left, right) = std::thread::scope(|scope| {
+        let right = scope.spawn(|| args.load(&args.right));
+        let left = args.load(&args.left);
+        match right.join() {
+            Ok(right) => (left, right),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    });
+    let (left, right) = (left?, right?);
     // The analyst's decisions on links, kept with the pair's notes, apply here too.
     let decisions = crate::notes::decisions_for(&left, &right)
         .map_err(|message| anyhow::anyhow!("{message}"))?;
     let knowing = Knowledge::new(&equivalences)
-        .lexicon(&lexicon)
+        .lexicon(lexicon)
         .decisions(&decisions);
     let options = args.options();
     let comparison = Comparer::new(&options)

@@ -191,6 +191,13 @@ impl Terms {
         table
     }
 
+    /// [`Self::lexicon`] when the rows add counterparts to the built-in table; `None` when
+    /// they add none, and [`Lexicon::builtin`] is the same table, read once.
+    pub fn own_lexicon(&self) -> Option<Lexicon> {
+        let own = self.lines(Table::Counterpart);
+        (!own.is_empty()).then(|| Lexicon::parse(&format!("{BUILTIN_COUNTERPARTS}\n{own}")))
+    }
+
     /// The counterparts vocabulary: the built-in table with the enabled rows.
     pub fn lexicon(&self) -> Lexicon {
         Lexicon::parse(&format!(

@@ -30,6 +30,7 @@ pub mod collation;
 mod entities;
 pub mod figures;
 mod phrases;
+mod prefix_max;
 pub mod stance;
 mod strength;
 
@@ -39,7 +40,7 @@ use serde::Serialize;
 use smol_str::SmolStr;
 
 use crate::engine::segment::{self, Sentence, Span};
-use crate::engine::{Comparison, Equivalences, token_key};
+use crate::engine::{Comparison, Equivalences, push_token_key};
 
 pub use brief::{BriefLine, BriefTopic};
 pub use collation::{
@@ -194,7 +195,7 @@ pub fn analyse_builtin(left: &str, right: &str, comparison: &Comparison) -> Anal
 struct Tok {
     /// Where it is.
     span: Span,
-    /// Its normalized key, case kept ([`token_key`]). Short keys (almost all) are kept inline,
+    /// Its normalized key, case kept ([`crate::engine::token_key`]). Short keys (almost all) are kept inline,
     /// not on the heap: a 1 MiB text has 200,000 tokens.
     key: SmolStr,
     /// The key in lower case.
@@ -232,6 +233,10 @@ impl<'a> SideTokens<'a> {
         let mut tokens = Vec::with_capacity(text.len() / 5);
         let mut ranges = Vec::with_capacity(sentences.len());
         let mut raw = Vec::new();
+        // Keys are made in these buffers and copied into inline strings: no allocation for a
+        // short key.
+        let mut key = String::new();
+        let mut lower = String::new();
         for sentence in sentences {
             raw.clear();
             segment::tokens(text, sentence.content, &mut raw);
@@ -239,7 +244,8 @@ impl<'a> SideTokens<'a> {
             let first = tokens.len();
             let mut opens = true;
             for t in &raw {
-                let key = token_key(&text[t.span.range()], false, false).unwrap_or_default();
+                key.clear();
+                push_token_key(&text[t.span.range()], false, false, &mut key);
                 let initial = t.is_word && opens;
                 // What opens a sentence: its start, a colon or quote, and a leading list
                 // marker ("b) However", "C. State", "7. Include"): the next word is initial.
@@ -248,16 +254,24 @@ impl<'a> SideTokens<'a> {
                 } else {
                     opens || matches!(key.as_str(), ":" | "\"" | "'")
                 };
-                let key = SmolStr::from(key);
-                let lower = if key.chars().any(char::is_uppercase) {
+                let lower = if key.is_ascii() {
+                    if key.bytes().any(|b| b.is_ascii_uppercase()) {
+                        lower.clear();
+                        lower.push_str(&key);
+                        lower.make_ascii_lowercase();
+                        SmolStr::from(lower.as_str())
+                    } else {
+                        SmolStr::from(key.as_str())
+                    }
+                } else if key.chars().any(char::is_uppercase) {
                     SmolStr::from(key.to_lowercase())
                 } else {
-                    key.clone()
+                    SmolStr::from(key.as_str())
                 };
                 tokens.push(Tok {
                     span: t.span,
                     lower,
-                    key,
+                    key: SmolStr::from(key.as_str()),
                     is_word: t.is_word,
                     initial,
                 });

@@ -15,6 +15,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::Serialize;
 
+use super::prefix_max::PrefixMax;
 use super::{SideTokens, one_line, span_list};
 use crate::engine::is_stop_word;
 use crate::engine::segment::Span;
@@ -176,26 +177,42 @@ struct Origin {
 /// of two sides: "the importance of" or "the Prime Minister of" says nothing on its own.
 pub const MIN_CONTENT_WORDS: usize = 2;
 
-/// The content words of a phrase's text, in lower case: not function words, numbers or words
-/// of a title of office.
-pub(super) fn content_words(text: &str) -> Vec<String> {
-    text.split(|c: char| c.is_whitespace() || c == '/')
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .map(|w| {
-            w.strip_suffix("'s")
-                .or_else(|| w.strip_suffix("’s"))
-                .map(str::to_owned)
-                .unwrap_or(w)
-        })
-        .filter(|w| {
-            w.chars().any(char::is_alphabetic)
-                && !is_stop_word(w)
-                && !super::entities::is_title_word(w)
-        })
-        .collect()
+/// Calls `found` with each content word of a phrase's text, in lower case (not function words,
+/// numbers or words of a title of office), until it returns false. Each word is made in one
+/// buffer: no string per word.
+fn each_content_word(text: &str, mut found: impl FnMut(&str) -> bool) {
+    let mut lower = String::new();
+    for word in text.split(|c: char| c.is_whitespace() || c == '/') {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        lower.clear();
+        if word.is_ascii() {
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.push_str(&word.to_lowercase());
+        }
+        let w = lower
+            .strip_suffix("'s")
+            .or_else(|| lower.strip_suffix("’s"))
+            .unwrap_or(&lower);
+        if w.chars().any(char::is_alphabetic)
+            && !is_stop_word(w)
+            && !super::entities::is_title_word(w)
+            && !found(w)
+        {
+            return;
+        }
+    }
+}
+
+/// How many content words a phrase's text has ([`each_content_word`]), counted up to `enough`.
+fn content_word_count(text: &str, enough: usize) -> usize {
+    let mut count = 0;
+    each_content_word(text, |_| {
+        count += 1;
+        count < enough
+    });
+    count
 }
 
 /// Shared phrases of two sides with at least [`MIN_CONTENT_WORDS`] content words, longest
@@ -239,11 +256,15 @@ pub(super) fn find(sides: &[SideTokens<'_>; 2]) -> Vec<Phrase> {
     let informativeness = |text: &str| -> f64 {
         let mut score = 0.0;
         for word in text.split_whitespace() {
-            let content = content_words(word);
-            let Some(lower) = content.first() else {
+            // The first content word of the word, if any.
+            let mut count = None;
+            each_content_word(word, |lower| {
+                count = Some(counts.get(lower).copied().unwrap_or(1).max(1));
+                false
+            });
+            let Some(count) = count else {
                 continue;
             };
-            let count = counts.get(lower.as_str()).copied().unwrap_or(1).max(1);
             score += (1.0 + total as f64 / count as f64).ln();
             if word.chars().next().is_some_and(char::is_uppercase) {
                 score += 1.0;
@@ -253,7 +274,7 @@ pub(super) fn find(sides: &[SideTokens<'_>; 2]) -> Vec<Phrase> {
     };
     let mut phrases: Vec<(f64, Phrase)> = find_many(sides, 2)
         .into_iter()
-        .filter(|shared| content_words(&shared.text).len() >= MIN_CONTENT_WORDS)
+        .filter(|shared| content_word_count(&shared.text, MIN_CONTENT_WORDS) >= MIN_CONTENT_WORDS)
         .filter_map(|shared| {
             let [left, right]: [Vec<Span>; 2] = shared.spans.try_into().ok()?;
             let whole_sentence = [&left, &right]
@@ -556,37 +577,4 @@ fn euler_tour(link: &[u32]) -> (Vec<u32>, Vec<u32>) {
         }
     }
     (enter, leave)
-}
-
-/// Prefix maxima over positions, raised one position at a time (a Fenwick tree).
-struct PrefixMax {
-    tree: Vec<usize>,
-}
-
-impl PrefixMax {
-    fn new(n: usize) -> Self {
-        Self {
-            tree: vec![0; n + 1],
-        }
-    }
-
-    /// Records `value` at `at`.
-    fn raise(&mut self, at: usize, value: usize) {
-        let mut k = at + 1;
-        while k < self.tree.len() {
-            self.tree[k] = self.tree[k].max(value);
-            k += k & k.wrapping_neg();
-        }
-    }
-
-    /// The largest value recorded at a position up to `at`.
-    fn max_upto(&self, at: usize) -> usize {
-        let mut k = (at + 1).min(self.tree.len() - 1);
-        let mut best = 0;
-        while k > 0 {
-            best = best.max(self.tree[k]);
-            k &= k - 1;
-        }
-        best
-    }
 }

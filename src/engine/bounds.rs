@@ -10,6 +10,8 @@
 
 use unicode_segmentation::{UWordBoundIndices, UnicodeSegmentation};
 
+use super::segment::{Span, Token, is_dotted};
+
 /// The pieces between word boundaries of `text`, with their byte offsets, as
 /// `split_word_bound_indices` gives them.
 pub fn words(text: &str) -> Words<'_> {
@@ -204,23 +206,77 @@ impl<'a> Iterator for WordBounds<'a> {
         if start >= bytes.len() {
             return None;
         }
-        let class = |i: usize| bytes.get(i).map(|&b| word_class(b));
-        let mut end = start + 1;
-        let mut a = word_class(bytes[start]);
-        while end < bytes.len() {
-            let b = word_class(bytes[end]);
-            // Letters and digits run on (WB5, WB8-WB10): the common case, without the rules'
-            // look around.
-            let runs_on = matches!(a, Word::Letter | Word::Numeric)
-                && matches!(b, Word::Letter | Word::Numeric);
-            if !runs_on && word_break(end.checked_sub(2).and_then(class), a, b, class(end + 1)) {
-                break;
-            }
-            a = b;
-            end += 1;
-        }
+        let end = ascii_word_end(bytes, start);
         self.at = end;
         Some((start, &self.text[start..end]))
+    }
+}
+
+/// Where the word piece of ASCII `bytes` that starts at `start` (below their length) ends: what
+/// [`WordBounds`] gives, for a caller that walks the bytes itself.
+pub fn ascii_word_end(bytes: &[u8], start: usize) -> usize {
+    let class = |i: usize| bytes.get(i).map(|&b| word_class(b));
+    let mut end = start + 1;
+    let mut a = word_class(bytes[start]);
+    if a == Word::Space {
+        // A space runs on over spaces only (WB3d), and nothing else holds to it.
+        return end + bytes[end..].iter().take_while(|&&b| b == b' ').count();
+    }
+    while end < bytes.len() {
+        if matches!(a, Word::Letter | Word::Numeric) {
+            // Letters and digits run on (WB5, WB8-WB10): the common case, skipped without the
+            // rules' look around.
+            let run = bytes[end..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            if run > 0 {
+                end += run;
+                a = word_class(bytes[end - 1]);
+                if end == bytes.len() {
+                    break;
+                }
+            }
+        }
+        let b = word_class(bytes[end]);
+        if word_break(end.checked_sub(2).and_then(class), a, b, class(end + 1)) {
+            break;
+        }
+        a = b;
+        end += 1;
+    }
+    end
+}
+
+/// [`tokens`](super::segment::tokens) of an ASCII `text[span]`, straight from its bytes: whitespace is skipped a byte
+/// at a time (no word piece holds whitespace and anything else), and the other pieces end where
+/// [`ascii_word_end`] says. The same tokens, without making the whitespace pieces or
+/// decoding characters.
+pub fn ascii_tokens(text: &str, span: Span, out: &mut Vec<Token>) {
+    let bytes = &text.as_bytes()[span.range()];
+    let mut at = 0;
+    while at < bytes.len() {
+        if matches!(bytes[at], b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+            at += 1;
+            continue;
+        }
+        let end = ascii_word_end(bytes, at);
+        let start = span.start + at;
+        let piece = &bytes[at..end];
+        at = end;
+        if piece == b"."
+            && let Some(prev) = out.last_mut()
+            && prev.span.end == start
+            && prev.is_word
+            && is_dotted(&text[prev.span.range()])
+        {
+            prev.span.end = start + 1;
+            continue;
+        }
+        out.push(Token {
+            span: Span::new(start, span.start + end),
+            is_word: piece.iter().any(u8::is_ascii_alphanumeric),
+        });
     }
 }
 
@@ -272,9 +328,10 @@ enum After {
 /// empty): what `split_sentence_bound_indices` gives.
 fn sentence_starts(text: &str) -> Vec<usize> {
     debug_assert!(text.is_ascii());
-    let classes: Vec<Sentence> = text.bytes().map(sentence_class).collect();
+    let bytes = text.as_bytes();
+    let class = |k: usize| sentence_class(bytes[k]);
     let mut starts = Vec::new();
-    if classes.is_empty() {
+    if bytes.is_empty() {
         return starts;
     }
     starts.push(0);
@@ -283,9 +340,24 @@ fn sentence_starts(text: &str) -> Vec<usize> {
     // case letter; the answer holds for every position up to the letter it found, so it is
     // computed once per run (no quadratic scan over long runs of spaces).
     let mut lookahead: Option<(usize, bool)> = None;
-    for i in 1..classes.len() {
-        let a = classes[i - 1];
-        let b = classes[i];
+    let mut i = 1;
+    while i < bytes.len() {
+        if after == After::Nothing {
+            // Outside a terminal's reach, only a terminal or a line break changes the state or
+            // breaks: the bytes up to the next one are passed over at once.
+            match bytes[i - 1..]
+                .iter()
+                .position(|&b| matches!(b, b'.' | b'!' | b'?' | b'\r' | b'\n'))
+            {
+                Some(skip) => i += skip,
+                None => break,
+            }
+            if i >= bytes.len() {
+                break;
+            }
+        }
+        let a = class(i - 1);
+        let b = class(i);
         after = match (a, after) {
             (Sentence::ATerm, _) => After::Term { full_stop: true },
             (Sentence::STerm, _) => After::Term { full_stop: false },
@@ -300,7 +372,7 @@ fn sentence_starts(text: &str) -> Vec<usize> {
             (Sentence::Cr | Sentence::Lf, _) => true,
             (Sentence::ATerm, Sentence::Numeric) => false,
             (Sentence::ATerm, Sentence::Upper)
-                if i >= 2 && matches!(classes[i - 2], Sentence::Upper | Sentence::Lower) =>
+                if i >= 2 && matches!(class(i - 2), Sentence::Upper | Sentence::Lower) =>
             {
                 false
             }
@@ -311,10 +383,10 @@ fn sentence_starts(text: &str) -> Vec<usize> {
                         let (until, lower) = match lookahead {
                             Some((until, lower)) if until >= i => (until, lower),
                             _ => {
-                                let until = (i..classes.len())
+                                let until = (i..bytes.len())
                                     .find(|&j| {
                                         !matches!(
-                                            classes[j],
+                                            class(j),
                                             Sentence::Sp
                                                 | Sentence::Numeric
                                                 | Sentence::Close
@@ -322,8 +394,9 @@ fn sentence_starts(text: &str) -> Vec<usize> {
                                                 | Sentence::Other
                                         )
                                     })
-                                    .unwrap_or(classes.len());
-                                let lower = classes.get(until) == Some(&Sentence::Lower);
+                                    .unwrap_or(bytes.len());
+                                let lower = bytes.get(until).map(|&b| sentence_class(b))
+                                    == Some(Sentence::Lower);
                                 (until, lower)
                             }
                         };
@@ -342,6 +415,7 @@ fn sentence_starts(text: &str) -> Vec<usize> {
         if is_break {
             starts.push(i);
         }
+        i += 1;
     }
     starts
 }
@@ -432,6 +506,15 @@ mod tests {
         #[test]
         fn sentence_starts_are_unicode_segmentations(text in ascii_text()) {
             prop_assert_eq!(ours_sentences(&text), theirs_sentences(&text));
+        }
+
+        #[test]
+        fn ascii_tokens_are_the_pieces_tokens(text in ascii_text()) {
+            let span = Span::new(0, text.len());
+            let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+            ascii_tokens(&text, span, &mut ours);
+            super::super::segment::piece_tokens(&text, span, &mut theirs);
+            prop_assert_eq!(ours, theirs);
         }
 
         #[test]

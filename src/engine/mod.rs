@@ -38,7 +38,9 @@ pub use collate::{Collation, Point, PointKind, collate};
 pub use decisions::{Decision, Verdict};
 pub use equivalence::{Equivalences, TableError};
 pub use links::{Lexicon, Link, LinkKind, LinkSource};
-pub use normalize::{STOP_WORDS, is_apostrophe, is_stop_word, possessive_len, token_key};
+pub use normalize::{
+    STOP_WORDS, is_apostrophe, is_stop_word, possessive_len, push_token_key, token_key,
+};
 pub use segment::{Sentence, Span};
 
 /// Compares two texts with the built-in table of equivalent terms. Deterministic for the same

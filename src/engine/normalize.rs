@@ -182,10 +182,20 @@ pub const STOP_WORDS: &[&str] = &[
     "yourself",
 ];
 
-/// Whether `word` (in lower case) is one of the [`STOP_WORDS`].
+/// Whether `word` (in lower case) is one of the [`STOP_WORDS`]: one hash lookup (the insights
+/// ask for every word; a binary search was eight string comparisons).
 pub fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS.binary_search(&word).is_ok()
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    // No stop word is longer than "themselves": most words are rejected before hashing.
+    word.len() <= LONGEST_STOP_WORD
+        && SET
+            .get_or_init(|| STOP_WORDS.iter().copied().collect())
+            .contains(word)
 }
+
+/// The length of the longest of the [`STOP_WORDS`].
+const LONGEST_STOP_WORD: usize = 10;
 
 /// Folds one character of an NFKC-normalized token to its matching form.
 fn fold_char(c: char) -> char {
@@ -203,25 +213,55 @@ fn fold_char(c: char) -> char {
 /// The matching key of one token, or `None` when the token does not take part in the
 /// comparison (punctuation while punctuation is ignored).
 pub fn token_key(token: &str, ignore_case: bool, ignore_punctuation: bool) -> Option<String> {
-    let mut key: String = if token.is_ascii() {
-        token.to_owned()
+    let mut key = String::new();
+    push_token_key(token, ignore_case, ignore_punctuation, &mut key).then_some(key)
+}
+
+/// [`token_key`], appended to `out` instead of allocated: false (and `out` as it was) when the
+/// token does not take part. Reading a text calls it for every token, and most tokens are
+/// plain ASCII words whose key is the word itself: one copy into a buffer, no allocation.
+pub fn push_token_key(
+    token: &str,
+    ignore_case: bool,
+    ignore_punctuation: bool,
+    out: &mut String,
+) -> bool {
+    let start = out.len();
+    if token.is_ascii() {
+        out.push_str(token);
     } else {
-        token.nfkc().map(fold_char).collect()
-    };
-    let undotted = key.strip_suffix('.').unwrap_or(&key);
+        out.extend(token.nfkc().map(fold_char));
+    }
+    let key = &out[start..];
+    let undotted = key.strip_suffix('.').unwrap_or(key);
     if is_dotted(undotted) {
-        key = undotted.chars().filter(|&c| c != '.').collect();
+        let plain: String = undotted.chars().filter(|&c| c != '.').collect();
+        out.truncate(start);
+        out.push_str(&plain);
     }
     if ignore_punctuation {
-        key.retain(char::is_alphanumeric);
-        if key.is_empty() {
-            return None;
+        if !out[start..].chars().all(char::is_alphanumeric) {
+            let kept: String = out[start..]
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect();
+            out.truncate(start);
+            out.push_str(&kept);
+        }
+        if out.len() == start {
+            return false;
         }
     }
     if ignore_case {
-        key = key.to_lowercase();
+        if out[start..].is_ascii() {
+            out[start..].make_ascii_lowercase();
+        } else {
+            let lower = out[start..].to_lowercase();
+            out.truncate(start);
+            out.push_str(&lower);
+        }
     }
-    Some(key)
+    true
 }
 
 #[cfg(test)]
@@ -242,6 +282,10 @@ mod tests {
         for word in STOP_WORDS {
             assert_eq!(word.to_lowercase(), *word);
         }
+        assert_eq!(
+            STOP_WORDS.iter().map(|w| w.len()).max(),
+            Some(super::LONGEST_STOP_WORD)
+        );
     }
 
     #[test]

@@ -7,8 +7,8 @@ use std::ops::Range;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::Options;
-use super::equivalence::{self, Match, Matcher};
-use super::normalize::token_key;
+use super::equivalence::{Match, Matcher};
+use super::normalize::push_token_key;
 use super::segment::{self, Sentence, Span, Token};
 
 /// Interns strings to dense ids shared by both sides, so keys compare as integers.
@@ -115,23 +115,26 @@ pub fn read(text: &str, options: &Options, matcher: Option<&Matcher>) -> Read {
         sentences: Vec::new(),
     };
     let mut raw: Vec<Token> = Vec::new();
+    let mut lower_buf = String::new();
     for sentence in &sentences {
         raw.clear();
         segment::tokens(text, sentence.content, &mut raw);
         let first = out.tokens.len();
         for token in &raw {
-            if let Some(key) =
-                token_key(&text[token.span.range()], false, options.ignore_punctuation)
-            {
+            if push_token_key(
+                &text[token.span.range()],
+                false,
+                options.ignore_punctuation,
+                &mut out.keys,
+            ) {
                 out.tokens.push(*token);
-                out.keys.push_str(&key);
                 out.key_ends.push(out.keys.len());
             }
         }
         let bounds = first..out.tokens.len();
         if let Some(matcher) = matcher {
             let keys: Vec<&str> = bounds.clone().map(|k| out.key(k)).collect();
-            let lowers = equivalence::lowered(&keys);
+            let lowers = lowered_into(&keys, &mut lower_buf);
             let mut i = 0;
             let mut found = Vec::new();
             while i < keys.len() {
@@ -149,6 +152,34 @@ pub fn read(text: &str, options: &Options, matcher: Option<&Matcher>) -> Read {
     }
     out.sentences = sentences;
     out
+}
+
+/// `keys` in lower case, as [`super::equivalence::lowered`] gives them, written one after the other into
+/// `buf` (cleared first) rather than one string each.
+fn lowered_into<'b>(keys: &[&str], buf: &'b mut String) -> Vec<&'b str> {
+    buf.clear();
+    let mut ends = Vec::with_capacity(keys.len());
+    for key in keys {
+        let start = buf.len();
+        if key.is_ascii() {
+            buf.push_str(key);
+            buf[start..].make_ascii_lowercase();
+        } else if key.chars().any(char::is_uppercase) {
+            buf.push_str(&key.to_lowercase());
+        } else {
+            buf.push_str(key);
+        }
+        ends.push(buf.len());
+    }
+    let buf: &'b str = buf;
+    let mut start = 0;
+    ends.iter()
+        .map(|&end| {
+            let key = &buf[start..end];
+            start = end;
+            key
+        })
+        .collect()
 }
 
 /// Prepares one side from its text as [`read`]. `keys` and `terms` intern into tables shared
@@ -169,6 +200,7 @@ pub fn prepare(
         keys,
         terms,
         group_terms: HashMap::default(),
+        term_of_key: Vec::new(),
         side: Prepared {
             tokens: Vec::with_capacity(text.len() / 5),
             keys: Vec::with_capacity(text.len() / 5),
@@ -184,7 +216,9 @@ pub fn prepare(
     let mut next_run = 0;
     for bounds in &read.bounds {
         term_ids.clear();
-        let mut link_terms: Vec<(u32, u32, u32)> = Vec::new();
+        // At most one link term per word: sized once, not grown.
+        let words = read.tokens[bounds.clone()].iter().filter(|t| t.is_word);
+        let mut link_terms: Vec<(u32, u32, u32)> = Vec::with_capacity(words.count());
         let first = preparer.side.tokens.len();
         let mut i = bounds.start;
         while i < bounds.end {
@@ -211,7 +245,8 @@ pub fn prepare(
 /// A sentence's terms as a bag: (term, count), sorted by term (`term_ids` is sorted here).
 fn bag(term_ids: &mut [u32]) -> Vec<(u32, u32)> {
     term_ids.sort_unstable();
-    let mut bag: Vec<(u32, u32)> = Vec::new();
+    let distinct = term_ids.chunk_by(|a, b| a == b).count();
+    let mut bag: Vec<(u32, u32)> = Vec::with_capacity(distinct);
     for &id in term_ids.iter() {
         match bag.last_mut() {
             Some((last, count)) if *last == id => *count += 1,
@@ -231,8 +266,14 @@ struct Preparer<'a> {
     terms: &'a mut Interner,
     /// The link term of each equivalence group met, interned once.
     group_terms: HashMap<usize, u32>,
+    /// The content term of each key met (by key id; [`NO_TERM`] when not yet met): a word's
+    /// term is its key in lower case, looked up once per distinct key, not once per token.
+    term_of_key: Vec<u32>,
     side: Prepared,
 }
+
+/// No term yet in [`Preparer::term_of_key`].
+const NO_TERM: u32 = u32::MAX;
 
 impl Preparer<'_> {
     /// A token's key with the case folded when the options ignore it.
@@ -321,12 +362,22 @@ impl Preparer<'_> {
         } else {
             Cow::Borrowed(read.key(i))
         };
+        let id = self.keys.intern(&key);
         if token.is_word {
-            let term = self.terms.intern(&lower(&key));
+            let term = match self.term_of_key.get(id as usize) {
+                Some(&term) if term != NO_TERM => term,
+                _ => {
+                    let term = self.terms.intern(&lower(&key));
+                    if self.term_of_key.len() <= id as usize {
+                        self.term_of_key.resize(id as usize + 1, NO_TERM);
+                    }
+                    self.term_of_key[id as usize] = term;
+                    term
+                }
+            };
             term_ids.push(term);
             link_terms.push((token.span.start as u32, token.span.end as u32, term));
         }
-        let id = self.keys.intern(&key);
         let literal = if options.mark_variants {
             let surface = surface(&self.text[token.span.range()], options);
             if surface == key {

@@ -171,6 +171,127 @@ pub fn write(out: &mut dyn std::io::Write, report: &Report<'_>) -> std::io::Resu
             .map(|(row, note)| NoteOut { row: *row, note })
             .collect(),
     };
-    serde_json::to_writer_pretty(&mut *out, &output).map_err(std::io::Error::other)?;
+    write_pretty(out, &output)?;
     writeln!(out)
+}
+
+/// Writes `value` as serde_json's pretty printer does (two spaces a level), byte for byte, but
+/// faster: through a buffer the serializer writes to without a virtual call per piece, and
+/// each line break with its indentation in one piece ([`Indented`]) rather than one per level.
+/// On the 1 MiB pair, the pretty printer's many small writes through `dyn Write` were a tenth
+/// of the run.
+pub(crate) fn write_pretty<T: Serialize + ?Sized>(
+    out: &mut dyn std::io::Write,
+    value: &T,
+) -> std::io::Result<()> {
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, out);
+    let mut serializer = serde_json::Serializer::with_formatter(&mut buffered, Indented::default());
+    value
+        .serialize(&mut serializer)
+        .map_err(std::io::Error::other)?;
+    std::io::Write::flush(&mut buffered)
+}
+
+/// `serde_json::ser::PrettyFormatter` with its default indent (two spaces), writing a line
+/// break and its indentation as one slice.
+#[derive(Default)]
+struct Indented {
+    depth: usize,
+    has_value: bool,
+}
+
+/// A comma, a line break and the indentation of 63 levels, to write from in one piece.
+const LINE: [u8; 128] = {
+    let mut line = [b' '; 128];
+    line[0] = b',';
+    line[1] = b'\n';
+    line
+};
+
+impl Indented {
+    /// `,` when not `first`, a line break, and the indentation of the current depth.
+    fn line<W: ?Sized + std::io::Write>(&self, writer: &mut W, first: bool) -> std::io::Result<()> {
+        let from = usize::from(first);
+        match LINE.get(from..2 + 2 * self.depth) {
+            Some(piece) => writer.write_all(piece),
+            None => {
+                writer.write_all(&LINE[from..2])?;
+                (0..self.depth).try_for_each(|_| writer.write_all(b"  "))
+            }
+        }
+    }
+
+    /// A line break and the indentation of the current depth.
+    fn newline<W: ?Sized + std::io::Write>(&self, writer: &mut W) -> std::io::Result<()> {
+        self.line(writer, true)
+    }
+}
+
+impl serde_json::ser::Formatter for Indented {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        writer.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.newline(writer)?;
+        }
+        writer.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.line(writer, first)
+    }
+
+    fn end_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        _writer: &mut W,
+    ) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        writer.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.newline(writer)?;
+        }
+        writer.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.line(writer, first)
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+    ) -> std::io::Result<()> {
+        writer.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        _writer: &mut W,
+    ) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }

@@ -153,12 +153,18 @@ fn has_utf8_multibyte(bytes: &[u8]) -> bool {
 /// Rejects decoded text that holds control characters no statement has (a sign of binary
 /// data decoded as text).
 fn checked(path: &Path, text: String, encoding: Encoding) -> Result<(String, Encoding), LoadError> {
-    let controls = text
-        .chars()
-        .filter(|&c| {
-            (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')) || c == '\u{fffd}'
-        })
-        .count();
+    let controls = if text.is_ascii() {
+        // The same count, by bytes: an ASCII control is below 0x20 or 0x7f.
+        text.bytes()
+            .filter(|&b| (b < 0x20 || b == 0x7f) && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+            .count()
+    } else {
+        text.chars()
+            .filter(|&c| {
+                (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')) || c == '\u{fffd}'
+            })
+            .count()
+    };
     if controls > 0 && controls * 1000 > text.chars().count() {
         return Err(LoadError::NotText {
             path: path.to_path_buf(),

@@ -345,6 +345,9 @@ pub(crate) struct Match {
 #[derive(Debug)]
 pub(crate) struct Matcher {
     by_first: HashMap<String, Vec<Phrase>>,
+    /// A bit per [`first_bucket`] of the keys of `by_first`: a key whose bucket has no bit is
+    /// not a first token, without hashing it (most tokens of a text are not).
+    first_buckets: Vec<u64>,
     /// Per group, the words of its canonical form in lower case.
     canonical_words: Vec<Vec<String>>,
 }
@@ -383,6 +386,11 @@ impl Matcher {
             // Longest first; between equals, the earlier group (a stable sort keeps table order).
             list.sort_by_key(|p| std::cmp::Reverse(p.tokens.len()));
         }
+        let mut first_buckets = vec![0u64; FIRST_BUCKETS / 64];
+        for first in by_first.keys() {
+            let bucket = first_bucket(first);
+            first_buckets[bucket / 64] |= 1u64 << (bucket % 64);
+        }
         let canonical_words = table
             .groups
             .iter()
@@ -395,7 +403,22 @@ impl Matcher {
             .collect();
         Self {
             by_first,
+            first_buckets,
             canonical_words,
+        }
+    }
+
+    /// The forms whose first token is `first` (a key in lower case).
+    fn starting_with(&self, first: &str) -> Option<&Vec<Phrase>> {
+        let bucket = first_bucket(first);
+        let maybe = self
+            .first_buckets
+            .get(bucket / 64)
+            .is_some_and(|bits| bits & (1u64 << (bucket % 64)) != 0);
+        if maybe {
+            self.by_first.get(first)
+        } else {
+            None
         }
     }
 
@@ -416,8 +439,8 @@ impl Matcher {
         // A possessive on a one-word form: "Pakistan's" looks up "pakistan".
         let stem = strip_possessive_key(first);
         let lists = [
-            self.by_first.get(first),
-            stem.and_then(|s| self.by_first.get(s)),
+            self.starting_with(first),
+            stem.and_then(|s| self.starting_with(s)),
         ];
         // Each list is longest first; across the two, keep the longest hit.
         let mut best: Option<Match> = None;
@@ -475,6 +498,17 @@ impl Phrase {
 }
 
 /// A key without its possessive "'s" (keys have straight apostrophes).
+/// How many buckets [`first_bucket`] sorts keys into.
+const FIRST_BUCKETS: usize = 1 << 16;
+
+/// A key's bucket for [`Matcher::starting_with`]: its length, first and last bytes.
+fn first_bucket(key: &str) -> usize {
+    let bytes = key.as_bytes();
+    let (first, last) = (bytes.first().copied(), bytes.last().copied());
+    let byte = |b: Option<u8>| usize::from(b.unwrap_or(0) & 0x3f);
+    ((bytes.len() & 0xf) << 12) | (byte(first) << 6) | byte(last)
+}
+
 fn strip_possessive_key(key: &str) -> Option<&str> {
     key.strip_suffix("'s")
         .or_else(|| key.strip_suffix("'S"))

@@ -60,6 +60,10 @@ impl Postings {
     }
 }
 
+/// From this many sentences on the two sides together, the two directions of the candidate
+/// search run on two threads; below, a thread costs more than it saves.
+const PARALLEL_PROBE_SENTENCES: usize = 1024;
+
 impl Scorer<'_> {
     /// Pairs worth scoring: each sentence's best [`CANDIDATES`] by the weight of its rarest
     /// [`PROBE_CONCEPTS`] concepts, looked up from both sides (on a readout, every pair that
@@ -71,19 +75,42 @@ impl Scorer<'_> {
         left_copied: &[bool],
         right_copied: &[bool],
     ) -> Vec<(usize, usize)> {
-        let mut out: Vec<(usize, usize)> = Vec::new();
-        self.probe(
-            (&self.left_info, left_copied),
-            (&self.right_info, right_copied),
-            false,
-            &mut out,
-        );
-        self.probe(
-            (&self.right_info, right_copied),
-            (&self.left_info, left_copied),
-            true,
-            &mut out,
-        );
+        let from_left = || {
+            let mut out: Vec<(usize, usize)> = Vec::new();
+            self.probe(
+                (&self.left_info, left_copied),
+                (&self.right_info, right_copied),
+                false,
+                &mut out,
+            );
+            out
+        };
+        let from_right = || {
+            let mut out: Vec<(usize, usize)> = Vec::new();
+            self.probe(
+                (&self.right_info, right_copied),
+                (&self.left_info, left_copied),
+                true,
+                &mut out,
+            );
+            out
+        };
+        // The two directions are independent: on long documents, they are probed at the same
+        // time, and joined in the same order.
+        let (mut out, right) =
+            if self.left_info.len() + self.right_info.len() >= PARALLEL_PROBE_SENTENCES {
+                std::thread::scope(|scope| {
+                    let right = scope.spawn(from_right);
+                    let out = from_left();
+                    match right.join() {
+                        Ok(right) => (out, right),
+                        Err(panic) => std::panic::resume_unwind(panic),
+                    }
+                })
+            } else {
+                (from_left(), from_right())
+            };
+        out.extend(right);
         out
     }
 

@@ -105,6 +105,11 @@ fn lines(text: &str) -> Vec<Span> {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
+        // Straight to the next line break.
+        match bytes[i..].iter().position(|&b| b == b'\n' || b == b'\r') {
+            Some(skip) => i += skip,
+            None => break,
+        }
         match bytes[i] {
             b'\n' => {
                 out.push(Span::new(start, i + 1));
@@ -269,11 +274,7 @@ fn looks_like_title(line: &str) -> bool {
 fn split_block(text: &str, block: Span, out: &mut Vec<Sentence>) {
     let slice = &text[block.range()];
     // Line breaks inside a block are read as spaces: same byte length, so offsets hold.
-    let flat: String = if slice.contains(['\n', '\r']) {
-        slice.replace(['\n', '\r'], " ")
-    } else {
-        slice.to_owned()
-    };
+    let flat = flattened(slice);
     let mut pieces: Vec<Span> = Vec::new();
     for (offset, piece) in bounds::sentences(&flat) {
         let span = Span::new(block.start + offset, block.start + offset + piece.len());
@@ -306,6 +307,18 @@ fn split_block(text: &str, block: Span, out: &mut Vec<Sentence>) {
             ends_paragraph: false,
         });
     }
+}
+
+/// `slice` with its line breaks (`\n`, `\r`) made spaces: byte for byte, as they are ASCII.
+fn flattened(slice: &str) -> String {
+    let mut bytes = slice.as_bytes().to_vec();
+    for b in &mut bytes {
+        if matches!(*b, b'\n' | b'\r') {
+            *b = b' ';
+        }
+    }
+    // One ASCII byte for another keeps UTF-8 valid; the fallback is never taken.
+    String::from_utf8(bytes).unwrap_or_else(|_| slice.replace(['\n', '\r'], " "))
 }
 
 /// Whether `span` starts a line of `text`.
@@ -543,6 +556,15 @@ pub struct Token {
 /// Word tokens of `text[span]`, in order, by UAX #29 word boundaries; a dotted abbreviation
 /// ("U.S.", "e.g.") is kept as one token with its final dot.
 pub fn tokens(text: &str, span: Span, out: &mut Vec<Token>) {
+    if text[span.range()].is_ascii() {
+        bounds::ascii_tokens(text, span, out);
+    } else {
+        piece_tokens(text, span, out);
+    }
+}
+
+/// [`tokens`] by the word pieces of [`bounds::words`], whatever the text.
+pub(crate) fn piece_tokens(text: &str, span: Span, out: &mut Vec<Token>) {
     let slice = &text[span.range()];
     for (offset, piece) in bounds::words(slice) {
         let start = span.start + offset;
