@@ -289,6 +289,10 @@ pub(crate) struct PreparedPair<'a> {
     pub term_names: &'a [String],
     pub term_facts: &'a align::TermFacts,
     pub links: links::ReadPair<'a>,
+    /// Whether the rows keep their word diffs (`Row::ops`). Without, a row whose two sides
+    /// have the same keys throughout is not diffed (its words are all equal), and the rows
+    /// come with no ops: a collation keeps only the links and counts of a pair.
+    pub word_diffs: bool,
 }
 
 impl PreparedPair<'_> {
@@ -368,6 +372,7 @@ fn compare_oriented(
 ) -> Result<Comparison, Cancelled> {
     let deadline = Instant::now() + Duration::from_millis(options.timeout_ms.max(1));
     let knowledge = source.knowledge;
+    let word_diffs = source.prepared.is_none_or(|p| p.word_diffs);
     let sides = match source.prepared {
         Some(prepared) => Sides::borrowed(prepared),
         None => prepare_sides(left, right, options, knowledge.equivalences, cancel)?,
@@ -421,6 +426,7 @@ fn compare_oriented(
         &scorer,
         &decided,
         (deadline, cancel),
+        word_diffs,
     )?;
     let links = all_links(&scorer, &candidates, &rows, &decided, to_mirror);
     let stats = rows::stats(stats, &links, [left_side, right_side], equal_words);

@@ -135,6 +135,8 @@ pub(super) fn compare_pairs(
                 left: &read[left],
                 right: &read[right],
             },
+            // Only the links and counts are kept.
+            word_diffs: false,
         };
         let comparison = crate::engine::compare_prepared(
             texts[by_rank[left]],
