@@ -18,7 +18,7 @@ pub(super) struct Built {
 }
 
 /// The rows of `groups` in order, with their counts ([`Built`]). `sides` are each text with
-/// its prepared side, left then right. Without `word_diffs` the rows have no ops, and a row
+/// its prepared side, left then right. Without `details` the rows have no ops, and a row
 /// whose sides have the same keys is not diffed (the counts are the same either way).
 pub(super) fn build(
     groups: Vec<Group>,
@@ -26,7 +26,7 @@ pub(super) fn build(
     scorer: &links::Scorer<'_>,
     decided: &Resolved,
     (deadline, cancel): (Instant, &Cancel),
-    word_diffs: bool,
+    details: bool,
 ) -> Result<Built, Cancelled> {
     let mut stats = Stats::default();
     let mut equal_words = (0, 0);
@@ -50,7 +50,7 @@ pub(super) fn build(
                         sentences: &group.right,
                     },
                 );
-                let diff = match word_diffs {
+                let diff = match details {
                     true => word_diff::diff_row(sides.0, sides.1, deadline),
                     false => word_diff::counts(sides.0, sides.1, deadline),
                 };

@@ -135,8 +135,8 @@ pub(super) fn compare_pairs(
                 left: &read[left],
                 right: &read[right],
             },
-            // Only the links and counts are kept.
-            word_diffs: false,
+            // Only the links (their kinds and scores) and counts are kept.
+            details: false,
         };
         let comparison = crate::engine::compare_prepared(
             texts[by_rank[left]],
