@@ -709,3 +709,59 @@ fn a_collation_links_each_pair_as_its_two_text_comparison_does() {
         assert_eq!(got, expected, "documents {} and {}", pair.left, pair.right);
     }
 }
+
+/// A collation compares each pair without word diffs and names no shared terms (it keeps only
+/// links and counts); its counts must still be the two-text comparison's: the same word
+/// similarity and share of linked sentences, bit for bit, and the same links. On the seed's
+/// statements, copies and edits of them (rows of the same words, of equivalent words under the
+/// options, and reworded), with and without case and punctuation ignored.
+#[test]
+fn a_collation_counts_each_pair_as_its_two_text_comparison_does() {
+    let edited = FO
+        .replace("emphasized", "stressed")
+        .replace("Counter-Terrorism", "Counter Terrorism")
+        .replace("The US applauded", "THE US APPLAUDED");
+    let shuffled: String = {
+        let mut paragraphs: Vec<&str> = ARTICLE.split("\n\n").collect();
+        paragraphs.reverse();
+        paragraphs.join("\n\n")
+    };
+    let copied = format!("{EMBASSY}\n\n{MOFA}");
+    let texts: Vec<&str> = SEED
+        .iter()
+        .copied()
+        .chain([edited.as_str(), shuffled.as_str(), copied.as_str(), FO])
+        .collect();
+    let ignoring = Options {
+        ignore_case: true,
+        ignore_punctuation: true,
+        ..Options::default()
+    };
+    for options in [Options::default(), ignoring] {
+        let collation = collate(&texts, &options);
+        assert_eq!(collation.pairs.len(), texts.len() * (texts.len() - 1) / 2);
+        for pair in &collation.pairs {
+            let (a, b) = (pair.left, pair.right);
+            let alone = parallax::engine::compare(texts[a], texts[b], &options);
+            let s = &alone.stats;
+            assert_eq!(
+                pair.word_similarity.to_bits(),
+                s.similarity.to_bits(),
+                "documents {a} and {b}"
+            );
+            let sentences = s.left_sentences + s.right_sentences;
+            let coverage = (s.left_linked + s.right_linked) as f32 / sentences.max(1) as f32;
+            assert_eq!(collation.similarity[a][b].to_bits(), coverage.to_bits());
+            let key = |links: &[parallax::engine::Link]| -> Vec<(usize, usize, String, u32)> {
+                let mut key: Vec<_> = links
+                    .iter()
+                    .map(|l| (l.left, l.right, format!("{:?}", l.kind), l.score.to_bits()))
+                    .collect();
+                key.sort_unstable();
+                key
+            };
+            assert_eq!(key(&pair.links), key(&alone.links), "documents {a} and {b}");
+            assert!(pair.links.iter().all(|l| l.shared.is_empty()));
+        }
+    }
+}

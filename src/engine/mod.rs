@@ -291,6 +291,12 @@ pub(crate) struct PreparedPair<'a> {
     pub term_names: &'a [String],
     pub term_facts: &'a align::TermFacts,
     pub links: links::ReadPair<'a>,
+    /// Whether the comparison keeps what only a view of the pair shows: the rows' word diffs
+    /// (`Row::ops`) and the links' shared terms and spans. Without, a row whose two sides have
+    /// the same keys throughout is not diffed (its words are all equal), the rows come with no
+    /// ops and the links with their kinds and scores alone: a collation keeps only the links
+    /// and counts of a pair.
+    pub details: bool,
 }
 
 impl PreparedPair<'_> {
@@ -370,6 +376,7 @@ fn compare_oriented(
 ) -> Result<Comparison, Cancelled> {
     let deadline = Instant::now() + Duration::from_millis(options.timeout_ms.max(1));
     let knowledge = source.knowledge;
+    let details = source.prepared.is_none_or(|p| p.details);
     let sides = match source.prepared {
         Some(prepared) => Sides::borrowed(prepared),
         None => prepare_sides(left, right, options, knowledge.equivalences, cancel)?,
@@ -423,8 +430,9 @@ fn compare_oriented(
         &scorer,
         &decided,
         (deadline, cancel),
+        details,
     )?;
-    let links = all_links(&scorer, &candidates, &rows, &decided, to_mirror);
+    let links = all_links(&scorer, &candidates, &rows, &decided, (to_mirror, details));
     let stats = rows::stats(stats, &links, [left_side, right_side], equal_words);
     // The scorer borrows the prepared sides; the sentences move into the comparison.
     drop(scorer);
@@ -495,7 +503,7 @@ fn all_links(
     candidates: &[links::Candidate],
     rows: &[Row],
     decided: &decisions::Resolved,
-    named_by_right: bool,
+    (named_by_right, details): (bool, bool),
 ) -> Vec<Link> {
     let mut kinds: rustc_hash::FxHashMap<(usize, usize), (LinkKind, f32)> = candidates
         .iter()
@@ -532,7 +540,20 @@ fn all_links(
     pairs
         .into_iter()
         .map(|((l, r), (kind, score))| {
-            let mut link = scorer.link(l, r, kind, score, named_by_right);
+            let mut link = if details {
+                scorer.link(l, r, kind, score, named_by_right)
+            } else {
+                Link {
+                    left: l,
+                    right: r,
+                    kind,
+                    score,
+                    shared: Vec::new(),
+                    left_spans: Vec::new(),
+                    right_spans: Vec::new(),
+                    source: links::LinkSource::Engine,
+                }
+            };
             if decided.by_analyst(l, r) {
                 link.source = links::LinkSource::Analyst;
             }

@@ -18,13 +18,15 @@ pub(super) struct Built {
 }
 
 /// The rows of `groups` in order, with their counts ([`Built`]). `sides` are each text with
-/// its prepared side, left then right.
+/// its prepared side, left then right. Without `details` the rows have no ops, and a row
+/// whose sides have the same keys is not diffed (the counts are the same either way).
 pub(super) fn build(
     groups: Vec<Group>,
     [(left, left_side), (right, right_side)]: [(&str, &Prepared); 2],
     scorer: &links::Scorer<'_>,
     decided: &Resolved,
     (deadline, cancel): (Instant, &Cancel),
+    details: bool,
 ) -> Result<Built, Cancelled> {
     let mut stats = Stats::default();
     let mut equal_words = (0, 0);
@@ -36,7 +38,7 @@ pub(super) fn build(
         let mut paraphrase = false;
         let (kind, similarity, ops) = match (group.left.is_empty(), group.right.is_empty()) {
             (false, false) => {
-                let diff = word_diff::diff_row(
+                let sides = (
                     word_diff::RowSide {
                         text: left,
                         prepared: left_side,
@@ -47,8 +49,11 @@ pub(super) fn build(
                         prepared: right_side,
                         sentences: &group.right,
                     },
-                    deadline,
                 );
+                let diff = match details {
+                    true => word_diff::diff_row(sides.0, sides.1, deadline),
+                    false => word_diff::counts(sides.0, sides.1, deadline),
+                };
                 // Identical means the same wording, not only equivalent wording.
                 let identical = left_side.literal[left_side.tokens_of(&group.left)]
                     == right_side.literal[right_side.tokens_of(&group.right)];

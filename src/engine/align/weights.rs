@@ -47,25 +47,39 @@ impl<'t> Weights<'t> {
     /// term neither side has weighs nothing in any sum).
     pub(super) fn new(terms: &'t TermFacts, left: &Prepared, right: &Prepared) -> Self {
         let n = terms.stop.len();
-        let mut df_left = vec![0u32; n];
-        let mut df_right = vec![0u32; n];
-        for bag in &left.terms {
-            for &(t, _) in bag {
-                df_left[t as usize] += 1;
-            }
-        }
-        for bag in &right.terms {
-            for &(t, _) in bag {
-                df_right[t as usize] += 1;
+        // Per term, its document frequency on the left and on the right.
+        let mut df = vec![[0u32; 2]; n];
+        // The terms either side has, each once: only they are weighed by their rarity (in a
+        // collation the table holds every document's terms, most of them in neither side).
+        let mut present: Vec<u32> = Vec::new();
+        for (side, bags) in [&left.terms, &right.terms].into_iter().enumerate() {
+            for bag in bags {
+                for &(t, _) in bag {
+                    let counts = &mut df[t as usize];
+                    if counts == &[0, 0] {
+                        present.push(t);
+                    }
+                    counts[side] += 1;
+                }
             }
         }
         let sentences = left.sentences.len().max(right.sentences.len()).max(1) as f32;
-        let mut weight = vec![0.0; n];
-        for t in 0..n {
-            let df = df_left[t].max(df_right[t]).max(1) as f32;
+        let weigh = |df: u32, stop: bool| {
+            let df = df.max(1) as f32;
             let rarity = 1.0 + (sentences / df).ln();
-            let w: f32 = if terms.stop[t] { 0.1 } else { rarity };
-            weight[t] = fixed::round(f64::from(w));
+            let w: f32 = if stop { 0.1 } else { rarity };
+            fixed::round(f64::from(w))
+        };
+        // A term neither side has weighs what one in a single sentence would.
+        let (absent, absent_stop) = (weigh(0, false), weigh(0, true));
+        let mut weight: Vec<f64> = terms
+            .stop
+            .iter()
+            .map(|&stop| if stop { absent_stop } else { absent })
+            .collect();
+        for &t in &present {
+            let t = t as usize;
+            weight[t] = weigh(df[t][0].max(df[t][1]), terms.stop[t]);
         }
         Self {
             weight,

@@ -172,6 +172,67 @@ fn find(parent: &mut [u32], mut x: u32) -> u32 {
     x
 }
 
+/// What joining two points would break, as first found: the cap per document, else the
+/// cohesion (computed only when a link needs it).
+#[derive(Debug, Clone, Copy)]
+enum Verdict {
+    /// Some document would have more than [`MAX_PER_DOCUMENT`] sentences in the point.
+    Over,
+    /// Within the cap; the share of the cross-document pairs of units that are linked.
+    Cohesion(f32),
+    /// Within the cap; the cohesion not computed (an identical link needs none).
+    Unweighed,
+}
+
+/// Two points as they stand: their roots (smaller first) and member counts (in that order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Joining {
+    roots: (u32, u32),
+    sizes: (usize, usize),
+}
+
+/// The verdicts on two points a link did not join, so that the many other links between the
+/// same two points (each copy of a sentence links to each copy of its counterpart) are refused
+/// without counting their members again. A verdict holds while both points are unchanged.
+#[derive(Default)]
+struct Refused(rustc_hash::FxHashMap<(u32, u32), (Joining, Verdict)>);
+
+impl Refused {
+    fn get(&self, now: &Joining) -> Option<Verdict> {
+        let (then, verdict) = self.0.get(&now.roots)?;
+        (then == now).then_some(*verdict)
+    }
+
+    fn keep(&mut self, now: Joining, verdict: Verdict) {
+        self.0.insert(now.roots, (now, verdict));
+    }
+}
+
+/// The cap per document and, when `need` asks for it, the cohesion of two points' members.
+fn judge(ma: &[u32], mb: &[u32], need: f32, counts: &mut [usize], graph: &Graph) -> Verdict {
+    counts.iter_mut().for_each(|c| *c = 0);
+    let mut over = false;
+    for &m in ma.iter().chain(mb) {
+        let c = &mut counts[graph.document_of[m as usize] as usize];
+        *c += 1;
+        over |= *c > MAX_PER_DOCUMENT;
+    }
+    if over {
+        Verdict::Over
+    } else if need > 0.0 {
+        // The share of cross-document pairs between the two points that are linked.
+        Verdict::Cohesion(cohesion(
+            ma,
+            mb,
+            &graph.unit_of,
+            &graph.document_of,
+            &graph.linked,
+        ))
+    } else {
+        Verdict::Unweighed
+    }
+}
+
 /// Groups the sentences of the ranked documents into points: (members as (rank, sentence),
 /// kind), members sorted. See the module documentation for the rule.
 pub(super) fn cluster(
@@ -185,30 +246,38 @@ pub(super) fn cluster(
     let mut members: Vec<Vec<u32>> = (0..total as u32).map(|i| vec![i]).collect();
     let mut kinds: Vec<Option<LinkKind>> = vec![None; total];
     let mut counts = vec![0usize; sentences.len()];
+    let mut refused = Refused::default();
     for edge in &graph.edges {
         let (a, b) = (find(&mut parent, edge.from), find(&mut parent, edge.to));
         if a == b {
             continue;
         }
         let (ma, mb) = (&members[a as usize], &members[b as usize]);
-        // The cap per document.
-        counts.iter_mut().for_each(|c| *c = 0);
-        let mut over = false;
-        for &m in ma.iter().chain(mb) {
-            let c = &mut counts[document_of[m as usize] as usize];
-            *c += 1;
-            over |= *c > MAX_PER_DOCUMENT;
-        }
-        if over {
-            continue;
-        }
-        // Cohesion: the share of cross-document pairs between the two points that are linked.
         let need = match edge.kind {
             LinkKind::Identical => 0.0,
             LinkKind::Equivalent => EQUIVALENT_COHESION,
             LinkKind::Related => RELATED_COHESION,
         };
-        if need > 0.0 && cohesion(ma, mb, &graph.unit_of, document_of, &graph.linked) < need {
+        // The two points as they are now: a root's members only grow, so its root and size
+        // name one set of sentences.
+        let now = Joining {
+            roots: (a.min(b), a.max(b)),
+            sizes: if a < b {
+                (ma.len(), mb.len())
+            } else {
+                (mb.len(), ma.len())
+            },
+        };
+        let verdict = refused
+            .get(&now)
+            .unwrap_or_else(|| judge(ma, mb, need, &mut counts, &graph));
+        let joins = match verdict {
+            Verdict::Over => false,
+            Verdict::Cohesion(share) => need == 0.0 || share >= need,
+            Verdict::Unweighed => need == 0.0,
+        };
+        if !joins {
+            refused.keep(now, verdict);
             continue;
         }
         // Join the smaller into the larger.

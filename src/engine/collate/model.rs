@@ -74,9 +74,9 @@ pub struct PairLinks {
     pub right: usize,
     /// The pair's word similarity (`Stats::similarity` of the two-text comparison).
     pub word_similarity: f32,
-    /// Every link between the two documents' sentences, sorted by left then right sentence.
-    /// A link's `shared` terms are written as whichever of the two documents was compared on
-    /// the left in the canonical order; its spans are each in their own document.
+    /// Every link between the two documents' sentences, sorted by left then right sentence,
+    /// with its kind and score alone: its `shared` terms and spans are left empty (the
+    /// two-text comparison of the two documents has them, with the word diffs).
     pub links: Vec<Link>,
 }
 

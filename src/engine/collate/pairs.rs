@@ -55,6 +55,18 @@ pub(super) struct Ranked {
     pub(super) results: Vec<PairResult>,
 }
 
+/// The canonical order of `texts`: rank → document, by length then content (then position,
+/// which matters only between identical texts, where it changes nothing); and document → rank.
+fn ranks(texts: &[&str]) -> (Vec<usize>, Vec<usize>) {
+    let mut by_rank: Vec<usize> = (0..texts.len()).collect();
+    by_rank.sort_by(|&a, &b| (texts[a].len(), texts[a], a).cmp(&(texts[b].len(), texts[b], b)));
+    let mut rank_of = vec![0; texts.len()];
+    for (rank, &document) in by_rank.iter().enumerate() {
+        rank_of[document] = rank;
+    }
+    (by_rank, rank_of)
+}
+
 /// Ranks the documents and compares every pair of them; stops between and inside the
 /// comparisons once `cancel` is raised.
 pub(super) fn compare_pairs(
@@ -64,14 +76,7 @@ pub(super) fn compare_pairs(
     cancel: &Cancel,
 ) -> Result<Ranked, Cancelled> {
     let n = texts.len();
-    // Canonical order: rank → document, by length then content (then position, which matters
-    // only between identical texts, where it changes nothing).
-    let mut by_rank: Vec<usize> = (0..n).collect();
-    by_rank.sort_by(|&a, &b| (texts[a].len(), texts[a], a).cmp(&(texts[b].len(), texts[b], b)));
-    let mut rank_of = vec![0; n];
-    for (rank, &document) in by_rank.iter().enumerate() {
-        rank_of[document] = rank;
-    }
+    let (by_rank, rank_of) = ranks(texts);
     let jobs: Vec<(usize, usize)> = (0..n)
         .flat_map(|left| (left + 1..n).map(move |right| (left, right)))
         .collect();
@@ -135,6 +140,8 @@ pub(super) fn compare_pairs(
                 left: &read[left],
                 right: &read[right],
             },
+            // Only the links (their kinds and scores) and counts are kept.
+            details: false,
         };
         let comparison = crate::engine::compare_prepared(
             texts[by_rank[left]],
