@@ -291,11 +291,8 @@ pub(crate) struct PreparedPair<'a> {
     pub term_names: &'a [String],
     pub term_facts: &'a align::TermFacts,
     pub links: links::ReadPair<'a>,
-    /// Whether the comparison keeps what only a view of the pair shows: the rows' word diffs
-    /// (`Row::ops`) and the links' shared terms and spans. Without, a row whose two sides have
-    /// the same keys throughout is not diffed (its words are all equal), the rows come with no
-    /// ops and the links with their kinds and scores alone: a collation keeps only the links
-    /// and counts of a pair.
+    /// Whether to keep what only a view of the pair shows (the rows' word diffs, the links'
+    /// shared terms and spans); a collation keeps only a pair's links, kinds, scores, counts.
     pub details: bool,
 }
 
