@@ -386,6 +386,15 @@ mod stance {
         assert_eq!(shift.left_words, "both sides");
         assert_eq!(shift.right_words, "We");
         assert_eq!(shift.stronger, None);
+        // The FO's statement has no opener: its title ("Pakistan-US … Joint Press
+        // Statement") names Pakistan first, so what "the US" does is the counterpart's, not
+        // the FO's own ("US" is the country, not the pronoun).
+        let applauded = sentence(&c, FO, 0, "The US applauded");
+        let condolences = sentence(&c, FO, 0, "the US expressed condolences");
+        assert_eq!(actor(&a, 0, applauded), Actor::Counterpart);
+        assert_eq!(actor(&a, 0, condolences), Actor::Counterpart);
+        let between = sentence(&c, FO, 0, "between Pakistan and the US");
+        assert_eq!(actor(&a, 0, between), Actor::Joint);
     }
 
     #[test]

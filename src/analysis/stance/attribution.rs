@@ -3,6 +3,7 @@
 
 use super::super::entities::{MONTHS, WEEKDAYS};
 use super::super::{SideTokens, StrengthLexicon};
+use super::issuer::{official_text, paired_title};
 use super::words::{Hit, Kinds, Words};
 use super::{Actor, Attribution, Issuer};
 use crate::engine::segment::Span;
@@ -176,69 +177,6 @@ pub(super) fn opener(
     found.unwrap_or_default()
 }
 
-/// Words after an official's name that say when, not who ("on Tuesday", "today").
-const WHEN: &[&str] = &[
-    "on",
-    "today",
-    "yesterday",
-    "earlier",
-    "tonight",
-    "this",
-    "morning",
-    "evening",
-];
-
-/// How an opener names an official: words `start..stop` of its sentence from the first that
-/// starts a mention, after what dates the meeting ("On November 2, commencing at 1:50 p.m.
-/// (local time) for 25 minutes, Mr. KISHIDA …": the last word with a digit ends it) and after
-/// a dateline ("BEIJING, March 8 (Xinhua) -- Chinese State Councilor …", "New Delhi: Prime
-/// Minister …"), without the time that follows ("… Narendra Modi on Tuesday").
-fn official_text(
-    side: &SideTokens<'_>,
-    words: &Words<'_>,
-    kinds: &Kinds,
-    start: usize,
-    stop: usize,
-) -> String {
-    let gap = |k: usize| {
-        let before = k
-            .checked_sub(1)
-            .map_or(Span::new(0, 0), |b| words.span(b, k));
-        let here = words.span(k, k + 1);
-        side.text
-            .get(before.end.min(here.start)..here.start)
-            .unwrap_or("")
-    };
-    let dateline = |k: usize| {
-        let gap = gap(k);
-        gap.contains([':', '—']) || gap.contains("--")
-    };
-    let digits = |k: usize| {
-        words
-            .lowers
-            .get(k)
-            .is_some_and(|w| w.contains(|c: char| c.is_ascii_digit()))
-    };
-    let after_date = (start..stop)
-        .rev()
-        .find(|&k| digits(k) || dateline(k))
-        .map_or(start, |k| if dateline(k) { k } else { k + 1 });
-    let start = (after_date..stop)
-        .find(|&k| starts_mention(words, k, kinds))
-        .unwrap_or(after_date);
-    let mut stop = stop;
-    while stop > start + 1
-        && words
-            .lowers
-            .get(stop - 1)
-            .is_some_and(|w| WHEN.contains(w) || WEEKDAYS.contains(w))
-    {
-        stop -= 1;
-    }
-    let span = words.span(start, stop);
-    super::super::one_line(side.text.get(span.range()).unwrap_or(""))
-}
-
 /// Demonyms and country words that qualify a title as the other side's ("Japanese Prime
 /// Minister", "UK Prime Minister"): any capitalised word right before a title but "The".
 pub(super) fn qualified_before(words: &Words<'_>, start: usize) -> bool {
@@ -258,7 +196,13 @@ pub(super) fn attribute<'s>(
     let all: Vec<Words<'_>> = (0..side.sentences.len())
         .map(|s| Words::of(side, s, lexicon))
         .collect();
-    let (issuer, own, other) = opener(side, &all, kinds);
+    let (issuer, mut own, mut other) = opener(side, &all, kinds);
+    if issuer.opener.is_none()
+        && let Some((first, second)) = paired_title(side, &all)
+    {
+        own.names.push(first);
+        other.names.push(second);
+    }
     let mut actors = Vec::with_capacity(all.len());
     let mut mentions = Vec::with_capacity(all.len());
     let mut previous: Option<Actor> = None;
@@ -318,6 +262,24 @@ pub(super) fn is_object(words: &Words<'_>, start: usize) -> bool {
     while let Some(before) = k.checked_sub(1) {
         match words.lowers.get(before) {
             Some(&"the") => k = before,
+            // The second of two names joined by "and" after "between" or "among" is an
+            // object too: "between Pakistan and the US".
+            Some(&"and") => {
+                let mut j = before;
+                while let Some(p) = j.checked_sub(1) {
+                    let capitalised = words.words.get(p).is_some_and(|t| t.is_capitalised());
+                    if capitalised || words.lowers.get(p) == Some(&"the") {
+                        j = p;
+                    } else {
+                        break;
+                    }
+                }
+                let symmetric = j
+                    .checked_sub(1)
+                    .and_then(|p| words.lowers.get(p))
+                    .is_some_and(|w| matches!(*w, "between" | "among"));
+                return j < before && symmetric;
+            }
             Some(w) => return OBJECT_AFTER.contains(w),
             None => return false,
         }
@@ -534,10 +496,12 @@ pub(super) fn credit(
     let all = mentions(words, own, other, previous, kinds);
     let found: Vec<Mention> = all.iter().copied().filter(|m| !m.object).collect();
     let Some(first) = found.first().copied() else {
+        // "US" in capitals is the country, not the pronoun.
         let ours = words
             .lowers
             .iter()
-            .any(|w| matches!(*w, "our" | "us" | "we"));
+            .zip(&words.words)
+            .any(|(w, t)| matches!(*w, "our" | "we") || (*w == "us" && t.key.as_str() != "US"));
         return if ours {
             (Actor::Issuer, Span::new(0, 0))
         } else {

@@ -23,6 +23,7 @@
 //! identical, in link order; every quoted span lies inside its sentence.
 
 mod attribution;
+mod issuer;
 mod shifts;
 #[cfg(test)]
 mod tests;

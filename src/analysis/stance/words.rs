@@ -83,7 +83,17 @@ impl<'s> Words<'s> {
                     || t.is_word && t.key.ends_with('.')
             });
         let words: Vec<&Tok> = tokens.iter().filter(|t| t.is_word).collect();
-        let lowers: Vec<&str> = words.iter().map(|t| t.lower.as_str()).collect();
+        // "US" in capitals is the country, never the pronoun "us" of the lexicon's forms.
+        let lowers: Vec<&str> = words
+            .iter()
+            .map(|t| {
+                if t.key.as_str() == "US" {
+                    "u.s."
+                } else {
+                    t.lower.as_str()
+                }
+            })
+            .collect();
         let mut hits = Vec::new();
         let mut i = 0;
         while i < lowers.len() {

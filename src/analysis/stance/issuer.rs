@@ -1,0 +1,90 @@
+//! How a statement names who issued it: the official an opener names, cut to the words that
+//! name them, and the two parties of a statement with no opener.
+
+use super::super::entities::WEEKDAYS;
+use super::super::{SideTokens, Tok};
+use super::attribution::starts_mention;
+use super::words::{Kinds, Words};
+use crate::engine::segment::Span;
+
+/// Words after an official's name that say when, not who ("on Tuesday", "today").
+const WHEN: &[&str] = &[
+    "on",
+    "today",
+    "yesterday",
+    "earlier",
+    "tonight",
+    "this",
+    "morning",
+    "evening",
+];
+
+/// How an opener names an official: words `start..stop` of its sentence from the first that
+/// starts a mention, after what dates the meeting ("On November 2, commencing at 1:50 p.m.
+/// (local time) for 25 minutes, Mr. KISHIDA …": the last word with a digit ends it) and after
+/// a dateline ("BEIJING, March 8 (Xinhua) -- Chinese State Councilor …", "New Delhi: Prime
+/// Minister …"), without the time that follows ("… Narendra Modi on Tuesday").
+pub(super) fn official_text(
+    side: &SideTokens<'_>,
+    words: &Words<'_>,
+    kinds: &Kinds,
+    start: usize,
+    stop: usize,
+) -> String {
+    let gap = |k: usize| {
+        let before = k
+            .checked_sub(1)
+            .map_or(Span::new(0, 0), |b| words.span(b, k));
+        let here = words.span(k, k + 1);
+        side.text
+            .get(before.end.min(here.start)..here.start)
+            .unwrap_or("")
+    };
+    let dateline = |k: usize| {
+        let gap = gap(k);
+        gap.contains([':', '—']) || gap.contains("--")
+    };
+    let digits = |k: usize| {
+        words
+            .lowers
+            .get(k)
+            .is_some_and(|w| w.contains(|c: char| c.is_ascii_digit()))
+    };
+    let after_date = (start..stop)
+        .rev()
+        .find(|&k| digits(k) || dateline(k))
+        .map_or(start, |k| if dateline(k) { k } else { k + 1 });
+    let start = (after_date..stop)
+        .find(|&k| starts_mention(words, k, kinds))
+        .unwrap_or(after_date);
+    let mut stop = stop;
+    while stop > start + 1
+        && words
+            .lowers
+            .get(stop - 1)
+            .is_some_and(|w| WHEN.contains(w) || WEEKDAYS.contains(w))
+    {
+        stop -= 1;
+    }
+    let span = words.span(start, stop);
+    super::super::one_line(side.text.get(span.range()).unwrap_or(""))
+}
+
+/// The two parties of a statement with no opener, from a pair of names joined by a hyphen in
+/// its first sentence ("Pakistan-US Counter-Terrorism Dialogue Joint Press Statement"): each
+/// side writes its own name first ("U.S.-Pakistan" in the embassy's post), so the first is the
+/// issuer's, the second the counterpart's. Both must be named again elsewhere in the text
+/// (not "Islamic State-Khorasan"). In lower case.
+pub(super) fn paired_title(side: &SideTokens<'_>, all: &[Words<'_>]) -> Option<(String, String)> {
+    let words = all.first()?;
+    let named_elsewhere = |name: &str| all.iter().skip(1).any(|w| w.lowers.contains(&name));
+    (1..words.words.len()).find_map(|i| {
+        let (a, b) = (words.words.get(i - 1)?, words.words.get(i)?);
+        let hyphen = side.text.get(a.span.end..b.span.start)? == "-";
+        let name =
+            |t: &Tok| t.is_capitalised() && t.key.chars().filter(|c| c.is_alphabetic()).count() > 1;
+        let (first, second) = (words.lowers.get(i - 1)?, words.lowers.get(i)?);
+        (hyphen && name(a) && name(b) && named_elsewhere(first) && named_elsewhere(second))
+            .then(|| ((*first).to_owned(), (*second).to_owned()))
+    })
+}
