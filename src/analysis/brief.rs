@@ -14,7 +14,7 @@ use super::Stronger;
 use super::entities::{Entity, EntityKind, Presence};
 use super::figures::{FigureKind, FigurePresence, FiguresCompared};
 use super::stance::{Actor, Attribution, Shift, ShiftKind};
-use crate::engine::{Comparison, RowKind};
+use crate::engine::{Comparison, RowKind, Sentence};
 
 /// The most lines a brief has.
 pub const MAX_LINES: usize = 8;
@@ -140,19 +140,25 @@ impl Brief<'_> {
         self.rows_of.get(side)?.get(sentence).copied()
     }
 
-    /// A sentence's text, quoted for a line (cut at a word when long).
-    fn sentence_text(&self, side: usize, sentence: usize) -> String {
+    /// A side's sentences (0 left, 1 right).
+    fn sentences(&self, side: usize) -> &[Sentence] {
         let comparison = self.inputs.comparison;
-        let sentences = if side == 0 {
+        if side == 0 {
             &comparison.left_sentences
         } else {
             &comparison.right_sentences
-        };
-        sentences
-            .get(sentence)
-            .and_then(|s| self.inputs.texts.get(side)?.get(s.content.range()))
-            .map(quote)
-            .unwrap_or_default()
+        }
+    }
+
+    /// A sentence's content, as its side writes it.
+    fn content(&self, side: usize, sentence: usize) -> Option<&str> {
+        let s = self.sentences(side).get(sentence)?;
+        self.inputs.texts.get(side)?.get(s.content.range())
+    }
+
+    /// A sentence's text, quoted for a line (cut at a word when long).
+    fn sentence_text(&self, side: usize, sentence: usize) -> String {
+        self.content(side, sentence).map(quote).unwrap_or_default()
     }
 
     /// How much a sentence tells an analyst who reads it as the example of what one side
@@ -160,16 +166,7 @@ impl Brief<'_> {
     /// with digits), a little for its length; a lead-in ("As stated by the Spokesperson:") or
     /// a question tells nothing of its own.
     fn telling_weight(&self, side: usize, sentence: usize) -> usize {
-        let comparison = self.inputs.comparison;
-        let sentences = if side == 0 {
-            &comparison.left_sentences
-        } else {
-            &comparison.right_sentences
-        };
-        let Some(text) = sentences
-            .get(sentence)
-            .and_then(|s| self.inputs.texts.get(side)?.get(s.content.range()))
-        else {
+        let Some(text) = self.content(side, sentence) else {
             return 0;
         };
         let text = text.trim_end();
@@ -247,12 +244,7 @@ impl Brief<'_> {
             (1, "right", RowKind::RightOnly),
         ] {
             let linked: Vec<bool> = {
-                let n = if side == 0 {
-                    self.inputs.comparison.left_sentences.len()
-                } else {
-                    self.inputs.comparison.right_sentences.len()
-                };
-                let mut linked = vec![false; n];
+                let mut linked = vec![false; self.sentences(side).len()];
                 for link in &self.inputs.comparison.links {
                     let s = if side == 0 { link.left } else { link.right };
                     if let Some(flag) = linked.get_mut(s) {
@@ -302,7 +294,6 @@ impl Brief<'_> {
     /// Names only one side gives (people, organisations, places, events; not titles): what
     /// an analyst looks for first in two accounts of one meeting, most named first.
     fn names_one_side(&self, lines: &mut Vec<BriefLine>) {
-        let comparison = self.inputs.comparison;
         for (presence, side, side_name) in [
             (Presence::LeftOnly, 0, "left"),
             (Presence::RightOnly, 1, "right"),
@@ -322,11 +313,7 @@ impl Brief<'_> {
             if names.len() > shown.len() {
                 shown.push(format!("{} more", names.len() - shown.len()));
             }
-            let sentences = if side == 0 {
-                &comparison.left_sentences
-            } else {
-                &comparison.right_sentences
-            };
+            let sentences = self.sentences(side);
             let rows = names
                 .iter()
                 .flat_map(|e| {

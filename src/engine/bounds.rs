@@ -10,7 +10,7 @@
 
 use unicode_segmentation::{UWordBoundIndices, UnicodeSegmentation};
 
-use super::segment::{Span, Token, is_dotted};
+use super::segment::{Span, Token, joined_dot};
 
 /// The pieces between word boundaries of `text`, with their byte offsets, as
 /// `split_word_bound_indices` gives them.
@@ -264,13 +264,7 @@ pub fn ascii_tokens(text: &str, span: Span, out: &mut Vec<Token>) {
         let start = span.start + at;
         let piece = &bytes[at..end];
         at = end;
-        if piece == b"."
-            && let Some(prev) = out.last_mut()
-            && prev.span.end == start
-            && prev.is_word
-            && is_dotted(&text[prev.span.range()])
-        {
-            prev.span.end = start + 1;
+        if piece == b"." && joined_dot(out, text, start) {
             continue;
         }
         out.push(Token {

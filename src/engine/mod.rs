@@ -540,16 +540,7 @@ fn all_links(
             let mut link = if details {
                 scorer.link(l, r, kind, score, named_by_right)
             } else {
-                Link {
-                    left: l,
-                    right: r,
-                    kind,
-                    score,
-                    shared: Vec::new(),
-                    left_spans: Vec::new(),
-                    right_spans: Vec::new(),
-                    source: links::LinkSource::Engine,
-                }
+                Link::bare(l, r, kind, score)
             };
             if decided.by_analyst(l, r) {
                 link.source = links::LinkSource::Analyst;

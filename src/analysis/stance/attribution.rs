@@ -496,12 +496,11 @@ pub(super) fn credit(
     let all = mentions(words, own, other, previous, kinds);
     let found: Vec<Mention> = all.iter().copied().filter(|m| !m.object).collect();
     let Some(first) = found.first().copied() else {
-        // "US" in capitals is the country, not the pronoun.
+        // "US" in capitals is read as "u.s.", the country (`Words::of`): "us" is the pronoun.
         let ours = words
             .lowers
             .iter()
-            .zip(&words.words)
-            .any(|(w, t)| matches!(*w, "our" | "we") || (*w == "us" && t.key.as_str() != "US"));
+            .any(|w| matches!(*w, "our" | "us" | "we"));
         return if ours {
             (Actor::Issuer, Span::new(0, 0))
         } else {

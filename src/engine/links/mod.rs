@@ -161,6 +161,22 @@ pub struct Link {
     pub source: LinkSource,
 }
 
+impl Link {
+    /// The engine's link of two sentences with its kind and score alone: no shared terms.
+    pub fn bare(left: usize, right: usize, kind: LinkKind, score: f32) -> Self {
+        Self {
+            left,
+            right,
+            kind,
+            score,
+            shared: Vec::new(),
+            left_spans: Vec::new(),
+            right_spans: Vec::new(),
+            source: LinkSource::Engine,
+        }
+    }
+}
+
 /// A link found before the rows are made: the two sentences, the kind and the score.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Candidate {

@@ -14,16 +14,7 @@ impl Scorer<'_> {
         score: f32,
         named_by_right: bool,
     ) -> Link {
-        let mut link = Link {
-            left: l,
-            right: r,
-            kind,
-            score,
-            shared: Vec::new(),
-            left_spans: Vec::new(),
-            right_spans: Vec::new(),
-            source: LinkSource::Engine,
-        };
+        let mut link = Link::bare(l, r, kind, score);
         let (Some(left), Some(right)) = (self.left_info.get(l), self.right_info.get(r)) else {
             return link;
         };

@@ -526,6 +526,17 @@ fn continues_after(prev: &str, next: &str) -> bool {
     false
 }
 
+/// Joins a full stop at `start` to an abbreviation right before it ("U.S" + "."): whether it did.
+pub(crate) fn joined_dot(out: &mut [Token], text: &str, start: usize) -> bool {
+    let joins = out.last_mut().filter(|p| p.span.end == start && p.is_word);
+    let joins = joins.filter(|p| text.get(p.span.range()).is_some_and(is_dotted));
+    if let Some(prev) = joins {
+        prev.span.end = start + 1;
+        return true;
+    }
+    false
+}
+
 /// Whether `word` is a dotted abbreviation without its final dot: letters separated by single
 /// dots, as "U.S" or "e.g" (each part one or two letters).
 pub(crate) fn is_dotted(word: &str) -> bool {
@@ -572,13 +583,7 @@ pub(crate) fn piece_tokens(text: &str, span: Span, out: &mut Vec<Token>) {
         if first.is_whitespace() {
             continue;
         }
-        if piece == "."
-            && let Some(prev) = out.last_mut()
-            && prev.span.end == start
-            && prev.is_word
-            && is_dotted(&text[prev.span.range()])
-        {
-            prev.span.end = start + 1;
+        if piece == "." && joined_dot(out, text, start) {
             continue;
         }
         let is_word = piece.chars().any(char::is_alphanumeric);
