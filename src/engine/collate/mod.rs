@@ -174,16 +174,7 @@ mod tests {
     }
 
     fn link(left: usize, right: usize, kind: LinkKind, score: f32) -> Link {
-        Link {
-            left,
-            right,
-            kind,
-            score,
-            shared: Vec::new(),
-            left_spans: Vec::new(),
-            right_spans: Vec::new(),
-            source: Default::default(),
-        }
+        Link::bare(left, right, kind, score)
     }
 
     fn pair(left: usize, right: usize, links: Vec<Link>) -> PairResult {
