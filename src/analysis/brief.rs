@@ -222,12 +222,15 @@ impl Brief<'_> {
                 (&first.right_words, &first.left_words)
             };
             let points = count(found.len(), "point", "points");
-            let text = format!(
+            let mut text = format!(
                 "The {side_name} credits {points} to both sides that the {other_name} credits to \
-                 {one_party}: “{}” against “{}”",
-                quote(joint_words),
-                quote(one_words)
+                 {one_party}: “{}”",
+                quote(joint_words)
             );
+            // A sentence credited to its own side by "we" or "our" alone has no words to quote.
+            if !one_words.trim().is_empty() {
+                text.push_str(&format!(" against “{}”", quote(one_words)));
+            }
             let rows = found
                 .iter()
                 .filter_map(|s| self.row_of(0, s.left))
