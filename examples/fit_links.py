@@ -133,16 +133,28 @@ def fit(rows):
     return w
 
 
+def ruled(names, x):
+    """What the engine's rules decide of a pair whatever the model says: True when it is
+    linked (the two titles, the two openers, a headline and the opener of a side without a
+    title), False when it is not (a title against another sentence than the other side's
+    title), None when the model decides (src/engine/links/find.rs)."""
+    if any(x[names.index(f)] > 0 for f in ("opener", "title", "title_opener")):
+        return True
+    if x[names.index("title_mismatch")] > 0:
+        return False
+    return None
+
+
 def decisions(pairs, w, threshold):
-    """Per pair: the gold-mapped keys of the pairs linked (forced titles and openers too)."""
+    """Per pair: the gold-mapped keys of the pairs linked (what the rules decide too)."""
     out = []
     for pair in pairs:
         names = pair["names"]
-        forced_at = [names.index("opener"), names.index("title")]
         linked = set()
         for x, y, key, l, r in pair["rows"]:
+            rule = ruled(names, x)
             p = sigmoid(sum(wi * xi for wi, xi in zip(w, x)))
-            if p >= threshold or any(x[i] > 0 for i in forced_at):
+            if rule or (rule is None and p >= threshold):
                 linked.add((key, y))
         out.append(linked)
     return out

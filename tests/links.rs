@@ -296,6 +296,52 @@ fn a_title_and_a_date_line_are_still_headings_and_titles_pair() {
 }
 
 #[test]
+fn a_headline_stands_for_the_opener_of_a_side_without_a_title_and_a_label_does_not() {
+    // A headline that reports the call ("... hold phone talks") says what the other side's
+    // opener says, in other words; a side without a title gives no title to pair it with.
+    let body = "Foreign Minister Qureshi spoke on telephone with Foreign Minister Wang Yi on \
+                Tuesday.\n\nThe two ministers discussed bilateral ties.\n";
+    let headline = "Chinese, Pakistani FMs hold phone talks\n\nBEIJING, March 8 -- Chinese \
+                    Foreign Minister Wang Yi on Tuesday held a phone conversation with \
+                    Pakistani Foreign Minister Shah Mahmood Qureshi.\n\nWang condemned the \
+                    attack in Peshawar.\n";
+    let c = compare(body, headline, &Options::default());
+    let link = c
+        .link(0, 0)
+        .expect("the headline is linked to the other side's opener");
+    assert_eq!(link.kind, LinkKind::Equivalent);
+    // A label that only names the meeting is no report of it.
+    let label = headline.replace(
+        "Chinese, Pakistani FMs hold phone talks",
+        "China-Pakistan Telephone Talks",
+    );
+    let c = compare(body, &label, &Options::default());
+    assert!(c.link(0, 0).is_none(), "{:?}", c.links);
+}
+
+#[test]
+fn a_title_pairs_with_the_other_title_not_with_the_opener_under_it() {
+    let left = "PM call with Taoiseach Leo Varadkar\n\nThe Prime Minister spoke to the Irish \
+                Taoiseach Leo Varadkar yesterday afternoon.\n";
+    let right = "Taoiseach speaks with UK Prime Minister, Rishi Sunak\n\nTaoiseach Leo \
+                 Varadkar and the UK Prime Minister, Rishi Sunak had a good conversation by \
+                 telephone this afternoon.\n";
+    let c = compare(left, right, &Options::default());
+    assert!(c.link(0, 0).is_some(), "the titles: {:?}", c.links);
+    assert!(c.link(1, 1).is_some(), "the openers: {:?}", c.links);
+    assert!(
+        c.link(0, 1).is_none(),
+        "a title against the opener: {:?}",
+        c.links
+    );
+    assert!(
+        c.link(1, 0).is_none(),
+        "an opener against the title: {:?}",
+        c.links
+    );
+}
+
+#[test]
 fn one_shared_common_word_is_not_a_link() {
     // (Not the texts' first sentences: two first sentences saying who met or welcomed whom
     // are the two openers, linked whatever their words.)

@@ -11,7 +11,7 @@ use super::*;
 const SHORT_TEXT: usize = 4;
 
 /// Index of the `bigrams` feature in [`FEATURES`].
-const FEATURE_BIGRAMS: usize = 19;
+const FEATURE_BIGRAMS: usize = model::feature("bigrams");
 
 /// A pair the link model decides on.
 #[derive(Debug, Clone, PartialEq)]
@@ -286,15 +286,7 @@ impl RoleFlags {
         let role = left.text.roles & right.text.roles != 0;
         let title = roles.left_title == Some(l) && roles.right_title == Some(r);
         let opener = roles.left_opener == Some(l) && roles.right_opener == Some(r);
-        // A title that names the meeting stands for the opener of a side without a title.
-        let title_opener = (roles.left_title == Some(l)
-            && left.meeting
-            && roles.right_opener == Some(r)
-            && roles.right_title.is_none())
-            || (roles.left_opener == Some(l)
-                && roles.right_title == Some(r)
-                && right.meeting
-                && roles.left_title.is_none());
+        let title_opener = roles.title_opener(l, r);
         // A title against a sentence that is not the other side's title, when that side
         // has one; an opener against a sentence that is not the other side's opener.
         let is_title = (roles.left_title == Some(l), roles.right_title == Some(r));
@@ -460,7 +452,7 @@ impl Scorer<'_> {
             1.0 / (1.0 + worst_rank as f64),
             (at(l, n_left) - at(r, n_right)).abs(),
             flag(overlap.nothing_specific),
-            flag((left.text.heading || right.text.heading) && !flags.title),
+            flag((left.text.heading || right.text.heading) && !flags.title && !flags.title_opener),
             ((left.text.words as f64 + 1.0) / (right.text.words as f64 + 1.0))
                 .ln()
                 .abs(),

@@ -6,7 +6,9 @@ use rustc_hash::FxHashMap as HashMap;
 use super::*;
 
 /// Index of the `role` feature in [`FEATURES`].
-const FEATURE_ROLE: usize = 5;
+const FEATURE_ROLE: usize = model::feature("role");
+/// Index of the `title_mismatch` feature in [`FEATURES`].
+const FEATURE_TITLE_MISMATCH: usize = model::feature("title_mismatch");
 
 /// The titles and openers of the two documents.
 pub(super) struct DocumentRoles {
@@ -14,13 +16,31 @@ pub(super) struct DocumentRoles {
     pub(super) right_title: Option<usize>,
     pub(super) left_opener: Option<usize>,
     pub(super) right_opener: Option<usize>,
+    /// Whether each side's title is worded as a headline that reports the meeting.
+    pub(super) headline: (bool, bool),
 }
 
 impl DocumentRoles {
-    /// Whether a pair is linked whatever its words: the two titles, or the two openers.
+    /// Whether a pair is linked whatever its words: the two titles, the two openers, or a
+    /// headline and the opener of a side without a title.
     fn forced(&self, l: usize, r: usize) -> bool {
         (self.left_title == Some(l) && self.right_title == Some(r))
             || (self.left_opener == Some(l) && self.right_opener == Some(r))
+            || self.title_opener(l, r)
+    }
+
+    /// Whether the pair is one side's headline ("Prime Minister speaks with ...") and the
+    /// opener of the other side, which has no title: both report the meeting (a label that
+    /// names it, "Japan-UK Summit Meeting", does not).
+    pub(super) fn title_opener(&self, l: usize, r: usize) -> bool {
+        (self.left_title == Some(l)
+            && self.headline.0
+            && self.right_opener == Some(r)
+            && self.right_title.is_none())
+            || (self.left_opener == Some(l)
+                && self.right_title == Some(r)
+                && self.headline.1
+                && self.left_title.is_none())
     }
 }
 
@@ -158,6 +178,10 @@ impl Scorer<'_> {
             if !forced && !forced_role && !pair.short_best && !params.model.links(&pair.features) {
                 continue;
             }
+            // When both sides have a title, a title links to the other title only.
+            if !forced && pair.features[FEATURE_TITLE_MISMATCH] > 0.0 {
+                continue;
+            }
             let role = pair.features[FEATURE_ROLE] > 0.0;
             let kind = if forced || forced_role || role || pair.score >= params.equivalent {
                 LinkKind::Equivalent
@@ -240,6 +264,10 @@ impl Scorer<'_> {
             right_title,
             left_opener: Self::opener(&self.left_info, left_title.map_or(0, |t| t + 1)),
             right_opener: Self::opener(&self.right_info, right_title.map_or(0, |t| t + 1)),
+            headline: (
+                left_title.is_some_and(|t| self.left_info[t].text.headline),
+                right_title.is_some_and(|t| self.right_info[t].text.headline),
+            ),
         }
     }
 }

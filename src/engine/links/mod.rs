@@ -47,7 +47,7 @@ pub use features::PairFeatures;
 pub use lexicon::Lexicon;
 pub use model::{FEATURES, Features, Model, N_FEATURES};
 pub use text::is_heading;
-use text::{clause_ranges, ends_with_stop, has_past_verb};
+use text::{clause_ranges, ends_with_stop, has_past_verb, is_headline};
 
 /// Least score for a link to be `equivalent` rather than `related`.
 pub const EQUIVALENT: f32 = 0.4;

@@ -32,6 +32,33 @@ pub const FEATURES: [&str; 21] = [
     "short_best",
 ];
 
+/// The index of the feature called `name` in [`FEATURES`] (a compile error when there is none).
+pub(super) const fn feature(name: &str) -> usize {
+    let mut i = 0;
+    while i < FEATURES.len() {
+        if same(FEATURES[i].as_bytes(), name.as_bytes()) {
+            return i;
+        }
+        i += 1;
+    }
+    panic!("no such feature")
+}
+
+/// Whether two byte strings are equal (in a `const fn`).
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// How many features a pair has.
 pub const N_FEATURES: usize = FEATURES.len();
 

@@ -52,6 +52,39 @@ pub(super) fn has_past_verb(words: &[&str]) -> bool {
     })
 }
 
+/// Whether a title is worded as a headline that reports the meeting ("Prime Minister speaks
+/// with ...", "FMs hold phone talks"): a verb of meeting after its first word, in the forms a
+/// headline uses. A label that names the meeting ("Japan-UK Summit Meeting", "Foreign Leader
+/// Calls") has none: its words of meeting are nouns.
+pub(super) fn is_headline(words: &[&str]) -> bool {
+    words.iter().skip(1).any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+        HEADLINE_VERBS.contains(&w.as_str())
+    })
+}
+
+/// Verbs of meeting in a headline's forms; not "calls", "talks", "visits", which headlines
+/// also use as nouns.
+const HEADLINE_VERBS: &[&str] = &[
+    "speaks",
+    "speak",
+    "spoke",
+    "meets",
+    "meet",
+    "met",
+    "holds",
+    "hold",
+    "held",
+    "hosts",
+    "hosted",
+    "receives",
+    "received",
+    "welcomes",
+    "welcomed",
+    "telephones",
+    "phones",
+];
+
 /// Most words a heading has.
 const HEADING_WORDS: usize = 16;
 
