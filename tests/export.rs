@@ -153,8 +153,7 @@ fn html_report_has_no_external_references_and_no_script() {
 
 #[test]
 fn cli_writes_html_and_markdown_to_a_file() {
-    let dir = std::env::temp_dir().join(format!("parallax-export-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("dir");
+    let dir = super::common::scratch("export", "cli_writes_html_and_markdown_to_a_file");
     for (format, name, marker) in [
         ("html", "r.html", "</html>"),
         ("markdown", "r.md", "## Side by side"),

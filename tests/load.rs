@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use parallax::engine::{Options, RowKind, compare};
 use parallax::load::{LoadError, MAX_FILE_BYTES, load_file};
 
-use super::common::{FO as STATEMENT, parallax};
+use super::common::{FO as STATEMENT, parallax, scratch};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -14,10 +14,9 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// A path `name` in a scratch folder of its own (under the build's target folder).
 fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("parallax-load-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir.join(name)
+    scratch("load", name).join(name)
 }
 
 #[test]

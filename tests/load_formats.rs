@@ -298,8 +298,7 @@ fn deeply_nested_chrome_and_articles_load_without_overflow() {
 
 #[test]
 fn the_cli_says_in_one_line_that_a_page_of_chrome_has_no_statement() {
-    let dir = std::env::temp_dir().join(format!("parallax-formats-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
+    let dir = super::common::scratch("formats", "a_page_of_chrome_has_no_statement");
     let page = dir.join("cookie-wall.html");
     std::fs::write(
         &page,

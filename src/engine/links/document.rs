@@ -13,10 +13,7 @@
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{
-    LONG_SENTENCE, Lexicon, MIN_CLAUSE_WORDS, clause_ranges, ends_with_stop, is_heading,
-    is_headline,
-};
+use super::{LONG_SENTENCE, Lexicon, MIN_CLAUSE_WORDS, clause_ranges, ends_with_stop, is_heading};
 use crate::engine::prepare::Prepared;
 
 /// The concepts of every term of a set of documents prepared with one term table, numbered in
@@ -122,8 +119,6 @@ pub(super) struct SentenceText {
     pub(super) stopped: bool,
     /// Whether it ends with a colon (it introduces what follows: "A spokesperson said:").
     pub(super) introduces: bool,
-    /// Whether it is worded as a headline that reports a meeting ([`is_headline`]).
-    pub(super) headline: bool,
     /// Its words.
     pub(super) words: usize,
     /// Its length in bytes.
@@ -203,7 +198,6 @@ impl<'t> Reader<'t> {
                 stopped: ends_with_stop(content),
                 introduces: content.trim_end().ends_with(':'),
                 heading: is_heading(content),
-                headline: is_headline(&content.split_whitespace().collect::<Vec<_>>()),
                 words: content.split_whitespace().count(),
                 length: content.len(),
             };

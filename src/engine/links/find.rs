@@ -265,8 +265,8 @@ impl Scorer<'_> {
             left_opener: Self::opener(&self.left_info, left_title.map_or(0, |t| t + 1)),
             right_opener: Self::opener(&self.right_info, right_title.map_or(0, |t| t + 1)),
             headline: (
-                left_title.is_some_and(|t| self.left_info[t].text.headline),
-                right_title.is_some_and(|t| self.right_info[t].text.headline),
+                left_title.is_some() && Self::headline(self.left_text, self.left),
+                right_title.is_some() && Self::headline(self.right_text, self.right),
             ),
         }
     }

@@ -438,6 +438,16 @@ impl<'a> Scorer<'a> {
         .then_some(0)
     }
 
+    /// Whether the document's first sentence is worded as a headline ([`is_headline`]).
+    fn headline(text: &str, side: &Prepared) -> bool {
+        let content = side
+            .sentences
+            .first()
+            .and_then(|s| text.get(s.content.range()))
+            .unwrap_or("");
+        is_headline(&content.split_whitespace().collect::<Vec<_>>())
+    }
+
     /// Index of the document's opener: the first sentence of the body (after the title, date
     /// or place lines and a line that introduces a quote, "A spokesperson said:", among the
     /// first four) when it says who met or spoke with whom.
