@@ -946,5 +946,19 @@ fn each_statement_shows_whom_its_sentences_credit() {
         .expect("a joint marker")
         .hover();
     harness.run_steps(60);
-    harness.get_by_label_contains("redited to both sides");
+    // The marker's tooltip (the overview's brief also says "credited to both sides", in a
+    // line that quotes sentences "such as …").
+    assert!(
+        harness
+            .get_all_by_label_contains("redited to both sides")
+            .any(|node| {
+                let node = egui_kittest::kittest::NodeT::accesskit_node(&node);
+                let text = [node.label(), node.value()]
+                    .into_iter()
+                    .flatten()
+                    .collect::<String>();
+                text.contains("redited to both sides") && !text.contains("such as")
+            }),
+        "no tooltip"
+    );
 }

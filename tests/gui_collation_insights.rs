@@ -8,6 +8,7 @@ use parallax::engine::collate::collate;
 use parallax::engine::{Equivalences, Options};
 use parallax::gui::Command;
 use parallax::gui::collation::insights as collation_insights;
+use parallax::gui::commands::CollationCommand;
 
 use super::common::{ARTICLE, EMBASSY, FO, MOFA};
 
@@ -71,4 +72,46 @@ fn the_table_shows_who_names_the_bla_and_the_filter_keeps_its_row() {
     harness.get_by_label("1");
     harness.get_by_label("3");
     assert!(harness.state().is_empty(), "no commands yet");
+}
+
+#[test]
+fn the_brief_lists_what_differs_and_a_click_highlights_its_points() {
+    let texts = [EMBASSY, FO, MOFA, ARTICLE];
+    let collation = collate(&texts, &Options::default());
+    let insights = seed_insights();
+    let only = insights
+        .brief
+        .iter()
+        .find(|l| l.text.starts_with("Only D4 reports"))
+        .unwrap_or_else(|| panic!("{:#?}", insights.brief))
+        .clone();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(600.0, 900.0))
+        .build_ui_state(
+            |ui, commands: &mut Vec<Command>| {
+                collation_insights::brief_ui(ui, &insights, &collation, commands);
+            },
+            Vec::new(),
+        );
+    harness.run();
+    harness.get_by_label("Brief: what differs");
+    let label = format!("- {} ({} points)", only.text, only.points.len());
+    harness.get_by_label(&label).click();
+    harness.run();
+    let commands = harness.state();
+    let [Command::Collation(CollationCommand::HighlightInStatements(places))] = commands.as_slice()
+    else {
+        panic!("{commands:?}");
+    };
+    // One place per point, all in the article (D4), each a sentence of it.
+    assert_eq!(places.len(), only.points.len());
+    assert!(places.iter().all(|&(d, _)| d == 3), "{places:?}");
+    for &(_, span) in places {
+        assert!(
+            collation.sentences[3]
+                .iter()
+                .any(|s| s.content.start == span.start),
+            "{span:?}"
+        );
+    }
 }

@@ -4,6 +4,7 @@ mod analysis;
 mod cli;
 mod cli_insights;
 mod collate;
+mod collate_brief;
 mod collate_insights;
 mod common;
 mod decisions;

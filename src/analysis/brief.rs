@@ -33,6 +33,8 @@ pub enum BriefTopic {
     Attribution,
     /// Points only one side reports.
     OnlyOneSide,
+    /// Points every statement of a collation reports but one.
+    LeftOut,
     /// Names only one side gives.
     Names,
     /// One side words points more strongly.
@@ -161,29 +163,9 @@ impl Brief<'_> {
         self.content(side, sentence).map(quote).unwrap_or_default()
     }
 
-    /// How much a sentence tells an analyst who reads it as the example of what one side
-    /// alone reports: the names and figures in it (capitalised words but its first, words
-    /// with digits), a little for its length; a lead-in ("As stated by the Spokesperson:") or
-    /// a question tells nothing of its own.
+    /// How much a sentence of a side tells as an example ([`telling_weight`]).
     fn telling_weight(&self, side: usize, sentence: usize) -> usize {
-        let Some(text) = self.content(side, sentence) else {
-            return 0;
-        };
-        let text = text.trim_end();
-        if text.ends_with([':', '?']) {
-            return 0;
-        }
-        let words: Vec<&str> = text.split_whitespace().collect();
-        let named = words
-            .iter()
-            .skip(1)
-            .map(|w| w.trim_start_matches(|c: char| !c.is_alphanumeric()))
-            .filter(|w| {
-                w.chars().filter(|c| c.is_alphanumeric()).count() > 1
-                    && w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-            })
-            .count();
-        1 + 4 * named + words.len().min(30) / 10
+        self.content(side, sentence).map_or(0, telling_weight)
     }
 
     /// 1. Points credited to both on one side, to one party on the other.
@@ -339,21 +321,7 @@ impl Brief<'_> {
     /// Whether a one-word name is a common noun capitalised ("Dialogue", "Government"): one
     /// of the texts writes it in lower case too.
     fn common_noun(&self, entity: &Entity) -> bool {
-        if entity.forms.iter().any(|f| f.contains(' ')) {
-            return false;
-        }
-        entity.forms.iter().any(|form| {
-            let lower = form.to_lowercase();
-            lower != *form
-                && self.inputs.texts.iter().any(|text| {
-                    text.match_indices(lower.as_str()).any(|(at, _)| {
-                        let before = text.get(..at).and_then(|t| t.chars().next_back());
-                        let after = text.get(at + lower.len()..).and_then(|t| t.chars().next());
-                        !before.is_some_and(char::is_alphanumeric)
-                            && !after.is_some_and(char::is_alphanumeric)
-                    })
-                })
-        })
+        common_noun(&self.inputs.texts, &entity.forms)
     }
 
     /// 3. Stronger wording, then 4. qualifications, per side.
@@ -494,6 +462,48 @@ impl Brief<'_> {
     }
 }
 
+/// How much a sentence tells an analyst who reads it as the example of what one side alone
+/// reports: the names and figures in it (capitalised words but its first, words with digits),
+/// a little for its length; a lead-in ("As stated by the Spokesperson:") or a question tells
+/// nothing of its own.
+pub(super) fn telling_weight(text: &str) -> usize {
+    let text = text.trim_end();
+    if text.ends_with([':', '?']) {
+        return 0;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let named = words
+        .iter()
+        .skip(1)
+        .map(|w| w.trim_start_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| {
+            w.chars().filter(|c| c.is_alphanumeric()).count() > 1
+                && w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        })
+        .count();
+    1 + 4 * named + words.len().min(30) / 10
+}
+
+/// Whether a one-word name is a common noun capitalised where it starts a sentence or a
+/// heading ("Dialogue"): some text also writes it in lower case as a word of its own.
+pub(super) fn common_noun(texts: &[&str], forms: &[String]) -> bool {
+    if forms.iter().any(|f| f.contains(' ')) {
+        return false;
+    }
+    forms.iter().any(|form| {
+        let lower = form.to_lowercase();
+        lower != *form
+            && texts.iter().any(|text| {
+                text.match_indices(lower.as_str()).any(|(at, _)| {
+                    let before = text.get(..at).and_then(|t| t.chars().next_back());
+                    let after = text.get(at + lower.len()..).and_then(|t| t.chars().next());
+                    !before.is_some_and(char::is_alphanumeric)
+                        && !after.is_some_and(char::is_alphanumeric)
+                })
+            })
+    })
+}
+
 /// The actor of a sentence of a side (0 left, 1 right).
 fn actor(attribution: &[Attribution; 2], side: usize, sentence: usize) -> Option<Actor> {
     attribution.get(side)?.actors.get(sentence).copied()
@@ -514,7 +524,7 @@ fn line(topic: BriefTopic, text: String, mut rows: Vec<usize>) -> BriefLine {
 }
 
 /// "1 point", "3 points".
-fn count(n: usize, one: &str, many: &str) -> String {
+pub(super) fn count(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
     } else {
@@ -523,7 +533,7 @@ fn count(n: usize, one: &str, many: &str) -> String {
 }
 
 /// Text on one line, cut to [`QUOTE_CHARS`] characters at a word with "…".
-fn quote(text: &str) -> String {
+pub(super) fn quote(text: &str) -> String {
     let text = super::one_line(text);
     if text.chars().count() <= QUOTE_CHARS {
         return text;

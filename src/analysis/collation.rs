@@ -22,6 +22,7 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
+use super::collation_brief::{self, CollationBriefLine};
 use super::entities::{self, EntityKind};
 use super::stance::{self, Attribution};
 use super::{SideTokens, phrases, strength};
@@ -47,6 +48,8 @@ pub struct CollationInsights {
     /// (both parties, its issuer, the other party, someone else), read as for each side of a
     /// pair.
     pub attribution: Vec<Attribution>,
+    /// A few plain lines that say what differs among the statements, most telling first.
+    pub brief: Vec<CollationBriefLine>,
 }
 
 /// One named thing and how each document names it.
@@ -149,16 +152,24 @@ pub fn analyse_collation(
         .filter_map(|&rank| ranked.get(rank))
         .collect();
     let strength = strength_findings(collation, &by_document, lexicon);
-    let attribution = by_document
+    let attribution: Vec<Attribution> = by_document
         .iter()
         .map(|side| stance::attribution(side))
         .collect();
+    let brief = collation_brief::build(&collation_brief::Inputs {
+        texts: texts.get(..n).unwrap_or(texts),
+        collation,
+        attribution: &attribution,
+        entities: &entities,
+        strength: &strength,
+    });
 
     CollationInsights {
         entities,
         phrases,
         strength,
         attribution,
+        brief,
     }
 }
 

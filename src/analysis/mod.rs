@@ -27,6 +27,7 @@
 
 pub mod brief;
 pub mod collation;
+pub mod collation_brief;
 mod entities;
 pub mod figures;
 mod phrases;
@@ -46,6 +47,7 @@ pub use brief::{BriefLine, BriefTopic};
 pub use collation::{
     CollationEntity, CollationInsights, SharedPhrase, StrengthFinding, analyse_collation,
 };
+pub use collation_brief::CollationBriefLine;
 pub use entities::{Entity, EntityKind, Presence};
 pub use figures::{Figure, FigureDifference, FigureKind, FigurePresence, FiguresCompared};
 pub use phrases::Phrase;

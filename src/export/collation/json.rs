@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::CollationReport;
-use crate::analysis::{CollationInsights, EntityKind};
+use crate::analysis::{BriefTopic, CollationInsights, EntityKind};
 use crate::engine::Options;
 use crate::engine::collate::PointKind;
 use crate::engine::segment::Span;
@@ -31,9 +31,18 @@ struct Output<'a> {
 
 #[derive(Serialize)]
 struct InsightsOut<'a> {
+    brief: Vec<BriefOut<'a>>,
     entities: Vec<EntityOut<'a>>,
     phrases: Vec<PhraseOut<'a>>,
     strength: Vec<StrengthOut<'a>>,
+}
+
+/// A line of the brief; its points numbered by their place in `points`, ascending.
+#[derive(Serialize)]
+struct BriefOut<'a> {
+    topic: BriefTopic,
+    text: &'a str,
+    points: Vec<usize>,
 }
 
 #[derive(Serialize)]
@@ -76,6 +85,15 @@ fn span_lists(lists: &[Vec<Span>]) -> Vec<Vec<[usize; 2]>> {
 /// The insights as written: findings' points numbered by their place in `points`.
 fn insights_out<'a>(insights: &'a CollationInsights, positions: &[usize]) -> InsightsOut<'a> {
     InsightsOut {
+        brief: insights
+            .brief
+            .iter()
+            .map(|line| BriefOut {
+                topic: line.topic,
+                text: &line.text,
+                points: line.positions(positions),
+            })
+            .collect(),
         entities: insights
             .entities
             .iter()

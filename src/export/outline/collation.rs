@@ -11,7 +11,7 @@ use crate::export::collation::{CollationReport, cell_words};
 use super::{
     Anchor, Block, DocumentFacts, DocumentLabel, EntityRow, EntityTable, LIST_AT_MOST,
     NOT_COMPUTED, Outline, OutlineKind, PhraseRow, PointCell, PointRow, Points, PresenceMap,
-    Provenance, Similarity, Span, footer, more_line,
+    Provenance, Similarity, Span, footer, more_line, point_links,
 };
 
 /// The outline of `report`.
@@ -30,8 +30,13 @@ pub fn collation(report: &CollationReport<'_>) -> Outline {
     let pivot = documents
         .get(report.pivot)
         .map_or(String::new(), |d| format!("{} ({})", d.label, d.name));
-    let mut blocks = vec![
-        Block::Title(vec![Span::plain(format!("Collation of {n} documents"))]),
+    let mut blocks = vec![Block::Title(vec![Span::plain(format!(
+        "Collation of {n} documents"
+    ))])];
+    if let Some(insights) = report.insights {
+        blocks.extend(brief(report, insights));
+    }
+    blocks.extend([
         Block::Summary(vec![
             Span::Strong(format!("{points} points")),
             Span::plain(format!(
@@ -53,7 +58,7 @@ pub fn collation(report: &CollationReport<'_>) -> Outline {
             values: report.collation.similarity.clone(),
         }),
         Block::Heading("Presence map".to_owned(), None),
-    ];
+    ]);
     let order = report.order();
     blocks.push(Block::PresenceMap(PresenceMap {
         documents: documents.clone(),
@@ -79,6 +84,30 @@ pub fn collation(report: &CollationReport<'_>) -> Outline {
         title: format!("Parallax collation: {}", names.join(" · ")),
         blocks,
     }
+}
+
+/// The brief: what differs among the statements, each line linking to its points.
+fn brief(report: &CollationReport<'_>, insights: &CollationInsights) -> [Block; 2] {
+    let positions = report.positions();
+    [
+        Block::Heading("Brief".to_owned(), None),
+        Block::List(
+            insights
+                .brief
+                .iter()
+                .map(|line| {
+                    let mut item = vec![Span::plain(&line.text)];
+                    let at = line.positions(&positions);
+                    if !at.is_empty() {
+                        item.push(Span::plain(" ("));
+                        item.extend(point_links(&at));
+                        item.push(Span::plain(")"));
+                    }
+                    item
+                })
+                .collect(),
+        ),
+    ]
 }
 
 /// The documents, the options, when it was collated.

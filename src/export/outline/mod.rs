@@ -296,17 +296,43 @@ pub struct PointCell {
 
 /// "row 3" or "rows 3, 5 and 9": links to rows (0-based), with "N more" unlinked.
 pub fn row_links(rows: &[usize], more: usize) -> Line {
-    let mut items: Vec<Span> = rows
+    numbered_links(("row ", "rows "), rows, more, Anchor::Row)
+}
+
+/// The most points a line of a collation's brief links to (the rest are "N more").
+const POINT_LINKS: usize = 12;
+
+/// "point 3" or "points 3, 5 and 9": links to a collation's points by their places in the
+/// reading order (0-based), the first twelve, the rest as "N more" unlinked.
+pub fn point_links(positions: &[usize]) -> Line {
+    let shown = positions.get(..POINT_LINKS).unwrap_or(positions);
+    numbered_links(
+        ("point ", "points "),
+        shown,
+        positions.len() - shown.len(),
+        Anchor::Point,
+    )
+}
+
+/// Links to numbered things (0-based, shown from 1), joined as "a, b and c", after the noun
+/// (`(one, many)`), with "N more" unlinked.
+fn numbered_links(
+    (one, many): (&str, &str),
+    numbers: &[usize],
+    more: usize,
+    anchor: fn(usize) -> Anchor,
+) -> Line {
+    let mut items: Vec<Span> = numbers
         .iter()
-        .map(|&row| Span::Link {
-            text: (row + 1).to_string(),
-            to: Anchor::Row(row),
+        .map(|&n| Span::Link {
+            text: (n + 1).to_string(),
+            to: anchor(n),
         })
         .collect();
     if more > 0 {
         items.push(Span::plain(format!("{more} more")));
     }
-    let mut line = vec![Span::plain(if items.len() == 1 { "row " } else { "rows " })];
+    let mut line = vec![Span::plain(if items.len() == 1 { one } else { many })];
     let count = items.len();
     for (n, item) in items.into_iter().enumerate() {
         if n > 0 {

@@ -1,4 +1,5 @@
-//! Insights across the documents of a collation, drawn compactly: who names what (an entity ×
+//! Insights across the documents of a collation, drawn compactly: the brief (what differs, a
+//! line each, shown atop the overview tab), who names what (an entity ×
 //! document table, a count per document, blank for none, in the engine's order), the phrases
 //! two or more documents share with the documents that carry them, and the wording-strength
 //! findings.
@@ -14,13 +15,15 @@ use egui::{Rect, RichText, Sense, pos2, vec2};
 
 use crate::analysis::{CollationEntity, CollationInsights};
 use crate::display::{label, labels};
+use crate::engine::collate::Collation;
 use crate::gui::commands::{CollationCommand, Command};
 use crate::gui::rows::put_left;
 
 /// Width of one document's count column.
 const COUNT_WIDTH: f32 = 34.0;
 
-/// Draws `insights` of the documents named `names` (in the collation's order).
+/// Draws `insights` of the documents named `names` (in the collation's order); the brief is
+/// on the overview ([`brief_ui`]).
 pub fn ui(
     ui: &mut egui::Ui,
     insights: &CollationInsights,
@@ -44,6 +47,57 @@ pub fn ui(
             ));
         }
     }
+}
+
+/// The brief: what differs among the statements, a line each; clicking one highlights the
+/// sentences of its points in every statement and goes to the first.
+pub fn brief_ui(
+    ui: &mut egui::Ui,
+    insights: &CollationInsights,
+    collation: &Collation,
+    commands: &mut Vec<Command>,
+) {
+    egui::CollapsingHeader::new(RichText::new("Brief: what differs").strong())
+        .id_salt("parallax-collation-insights-brief")
+        .default_open(true)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("parallax-collation-insights-brief-lines")
+                .max_height(200.0)
+                .auto_shrink([false, true])
+                .show(ui, |ui| {
+                    for line in &insights.brief {
+                        let points = line.points.len();
+                        let text = match points {
+                            0 => format!("- {}", line.text),
+                            1 => format!("- {} (1 point)", line.text),
+                            n => format!("- {} ({n} points)", line.text),
+                        };
+                        let response = ui
+                            .add(egui::Button::new(text).frame(false).wrap())
+                            .on_hover_text(if points == 0 {
+                                "Nothing to go to."
+                            } else {
+                                "Click to highlight its sentences in every statement and go \
+                                 to the first."
+                            });
+                        if response.clicked() && points > 0 {
+                            let places = line
+                                .points
+                                .iter()
+                                .flat_map(|&p| {
+                                    (0..collation.len()).filter_map(move |d| {
+                                        collation.span(p, d).map(|span| (d, span))
+                                    })
+                                })
+                                .collect();
+                            commands.push(Command::Collation(
+                                CollationCommand::HighlightInStatements(places),
+                            ));
+                        }
+                    }
+                });
+        });
 }
 
 /// Who names what: a filter, and a table of the names with a count per document.

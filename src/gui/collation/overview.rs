@@ -48,7 +48,19 @@ impl CollationView {
         });
         ui.separator();
         match self.side_tab {
-            SideTab::Overview => self.overview_ui(ui, shown, commands),
+            SideTab::Overview => {
+                // The brief leads, once the insights are in: what an analyst reads first.
+                if let Some(Ok(insights)) = insights {
+                    crate::gui::collation::insights::brief_ui(
+                        ui,
+                        insights,
+                        &shown.collation,
+                        commands,
+                    );
+                    ui.separator();
+                }
+                self.overview_ui(ui, shown, commands);
+            }
             SideTab::Insights => match insights {
                 Some(Ok(insights)) => {
                     crate::gui::collation::insights::ui(ui, insights, &shown.names, commands);
