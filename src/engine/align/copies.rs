@@ -235,15 +235,20 @@ fn place_window(
 /// cross-reference. A sentence an edit changed by a word or two in place, and repeated word
 /// for word far away, pairs in place, as the text was edited. `fixed` are the analyst's pairs
 /// (by left sentence), never moved. Looks from the left, then from the right; `groups` are
-/// sorted by left position and flagged moved. Returns whether a pair moved (the moved flags
-/// are then to be computed again).
+/// sorted by left position and flagged moved, and stay sorted.
+///
+/// The moved flags stay right without computing them again: the pairs in place were the
+/// heaviest chain in order, and each new pair lies between in-place neighbours, so adding it
+/// gives the heaviest chain of the new pairs (any chain through it, without it, was a chain
+/// before).
 pub(super) fn prefer_near_copies(
-    groups: &mut [Group],
+    groups: &mut Vec<Group>,
     pairing: Pairing<'_>,
     (weights, threshold): (&Weights<'_>, f32),
     fixed: &[usize],
     allows: &dyn Fn(usize, usize) -> bool,
-) -> bool {
+) {
+    let mut new_left: Vec<usize> = Vec::new();
     let Pairing {
         sides: (left, right),
         ids: (left_ids, right_ids),
@@ -257,26 +262,24 @@ pub(super) fn prefer_near_copies(
             && left_ids.get(g.left.start) == right_ids.get(g.right.start)
             && !fixed.contains(&g.left.start)
     };
-    if !groups.iter().any(far_copy) {
-        return false;
+    let mut far: Vec<usize> = (0..groups.len())
+        .filter(|&i| far_copy(&groups[i]))
+        .collect();
+    if far.is_empty() {
+        return;
     }
     let least = threshold.max(NEAR_COPY);
     let (mut left_places, mut right_places) = places(groups, left_ids.len(), right_ids.len());
-    let mut by_right: Vec<usize> = (0..groups.len()).collect();
-    by_right.sort_by_key(|&i| groups[i].right.start);
-    let mut changed = false;
     for from_left in [true, false] {
         let (own, other, own_headings, other_headings) = if from_left {
             (left, right, left_headings, right_headings)
         } else {
             (right, left, right_headings, left_headings)
         };
-        let order: Vec<usize> = if from_left {
-            (0..groups.len()).collect()
-        } else {
-            by_right.clone()
-        };
-        for i in order {
+        if !from_left {
+            far.sort_by_key(|&i| groups[i].right.start);
+        }
+        for &i in &far {
             let group = &mut groups[i];
             if !far_copy(group) {
                 continue;
@@ -335,10 +338,43 @@ pub(super) fn prefer_near_copies(
                 group.right = copy..copy + 1;
             } else {
                 group.left = copy..copy + 1;
+                new_left.push(i);
             }
             group.moved = false;
-            changed = true;
         }
     }
-    changed
+    resort(groups, &new_left);
+}
+
+/// Puts back in left order the groups at `changed` (whose left sentence changed) in `groups`,
+/// otherwise sorted by left position: the others stay in order and the changed ones merge in,
+/// which for a few costs less than sorting them all again.
+fn resort(groups: &mut Vec<Group>, changed: &[usize]) {
+    if changed.is_empty() {
+        return;
+    }
+    let mut taken = vec![false; groups.len()];
+    for &i in changed {
+        taken[i] = true;
+    }
+    let (mut moved, mut rest) = (
+        Vec::with_capacity(changed.len()),
+        Vec::with_capacity(groups.len()),
+    );
+    for (g, took) in groups.drain(..).zip(taken) {
+        if took {
+            moved.push(g);
+        } else {
+            rest.push(g);
+        }
+    }
+    moved.sort_by_key(|g: &Group| g.left.start);
+    let mut moved = moved.into_iter().peekable();
+    for g in rest {
+        while let Some(m) = moved.next_if(|m| m.left.start < g.left.start) {
+            groups.push(m);
+        }
+        groups.push(g);
+    }
+    groups.extend(moved);
 }

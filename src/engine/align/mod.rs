@@ -146,10 +146,7 @@ pub fn align(
         headings: counterparts.headings,
         matches: (&mut *left_match, &mut *right_match),
     };
-    if prefer_near_copies(&mut groups, pairing, (&weights, threshold), &fixed, &allows) {
-        groups.sort_by_key(|g| g.left.start);
-        mark_moved(&mut groups, left, right);
-    }
+    prefer_near_copies(&mut groups, pairing, (&weights, threshold), &fixed, &allows);
 
     // 7. Reading order with the one-sided sentences.
     order_rows(groups, left_match, right_match)
