@@ -274,11 +274,10 @@ pub(super) fn prefer_near_copies(
         let (own, other, own_headings, other_headings) = if from_left {
             (left, right, left_headings, right_headings)
         } else {
+            // From the right, in right order.
+            far.sort_by_key(|&i| groups[i].right.start);
             (right, left, right_headings, left_headings)
         };
-        if !from_left {
-            far.sort_by_key(|&i| groups[i].right.start);
-        }
         for &i in &far {
             let group = &mut groups[i];
             if !far_copy(group) {
@@ -319,11 +318,8 @@ pub(super) fn prefer_near_copies(
                 if other_matched[c].is_some() || other_headings.get(c) != heading || !allowed {
                     continue;
                 }
-                let similarity = if from_left {
-                    weights.dice(&own.terms[s], &other.terms[c])
-                } else {
-                    weights.dice(&other.terms[c], &own.terms[s])
-                };
+                // The same either way round: the weights' sums are exact.
+                let similarity = weights.dice(&own.terms[s], &other.terms[c]);
                 if similarity >= least && best.is_none_or(|(b, _)| similarity > b) {
                     best = Some((similarity, c));
                 }
