@@ -451,3 +451,51 @@ fn a_repeated_sentence_pairs_with_its_nearest_copy() {
         }
     }
 }
+
+/// A sentence an edit left a word short in place, and inserted word for word far away on the
+/// other side, pairs in place with its edited copy; the far identical copy stands unpaired, a
+/// cross-reference (left sentence 6 of the 1 MiB make-bench-pair pair was paired with its far
+/// inserted copy, "moved after R5838", while its edited copy two rows down stood unpaired).
+#[test]
+fn an_edited_copy_in_place_wins_over_a_far_identical_copy() {
+    let definition = "\"Derivative Works\" shall mean any work that is based on the Work and for which the editorial revisions represent, as a whole, an original work of authorship.";
+    let edited = definition.replace("which the editorial", "which editorial");
+    let section = |i: usize| {
+        format!(
+            "Section {i}. The parties shall review clause {i} every {} months. Notices under clause {i} go to the registry of district {}.\n\n",
+            i % 7 + 2,
+            i * 3 + 1
+        )
+    };
+    let (mut left, mut right) = (String::new(), String::new());
+    for i in 0..40 {
+        left.push_str(&section(i));
+        right.push_str(&section(i));
+        if i == 3 {
+            left.push_str(&format!("{definition}\n\n"));
+            right.push_str(&format!("{edited}\n\n"));
+        }
+        if i == 35 {
+            right.push_str(&format!("{definition}\n\n"));
+        }
+    }
+    let c = compare(&left, &right, &Options::default());
+    let l = sentence_with(&c, true, &left, "the editorial revisions");
+    let near = sentence_with(&c, false, &right, "which editorial revisions");
+    let far = sentence_with(&c, false, &right, "which the editorial revisions");
+    let row_of = |l: usize| c.rows.iter().find(|row| row.left.contains(&l));
+    let row = row_of(l).expect("a row for every left sentence");
+    assert_eq!(row.right, vec![near], "{row:?}");
+    assert_eq!(row.kind, RowKind::Modified, "{row:?}");
+    assert!(!row.moved, "{row:?}");
+    let far_row = c.rows.iter().find(|row| row.right.contains(&far));
+    assert!(
+        far_row.is_some_and(|row| row.left.is_empty()),
+        "the far copy stands unpaired: {far_row:?}"
+    );
+    assert!(
+        c.link(l, far).is_some(),
+        "the far copy is a cross-reference: {:?}",
+        c.links
+    );
+}

@@ -2,7 +2,8 @@
 //!
 //! 1. **Backbone**: a patience diff over whole-sentence keys pairs identical sentences that keep
 //!    their relative order (repeated sentences pair with their nearest copy).
-//! 2. **Moved identical sentences**: the remaining identical sentences pair wherever they are.
+//! 2. **Moved identical sentences**: the remaining identical sentences pair wherever they are,
+//!    nearest copy first.
 //! 3. **Reworded sentences**: candidates come from an inverted index over rare content terms
 //!    (terms common on either side never index, so function words cannot create a match), are
 //!    scored by IDF-weighted Dice similarity and paired greedily, best first. A run of words
@@ -11,7 +12,8 @@
 //!    most of that neighbour's content appears in the partner and the pair's similarity grows,
 //!    or when the neighbour alone is as similar to the partner as a pair must be.
 //! 5. **Moved**: the heaviest subsequence of pairs in order on both sides stays in place; every
-//!    other pair is flagged `moved`.
+//!    other pair is flagged `moved`. A moved identical pair then moves to an unpaired near copy
+//!    (a word or two changed) that keeps the rows in order; the far copy stays a link.
 //! 6. **Reading order**: left order, each right-only sentence placed just before the first
 //!    in-place pair that follows it on the right.
 
@@ -31,7 +33,7 @@ use super::fixed;
 use super::links::{self, Candidate, LinkKind};
 use super::normalize::is_stop_word;
 use super::prepare::Prepared;
-use copies::{nearest_copies, reseat_copies};
+use copies::{Pairing, nearest_copies, prefer_near_copies, reseat_copies};
 pub use order::reading_order;
 use order::{mark_moved, order_rows};
 use reworded::{absorb_neighbours, fuzzy_pairs};
@@ -132,11 +134,19 @@ pub fn align(
         right_match,
         &allows,
     );
+    let fixed: Vec<usize> = drawn.iter().map(|g| g.left.start).collect();
     groups.extend(drawn);
 
-    // 6. Moved pairs.
+    // 6. Moved pairs; a moved identical pair yields to a near copy in place.
     groups.sort_by_key(|g| g.left.start);
     mark_moved(&mut groups, left, right);
+    let pairing = Pairing {
+        sides: (left, right),
+        ids: (left_ids, right_ids),
+        headings: counterparts.headings,
+        matches: (&mut *left_match, &mut *right_match),
+    };
+    prefer_near_copies(&mut groups, pairing, (&weights, threshold), &fixed, &allows);
 
     // 7. Reading order with the one-sided sentences.
     order_rows(groups, left_match, right_match)
