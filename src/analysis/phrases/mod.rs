@@ -17,10 +17,10 @@ use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 
 use super::prefix_max::PrefixMax;
-use automaton::{Automaton, NONE, States};
 use super::{SideTokens, one_line, span_list};
 use crate::engine::is_stop_word;
 use crate::engine::segment::Span;
+use automaton::{Automaton, NONE, States};
 
 /// Fewest words in a shared phrase.
 pub const MIN_WORDS: usize = 3;
