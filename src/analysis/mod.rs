@@ -191,15 +191,18 @@ pub fn analyse_builtin(left: &str, right: &str, comparison: &Comparison) -> Anal
 }
 
 /// One token of a text, with what the analyses read.
+///
+/// A 1 MiB text has 200,000 tokens, and every analysis keeps them all: the token is 48 bytes,
+/// its key and the key in lower case one inline string (no allocation for a short key).
 #[derive(Debug)]
 struct Tok {
     /// Where it is.
     span: Span,
-    /// Its normalized key, case kept ([`crate::engine::token_key`]). Short keys (almost all) are kept inline,
-    /// not on the heap: a 1 MiB text has 200,000 tokens.
-    key: SmolStr,
-    /// The key in lower case.
-    lower: SmolStr,
+    /// Its normalized key, case kept ([`crate::engine::token_key`]), then, when it has
+    /// capitals, the key in lower case.
+    keys: SmolStr,
+    /// Where the key ends in `keys`.
+    key_end: u32,
     /// Whether it is a word or number (not punctuation).
     is_word: bool,
     /// Whether it is the first word of its sentence, or the first after an opening quote or a
@@ -209,14 +212,43 @@ struct Tok {
 
 impl AsRef<str> for Tok {
     fn as_ref(&self) -> &str {
-        &self.key
+        self.key()
     }
 }
 
 impl Tok {
+    /// A token whose key is `key` and lower-case key `lower`.
+    fn new(span: Span, key: &str, lower: &str, is_word: bool, initial: bool) -> Self {
+        let keys = if key == lower {
+            SmolStr::from(key)
+        } else {
+            SmolStr::from_iter([key, lower])
+        };
+        Self {
+            span,
+            keys,
+            key_end: key.len() as u32,
+            is_word,
+            initial,
+        }
+    }
+
+    /// Its normalized key, case kept ([`crate::engine::token_key`]).
+    fn key(&self) -> &str {
+        self.keys.get(..self.key_end as usize).unwrap_or_default()
+    }
+
+    /// Its key in lower case.
+    fn lower(&self) -> &str {
+        match self.keys.get(self.key_end as usize..) {
+            Some(lower) if !lower.is_empty() => lower,
+            _ => self.key(),
+        }
+    }
+
     /// Whether it is a word starting with a capital letter.
     fn is_capitalised(&self) -> bool {
-        self.is_word && self.key.chars().next().is_some_and(char::is_uppercase)
+        self.is_word && self.key().chars().next().is_some_and(char::is_uppercase)
     }
 }
 
@@ -255,26 +287,17 @@ impl<'a> SideTokens<'a> {
                     opens || matches!(key.as_str(), ":" | "\"" | "'")
                 };
                 let lower = if key.is_ascii() {
-                    if key.bytes().any(|b| b.is_ascii_uppercase()) {
-                        lower.clear();
-                        lower.push_str(&key);
-                        lower.make_ascii_lowercase();
-                        SmolStr::from(lower.as_str())
-                    } else {
-                        SmolStr::from(key.as_str())
-                    }
+                    lower.clear();
+                    lower.push_str(&key);
+                    lower.make_ascii_lowercase();
+                    lower.as_str()
                 } else if key.chars().any(char::is_uppercase) {
-                    SmolStr::from(key.to_lowercase())
+                    lower = key.to_lowercase();
+                    lower.as_str()
                 } else {
-                    SmolStr::from(key.as_str())
+                    key.as_str()
                 };
-                tokens.push(Tok {
-                    span: t.span,
-                    lower,
-                    key: SmolStr::from(key.as_str()),
-                    is_word: t.is_word,
-                    initial,
-                });
+                tokens.push(Tok::new(t.span, &key, lower, t.is_word, initial));
             }
             ranges.push(first..tokens.len());
         }

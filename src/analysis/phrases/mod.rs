@@ -132,7 +132,7 @@ pub(super) fn find(sides: &[SideTokens<'_>; 2]) -> Vec<Phrase> {
     let mut total = 0usize;
     for side in sides {
         for token in side.tokens.iter().filter(|t| t.is_word) {
-            *counts.entry(token.lower.as_str()).or_default() += 1;
+            *counts.entry(token.lower()).or_default() += 1;
             total += 1;
         }
     }
@@ -256,8 +256,8 @@ impl Symbols {
                         continue;
                     }
                     let next = vocabulary.len() as u32;
-                    let id = *vocabulary.entry(t.lower.as_str()).or_insert_with(|| {
-                        stop.push(is_stop_word(&t.lower));
+                    let id = *vocabulary.entry(t.lower()).or_insert_with(|| {
+                        stop.push(is_stop_word(&t.lower()));
                         next
                     });
                     sequence.push(id);

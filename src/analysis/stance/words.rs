@@ -77,22 +77,16 @@ impl<'s> Words<'s> {
         let punctuated = tokens
             .iter()
             .rev()
-            .find(|t| !matches!(t.key.as_str(), "\"" | "'" | ")" | "”" | "’"))
+            .find(|t| !matches!(t.key(), "\"" | "'" | ")" | "”" | "’"))
             .is_some_and(|t| {
-                !t.is_word && matches!(t.key.as_str(), "." | "!" | "?" | ":" | ";")
-                    || t.is_word && t.key.ends_with('.')
+                !t.is_word && matches!(t.key(), "." | "!" | "?" | ":" | ";")
+                    || t.is_word && t.key().ends_with('.')
             });
         let words: Vec<&Tok> = tokens.iter().filter(|t| t.is_word).collect();
         // "US" in capitals is the country, never the pronoun "us" of the lexicon's forms.
         let lowers: Vec<&str> = words
             .iter()
-            .map(|t| {
-                if t.key.as_str() == "US" {
-                    "u.s."
-                } else {
-                    t.lower.as_str()
-                }
-            })
+            .map(|t| if t.key() == "US" { "u.s." } else { t.lower() })
             .collect();
         let mut hits = Vec::new();
         let mut i = 0;
