@@ -234,19 +234,27 @@ impl Tok {
     }
 
     /// Its normalized key, case kept ([`crate::engine::token_key`]).
+    #[inline]
     fn key(&self) -> &str {
-        self.keys.get(..self.key_end as usize).unwrap_or_default()
+        let keys = self.keys.as_str();
+        match keys.len() == self.key_end as usize {
+            true => keys,
+            false => keys.get(..self.key_end as usize).unwrap_or(keys),
+        }
     }
 
     /// Its key in lower case.
+    #[inline]
     fn lower(&self) -> &str {
-        match self.keys.get(self.key_end as usize..) {
-            Some(lower) if !lower.is_empty() => lower,
-            _ => self.key(),
+        let keys = self.keys.as_str();
+        match keys.len() == self.key_end as usize {
+            true => keys,
+            false => keys.get(self.key_end as usize..).unwrap_or(keys),
         }
     }
 
     /// Whether it is a word starting with a capital letter.
+    #[inline]
     fn is_capitalised(&self) -> bool {
         self.is_word && self.key().chars().next().is_some_and(char::is_uppercase)
     }
