@@ -90,8 +90,9 @@ pub fn analyse(
 }
 
 /// From this many bytes of text on both sides together, the analyses use two threads: the sides'
-/// tokens are read side by side, and the shared phrases are found while the other analyses run.
-/// Below, a thread costs more than it saves.
+/// tokens are read side by side, and the analyses run in two halves of about the same cost (on
+/// the 1 MiB pair: the entities and figures on one; the shared phrases, stance and strength on
+/// the other). Below, a thread costs more than it saves.
 const PARALLEL_BYTES: usize = 32 * 1024;
 
 /// [`analyse`], on one thread or two; the result is the same.
@@ -103,48 +104,34 @@ fn analyse_on(
     lexicon: &StrengthLexicon,
     parallel: bool,
 ) -> Analysis {
-    if !parallel {
-        let sides = [
-            SideTokens::new(left, &comparison.left_sentences),
-            SideTokens::new(right, &comparison.right_sentences),
-        ];
-        let phrases = phrases::find(&sides);
-        return analyse_sides(&sides, comparison, equivalences, lexicon, phrases);
-    }
-    let sides = std::thread::scope(|scope| {
-        let right_tokens = scope.spawn(|| SideTokens::new(right, &comparison.right_sentences));
-        let left_tokens = SideTokens::new(left, &comparison.left_sentences);
-        match right_tokens.join() {
-            Ok(right_tokens) => [left_tokens, right_tokens],
-            Err(panic) => std::panic::resume_unwind(panic),
-        }
-    });
-    std::thread::scope(|scope| {
-        let phrases = scope.spawn(|| phrases::find(&sides));
-        let rest = analyse_sides(&sides, comparison, equivalences, lexicon, Vec::new());
-        match phrases.join() {
-            Ok(phrases) => Analysis { phrases, ..rest },
-            Err(panic) => std::panic::resume_unwind(panic),
-        }
-    })
-}
-
-/// Every analysis but the shared phrases, which are given.
-fn analyse_sides(
-    sides: &[SideTokens<'_>; 2],
-    comparison: &Comparison,
-    equivalences: &Equivalences,
-    lexicon: &StrengthLexicon,
-    phrases: Vec<Phrase>,
-) -> Analysis {
-    let (attribution, shifts) = stance::find(sides, comparison);
+    let sides = both(
+        parallel,
+        || SideTokens::new(left, &comparison.left_sentences),
+        || SideTokens::new(right, &comparison.right_sentences),
+    );
+    let sides = [sides.0, sides.1];
+    let ((entities, figures_compared), (phrases, (attribution, shifts), strength)) = both(
+        parallel,
+        || {
+            (
+                entities::find(&sides, equivalences),
+                figures::compare(&sides, comparison),
+            )
+        },
+        || {
+            (
+                phrases::find(&sides),
+                stance::find(&sides, comparison),
+                strength::find(&sides, comparison, lexicon),
+            )
+        },
+    );
     // Numbers are figures, not names: an analyst compares them apart.
-    let (figures, entities): (Vec<Entity>, Vec<Entity>) = entities::find(sides, equivalences)
+    let (figures, entities): (Vec<Entity>, Vec<Entity>) = entities
         .into_iter()
         .partition(|e| e.kind == EntityKind::Number);
-    let figures_compared = figures::compare(sides, comparison);
     let brief = brief::build(&brief::Inputs {
-        texts: [sides[0].text, sides[1].text],
+        texts: [left, right],
         comparison,
         attribution: &attribution,
         shifts: &shifts,
@@ -155,12 +142,31 @@ fn analyse_sides(
         entities,
         figures,
         phrases,
-        strength: strength::find(sides, comparison, lexicon),
+        strength,
         attribution,
         shifts,
         figures_compared,
         brief,
     }
+}
+
+/// Both results, the second computed on a thread of its own when `parallel`.
+fn both<A: Send, B: Send>(
+    parallel: bool,
+    first: impl FnOnce() -> A + Send,
+    second: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    if !parallel {
+        return (first(), second());
+    }
+    std::thread::scope(|scope| {
+        let second = scope.spawn(second);
+        let first = first();
+        match second.join() {
+            Ok(second) => (first, second),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })
 }
 
 /// Analyses with `equivalences` and the built-in strength lexicon.
@@ -237,9 +243,10 @@ impl Tok {
     #[inline]
     fn key(&self) -> &str {
         let keys = self.keys.as_str();
-        match keys.len() == self.key_end as usize {
-            true => keys,
-            false => keys.get(..self.key_end as usize).unwrap_or(keys),
+        if keys.len() == self.key_end as usize {
+            keys
+        } else {
+            keys.get(..self.key_end as usize).unwrap_or(keys)
         }
     }
 
@@ -247,9 +254,10 @@ impl Tok {
     #[inline]
     fn lower(&self) -> &str {
         let keys = self.keys.as_str();
-        match keys.len() == self.key_end as usize {
-            true => keys,
-            false => keys.get(self.key_end as usize..).unwrap_or(keys),
+        if keys.len() == self.key_end as usize {
+            keys
+        } else {
+            keys.get(self.key_end as usize..).unwrap_or(keys)
         }
     }
 
