@@ -65,7 +65,7 @@ impl<'a> Capitals<'a> {
                 }
                 for t in tokens {
                     if t.is_capitalised() && !t.initial {
-                        *capitalised.entry(possessive_stem(&t.lower())).or_default() += 1;
+                        *capitalised.entry(possessive_stem(t.lower())).or_default() += 1;
                     }
                 }
             }
@@ -75,7 +75,7 @@ impl<'a> Capitals<'a> {
         let mut lower_case: HashMap<&str, usize> = HashMap::default();
         for t in sides.iter().flat_map(|side| side.tokens.iter()) {
             if t.is_word && t.key() == t.lower() {
-                *lower_case.entry(possessive_stem(&t.lower())).or_default() += 1;
+                *lower_case.entry(possessive_stem(t.lower())).or_default() += 1;
             }
         }
         Self {
@@ -106,7 +106,7 @@ impl<'a> Capitals<'a> {
             // "Pakistan"), unless the texts also write the word in lower case ("INCLUDING")
             // or it is a function word ("ANY"). In a headline or a sentence in capitals, a
             // short unknown word is not taken for an acronym.
-            return !is_stop_word(possessive_stem(&t.lower()))
+            return !is_stop_word(possessive_stem(t.lower()))
                 && lower_case == 0
                 && (capitalised > 0 || (!headline && t.key().chars().count() <= 5));
         }
@@ -117,7 +117,7 @@ impl<'a> Capitals<'a> {
 
 /// How many times `table` counts the word of `t`.
 fn times(table: &HashMap<&str, usize>, t: &Tok) -> usize {
-    table.get(possessive_stem(&t.lower())).copied().unwrap_or(0)
+    table.get(possessive_stem(t.lower())).copied().unwrap_or(0)
 }
 
 #[cfg(test)]

@@ -123,7 +123,7 @@ fn clean_run(
         if !t.is_capitalised() {
             return true; // a joiner; trimmed below if it ends up at an end
         }
-        let stem = possessive_stem(&t.lower());
+        let stem = possessive_stem(t.lower());
         if first && is_stop_word(stem) {
             return false;
         }
@@ -174,7 +174,7 @@ fn clean_run(
 fn split_title(tokens: &[Tok], run: &[usize]) -> Vec<Part> {
     let last_title = run
         .iter()
-        .rposition(|&k| tokens[k].is_capitalised() && is_title_word(&tokens[k].lower()));
+        .rposition(|&k| tokens[k].is_capitalised() && is_title_word(tokens[k].lower()));
     match last_title {
         None => vec![Part {
             kind: EntityKind::Name,
@@ -210,7 +210,7 @@ fn run_mention(sentence: &SentenceTokens<'_>, part: &Part) -> Option<Mention> {
     let tokens = sentence.tokens;
     let first = tokens.get(*part.tokens.first()?)?;
     let last = tokens.get(*part.tokens.last()?)?;
-    let possessive = possessive_len(&last.lower(), &sentence.text[last.span.range()]);
+    let possessive = possessive_len(last.lower(), &sentence.text[last.span.range()]);
     let span = Span::new(first.span.start, last.span.end - possessive);
     let mut keys: Vec<String> = part
         .tokens

@@ -146,7 +146,7 @@ fn figure_at(tokens: &[Tok], i: usize) -> Option<(Found, usize)> {
     }
     if t.is_word
         && t.is_capitalised()
-        && let Some(month) = month_of(&t.lower())
+        && let Some(month) = month_of(t.lower())
     {
         return month_date_at(tokens, i, month);
     }
@@ -157,7 +157,7 @@ fn figure_at(tokens: &[Tok], i: usize) -> Option<(Found, usize)> {
     {
         return Some(time);
     }
-    let (value, mut scale) = parse_number(&number.key())?;
+    let (value, mut scale) = parse_number(number.key())?;
     let start = if currency.is_none() { at } else { i };
     let mut end = at;
     // A list marker opening a sentence ("1.", "2)" or "(3)") is no figure.
@@ -233,7 +233,7 @@ fn in_name(tokens: &[Tok], start: usize, end: usize) -> bool {
             && currency_code(w).is_none()
     });
     let before_name = tokens.get(end + 1).is_some_and(|w| {
-        w.is_word && w.is_capitalised() && !w.initial && month_of(&w.lower()).is_none()
+        w.is_word && w.is_capitalised() && !w.initial && month_of(w.lower()).is_none()
     });
     // An enumeration inside a sentence: "(1) … (2) …".
     let enumerated = start == end
@@ -260,8 +260,8 @@ fn found(
 /// A date opening with its month at token `i`: "July 5, 2025", "July 5", "July 2025".
 fn month_date_at(tokens: &[Tok], i: usize, month: usize) -> Option<(Found, usize)> {
     let (n, next) = word_at(tokens, i + 1)?;
-    let (value, _) = parse_number(&next.key())?;
-    if is_year(value, &next.key()) {
+    let (value, _) = parse_number(next.key())?;
+    if is_year(value, next.key()) {
         let date = format!("{} {}", month_name(month), value as u32);
         return found(tokens, FigureKind::Date, date, i, n);
     }
@@ -277,8 +277,8 @@ fn month_date_at(tokens: &[Tok], i: usize, month: usize) -> Option<(Found, usize
     let comma = tokens.get(n + 1).is_some_and(|c| c.key() == ",");
     let at = if comma { n + 2 } else { n + 1 };
     if let Some(year) = tokens.get(at).filter(|y| y.is_word)
-        && let Some((y, _)) = parse_number(&year.key())
-        && is_year(y, &year.key())
+        && let Some((y, _)) = parse_number(year.key())
+        && is_year(y, year.key())
     {
         let date = format!("{days} {} {}", month_name(month), y as u32);
         return found(tokens, FigureKind::Date, date, i, at);
@@ -295,7 +295,7 @@ fn range_end(tokens: &[Tok], n: usize, first: f64) -> Option<(u32, usize)> {
         return None;
     }
     let last = tokens.get(n + 2).filter(|t| t.is_word)?;
-    let (value, scale) = parse_number(&last.key())?;
+    let (value, scale) = parse_number(last.key())?;
     let day = scale.is_none() && value.fract() == 0.0 && value > first && value <= 31.0;
     day.then_some((value as u32, n + 2))
 }
@@ -363,12 +363,12 @@ fn day_date_at(tokens: &[Tok], at: usize, value: f64) -> Option<(Found, usize)> 
         None => ((value as u32).to_string(), at),
     };
     let month_tok = tokens.get(m + 1).filter(|m| m.is_word)?;
-    let month = month_of(&month_tok.lower())?;
+    let month = month_of(month_tok.lower())?;
     let mut last = m + 1;
     let mut date = format!("{days} {}", month_name(month));
     if let Some(year) = tokens.get(m + 2).filter(|y| y.is_word)
-        && let Some((y, _)) = parse_number(&year.key())
-        && is_year(y, &year.key())
+        && let Some((y, _)) = parse_number(year.key())
+        && is_year(y, year.key())
     {
         last = m + 2;
         date.push_str(&format!(" {}", y as u32));

@@ -257,7 +257,7 @@ impl Symbols {
                     }
                     let next = vocabulary.len() as u32;
                     let id = *vocabulary.entry(t.lower()).or_insert_with(|| {
-                        stop.push(is_stop_word(&t.lower()));
+                        stop.push(is_stop_word(t.lower()));
                         next
                     });
                     sequence.push(id);
