@@ -92,8 +92,9 @@ pub fn analyse(
 }
 
 /// From this many bytes of text on both sides together, the analyses use two threads: the sides'
-/// tokens are read side by side, and the shared phrases are found while the other analyses run.
-/// Below, a thread costs more than it saves.
+/// tokens are read side by side, and the analyses run in two halves of about the same cost (on
+/// the 1 MiB pair: the entities and figures on one; the shared phrases, stance and strength on
+/// the other). Below, a thread costs more than it saves.
 const PARALLEL_BYTES: usize = 32 * 1024;
 
 /// [`analyse`], on one thread or two; the result is the same.
@@ -105,48 +106,34 @@ fn analyse_on(
     lexicon: &StrengthLexicon,
     parallel: bool,
 ) -> Analysis {
-    if !parallel {
-        let sides = [
-            SideTokens::new(left, &comparison.left_sentences),
-            SideTokens::new(right, &comparison.right_sentences),
-        ];
-        let phrases = phrases::find(&sides);
-        return analyse_sides(&sides, comparison, equivalences, lexicon, phrases);
-    }
-    let sides = std::thread::scope(|scope| {
-        let right_tokens = scope.spawn(|| SideTokens::new(right, &comparison.right_sentences));
-        let left_tokens = SideTokens::new(left, &comparison.left_sentences);
-        match right_tokens.join() {
-            Ok(right_tokens) => [left_tokens, right_tokens],
-            Err(panic) => std::panic::resume_unwind(panic),
-        }
-    });
-    std::thread::scope(|scope| {
-        let phrases = scope.spawn(|| phrases::find(&sides));
-        let rest = analyse_sides(&sides, comparison, equivalences, lexicon, Vec::new());
-        match phrases.join() {
-            Ok(phrases) => Analysis { phrases, ..rest },
-            Err(panic) => std::panic::resume_unwind(panic),
-        }
-    })
-}
-
-/// Every analysis but the shared phrases, which are given.
-fn analyse_sides(
-    sides: &[SideTokens<'_>; 2],
-    comparison: &Comparison,
-    equivalences: &Equivalences,
-    lexicon: &StrengthLexicon,
-    phrases: Vec<Phrase>,
-) -> Analysis {
-    let (attribution, shifts) = stance::find(sides, comparison);
+    let sides = both(
+        parallel,
+        || SideTokens::new(left, &comparison.left_sentences),
+        || SideTokens::new(right, &comparison.right_sentences),
+    );
+    let sides = [sides.0, sides.1];
+    let ((entities, figures_compared), (phrases, (attribution, shifts), strength)) = both(
+        parallel,
+        || {
+            (
+                entities::find(&sides, equivalences),
+                figures::compare(&sides, comparison),
+            )
+        },
+        || {
+            (
+                phrases::find(&sides),
+                stance::find(&sides, comparison),
+                strength::find(&sides, comparison, lexicon),
+            )
+        },
+    );
     // Numbers are figures, not names: an analyst compares them apart.
-    let (figures, entities): (Vec<Entity>, Vec<Entity>) = entities::find(sides, equivalences)
+    let (figures, entities): (Vec<Entity>, Vec<Entity>) = entities
         .into_iter()
         .partition(|e| e.kind == EntityKind::Number);
-    let figures_compared = figures::compare(sides, comparison);
     let brief = brief::build(&brief::Inputs {
-        texts: [sides[0].text, sides[1].text],
+        texts: [left, right],
         comparison,
         attribution: &attribution,
         shifts: &shifts,
@@ -157,12 +144,31 @@ fn analyse_sides(
         entities,
         figures,
         phrases,
-        strength: strength::find(sides, comparison, lexicon),
+        strength,
         attribution,
         shifts,
         figures_compared,
         brief,
     }
+}
+
+/// Both results, the second computed on a thread of its own when `parallel`.
+fn both<A: Send, B: Send>(
+    parallel: bool,
+    first: impl FnOnce() -> A + Send,
+    second: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    if !parallel {
+        return (first(), second());
+    }
+    std::thread::scope(|scope| {
+        let second = scope.spawn(second);
+        let first = first();
+        match second.join() {
+            Ok(second) => (first, second),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })
 }
 
 /// Analyses with `equivalences` and the built-in strength lexicon.
@@ -193,15 +199,18 @@ pub fn analyse_builtin(left: &str, right: &str, comparison: &Comparison) -> Anal
 }
 
 /// One token of a text, with what the analyses read.
+///
+/// A 1 MiB text has 200,000 tokens, and every analysis keeps them all: the token is 48 bytes,
+/// its key and the key in lower case one inline string (no allocation for a short key).
 #[derive(Debug)]
 struct Tok {
     /// Where it is.
     span: Span,
-    /// Its normalized key, case kept ([`crate::engine::token_key`]). Short keys (almost all) are kept inline,
-    /// not on the heap: a 1 MiB text has 200,000 tokens.
-    key: SmolStr,
-    /// The key in lower case.
-    lower: SmolStr,
+    /// Its normalized key, case kept ([`crate::engine::token_key`]), then, when it has
+    /// capitals, the key in lower case.
+    keys: SmolStr,
+    /// Where the key ends in `keys`.
+    key_end: u32,
     /// Whether it is a word or number (not punctuation).
     is_word: bool,
     /// Whether it is the first word of its sentence, or the first after an opening quote or a
@@ -211,14 +220,53 @@ struct Tok {
 
 impl AsRef<str> for Tok {
     fn as_ref(&self) -> &str {
-        &self.key
+        self.key()
     }
 }
 
 impl Tok {
+    /// A token whose key is `key` and lower-case key `lower`.
+    fn new(span: Span, key: &str, lower: &str, is_word: bool, initial: bool) -> Self {
+        let keys = if key == lower {
+            SmolStr::from(key)
+        } else {
+            SmolStr::from_iter([key, lower])
+        };
+        Self {
+            span,
+            keys,
+            key_end: key.len() as u32,
+            is_word,
+            initial,
+        }
+    }
+
+    /// Its normalized key, case kept ([`crate::engine::token_key`]).
+    #[inline]
+    fn key(&self) -> &str {
+        let keys = self.keys.as_str();
+        if keys.len() == self.key_end as usize {
+            keys
+        } else {
+            keys.get(..self.key_end as usize).unwrap_or(keys)
+        }
+    }
+
+    /// Its key in lower case.
+    #[inline]
+    fn lower(&self) -> &str {
+        let keys = self.keys.as_str();
+        if keys.len() == self.key_end as usize {
+            keys
+        } else {
+            keys.get(self.key_end as usize..).unwrap_or(keys)
+        }
+    }
+
     /// Whether it is a word starting with a capital letter.
+    #[inline]
     fn is_capitalised(&self) -> bool {
-        self.is_word && self.key.chars().next().is_some_and(char::is_uppercase)
+        self.is_word && self.key().chars().next().is_some_and(char::is_uppercase)
     }
 }
 
@@ -257,26 +305,17 @@ impl<'a> SideTokens<'a> {
                     opens || matches!(key.as_str(), ":" | "\"" | "'")
                 };
                 let lower = if key.is_ascii() {
-                    if key.bytes().any(|b| b.is_ascii_uppercase()) {
-                        lower.clear();
-                        lower.push_str(&key);
-                        lower.make_ascii_lowercase();
-                        SmolStr::from(lower.as_str())
-                    } else {
-                        SmolStr::from(key.as_str())
-                    }
+                    lower.clear();
+                    lower.push_str(&key);
+                    lower.make_ascii_lowercase();
+                    lower.as_str()
                 } else if key.chars().any(char::is_uppercase) {
-                    SmolStr::from(key.to_lowercase())
+                    lower = key.to_lowercase();
+                    lower.as_str()
                 } else {
-                    SmolStr::from(key.as_str())
+                    key.as_str()
                 };
-                tokens.push(Tok {
-                    span: t.span,
-                    lower,
-                    key: SmolStr::from(key.as_str()),
-                    is_word: t.is_word,
-                    initial,
-                });
+                tokens.push(Tok::new(t.span, &key, lower, t.is_word, initial));
             }
             ranges.push(first..tokens.len());
         }

@@ -263,7 +263,7 @@ pub(super) fn strongest(
             continue;
         };
         let words: Vec<&Tok> = tokens.iter().filter(|t| t.is_word).collect();
-        let lowers: Vec<&str> = words.iter().map(|t| t.lower.as_str()).collect();
+        let lowers: Vec<&str> = words.iter().map(|t| t.lower()).collect();
         let mut i = 0;
         while i < words.len() {
             let Some(form) = lexicon.longest_at(&lowers, i) else {

@@ -18,14 +18,14 @@ pub(super) fn is_headline(tokens: &[Tok]) -> bool {
     let ends_sentence = tokens
         .iter()
         .rev()
-        .find(|t| !matches!(t.key.as_str(), "\"" | "'" | ")"))
-        .is_some_and(|t| matches!(t.key.as_str(), "." | "!" | "?" | "…"));
+        .find(|t| !matches!(t.key(), "\"" | "'" | ")"))
+        .is_some_and(|t| matches!(t.key(), "." | "!" | "?" | "…"));
     if ends_sentence {
         return false;
     }
     let long: Vec<&Tok> = tokens
         .iter()
-        .filter(|t| t.is_word && t.key.chars().count() > 3)
+        .filter(|t| t.is_word && t.key().chars().count() > 3)
         .collect();
     let capitalised = long.iter().filter(|t| t.is_capitalised()).count();
     long.len() >= 3 && capitalised * 3 >= long.len() * 2
@@ -65,7 +65,7 @@ impl<'a> Capitals<'a> {
                 }
                 for t in tokens {
                     if t.is_capitalised() && !t.initial {
-                        *capitalised.entry(possessive_stem(&t.lower)).or_default() += 1;
+                        *capitalised.entry(possessive_stem(t.lower())).or_default() += 1;
                     }
                 }
             }
@@ -74,8 +74,8 @@ impl<'a> Capitals<'a> {
         // ("INCLUDING", "NOTICE"), not an acronym.
         let mut lower_case: HashMap<&str, usize> = HashMap::default();
         for t in sides.iter().flat_map(|side| side.tokens.iter()) {
-            if t.is_word && t.key == t.lower {
-                *lower_case.entry(possessive_stem(&t.lower)).or_default() += 1;
+            if t.is_word && t.key() == t.lower() {
+                *lower_case.entry(possessive_stem(t.lower())).or_default() += 1;
             }
         }
         Self {
@@ -106,18 +106,18 @@ impl<'a> Capitals<'a> {
             // "Pakistan"), unless the texts also write the word in lower case ("INCLUDING")
             // or it is a function word ("ANY"). In a headline or a sentence in capitals, a
             // short unknown word is not taken for an acronym.
-            return !is_stop_word(possessive_stem(&t.lower))
+            return !is_stop_word(possessive_stem(t.lower()))
                 && lower_case == 0
-                && (capitalised > 0 || (!headline && t.key.chars().count() <= 5));
+                && (capitalised > 0 || (!headline && t.key().chars().count() <= 5));
         }
-        let inner_capital = t.key.chars().skip(1).any(char::is_uppercase);
+        let inner_capital = t.key().chars().skip(1).any(char::is_uppercase);
         inner_capital || capitalised > lower_case
     }
 }
 
 /// How many times `table` counts the word of `t`.
 fn times(table: &HashMap<&str, usize>, t: &Tok) -> usize {
-    table.get(possessive_stem(&t.lower)).copied().unwrap_or(0)
+    table.get(possessive_stem(t.lower())).copied().unwrap_or(0)
 }
 
 #[cfg(test)]

@@ -11,13 +11,13 @@ use crate::engine::segment::Span;
 
 /// A day of the month: 1 to 31, digits only.
 fn is_day(t: &Tok) -> bool {
-    t.key.len() <= 2 && t.key.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+    t.key().len() <= 2 && t.key().parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
 }
 
 /// A year: four digits from 1800 to 2199.
 fn is_year(t: &Tok) -> bool {
-    t.key.len() == 4
-        && t.key
+    t.key().len() == 4
+        && t.key()
             .parse::<u32>()
             .is_ok_and(|y| (1800..2200).contains(&y))
 }
@@ -31,9 +31,9 @@ pub(super) fn mentions(sentence: &SentenceTokens<'_>, used: &mut [bool]) -> Vec<
         if used.get(i).is_none_or(|&u| u) || !t.is_word {
             continue;
         }
-        let date = if t.is_capitalised() && WEEKDAYS.contains(&t.lower.as_str()) {
+        let date = if t.is_capitalised() && WEEKDAYS.contains(&t.lower()) {
             Some(i..i + 1)
-        } else if t.is_capitalised() && MONTHS.contains(&t.lower.as_str()) {
+        } else if t.is_capitalised() && MONTHS.contains(&t.lower()) {
             month_date(tokens, used, i)
         } else if is_year(t) {
             Some(i..i + 1)
@@ -42,9 +42,9 @@ pub(super) fn mentions(sentence: &SentenceTokens<'_>, used: &mut [bool]) -> Vec<
         };
         let (range, kind) = match date {
             Some(range) => (range, EntityKind::Date),
-            None if t.key.starts_with(|c: char| c.is_ascii_digit()) => {
+            None if t.key().starts_with(|c: char| c.is_ascii_digit()) => {
                 let end = match tokens.get(i + 1) {
-                    Some(n) if n.key == "%" && touching(t, n) => i + 2,
+                    Some(n) if n.key() == "%" && touching(t, n) => i + 2,
                     _ => i + 1,
                 };
                 (i..end, EntityKind::Number)
@@ -67,11 +67,11 @@ pub(super) fn mentions(sentence: &SentenceTokens<'_>, used: &mut [bool]) -> Vec<
             let words: Vec<&str> = covered
                 .iter()
                 .filter(|t| t.is_word)
-                .map(|t| t.lower.as_str())
+                .map(|t| t.lower())
                 .collect();
             Key::Date(words.join(" "))
         } else {
-            Key::Number(covered.iter().map(|t| t.key.as_str()).collect())
+            Key::Number(covered.iter().map(|t| t.key()).collect())
         };
         found.push(Found {
             tokens: range,
@@ -97,10 +97,10 @@ fn month_date(tokens: &[Tok], used: &[bool], i: usize) -> Option<Range<usize>> {
     if word(end) && is_day(&tokens[end]) {
         end += 1;
         dated = true;
-        if free(end) && tokens[end].key == "," && word(end + 1) && is_year(&tokens[end + 1]) {
+        if free(end) && tokens[end].key() == "," && word(end + 1) && is_year(&tokens[end + 1]) {
             end += 2;
         }
-    } else if free(end) && tokens[end].key == "," && word(end + 1) && is_year(&tokens[end + 1]) {
+    } else if free(end) && tokens[end].key() == "," && word(end + 1) && is_year(&tokens[end + 1]) {
         end += 2;
         dated = true;
     }
@@ -110,21 +110,18 @@ fn month_date(tokens: &[Tok], used: &[bool], i: usize) -> Option<Range<usize>> {
     }
     // "May of last year"
     if word(end)
-        && tokens[end].lower == "of"
+        && tokens[end].lower() == "of"
         && word(end + 1)
-        && matches!(
-            tokens[end + 1].lower.as_str(),
-            "last" | "this" | "next" | "that"
-        )
+        && matches!(tokens[end + 1].lower(), "last" | "this" | "next" | "that")
         && word(end + 2)
-        && tokens[end + 2].lower == "year"
+        && tokens[end + 2].lower() == "year"
     {
         end += 3;
         dated = true;
     }
-    let led = i > 0 && tokens[i - 1].is_word && DATE_LEADS.contains(&tokens[i - 1].lower.as_str());
+    let led = i > 0 && tokens[i - 1].is_word && DATE_LEADS.contains(&tokens[i - 1].lower());
     // "May" at a sentence start is the verb unless a day or a year says otherwise.
-    let ambiguous = tokens[i].lower == "may" && tokens[i].initial;
+    let ambiguous = tokens[i].lower() == "may" && tokens[i].initial;
     (dated || (led && !ambiguous)).then_some(start..end)
 }
 

@@ -51,7 +51,7 @@ impl Groups {
     /// left to right.
     fn known_tokens(&self, tokens: &[Tok]) -> Vec<Option<KnownToken>> {
         let mut known = vec![None; tokens.len()];
-        let lowers: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
+        let lowers: Vec<&str> = tokens.iter().map(|t| t.lower()).collect();
         let mut i = 0;
         while i < tokens.len() {
             match self.matcher.longest_at(tokens, &lowers, i) {
@@ -92,12 +92,12 @@ impl Groups {
             let written = &tokens[i..j];
             let written_as_name = written
                 .iter()
-                .any(|t| t.key.chars().any(char::is_uppercase));
+                .any(|t| t.key().chars().any(char::is_uppercase));
             let is_name = self.name.get(form.group).copied().unwrap_or(false);
             if let (true, true, Some(first), Some(last)) =
                 (is_name, written_as_name, written.first(), written.last())
             {
-                let possessive = possessive_len(&last.lower, &sentence.text[last.span.range()]);
+                let possessive = possessive_len(last.lower(), &sentence.text[last.span.range()]);
                 let span = Span::new(first.span.start, last.span.end - possessive);
                 let kind = if self.title.get(form.group).copied().unwrap_or(false) {
                     EntityKind::Title

@@ -94,20 +94,20 @@ fn joins(tokens: &[Tok], k: usize) -> bool {
     let touches_both = prev.is_some_and(|p| touching(p, t)) && next.is_some_and(|n| touching(t, n));
     if !t.is_word {
         // A hyphen inside a name; the dot of an initial ("Gregory D. LoGerfo").
-        return (t.key == "-" && touches_both)
-            || (t.key == "."
+        return (t.key() == "-" && touches_both)
+            || (t.key() == "."
                 && prev.is_some_and(|p| {
-                    touching(p, t) && p.key.chars().count() == 1 && p.is_capitalised()
+                    touching(p, t) && p.key().chars().count() == 1 && p.is_capitalised()
                 }))
-            || t.key == "&";
+            || t.key() == "&";
     }
-    if HYPHEN_PARTICLES.contains(&t.key.as_str()) && touches_both {
+    if HYPHEN_PARTICLES.contains(&t.key()) && touches_both {
         return true;
     }
-    if t.key == "the" {
-        return prev.is_some_and(|p| p.key == "of" || p.key == "for");
+    if t.key() == "the" {
+        return prev.is_some_and(|p| p.key() == "of" || p.key() == "for");
     }
-    JOINERS.contains(&t.key.as_str())
+    JOINERS.contains(&t.key())
 }
 
 /// Cleans a run: drops a leading function word and a sentence-initial word that does not
@@ -123,16 +123,16 @@ fn clean_run(
         if !t.is_capitalised() {
             return true; // a joiner; trimmed below if it ends up at an end
         }
-        let stem = possessive_stem(&t.lower);
+        let stem = possessive_stem(t.lower());
         if first && is_stop_word(stem) {
             return false;
         }
         // A list marker opening the sentence ("G. Preserve the network location").
         let marker = t.initial
-            && t.key.chars().count() == 1
+            && t.key().chars().count() == 1
             && tokens
                 .get(k + 1)
-                .is_some_and(|n| matches!(n.key.as_str(), "." | ")"))
+                .is_some_and(|n| matches!(n.key(), "." | ")"))
             && tokens.get(k + 2).is_some_and(|n| n.initial);
         if first && marker {
             return false;
@@ -174,7 +174,7 @@ fn clean_run(
 fn split_title(tokens: &[Tok], run: &[usize]) -> Vec<Part> {
     let last_title = run
         .iter()
-        .rposition(|&k| tokens[k].is_capitalised() && is_title_word(&tokens[k].lower));
+        .rposition(|&k| tokens[k].is_capitalised() && is_title_word(tokens[k].lower()));
     match last_title {
         None => vec![Part {
             kind: EntityKind::Name,
@@ -210,12 +210,12 @@ fn run_mention(sentence: &SentenceTokens<'_>, part: &Part) -> Option<Mention> {
     let tokens = sentence.tokens;
     let first = tokens.get(*part.tokens.first()?)?;
     let last = tokens.get(*part.tokens.last()?)?;
-    let possessive = possessive_len(&last.lower, &sentence.text[last.span.range()]);
+    let possessive = possessive_len(last.lower(), &sentence.text[last.span.range()]);
     let span = Span::new(first.span.start, last.span.end - possessive);
     let mut keys: Vec<String> = part
         .tokens
         .iter()
-        .map(|&k| tokens[k].lower.to_string())
+        .map(|&k| tokens[k].lower().to_string())
         .collect();
     if let Some(k) = keys.last_mut() {
         *k = possessive_stem(k).to_owned();

@@ -100,7 +100,7 @@ fn word_at(tokens: &[Tok], i: usize) -> Option<(usize, &Tok)> {
     if t.is_word {
         return Some((i, t));
     }
-    if t.key == "-" {
+    if t.key() == "-" {
         let next = tokens.get(i + 1)?;
         return next.is_word.then_some((i + 1, next));
     }
@@ -140,13 +140,13 @@ fn month_of(lower: &str) -> Option<usize> {
 fn figure_at(tokens: &[Tok], i: usize) -> Option<(Found, usize)> {
     let t = tokens.get(i)?;
     // A figure opens with a number, a currency or a month: most tokens stop here.
-    let digit = t.key.starts_with(|c: char| c.is_ascii_digit());
+    let digit = t.key().starts_with(|c: char| c.is_ascii_digit());
     if !digit && !t.is_capitalised() && currency_code(t).is_none() {
         return None;
     }
     if t.is_word
         && t.is_capitalised()
-        && let Some(month) = month_of(&t.lower)
+        && let Some(month) = month_of(t.lower())
     {
         return month_date_at(tokens, i, month);
     }
@@ -157,17 +157,17 @@ fn figure_at(tokens: &[Tok], i: usize) -> Option<(Found, usize)> {
     {
         return Some(time);
     }
-    let (value, mut scale) = parse_number(&number.key)?;
+    let (value, mut scale) = parse_number(number.key())?;
     let start = if currency.is_none() { at } else { i };
     let mut end = at;
     // A list marker opening a sentence ("1.", "2)" or "(3)") is no figure.
     // `tokens` are one sentence's: "(" as its first token opens a marker.
-    let opens = number.initial || (at == 1 && tokens.first().is_some_and(|p| p.key == "("));
+    let opens = number.initial || (at == 1 && tokens.first().is_some_and(|p| p.key() == "("));
     if currency.is_none()
         && opens
         && tokens
             .get(at + 1)
-            .is_some_and(|n| matches!(n.key.as_str(), "." | ")"))
+            .is_some_and(|n| matches!(n.key(), "." | ")"))
     {
         return None;
     }
@@ -180,7 +180,9 @@ fn figure_at(tokens: &[Tok], i: usize) -> Option<(Found, usize)> {
     // A scale word after the number: "26 billion".
     if scale.is_none()
         && let Some((n, word)) = word_at(tokens, at + 1)
-        && let Some((_, power)) = SCALES.iter().find(|(s, _)| *s == word.lower && s.len() > 2)
+        && let Some((_, power)) = SCALES
+            .iter()
+            .find(|(s, _)| *s == word.lower() && s.len() > 2)
     {
         scale = Some(*power);
         end = n;
@@ -188,7 +190,7 @@ fn figure_at(tokens: &[Tok], i: usize) -> Option<(Found, usize)> {
     // A currency word after: "26 billion pounds".
     if currency.is_none()
         && let Some((n, word)) = word_at(tokens, end + 1)
-        && let Some((_, code)) = CURRENCY_WORDS.iter().find(|(w, _)| *w == word.lower)
+        && let Some((_, code)) = CURRENCY_WORDS.iter().find(|(w, _)| *w == word.lower())
     {
         currency = Some(code);
         end = n;
@@ -216,9 +218,9 @@ fn in_name(tokens: &[Tok], start: usize, end: usize) -> bool {
     let number = tokens.get(start);
     let hyphenated = match (before(2), before(1), number) {
         (Some(word), Some(hyphen), Some(n)) => {
-            hyphen.key == "-"
+            hyphen.key() == "-"
                 && word.is_word
-                && !word.key.starts_with(|c: char| c.is_ascii_digit())
+                && !word.key().starts_with(|c: char| c.is_ascii_digit())
                 && touching(word, hyphen)
                 && touching(hyphen, n)
         }
@@ -226,18 +228,18 @@ fn in_name(tokens: &[Tok], start: usize, end: usize) -> bool {
     };
     let after_acronym = before(1).is_some_and(|w| {
         w.is_word
-            && w.key.chars().count() >= 2
-            && w.key.chars().all(|c| c.is_uppercase())
+            && w.key().chars().count() >= 2
+            && w.key().chars().all(|c| c.is_uppercase())
             && currency_code(w).is_none()
     });
     let before_name = tokens.get(end + 1).is_some_and(|w| {
-        w.is_word && w.is_capitalised() && !w.initial && month_of(&w.lower).is_none()
+        w.is_word && w.is_capitalised() && !w.initial && month_of(w.lower()).is_none()
     });
     // An enumeration inside a sentence: "(1) … (2) …".
     let enumerated = start == end
         && matches!((before(1), number, tokens.get(end + 1)), (Some(open), Some(n), Some(close))
-            if open.key == "(" && close.key == ")" && touching(open, n) && touching(n, close)
-                && n.key.len() <= 2);
+            if open.key() == "(" && close.key() == ")" && touching(open, n) && touching(n, close)
+                && n.key().len() <= 2);
     hyphenated || after_acronym || before_name || enumerated
 }
 
@@ -258,8 +260,8 @@ fn found(
 /// A date opening with its month at token `i`: "July 5, 2025", "July 5", "July 2025".
 fn month_date_at(tokens: &[Tok], i: usize, month: usize) -> Option<(Found, usize)> {
     let (n, next) = word_at(tokens, i + 1)?;
-    let (value, _) = parse_number(&next.key)?;
-    if is_year(value, &next.key) {
+    let (value, _) = parse_number(next.key())?;
+    if is_year(value, next.key()) {
         let date = format!("{} {}", month_name(month), value as u32);
         return found(tokens, FigureKind::Date, date, i, n);
     }
@@ -272,11 +274,11 @@ fn month_date_at(tokens: &[Tok], i: usize, month: usize) -> Option<(Found, usize
         None => ((value as u32).to_string(), n),
     };
     // ", 2025" after the day.
-    let comma = tokens.get(n + 1).is_some_and(|c| c.key == ",");
+    let comma = tokens.get(n + 1).is_some_and(|c| c.key() == ",");
     let at = if comma { n + 2 } else { n + 1 };
     if let Some(year) = tokens.get(at).filter(|y| y.is_word)
-        && let Some((y, _)) = parse_number(&year.key)
-        && is_year(y, &year.key)
+        && let Some((y, _)) = parse_number(year.key())
+        && is_year(y, year.key())
     {
         let date = format!("{days} {} {}", month_name(month), y as u32);
         return found(tokens, FigureKind::Date, date, i, at);
@@ -289,11 +291,11 @@ fn month_date_at(tokens: &[Tok], i: usize, month: usize) -> Option<(Found, usize
 /// "24-26", "24–26"), and the token it is at.
 fn range_end(tokens: &[Tok], n: usize, first: f64) -> Option<(u32, usize)> {
     let joint = tokens.get(n + 1)?;
-    if !matches!(joint.key.as_str(), "to" | "-" | "–" | "—") {
+    if !matches!(joint.key(), "to" | "-" | "–" | "—") {
         return None;
     }
     let last = tokens.get(n + 2).filter(|t| t.is_word)?;
-    let (value, scale) = parse_number(&last.key)?;
+    let (value, scale) = parse_number(last.key())?;
     let day = scale.is_none() && value.fract() == 0.0 && value > first && value <= 31.0;
     day.then_some((value as u32, n + 2))
 }
@@ -307,10 +309,9 @@ fn currency_before(tokens: &[Tok], i: usize) -> (Option<&'static str>, usize) {
     let mut currency = code;
     let mut at = i + 1;
     // "Rs." and "US $".
-    while tokens
-        .get(at)
-        .is_some_and(|n| !n.is_word && n.key != "-" && currency_code(n).is_none() && n.key == ".")
-    {
+    while tokens.get(at).is_some_and(|n| {
+        !n.is_word && n.key() != "-" && currency_code(n).is_none() && n.key() == "."
+    }) {
         at += 1;
     }
     if let Some(n) = tokens.get(at)
@@ -325,10 +326,10 @@ fn currency_before(tokens: &[Tok], i: usize) -> (Option<&'static str>, usize) {
 
 /// A time of day at token `at`: "11:25" (one token, or three).
 fn time_at(tokens: &[Tok], at: usize, number: &Tok) -> Option<(Found, usize)> {
-    let (hours, minutes) = number.key.split_once(':').or_else(|| {
-        tokens.get(at + 1).filter(|c| c.key == ":")?;
+    let (hours, minutes) = number.key().split_once(':').or_else(|| {
+        tokens.get(at + 1).filter(|c| c.key() == ":")?;
         let minutes = tokens.get(at + 2).filter(|m| m.is_word)?;
-        Some((number.key.as_str(), minutes.key.as_str()))
+        Some((number.key(), minutes.key()))
     })?;
     let digits = hours
         .chars()
@@ -337,7 +338,11 @@ fn time_at(tokens: &[Tok], at: usize, number: &Tok) -> Option<(Found, usize)> {
     if hours.len() > 2 || minutes.len() != 2 || !digits {
         return None;
     }
-    let last = if number.key.contains(':') { at } else { at + 2 };
+    let last = if number.key().contains(':') {
+        at
+    } else {
+        at + 2
+    };
     found(
         tokens,
         FigureKind::Time,
@@ -358,12 +363,12 @@ fn day_date_at(tokens: &[Tok], at: usize, value: f64) -> Option<(Found, usize)> 
         None => ((value as u32).to_string(), at),
     };
     let month_tok = tokens.get(m + 1).filter(|m| m.is_word)?;
-    let month = month_of(&month_tok.lower)?;
+    let month = month_of(month_tok.lower())?;
     let mut last = m + 1;
     let mut date = format!("{days} {}", month_name(month));
     if let Some(year) = tokens.get(m + 2).filter(|y| y.is_word)
-        && let Some((y, _)) = parse_number(&year.key)
-        && is_year(y, &year.key)
+        && let Some((y, _)) = parse_number(year.key())
+        && is_year(y, year.key())
     {
         last = m + 2;
         date.push_str(&format!(" {}", y as u32));
@@ -380,15 +385,15 @@ fn unit_after(
     value: f64,
     scale: Option<u32>,
 ) -> Option<(Found, usize)> {
-    if tokens.get(end + 1).is_some_and(|sign| sign.key == "%") {
+    if tokens.get(end + 1).is_some_and(|sign| sign.key() == "%") {
         let value = format!("{}%", amount(value, scale));
         return found(tokens, FigureKind::Percent, value, start, end + 1);
     }
     let (n, word) = word_at(tokens, end + 1)?;
-    let percent = match word.lower.as_str() {
+    let percent = match word.lower() {
         "percent" => Some(n),
         "per" => word_at(tokens, n + 1)
-            .filter(|(_, c)| c.lower == "cent")
+            .filter(|(_, c)| c.lower() == "cent")
             .map(|(c, _)| c),
         _ => None,
     };
@@ -398,7 +403,7 @@ fn unit_after(
     }
     // A duration: "10 years", "10-year".
     if scale.is_none()
-        && let Some((_, unit)) = DURATIONS.iter().find(|(u, _)| *u == word.lower)
+        && let Some((_, unit)) = DURATIONS.iter().find(|(u, _)| *u == word.lower())
     {
         let unit = if value == 1.0 {
             unit.trim_end_matches('s')
@@ -414,12 +419,12 @@ fn unit_after(
 /// The currency code a token stands for ("£": GBP), if any.
 fn currency_code(t: &Tok) -> Option<&'static str> {
     // Every symbol and code is at most three bytes: most tokens stop here.
-    if t.key.len() > 3 {
+    if t.key().len() > 3 {
         return None;
     }
-    let lower = t.lower.as_str();
+    let lower = t.lower();
     // A code is written in capitals ("GBP"), a symbol is not a word.
-    if t.is_word && !(t.key.chars().all(|c| c.is_uppercase()) || lower == "rs" || lower == "us") {
+    if t.is_word && !(t.key().chars().all(|c| c.is_uppercase()) || lower == "rs" || lower == "us") {
         return None;
     }
     CURRENCIES

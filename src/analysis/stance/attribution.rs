@@ -37,7 +37,7 @@ pub(super) fn is_name_word(words: &Words<'_>, i: usize, kinds: &Kinds) -> bool {
     let Some(tok) = words.words.get(i) else {
         return false;
     };
-    let lower = tok.lower.as_str();
+    let lower = tok.lower();
     tok.is_capitalised()
         && lower.chars().count() > 1
         && lower.chars().any(char::is_alphabetic)
@@ -183,7 +183,7 @@ pub(super) fn qualified_before(words: &Words<'_>, start: usize) -> bool {
     start
         .checked_sub(1)
         .and_then(|i| words.words.get(i))
-        .is_some_and(|t| t.is_capitalised() && !matches!(t.lower.as_str(), "the" | "and"))
+        .is_some_and(|t| t.is_capitalised() && !matches!(t.lower(), "the" | "and"))
 }
 
 /// Credits every sentence of one side; with the words of each sentence, which the links read

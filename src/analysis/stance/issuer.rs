@@ -81,8 +81,9 @@ pub(super) fn paired_title(side: &SideTokens<'_>, all: &[Words<'_>]) -> Option<(
     (1..words.words.len()).find_map(|i| {
         let (a, b) = (words.words.get(i - 1)?, words.words.get(i)?);
         let hyphen = side.text.get(a.span.end..b.span.start)? == "-";
-        let name =
-            |t: &Tok| t.is_capitalised() && t.key.chars().filter(|c| c.is_alphabetic()).count() > 1;
+        let name = |t: &Tok| {
+            t.is_capitalised() && t.key().chars().filter(|c| c.is_alphabetic()).count() > 1
+        };
         let (first, second) = (words.lowers.get(i - 1)?, words.lowers.get(i)?);
         (hyphen && name(a) && name(b) && named_elsewhere(first) && named_elsewhere(second))
             .then(|| ((*first).to_owned(), (*second).to_owned()))

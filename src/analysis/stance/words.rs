@@ -59,10 +59,8 @@ pub(super) struct Hit {
 pub(super) struct Words<'s> {
     pub(super) words: Vec<&'s Tok>,
     pub(super) lowers: Vec<&'s str>,
+    /// In word order; they do not overlap.
     pub(super) hits: Vec<Hit>,
-    /// Per word, the index in `hits` of the form covering it (lookups in constant time, so a
-    /// sentence of any length is read in linear time).
-    pub(super) covering: Vec<Option<usize>>,
     /// Whether the sentence ends with final punctuation (else it is a title or a date line).
     pub(super) punctuated: bool,
 }
@@ -77,22 +75,16 @@ impl<'s> Words<'s> {
         let punctuated = tokens
             .iter()
             .rev()
-            .find(|t| !matches!(t.key.as_str(), "\"" | "'" | ")" | "”" | "’"))
+            .find(|t| !matches!(t.key(), "\"" | "'" | ")" | "”" | "’"))
             .is_some_and(|t| {
-                !t.is_word && matches!(t.key.as_str(), "." | "!" | "?" | ":" | ";")
-                    || t.is_word && t.key.ends_with('.')
+                !t.is_word && matches!(t.key(), "." | "!" | "?" | ":" | ";")
+                    || t.is_word && t.key().ends_with('.')
             });
         let words: Vec<&Tok> = tokens.iter().filter(|t| t.is_word).collect();
         // "US" in capitals is the country, never the pronoun "us" of the lexicon's forms.
         let lowers: Vec<&str> = words
             .iter()
-            .map(|t| {
-                if t.key.as_str() == "US" {
-                    "u.s."
-                } else {
-                    t.lower.as_str()
-                }
-            })
+            .map(|t| if t.key() == "US" { "u.s." } else { t.lower() })
             .collect();
         let mut hits = Vec::new();
         let mut i = 0;
@@ -110,28 +102,23 @@ impl<'s> Words<'s> {
                 None => i += 1,
             }
         }
-        let mut covering = vec![None; lowers.len()];
-        for (index, hit) in hits.iter().enumerate() {
-            for slot in covering.iter_mut().take(hit.end).skip(hit.start) {
-                *slot = Some(index);
-            }
-        }
         Self {
             words,
             lowers,
             hits,
-            covering,
             punctuated,
         }
     }
 
     /// The form covering word `i`, if any.
     pub(super) fn covering(&self, i: usize) -> Option<&Hit> {
-        self.covering
-            .get(i)
-            .copied()
-            .flatten()
-            .and_then(|h| self.hits.get(h))
+        // The hits are in order and apart, so their ends are too: the first that ends after
+        // `i` is the one that can cover it (a binary search, not a slot per word: the words
+        // of every sentence of a 1 MiB text are kept at once).
+        let first_after = self.hits.partition_point(|h| h.end <= i);
+        self.hits
+            .get(first_after)
+            .filter(|h| h.start <= i && i < h.end)
     }
 
     /// The lower-case words of a form, joined by spaces.

@@ -31,8 +31,8 @@ pub(super) fn definitions(tokens: &[Tok], found: &[Found]) -> Vec<Definition> {
         let [long, short] = pair else { continue };
         let bracketed = long.tokens.end + 1 == short.tokens.start
             && short.tokens.len() == 1
-            && tokens.get(long.tokens.end).is_some_and(|t| t.key == "(")
-            && tokens.get(short.tokens.end).is_some_and(|t| t.key == ")");
+            && tokens.get(long.tokens.end).is_some_and(|t| t.key() == "(")
+            && tokens.get(short.tokens.end).is_some_and(|t| t.key() == ")");
         let same_kind = matches!(long.mention.kind, EntityKind::Name | EntityKind::Title)
             && long.mention.kind == short.mention.kind;
         if bracketed
@@ -41,7 +41,7 @@ pub(super) fn definitions(tokens: &[Tok], found: &[Found]) -> Vec<Definition> {
                 tokens.get(long.tokens.clone()),
                 tokens.get(short.tokens.start),
             )
-            && initials(words) == abbreviation.key.to_uppercase()
+            && initials(words) == abbreviation.key().to_uppercase()
         {
             out.push(Definition {
                 long: long.mention.key.clone(),
@@ -57,7 +57,7 @@ fn initials(tokens: &[Tok]) -> String {
     tokens
         .iter()
         .filter(|t| t.is_capitalised())
-        .filter_map(|t| t.key.chars().next())
+        .filter_map(|t| t.key().chars().next())
         .flat_map(char::to_uppercase)
         .collect()
 }

@@ -10,8 +10,9 @@
 //! longest first; one whose every occurrence lies inside an occurrence of a longer listed phrase
 //! is left out. Building is linear in the words; listing is linear in the occurrences listed.
 
+mod automaton;
+
 use rustc_hash::FxHashMap as HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::Serialize;
 
@@ -19,6 +20,7 @@ use super::prefix_max::PrefixMax;
 use super::{SideTokens, one_line, span_list};
 use crate::engine::is_stop_word;
 use crate::engine::segment::Span;
+use automaton::{Automaton, NONE, States};
 
 /// Fewest words in a shared phrase.
 pub const MIN_WORDS: usize = 3;
@@ -44,125 +46,6 @@ pub struct Phrase {
     /// entry (its pieces are listed apart only where they occur outside it, as for every
     /// phrase).
     pub whole_sentence: bool,
-}
-
-/// A fast hasher for integer keys (the automaton's transitions).
-#[derive(Default)]
-struct IntHasher(u64);
-
-impl Hasher for IntHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        // splitmix64's finalizer: every bit of the key reaches the low bits the table indexes
-        // by (a bare multiply would leave them to the symbol alone).
-        let mut x = self.0 ^ n;
-        x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        self.0 = x ^ (x >> 31);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type IntMap<V> = std::collections::HashMap<u64, V, BuildHasherDefault<IntHasher>>;
-
-const NONE: u32 = u32::MAX;
-
-/// A suffix automaton over `u32` symbols.
-struct Automaton {
-    len: Vec<u32>,
-    link: Vec<u32>,
-    /// Transitions keyed by `state << 32 | symbol`.
-    next: IntMap<u32>,
-    /// Each state's outgoing symbols as a list through `edges` (its last added first; [`NONE`]
-    /// ends it), to copy them when a state is cloned: one flat buffer, not a vector per state.
-    first: Vec<u32>,
-    /// `(symbol, the state's previous edge)`.
-    edges: Vec<(u32, u32)>,
-    /// How many outgoing symbols each state has.
-    degree: Vec<u32>,
-    last: u32,
-}
-
-fn edge(state: u32, symbol: u32) -> u64 {
-    (u64::from(state) << 32) | u64::from(symbol)
-}
-
-impl Automaton {
-    fn with_capacity(n: usize) -> Self {
-        // A text of n symbols has fewer than 2n states and 3n transitions; texts of words
-        // have about 1.5n of each, and the table grows when a text has more.
-        let mut a = Self {
-            len: Vec::with_capacity(2 * n + 1),
-            link: Vec::with_capacity(2 * n + 1),
-            next: IntMap::with_capacity_and_hasher(n + n / 2 + 1, Default::default()),
-            first: Vec::with_capacity(2 * n + 1),
-            edges: Vec::with_capacity(n + n / 2 + 1),
-            degree: Vec::with_capacity(2 * n + 1),
-            last: 0,
-        };
-        a.state(0, NONE);
-        a
-    }
-
-    fn state(&mut self, len: u32, link: u32) -> u32 {
-        self.len.push(len);
-        self.link.push(link);
-        self.first.push(NONE);
-        self.degree.push(0);
-        (self.len.len() - 1) as u32
-    }
-
-    fn add(&mut self, from: u32, symbol: u32, to: u32) {
-        if self.next.insert(edge(from, symbol), to).is_none() {
-            let from = from as usize;
-            self.edges.push((symbol, self.first[from]));
-            self.first[from] = (self.edges.len() - 1) as u32;
-            self.degree[from] += 1;
-        }
-    }
-
-    /// Appends `symbol`; returns the state of the whole text so far.
-    fn push(&mut self, symbol: u32) -> u32 {
-        let cur = self.state(self.len[self.last as usize] + 1, NONE);
-        let mut p = self.last;
-        while p != NONE && !self.next.contains_key(&edge(p, symbol)) {
-            self.add(p, symbol, cur);
-            p = self.link[p as usize];
-        }
-        if p == NONE {
-            self.link[cur as usize] = 0;
-        } else {
-            let q = self.next[&edge(p, symbol)];
-            if self.len[p as usize] + 1 == self.len[q as usize] {
-                self.link[cur as usize] = q;
-            } else {
-                let clone = self.state(self.len[p as usize] + 1, self.link[q as usize]);
-                let mut e = self.first[q as usize];
-                while e != NONE {
-                    let (s, previous) = self.edges[e as usize];
-                    let to = self.next[&edge(q, s)];
-                    self.add(clone, s, to);
-                    e = previous;
-                }
-                while p != NONE && self.next.get(&edge(p, symbol)) == Some(&q) {
-                    self.next.insert(edge(p, symbol), clone);
-                    p = self.link[p as usize];
-                }
-                self.link[q as usize] = clone;
-                self.link[cur as usize] = clone;
-            }
-        }
-        self.last = cur;
-        cur
-    }
 }
 
 /// Where a word of the combined sequence comes from.
@@ -249,7 +132,7 @@ pub(super) fn find(sides: &[SideTokens<'_>; 2]) -> Vec<Phrase> {
     let mut total = 0usize;
     for side in sides {
         for token in side.tokens.iter().filter(|t| t.is_word) {
-            *counts.entry(token.lower.as_str()).or_default() += 1;
+            *counts.entry(token.lower()).or_default() += 1;
             total += 1;
         }
     }
@@ -323,21 +206,17 @@ pub(crate) fn find_many(sides: &[SideTokens<'_>], min_sides: usize) -> Vec<Share
     let ends: Vec<u32> = symbols
         .sequence
         .iter()
-        .map(|&(sym, _)| automaton.push(sym))
+        .map(|&sym| automaton.push(sym))
         .collect();
     // What the rest needs of the automaton: its transitions (the larger part of it) go now,
     // before the counts are made.
-    let Automaton {
-        len, link, degree, ..
-    } = automaton;
     let tree = Tree {
-        len,
-        link,
-        degree,
+        states: automaton.into_states(),
         ends,
     };
     let (count, first_end) = tree.counts(&symbols, sides.len());
     let candidates = tree.candidates(&symbols, &count, &first_end, min_sides);
+    drop((count, first_end));
     if candidates.is_empty() {
         return Vec::new();
     }
@@ -346,47 +225,54 @@ pub(crate) fn find_many(sides: &[SideTokens<'_>], min_sides: usize) -> Vec<Share
 
 /// The words of all sides as one symbol sequence, with a separator after each sentence.
 struct Symbols {
-    /// Per side, the span of each of its words.
-    words: Vec<Vec<Span>>,
+    /// Per side, the index in its tokens of each of its words.
+    words: Vec<Vec<u32>>,
     /// Per symbol (word in lower case), whether it is a function word.
     stop: Vec<bool>,
-    /// The sequence: each word's symbol and where it comes from; separators have none.
-    sequence: Vec<(u32, Option<Origin>)>,
+    /// The sequence of symbols.
+    sequence: Vec<u32>,
+    /// Where each symbol of the sequence comes from; a separator's side is [`NONE`].
+    origins: Vec<Origin>,
 }
 
 impl Symbols {
     fn new(sides: &[SideTokens<'_>]) -> Self {
         let mut vocabulary: HashMap<&str, u32> = HashMap::default();
         // Sized once: on a long text, growing these by doubling held twice their size at times.
-        let mut words: Vec<Vec<Span>> = sides
+        let mut words: Vec<Vec<u32>> = sides
             .iter()
             .map(|side| Vec::with_capacity(side.tokens.iter().filter(|t| t.is_word).count()))
             .collect();
         let mut stop: Vec<bool> = Vec::new();
-        let mut sequence: Vec<(u32, Option<Origin>)> = Vec::with_capacity(
-            words.iter().map(Vec::capacity).sum::<usize>()
-                + sides.iter().map(|side| side.sentences.len()).sum::<usize>(),
-        );
+        let length = words.iter().map(Vec::capacity).sum::<usize>()
+            + sides.iter().map(|side| side.sentences.len()).sum::<usize>();
+        let mut sequence: Vec<u32> = Vec::with_capacity(length);
+        let mut origins: Vec<Origin> = Vec::with_capacity(length);
         let mut separators = 0u32;
         for (s, side) in sides.iter().enumerate() {
             for range in &side.sentences {
-                for t in side.tokens[range.clone()].iter().filter(|t| t.is_word) {
+                for (k, t) in side.tokens[range.clone()].iter().enumerate() {
+                    if !t.is_word {
+                        continue;
+                    }
                     let next = vocabulary.len() as u32;
-                    let id = *vocabulary.entry(t.lower.as_str()).or_insert_with(|| {
-                        stop.push(is_stop_word(&t.lower));
+                    let id = *vocabulary.entry(t.lower()).or_insert_with(|| {
+                        stop.push(is_stop_word(t.lower()));
                         next
                     });
-                    sequence.push((
-                        id,
-                        Some(Origin {
-                            side: s as u32,
-                            word: words[s].len() as u32,
-                        }),
-                    ));
-                    words[s].push(t.span);
+                    sequence.push(id);
+                    origins.push(Origin {
+                        side: s as u32,
+                        word: words[s].len() as u32,
+                    });
+                    words[s].push((range.start + k) as u32);
                 }
                 // A separator that occurs once: no phrase runs across it.
-                sequence.push((NONE - 1 - separators, None));
+                sequence.push(NONE - 1 - separators);
+                origins.push(Origin {
+                    side: NONE,
+                    word: NONE,
+                });
                 separators += 1;
             }
         }
@@ -394,16 +280,20 @@ impl Symbols {
             words,
             stop,
             sequence,
+            origins,
         }
+    }
+
+    /// Where the symbol at `p` comes from, if it is a word.
+    fn origin(&self, p: usize) -> Option<Origin> {
+        self.origins.get(p).copied().filter(|o| o.side != NONE)
     }
 }
 
 /// What the phrase search keeps of the automaton: each state's longest length, suffix link and
-/// number of outgoing symbols, and the state each position of the sequence ends in.
+/// whether it branches, and the state each position of the sequence ends in.
 struct Tree {
-    len: Vec<u32>,
-    link: Vec<u32>,
-    degree: Vec<u32>,
+    states: States,
     ends: Vec<u32>,
 }
 
@@ -411,11 +301,12 @@ impl Tree {
     /// Per side, each state's occurrence count, and each state's first end position (for a
     /// stable order): summed up the suffix-link tree, longest states first.
     fn counts(&self, symbols: &Symbols, n_sides: usize) -> (Vec<Vec<u32>>, Vec<u32>) {
-        let n_states = self.len.len();
+        let States { len, link, .. } = &self.states;
+        let n_states = len.len();
         let mut count = vec![vec![0u32; n_states]; n_sides];
-        for (p, &(_, origin)) in symbols.sequence.iter().enumerate() {
-            if let Some(o) = origin {
-                count[o.side as usize][self.ends[p] as usize] += 1;
+        for (p, &end) in self.ends.iter().enumerate() {
+            if let Some(o) = symbols.origin(p) {
+                count[o.side as usize][end as usize] += 1;
             }
         }
         let mut first_end = vec![NONE; n_states];
@@ -423,10 +314,10 @@ impl Tree {
             let slot = &mut first_end[end as usize];
             *slot = (*slot).min(p as u32);
         }
-        let mut by_len: Vec<u32> = (0..n_states as u32).collect();
-        by_len.sort_unstable_by_key(|&v| std::cmp::Reverse(self.len[v as usize]));
-        for &v in &by_len {
-            let link = self.link[v as usize];
+        // A state's link is shorter than it: the states by length, longest first (a counting
+        // sort: lengths are at most the sequence's), reach every state before its link.
+        for v in by_length_longest_first(len) {
+            let link = link[v as usize];
             if link != NONE {
                 for side in &mut count {
                     side[link as usize] += side[v as usize];
@@ -446,19 +337,19 @@ impl Tree {
         first_end: &[u32],
         min_sides: usize,
     ) -> Vec<(u32, u32, u32)> {
-        let len = &self.len;
+        let States { len, branching, .. } = &self.states;
         let has_content = |v: usize| {
             let end = first_end[v] as usize;
             let len = len[v] as usize;
             symbols.sequence[end + 1 - len..=end]
                 .iter()
-                .any(|&(sym, _)| !symbols.stop[sym as usize])
+                .any(|&sym| !symbols.stop[sym as usize])
         };
         let mut candidates: Vec<(u32, u32, u32)> = (1..len.len())
             .filter(|&v| {
                 len[v] as usize >= MIN_WORDS
                     && count.iter().filter(|side| side[v] > 0).count() >= min_sides
-                    && self.degree[v] >= 2
+                    && branching[v]
                     && has_content(v)
             })
             .map(|v| (len[v], first_end[v], v as u32))
@@ -466,6 +357,26 @@ impl Tree {
         candidates.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         candidates
     }
+}
+
+/// The states (indices of `len`) by length, longest first, in linear time.
+fn by_length_longest_first(len: &[u32]) -> Vec<u32> {
+    let longest = len.iter().copied().max().unwrap_or(0) as usize;
+    // starts[l]: where the states of length l begin, counting from the longest.
+    let mut starts = vec![0u32; longest + 2];
+    for &l in len {
+        starts[longest - l as usize + 1] += 1;
+    }
+    for l in 1..starts.len() {
+        starts[l] += starts[l - 1];
+    }
+    let mut order = vec![0u32; len.len()];
+    for (v, &l) in len.iter().enumerate() {
+        let slot = &mut starts[longest - l as usize];
+        order[*slot as usize] = v as u32;
+        *slot += 1;
+    }
+    order
 }
 
 /// The phrases of the candidates, longest first: a candidate all of whose occurrences lie
@@ -476,21 +387,25 @@ fn select(
     tree: &Tree,
     candidates: Vec<(u32, u32, u32)>,
 ) -> Vec<Shared> {
-    let Symbols {
-        words, sequence, ..
-    } = symbols;
-    let ends = &tree.ends;
+    let words = &symbols.words;
     // End positions of a state are the positions whose whole-prefix state lies in its
     // suffix-link subtree: contiguous in Euler-tour order.
-    let (enter, leave) = euler_tour(&tree.link);
-    let mut positions: Vec<u32> = (0..sequence.len() as u32)
-        .filter(|&p| sequence[p as usize].1.is_some())
-        .collect();
-    positions.sort_unstable_by_key(|&p| enter[ends[p as usize] as usize]);
-    let position_enter: Vec<u32> = positions
+    let (enter, leave) = euler_tour(&tree.states.link);
+    // Each position ends in a state of its own (the one made when its symbol was added): the
+    // word positions by their state's enter time, placed, not sorted.
+    let mut at_time = vec![NONE; enter.len()];
+    for (p, &end) in tree.ends.iter().enumerate() {
+        if symbols.origin(p).is_some() {
+            at_time[enter[end as usize] as usize] = p as u32;
+        }
+    }
+    let (positions, position_enter): (Vec<u32>, Vec<u32>) = at_time
         .iter()
-        .map(|&p| enter[ends[p as usize] as usize])
-        .collect();
+        .enumerate()
+        .filter(|&(_, &p)| p != NONE)
+        .map(|(time, &p)| (p, time as u32))
+        .unzip();
+    drop(at_time);
     let occurrences = |v: u32| -> &[u32] {
         let (a, b) = (enter[v as usize], leave[v as usize]);
         let from = position_enter.partition_point(|&t| t < a);
@@ -508,7 +423,7 @@ fn select(
         // (side, first word, one past the last word) of each occurrence.
         let mut places: Vec<(usize, usize, usize)> = occurrences(v)
             .iter()
-            .filter_map(|&end| sequence[end as usize].1)
+            .filter_map(|&end| symbols.origin(end as usize))
             .map(|o| {
                 let end = o.word as usize + 1;
                 (o.side as usize, end - len, end)
@@ -525,7 +440,8 @@ fn select(
             covered[side].raise(start, end);
         }
         let span = |side: usize, start: usize, end: usize| {
-            Span::new(words[side][start].start, words[side][end - 1].end)
+            let word = |w: usize| sides[side].tokens[words[side][w] as usize].span;
+            Span::new(word(start).start, word(end - 1).end)
         };
         let mut lists: Vec<Vec<Span>> = vec![Vec::new(); sides.len()];
         for &(side, start, end) in &places {
