@@ -129,6 +129,20 @@ pub fn check_collation(texts: &[&str], options: &Options) {
         Equivalences::builtin_ref(),
         StrengthLexicon::builtin_ref(),
     );
+    // The brief: a few lines, each naming points of the collation, ascending and distinct.
+    assert!(insights.brief.len() <= parallax::analysis::collation_brief::MAX_LINES);
+    assert_eq!(
+        texts.is_empty(),
+        insights.brief.is_empty(),
+        "a brief when there are texts"
+    );
+    for line in &insights.brief {
+        assert!(line.points.windows(2).all(|w| w[0] < w[1]), "{line:?}");
+        assert!(
+            line.points.iter().all(|&p| p < collation.points.len()),
+            "{line:?}"
+        );
+    }
     let documents: Vec<Document> = texts
         .iter()
         .enumerate()
