@@ -57,9 +57,17 @@ pub(super) fn has_past_verb(words: &[&str]) -> bool {
 /// headline uses. A label that names the meeting ("Japan-UK Summit Meeting", "Foreign Leader
 /// Calls") has none: its words of meeting are nouns.
 pub(super) fn is_headline(words: &[&str]) -> bool {
-    words.iter().skip(1).any(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+    let word = |i: usize| {
+        words.get(i).map_or(String::new(), |w| {
+            w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase()
+        })
+    };
+    (1..words.len()).any(|i| {
+        let w = word(i);
         HEADLINE_VERBS.contains(&w.as_str())
+            // "calls on" is a courtesy call ("Ambassador calls on the Foreign Minister");
+            // "calls" alone is as often a noun ("Foreign Leader Calls").
+            || (matches!(w.as_str(), "calls" | "called") && word(i + 1) == "on")
     })
 }
 
@@ -159,4 +167,34 @@ pub(super) fn clause_ranges(content: &str, offset: usize) -> Vec<std::ops::Range
         out.push(offset + start..offset + content.len());
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headline(text: &str) -> bool {
+        is_headline(&text.split_whitespace().collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn a_headline_reports_the_meeting_and_a_label_names_it() {
+        for text in [
+            "Prime Minister speaks with the Prime Minister of the United Kingdom",
+            "Chinese, Pakistani FMs hold phone talks",
+            "Secretary Blinken Meets With Japanese Foreign Minister Hayashi",
+            "U.S. Acting Coordinator calls on Deputy Prime Minister Dar",
+        ] {
+            assert!(headline(text), "{text}");
+        }
+        for text in [
+            "Japan-UK Summit Meeting",
+            "Japan-UK Prime Ministers' Informal Talks (Summary)",
+            "Readout of President-elect Biden's Foreign Leader Calls",
+            "PM call with Taoiseach Leo Varadkar",
+            "Meeting with the Foreign Minister",
+        ] {
+            assert!(!headline(text), "{text}");
+        }
+    }
 }
