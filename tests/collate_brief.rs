@@ -144,24 +144,24 @@ fn statements_that_say_the_same_have_a_one_line_brief() {
     assert!(insights.brief[0].points.is_empty());
 }
 
-fn seed_args() -> Vec<std::path::PathBuf> {
-    [
+/// The CLI's collation of the seed's five statements (as in the first test) in `format`.
+fn seed_report(format: &str) -> std::process::Output {
+    let files = [
         "us-embassy-x-post.txt",
         "fo-joint-press-statement.txt",
         "pakistan-mofa-post-call-on-dar.txt",
         "article-paraphrase-of-embassy-post.txt",
         "article-paraphrase-of-mofa-post.txt",
     ]
-    .map(sample)
-    .to_vec()
+    .map(sample);
+    let mut args: Vec<&OsStr> = files.iter().map(|f| f.as_os_str()).collect();
+    args.extend(["--format", format].map(OsStr::new));
+    run_compare(&args)
 }
 
 #[test]
 fn the_json_and_every_report_lead_with_the_brief() {
-    let files = seed_args();
-    let mut args: Vec<&OsStr> = files.iter().map(|f| f.as_os_str()).collect();
-    args.extend(["--format", "json"].map(OsStr::new));
-    let out = run_compare(&args);
+    let out = seed_report("json");
     assert!(
         out.status.success(),
         "{}",
@@ -193,9 +193,7 @@ fn the_json_and_every_report_lead_with_the_brief() {
         ("markdown", "## Brief"),
         ("html", ">Brief</h2>"),
     ] {
-        let mut args: Vec<&OsStr> = files.iter().map(|f| f.as_os_str()).collect();
-        args.extend(["--format", format].map(OsStr::new));
-        let out = run_compare(&args);
+        let out = seed_report(format);
         let report = String::from_utf8_lossy(&out.stdout);
         let brief_at = report
             .find(heading)

@@ -158,20 +158,28 @@ fn credited_to_both(inputs: &Inputs<'_>, lines: &mut Vec<CollationBriefLine>) {
         if point.documents() < 2 {
             continue;
         }
-        let credits = |d: usize| -> Vec<Actor> {
-            sentences_of(point, d)
+        // The first statement that credits the point to both sides, and the first that
+        // credits all its sentences of the point to one party.
+        let (mut joint, mut one) = (None, None);
+        for d in 0..n {
+            let mut actors = sentences_of(point, d)
                 .iter()
                 .filter_map(|&s| actor(inputs, d, s))
-                .collect()
-        };
-        let joint = (0..n).find(|&d| credits(d).contains(&Actor::Joint));
-        let one = (0..n).find(|&d| {
-            let actors = credits(d);
-            !actors.is_empty()
-                && actors
-                    .iter()
-                    .all(|a| matches!(a, Actor::Issuer | Actor::Counterpart))
-        });
+                .peekable();
+            if actors.peek().is_none() {
+                continue;
+            }
+            let (mut any_joint, mut all_one) = (false, true);
+            for a in actors {
+                any_joint |= a == Actor::Joint;
+                all_one &= matches!(a, Actor::Issuer | Actor::Counterpart);
+            }
+            if any_joint {
+                joint.get_or_insert(d);
+            } else if all_one {
+                one.get_or_insert(d);
+            }
+        }
         if let (Some(joint), Some(one)) = (joint, one) {
             points.push(index);
             example.get_or_insert((index, joint, one));

@@ -1,7 +1,8 @@
 //! The rows kit both views are built from (the two columns and the collation): row heights
 //! measured or estimated with their prefix sums (only rows in view are laid out), keyboard
 //! scrolling, next/previous stepping through marked rows, slicing row-sorted marks per row,
-//! a cache of laid-out cells under one typed key, and the hatched empty cell.
+//! a cache of laid-out cells under one typed key, the hatched empty cell, and the brief's list
+//! both insights panels lead with.
 
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -391,4 +392,49 @@ pub fn actor_marker_ui(
             ui.label(tooltip());
         });
     });
+}
+
+/// One line of a brief as an insights panel lists it.
+pub struct BriefEntry {
+    /// The line as shown.
+    pub text: String,
+    /// What hovering it says (where a click goes).
+    pub hover: String,
+    /// Whether it is the line last clicked.
+    pub selected: bool,
+}
+
+/// A brief under a collapsing "Brief: what differs" header, open at first, its lines in a
+/// scroll area at most `max_height` high (`id_salt` keeps both apart from another panel's):
+/// the index of the line clicked, if one was.
+pub fn brief_ui(
+    ui: &mut egui::Ui,
+    id_salt: &str,
+    max_height: f32,
+    entries: impl Iterator<Item = BriefEntry>,
+) -> Option<usize> {
+    let mut clicked = None;
+    egui::CollapsingHeader::new(egui::RichText::new("Brief: what differs").strong())
+        .id_salt(id_salt)
+        .default_open(true)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt((id_salt, "lines"))
+                .max_height(max_height)
+                .auto_shrink([false, true])
+                .show(ui, |ui| {
+                    for (index, entry) in entries.enumerate() {
+                        let response = ui
+                            .add(
+                                egui::Button::selectable(entry.selected, entry.text)
+                                    .wrap_mode(egui::TextWrapMode::Wrap),
+                            )
+                            .on_hover_text(entry.hover);
+                        if response.clicked() {
+                            clicked = Some(index);
+                        }
+                    }
+                });
+        });
+    clicked
 }

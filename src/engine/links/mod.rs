@@ -421,11 +421,7 @@ impl<'a> Scorer<'a> {
     /// words or more that is not a date line.
     fn title(infos: &[SentenceInfo<'_>], text: &str, side: &Prepared) -> Option<usize> {
         let first = infos.first()?;
-        let content = side
-            .sentences
-            .first()
-            .and_then(|s| text.get(s.content.range()))
-            .unwrap_or("");
+        let content = first_content(text, side);
         let words: Vec<&str> = content.split_whitespace().collect();
         let date_like = content.chars().any(|c| c.is_ascii_digit()) && words.len() <= 6;
         let more = infos.len() > 1;
@@ -440,12 +436,11 @@ impl<'a> Scorer<'a> {
 
     /// Whether the document's first sentence is worded as a headline ([`is_headline`]).
     fn headline(text: &str, side: &Prepared) -> bool {
-        let content = side
-            .sentences
-            .first()
-            .and_then(|s| text.get(s.content.range()))
-            .unwrap_or("");
-        is_headline(&content.split_whitespace().collect::<Vec<_>>())
+        is_headline(
+            &first_content(text, side)
+                .split_whitespace()
+                .collect::<Vec<_>>(),
+        )
     }
 
     /// Index of the document's opener: the first sentence of the body (after the title, date
@@ -460,6 +455,14 @@ impl<'a> Scorer<'a> {
         }
         None
     }
+}
+
+/// The content of a document's first sentence ("" for none).
+fn first_content<'t>(text: &'t str, side: &Prepared) -> &'t str {
+    side.sentences
+        .first()
+        .and_then(|s| text.get(s.content.range()))
+        .unwrap_or("")
 }
 
 /// What the links need of each sentence of both documents (norms not yet weighed), and the

@@ -17,7 +17,7 @@ use crate::analysis::{CollationEntity, CollationInsights};
 use crate::display::{label, labels};
 use crate::engine::collate::Collation;
 use crate::gui::commands::{CollationCommand, Command};
-use crate::gui::rows::put_left;
+use crate::gui::rows::{BriefEntry, brief_ui as brief_list_ui, put_left};
 
 /// Width of one document's count column.
 const COUNT_WIDTH: f32 = 34.0;
@@ -57,47 +57,35 @@ pub fn brief_ui(
     collation: &Collation,
     commands: &mut Vec<Command>,
 ) {
-    egui::CollapsingHeader::new(RichText::new("Brief: what differs").strong())
-        .id_salt("parallax-collation-insights-brief")
-        .default_open(true)
-        .show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .id_salt("parallax-collation-insights-brief-lines")
-                .max_height(200.0)
-                .auto_shrink([false, true])
-                .show(ui, |ui| {
-                    for line in &insights.brief {
-                        let points = line.points.len();
-                        let text = match points {
-                            0 => format!("- {}", line.text),
-                            1 => format!("- {} (1 point)", line.text),
-                            n => format!("- {} ({n} points)", line.text),
-                        };
-                        let response = ui
-                            .add(egui::Button::new(text).frame(false).wrap())
-                            .on_hover_text(if points == 0 {
-                                "Nothing to go to."
-                            } else {
-                                "Click to highlight its sentences in every statement and go \
-                                 to the first."
-                            });
-                        if response.clicked() && points > 0 {
-                            let places = line
-                                .points
-                                .iter()
-                                .flat_map(|&p| {
-                                    (0..collation.len()).filter_map(move |d| {
-                                        collation.span(p, d).map(|span| (d, span))
-                                    })
-                                })
-                                .collect();
-                            commands.push(Command::Collation(
-                                CollationCommand::HighlightInStatements(places),
-                            ));
-                        }
-                    }
-                });
-        });
+    let entries = insights.brief.iter().map(|line| BriefEntry {
+        text: match line.points.len() {
+            0 => format!("- {}", line.text),
+            1 => format!("- {} (1 point)", line.text),
+            n => format!("- {} ({n} points)", line.text),
+        },
+        hover: if line.points.is_empty() {
+            "Nothing to go to."
+        } else {
+            "Click to highlight its sentences in every statement and go to the first."
+        }
+        .to_owned(),
+        selected: false,
+    });
+    let clicked = brief_list_ui(ui, "parallax-collation-insights-brief", 200.0, entries);
+    if let Some(line) = clicked.and_then(|i| insights.brief.get(i))
+        && !line.points.is_empty()
+    {
+        let places = line
+            .points
+            .iter()
+            .flat_map(|&p| {
+                (0..collation.len()).filter_map(move |d| collation.span(p, d).map(|span| (d, span)))
+            })
+            .collect();
+        commands.push(Command::Collation(CollationCommand::HighlightInStatements(
+            places,
+        )));
+    }
 }
 
 /// Who names what: a filter, and a table of the names with a count per document.

@@ -12,11 +12,12 @@
 
 use std::sync::Arc;
 
-use egui::{Rect, RichText, Sense, TextWrapMode, vec2};
+use egui::{Rect, Sense, TextWrapMode, vec2};
 
 use crate::analysis::{Analysis, Presence};
 use crate::gui::commands::{AppCommand, Command, ViewCommand};
 use crate::gui::pair::session::Shown;
+use crate::gui::rows::{BriefEntry, brief_ui};
 use crate::gui::{Side, Sides};
 use crate::load::Document;
 
@@ -238,38 +239,28 @@ impl InsightsPanel {
 
     /// The brief at the top: what differs, a line each, clicking one goes to its first row.
     fn brief_ui(&mut self, ui: &mut egui::Ui, analysis: &Analysis, commands: &mut Vec<Command>) {
-        egui::CollapsingHeader::new(RichText::new("Brief: what differs").strong())
-            .id_salt("parallax-insights-brief")
-            .default_open(true)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt("parallax-insights-brief-lines")
-                    .max_height(240.0)
-                    .auto_shrink([false, true])
-                    .show(ui, |ui| {
-                        for (index, line) in analysis.brief.iter().enumerate() {
-                            let this = Selection::Brief(index);
-                            let text = format!("- {}", line.plain());
-                            let response = ui
-                                .add(
-                                    egui::Button::selectable(self.selected == Some(this), text)
-                                        .wrap_mode(TextWrapMode::Wrap),
-                                )
-                                .on_hover_text(match line.rows.first() {
-                                    Some(row) => format!("Click to go to row {}.", row + 1),
-                                    None => "Nothing to go to.".to_owned(),
-                                });
-                            if response.clicked()
-                                && let Some(&row) = line.rows.first()
-                            {
-                                self.selected = Some(this);
-                                commands.push(Command::View(ViewCommand::JumpToRow(row)));
-                            }
-                        }
-                    });
+        let entries = analysis
+            .brief
+            .iter()
+            .enumerate()
+            .map(|(index, line)| BriefEntry {
+                text: format!("- {}", line.plain()),
+                hover: match line.rows.first() {
+                    Some(row) => format!("Click to go to row {}.", row + 1),
+                    None => "Nothing to go to.".to_owned(),
+                },
+                selected: self.selected == Some(Selection::Brief(index)),
             });
+        let clicked = brief_ui(ui, "parallax-insights-brief", 240.0, entries);
+        if let Some(index) = clicked
+            && let Some(&row) = analysis.brief.get(index).and_then(|l| l.rows.first())
+        {
+            self.selected = Some(Selection::Brief(index));
+            commands.push(Command::View(ViewCommand::JumpToRow(row)));
+        }
     }
 }
+
 /// The insights panel with its heading: the list once the insights are computed, a spinner
 /// until then, or what failed.
 pub fn panel_ui(
