@@ -57,6 +57,8 @@ fn main() -> ExitCode {
     let comparison = Comparer::new(&options)
         .params(&params)
         .compare(&left.text, &right.text);
+    let analysis = std::env::var_os("TUNE_ANALYSIS")
+        .map(|_| parallax::analysis::analyse_builtin(&left.text, &right.text, &comparison));
     let mut out = std::io::stdout().lock();
     let report = parallax::export::Report {
         left: &left,
@@ -64,7 +66,7 @@ fn main() -> ExitCode {
         comparison: &comparison,
         notes: &[],
         terms: &[],
-        analysis: None,
+        analysis: analysis.as_ref(),
         provenance: parallax::export::Provenance {
             generated: std::time::SystemTime::now(),
         },
