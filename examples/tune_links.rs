@@ -8,7 +8,8 @@
 //!
 //! Arguments: LEFT RIGHT [MODEL [EQUIVALENT [CONTAINED]]]: MODEL is a link model file in the
 //! format of `assets/link-model.txt` ("-" for the built-in one); the rest default to the
-//! constants of `engine::links`.
+//! constants of `engine::links`. With `TUNE_ANALYSIS` set, the JSON carries the insights too
+//! (for `../shared/tools/stance-score --tool` on another model).
 
 use std::path::Path;
 use std::process::ExitCode;

@@ -321,7 +321,7 @@ impl Brief<'_> {
     /// Whether a one-word name is a common noun capitalised ("Dialogue", "Government"): one
     /// of the texts writes it in lower case too.
     fn common_noun(&self, entity: &Entity) -> bool {
-        common_noun(&self.inputs.texts, &entity.forms)
+        common_noun(&entity.forms, entity.written_in_lower_case)
     }
 
     /// 3. Stronger wording, then 4. qualifications, per side.
@@ -485,23 +485,10 @@ pub(super) fn telling_weight(text: &str) -> usize {
 }
 
 /// Whether a one-word name is a common noun capitalised where it starts a sentence or a
-/// heading ("Dialogue"): some text also writes it in lower case as a word of its own.
-pub(super) fn common_noun(texts: &[&str], forms: &[String]) -> bool {
-    if forms.iter().any(|f| f.contains(' ')) {
-        return false;
-    }
-    forms.iter().any(|form| {
-        let lower = form.to_lowercase();
-        lower != *form
-            && texts.iter().any(|text| {
-                text.match_indices(lower.as_str()).any(|(at, _)| {
-                    let before = text.get(..at).and_then(|t| t.chars().next_back());
-                    let after = text.get(at + lower.len()..).and_then(|t| t.chars().next());
-                    !before.is_some_and(char::is_alphanumeric)
-                        && !after.is_some_and(char::is_alphanumeric)
-                })
-            })
-    })
+/// heading ("Dialogue"): some text also writes it in lower case as a word of its own
+/// (`written_in_lower_case`, as the entities found it).
+pub(super) fn common_noun(forms: &[String], written_in_lower_case: bool) -> bool {
+    written_in_lower_case && !forms.iter().any(|f| f.contains(' '))
 }
 
 /// The actor of a sentence of a side (0 left, 1 right).

@@ -66,6 +66,9 @@ pub struct CollationEntity {
     pub counts: Vec<usize>,
     /// Per document (in the order given), where it names the entity, in text order.
     pub spans: Vec<Vec<Span>>,
+    /// Whether one of its forms is also written in lower case, as a word of its own, in some
+    /// document (see [`super::Entity`]).
+    pub written_in_lower_case: bool,
 }
 
 impl CollationEntity {
@@ -215,6 +218,7 @@ fn collation_entities(
                 forms: grouped.forms,
                 counts,
                 spans: ranking.unrank(grouped.spans, n),
+                written_in_lower_case: grouped.written_in_lower_case,
             }
         })
         .collect();

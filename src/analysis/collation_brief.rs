@@ -275,7 +275,7 @@ fn names_of_one(inputs: &Inputs<'_>, lines: &mut Vec<CollationBriefLine>) {
     for entity in inputs.entities {
         if entity.kind != EntityKind::Name
             || entity.documents() != 1
-            || super::brief::common_noun(inputs.texts, &entity.forms)
+            || super::brief::common_noun(&entity.forms, entity.written_in_lower_case)
         {
             continue;
         }

@@ -85,6 +85,20 @@ impl<'a> Capitals<'a> {
         }
     }
 
+    /// Whether one of an entity's forms is also written in lower case as a word of its own
+    /// ("Dialogue" and "dialogue"): a common noun capitalised where it starts a sentence or a
+    /// heading. Read off the counts made here, rather than by searching the texts again.
+    pub(super) fn written_in_lower_case(&self, forms: &[String]) -> bool {
+        forms.iter().any(|form| {
+            let lower = form.to_lowercase();
+            lower != *form
+                && self
+                    .lower_case
+                    .get(possessive_stem(&lower))
+                    .is_some_and(|&n| n > 0)
+        })
+    }
+
     /// Whether sentence `sentence` of side `side` is a headline or in capitals.
     pub(super) fn is_headline(&self, side: usize, sentence: usize) -> bool {
         self.headline
@@ -153,6 +167,26 @@ mod tests {
         let short = side("Pakistan Talks");
         assert!(!is_headline(&short.tokens), "too few long words to tell");
         assert!(!is_headline(&[]));
+    }
+
+    #[test]
+    fn a_form_also_written_in_lower_case_is_known_as_such() {
+        let sides = [
+            side("Dialogue opened the talks. Pakistan's dialogue's aims were set."),
+            side("The Dialogue-based process went on in Islamabad."),
+        ];
+        let capitals = Capitals::of(&sides);
+        let forms = |f: &[&str]| f.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert!(
+            capitals.written_in_lower_case(&forms(&["Dialogue"])),
+            "“dialogue's” is the word in lower case, its possessive aside"
+        );
+        assert!(!capitals.written_in_lower_case(&forms(&["Pakistan"])));
+        assert!(!capitals.written_in_lower_case(&forms(&["Islamabad", "ISLAMABAD"])));
+        assert!(
+            !capitals.written_in_lower_case(&forms(&["talks"])),
+            "a form already in lower case says nothing"
+        );
     }
 
     #[test]

@@ -88,6 +88,11 @@ pub struct Entity {
     /// Where the right text names it.
     #[serde(serialize_with = "span_list")]
     pub right_spans: Vec<Span>,
+    /// Whether one of its forms is also written in lower case, as a word of its own, in
+    /// either text ("Dialogue" and "dialogue"): a one-word name so written is likely a common
+    /// noun capitalised at a sentence's start.
+    #[serde(skip)]
+    pub written_in_lower_case: bool,
 }
 
 impl Entity {
@@ -175,9 +180,13 @@ impl SentenceTokens<'_> {
 /// runs of capitalised words in the tokens left (each phase marks the tokens it takes); then
 /// groups the mentions of both sides.
 pub(super) fn find(sides: &[SideTokens<'_>; 2], equivalences: &Equivalences) -> Vec<Entity> {
-    let (mentions, definitions) = mentions_of(sides, equivalences);
+    let capitals = capitals::Capitals::of(sides);
+    let (mentions, definitions) = mentions_of(sides, equivalences, &capitals);
     let mut entities = grouping::group(mentions, &definitions, equivalences);
     entities.retain(|e| !(e.kind == EntityKind::Name && is_common_noun(e)));
+    for entity in &mut entities {
+        entity.written_in_lower_case = capitals.written_in_lower_case(&entity.forms);
+    }
     entities
 }
 
@@ -198,8 +207,13 @@ pub(super) fn find_many(
     sides: &[SideTokens<'_>],
     equivalences: &Equivalences,
 ) -> Vec<grouping::Grouped> {
-    let (mentions, definitions) = mentions_of(sides, equivalences);
-    grouping::group_many(mentions, &definitions, equivalences, sides.len())
+    let capitals = capitals::Capitals::of(sides);
+    let (mentions, definitions) = mentions_of(sides, equivalences, &capitals);
+    let mut grouped = grouping::group_many(mentions, &definitions, equivalences, sides.len());
+    for entity in &mut grouped {
+        entity.written_in_lower_case = capitals.written_in_lower_case(&entity.forms);
+    }
+    grouped
 }
 
 /// Every mention of every side, in side then text order, and the definitions of short forms
@@ -207,9 +221,9 @@ pub(super) fn find_many(
 fn mentions_of(
     sides: &[SideTokens<'_>],
     equivalences: &Equivalences,
+    capitals: &capitals::Capitals<'_>,
 ) -> (Vec<Mention>, Vec<grouping::Definition>) {
     let groups = known::Groups::new(equivalences);
-    let capitals = capitals::Capitals::of(sides);
     let mut mentions: Vec<Mention> = Vec::new();
     let mut definitions: Vec<grouping::Definition> = Vec::new();
     for (s, side) in sides.iter().enumerate() {
@@ -229,7 +243,7 @@ fn mentions_of(
                 &sentence,
                 &used,
                 capitals.is_headline(s, n),
-                &capitals,
+                capitals,
             ));
             // Stable: a known name, a date and a name never start at one token, but keep the
             // phases' order if they did.

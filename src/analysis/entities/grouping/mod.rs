@@ -159,6 +159,7 @@ pub(super) fn group(
                 right: count_mentions(&right_spans),
                 left_spans,
                 right_spans,
+                written_in_lower_case: g.written_in_lower_case,
             };
             (g.first, entity)
         })
@@ -189,6 +190,8 @@ pub(crate) struct Grouped {
     pub(crate) counts: Vec<usize>,
     /// Its first mention's index, to order entities of equal standing.
     pub(crate) first: usize,
+    /// Whether one of its forms is also written in lower case ([`Entity`]'s field).
+    pub(crate) written_in_lower_case: bool,
 }
 
 /// Groups the mentions of `sides` texts into entities, in no particular order (each carries
@@ -279,6 +282,7 @@ fn grouped(building: Building, table: &Equivalences) -> Grouped {
         counts: spans.iter().map(|s| count_mentions(s)).collect(),
         spans,
         first: building.first,
+        written_in_lower_case: false,
     }
 }
 
