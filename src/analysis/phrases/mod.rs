@@ -128,21 +128,15 @@ pub(super) fn find(sides: &[SideTokens<'_>; 2]) -> Vec<Phrase> {
                 .is_some_and(|e| e == span)
         })
     };
-    let mut counts: HashMap<&str, usize> = HashMap::default();
-    let mut total = 0usize;
-    for side in sides {
-        for token in side.tokens.iter().filter(|t| t.is_word) {
-            *counts.entry(token.lower()).or_default() += 1;
-            total += 1;
-        }
-    }
+    let (shared, counts) = find_counted(sides, 2);
+    let total = counts.total;
     let informativeness = |text: &str| -> f64 {
         let mut score = 0.0;
         for word in text.split_whitespace() {
             // The first content word of the word, if any.
             let mut count = None;
             each_content_word(word, |lower| {
-                count = Some(counts.get(lower).copied().unwrap_or(1).max(1));
+                count = Some(counts.of(lower).max(1));
                 false
             });
             let Some(count) = count else {
@@ -155,7 +149,7 @@ pub(super) fn find(sides: &[SideTokens<'_>; 2]) -> Vec<Phrase> {
         }
         score
     };
-    let mut phrases: Vec<(f64, Phrase)> = find_many(sides, 2)
+    let mut phrases: Vec<(f64, Phrase)> = shared
         .into_iter()
         .filter(|shared| content_word_count(&shared.text, MIN_CONTENT_WORDS) >= MIN_CONTENT_WORDS)
         .filter_map(|shared| {
@@ -197,8 +191,41 @@ pub(crate) struct Shared {
 /// Shared phrases of any number of sides: maximal repeats of [`MIN_WORDS`] or more words that
 /// occur in at least `min_sides` sides, longest first (between equals, the one found first).
 pub(crate) fn find_many(sides: &[SideTokens<'_>], min_sides: usize) -> Vec<Shared> {
+    find_counted(sides, min_sides).0
+}
+
+/// How many times the sides write each word (in lower case), counted while the phrase search
+/// reads them: the ranking of phrases needs them, and a second pass would hash every word again.
+struct WordCounts<'s> {
+    ids: HashMap<&'s str, u32>,
+    counts: Vec<u32>,
+    /// All words of all sides.
+    total: usize,
+}
+
+impl WordCounts<'_> {
+    /// How many times the sides write `lower` (0 for a word they do not write).
+    fn of(&self, lower: &str) -> usize {
+        self.ids
+            .get(lower)
+            .and_then(|&id| self.counts.get(id as usize))
+            .map_or(0, |&n| n as usize)
+    }
+}
+
+/// [`find_many`], with the count of each word.
+fn find_counted<'s>(
+    sides: &'s [SideTokens<'_>],
+    min_sides: usize,
+) -> (Vec<Shared>, WordCounts<'s>) {
     let min_sides = min_sides.max(1);
-    let symbols = Symbols::new(sides);
+    let (symbols, counts) = Symbols::new(sides);
+    let shared = shared_phrases(sides, &symbols, min_sides);
+    (shared, counts)
+}
+
+/// The shared phrases of [`find_many`], read off the sides' symbols.
+fn shared_phrases(sides: &[SideTokens<'_>], symbols: &Symbols, min_sides: usize) -> Vec<Shared> {
     if symbols.words.iter().filter(|w| !w.is_empty()).count() < min_sides {
         return Vec::new();
     }
@@ -214,13 +241,13 @@ pub(crate) fn find_many(sides: &[SideTokens<'_>], min_sides: usize) -> Vec<Share
         states: automaton.into_states(),
         ends,
     };
-    let (count, first_end) = tree.counts(&symbols, sides.len());
-    let candidates = tree.candidates(&symbols, &count, &first_end, min_sides);
+    let (count, first_end) = tree.counts(symbols, sides.len());
+    let candidates = tree.candidates(symbols, &count, &first_end, min_sides);
     drop((count, first_end));
     if candidates.is_empty() {
         return Vec::new();
     }
-    select(sides, &symbols, &tree, candidates)
+    select(sides, symbols, &tree, candidates)
 }
 
 /// The words of all sides as one symbol sequence, with a separator after each sentence.
@@ -236,8 +263,10 @@ struct Symbols {
 }
 
 impl Symbols {
-    fn new(sides: &[SideTokens<'_>]) -> Self {
+    /// The symbols of `sides`, and how many times they write each word.
+    fn new<'s>(sides: &'s [SideTokens<'_>]) -> (Self, WordCounts<'s>) {
         let mut vocabulary: HashMap<&str, u32> = HashMap::default();
+        let mut counts: Vec<u32> = Vec::new();
         // Sized once: on a long text, growing these by doubling held twice their size at times.
         let mut words: Vec<Vec<u32>> = sides
             .iter()
@@ -258,8 +287,10 @@ impl Symbols {
                     let next = vocabulary.len() as u32;
                     let id = *vocabulary.entry(t.lower()).or_insert_with(|| {
                         stop.push(is_stop_word(t.lower()));
+                        counts.push(0);
                         next
                     });
+                    counts[id as usize] += 1;
                     sequence.push(id);
                     origins.push(Origin {
                         side: s as u32,
@@ -276,12 +307,19 @@ impl Symbols {
                 separators += 1;
             }
         }
-        Self {
+        let total = words.iter().map(Vec::len).sum();
+        let symbols = Self {
             words,
             stop,
             sequence,
             origins,
-        }
+        };
+        let counts = WordCounts {
+            ids: vocabulary,
+            counts,
+            total,
+        };
+        (symbols, counts)
     }
 
     /// Where the symbol at `p` comes from, if it is a word.
