@@ -68,6 +68,28 @@ pub(super) const TITLE_WORDS: &[&str] = &[
     "presidents",
 ];
 
+/// Words of address and post-nominals that do not tell one person from another: "Rt Hon Rishi
+/// Sunak MP" is Rishi Sunak.
+pub(super) const HONORIFICS: &[&str] = &[
+    "rt",
+    "hon",
+    "honourable",
+    "honorable",
+    "mp",
+    "mep",
+    "mla",
+    "qc",
+    "kc",
+    "hrh",
+    "jr",
+    "sr",
+    "obe",
+    "mbe",
+    "cbe",
+    "kbe",
+    "esq",
+];
+
 /// Lower-case words that join capitalised words into one name ("Ministry of Interior").
 pub(super) const JOINERS: &[&str] = &[
     "of", "for", "de", "del", "da", "di", "du", "al", "el", "bin", "ibn", "van", "von", "der",

@@ -370,6 +370,37 @@ mod tests {
     }
 
     #[test]
+    fn a_name_is_counted_as_an_analyst_counts_it() {
+        let entities = find_in(
+            "Prime Minister Rishi Sunak spoke with Fumio Kishida about North Korean missiles \
+             and Northern Ireland.\n",
+            "The Rt Hon Rishi Sunak MP and KISHIDA Fumio discussed North Korea. Ireland too.\n",
+        );
+        let entity = |form: &str| {
+            entities
+                .iter()
+                .find(|e| e.forms.iter().any(|f| f == form))
+                .unwrap_or_else(|| panic!("no {form} in {entities:#?}"))
+        };
+        // Honorifics tell no one apart, nor make a form more complete.
+        let sunak = entity("Rt Hon Rishi Sunak MP");
+        assert_eq!(sunak.text, "Rishi Sunak");
+        assert_eq!((sunak.left, sunak.right), (1, 1));
+        // A surname first is the same person.
+        let kishida = entity("KISHIDA Fumio");
+        assert!(kishida.forms.iter().any(|f| f == "Fumio Kishida"));
+        assert_eq!((kishida.left, kishida.right), (1, 1));
+        // The demonym counts with its country.
+        let korea = entity("North Korean");
+        assert_eq!(korea.text, "North Korea");
+        assert_eq!((korea.left, korea.right), (1, 1));
+        // A qualified place is another place.
+        let northern = entity("Northern Ireland");
+        assert!(!northern.forms.iter().any(|f| f == "Ireland"), "{northern:?}");
+        assert_eq!(entity("Ireland").right, 1);
+    }
+
+    #[test]
     fn empty_texts_name_nothing() {
         assert!(find_in("", "").is_empty());
         assert!(find_in("   \n\n", "").is_empty());

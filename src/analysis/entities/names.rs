@@ -7,8 +7,8 @@
 
 use super::capitals::Capitals;
 use super::lexicon::{
-    HYPHEN_PARTICLES, JOINERS, is_all_caps, is_title_word, possessive_len, possessive_stem,
-    touching,
+    HONORIFICS, HYPHEN_PARTICLES, JOINERS, is_all_caps, is_title_word, possessive_len,
+    possessive_stem, touching,
 };
 use super::{EntityKind, Found, Key, Mention, SentenceTokens};
 use crate::analysis::Tok;
@@ -223,12 +223,17 @@ fn run_mention(sentence: &SentenceTokens<'_>, part: &Part) -> Option<Mention> {
     if keys.len() == 1 && keys.first().is_some_and(|k| is_stop_word(k)) {
         return None;
     }
-    // The words that identify a person: capitalised, initials left out.
+    // The words that identify a person: capitalised, initials and honorifics ("Rt Hon … MP")
+    // left out.
     let words: Vec<String> = part
         .tokens
         .iter()
         .zip(&keys)
-        .filter(|&(&k, key)| tokens[k].is_capitalised() && key.chars().count() > 1)
+        .filter(|&(&k, key)| {
+            tokens[k].is_capitalised()
+                && key.chars().count() > 1
+                && !HONORIFICS.contains(&key.as_str())
+        })
         .map(|(_, key)| key.clone())
         .collect();
     Some(sentence.mention(Key::Name(keys.join(" ")), part.kind, span, words))

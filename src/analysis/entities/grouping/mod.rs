@@ -247,8 +247,18 @@ pub(super) fn group_many(
                 written: mention.form.clone(),
             });
         }
+        // Honorifics make no form more complete: "Rishi Sunak", not "Rt Hon Rishi Sunak MP".
         let completeness = Completeness {
-            words: mention.form.split_whitespace().count(),
+            words: mention
+                .form
+                .split_whitespace()
+                .filter(|w| {
+                    let word = w
+                        .trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase();
+                    !super::lexicon::HONORIFICS.contains(&word.as_str())
+                })
+                .count(),
             has_lower_case: mention.form.chars().any(char::is_lowercase),
         };
         if completeness > entry.best_completeness {
@@ -289,6 +299,7 @@ fn grouped(building: Building, table: &Equivalences) -> Grouped {
 /// People: a name that is the last words of exactly one longer name is that name; names with
 /// the same words ("Gregory LoGerfo", "Gregory D. LoGerfo") are one person.
 fn join_people(mentions: &[Mention], first_of: &[usize], sets: &mut Sets) {
+    join_reordered(mentions, first_of, sets);
     let mut by_last: HashMap<(EntityKind, &str), Vec<usize>> = HashMap::default();
     for (id, &m) in first_of.iter().enumerate() {
         let mention = &mentions[m];
@@ -334,7 +345,13 @@ fn join_people(mentions: &[Mention], first_of: &[usize], sets: &mut Sets) {
             let mut supersets: Vec<usize> = maximal
                 .iter()
                 .copied()
-                .filter(|&b| words_of[a].is_subset(&words_of[b]))
+                .filter(|&b| {
+                    words_of[a].is_subset(&words_of[b])
+                        && !qualified_place(
+                            &mentions[first_of[bucket[a]]].words,
+                            &mentions[first_of[bucket[b]]].words,
+                        )
+                })
                 .map(|b| sets.find(bucket[b]))
                 .collect();
             supersets.sort_unstable();
@@ -342,6 +359,51 @@ fn join_people(mentions: &[Mention], first_of: &[usize], sets: &mut Sets) {
             if let [only] = supersets[..] {
                 sets.union(bucket[a], only);
             }
+        }
+    }
+}
+
+/// Words that make a place another place when they come before its name: "Northern Ireland"
+/// is not Ireland, nor "North Korea" Korea, where "Gregory LoGerfo" is LoGerfo.
+const GEOGRAPHIC_QUALIFIERS: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "new", "upper", "lower", "greater",
+];
+
+/// Whether the longer name `longer` is the shorter `shorter` with a geographic qualifier right
+/// before it ("Northern Ireland" against "Ireland"; not "Northern Ireland Protocol" against
+/// "Protocol").
+fn qualified_place(shorter: &[String], longer: &[String]) -> bool {
+    let Some(first) = shorter.first() else {
+        return false;
+    };
+    longer
+        .iter()
+        .position(|w| w == first)
+        .and_then(|at| at.checked_sub(1))
+        .and_then(|before| longer.get(before))
+        .is_some_and(|w| GEOGRAPHIC_QUALIFIERS.contains(&w.as_str()))
+}
+
+/// Names of the same two or more words in another order are one person: "KISHIDA Fumio", as
+/// Japan's foreign ministry writes him, is "Fumio Kishida".
+fn join_reordered(mentions: &[Mention], first_of: &[usize], sets: &mut Sets) {
+    let mut by_words: HashMap<(EntityKind, Vec<&str>), Vec<usize>> = HashMap::default();
+    for (id, &m) in first_of.iter().enumerate() {
+        let mention = &mentions[m];
+        if !matches!(mention.key, Key::Name(_)) || mention.words.len() < 2 {
+            continue;
+        }
+        let mut words: Vec<&str> = mention.words.iter().map(String::as_str).collect();
+        words.sort_unstable();
+        words.dedup();
+        by_words.entry((mention.kind, words)).or_default().push(id);
+    }
+    let mut groups: Vec<Vec<usize>> = by_words.into_values().collect();
+    groups.sort();
+    for group in groups {
+        for pair in group.windows(2) {
+            sets.union(pair[0], pair[1]);
         }
     }
 }
