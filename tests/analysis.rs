@@ -440,9 +440,32 @@ mod stance {
             .find(|s| s.kind == ShiftKind::Strength)
             .unwrap_or_else(|| panic!("no strength shift in {:#?}", a.shifts));
         assert_eq!(shift.stronger, Some(Stronger::Left));
-        assert_eq!(shift.left_words, "strongly condemned");
-        assert_eq!(shift.right_words, "discussed");
+        // The verbs with what they govern, as a careful reader quotes them.
+        assert_eq!(
+            shift.left_words,
+            "strongly condemned the ballistic missile launches by North Korea"
+        );
+        assert_eq!(
+            shift.right_words,
+            "discussed the ballistic missile launches by North Korea"
+        );
         assert!(a.shifts.iter().all(|s| s.kind != ShiftKind::Attribution));
+    }
+
+    #[test]
+    fn a_condemnation_against_praise_is_two_points_not_one_worded_more_strongly() {
+        let left = "The Prime Minister condemned the provocative missile launches.\n";
+        let right = "The Prime Minister commended the provocative missile launches.\n";
+        let (_, a) = analysed(left, right, &Options::default());
+        assert!(
+            a.shifts.iter().all(|s| s.kind != ShiftKind::Strength),
+            "{:#?}",
+            a.shifts
+        );
+        // The same verb against a lesser one still is.
+        let right = "The Prime Minister noted the provocative missile launches.\n";
+        let (_, a) = analysed(left, right, &Options::default());
+        assert!(a.shifts.iter().any(|s| s.kind == ShiftKind::Strength));
     }
 
     #[test]

@@ -184,7 +184,19 @@ impl Brief<'_> {
                     actors.get(joint_side) == Some(&Some(Actor::Joint))
                 })
                 .collect();
-            let Some(first) = found.first() else { continue };
+            // The example quoted: the first whose other side names who it credits ("We"), else
+            // the first ("our shared resolve" has no word of its own to quote).
+            let names_one_party = |s: &&&Shift| {
+                let words = if joint_side == 0 {
+                    &s.right_words
+                } else {
+                    &s.left_words
+                };
+                !words.trim().is_empty()
+            };
+            let Some(first) = found.iter().find(names_one_party).or(found.first()) else {
+                continue;
+            };
             let one_party = match actor(
                 self.inputs.attribution,
                 1 - joint_side,
@@ -294,7 +306,11 @@ impl Brief<'_> {
                 continue;
             }
             names.sort_by_key(|e| std::cmp::Reverse(e.left + e.right));
-            let mut shown: Vec<String> = names.iter().take(5).map(|e| e.text.clone()).collect();
+            let mut shown: Vec<String> = names
+                .iter()
+                .take(5)
+                .map(|e| as_written(&e.text, &e.forms))
+                .collect();
             if names.len() > shown.len() {
                 shown.push(format!("{} more", names.len() - shown.len()));
             }
@@ -489,6 +505,18 @@ pub(super) fn telling_weight(text: &str) -> usize {
 /// (`written_in_lower_case`, as the entities found it).
 pub(super) fn common_noun(forms: &[String], written_in_lower_case: bool) -> bool {
     written_in_lower_case && !forms.iter().any(|f| f.contains(' '))
+}
+
+/// A name as the texts write it: its canonical form when they use it, else the form they use
+/// with the canonical one after it ("BLA (Balochistan Liberation Army)"), so that a line
+/// never puts words in a text's mouth.
+pub(super) fn as_written(text: &str, forms: &[String]) -> String {
+    match forms.first() {
+        Some(form) if !forms.iter().any(|f| f.eq_ignore_ascii_case(text)) => {
+            format!("{form} ({text})")
+        }
+        _ => text.to_owned(),
+    }
 }
 
 /// The actor of a sentence of a side (0 left, 1 right).

@@ -295,7 +295,7 @@ fn names_of_one(inputs: &Inputs<'_>, lines: &mut Vec<CollationBriefLine>) {
         let mut shown: Vec<String> = names
             .iter()
             .take(MAX_NAMES)
-            .map(|e| e.text.clone())
+            .map(|e| super::brief::as_written(&e.text, &e.forms))
             .collect();
         if names.len() > shown.len() {
             shown.push(format!("{} more", names.len() - shown.len()));

@@ -40,7 +40,7 @@ use crate::engine::{Comparison, Link, LinkKind};
 
 use super::StrengthLexicon;
 use attribution::attribute;
-use shifts::{MIN_MODAL_GAP, force, modality, stance_of, stronger_side};
+use shifts::{Force, MIN_MODAL_GAP, force, modality, stance_of, stronger_side};
 use words::{Hit, Kinds, Words};
 
 /// The built-in stance lexicon's text.
@@ -257,7 +257,8 @@ pub(super) fn find(
             continue;
         };
         let read = [(left_words, left_hits), (right_words, right_hits)];
-        if let Some((stronger, left_span, right_span)) = strength_shift(read, &kinds) {
+        let texts = [sides[0].text, sides[1].text];
+        if let Some((stronger, left_span, right_span)) = strength_shift(read, texts, &kinds) {
             push(ShiftKind::Strength, Some(stronger), left_span, right_span);
         }
         if let Some((stronger, left_span, right_span)) = scope_shift(read, &kinds) {
@@ -308,14 +309,22 @@ fn credit_shift(
 /// intensifiers, else by its modality (the stronger side, left span, right span).
 fn strength_shift(
     [(left_words, left_hits), (right_words, right_hits)]: [(&Words<'_>, &[Hit]); 2],
+    [left_text, right_text]: [&str; 2],
     kinds: &Kinds,
 ) -> Option<(Stronger, Span, Span)> {
-    if let (Some(l), Some(r)) = (
-        force(left_words, left_hits, kinds),
-        force(right_words, right_hits, kinds),
-    ) && let Some(stronger) = stronger_side(&l, &r)
+    if let (Some(l), Some(r)) = (force(left_hits, kinds), force(right_hits, kinds))
+        && let Some(stronger) = stronger_side(&l, &r)
+        && !condemnation_against_praise([(left_words, &l), (right_words, &r)])
     {
-        return Some((stronger, l.span, r.span));
+        // The verbs with what they govern: "condemned the recent missile launches".
+        let quote = |words: &Words<'_>, text: &str, force: &Force| {
+            words.span_with_object(text, force.words.0, force.words.1)
+        };
+        return Some((
+            stronger,
+            quote(left_words, left_text, &l),
+            quote(right_words, right_text, &r),
+        ));
     }
     let (l, r) = (
         modality(left_words, left_hits, kinds)?,
@@ -331,6 +340,35 @@ fn strength_shift(
     };
     Some((stronger, l.1, r.1))
 }
+
+/// Whether one side condemns or demands where the other praises ("condemned the provocative
+/// actions" against "commended the deepening of cooperation"): opposite judgements are of two
+/// different points, not one point worded more and less strongly.
+fn condemnation_against_praise(forces: [(&Words<'_>, &Force); 2]) -> bool {
+    let praises = |(words, force): (&Words<'_>, &Force)| {
+        words
+            .lowers
+            .get(force.words.0..force.words.1)
+            .is_some_and(|run| run.iter().any(|w| PRAISE.contains(w)))
+    };
+    let condemns = |(_, force): (&Words<'_>, &Force)| force.verb >= shifts::CONDEMNATION;
+    let [a, b] = forces;
+    (condemns(a) && praises(b)) || (condemns(b) && praises(a))
+}
+
+/// Verbs of praise and welcome, the opposite judgement to a condemnation.
+const PRAISE: &[&str] = &[
+    "welcomed",
+    "welcomes",
+    "commended",
+    "praised",
+    "hailed",
+    "appreciated",
+    "applauded",
+    "lauded",
+    "congratulated",
+    "thanked",
+];
 
 /// A qualification on one side only (the side that qualifies, left span, right span; the
 /// other side's span is empty).

@@ -112,13 +112,13 @@ pub(super) struct Force {
     pub(super) verb: u32,
     /// Whether a booster raised it.
     pub(super) boosted: bool,
-    /// The words that carry it.
-    pub(super) span: Span,
+    /// The words that carry it, as indexes into the sentence's words (`start..end`).
+    pub(super) words: (usize, usize),
 }
 
 /// The force of a sentence: its strongest position verb, raised by a booster and lowered by a
 /// hedge; with the words that carry it. `hits` are the sentence's [`stance_hits`].
-pub(super) fn force(words: &Words<'_>, hits: &[Hit], kinds: &Kinds) -> Option<Force> {
+pub(super) fn force(hits: &[Hit], kinds: &Kinds) -> Option<Force> {
     let verb = hits
         .iter()
         .filter(|h| Some(h.kind) == kinds.force)
@@ -152,7 +152,7 @@ pub(super) fn force(words: &Words<'_>, hits: &[Hit], kinds: &Kinds) -> Option<Fo
         value,
         verb: verb.grade,
         boosted: booster.is_some(),
-        span: words.span(start, end),
+        words: (start, end),
     })
 }
 

@@ -45,6 +45,14 @@ impl Kinds {
     }
 }
 
+/// Most words of an object quoted after a position verb ([`Words::span_with_object`]).
+pub(super) const OBJECT_WORDS: usize = 8;
+
+/// Words that open another clause: an object quoted after a verb stops before them.
+const CLAUSE_WORDS: &[&str] = &[
+    "and", "but", "while", "whereas", "which", "who", "whom", "as", "because", "although", "or",
+];
+
 /// One lexicon form met in a sentence: its kind, grade and the word range it covers.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Hit {
@@ -136,6 +144,49 @@ impl<'s> Words<'s> {
 
     pub(super) fn has(&self, kind: Option<usize>) -> bool {
         kind.is_some_and(|k| self.hits.iter().any(|h| h.kind == k))
+    }
+
+    /// The span of words `start..end` and of what the last of them governs: up to
+    /// [`OBJECT_WORDS`] more words, until a clause ends (a comma or other mark between two
+    /// words of `text`, or a word that opens another clause). "condemned the recent North
+    /// Korean missile launches", not "condemned": a careful reader quotes what was condemned.
+    pub(super) fn span_with_object(&self, text: &str, start: usize, end: usize) -> Span {
+        let mut last = end;
+        // A name is not cut in two ("North Korea"): past the limit, capitalised words go on.
+        let in_name = |k: usize| {
+            k.checked_sub(1)
+                .and_then(|p| self.words.get(p))
+                .is_some_and(|t| t.is_capitalised())
+                && self.words.get(k).is_some_and(|t| t.is_capitalised())
+        };
+        while last < end + OBJECT_WORDS || (in_name(last) && last < end + OBJECT_WORDS + 3) {
+            let (Some(before), Some(next)) = (
+                last.checked_sub(1).and_then(|k| self.words.get(k)),
+                self.words.get(last),
+            ) else {
+                break;
+            };
+            let gap = text.get(before.span.end..next.span.start).unwrap_or(",");
+            let lower = self.lowers.get(last).copied().unwrap_or("");
+            // A hyphen or apostrophe joins ("Japan-UK", "Korea's"); any other mark ends it.
+            let ends = gap
+                .chars()
+                .any(|c| !c.is_whitespace() && !matches!(c, '-' | '‐' | '\'' | '’'));
+            if ends || CLAUSE_WORDS.contains(&lower) {
+                break;
+            }
+            last += 1;
+        }
+        // Not ending on a function word ("condolences on the loss of").
+        while last > end
+            && self
+                .lowers
+                .get(last - 1)
+                .is_some_and(|w| crate::engine::is_stop_word(w))
+        {
+            last -= 1;
+        }
+        self.span(start, last)
     }
 
     /// The span of words `start..end`.
