@@ -95,7 +95,7 @@ fn text_output_has_the_analyst_sections() {
         "Named only left",
         "Named only right",
         "Shared phrases",
-        "Wording strength",
+        "Stronger words in paired rows",
     ] {
         assert!(text.contains(heading), "{heading} missing:\n{text}");
     }

@@ -25,26 +25,28 @@ const MAX_ROWS: usize = 12;
 /// The longest a quotation in a line is, in characters.
 const QUOTE_CHARS: usize = 90;
 
-/// What a line of the brief is about, in the order the brief lists them.
+/// What a line of the brief is about, in the order the brief lists them: first how the two
+/// sides put the points they share (credit, strength, qualification, figures), then what one
+/// side alone reports or names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BriefTopic {
     /// One side credits to both parties what the other credits to one.
     Attribution,
+    /// One side words points more strongly.
+    Strength,
+    /// One side adds a condition or qualification.
+    Scope,
+    /// Figures that differ on linked sentences.
+    FigureValues,
     /// Points only one side reports.
     OnlyOneSide,
     /// Points every statement of a collation reports but one.
     LeftOut,
     /// Names only one side gives.
     Names,
-    /// One side words points more strongly.
-    Strength,
     /// Figures one side gives and the other does not.
     Figures,
-    /// Figures that differ on linked sentences.
-    FigureValues,
-    /// One side adds a condition or qualification.
-    Scope,
     /// How many sentences each side credits to both parties.
     Joint,
     /// Nothing of the above differs.

@@ -396,7 +396,10 @@ mod tests {
         assert_eq!((korea.left, korea.right), (1, 1));
         // A qualified place is another place.
         let northern = entity("Northern Ireland");
-        assert!(!northern.forms.iter().any(|f| f == "Ireland"), "{northern:?}");
+        assert!(
+            !northern.forms.iter().any(|f| f == "Ireland"),
+            "{northern:?}"
+        );
         assert_eq!(entity("Ireland").right, 1);
     }
 

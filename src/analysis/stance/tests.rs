@@ -46,7 +46,11 @@ fn a_verb_intensified_on_one_side_only_is_stronger() {
     let shifts = shifts_on(left, right, "reiterated", "confirmed");
     let shift = of_kind(&shifts, ShiftKind::Strength).expect("a strength shift");
     assert_eq!(shift.stronger, Some(Stronger::Left));
-    assert_eq!(shift.left_words, "reiterated their unwavering");
+    // Each verb with what it governs, to the end of its clause.
+    assert_eq!(
+        shift.left_words,
+        "reiterated their unwavering support for Ukraine's independence"
+    );
     assert_eq!(shift.right_words, "confirmed");
 }
 
@@ -58,8 +62,14 @@ fn a_condemnation_against_an_affirmation_is_stronger() {
     let shifts = shifts_on(left, right, "condemned", "affirmed");
     let shift = of_kind(&shifts, ShiftKind::Strength).expect("a strength shift");
     assert_eq!(shift.stronger, Some(Stronger::Left));
-    assert_eq!(shift.left_words, "condemned");
-    assert_eq!(shift.right_words, "affirmed");
+    assert_eq!(
+        shift.left_words,
+        "condemned the recent North Korean missile launches"
+    );
+    assert_eq!(
+        shift.right_words,
+        "affirmed continued collaboration in addressing North Korea"
+    );
 }
 
 #[test]
@@ -73,8 +83,11 @@ fn a_verb_inside_an_actor_form_still_counts() {
     let shifts = shifts_on(left, right, "deep concern", "addressed");
     let shift = of_kind(&shifts, ShiftKind::Strength).expect("a strength shift");
     assert_eq!(shift.stronger, Some(Stronger::Left));
-    assert_eq!(shift.left_words, "expressed their deep");
-    assert_eq!(shift.right_words, "addressed");
+    assert_eq!(
+        shift.left_words,
+        "expressed their deep concern at the situation in northern Syria"
+    );
+    assert_eq!(shift.right_words, "addressed arms control");
 }
 
 #[test]

@@ -51,6 +51,7 @@ pub(super) const OBJECT_WORDS: usize = 8;
 /// Words that open another clause: an object quoted after a verb stops before them.
 const CLAUSE_WORDS: &[&str] = &[
     "and", "but", "while", "whereas", "which", "who", "whom", "as", "because", "although", "or",
+    "that",
 ];
 
 /// One lexicon form met in a sentence: its kind, grade and the word range it covers.

@@ -156,9 +156,13 @@ fn insights(blocks: &mut Vec<Block>, analysis: &Analysis) {
     });
     section(
         blocks,
-        format!("Wording strength ({})", analysis.strength.len()),
+        format!(
+            "Stronger words in paired rows ({})",
+            analysis.strength.len()
+        ),
         strength.collect(),
-        "no paired row words one thing more strongly on one side",
+        "no paired row uses a stronger word of one kind on one side (the stance shifts below \
+         compare every linked sentence)",
     );
 
     section(

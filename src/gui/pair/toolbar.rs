@@ -321,15 +321,22 @@ fn counts_ui(
     if let Some(analysis) = analysis {
         stance_summary_ui(ui, analysis);
     }
+    // Short figures stay whole on one line: "Similarity" and its percentage never apart.
+    let whole = |text: RichText| egui::Label::new(text).wrap_mode(egui::TextWrapMode::Extend);
     if s.moved > 0 {
-        ui.label(format!("· {} of the pairs moved", s.moved))
-            .on_hover_text(
-                "Pairs out of order (identical or reworded, counted there too): \
+        ui.add(whole(RichText::new(format!(
+            "· {} of the pairs moved",
+            s.moved
+        ))))
+        .on_hover_text(
+            "Pairs out of order (identical or reworded, counted there too): \
                  the sentence sits elsewhere in the right document",
-            );
+        );
     }
-    ui.label(RichText::new(format!("· Similarity {:.0}%", s.similarity * 100.0)).weak())
-        .on_hover_text("Share of both texts' words that are shared in paired sentences");
+    ui.add(whole(
+        RichText::new(format!("· Similarity {:.0}%", s.similarity * 100.0)).weak(),
+    ))
+    .on_hover_text("Share of both texts' words that are shared in paired sentences");
 }
 
 /// The legend of the marks: word marks, cell tints, moved rows and the gutter.

@@ -106,7 +106,8 @@ impl InsightsPanel {
                     Tab::Strength,
                     "Strength",
                     self.counts[2],
-                    "Paired rows where one side words a thing more strongly",
+                    "Paired rows where one side uses a stronger word of one kind (“must” \
+                     against “may”); the Shifts tab compares every linked sentence",
                 ),
                 (
                     Tab::Shifts,
@@ -190,8 +191,8 @@ impl InsightsPanel {
                 .count()
         };
         self.summary = format!(
-            "Named: {} in both, {} only left, {} only right. Shared phrases: {}. Wording \
-             strength: {}. Stance shifts: {}. Figures: {}.",
+            "Named: {} in both, {} only left, {} only right. Shared phrases: {}. Stronger \
+             words in paired rows: {}. Stance shifts: {}. Figures: {}.",
             count(Presence::Both),
             count(Presence::LeftOnly),
             count(Presence::RightOnly),
@@ -251,7 +252,10 @@ impl InsightsPanel {
                 },
                 selected: self.selected == Some(Selection::Brief(index)),
             });
-        let clicked = brief_ui(ui, "parallax-insights-brief", 240.0, entries);
+        // The brief takes up to half the panel's height: its lines are what an analyst reads
+        // first, the tabs below scroll on their own.
+        let height = (ui.available_height() * 0.5).clamp(160.0, 420.0);
+        let clicked = brief_ui(ui, "parallax-insights-brief", height, entries);
         if let Some(index) = clicked
             && let Some(&row) = analysis.brief.get(index).and_then(|l| l.rows.first())
         {
