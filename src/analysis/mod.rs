@@ -37,6 +37,7 @@ mod strength;
 
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use smol_str::SmolStr;
 
@@ -93,8 +94,8 @@ pub fn analyse(
 
 /// From this many bytes of text on both sides together, the analyses use two threads: the sides'
 /// tokens are read side by side, and the analyses run in two halves of about the same cost (on
-/// the 1 MiB pair: the entities, figures and strength on one, 529 + 70 M instructions; the
-/// shared phrases and stance on the other, 390 + 182 M). Below, a thread costs more than it saves.
+/// the 1 MiB pair: the entities, stance and strength on one; the shared phrases and figures on
+/// the other). Below, a thread costs more than it saves.
 const PARALLEL_BYTES: usize = 32 * 1024;
 
 /// [`analyse`], on one thread or two; the result is the same.
@@ -112,16 +113,18 @@ fn analyse_on(
         || SideTokens::new(right, &comparison.right_sentences),
     );
     let sides = [sides.0, sides.1];
-    let ((entities, figures_compared, strength), (phrases, (attribution, shifts))) = both(
+    // Two halves of about the same work (on the 1 MiB pair, entities, stance and strength
+    // ~490 M instructions, phrases and figures ~475 M), so that neither thread waits long.
+    let ((entities, (attribution, shifts), strength), (phrases, figures_compared)) = both(
         parallel,
         || {
             (
                 entities::find(&sides, equivalences),
-                figures::compare(&sides, comparison),
+                stance::find(&sides, comparison),
                 strength::find(&sides, comparison, lexicon),
             )
         },
-        || (phrases::find(&sides), stance::find(&sides, comparison)),
+        || (phrases::find(&sides), figures::compare(&sides, comparison)),
     );
     // Numbers are figures, not names: an analyst compares them apart.
     let (figures, entities): (Vec<Entity>, Vec<Entity>) = entities
@@ -197,7 +200,7 @@ pub fn analyse_builtin(left: &str, right: &str, comparison: &Comparison) -> Anal
 ///
 /// A 1 MiB text has 200,000 tokens, and every analysis keeps them all: the token is 48 bytes,
 /// its key and the key in lower case one inline string (no allocation for a short key).
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq)]
 struct Tok {
     /// Where it is.
     span: Span,
@@ -278,14 +281,28 @@ struct SideTokens<'a> {
 
 impl<'a> SideTokens<'a> {
     fn new(text: &'a str, sentences: &[Sentence]) -> Self {
-        let mut tokens = Vec::with_capacity(text.len() / 5);
+        let mut tokens: Vec<Tok> = Vec::with_capacity(text.len() / 5);
         let mut ranges = Vec::with_capacity(sentences.len());
         let mut raw = Vec::new();
         // Keys are made in these buffers and copied into inline strings: no allocation for a
         // short key.
         let mut key = String::new();
         let mut lower = String::new();
+        // The first sentence of each distinct content, by its tokens and where it starts: a
+        // repeat (a long text's boilerplate) is copied from it and moved to its place, as what
+        // is read of a sentence depends on its content alone.
+        let mut first_of: FxHashMap<&str, (Range<usize>, usize)> = FxHashMap::default();
         for sentence in sentences {
+            let content = &text[sentence.content.range()];
+            if let Some((from, start)) = first_of.get(content).cloned() {
+                let (first, shift) = (tokens.len(), sentence.content.start - start);
+                tokens.extend_from_within(from);
+                for token in &mut tokens[first..] {
+                    token.span = Span::new(token.span.start + shift, token.span.end + shift);
+                }
+                ranges.push(first..tokens.len());
+                continue;
+            }
             raw.clear();
             segment::tokens(text, sentence.content, &mut raw);
             split_colons(text, &mut raw);
@@ -315,6 +332,7 @@ impl<'a> SideTokens<'a> {
                 };
                 tokens.push(Tok::new(t.span, &key, lower, t.is_word, initial));
             }
+            first_of.insert(content, (first..tokens.len(), sentence.content.start));
             ranges.push(first..tokens.len());
         }
         Self {
@@ -394,6 +412,23 @@ fn one_line(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::samples::SAMPLES;
+
+    /// A repeated sentence's tokens are copied from its first: they are what reading it alone
+    /// gives.
+    #[test]
+    fn a_repeated_sentence_tokenises_as_its_first() {
+        let text = "Dr. Smith met the U.S. envoy: talks: good. \"Yes,\" he said.\n\n\
+                    Dr. Smith met the U.S. envoy: talks: good. Pakistan’s PM spoke. \
+                    \"Yes,\" he said. Dr. Smith met the U.S. envoy: talks: good.";
+        let sentences = segment::sentences(text);
+        assert_eq!(sentences.len(), 6);
+        let side = SideTokens::new(text, &sentences);
+        for (sentence, range) in sentences.iter().zip(&side.sentences) {
+            let alone = SideTokens::new(text, std::slice::from_ref(sentence));
+            assert_eq!(side.tokens[range.clone()], alone.tokens[..]);
+            assert!(!alone.tokens.is_empty());
+        }
+    }
 
     #[test]
     fn two_threads_give_the_same_analysis_as_one() {

@@ -76,6 +76,7 @@ pub struct Prepared {
 /// the larger part of preparing a side and needs nothing from the other side, so the two texts
 /// are read at the same time. The keys are one buffer, not a string each: they all live until
 /// the side is interned.
+#[derive(Debug, PartialEq)]
 pub struct Read {
     sentences: Vec<Sentence>,
     /// Per sentence, the range of its pieces.
@@ -88,6 +89,9 @@ pub struct Read {
     /// The equivalence runs, by the piece each starts at, in text order (few pieces start one:
     /// a list of them, not a slot per piece).
     runs: Vec<(u32, Match)>,
+    /// Per sentence, the first sentence with the same content (itself when it is the first):
+    /// a repeat is prepared as a copy of it.
+    origin: Vec<usize>,
 }
 
 impl Read {
@@ -98,13 +102,58 @@ impl Read {
 
     /// The key of piece `k`.
     fn key(&self, k: usize) -> &str {
-        let start = if k == 0 { 0 } else { self.key_ends[k - 1] };
-        &self.keys[start..self.key_ends[k]]
+        &self.keys[self.key_start(k)..self.key_ends[k]]
+    }
+
+    /// Where the key of piece `k` starts in `keys` (the end of all keys for `k` past the last).
+    fn key_start(&self, k: usize) -> usize {
+        if k == 0 { 0 } else { self.key_ends[k - 1] }
+    }
+
+    /// Reads a sentence whose content starts at `start` as a copy of sentence `first` (of
+    /// `sentences`), which has the same content: what is read of a sentence depends on its
+    /// content alone, and a long text repeats its boilerplate. Its pieces, keys and runs are
+    /// `first`'s, moved to `start`.
+    fn repeat(&mut self, sentences: &[Sentence], first: usize, start: usize) {
+        let from = self.bounds[first].clone();
+        // The repeat comes after its first sentence: the shift is forward.
+        let shift = start - sentences[first].content.start;
+        let at = self.tokens.len();
+        self.tokens.extend_from_within(from.clone());
+        for token in &mut self.tokens[at..] {
+            token.span = Span::new(token.span.start + shift, token.span.end + shift);
+        }
+        let (key_start, key_end) = (self.key_start(from.start), self.key_start(from.end));
+        let key_shift = self.keys.len() - key_start;
+        self.keys.extend_from_within(key_start..key_end);
+        let ends = self.key_ends.len();
+        self.key_ends.extend_from_within(from.clone());
+        for end in &mut self.key_ends[ends..] {
+            *end += key_shift;
+        }
+        let runs_from = self
+            .runs
+            .partition_point(|&(piece, _)| (piece as usize) < from.start);
+        let runs_to = self
+            .runs
+            .partition_point(|&(piece, _)| (piece as usize) < from.end);
+        let runs = self.runs.len();
+        self.runs.extend_from_within(runs_from..runs_to);
+        for (piece, _) in &mut self.runs[runs..] {
+            *piece += (at - from.start) as u32;
+        }
+        self.bounds.push(at..self.tokens.len());
     }
 }
 
 /// Reads `text`: sentences, tokens, keys, and where `matcher` finds forms of its groups.
 pub fn read(text: &str, options: &Options, matcher: Option<&Matcher>) -> Read {
+    read_with(text, options, matcher, true)
+}
+
+/// [`read`], copying what was read of a sentence for each later one with the same content
+/// when `reuse` (a test reads every sentence to compare).
+fn read_with(text: &str, options: &Options, matcher: Option<&Matcher>, reuse: bool) -> Read {
     let sentences = segment::sentences(text);
     let mut out = Read {
         bounds: Vec::with_capacity(sentences.len()),
@@ -112,11 +161,24 @@ pub fn read(text: &str, options: &Options, matcher: Option<&Matcher>) -> Read {
         keys: String::with_capacity(text.len()),
         key_ends: Vec::with_capacity(text.len() / 5),
         runs: Vec::new(),
+        origin: Vec::with_capacity(sentences.len()),
         sentences: Vec::new(),
     };
     let mut raw: Vec<Token> = Vec::new();
     let mut lower_buf = String::new();
-    for sentence in &sentences {
+    // The first sentence of each distinct content: a repeat is copied from it, not read again.
+    let mut first_of: HashMap<&str, usize> = HashMap::default();
+    for (s, sentence) in sentences.iter().enumerate() {
+        let content = &text[sentence.content.range()];
+        let origin = match reuse {
+            true => *first_of.entry(content).or_insert(s),
+            false => s,
+        };
+        out.origin.push(origin);
+        if origin != s {
+            out.repeat(&sentences, origin, sentence.content.start);
+            continue;
+        }
         raw.clear();
         segment::tokens(text, sentence.content, &mut raw);
         let first = out.tokens.len();
@@ -214,7 +276,16 @@ pub fn prepare(
     };
     let mut term_ids: Vec<u32> = Vec::new();
     let mut next_run = 0;
-    for bounds in &read.bounds {
+    for (s, bounds) in read.bounds.iter().enumerate() {
+        let origin = read.origin[s];
+        if origin != s {
+            // Its keys and terms were interned with its first: a copy, moved to its place.
+            let shift = read.sentences[s].content.start - read.sentences[origin].content.start;
+            preparer.side.repeat(origin, shift);
+            next_run +=
+                read.runs[next_run..].partition_point(|&(at, _)| (at as usize) < bounds.end);
+            continue;
+        }
         term_ids.clear();
         // At most one link term per word: sized once, not grown.
         let words = read.tokens[bounds.clone()].iter().filter(|t| t.is_word);
@@ -421,6 +492,28 @@ fn lower(key: &str) -> Cow<'_, str> {
 }
 
 impl Prepared {
+    /// Adds a sentence prepared as sentence `first` (whose content it repeats), `shift` bytes
+    /// further on.
+    fn repeat(&mut self, first: usize, shift: usize) {
+        let from = self.sentence_tokens[first].clone();
+        let at = self.tokens.len();
+        self.tokens.extend_from_within(from.clone());
+        for token in &mut self.tokens[at..] {
+            token.span = Span::new(token.span.start + shift, token.span.end + shift);
+        }
+        self.keys.extend_from_within(from.clone());
+        self.literal.extend_from_within(from.clone());
+        self.words.extend_from_within(from);
+        self.sentence_tokens.push(at..self.tokens.len());
+        self.terms.push(self.terms[first].clone());
+        let shift = shift as u32;
+        let link_terms = self.link_terms[first]
+            .iter()
+            .map(|&(start, end, term)| (start + shift, end + shift, term))
+            .collect();
+        self.link_terms.push(link_terms);
+    }
+
     /// Token range covering the sentences `range` (which are contiguous).
     pub fn tokens_of(&self, range: &Range<usize>) -> Range<usize> {
         if range.is_empty() {
@@ -438,5 +531,60 @@ impl Prepared {
             self.sentences[range.start].span.start,
             self.sentences[range.end - 1].span.end,
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Equivalences;
+
+    /// A sentence read again is what the copy of its first reading gives: the same pieces,
+    /// keys and equivalence runs, at its own place.
+    #[test]
+    fn a_repeated_sentence_reads_as_its_first() {
+        let text = "The U.S. and Pakistan met. Trade was discussed.\n\nThe U.S. and Pakistan met. \
+                    The Secretary’s visit, in U.S. terms, was short. Trade was discussed.\n\n\
+                    The U.S. and Pakistan met.";
+        for options in [Options::default(), Options::default().ignore_case(true)] {
+            let matcher = Matcher::new(Equivalences::builtin_ref(), options.ignore_case, false);
+            for matcher in [None, Some(&matcher)] {
+                let read = read_with(text, &options, matcher, true);
+                let fresh = read_with(text, &options, matcher, false);
+                assert_eq!(read.origin, [0, 1, 0, 3, 1, 0]);
+                assert_eq!(fresh.origin, [0, 1, 2, 3, 4, 5]);
+                assert_eq!(fresh.sentences.len(), 6);
+                assert_eq!(fresh.runs.is_empty(), matcher.is_none());
+                assert_eq!(
+                    Read {
+                        origin: Vec::new(),
+                        ..read
+                    },
+                    Read {
+                        origin: Vec::new(),
+                        ..fresh
+                    }
+                );
+            }
+        }
+    }
+
+    /// A repeated sentence is prepared as its first: the same tokens, keys, terms and link
+    /// terms at its own place, and the same tables.
+    #[test]
+    fn a_repeated_sentence_prepares_as_its_first() {
+        let text = "The U.S. and Pakistan met. Trade was discussed.\n\nThe U.S. and Pakistan met. \
+                    Pakistan’s U.S. envoy spoke. Trade was discussed. Pakistan’s U.S. envoy spoke.";
+        let options = Options::default().mark_variants(true);
+        let matcher = Matcher::new(Equivalences::builtin_ref(), false, false);
+        let prepare_read = |reuse| {
+            let (mut keys, mut terms) = (Interner::default(), Interner::default());
+            let read = read_with(text, &options, Some(&matcher), reuse);
+            let side = prepare(text, &read, &options, Some(&matcher), &mut keys, &mut terms);
+            (side, keys.names(), terms.names())
+        };
+        let (copied, fresh) = (prepare_read(true), prepare_read(false));
+        assert_eq!(copied, fresh);
+        assert_eq!(fresh.0.sentences.len(), 6);
     }
 }

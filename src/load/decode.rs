@@ -93,7 +93,10 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Encoding), LoadError
     if let Some(kind) = binary_signature(bytes) {
         return Err(not_text(format!("binary data: looks like {kind}")));
     }
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+    // `contains` scans a word at a time; most texts have no NUL to find the place of.
+    if bytes.contains(&0)
+        && let Some(at) = bytes.iter().position(|&b| b == 0)
+    {
         // A few stray NULs in otherwise readable UTF-8 text can be opened anyway.
         if let Some(found) = damage(bytes) {
             return Err(damaged(found));
@@ -154,10 +157,7 @@ fn has_utf8_multibyte(bytes: &[u8]) -> bool {
 /// data decoded as text).
 fn checked(path: &Path, text: String, encoding: Encoding) -> Result<(String, Encoding), LoadError> {
     let controls = if text.is_ascii() {
-        // The same count, by bytes: an ASCII control is below 0x20 or 0x7f.
-        text.bytes()
-            .filter(|&b| (b < 0x20 || b == 0x7f) && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
-            .count()
+        ascii_controls(text.as_bytes())
     } else {
         text.chars()
             .filter(|&c| {
@@ -172,6 +172,22 @@ fn checked(path: &Path, text: String, encoding: Encoding) -> Result<(String, Enc
         });
     }
     Ok((text, encoding))
+}
+
+/// How many of ASCII `bytes` are control characters other than line breaks, tabs and form
+/// feeds (below 0x20, or 0x7f): the count [`checked`] makes of `char`s, by bytes, without a
+/// branch, so that it runs 16 bytes at a time (a byte-by-byte filter was 11 instructions a
+/// byte, a tenth of loading a text).
+fn ascii_controls(bytes: &[u8]) -> usize {
+    let control = |b: u8| {
+        let allowed = (b == b'\n') | (b == b'\r') | (b == b'\t') | (b == 0x0c);
+        u8::from(((b < 0x20) & !allowed) | (b == 0x7f))
+    };
+    // A byte counter per chunk of at most 255 bytes cannot overflow.
+    bytes
+        .chunks(255)
+        .map(|chunk| usize::from(chunk.iter().fold(0u8, |n, &b| n + control(b))))
+        .sum()
 }
 
 /// Names common binary formats by their first bytes.
@@ -199,6 +215,24 @@ fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The branch-free count of controls is the count of `char`s it stands for.
+    #[test]
+    fn ascii_controls_are_counted_as_chars_are() {
+        let mut bytes: Vec<u8> = (0u8..=0x7f).cycle().take(5000).collect();
+        bytes.extend_from_slice(b"plain text\n\r\t\x0c\x7f\x00");
+        let by_chars = |bytes: &[u8]| {
+            bytes
+                .iter()
+                .map(|&b| char::from(b))
+                .filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+                .count()
+        };
+        for end in [0, 1, 31, 255, 256, 1000, bytes.len()] {
+            assert_eq!(ascii_controls(&bytes[..end]), by_chars(&bytes[..end]));
+        }
+        assert_eq!(ascii_controls(b"a line\n\tand\r\n\x0c"), 0);
+    }
 
     fn run(bytes: &[u8]) -> Result<(String, Encoding), LoadError> {
         decode(Path::new("x.txt"), bytes)

@@ -54,28 +54,22 @@ impl<'a> Capitals<'a> {
     /// Counts the capitals of all sides (two texts, or every document of a collation).
     pub(super) fn of(sides: &'a [SideTokens<'_>]) -> Self {
         let mut capitalised: HashMap<&str, usize> = HashMap::default();
-        let mut headline: Vec<Vec<bool>> = vec![Vec::new(); sides.len()];
-        for (side, flags) in sides.iter().zip(headline.iter_mut()) {
-            for range in &side.sentences {
-                let tokens = &side.tokens[range.clone()];
-                let head = is_headline(tokens) || is_shouting(tokens);
-                flags.push(head);
-                if head {
-                    continue;
-                }
-                for t in tokens {
-                    if t.is_capitalised() && !t.initial {
-                        *capitalised.entry(possessive_stem(t.lower())).or_default() += 1;
-                    }
-                }
-            }
-        }
         // Words either text writes in lower case: the same word in capitals is emphasis
         // ("INCLUDING", "NOTICE"), not an acronym.
         let mut lower_case: HashMap<&str, usize> = HashMap::default();
-        for t in sides.iter().flat_map(|side| side.tokens.iter()) {
-            if t.is_word && t.key() == t.lower() {
-                *lower_case.entry(possessive_stem(t.lower())).or_default() += 1;
+        let mut headline: Vec<Vec<bool>> = vec![Vec::new(); sides.len()];
+        for (side, flags) in sides.iter().zip(headline.iter_mut()) {
+            // Each distinct sentence is counted once, times how often the side has it: a long
+            // text repeats its boilerplate (the counts are the same).
+            for (tokens, head, times) in distinct_sentences(side, flags) {
+                for t in tokens {
+                    if !head && t.is_capitalised() && !t.initial {
+                        *capitalised.entry(possessive_stem(t.lower())).or_default() += times;
+                    }
+                    if t.is_word && t.key() == t.lower() {
+                        *lower_case.entry(possessive_stem(t.lower())).or_default() += times;
+                    }
+                }
             }
         }
         Self {
@@ -129,6 +123,33 @@ impl<'a> Capitals<'a> {
     }
 }
 
+/// The distinct sentences of `side` (by their words) with whether each is a headline or in
+/// capitals and how many times the side has it, in order of first appearance; `flags` gets
+/// each sentence's headline flag, in order.
+fn distinct_sentences<'s>(
+    side: &'s SideTokens<'_>,
+    flags: &mut Vec<bool>,
+) -> Vec<(&'s [Tok], bool, usize)> {
+    let mut distinct: Vec<(&[Tok], bool, usize)> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::default();
+    for range in &side.sentences {
+        let tokens = side.tokens.get(range.clone()).unwrap_or_default();
+        let words = match (tokens.first(), tokens.last()) {
+            (Some(first), Some(last)) => first.span.start..last.span.end,
+            _ => 0..0,
+        };
+        let content = side.text.get(words).unwrap_or_default();
+        let n = *index.entry(content).or_insert_with(|| {
+            let head = is_headline(tokens) || is_shouting(tokens);
+            distinct.push((tokens, head, 0));
+            distinct.len() - 1
+        });
+        distinct[n].2 += 1;
+        flags.push(distinct[n].1);
+    }
+    distinct
+}
+
 /// How many times `table` counts the word of `t`.
 fn times(table: &HashMap<&str, usize>, t: &Tok) -> usize {
     table.get(possessive_stem(t.lower())).copied().unwrap_or(0)
@@ -146,6 +167,25 @@ mod tests {
             .filter(|t| &side.text[t.span.range()] == word)
             .nth(nth)
             .unwrap_or_else(|| panic!("no {word} #{nth}"))
+    }
+
+    /// A repeated sentence counts as many times as the text has it, a headline's flag and
+    /// capitals as its first's.
+    #[test]
+    fn repeated_sentences_count_each_time() {
+        let sides = [side(
+            "They met Pakistan here. Pakistan Hosts Regional Security Talks\n\n\
+             They met Pakistan here. We saw the pakistan envoy. They met Pakistan here.\n\n\
+             Pakistan Hosts Regional Security Talks",
+        )];
+        let capitals = Capitals::of(&sides);
+        let pakistan = token(&sides[0], "Pakistan", 0);
+        assert_eq!(times(&capitals.capitalised, pakistan), 3);
+        assert_eq!(times(&capitals.lower_case, pakistan), 1);
+        assert_eq!(
+            capitals.headline[0],
+            [false, true, false, false, false, true]
+        );
     }
 
     #[test]

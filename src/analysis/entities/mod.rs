@@ -37,6 +37,7 @@ mod names;
 
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::{SideTokens, Tok, one_line, span_list};
@@ -130,7 +131,7 @@ enum Key {
 }
 
 /// One place where a text names something.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 struct Mention {
     /// Which text: 0 left, 1 right.
     side: usize,
@@ -223,14 +224,49 @@ fn mentions_of(
     equivalences: &Equivalences,
     capitals: &capitals::Capitals<'_>,
 ) -> (Vec<Mention>, Vec<grouping::Definition>) {
+    mentions_of_with(sides, equivalences, capitals, true)
+}
+
+/// [`mentions_of`], copying what a sentence found for each later one with the same words on
+/// its side when `reuse` (a test reads every sentence to compare).
+fn mentions_of_with(
+    sides: &[SideTokens<'_>],
+    equivalences: &Equivalences,
+    capitals: &capitals::Capitals<'_>,
+    reuse: bool,
+) -> (Vec<Mention>, Vec<grouping::Definition>) {
     let groups = known::Groups::new(equivalences);
     let mut mentions: Vec<Mention> = Vec::new();
     let mut definitions: Vec<grouping::Definition> = Vec::new();
     for (s, side) in sides.iter().enumerate() {
+        // What each distinct sentence of the side found (its mentions and definitions, and
+        // where it starts): what a sentence finds depends on its side and its words alone
+        // (whether it is a headline too), so a repeat is a copy moved to its place.
+        let mut first_of: FxHashMap<&str, (Range<usize>, Range<usize>, usize)> =
+            FxHashMap::default();
         for (n, range) in side.sentences.iter().enumerate() {
             let Some(tokens) = side.tokens.get(range.clone()) else {
                 continue;
             };
+            let words = match (tokens.first(), tokens.last()) {
+                (Some(first), Some(last)) => first.span.start..last.span.end,
+                _ => 0..0,
+            };
+            let content = side.text.get(words.clone()).unwrap_or_default();
+            if let Some((found, defined, start)) = first_of.get(content).cloned() {
+                let at = mentions.len();
+                mentions.extend_from_within(found);
+                for mention in &mut mentions[at..] {
+                    let span = mention.span;
+                    mention.span = Span::new(
+                        span.start - start + words.start,
+                        span.end - start + words.start,
+                    );
+                }
+                definitions.extend_from_within(defined);
+                continue;
+            }
+            let (mentions_from, definitions_from) = (mentions.len(), definitions.len());
             let sentence = SentenceTokens {
                 side: s,
                 text: side.text,
@@ -250,6 +286,11 @@ fn mentions_of(
             found.sort_by_key(|f| f.tokens.start);
             definitions.extend(grouping::definitions(tokens, &found));
             mentions.extend(found.into_iter().map(|f| f.mention));
+            if reuse && !content.is_empty() {
+                let found = mentions_from..mentions.len();
+                let defined = definitions_from..definitions.len();
+                first_of.insert(content, (found, defined, words.start));
+            }
         }
     }
     for mention in &mut mentions {
@@ -316,6 +357,26 @@ mod tests {
 
     fn find_in(left: &str, right: &str) -> Vec<Entity> {
         find(&[side(left), side(right)], Equivalences::builtin_ref())
+    }
+
+    /// A repeated sentence finds, at its place, what its first found.
+    #[test]
+    fn a_repeated_sentence_finds_what_its_first_found() {
+        let left = "Gregory D. LoGerfo met the Foreign Office (FO) on 12 May 2025 in Islamabad.\n\n\
+                    Joint Statement\n\nThe U.S. and Pakistan's FO met. Joint Statement\n\n\
+                    Gregory D. LoGerfo met the Foreign Office (FO) on 12 May 2025 in Islamabad.";
+        let right =
+            "The U.S. and Pakistan's FO met. LoGerfo spoke. The U.S. and Pakistan's FO met.";
+        let sides = [side(left), side(right)];
+        let eq = Equivalences::builtin_ref();
+        let capitals = capitals::Capitals::of(&sides);
+        let (copied, fresh) = (
+            mentions_of_with(&sides, eq, &capitals, true),
+            mentions_of_with(&sides, eq, &capitals, false),
+        );
+        assert_eq!(copied.0, fresh.0);
+        assert_eq!(copied.1, fresh.1);
+        assert!(fresh.0.len() > 10 && !fresh.1.is_empty(), "{fresh:?}");
     }
 
     #[test]

@@ -19,7 +19,7 @@ use crate::engine::Comparison;
 use crate::engine::segment::Span;
 
 mod read;
-use read::find_in;
+use read::find_side;
 
 /// What kind of figure a figure is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -403,20 +403,6 @@ fn merge_yearless(mut figures: Vec<Figure>) -> Vec<Figure> {
         .zip(targets)
         .filter_map(|(f, target)| target.is_none().then_some(f))
         .collect()
-}
-
-/// Every figure of one side, with its sentence, in text order.
-fn find_side(side: &SideTokens<'_>) -> Vec<(usize, Found)> {
-    let mut out = Vec::new();
-    for (sentence, range) in side.sentences.iter().enumerate() {
-        let Some(tokens) = side.tokens.get(range.clone()) else {
-            continue;
-        };
-        for found in find_in(tokens) {
-            out.push((sentence, found));
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -1,8 +1,10 @@
 //! Reading figures in a side's tokens: numbers, amounts with their currency and scale,
 //! percentages, dates, times of day and durations, each normalised to one value.
 
-use super::super::Tok;
+use rustc_hash::FxHashMap;
+
 use super::super::entities::MONTHS;
+use super::super::{SideTokens, Tok};
 use super::{FigureKind, Found};
 use crate::engine::segment::Span;
 
@@ -77,6 +79,43 @@ const DURATIONS: &[(&str, &str)] = &[
     ("decade", "decades"),
     ("decades", "decades"),
 ];
+
+/// Every figure of one side, with its sentence, in text order. The figures of a sentence
+/// depend on its words alone: a repeated sentence (a long text's boilerplate) takes its
+/// first's, moved to its place, instead of reading them again.
+pub(super) fn find_side(side: &SideTokens<'_>) -> Vec<(usize, Found)> {
+    let mut out: Vec<(usize, Found)> = Vec::new();
+    // Per distinct sentence: its figures in `out` and where its words start.
+    let mut first_of: FxHashMap<&str, (std::ops::Range<usize>, usize)> = FxHashMap::default();
+    for (sentence, range) in side.sentences.iter().enumerate() {
+        let Some(tokens) = side.tokens.get(range.clone()) else {
+            continue;
+        };
+        let extent = match (tokens.first(), tokens.last()) {
+            (Some(first), Some(last)) => first.span.start..last.span.end,
+            _ => 0..0,
+        };
+        let content = side.text.get(extent.clone()).unwrap_or_default();
+        if let Some((found, start)) = first_of.get(content).cloned() {
+            let at = out.len();
+            out.extend_from_within(found);
+            for (n, f) in &mut out[at..] {
+                *n = sentence;
+                f.span = Span::new(
+                    f.span.start - start + extent.start,
+                    f.span.end - start + extent.start,
+                );
+            }
+            continue;
+        }
+        let at = out.len();
+        out.extend(find_in(tokens).into_iter().map(|found| (sentence, found)));
+        if !content.is_empty() {
+            first_of.insert(content, (at..out.len(), extent.start));
+        }
+    }
+    out
+}
 
 /// The figures among a sentence's tokens, in order.
 pub(super) fn find_in(tokens: &[Tok]) -> Vec<Found> {
@@ -469,4 +508,31 @@ fn amount(value: f64, scale: Option<u32>) -> String {
             .to_owned();
     }
     format!("{digits}{suffix}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::segment;
+
+    /// A repeated sentence's figures are what reading it again gives, at its place.
+    #[test]
+    fn a_repeated_sentence_has_its_firsts_figures() {
+        let text = "Trade rose 12% to $4.5 billion in May 2025. It fell.\n\n\
+                    Trade rose 12% to $4.5 billion in May 2025. Some 300 people came.\n\n\
+                    Trade rose 12% to $4.5 billion in May 2025.";
+        let side = SideTokens::new(text, &segment::sentences(text));
+        let mut fresh: Vec<(usize, Found)> = Vec::new();
+        for (sentence, range) in side.sentences.iter().enumerate() {
+            let found = find_in(&side.tokens[range.clone()]);
+            fresh.extend(found.into_iter().map(|f| (sentence, f)));
+        }
+        let copied = find_side(&side);
+        assert_eq!(copied, fresh);
+        assert_eq!(
+            copied.iter().filter(|(s, _)| *s == 4).count(),
+            copied.iter().filter(|(s, _)| *s == 0).count()
+        );
+        assert!(copied.len() >= 7, "{copied:?}");
+    }
 }

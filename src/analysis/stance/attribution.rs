@@ -193,9 +193,7 @@ pub(super) fn attribute<'s>(
     lexicon: &StrengthLexicon,
     kinds: &Kinds,
 ) -> (Attribution, Vec<Words<'s>>) {
-    let all: Vec<Words<'_>> = (0..side.sentences.len())
-        .map(|s| Words::of(side, s, lexicon))
-        .collect();
+    let all = Words::all(side, lexicon);
     let (issuer, mut own, mut other) = opener(side, &all, kinds);
     if issuer.opener.is_none()
         && let Some((first, second)) = paired_title(side, &all)

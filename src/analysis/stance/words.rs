@@ -1,6 +1,8 @@
 //! A sentence's words as the stance rules read them: the lexicon's forms found among them, and
 //! the lexicon's kind indexes looked up once.
 
+use rustc_hash::FxHashMap;
+
 use super::super::{SideTokens, StrengthLexicon, Tok};
 use crate::engine::segment::Span;
 
@@ -54,6 +56,17 @@ const CLAUSE_WORDS: &[&str] = &[
     "that",
 ];
 
+/// The words of a sentence's tokens, and each in lower case ("US" in capitals is the
+/// country, never the pronoun "us" of the lexicon's forms).
+fn words_of(tokens: &[Tok]) -> (Vec<&Tok>, Vec<&str>) {
+    let words: Vec<&Tok> = tokens.iter().filter(|t| t.is_word).collect();
+    let lowers: Vec<&str> = words
+        .iter()
+        .map(|t| if t.key() == "US" { "u.s." } else { t.lower() })
+        .collect();
+    (words, lowers)
+}
+
 /// One lexicon form met in a sentence: its kind, grade and the word range it covers.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Hit {
@@ -89,12 +102,7 @@ impl<'s> Words<'s> {
                 !t.is_word && matches!(t.key(), "." | "!" | "?" | ":" | ";")
                     || t.is_word && t.key().ends_with('.')
             });
-        let words: Vec<&Tok> = tokens.iter().filter(|t| t.is_word).collect();
-        // "US" in capitals is the country, never the pronoun "us" of the lexicon's forms.
-        let lowers: Vec<&str> = words
-            .iter()
-            .map(|t| if t.key() == "US" { "u.s." } else { t.lower() })
-            .collect();
+        let (words, lowers) = words_of(tokens);
         let mut hits = Vec::new();
         let mut i = 0;
         while i < lowers.len() {
@@ -117,6 +125,39 @@ impl<'s> Words<'s> {
             hits,
             punctuated,
         }
+    }
+
+    /// [`Words::of`] every sentence of `side`, in order. What a sentence's words hold
+    /// depends on its words alone: a repeated sentence (a long text's boilerplate) takes its
+    /// first's forms and punctuation instead of looking them up again.
+    pub(super) fn all(side: &'s SideTokens<'_>, lexicon: &StrengthLexicon) -> Vec<Self> {
+        let mut first_of: FxHashMap<&str, usize> = FxHashMap::default();
+        let mut all: Vec<Self> = Vec::with_capacity(side.sentences.len());
+        for (s, range) in side.sentences.iter().enumerate() {
+            let tokens = side.tokens.get(range.clone()).unwrap_or(&[]);
+            let extent = match (tokens.first(), tokens.last()) {
+                (Some(first), Some(last)) => first.span.start..last.span.end,
+                _ => 0..0,
+            };
+            let content = side.text.get(extent).unwrap_or_default();
+            let words = match first_of.get(content).and_then(|&first| all.get(first)) {
+                Some(first) => {
+                    let (words, lowers) = words_of(tokens);
+                    Self {
+                        words,
+                        lowers,
+                        hits: first.hits.clone(),
+                        punctuated: first.punctuated,
+                    }
+                }
+                None => {
+                    first_of.insert(content, s);
+                    Self::of(side, s, lexicon)
+                }
+            };
+            all.push(words);
+        }
+        all
     }
 
     /// The form covering word `i`, if any.
@@ -199,5 +240,43 @@ impl<'s> Words<'s> {
             (Some(first), Some(last)) => Span::new(first.span.start, last.span.end),
             _ => Span::new(0, 0),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::segment;
+
+    /// A repeated sentence's words hold what looking them up again gives.
+    #[test]
+    fn a_repeated_sentence_has_its_firsts_forms() {
+        let text = "Both sides strongly reaffirmed their commitment. The US hosted talks.\n\n\
+                    Both sides strongly reaffirmed their commitment. We may consider it\n\n\
+                    The US hosted talks.";
+        let side = SideTokens::new(text, &segment::sentences(text));
+        let lexicon = StrengthLexicon::builtin_ref();
+        let all = Words::all(&side, lexicon);
+        assert_eq!(all.len(), 5);
+        let hits = |w: &Words<'_>| -> Vec<(usize, u32, usize, usize)> {
+            w.hits
+                .iter()
+                .map(|h| (h.kind, h.grade, h.start, h.end))
+                .collect()
+        };
+        for (s, words) in all.iter().enumerate() {
+            let fresh = Words::of(&side, s, lexicon);
+            assert_eq!(hits(words), hits(&fresh));
+            assert_eq!(words.lowers, fresh.lowers);
+            assert_eq!(words.punctuated, fresh.punctuated);
+            assert!(
+                words
+                    .words
+                    .iter()
+                    .zip(&fresh.words)
+                    .all(|(a, b)| std::ptr::eq(*a, *b))
+            );
+        }
+        assert!(!all[0].hits.is_empty());
     }
 }

@@ -10,6 +10,8 @@
 //! first numbered): weights are multiples of 2^-20 summed exactly, sets of ids are compared as
 //! sets, and ties are broken by [`ConceptTable`]'s rank in name order.
 
+use std::sync::Arc;
+
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap as HashMap;
 
@@ -148,7 +150,9 @@ pub(super) struct SentenceRead {
 
 /// One document's sentences as the links read them, the same for every pair it is in.
 pub struct DocumentInfo {
-    pub(super) sentences: Vec<SentenceRead>,
+    /// Shared with the other sentences of the same text (in this document or another one the
+    /// reader read): a long document repeats its boilerplate.
+    pub(super) sentences: Vec<Arc<SentenceRead>>,
 }
 
 impl DocumentInfo {
@@ -164,7 +168,7 @@ impl DocumentInfo {
 pub struct Reader<'t> {
     table: &'t ConceptTable,
     lexicon: &'t Lexicon,
-    known: HashMap<&'t str, SentenceRead>,
+    known: HashMap<&'t str, Arc<SentenceRead>>,
 }
 
 impl<'t> Reader<'t> {
@@ -180,11 +184,11 @@ impl<'t> Reader<'t> {
     /// Reads the sentences of `side` (prepared from `text`).
     pub fn read(&mut self, side: &Prepared, text: &'t str) -> DocumentInfo {
         let (table, lexicon) = (self.table, self.lexicon);
-        let mut sentences: Vec<SentenceRead> = Vec::with_capacity(side.sentences.len());
+        let mut sentences: Vec<Arc<SentenceRead>> = Vec::with_capacity(side.sentences.len());
         for (sentence, words) in side.sentences.iter().zip(&side.link_terms) {
             let content = text.get(sentence.content.range()).unwrap_or("");
             if let Some(read) = self.known.get(content) {
-                sentences.push(read.clone());
+                sentences.push(Arc::clone(read));
                 continue;
             }
             let (whole, clauses) = units(table, words, content, sentence.content.start);
@@ -201,13 +205,13 @@ impl<'t> Reader<'t> {
                 words: content.split_whitespace().count(),
                 length: content.len(),
             };
-            let read = SentenceRead {
+            let read = Arc::new(SentenceRead {
                 whole,
                 clauses,
                 meeting,
                 text,
-            };
-            self.known.insert(content, read.clone());
+            });
+            self.known.insert(content, Arc::clone(&read));
             sentences.push(read);
         }
         DocumentInfo { sentences }
@@ -301,4 +305,37 @@ fn bigrams(table: &ConceptTable, words: &[(u32, u32, u32)]) -> Vec<u64> {
     out.sort_unstable();
     out.dedup();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Options;
+    use crate::engine::prepare::{self, Interner};
+
+    /// A sentence met again, in the same text or the other, is read once and shared.
+    #[test]
+    fn a_repeated_sentence_is_read_once() {
+        let left = "The ministers met in Doha. Trade was discussed. The ministers met in Doha.";
+        let right = "Trade was discussed. A statement followed.";
+        let options = Options::default();
+        let (mut keys, mut terms) = (Interner::default(), Interner::default());
+        let mut side = |text: &str| {
+            let read = prepare::read(text, &options, None);
+            prepare::prepare(text, &read, &options, None, &mut keys, &mut terms)
+        };
+        let (left_side, right_side) = (side(left), side(right));
+        let names = terms.names();
+        let lexicon = Lexicon::builtin();
+        let table = ConceptTable::new([&left_side, &right_side], &names, lexicon);
+        let mut reader = Reader::new(&table, lexicon);
+        let (l, r) = (
+            reader.read(&left_side, left),
+            reader.read(&right_side, right),
+        );
+        assert!(Arc::ptr_eq(&l.sentences[0], &l.sentences[2]));
+        assert!(Arc::ptr_eq(&l.sentences[1], &r.sentences[0]));
+        assert!(!Arc::ptr_eq(&l.sentences[0], &l.sentences[1]));
+        assert!(!l.sentences[0].whole.is_empty());
+    }
 }

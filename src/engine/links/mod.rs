@@ -486,6 +486,7 @@ fn sentence_infos<'a>(
             .iter()
             .enumerate()
             .map(|(i, own)| {
+                let own: &'a SentenceRead = own;
                 let source = match ids.get(i).and_then(|&id| first.get_mut(id as usize)) {
                     Some(slot) => *slot.get_or_insert(own),
                     None => own,

@@ -13,8 +13,16 @@
 //!   is undone;
 //! - pieces that are only whitespace are folded into the sentence before them.
 
+use std::collections::hash_map::Entry;
+use std::ops::Range;
+
+use rustc_hash::FxHashMap;
+
 use super::bounds;
+
+mod words;
 use serde::Serialize;
+use words::{BEFORE_NUMBER, MAYBE_FINAL, OPENERS, TITLES};
 
 /// A half-open byte range `start..end` into a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -61,9 +69,25 @@ pub struct Sentence {
 /// Splits `text` into sentences that partition it exactly (see the module documentation).
 pub fn sentences(text: &str) -> Vec<Sentence> {
     let mut out: Vec<Sentence> = Vec::new();
+    // The sentences of each distinct block met, as a range of `out`, and where it starts: a
+    // block splits the same wherever it stands (it starts a line, and no rule looks past it),
+    // so a repeated block (a long text's boilerplate) is copied, not split again.
+    let mut split: FxHashMap<&str, (Range<usize>, usize)> = FxHashMap::default();
     for block in blocks(text) {
         let first = out.len();
-        split_block(text, block, &mut out);
+        match split.entry(&text[block.range()]) {
+            Entry::Occupied(before) => {
+                let (range, start) = before.get().clone();
+                out.extend_from_within(range);
+                for sentence in &mut out[first..] {
+                    sentence.shift(block.start - start);
+                }
+            }
+            Entry::Vacant(slot) => {
+                split_block(text, block, &mut out);
+                slot.insert((first..out.len(), block.start));
+            }
+        }
         if out.len() > first
             && let Some(last) = out.last_mut()
         {
@@ -84,6 +108,14 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
     }
     debug_assert!(partitions(&out, text.len()));
     out
+}
+
+impl Sentence {
+    /// The same sentence `by` bytes further on.
+    fn shift(&mut self, by: usize) {
+        self.span = Span::new(self.span.start + by, self.span.end + by);
+        self.content = Span::new(self.content.start + by, self.content.end + by);
+    }
 }
 
 /// Whether `sentences` partition `0..len` exactly.
@@ -377,99 +409,6 @@ fn cap_length(text: &str, span: Span) -> Vec<Span> {
     out.push(Span::new(start, span.end));
     out
 }
-
-/// Abbreviations that never end a sentence: titles before a name.
-const TITLES: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Adm",
-    "Sgt", "Gov", "Sen", "Rep", "Amb", "Hon", "Rev", "Pres", "Supt", "Fr", "St", "Mt", "Ft",
-    "Brig", "Cdr", "Insp", "Dept", "Sec", "Gov't", "Govt", "vs", "cf", "viz", "approx", "ca",
-];
-
-/// Abbreviations that stand before a number or a bracketed reference ("No. 5", "Art. 51",
-/// "Jan. 3", "Eq. (4)", "Ref. [16]").
-const BEFORE_NUMBER: &[&str] = &[
-    "No", "Nos", "Nr", "Art", "Arts", "Vol", "Vols", "Fig", "Figs", "Sect", "Para", "Paras", "Ch",
-    "Chap", "pp", "p", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-    "Nov", "Dec", "Res", "Reg", "Eq", "Eqs", "Ref", "Refs", "Tab", "Thm", "Prop", "Def", "Cor",
-    "Lem", "Ann", "App", "Sch", "Cl",
-];
-
-/// Abbreviations that may end a sentence ("Ltd.", "Jr.", "etc."): they do when the next word is
-/// a usual sentence opener.
-const MAYBE_FINAL: &[&str] = &[
-    "Jr", "Sr", "Inc", "Ltd", "Co", "Corp", "Bros", "etc", "al", "Esq", "Ph.D", "a.m", "p.m",
-];
-
-/// Words that usually open a sentence: after an ambiguous abbreviation, they mean it ended one.
-const OPENERS: &[&str] = &[
-    "The",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "It",
-    "Its",
-    "We",
-    "He",
-    "She",
-    "They",
-    "I",
-    "In",
-    "On",
-    "At",
-    "As",
-    "But",
-    "And",
-    "However",
-    "Meanwhile",
-    "A",
-    "An",
-    "Our",
-    "Their",
-    "His",
-    "Her",
-    "There",
-    "Both",
-    "Today",
-    "Yesterday",
-    "After",
-    "Before",
-    "When",
-    "While",
-    "Since",
-    "Earlier",
-    "Later",
-    "Also",
-    "Furthermore",
-    "Moreover",
-    "Separately",
-    "If",
-    "For",
-    "To",
-    "With",
-    "According",
-    "During",
-    "Under",
-    "No",
-    "Yes",
-    "Such",
-    "Each",
-    "All",
-    "Some",
-    "Many",
-    "What",
-    "Who",
-    "Why",
-    "How",
-    "You",
-    "Your",
-    "My",
-    "Then",
-    "Thus",
-    "Therefore",
-    "Further",
-    "Finally",
-];
 
 /// Whether the sentence piece `prev` ended on an abbreviation or initial, so that `next` (the
 /// following piece) continues the same sentence.

@@ -154,3 +154,30 @@ fn dotted_tokens_keep_their_dot() {
         ["the", "U.S.", "-", "Pakistan", "talks", ",", "e.g.", "now"]
     );
 }
+
+/// A block met again splits as its first: the copy is what splitting it again gives.
+#[test]
+fn a_repeated_block_splits_as_its_first() {
+    let block = "The U.S. Acting Coordinator met Mr. Dar. He left.\nThe talks\nwent on.";
+    let text = format!(
+        "\n\n{block}\n\n1. Trade was discussed.\n2. So was the U.N.\n\n{block}\n\nHeading Here\n\
+         Text follows.\n\n1. Trade was discussed.\n{block}\n\n\n{block}"
+    );
+    let mut fresh: Vec<Sentence> = Vec::new();
+    for block in blocks(&text) {
+        let first = fresh.len();
+        split_block(&text, block, &mut fresh);
+        if fresh.len() > first
+            && let Some(last) = fresh.last_mut()
+        {
+            last.ends_paragraph = true;
+        }
+    }
+    if let Some(first) = fresh.first_mut() {
+        first.span.start = 0;
+    }
+    let copied = sentences(&text);
+    assert_eq!(copied, fresh);
+    let contents: Vec<&str> = copied.iter().map(|s| &text[s.content.range()]).collect();
+    assert_eq!(contents.iter().filter(|&&s| s == "He left.").count(), 4);
+}
