@@ -486,6 +486,20 @@ mod tests {
     }
 
     #[test]
+    fn a_time_with_a_m_or_p_m_is_on_the_24_hour_clock_and_keeps_its_words() {
+        let evening = values("The call began at 6:08 p.m. and ended at 6:30 PM.");
+        let found: Vec<(&str, &str)> = evening
+            .iter()
+            .map(|(_, value, text)| (value.as_str(), text.as_str()))
+            .collect();
+        assert_eq!(found, [("18:08", "6:08 p.m."), ("18:30", "6:30 PM")]);
+        assert_eq!(one("They met at 18:08 in Tokyo.").1, "18:08");
+        assert_eq!(one("They met at 12:15 a.m. in Tokyo.").1, "0:15");
+        assert_eq!(one("They met at 06:05 in Tokyo.").1, "6:05");
+        assert_eq!(one("They met at 12:15 pm in Tokyo.").1, "12:15");
+    }
+
+    #[test]
     fn a_list_marker_is_no_figure() {
         assert!(values("1. Introduction of the plan.").is_empty());
         assert!(values("(1) Regarding North Korea, they spoke.").is_empty());

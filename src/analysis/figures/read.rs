@@ -377,18 +377,57 @@ fn time_at(tokens: &[Tok], at: usize, number: &Tok) -> Option<(Found, usize)> {
     if hours.len() > 2 || minutes.len() != 2 || !digits {
         return None;
     }
-    let last = if number.key().contains(':') {
+    let mut last = if number.key().contains(':') {
         at
     } else {
         at + 2
     };
+    // On the 24-hour clock, so that "6:08 p.m." and "18:08" are one time; the span keeps
+    // "a.m."/"p.m." as written.
+    let mut hour: u32 = hours.parse().ok()?;
+    if let Some((half, end)) = half_of_day(tokens, last + 1) {
+        if hour == 0 || hour > 12 {
+            return None;
+        }
+        hour = match (half, hour) {
+            (HalfOfDay::Morning, 12) => 0,
+            (HalfOfDay::Afternoon, h) if h < 12 => h + 12,
+            (_, h) => h,
+        };
+        last = end;
+    }
     found(
         tokens,
         FigureKind::Time,
-        format!("{hours}:{minutes}"),
+        format!("{hour}:{minutes}"),
         at,
         last,
     )
+}
+
+/// Before or after noon.
+enum HalfOfDay {
+    Morning,
+    Afternoon,
+}
+
+/// "a.m." or "p.m." (also "am", "PM", "a.m" with its closing dot apart) at token `at`: which,
+/// and its last token.
+fn half_of_day(tokens: &[Tok], at: usize) -> Option<(HalfOfDay, usize)> {
+    let word = tokens.get(at).filter(|t| t.is_word)?;
+    let letters: String = word.lower().chars().filter(|c| *c != '.').collect();
+    let half = match letters.as_str() {
+        "am" => HalfOfDay::Morning,
+        "pm" => HalfOfDay::Afternoon,
+        _ => return None,
+    };
+    // "p.m" and a touching "." the tokenizer split off.
+    let dot = word.lower().contains('.')
+        && !word.lower().ends_with('.')
+        && tokens
+            .get(at + 1)
+            .is_some_and(|t| t.key() == "." && t.span.start == word.span.end);
+    Some((half, if dot { at + 1 } else { at }))
 }
 
 /// A date opening with its day `value` at token `at`: "5 July 2025", "5 July".
