@@ -1532,3 +1532,29 @@ fn each_row_shows_the_number_the_brief_names_it_by() {
     // The brief names rows by those numbers.
     harness.get_by_label_contains("(rows 4, 5, 6 and 7)");
 }
+
+#[test]
+fn the_legend_says_what_the_credit_markers_mean() {
+    // The default pair: its cells carry both/own/them markers, painted; the legend names them.
+    let mut harness = harness(None, None);
+    for marker in ["both", "own", "them"] {
+        assert!(
+            harness.get_all_by_label(marker).next().is_some(),
+            "{marker}"
+        );
+    }
+    // The legend's entry comes first (above the rows); hovering it explains the markers.
+    harness
+        .get_all_by_label("own")
+        .next()
+        .expect("the legend's entry")
+        .hover();
+    harness.run();
+    let tooltip = harness
+        .get_all_by_label_contains("Who a sentence credits")
+        .count();
+    assert!(
+        tooltip > 0,
+        "the legend's tooltip says what the markers mean"
+    );
+}
