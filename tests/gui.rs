@@ -1440,9 +1440,10 @@ fn each_sentence_shows_whom_it_credits() {
     let both = harness.get_all_by_label("both").count();
     let own = harness.get_all_by_label("own").count();
     assert!(both >= 1 && own >= 1, "both {both}, own {own}");
+    // The legend's "both" comes first; a cell's marker after it.
     harness
         .get_all_by_label("both")
-        .next()
+        .last()
         .expect("a joint marker")
         .hover();
     harness.run_steps(60);
