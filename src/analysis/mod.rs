@@ -280,6 +280,19 @@ struct SideTokens<'a> {
 }
 
 impl<'a> SideTokens<'a> {
+    /// The tokens of sentence range `range`, the byte range from their first to their last,
+    /// and that text: what a repeat of a sentence has in common with its first (the key the
+    /// insights read a long text's boilerplate once by). Empty for a range out of bounds.
+    fn extent(&self, range: &Range<usize>) -> (&[Tok], Range<usize>, &'a str) {
+        let tokens = self.tokens.get(range.clone()).unwrap_or_default();
+        let extent = match (tokens.first(), tokens.last()) {
+            (Some(first), Some(last)) => first.span.start..last.span.end,
+            _ => 0..0,
+        };
+        let content = self.text.get(extent.clone()).unwrap_or_default();
+        (tokens, extent, content)
+    }
+
     fn new(text: &'a str, sentences: &[Sentence]) -> Self {
         let mut tokens: Vec<Tok> = Vec::with_capacity(text.len() / 5);
         let mut ranges = Vec::with_capacity(sentences.len());

@@ -133,12 +133,7 @@ fn distinct_sentences<'s>(
     let mut distinct: Vec<(&[Tok], bool, usize)> = Vec::new();
     let mut index: HashMap<&str, usize> = HashMap::default();
     for range in &side.sentences {
-        let tokens = side.tokens.get(range.clone()).unwrap_or_default();
-        let words = match (tokens.first(), tokens.last()) {
-            (Some(first), Some(last)) => first.span.start..last.span.end,
-            _ => 0..0,
-        };
-        let content = side.text.get(words).unwrap_or_default();
+        let (tokens, _, content) = side.extent(range);
         let n = *index.entry(content).or_insert_with(|| {
             let head = is_headline(tokens) || is_shouting(tokens);
             distinct.push((tokens, head, 0));

@@ -245,14 +245,10 @@ fn mentions_of_with(
         let mut first_of: FxHashMap<&str, (Range<usize>, Range<usize>, usize)> =
             FxHashMap::default();
         for (n, range) in side.sentences.iter().enumerate() {
-            let Some(tokens) = side.tokens.get(range.clone()) else {
+            if side.tokens.get(range.clone()).is_none() {
                 continue;
-            };
-            let words = match (tokens.first(), tokens.last()) {
-                (Some(first), Some(last)) => first.span.start..last.span.end,
-                _ => 0..0,
-            };
-            let content = side.text.get(words.clone()).unwrap_or_default();
+            }
+            let (tokens, words, content) = side.extent(range);
             if let Some((found, defined, start)) = first_of.get(content).cloned() {
                 let at = mentions.len();
                 mentions.extend_from_within(found);

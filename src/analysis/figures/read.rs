@@ -88,14 +88,10 @@ pub(super) fn find_side(side: &SideTokens<'_>) -> Vec<(usize, Found)> {
     // Per distinct sentence: its figures in `out` and where its words start.
     let mut first_of: FxHashMap<&str, (std::ops::Range<usize>, usize)> = FxHashMap::default();
     for (sentence, range) in side.sentences.iter().enumerate() {
-        let Some(tokens) = side.tokens.get(range.clone()) else {
+        if side.tokens.get(range.clone()).is_none() {
             continue;
-        };
-        let extent = match (tokens.first(), tokens.last()) {
-            (Some(first), Some(last)) => first.span.start..last.span.end,
-            _ => 0..0,
-        };
-        let content = side.text.get(extent.clone()).unwrap_or_default();
+        }
+        let (tokens, extent, content) = side.extent(range);
         if let Some((found, start)) = first_of.get(content).cloned() {
             let at = out.len();
             out.extend_from_within(found);

@@ -134,12 +134,7 @@ impl<'s> Words<'s> {
         let mut first_of: FxHashMap<&str, usize> = FxHashMap::default();
         let mut all: Vec<Self> = Vec::with_capacity(side.sentences.len());
         for (s, range) in side.sentences.iter().enumerate() {
-            let tokens = side.tokens.get(range.clone()).unwrap_or(&[]);
-            let extent = match (tokens.first(), tokens.last()) {
-                (Some(first), Some(last)) => first.span.start..last.span.end,
-                _ => 0..0,
-            };
-            let content = side.text.get(extent).unwrap_or_default();
+            let (tokens, _, content) = side.extent(range);
             let words = match first_of.get(content).and_then(|&first| all.get(first)) {
                 Some(first) => {
                     let (words, lowers) = words_of(tokens);
