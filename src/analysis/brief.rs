@@ -188,34 +188,20 @@ impl Brief<'_> {
                 .collect();
             // The example quoted: the first whose other side names who it credits ("We"), else
             // the first ("our shared resolve" has no word of its own to quote).
-            let names_one_party = |s: &&&Shift| {
-                let words = if joint_side == 0 {
-                    &s.right_words
-                } else {
-                    &s.left_words
-                };
-                !words.trim().is_empty()
-            };
-            let Some(first) = found.iter().find(names_one_party).or(found.first()) else {
+            let one_side = 1 - joint_side;
+            let Some(first) = found
+                .iter()
+                .find(|s| !s.on_side(one_side).1.trim().is_empty())
+                .or(found.first())
+            else {
                 continue;
             };
-            let one_party = match actor(
-                self.inputs.attribution,
-                1 - joint_side,
-                if joint_side == 0 {
-                    first.right
-                } else {
-                    first.left
-                },
-            ) {
+            let (one_sentence, one_words) = first.on_side(one_side);
+            let (_, joint_words) = first.on_side(joint_side);
+            let one_party = match actor(self.inputs.attribution, one_side, one_sentence) {
                 Some(Actor::Issuer) => "its own side",
                 Some(Actor::Counterpart) => "the other party",
                 _ => "one party",
-            };
-            let (joint_words, one_words) = if joint_side == 0 {
-                (&first.left_words, &first.right_words)
-            } else {
-                (&first.right_words, &first.left_words)
             };
             let points = count(found.len(), "point", "points");
             let mut text = format!(

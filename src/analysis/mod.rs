@@ -242,26 +242,27 @@ impl Tok {
         }
     }
 
+    /// Its key as written and in lower case: the two halves of `keys`, or `keys` twice when
+    /// the key has no capitals.
+    #[inline]
+    fn keys(&self) -> (&str, &str) {
+        let keys = self.keys.as_str();
+        match keys.split_at_checked(self.key_end as usize) {
+            Some((key, lower)) if !lower.is_empty() => (key, lower),
+            _ => (keys, keys),
+        }
+    }
+
     /// Its normalized key, case kept ([`crate::engine::token_key`]).
     #[inline]
     fn key(&self) -> &str {
-        let keys = self.keys.as_str();
-        if keys.len() == self.key_end as usize {
-            keys
-        } else {
-            keys.get(..self.key_end as usize).unwrap_or(keys)
-        }
+        self.keys().0
     }
 
     /// Its key in lower case.
     #[inline]
     fn lower(&self) -> &str {
-        let keys = self.keys.as_str();
-        if keys.len() == self.key_end as usize {
-            keys
-        } else {
-            keys.get(self.key_end as usize..).unwrap_or(keys)
-        }
+        self.keys().1
     }
 
     /// Whether it is a word starting with a capital letter.

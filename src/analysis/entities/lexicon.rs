@@ -90,6 +90,13 @@ pub(super) const HONORIFICS: &[&str] = &[
     "esq",
 ];
 
+/// Words that make a place another place when they come before its name: "Northern Ireland"
+/// is not Ireland, nor "North Korea" Korea, where "Gregory LoGerfo" is LoGerfo.
+pub(super) const GEOGRAPHIC_QUALIFIERS: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "new", "upper", "lower", "greater",
+];
+
 /// Lower-case words that join capitalised words into one name ("Ministry of Interior").
 pub(super) const JOINERS: &[&str] = &[
     "of", "for", "de", "del", "da", "di", "du", "al", "el", "bin", "ibn", "van", "von", "der",

@@ -146,6 +146,15 @@ pub struct Shift {
 }
 
 impl Shift {
+    /// Its sentence and words on side `side` (0 left, else right).
+    pub fn on_side(&self, side: usize) -> (usize, &str) {
+        if side == 0 {
+            (self.left, &self.left_words)
+        } else {
+            (self.right, &self.right_words)
+        }
+    }
+
     /// One plain line for a report: "L6 ↔ R1 attribution: left “both sides”, right “We”"
     /// (sentence numbers 1-based; the side that says it more strongly or qualifies it, if any).
     pub fn summary(&self) -> String {
@@ -210,6 +219,7 @@ pub(super) fn find(
     let mut left_stance: Vec<Option<Vec<Hit>>> = vec![None; left_all.len()];
     let mut right_stance: Vec<Option<Vec<Hit>>> = vec![None; right_all.len()];
     let mut shifts = Vec::new();
+    let texts = [sides[0].text, sides[1].text];
     for link in &comparison.links {
         if link.kind == LinkKind::Identical {
             continue;
@@ -257,7 +267,6 @@ pub(super) fn find(
             continue;
         };
         let read = [(left_words, left_hits), (right_words, right_hits)];
-        let texts = [sides[0].text, sides[1].text];
         if let Some((stronger, left_span, right_span)) = strength_shift(read, texts, &kinds) {
             push(ShiftKind::Strength, Some(stronger), left_span, right_span);
         }

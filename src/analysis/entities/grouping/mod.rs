@@ -363,13 +363,6 @@ fn join_people(mentions: &[Mention], first_of: &[usize], sets: &mut Sets) {
     }
 }
 
-/// Words that make a place another place when they come before its name: "Northern Ireland"
-/// is not Ireland, nor "North Korea" Korea, where "Gregory LoGerfo" is LoGerfo.
-const GEOGRAPHIC_QUALIFIERS: &[&str] = &[
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-    "new", "upper", "lower", "greater",
-];
-
 /// Whether the longer name `longer` is the shorter `shorter` with a geographic qualifier right
 /// before it ("Northern Ireland" against "Ireland"; not "Northern Ireland Protocol" against
 /// "Protocol").
@@ -382,7 +375,7 @@ fn qualified_place(shorter: &[String], longer: &[String]) -> bool {
         .position(|w| w == first)
         .and_then(|at| at.checked_sub(1))
         .and_then(|before| longer.get(before))
-        .is_some_and(|w| GEOGRAPHIC_QUALIFIERS.contains(&w.as_str()))
+        .is_some_and(|w| super::lexicon::GEOGRAPHIC_QUALIFIERS.contains(&w.as_str()))
 }
 
 /// Names of the same two or more words in another order are one person: "KISHIDA Fumio", as
