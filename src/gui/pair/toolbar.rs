@@ -394,6 +394,8 @@ fn legend_ui(ui: &mut Ui, palette: &Palette) {
     ui.horizontal(|ui| {
         ui.spacing_mut().item_spacing.x = 4.0;
         let small = |text: &str, colour: egui::Color32| RichText::new(text).small().color(colour);
+        // Named, so that a newcomer knows what the three small words beside the cells are.
+        ui.label(small("credit:", palette.weak));
         ui.label(small("both", palette.moved));
         ui.label(small("own", ui.visuals().strong_text_color()));
         ui.label(small("them", palette.shared_line));
