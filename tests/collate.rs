@@ -684,13 +684,18 @@ fn a_raised_cancel_flag_stops_the_collation_and_a_fresh_one_changes_nothing() {
 
 /// A collation prepares each document once, with one term table for all of them; each pair of
 /// documents must still link exactly as the two-text comparison of that pair does (the same
-/// sentences, kinds and scores), whatever else is collated with them.
+/// sentences, kinds and scores), whatever else is collated with them. Copies of a text are
+/// compared once for all their pairs: each of their pairs must still be that comparison.
 #[test]
 fn a_collation_links_each_pair_as_its_two_text_comparison_does() {
     let edited = FO
         .replace("emphasized", "stressed")
         .replace("Pakistan", "Pakistan's government");
-    let texts: Vec<&str> = SEED.iter().copied().chain([edited.as_str()]).collect();
+    let texts: Vec<&str> = SEED
+        .iter()
+        .copied()
+        .chain([edited.as_str(), SEED[0], edited.as_str(), edited.as_str()])
+        .collect();
     let collation = collate(&texts, &Options::default());
     assert_eq!(collation.pairs.len(), texts.len() * (texts.len() - 1) / 2);
     let key = |links: &[parallax::engine::Link]| -> Vec<(usize, usize, String, u32)> {

@@ -31,7 +31,8 @@
 //! The point's kind is the weakest link that joined it; a point of one sentence is `single`.
 //!
 //! Cost: the pairwise comparisons dominate (N(N-1)/2 of them; on long texts they run on
-//! several threads, each document read once for all its pairs); each keeps only its links
+//! several threads, each document read once for all its pairs; copies of one text, the same
+//! statement posted twice, are compared once for all their pairs); each keeps only its links
 //! (their kinds and scores) and counts: it makes no word diffs but the counts of the rows that
 //! are not the same words, and names no shared terms. Clustering is O(links × log links) plus
 //! a bounded check per join (a point holds at most [`MAX_PER_DOCUMENT`] × N sentences); a join

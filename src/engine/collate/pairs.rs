@@ -15,6 +15,7 @@ const PARALLEL_BYTES: usize = 128 * 1024;
 
 /// What clustering keeps of one pairwise comparison (the rows and word diffs are dropped as
 /// soon as each comparison is made: they are the bulk of its memory).
+#[derive(Clone)]
 pub(super) struct PairResult {
     /// Ranks of the two documents (canonical order), `left` < `right`.
     pub(super) left: usize,
@@ -77,9 +78,6 @@ pub(super) fn compare_pairs(
 ) -> Result<Ranked, Cancelled> {
     let n = texts.len();
     let (by_rank, rank_of) = ranks(texts);
-    let jobs: Vec<(usize, usize)> = (0..n)
-        .flat_map(|left| (left + 1..n).map(move |right| (left, right)))
-        .collect();
     let total: usize = texts.iter().map(|t| t.len()).sum();
     let threads = if total >= PARALLEL_BYTES {
         std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
@@ -129,7 +127,11 @@ pub(super) fn compare_pairs(
         DocumentInfo::new(&prepared[rank], texts[by_rank[rank]], &table, lexicon)
     });
     cancel.check()?;
-    let results = run_jobs(&jobs, threads, |(left, right)| {
+    // Copies of one text (the same statement posted twice) are compared once: a comparison
+    // depends only on the two texts, and a copy's reading is its first copy's.
+    let copies = Copies::new(texts, &by_rank);
+    let jobs = copies.jobs();
+    let compared = run_jobs(&jobs, threads, |(left, right)| {
         let pair = crate::engine::PreparedPair {
             left: &prepared[left],
             right: &prepared[right],
@@ -154,15 +156,81 @@ pub(super) fn compare_pairs(
         .ok()?;
         Some(PairResult::new(left, right, comparison))
     });
+    let results = copies.every_pair(&jobs, compared);
     if cancel.is_cancelled() {
         return Err(Cancelled);
     }
     Ok(Ranked {
         sentences: reads.iter().map(|read| read.sentences().to_vec()).collect(),
-        results: results.into_iter().flatten().collect(),
+        results,
         by_rank,
         rank_of,
     })
+}
+
+/// Which ranks hold the same text: identical texts rank next to each other (the canonical
+/// order sorts by content), so each rank's first copy is the first rank of its run.
+struct Copies {
+    /// Rank → the first rank with the same text.
+    first: Vec<usize>,
+}
+
+impl Copies {
+    fn new(texts: &[&str], by_rank: &[usize]) -> Self {
+        let mut first: Vec<usize> = (0..by_rank.len()).collect();
+        for rank in 1..by_rank.len() {
+            if texts[by_rank[rank]] == texts[by_rank[rank - 1]] {
+                first[rank] = first[rank - 1];
+            }
+        }
+        Self { first }
+    }
+
+    /// The comparisons to make: every pair of first copies, and for a text given more than
+    /// once, its first two copies (what any two of its copies compare as).
+    fn jobs(&self) -> Vec<(usize, usize)> {
+        let n = self.first.len();
+        (0..n)
+            .flat_map(|left| (left + 1..n).map(move |right| (left, right)))
+            .filter(|&(left, right)| {
+                let (a, b) = (self.first[left], self.first[right]);
+                if a == b {
+                    left == a && right == a + 1
+                } else {
+                    left == a && right == b
+                }
+            })
+            .collect()
+    }
+
+    /// Every pair's result, in the order of ranks (left, then right), each the comparison made
+    /// for its two texts' first copies (`compared`, in the order of `jobs`; `None` where a
+    /// comparison was cancelled, which leaves its pairs out).
+    fn every_pair(
+        &self,
+        jobs: &[(usize, usize)],
+        compared: Vec<Option<PairResult>>,
+    ) -> Vec<PairResult> {
+        let n = self.first.len();
+        let made: rustc_hash::FxHashMap<(usize, usize), PairResult> = jobs
+            .iter()
+            .zip(compared)
+            .filter_map(|(&(left, right), result)| {
+                Some(((self.first[left], self.first[right]), result?))
+            })
+            .collect();
+        (0..n)
+            .flat_map(|left| (left + 1..n).map(move |right| (left, right)))
+            .filter_map(|(left, right)| {
+                let made = made.get(&(self.first[left], self.first[right]))?;
+                Some(PairResult {
+                    left,
+                    right,
+                    ..made.clone()
+                })
+            })
+            .collect()
+    }
 }
 
 /// Runs `work` on every one of `jobs`, on up to `threads` threads, and returns the results in
