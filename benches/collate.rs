@@ -5,7 +5,9 @@
 //! `shared/tools/make-bench-pair`: licence prose with deterministic edits), written under
 //! Cargo's target tmp folder; without the tool or `python3` the bench is skipped with a
 //! message. Note that the left text is the same for every seed: half of the statements are
-//! copies of one text, the other half edits of it.
+//! copies of one text (compared once for all their pairs), the other half edits of it.
+//! `collate/distinct/N` collates N statements that all differ: the right texts of seeds 1 to N,
+//! each an edit of the same text (every pair compared in full).
 //!
 //! `cargo bench --bench collate` for the full run, `-- --quick` for a fast look. Growth closer
 //! to linear than quadratic: 5× the statements (10 to 50) should cost well under 25×.
@@ -78,26 +80,33 @@ fn collate_and_export(documents: &[Document], options: &Options) {
 }
 
 fn growth(c: &mut Criterion) {
-    let options = Options::default();
-    let mut documents: Vec<Document> = Vec::new();
-    for seed in 1..=STATEMENTS.iter().max().copied().unwrap_or(0) / 2 {
-        let Some(pair) = statements_of_seed(seed) else {
+    let largest = STATEMENTS.iter().max().copied().unwrap_or(0);
+    let mut both: Vec<Document> = Vec::new();
+    let mut distinct: Vec<Document> = Vec::new();
+    for seed in 1..=largest {
+        let Some([left, right]) = statements_of_seed(seed) else {
             return;
         };
-        documents.extend(pair);
+        if seed <= largest / 2 {
+            both.push(left);
+            both.push(right.clone());
+        }
+        distinct.push(right);
     }
-    let mut group = c.benchmark_group("collate/growth");
-    group
-        .sample_size(10)
-        .sampling_mode(SamplingMode::Flat)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(5));
-    for n in STATEMENTS {
-        group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, &n| {
-            b.iter(|| collate_and_export(&documents[..n], &options))
-        });
+    for (name, documents) in [("collate/growth", &both), ("collate/distinct", &distinct)] {
+        let mut group = c.benchmark_group(name);
+        group
+            .sample_size(10)
+            .sampling_mode(SamplingMode::Flat)
+            .warm_up_time(Duration::from_secs(1))
+            .measurement_time(Duration::from_secs(5));
+        for n in STATEMENTS {
+            group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, &n| {
+                b.iter(|| collate_and_export(&documents[..n], &Options::default()))
+            });
+        }
+        group.finish();
     }
-    group.finish();
 }
 
 criterion_group!(benches, growth);
