@@ -110,24 +110,8 @@ impl CollationView {
             );
             let name_rect =
                 Rect::from_min_size(rect.min + vec2(4.0, 2.0), vec2(column - 8.0, 20.0));
-            ui.scope_builder(egui::UiBuilder::new().max_rect(name_rect), |ui| {
-                ui.add(
-                    egui::Label::new(
-                        RichText::new(format!(
-                            "{} {}",
-                            crate::display::label(document),
-                            shown.names.get(document).unwrap_or(&doc.name)
-                        ))
-                        .strong(),
-                    )
-                    .truncate(),
-                )
-                .on_hover_text(
-                    doc.path
-                        .as_ref()
-                        .map_or_else(|| "bundled sample".to_owned(), |p| p.display().to_string()),
-                );
-            });
+            let pivot = document == self.pivot(shown);
+            name_line(ui, name_rect, shown, document, doc, pivot);
             let buttons_rect =
                 Rect::from_min_size(rect.min + vec2(4.0, 24.0), vec2(column - 8.0, 22.0));
             ui.scope_builder(
@@ -168,15 +152,54 @@ impl CollationView {
                             commands.push(Command::Statements(StatementsCommand::Remove(id)));
                         }
                     });
-                    if document == self.pivot(shown) {
-                        ui.label(RichText::new("reading order").weak().small())
-                            .on_hover_text(
-                                "The points follow this statement's order; points it lacks sit \
-                             where the others put them",
-                            );
-                    }
                 },
             );
         }
     }
+}
+
+/// A column's name line: its label and name, truncated to fit, and at its right the
+/// reading-order marker on the pivot's column.
+fn name_line(
+    ui: &mut Ui,
+    rect: Rect,
+    shown: &CollationShown,
+    document: usize,
+    doc: &crate::load::Document,
+    pivot: bool,
+) {
+    // The reading-order marker sits at the right of the name line, which truncates the
+    // name to make room: in the buttons' line it ran into the next column.
+    ui.scope_builder(
+        egui::UiBuilder::new()
+            .max_rect(rect)
+            .layout(egui::Layout::right_to_left(egui::Align::Center)),
+        |ui| {
+            if pivot {
+                ui.label(RichText::new("reading order").weak().small())
+                    .on_hover_text(
+                        "The points follow this statement's order; points it lacks sit \
+                         where the others put them",
+                    );
+            }
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(format!(
+                            "{} {}",
+                            crate::display::label(document),
+                            shown.names.get(document).unwrap_or(&doc.name)
+                        ))
+                        .strong(),
+                    )
+                    .truncate(),
+                )
+                .on_hover_text(
+                    doc.path
+                        .as_ref()
+                        .map_or_else(|| "bundled sample".to_owned(), |p| p.display().to_string()),
+                );
+            });
+        },
+    );
 }
