@@ -21,7 +21,7 @@ mod normalize;
 mod prepare;
 mod rows;
 pub mod segment;
-mod word_diff;
+pub(crate) mod word_diff;
 
 mod comparer;
 mod comparison;
@@ -297,6 +297,8 @@ pub(crate) struct PreparedPair<'a> {
     /// Whether to keep what only a view of the pair shows (the rows' word diffs, the links'
     /// shared terms and spans); a collation keeps only a pair's links, kinds, scores, counts.
     pub details: bool,
+    /// The unit diffs of rows other pairs of a collation have made (counts only).
+    pub ops_cache: Option<&'a word_diff::OpsCache>,
 }
 
 impl PreparedPair<'_> {
@@ -377,6 +379,7 @@ fn compare_oriented(
     let deadline = Instant::now() + Duration::from_millis(options.timeout_ms.max(1));
     let knowledge = source.knowledge;
     let details = source.prepared.is_none_or(|p| p.details);
+    let ops_cache = source.prepared.and_then(|p| p.ops_cache);
     let sides = match source.prepared {
         Some(prepared) => Sides::borrowed(prepared),
         None => prepare_sides(left, right, options, knowledge.equivalences, cancel)?,
@@ -430,7 +433,7 @@ fn compare_oriented(
         &scorer,
         &decided,
         (deadline, cancel),
-        details,
+        (details, ops_cache),
     )?;
     let links = all_links(&scorer, &candidates, &rows, &decided, (to_mirror, details));
     let stats = rows::stats(stats, &links, [left_side, right_side], equal_words);

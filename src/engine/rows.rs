@@ -26,7 +26,7 @@ pub(super) fn build(
     scorer: &links::Scorer<'_>,
     decided: &Resolved,
     (deadline, cancel): (Instant, &Cancel),
-    details: bool,
+    (details, ops_cache): (bool, Option<&word_diff::OpsCache>),
 ) -> Result<Built, Cancelled> {
     let mut stats = Stats::default();
     let mut equal_words = (0, 0);
@@ -52,7 +52,7 @@ pub(super) fn build(
                 );
                 let diff = match details {
                     true => word_diff::diff_row(sides.0, sides.1, deadline),
-                    false => word_diff::counts(sides.0, sides.1, deadline),
+                    false => word_diff::counts(sides.0, sides.1, deadline, ops_cache),
                 };
                 // Identical means the same wording, not only equivalent wording.
                 let identical = left_side.literal[left_side.tokens_of(&group.left)]

@@ -48,6 +48,50 @@ pub struct RowSide<'a> {
     pub sentences: &'a Range<usize>,
 }
 
+/// A unit diff: tag, left units, right units.
+type UnitOp = (DiffTag, Range<usize>, Range<usize>);
+
+/// The inputs of one unit diff: the two sides' unit keys and unit weights.
+type UnitsKey = (Vec<u32>, Vec<u32>, Vec<usize>, Vec<usize>);
+
+/// Unit diffs already made, by their inputs: a collation diffs the same two sentences in many
+/// pairs of statements (a sentence one statement rewords, against the wording most others
+/// copy). A unit diff depends on nothing else, so a diff found here is the one it would make.
+/// Shared by the threads of a collation; holds at most [`OpsCache::ENTRIES`] diffs.
+#[derive(Default)]
+pub struct OpsCache(std::sync::Mutex<HashMap<UnitsKey, std::sync::Arc<[UnitOp]>>>);
+
+impl OpsCache {
+    /// Most diffs kept: a few megabytes of statements' rows.
+    const ENTRIES: usize = 1 << 16;
+
+    /// The unit diff of `a` against `b`, from the cache or made (and kept) now. A row too
+    /// long for the matching is diffed under the deadline, so its diff is never kept.
+    fn ops(
+        &self,
+        a: Vec<u32>,
+        b: Vec<u32>,
+        weights: (Vec<usize>, Vec<usize>),
+        deadline: Instant,
+    ) -> std::sync::Arc<[UnitOp]> {
+        if a.len().saturating_mul(b.len()) > MATCHING_LIMIT {
+            return unit_ops(&a, &b, (&weights.0, &weights.1), deadline).into();
+        }
+        let key = (a, b, weights.0, weights.1);
+        // A poisoned lock only means another thread panicked: its map is still whole.
+        if let Some(ops) = self.0.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+            return ops.clone();
+        }
+        let ops: std::sync::Arc<[UnitOp]> =
+            unit_ops(&key.0, &key.1, (&key.2, &key.3), deadline).into();
+        let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if map.len() < Self::ENTRIES {
+            map.insert(key, ops.clone());
+        }
+        ops
+    }
+}
+
 /// The units of a side's tokens: each is a range of token indices (relative to `tokens`), a
 /// word or a run of words joined by hyphens with no space.
 fn units(side: RowSide, tokens: &Range<usize>) -> Vec<Range<usize>> {
@@ -296,15 +340,19 @@ fn cover(ops: &mut Vec<Op>, left_span: Span, right_span: Span) {
 
 /// The counts of [`diff_row`] (its `equal_words` and `words`) with no ops: a row whose sides
 /// have the same keys throughout is one equal stretch, all its words equal, and is not diffed.
-pub fn counts(left_row: RowSide, right_row: RowSide, deadline: Instant) -> RowDiff {
+///
+/// With `cache`, the unit diff is looked up there first (a collation's pairs share rows).
+pub fn counts(
+    left_row: RowSide,
+    right_row: RowSide,
+    deadline: Instant,
+    cache: Option<&OpsCache>,
+) -> RowDiff {
     let (left, right) = (left_row.prepared, right_row.prepared);
     let left_tokens = left.tokens_of(left_row.sentences);
     let right_tokens = right.tokens_of(right_row.sentences);
     if left.keys[left_tokens.clone()] != right.keys[right_tokens.clone()] {
-        return RowDiff {
-            ops: Vec::new(),
-            ..diff_row(left_row, right_row, deadline)
-        };
+        return diff_row_with(left_row, right_row, deadline, Diffed::Counts(cache));
     }
     let count_words = |side: &Prepared, range: Range<usize>| -> usize {
         side.words[range].iter().sum::<u32>() as usize
@@ -322,6 +370,59 @@ pub fn counts(left_row: RowSide, right_row: RowSide, deadline: Instant) -> RowDi
 
 /// Diffs the words of the row's left side against its right side.
 pub fn diff_row(left_row: RowSide, right_row: RowSide, deadline: Instant) -> RowDiff {
+    diff_row_with(left_row, right_row, deadline, Diffed::Ops)
+}
+
+/// What a row's diff is made for: its ops (a view of the pair), or only its counts, with
+/// the unit diffs already made where there are some.
+#[derive(Clone, Copy)]
+enum Diffed<'c> {
+    Ops,
+    Counts(Option<&'c OpsCache>),
+}
+
+/// Token range (relative to the row's tokens) of a range of `units`.
+fn unit_tokens(units: &[Range<usize>], range: Range<usize>) -> Range<usize> {
+    let at = |u: usize| {
+        units
+            .get(u)
+            .map_or(units.last().map_or(0, |l| l.end), |r| r.start)
+    };
+    at(range.start)..at(range.end)
+}
+
+/// The unit diff of a row's `units`, from the cache when only its counts are wanted.
+fn unit_diff(
+    units: &RowUnits,
+    (left_row, right_row): (RowSide, RowSide),
+    (left_tokens, right_tokens): (&Range<usize>, &Range<usize>),
+    diffed: Diffed<'_>,
+    deadline: Instant,
+) -> std::sync::Arc<[UnitOp]> {
+    let weights = if units.same {
+        (Vec::new(), Vec::new()) // not read: equal keys are one equal op
+    } else {
+        (
+            weight(left_row, left_tokens, &units.left_units),
+            weight(right_row, right_tokens, &units.right_units),
+        )
+    };
+    let (left_keys, right_keys) = (&units.left_keys, &units.right_keys);
+    match diffed {
+        Diffed::Counts(Some(cache)) => {
+            cache.ops(left_keys.clone(), right_keys.clone(), weights, deadline)
+        }
+        _ => unit_ops(left_keys, right_keys, (&weights.0, &weights.1), deadline).into(),
+    }
+}
+
+/// [`diff_row`], or its counts alone (no ops) as `diffed` says.
+fn diff_row_with(
+    left_row: RowSide,
+    right_row: RowSide,
+    deadline: Instant,
+    diffed: Diffed<'_>,
+) -> RowDiff {
     let (left, right) = (left_row.prepared, right_row.prepared);
     let left_tokens = left.tokens_of(left_row.sentences);
     let right_tokens = right.tokens_of(right_row.sentences);
@@ -334,22 +435,16 @@ pub fn diff_row(left_row: RowSide, right_row: RowSide, deadline: Instant) -> Row
         count_words(right, right_tokens.clone()),
     );
 
-    let RowUnits {
-        same,
-        left_units,
-        right_units,
-        left_keys,
-        right_keys,
-    } = RowUnits::new((left_row, &left_tokens), (right_row, &right_tokens));
-    // Token range (relative to the row's tokens) of a range of units.
-    let tokens_of = |units: &[Range<usize>], range: Range<usize>| -> Range<usize> {
-        let at = |u: usize| {
-            units
-                .get(u)
-                .map_or(units.last().map_or(0, |l| l.end), |r| r.start)
-        };
-        at(range.start)..at(range.end)
-    };
+    let units = RowUnits::new((left_row, &left_tokens), (right_row, &right_tokens));
+    let made = unit_diff(
+        &units,
+        (left_row, right_row),
+        (&left_tokens, &right_tokens),
+        diffed,
+        deadline,
+    );
+    let (left_units, right_units) = (&units.left_units, &units.right_units);
+    let tokens_of = unit_tokens;
 
     let mut ops = Vec::new();
     let mut equal_words = (0, 0);
@@ -370,30 +465,28 @@ pub fn diff_row(left_row: RowSide, right_row: RowSide, deadline: Instant) -> Row
     // position (it swaps adjacent inserts and deletes without updating it). The ops come in
     // order on both sides, so each op is placed at the running position instead.
     let (mut at_left, mut at_right) = (0, 0);
-    let weights = if same {
-        (Vec::new(), Vec::new()) // not read: equal keys are one equal op
-    } else {
-        (
-            weight(left_row, &left_tokens, &left_units),
-            weight(right_row, &right_tokens, &right_units),
-        )
-    };
-    for (tag, l, r) in unit_ops(&left_keys, &right_keys, (&weights.0, &weights.1), deadline) {
+    let with_ops = matches!(diffed, Diffed::Ops);
+    for (tag, l, r) in made.iter().cloned() {
         let l = at_left..at_left + l.len();
         let r = at_right..at_right + r.len();
         (at_left, at_right) = (l.end, r.end);
-        let tl = tokens_of(&left_units, l.clone());
-        let tr = tokens_of(&right_units, r.clone());
+        let tl = tokens_of(left_units, l.clone());
+        let tr = tokens_of(right_units, r.clone());
+        if tag == DiffTag::Equal {
+            equal_words.0 += count_words(
+                left,
+                left_tokens.start + tl.start..left_tokens.start + tl.end,
+            );
+            equal_words.1 += count_words(
+                right,
+                right_tokens.start + tr.start..right_tokens.start + tr.end,
+            );
+        }
+        if !with_ops {
+            continue;
+        }
         match tag {
             DiffTag::Equal => {
-                equal_words.0 += count_words(
-                    left,
-                    left_tokens.start + tl.start..left_tokens.start + tl.end,
-                );
-                equal_words.1 += count_words(
-                    right,
-                    right_tokens.start + tr.start..right_tokens.start + tr.end,
-                );
                 // Split into stretches of the same wording (equal) and of equivalent wording.
                 let same = |u: usize| {
                     let lu = &left_units[l.start + u];
@@ -404,8 +497,8 @@ pub fn diff_row(left_row: RowSide, right_row: RowSide, deadline: Instant) -> Row
                 for (tag, stretch) in stretches(l.len(), same) {
                     push(
                         tag,
-                        tokens_of(&left_units, l.start + stretch.start..l.start + stretch.end),
-                        tokens_of(&right_units, r.start + stretch.start..r.start + stretch.end),
+                        tokens_of(left_units, l.start + stretch.start..l.start + stretch.end),
+                        tokens_of(right_units, r.start + stretch.start..r.start + stretch.end),
                     );
                 }
             }
@@ -414,7 +507,9 @@ pub fn diff_row(left_row: RowSide, right_row: RowSide, deadline: Instant) -> Row
             DiffTag::Replace => push(OpTag::Replace, tl, tr),
         }
     }
-    cover(&mut ops, left_span, right_span);
+    if with_ops {
+        cover(&mut ops, left_span, right_span);
+    }
     RowDiff {
         ops,
         equal_words,

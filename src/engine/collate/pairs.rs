@@ -131,6 +131,8 @@ pub(super) fn compare_pairs(
     // depends only on the two texts, and a copy's reading is its first copy's.
     let copies = Copies::new(texts, &by_rank);
     let jobs = copies.jobs();
+    // The same two sentences recur in many pairs (statements copy each other): diffed once.
+    let ops_cache = crate::engine::word_diff::OpsCache::default();
     let compared = run_jobs(&jobs, threads, |(left, right)| {
         let pair = crate::engine::PreparedPair {
             left: &prepared[left],
@@ -144,6 +146,7 @@ pub(super) fn compare_pairs(
             },
             // Only the links (their kinds and scores) and counts are kept.
             details: false,
+            ops_cache: Some(&ops_cache),
         };
         let comparison = crate::engine::compare_prepared(
             texts[by_rank[left]],
