@@ -962,3 +962,47 @@ fn each_statement_shows_whom_its_sentences_credit() {
         "no tooltip"
     );
 }
+
+/// Thirty statements: the side panel keeps its place in the window (a similarity table as
+/// wide as the statements are many pushed it off the window's right edge), its tabs and the
+/// brief can be read, and the presence map's rows (a cell per statement) fit in the window.
+#[test]
+fn the_overview_stays_in_the_window_with_many_statements() {
+    let dir = super::common::scratch("gui", "overview_many");
+    let base = std::fs::read_to_string(sample("fo-joint-press-statement.txt")).expect("sample");
+    let files: Vec<PathBuf> = (1..=30)
+        .map(|i| {
+            let path = dir.join(format!("statement-{i:02}.txt"));
+            let text = base.replacen("Dialogue", &format!("Dialogue number {i}"), 1);
+            std::fs::write(&path, text).expect("write statement");
+            path
+        })
+        .collect();
+    let size = egui::vec2(1400.0, 900.0);
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .build_eframe(|cc| ParallaxApp::new(cc, None, None));
+    settle(&mut harness);
+    harness
+        .state_mut()
+        .push(Command::Statements(StatementsCommand::Add(files)));
+    settle(&mut harness);
+    harness.get_by_label_contains("Collation: 30 statements");
+    let window = egui::Rect::from_min_size(egui::Pos2::ZERO, size);
+    for label in ["Overview", "Insights"] {
+        let tab = harness.get_by_label(label).rect();
+        assert!(
+            window.contains_rect(tab) && tab.min.x > size.x / 2.0,
+            "the {label} tab is at {tab:?}, out of the window's right half"
+        );
+    }
+    let similarity = harness
+        .get_by_label_contains("Similarity: share of sentences")
+        .rect();
+    assert!(window.contains_rect(similarity), "{similarity:?}");
+    let first = harness.get_by_label("Presence of P1").rect();
+    assert!(
+        window.contains_rect(first) && first.min.x > size.x / 2.0,
+        "the presence map's first row is at {first:?}"
+    );
+}

@@ -91,19 +91,23 @@ impl CollationView {
     ) {
         let palette = Palette::new(ui.visuals().dark_mode);
         let columns = self.columns(shown);
-        ui.label(RichText::new("Similarity: share of sentences with a counterpart").weak());
-        similarity_ui(ui, shown, &columns);
+        similarity_section_ui(ui, shown, &columns);
         ui.separator();
         ui.label(RichText::new("Presence: points (rows) × statements; click to go there").weak());
         presence_legend_ui(ui, &palette);
-        let cell = vec2(22.0, 12.0);
+        let cell = presence_cell(ui.available_width(), columns.len());
         let points = &shown.collation.points;
         // The columns' labels, as the column headers and the insights name the statements.
         let (header, _) = ui.allocate_exact_size(
             vec2(40.0 + (cell.x + 2.0) * columns.len() as f32, 14.0),
             Sense::hover(),
         );
+        // Labels as often as they fit (every one up to about twenty statements).
+        let every = (LABEL_WIDTH / (cell.x + 2.0)).ceil().max(1.0) as usize;
         for (c, &document) in columns.iter().enumerate() {
+            if c % every != 0 {
+                continue;
+            }
             let at = pos2(
                 header.min.x + 40.0 + (cell.x + 2.0) * c as f32 + cell.x / 2.0,
                 header.min.y,
@@ -197,6 +201,19 @@ fn presence_legend_ui(ui: &mut Ui, palette: &Palette) {
     });
 }
 
+/// Most height the similarity table takes before it scrolls.
+const SIMILARITY_HEIGHT: f32 = 200.0;
+
+/// Width a statement's label in the presence map's header needs.
+const LABEL_WIDTH: f32 = 20.0;
+
+/// A cell of the presence map: 22 points wide, narrower when that many statements would not
+/// fit `width` (the panel's), never under 4.
+fn presence_cell(width: f32, statements: usize) -> egui::Vec2 {
+    let fits = (width - 40.0) / statements.max(1) as f32 - 2.0;
+    vec2(fits.clamp(4.0, 22.0), 12.0)
+}
+
 /// One point's cells of the presence map: the kind's colour and sign where a statement has
 /// the point, an outline where it does not.
 fn presence_cells_ui(
@@ -214,6 +231,9 @@ fn presence_cells_ui(
         );
         if point.has(document) {
             painter.rect_filled(at, 1.0, palette.point_kind(point.kind));
+            if cell.x < 10.0 {
+                continue; // too narrow for the sign: the colour alone
+            }
             // The kind as a sign too, readable without colour.
             painter.text(
                 at.center(),
@@ -266,6 +286,28 @@ pub fn status_ui(ui: &mut Ui, shown: &CollationShown) {
             ui.separator();
         }
     });
+}
+
+/// The similarity table under its label: each pair of statements compared as two texts.
+fn similarity_section_ui(ui: &mut Ui, shown: &CollationShown, columns: &[usize]) {
+    ui.label(
+        RichText::new(
+            "Similarity: share of sentences with a counterpart, each pair compared as two \
+             texts",
+        )
+        .weak(),
+    )
+    .on_hover_text(
+        "Each pair of statements compared on its own, as the two-text view does: two \
+         statements can share sentences there that the points do not group (a point needs \
+         most of its sentences linked to each other)",
+    );
+    // Many statements make a wide table: it scrolls inside the panel, which keeps its
+    // width (a wider table pushed the whole panel out of the window).
+    egui::ScrollArea::both()
+        .id_salt("similarity")
+        .max_height(SIMILARITY_HEIGHT)
+        .show(ui, |ui| similarity_ui(ui, shown, columns));
 }
 
 /// The pairwise similarity of the shown statements, as a small table of percentages.
