@@ -38,13 +38,16 @@ fn collation_of(names: &[&str]) -> Harness<'static, ParallaxApp> {
 
 /// A window of `size` on the collation of every statement of the seed article.
 fn all_samples(size: egui::Vec2) -> Harness<'static, ParallaxApp> {
+    window_with(size, StatementsCommand::OpenAllSamples)
+}
+
+/// A window of `size` once `command` has opened its statements.
+fn window_with(size: egui::Vec2, command: StatementsCommand) -> Harness<'static, ParallaxApp> {
     let mut harness = Harness::builder()
         .with_size(size)
         .build_eframe(|cc| ParallaxApp::new(cc, None, None));
     settle(&mut harness);
-    harness
-        .state_mut()
-        .push(Command::Statements(StatementsCommand::OpenAllSamples));
+    harness.state_mut().push(Command::Statements(command));
     settle(&mut harness);
     harness
 }
@@ -979,14 +982,7 @@ fn the_overview_stays_in_the_window_with_many_statements() {
         })
         .collect();
     let size = egui::vec2(1400.0, 900.0);
-    let mut harness = Harness::builder()
-        .with_size(size)
-        .build_eframe(|cc| ParallaxApp::new(cc, None, None));
-    settle(&mut harness);
-    harness
-        .state_mut()
-        .push(Command::Statements(StatementsCommand::Add(files)));
-    settle(&mut harness);
+    let harness = window_with(size, StatementsCommand::Add(files));
     harness.get_by_label_contains("Collation: 30 statements");
     let window = egui::Rect::from_min_size(egui::Pos2::ZERO, size);
     for label in ["Overview", "Insights"] {
