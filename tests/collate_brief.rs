@@ -76,6 +76,22 @@ fn the_seed_brief_says_who_credits_both_sides_and_what_only_the_fo_reports() {
     let only = line(&insights, BriefTopic::OnlyOneSide, "Only D2 reports");
     let condolences = point_with(&collation, &texts, 1, "expressed condolences");
     assert!(only.points.contains(&condolences), "{only:?}");
+    // It counts the points that credit someone, and says how many the FO has alone in all,
+    // as the presence map shows them.
+    let alone = (collation.points.iter())
+        .filter(|p| p.documents() == 1 && p.has(1))
+        .count();
+    assert!(
+        only.text
+            .contains(&format!("{} points that credit someone", only.points.len()))
+    );
+    if alone > only.points.len() {
+        assert!(
+            only.text
+                .contains(&format!("({alone} with its background and headings)")),
+            "{only:?}, {alone} points the FO alone has"
+        );
+    }
     // Names only the FO gives.
     let names = line(
         &insights,

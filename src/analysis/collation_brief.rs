@@ -214,7 +214,8 @@ fn credited_to_both(inputs: &Inputs<'_>, lines: &mut Vec<CollationBriefLine>) {
 }
 
 /// Topic 2: What only one statement reports: points of one statement alone that credit someone
-/// (not a heading or a date line), for the statements with the most of them.
+/// (not a heading or a date line), for the statements with the most of them; the line also
+/// says how many points the statement has alone in all, where that is more.
 fn only_one(inputs: &Inputs<'_>, lines: &mut Vec<CollationBriefLine>) {
     let found = per_statement(inputs, |point, d| {
         point.documents() == 1
@@ -228,8 +229,18 @@ fn only_one(inputs: &Inputs<'_>, lines: &mut Vec<CollationBriefLine>) {
         let Some((_, example)) = most_telling(inputs, d, &points).filter(|&(w, _)| w > 1) else {
             continue;
         };
+        // The count is of points that credit someone: say so, and how many the statement
+        // has alone in all, which the presence map shows (an analyst counts both).
+        let alone = (inputs.collation.points.iter())
+            .filter(|point| point.documents() == 1 && point.has(d))
+            .count();
+        let all = if alone > points.len() {
+            format!(" ({alone} with its background and headings)")
+        } else {
+            String::new()
+        };
         let text = format!(
-            "Only {} reports {}, such as “{}”",
+            "Only {} reports {} that credit someone{all}, such as “{}”",
             label(d),
             count(points.len(), "point", "points"),
             quote(content(inputs, d, example))
