@@ -56,8 +56,9 @@ pub struct CollationShown {
     pub generation: u64,
 }
 
-/// Names that tell documents apart: the file name, or "folder/file" when two statements have
-/// the same file name.
+/// Names that tell documents apart: the file name, or "file (folder)" when two statements have
+/// the same file name. The file name leads: a column's header truncates the end of a long
+/// name, and "folder/file" lost the file name there ("08-uk-japan-pm-meeti…" twice).
 pub fn distinct_names(documents: &[Arc<Document>]) -> Vec<String> {
     documents
         .iter()
@@ -70,7 +71,7 @@ pub fn distinct_names(documents: &[Arc<Document>]) -> Vec<String> {
                 .and_then(|p| p.file_name())
                 .map(|f| f.to_string_lossy().into_owned());
             match folder {
-                Some(folder) if clash => format!("{folder}/{}", d.name),
+                Some(folder) if clash => format!("{} ({folder})", d.name),
                 _ => d.name.clone(),
             }
         })
@@ -405,5 +406,35 @@ impl CollationSession {
                 .and_then(|s| s.document.clone())
         };
         Some(Sides::new(find(first)?, find(second)?))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn document(path: &str) -> Arc<Document> {
+        let path = std::path::PathBuf::from(path);
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        Arc::new(Document {
+            path: Some(path),
+            ..Document::from_text(name, "A statement.")
+        })
+    }
+
+    #[test]
+    fn a_name_two_files_share_keeps_the_file_first_and_adds_its_folder() {
+        let documents = [
+            document("/data/08-uk-japan/a.txt"),
+            document("/data/09-uk-japan/a.txt"),
+            document("/data/09-uk-japan/b.txt"),
+        ];
+        assert_eq!(
+            distinct_names(&documents),
+            ["a.txt (08-uk-japan)", "a.txt (09-uk-japan)", "b.txt"]
+        );
     }
 }
