@@ -118,7 +118,7 @@ pub(super) fn find(sides: &[SideTokens<'_>; 2]) -> Vec<Phrase> {
                 let words = tokens.tokens.get(range.clone())?;
                 let first = words.iter().find(|t| t.is_word)?;
                 let last = words.iter().rev().find(|t| t.is_word)?;
-                Some(Span::new(first.span.start, last.span.end))
+                Some(Span::new(first.span().start, last.span().end))
             })
             .collect()
     });
@@ -408,7 +408,7 @@ fn select(
             covered[side].raise(start, end);
         }
         let span = |side: usize, start: usize, end: usize| {
-            let word = |w: usize| sides[side].tokens[words[side][w] as usize].span;
+            let word = |w: usize| sides[side].tokens[words[side][w] as usize].span();
             Span::new(word(start).start, word(end - 1).end)
         };
         let mut lists: Vec<Vec<Span>> = vec![Vec::new(); sides.len()];
