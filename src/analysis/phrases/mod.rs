@@ -228,22 +228,25 @@ fn find_counted<'s>(
 
 /// The shared phrases of [`find_many`], read off the sides' symbols.
 fn shared_phrases(sides: &[SideTokens<'_>], symbols: &Symbols, min_sides: usize) -> Vec<Shared> {
-    if symbols.words.iter().filter(|w| !w.is_empty()).count() < min_sides {
+    let with_words = sides
+        .iter()
+        .filter(|side| side.tokens.iter().any(|t| t.is_word));
+    if with_words.count() < min_sides {
         return Vec::new();
     }
     let mut automaton = Automaton::with_capacity(symbols.sequence.len());
-    let ends: Vec<u32> = symbols
-        .sequence
-        .iter()
-        .map(|&sym| automaton.push(sym))
-        .collect();
+    for &sym in &symbols.sequence {
+        automaton.push(sym);
+    }
     // What the rest needs of the automaton: its transitions (the larger part of it) go now,
-    // before the rest is read off its states, and each array below goes once read.
+    // before the rest is read off its states, and each array below goes once read. The state
+    // of each position is read off the states' lengths then, not kept while building.
     let States {
         len,
         link,
         branching,
     } = automaton.into_states();
+    let ends = tree::position_states(&len, symbols.sequence.len());
     let order = tree::by_length_longest_first(&len);
     let (present, first_end) = tree::presence(&link, &order, &ends, symbols, sides.len());
     let facts = tree::Facts {
@@ -266,8 +269,6 @@ fn shared_phrases(sides: &[SideTokens<'_>], symbols: &Symbols, min_sides: usize)
 /// Where a symbol comes from is not stored per symbol (8 bytes each, 3 MB on the 1 MiB pair):
 /// it follows from where each side starts and where the separators are.
 struct Symbols {
-    /// Per side, the index in its tokens of each of its words.
-    words: Vec<Vec<u32>>,
     /// Per symbol (word in lower case), whether it is a function word.
     stop: Vec<bool>,
     /// The sequence of symbols.
@@ -284,20 +285,17 @@ impl Symbols {
         let mut vocabulary: HashMap<&str, u32> = HashMap::default();
         let mut counts: Vec<u32> = Vec::new();
         // Sized once: on a long text, growing these by doubling held twice their size at times.
-        let mut words: Vec<Vec<u32>> = sides
-            .iter()
-            .map(|side| Vec::with_capacity(side.tokens.iter().filter(|t| t.is_word).count()))
-            .collect();
+        let n_words: usize = sides.iter().map(|side| word_tokens(side).count()).sum();
         let mut stop: Vec<bool> = Vec::new();
         let n_separators = sides.iter().map(|side| side.sentences.len()).sum::<usize>();
-        let length = words.iter().map(Vec::capacity).sum::<usize>() + n_separators;
+        let length = n_words + n_separators;
         let mut sequence: Vec<u32> = Vec::with_capacity(length);
         let mut separators: Vec<u32> = Vec::with_capacity(n_separators);
         let mut starts: Vec<u32> = Vec::with_capacity(sides.len());
-        for (s, side) in sides.iter().enumerate() {
+        for side in sides {
             starts.push(sequence.len() as u32);
             for range in &side.sentences {
-                for (k, t) in side.tokens[range.clone()].iter().enumerate() {
+                for t in &side.tokens[range.clone()] {
                     if !t.is_word {
                         continue;
                     }
@@ -309,16 +307,14 @@ impl Symbols {
                     });
                     counts[id as usize] += 1;
                     sequence.push(id);
-                    words[s].push((range.start + k) as u32);
                 }
                 // A separator that occurs once: no phrase runs across it.
                 separators.push(sequence.len() as u32);
                 sequence.push(NONE - separators.len() as u32);
             }
         }
-        let total = words.iter().map(Vec::len).sum();
+        let total = sequence.len() - separators.len();
         let symbols = Self {
-            words,
             stop,
             sequence,
             starts,
@@ -372,6 +368,16 @@ impl Symbols {
     }
 }
 
+/// The indices of a side's words among its tokens, in order: the order of its sentences, whose
+/// tokens follow one another.
+fn word_tokens<'s>(side: &'s SideTokens<'_>) -> impl Iterator<Item = usize> + 's {
+    side.tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.is_word)
+        .map(|(i, _)| i)
+}
+
 /// The phrases of the candidates, longest first: a candidate all of whose occurrences lie
 /// inside phrases already taken is left out.
 fn select(
@@ -380,7 +386,12 @@ fn select(
     tour: &Tour,
     candidates: Vec<(u32, u32, u32)>,
 ) -> Vec<Shared> {
-    let words = &symbols.words;
+    // Per side, the index in its tokens of each of its words (made now, not kept through the
+    // building of the automaton).
+    let words: Vec<Vec<u32>> = sides
+        .iter()
+        .map(|side| word_tokens(side).map(|i| i as u32).collect())
+        .collect();
     let mut covered: Vec<PrefixMax> = words.iter().map(|w| PrefixMax::new(w.len())).collect();
     let mut out = Vec::new();
     for (len, _, v) in candidates {
@@ -457,12 +468,21 @@ mod tests {
         assert_eq!(symbols.origin(symbols.sequence.len()), None);
         let last = in_order.iter().rev().flatten().next();
         assert_eq!(last, Some(&Origin { side: 3, word: 2 }));
-        for (side, words) in symbols.words.iter().enumerate() {
+        for (side, tokens) in sides.iter().enumerate() {
             let listed = in_order
                 .iter()
                 .flatten()
                 .filter(|o| o.side as usize == side);
-            assert_eq!(listed.count(), words.len());
+            assert_eq!(listed.count(), word_tokens(tokens).count());
         }
+        // The state of each position, read off the lengths, is the one made for it.
+        let mut automaton = Automaton::with_capacity(symbols.sequence.len());
+        let made: Vec<u32> = symbols
+            .sequence
+            .iter()
+            .map(|&sym| automaton.push(sym))
+            .collect();
+        let len = automaton.into_states().len;
+        assert_eq!(tree::position_states(&len, made.len()), made);
     }
 }

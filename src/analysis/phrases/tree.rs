@@ -168,3 +168,17 @@ impl Tour {
             .filter(|&p| p != NONE)
     }
 }
+
+/// The state made for each of the `n` positions of the sequence (whose longest string is the
+/// whole prefix ending there), read off the states' lengths: states are made in order, the one
+/// of position `p` is `p + 1` long, and a state cloned while adding `p` is shorter (at most
+/// `p`: a proper suffix of the prefix before it, one symbol longer).
+pub(super) fn position_states(len: &[u32], n: usize) -> Vec<u32> {
+    let mut ends = Vec::with_capacity(n);
+    for (v, &l) in len.iter().enumerate().skip(1) {
+        if l as usize == ends.len() + 1 {
+            ends.push(v as u32);
+        }
+    }
+    ends
+}
