@@ -6,6 +6,7 @@ use clap::Parser;
 use parallax::cli::{Cli, Command, run_compare};
 
 fn main() -> ExitCode {
+    tune_allocator();
     parallax::load::install_quiet_panic_hook();
     parallax::crash::install_panic_hook();
     let cli = Cli::parse();
@@ -14,6 +15,25 @@ fn main() -> ExitCode {
         None => open_window(&cli),
     }
 }
+
+/// Buffers of 128 KiB and more get pages of their own from glibc's allocator, given back when
+/// they are freed (issue 21). By default the threshold rises to the size of each such buffer
+/// freed (up to 32 MiB), and from then on the large buffers of the later stages (the
+/// comparison's, then the insights', each freed when its stage is done) are carved out of the
+/// heap, where what one stage frees is kept and rarely fits what the next one asks: on the
+/// 1 MiB pair the peak RSS was 9 MB above this setting's, and the run slower (realloc of a
+/// mapped buffer moves no bytes).
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn tune_allocator() {
+    // SAFETY: mallopt only changes the allocator's settings; called first thing in main,
+    // before any other thread is started.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 128 * 1024);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn tune_allocator() {}
 
 #[cfg(feature = "gui")]
 fn open_window(cli: &Cli) -> ExitCode {

@@ -36,6 +36,7 @@ pub mod stance;
 mod strength;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -198,17 +199,16 @@ pub fn analyse_builtin(left: &str, right: &str, comparison: &Comparison) -> Anal
 
 /// One token of a text, with what the analyses read.
 ///
-/// A 1 MiB text has 200,000 tokens, and every analysis keeps them all: the token is 48 bytes,
-/// its key and the key in lower case one inline string (no allocation for a short key).
+/// A 1 MiB text has 200,000 tokens, and every analysis keeps them all, but only a few thousand
+/// distinct keys: the token is 24 bytes, its keys shared with every token of the same key
+/// ([`Keys`], made once per side) and its place two `u32` (texts are far below 4 GiB).
 #[derive(Debug, Clone, PartialEq)]
 struct Tok {
-    /// Where it is.
-    span: Span,
-    /// Its normalized key, case kept ([`crate::engine::token_key`]), then, when it has
-    /// capitals, the key in lower case.
-    keys: SmolStr,
-    /// Where the key ends in `keys`.
-    key_end: u32,
+    /// Its keys, shared.
+    keys: Arc<Keys>,
+    /// Where it is: its first byte and one past its last.
+    start: u32,
+    end: u32,
     /// Whether it is a word or number (not punctuation).
     is_word: bool,
     /// Whether it is the first word of its sentence, or the first after an opening quote or a
@@ -216,6 +216,41 @@ struct Tok {
     initial: bool,
     /// Whether it is a word starting with a capital letter (read once: every analysis asks).
     capitalised: bool,
+}
+
+/// A token's keys: its normalized key, case kept ([`crate::engine::token_key`]), then, when it
+/// has capitals, the key in lower case.
+#[derive(Debug, PartialEq)]
+struct Keys {
+    keys: SmolStr,
+    /// Where the key ends in `keys`.
+    key_end: u32,
+}
+
+impl Keys {
+    /// The keys of key `key`, whose lower case is `lower`.
+    fn new(key: &str, lower: &str) -> Self {
+        let keys = if key == lower {
+            SmolStr::from(key)
+        } else {
+            SmolStr::from_iter([key, lower])
+        };
+        Self {
+            keys,
+            key_end: key.len() as u32,
+        }
+    }
+
+    /// The key as written and in lower case: the two halves of `keys`, or `keys` twice when
+    /// the key has no capitals.
+    #[inline]
+    fn both(&self) -> (&str, &str) {
+        let keys = self.keys.as_str();
+        match keys.split_at_checked(self.key_end as usize) {
+            Some((key, lower)) if !lower.is_empty() => (key, lower),
+            _ => (keys, keys),
+        }
+    }
 }
 
 impl AsRef<str> for Tok {
@@ -226,31 +261,34 @@ impl AsRef<str> for Tok {
 
 impl Tok {
     /// A token whose key is `key` and lower-case key `lower`.
+    #[cfg(test)]
     fn new(span: Span, key: &str, lower: &str, is_word: bool, initial: bool) -> Self {
-        let keys = if key == lower {
-            SmolStr::from(key)
-        } else {
-            SmolStr::from_iter([key, lower])
-        };
+        Self::with_keys(span, Arc::new(Keys::new(key, lower)), is_word, initial)
+    }
+
+    /// A token with the keys `keys`.
+    fn with_keys(span: Span, keys: Arc<Keys>, is_word: bool, initial: bool) -> Self {
+        let capitalised = is_word && keys.both().0.chars().next().is_some_and(char::is_uppercase);
         Self {
-            span,
             keys,
-            key_end: key.len() as u32,
+            start: span.start as u32,
+            end: span.end as u32,
             is_word,
             initial,
-            capitalised: is_word && key.chars().next().is_some_and(char::is_uppercase),
+            capitalised,
         }
     }
 
-    /// Its key as written and in lower case: the two halves of `keys`, or `keys` twice when
-    /// the key has no capitals.
+    /// Where it is.
+    #[inline]
+    fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
+    /// Its key as written and in lower case.
     #[inline]
     fn keys(&self) -> (&str, &str) {
-        let keys = self.keys.as_str();
-        match keys.split_at_checked(self.key_end as usize) {
-            Some((key, lower)) if !lower.is_empty() => (key, lower),
-            _ => (keys, keys),
-        }
+        self.keys.both()
     }
 
     /// Its normalized key, case kept ([`crate::engine::token_key`]).
@@ -287,7 +325,7 @@ impl<'a> SideTokens<'a> {
     fn extent(&self, range: &Range<usize>) -> (&[Tok], Range<usize>, &'a str) {
         let tokens = self.tokens.get(range.clone()).unwrap_or_default();
         let extent = match (tokens.first(), tokens.last()) {
-            (Some(first), Some(last)) => first.span.start..last.span.end,
+            (Some(first), Some(last)) => first.span().start..last.span().end,
             _ => 0..0,
         };
         let content = self.text.get(extent.clone()).unwrap_or_default();
@@ -298,10 +336,10 @@ impl<'a> SideTokens<'a> {
         let mut tokens: Vec<Tok> = Vec::with_capacity(text.len() / 5);
         let mut ranges = Vec::with_capacity(sentences.len());
         let mut raw = Vec::new();
-        // Keys are made in these buffers and copied into inline strings: no allocation for a
-        // short key.
+        // Keys are made in this buffer; each distinct one is made into `Keys` once, which
+        // every token of that key shares.
         let mut key = String::new();
-        let mut lower = String::new();
+        let mut known: FxHashMap<Box<str>, Arc<Keys>> = FxHashMap::default();
         // The first sentence of each distinct content, by its tokens and where it starts: a
         // repeat (a long text's boilerplate) is copied from it and moved to its place, as what
         // is read of a sentence depends on its content alone.
@@ -311,8 +349,10 @@ impl<'a> SideTokens<'a> {
             if let Some((from, start)) = first_of.get(content).cloned() {
                 let (first, shift) = (tokens.len(), sentence.content.start - start);
                 tokens.extend_from_within(from);
+                let shift = shift as u32;
                 for token in &mut tokens[first..] {
-                    token.span = Span::new(token.span.start + shift, token.span.end + shift);
+                    token.start += shift;
+                    token.end += shift;
                 }
                 ranges.push(first..tokens.len());
                 continue;
@@ -333,18 +373,15 @@ impl<'a> SideTokens<'a> {
                 } else {
                     opens || matches!(key.as_str(), ":" | "\"" | "'")
                 };
-                let lower = if key.is_ascii() {
-                    lower.clear();
-                    lower.push_str(&key);
-                    lower.make_ascii_lowercase();
-                    lower.as_str()
-                } else if key.chars().any(char::is_uppercase) {
-                    lower = key.to_lowercase();
-                    lower.as_str()
-                } else {
-                    key.as_str()
+                let keys = match known.get(key.as_str()) {
+                    Some(keys) => Arc::clone(keys),
+                    None => {
+                        let keys = Arc::new(Keys::new(&key, &lower_case(&key)));
+                        known.insert(key.as_str().into(), Arc::clone(&keys));
+                        keys
+                    }
                 };
-                tokens.push(Tok::new(t.span, &key, lower, t.is_word, initial));
+                tokens.push(Tok::with_keys(t.span, keys, t.is_word, initial));
             }
             first_of.insert(content, (first..tokens.len(), sentence.content.start));
             ranges.push(first..tokens.len());
@@ -354,6 +391,21 @@ impl<'a> SideTokens<'a> {
             tokens,
             sentences: ranges,
         }
+    }
+}
+
+/// `key` in lower case.
+fn lower_case(key: &str) -> std::borrow::Cow<'_, str> {
+    if key.is_ascii() {
+        if key.bytes().any(|b| b.is_ascii_uppercase()) {
+            key.to_ascii_lowercase().into()
+        } else {
+            key.into()
+        }
+    } else if key.chars().any(char::is_uppercase) {
+        key.to_lowercase().into()
+    } else {
+        key.into()
     }
 }
 

@@ -277,7 +277,7 @@ pub(super) fn strongest(
                 let found = Use {
                     kind: form.kind,
                     grade: form.grade,
-                    span: Span::new(words[i].span.start, words[i + n - 1].span.end),
+                    span: Span::new(words[i].span().start, words[i + n - 1].span().end),
                 };
                 let slot = &mut best[form.kind];
                 if slot.is_none_or(|b| found.grade > b.grade) {

@@ -159,7 +159,7 @@ mod tests {
     fn token<'s>(side: &'s SideTokens<'_>, word: &str, nth: usize) -> &'s Tok {
         side.tokens
             .iter()
-            .filter(|t| &side.text[t.span.range()] == word)
+            .filter(|t| &side.text[t.span().range()] == word)
             .nth(nth)
             .unwrap_or_else(|| panic!("no {word} #{nth}"))
     }

@@ -62,7 +62,7 @@ pub(super) fn mentions(sentence: &SentenceTokens<'_>, used: &mut [bool]) -> Vec<
         let (Some(first), Some(last)) = (covered.first(), covered.last()) else {
             continue;
         };
-        let span = Span::new(first.span.start, last.span.end);
+        let span = Span::new(first.span().start, last.span().end);
         let key = if kind == EntityKind::Date {
             let words: Vec<&str> = covered
                 .iter()

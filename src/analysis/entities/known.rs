@@ -97,8 +97,8 @@ impl Groups {
             if let (true, true, Some(first), Some(last)) =
                 (is_name, written_as_name, written.first(), written.last())
             {
-                let possessive = possessive_len(last.lower(), &sentence.text[last.span.range()]);
-                let span = Span::new(first.span.start, last.span.end - possessive);
+                let possessive = possessive_len(last.lower(), &sentence.text[last.span().range()]);
+                let span = Span::new(first.span().start, last.span().end - possessive);
                 let kind = if self.title.get(form.group).copied().unwrap_or(false) {
                     EntityKind::Title
                 } else {

@@ -174,7 +174,7 @@ pub(super) fn is_all_caps(t: &Tok) -> bool {
 
 /// Whether two tokens touch (no space between them).
 pub(super) fn touching(left: &Tok, right: &Tok) -> bool {
-    left.span.end == right.span.start
+    left.span().end == right.span().start
 }
 
 /// Common nouns an official text capitalises when it means one body or occasion ("the

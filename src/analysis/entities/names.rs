@@ -210,8 +210,8 @@ fn run_mention(sentence: &SentenceTokens<'_>, part: &Part) -> Option<Mention> {
     let tokens = sentence.tokens;
     let first = tokens.get(*part.tokens.first()?)?;
     let last = tokens.get(*part.tokens.last()?)?;
-    let possessive = possessive_len(last.lower(), &sentence.text[last.span.range()]);
-    let span = Span::new(first.span.start, last.span.end - possessive);
+    let possessive = possessive_len(last.lower(), &sentence.text[last.span().range()]);
+    let span = Span::new(first.span().start, last.span().end - possessive);
     let mut keys: Vec<String> = part
         .tokens
         .iter()

@@ -249,7 +249,7 @@ fn figure_at(tokens: &[Tok], i: usize) -> Option<(Found, usize)> {
 /// or an enumeration in brackets ("(2)").
 fn in_name(tokens: &[Tok], start: usize, end: usize) -> bool {
     let before = |k: usize| start.checked_sub(k).and_then(|i| tokens.get(i));
-    let touching = |a: &Tok, b: &Tok| a.span.end == b.span.start;
+    let touching = |a: &Tok, b: &Tok| a.span().end == b.span().start;
     let number = tokens.get(start);
     let hyphenated = match (before(2), before(1), number) {
         (Some(word), Some(hyphen), Some(n)) => {
@@ -288,7 +288,7 @@ fn found(
 ) -> Option<(Found, usize)> {
     let first = tokens.get(from)?;
     let last = tokens.get(to)?;
-    let span = Span::new(first.span.start, last.span.end);
+    let span = Span::new(first.span().start, last.span().end);
     Some((Found { kind, value, span }, to + 1))
 }
 
@@ -422,7 +422,7 @@ fn half_of_day(tokens: &[Tok], at: usize) -> Option<(HalfOfDay, usize)> {
         && !word.lower().ends_with('.')
         && tokens
             .get(at + 1)
-            .is_some_and(|t| t.key() == "." && t.span.start == word.span.end);
+            .is_some_and(|t| t.key() == "." && t.span().start == word.span().end);
     Some((half, if dot { at + 1 } else { at }))
 }
 

@@ -11,6 +11,7 @@
 //! is left out. Building is linear in the words; listing is linear in the occurrences listed.
 
 mod automaton;
+mod tree;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -21,6 +22,7 @@ use super::{SideTokens, one_line, span_list};
 use crate::engine::is_stop_word;
 use crate::engine::segment::Span;
 use automaton::{Automaton, NONE, States};
+use tree::Tour;
 
 /// Fewest words in a shared phrase.
 pub const MIN_WORDS: usize = 3;
@@ -49,7 +51,7 @@ pub struct Phrase {
 }
 
 /// Where a word of the combined sequence comes from.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 struct Origin {
     side: u32,
     /// Index among that side's words.
@@ -116,7 +118,7 @@ pub(super) fn find(sides: &[SideTokens<'_>; 2]) -> Vec<Phrase> {
                 let words = tokens.tokens.get(range.clone())?;
                 let first = words.iter().find(|t| t.is_word)?;
                 let last = words.iter().rev().find(|t| t.is_word)?;
-                Some(Span::new(first.span.start, last.span.end))
+                Some(Span::new(first.span().start, last.span().end))
             })
             .collect()
     });
@@ -226,40 +228,55 @@ fn find_counted<'s>(
 
 /// The shared phrases of [`find_many`], read off the sides' symbols.
 fn shared_phrases(sides: &[SideTokens<'_>], symbols: &Symbols, min_sides: usize) -> Vec<Shared> {
-    if symbols.words.iter().filter(|w| !w.is_empty()).count() < min_sides {
+    let with_words = sides
+        .iter()
+        .filter(|side| side.tokens.iter().any(|t| t.is_word));
+    if with_words.count() < min_sides {
         return Vec::new();
     }
     let mut automaton = Automaton::with_capacity(symbols.sequence.len());
-    let ends: Vec<u32> = symbols
-        .sequence
-        .iter()
-        .map(|&sym| automaton.push(sym))
-        .collect();
+    for &sym in &symbols.sequence {
+        automaton.push(sym);
+    }
     // What the rest needs of the automaton: its transitions (the larger part of it) go now,
-    // before the counts are made.
-    let tree = Tree {
-        states: automaton.into_states(),
-        ends,
+    // before the rest is read off its states, and each array below goes once read. The state
+    // of each position is read off the states' lengths then, not kept while building.
+    let States {
+        len,
+        link,
+        branching,
+    } = automaton.into_states();
+    let ends = tree::position_states(&len, symbols.sequence.len());
+    let order = tree::by_length_longest_first(&len);
+    let (present, first_end) = tree::presence(&link, &order, &ends, symbols, sides.len());
+    let facts = tree::Facts {
+        len: &len,
+        branching: &branching,
+        present: &present,
+        first_end: &first_end,
     };
-    let (count, first_end) = tree.counts(symbols, sides.len());
-    let candidates = tree.candidates(symbols, &count, &first_end, min_sides);
-    drop((count, first_end));
+    let candidates = tree::candidates(symbols, &facts, min_sides);
+    drop((len, branching, present, first_end));
     if candidates.is_empty() {
         return Vec::new();
     }
-    select(sides, symbols, &tree, candidates)
+    let tour = Tour::new(link, order, ends, symbols);
+    select(sides, symbols, &tour, candidates)
 }
 
 /// The words of all sides as one symbol sequence, with a separator after each sentence.
+///
+/// Where a symbol comes from is not stored per symbol (8 bytes each, 3 MB on the 1 MiB pair):
+/// it follows from where each side starts and where the separators are.
 struct Symbols {
-    /// Per side, the index in its tokens of each of its words.
-    words: Vec<Vec<u32>>,
     /// Per symbol (word in lower case), whether it is a function word.
     stop: Vec<bool>,
     /// The sequence of symbols.
     sequence: Vec<u32>,
-    /// Where each symbol of the sequence comes from; a separator's side is [`NONE`].
-    origins: Vec<Origin>,
+    /// Per side, where its symbols start in the sequence.
+    starts: Vec<u32>,
+    /// Where the separators are in the sequence, in order.
+    separators: Vec<u32>,
 }
 
 impl Symbols {
@@ -268,19 +285,17 @@ impl Symbols {
         let mut vocabulary: HashMap<&str, u32> = HashMap::default();
         let mut counts: Vec<u32> = Vec::new();
         // Sized once: on a long text, growing these by doubling held twice their size at times.
-        let mut words: Vec<Vec<u32>> = sides
-            .iter()
-            .map(|side| Vec::with_capacity(side.tokens.iter().filter(|t| t.is_word).count()))
-            .collect();
+        let n_words: usize = sides.iter().map(|side| word_tokens(side).count()).sum();
         let mut stop: Vec<bool> = Vec::new();
-        let length = words.iter().map(Vec::capacity).sum::<usize>()
-            + sides.iter().map(|side| side.sentences.len()).sum::<usize>();
+        let n_separators = sides.iter().map(|side| side.sentences.len()).sum::<usize>();
+        let length = n_words + n_separators;
         let mut sequence: Vec<u32> = Vec::with_capacity(length);
-        let mut origins: Vec<Origin> = Vec::with_capacity(length);
-        let mut separators = 0u32;
-        for (s, side) in sides.iter().enumerate() {
+        let mut separators: Vec<u32> = Vec::with_capacity(n_separators);
+        let mut starts: Vec<u32> = Vec::with_capacity(sides.len());
+        for side in sides {
+            starts.push(sequence.len() as u32);
             for range in &side.sentences {
-                for (k, t) in side.tokens[range.clone()].iter().enumerate() {
+                for t in &side.tokens[range.clone()] {
                     if !t.is_word {
                         continue;
                     }
@@ -292,27 +307,18 @@ impl Symbols {
                     });
                     counts[id as usize] += 1;
                     sequence.push(id);
-                    origins.push(Origin {
-                        side: s as u32,
-                        word: words[s].len() as u32,
-                    });
-                    words[s].push((range.start + k) as u32);
                 }
                 // A separator that occurs once: no phrase runs across it.
-                sequence.push(NONE - 1 - separators);
-                origins.push(Origin {
-                    side: NONE,
-                    word: NONE,
-                });
-                separators += 1;
+                separators.push(sequence.len() as u32);
+                sequence.push(NONE - separators.len() as u32);
             }
         }
-        let total = words.iter().map(Vec::len).sum();
+        let total = sequence.len() - separators.len();
         let symbols = Self {
-            words,
             stop,
             sequence,
-            origins,
+            starts,
+            separators,
         };
         let counts = WordCounts {
             ids: vocabulary,
@@ -322,99 +328,54 @@ impl Symbols {
         (symbols, counts)
     }
 
-    /// Where the symbol at `p` comes from, if it is a word.
+    /// Where the symbol at `p` comes from, if it is a word: its side (the last to start at or
+    /// before it) and how many of that side's symbols before it are not separators.
     fn origin(&self, p: usize) -> Option<Origin> {
-        self.origins.get(p).copied().filter(|o| o.side != NONE)
-    }
-}
-
-/// What the phrase search keeps of the automaton: each state's longest length, suffix link and
-/// whether it branches, and the state each position of the sequence ends in.
-struct Tree {
-    states: States,
-    ends: Vec<u32>,
-}
-
-impl Tree {
-    /// Per side, each state's occurrence count, and each state's first end position (for a
-    /// stable order): summed up the suffix-link tree, longest states first.
-    fn counts(&self, symbols: &Symbols, n_sides: usize) -> (Vec<Vec<u32>>, Vec<u32>) {
-        let States { len, link, .. } = &self.states;
-        let n_states = len.len();
-        let mut count = vec![vec![0u32; n_states]; n_sides];
-        for (p, &end) in self.ends.iter().enumerate() {
-            if let Some(o) = symbols.origin(p) {
-                count[o.side as usize][end as usize] += 1;
-            }
+        let sym = *self.sequence.get(p)?;
+        if sym as usize >= self.stop.len() {
+            return None;
         }
-        let mut first_end = vec![NONE; n_states];
-        for (p, &end) in self.ends.iter().enumerate() {
-            let slot = &mut first_end[end as usize];
-            *slot = (*slot).min(p as u32);
-        }
-        // A state's link is shorter than it: the states by length, longest first (a counting
-        // sort: lengths are at most the sequence's), reach every state before its link.
-        for v in by_length_longest_first(len) {
-            let link = link[v as usize];
-            if link != NONE {
-                for side in &mut count {
-                    side[link as usize] += side[v as usize];
-                }
-                first_end[link as usize] = first_end[link as usize].min(first_end[v as usize]);
-            }
-        }
-        (count, first_end)
+        let p = p as u32;
+        let side = self
+            .starts
+            .partition_point(|&start| start <= p)
+            .checked_sub(1)?;
+        let start = *self.starts.get(side)?;
+        let separators_before = |at: u32| self.separators.partition_point(|&s| s < at) as u32;
+        Some(Origin {
+            side: side as u32,
+            word: p - start - (separators_before(p) - separators_before(start)),
+        })
     }
 
-    /// Candidates `(length, first end, state)`: maximal repeats in enough sides, long enough,
-    /// not only function words; longest first, between equals the one found first.
-    fn candidates(
-        &self,
-        symbols: &Symbols,
-        count: &[Vec<u32>],
-        first_end: &[u32],
-        min_sides: usize,
-    ) -> Vec<(u32, u32, u32)> {
-        let States { len, branching, .. } = &self.states;
-        let has_content = |v: usize| {
-            let end = first_end[v] as usize;
-            let len = len[v] as usize;
-            symbols.sequence[end + 1 - len..=end]
-                .iter()
-                .any(|&sym| !symbols.stop[sym as usize])
-        };
-        let mut candidates: Vec<(u32, u32, u32)> = (1..len.len())
-            .filter(|&v| {
-                len[v] as usize >= MIN_WORDS
-                    && count.iter().filter(|side| side[v] > 0).count() >= min_sides
-                    && branching[v]
-                    && has_content(v)
+    /// [`Symbols::origin`] of each symbol in order, counted as it goes.
+    fn origins(&self) -> impl Iterator<Item = Option<Origin>> + '_ {
+        let (mut side, mut word) = (0, 0);
+        self.sequence.iter().enumerate().map(move |(p, &sym)| {
+            while self.starts.get(side + 1).is_some_and(|&s| s as usize <= p) {
+                side += 1;
+                word = 0;
+            }
+            if sym as usize >= self.stop.len() {
+                return None;
+            }
+            word += 1;
+            Some(Origin {
+                side: side as u32,
+                word: word - 1,
             })
-            .map(|v| (len[v], first_end[v], v as u32))
-            .collect();
-        candidates.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        candidates
+        })
     }
 }
 
-/// The states (indices of `len`) by length, longest first, in linear time.
-fn by_length_longest_first(len: &[u32]) -> Vec<u32> {
-    let longest = len.iter().copied().max().unwrap_or(0) as usize;
-    // starts[l]: where the states of length l begin, counting from the longest.
-    let mut starts = vec![0u32; longest + 2];
-    for &l in len {
-        starts[longest - l as usize + 1] += 1;
-    }
-    for l in 1..starts.len() {
-        starts[l] += starts[l - 1];
-    }
-    let mut order = vec![0u32; len.len()];
-    for (v, &l) in len.iter().enumerate() {
-        let slot = &mut starts[longest - l as usize];
-        order[*slot as usize] = v as u32;
-        *slot += 1;
-    }
-    order
+/// The indices of a side's words among its tokens, in order: the order of its sentences, whose
+/// tokens follow one another.
+fn word_tokens<'s>(side: &'s SideTokens<'_>) -> impl Iterator<Item = usize> + 's {
+    side.tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.is_word)
+        .map(|(i, _)| i)
 }
 
 /// The phrases of the candidates, longest first: a candidate all of whose occurrences lie
@@ -422,35 +383,15 @@ fn by_length_longest_first(len: &[u32]) -> Vec<u32> {
 fn select(
     sides: &[SideTokens<'_>],
     symbols: &Symbols,
-    tree: &Tree,
+    tour: &Tour,
     candidates: Vec<(u32, u32, u32)>,
 ) -> Vec<Shared> {
-    let words = &symbols.words;
-    // End positions of a state are the positions whose whole-prefix state lies in its
-    // suffix-link subtree: contiguous in Euler-tour order.
-    let (enter, leave) = euler_tour(&tree.states.link);
-    // Each position ends in a state of its own (the one made when its symbol was added): the
-    // word positions by their state's enter time, placed, not sorted.
-    let mut at_time = vec![NONE; enter.len()];
-    for (p, &end) in tree.ends.iter().enumerate() {
-        if symbols.origin(p).is_some() {
-            at_time[enter[end as usize] as usize] = p as u32;
-        }
-    }
-    let (positions, position_enter): (Vec<u32>, Vec<u32>) = at_time
+    // Per side, the index in its tokens of each of its words (made now, not kept through the
+    // building of the automaton).
+    let words: Vec<Vec<u32>> = sides
         .iter()
-        .enumerate()
-        .filter(|&(_, &p)| p != NONE)
-        .map(|(time, &p)| (p, time as u32))
-        .unzip();
-    drop(at_time);
-    let occurrences = |v: u32| -> &[u32] {
-        let (a, b) = (enter[v as usize], leave[v as usize]);
-        let from = position_enter.partition_point(|&t| t < a);
-        let to = position_enter.partition_point(|&t| t < b);
-        &positions[from..to]
-    };
-
+        .map(|side| word_tokens(side).map(|i| i as u32).collect())
+        .collect();
     let mut covered: Vec<PrefixMax> = words.iter().map(|w| PrefixMax::new(w.len())).collect();
     let mut out = Vec::new();
     for (len, _, v) in candidates {
@@ -459,9 +400,9 @@ fn select(
         }
         let len = len as usize;
         // (side, first word, one past the last word) of each occurrence.
-        let mut places: Vec<(usize, usize, usize)> = occurrences(v)
-            .iter()
-            .filter_map(|&end| symbols.origin(end as usize))
+        let mut places: Vec<(usize, usize, usize)> = tour
+            .occurrences(v)
+            .filter_map(|end| symbols.origin(end as usize))
             .map(|o| {
                 let end = o.word as usize + 1;
                 (o.side as usize, end - len, end)
@@ -478,7 +419,7 @@ fn select(
             covered[side].raise(start, end);
         }
         let span = |side: usize, start: usize, end: usize| {
-            let word = |w: usize| sides[side].tokens[words[side][w] as usize].span;
+            let word = |w: usize| sides[side].tokens[words[side][w] as usize].span();
             Span::new(word(start).start, word(end - 1).end)
         };
         let mut lists: Vec<Vec<Span>> = vec![Vec::new(); sides.len()];
@@ -501,34 +442,47 @@ fn select(
     out
 }
 
-/// Euler-tour enter and leave times of the suffix-link tree (a state's subtree is the states
-/// entered in `enter[v]..leave[v]`).
-fn euler_tour(link: &[u32]) -> (Vec<u32>, Vec<u32>) {
-    let n = link.len();
-    let mut first_child = vec![NONE; n];
-    let mut next_sibling = vec![NONE; n];
-    for v in (1..n).rev() {
-        let parent = link[v] as usize;
-        next_sibling[v] = first_child[parent];
-        first_child[parent] = v as u32;
-    }
-    let mut enter = vec![0u32; n];
-    let mut leave = vec![0u32; n];
-    let mut clock = 0u32;
-    let mut stack: Vec<(u32, bool)> = vec![(0, false)];
-    while let Some((v, done)) = stack.pop() {
-        if done {
-            leave[v as usize] = clock;
-            continue;
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::segment;
+    use crate::samples::SAMPLES;
+
+    /// Where a symbol comes from, counted in order and looked up alone, agree: on sides with
+    /// and without words, and past the end.
+    #[test]
+    fn origins_in_order_are_origins_looked_up() {
+        let texts = [SAMPLES[0].text, "", SAMPLES[1].text, "One. Two words."];
+        let sentences: Vec<_> = texts.iter().map(|t| segment::sentences(t)).collect();
+        let sides: Vec<SideTokens<'_>> = texts
+            .iter()
+            .zip(&sentences)
+            .map(|(text, sentences)| SideTokens::new(text, sentences))
+            .collect();
+        let (symbols, _) = Symbols::new(&sides);
+        let in_order: Vec<Option<Origin>> = symbols.origins().collect();
+        let looked_up: Vec<Option<Origin>> = (0..symbols.sequence.len())
+            .map(|p| symbols.origin(p))
+            .collect();
+        assert_eq!(in_order, looked_up);
+        assert_eq!(symbols.origin(symbols.sequence.len()), None);
+        let last = in_order.iter().rev().flatten().next();
+        assert_eq!(last, Some(&Origin { side: 3, word: 2 }));
+        for (side, tokens) in sides.iter().enumerate() {
+            let listed = in_order
+                .iter()
+                .flatten()
+                .filter(|o| o.side as usize == side);
+            assert_eq!(listed.count(), word_tokens(tokens).count());
         }
-        enter[v as usize] = clock;
-        clock += 1;
-        stack.push((v, true));
-        let mut child = first_child[v as usize];
-        while child != NONE {
-            stack.push((child, false));
-            child = next_sibling[child as usize];
-        }
+        // The state of each position, read off the lengths, is the one made for it.
+        let mut automaton = Automaton::with_capacity(symbols.sequence.len());
+        let made: Vec<u32> = symbols
+            .sequence
+            .iter()
+            .map(|&sym| automaton.push(sym))
+            .collect();
+        let len = automaton.into_states().len;
+        assert_eq!(tree::position_states(&len, made.len()), made);
     }
-    (enter, leave)
 }

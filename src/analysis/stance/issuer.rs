@@ -80,7 +80,7 @@ pub(super) fn paired_title(side: &SideTokens<'_>, all: &[Words<'_>]) -> Option<(
     let named_elsewhere = |name: &str| all.iter().skip(1).any(|w| w.lowers.contains(&name));
     (1..words.words.len()).find_map(|i| {
         let (a, b) = (words.words.get(i - 1)?, words.words.get(i)?);
-        let hyphen = side.text.get(a.span.end..b.span.start)? == "-";
+        let hyphen = side.text.get(a.span().end..b.span().start)? == "-";
         let name = |t: &Tok| {
             t.is_capitalised() && t.key().chars().filter(|c| c.is_alphabetic()).count() > 1
         };

@@ -203,7 +203,9 @@ impl<'s> Words<'s> {
             ) else {
                 break;
             };
-            let gap = text.get(before.span.end..next.span.start).unwrap_or(",");
+            let gap = text
+                .get(before.span().end..next.span().start)
+                .unwrap_or(",");
             let lower = self.lowers.get(last).copied().unwrap_or("");
             // A hyphen or apostrophe joins ("Japan-UK", "Korea's"); any other mark ends it.
             let ends = gap
@@ -232,7 +234,7 @@ impl<'s> Words<'s> {
             self.words.get(start),
             end.checked_sub(1).and_then(|e| self.words.get(e)),
         ) {
-            (Some(first), Some(last)) => Span::new(first.span.start, last.span.end),
+            (Some(first), Some(last)) => Span::new(first.span().start, last.span().end),
             _ => Span::new(0, 0),
         }
     }
