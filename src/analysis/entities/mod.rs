@@ -296,7 +296,7 @@ fn mentions_of_with(
 }
 
 /// The built-in demonyms (`assets/demonyms.txt`): demonym in lower case → its country.
-fn demonyms() -> &'static rustc_hash::FxHashMap<String, String> {
+pub(in crate::analysis) fn demonyms() -> &'static rustc_hash::FxHashMap<String, String> {
     static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<String, String>> =
         std::sync::OnceLock::new();
     TABLE.get_or_init(|| {

@@ -3,7 +3,7 @@
 
 use super::super::entities::{MONTHS, WEEKDAYS};
 use super::super::{SideTokens, StrengthLexicon};
-use super::issuer::{official_text, paired_title};
+use super::issuer::{country_named, finite_before, official_text, paired_title};
 use super::words::{Hit, Kinds, Words};
 use super::{Actor, Attribution, Issuer};
 use crate::engine::segment::Span;
@@ -109,10 +109,11 @@ pub(super) fn opener(
     let mut found: Option<(Issuer, Party, Party)> = None;
     for (index, words) in all.iter().enumerate().take(6) {
         let Some(verb) = words.hits.iter().find(|h| {
-            Some(h.kind) == kinds.meeting
+            (Some(h.kind) == kinds.meeting
                 || kinds.is_one_party_act(h.kind)
                 || (Some(h.kind) == kinds.force
-                    && matches!(words.lowers.get(h.start), Some(&("welcomed" | "welcomes"))))
+                    && matches!(words.lowers.get(h.start), Some(&("welcomed" | "welcomes")))))
+                && !finite_before(words, h.start)
         }) else {
             continue;
         };
@@ -147,7 +148,20 @@ pub(super) fn opener(
             continue;
         }
         let text = |start: usize, stop: usize| official_text(side, words, kinds, start, stop);
+        // "The U.S. Acting Coordinator … called on the Deputy Prime Minister …": a visitor
+        // named with their country calls on a host who is not; the host's side wrote it.
+        let host_writes = words.lowers.get(verb.start) == Some(&"called")
+            && country_named(side.text, words, 0, subject_end)
+            && !country_named(side.text, words, begin, end);
         match &mut found {
+            None if host_writes => {
+                let issuer = Issuer {
+                    official: text(begin, end),
+                    counterpart: text(0, subject_end),
+                    opener: Some(index),
+                };
+                found = Some((issuer, object, subject));
+            }
             None => {
                 let issuer = Issuer {
                     official: text(0, subject_end),

@@ -89,3 +89,39 @@ pub(super) fn paired_title(side: &SideTokens<'_>, all: &[Words<'_>]) -> Option<(
             .then(|| ((*first).to_owned(), (*second).to_owned()))
     })
 }
+
+/// Whether words `start..end` name a country: a country or its demonym ("Japanese"), or a
+/// country's initials ("U.S.", "UK", "EU").
+pub(super) fn country_named(text: &str, words: &Words<'_>, start: usize, end: usize) -> bool {
+    let table = super::super::entities::demonyms();
+    (start..end.min(words.words.len())).any(|k| {
+        let Some(lower) = words.lowers.get(k) else {
+            return false;
+        };
+        let written = text.get(words.span(k, k + 1).range()).unwrap_or("");
+        let letters: String = written.chars().filter(|c| *c != '.').collect();
+        let initials = (2..=3).contains(&letters.chars().count())
+            && letters.chars().all(|c| c.is_ascii_uppercase());
+        initials
+            || table.contains_key(*lower)
+            || table
+                .values()
+                .any(|country| country.eq_ignore_ascii_case(lower))
+    })
+}
+
+/// Whether a finite verb comes before word `verb` outside a relative clause ("The DPM/FM Dar
+/// was briefed on the discussions held during …", but not "Kishida, who is visiting Lithuania,
+/// held …"): then `verb` is not the sentence's main verb but a participle after a noun, and
+/// the words before it are no subject.
+pub(super) fn finite_before(words: &Words<'_>, verb: usize) -> bool {
+    let clause = (0..verb)
+        .find(|&k| matches!(words.lowers.get(k), Some(&("who" | "which" | "that"))))
+        .unwrap_or(verb);
+    (0..clause).any(|k| {
+        matches!(
+            words.lowers.get(k),
+            Some(&("was" | "were" | "is" | "are" | "has" | "have" | "had" | "been"))
+        )
+    })
+}

@@ -62,6 +62,9 @@ pub(super) fn stance_hits(words: &Words<'_>, lexicon: &StrengthLexicon, kinds: &
             None => i += 1,
         }
     }
+    // A courtesy call ("called on the Deputy Prime Minister") takes no position.
+    super::words::courtesy_calls(&mut hits, &words.words, lowers, lexicon);
+    hits.retain(|h| Some(h.kind) != kinds.meeting);
     hits
 }
 

@@ -279,3 +279,38 @@ fn builtin_lexicon_parses_with_every_kind() {
     assert!(grade("welcomed") < grade("reaffirmed"));
     assert!(grade("reaffirmed") < grade("condemned"));
 }
+
+// Courtesy calls (the seed's ministry post).
+
+#[test]
+fn a_courtesy_call_is_a_meeting_its_host_reports_not_a_demand() {
+    let post = "The U.S. Acting Coordinator for Counterterrorism, Gregory D. LoGerfo, today \
+                called on the Deputy Prime Minister/Foreign Minister, Senator Mohammad Ishaq \
+                Dar. The DPM/FM Dar was briefed on the discussions held during the Pakistan- \
+                U.S. CT Dialogue.\n";
+    let c = compare(post, post, &Options::default());
+    let attribution = super::attribution(&SideTokens::new(post, &c.left_sentences));
+    // The visitor is named with his country, the host is not: the host's side wrote it, and
+    // its official is the host, not words of the second sentence ("… held during …").
+    assert_eq!(
+        attribution.issuer.official,
+        "Deputy Prime Minister/Foreign Minister, Senator Mohammad Ishaq Dar"
+    );
+    assert_eq!(attribution.actors, [Actor::Joint, Actor::Issuer]);
+    // "Called on" a person is no demand against a plain report of the same visit.
+    let report = "Acting Coordinator Gregory LoGerfo said the dialogue was useful.\n";
+    let shifts = shifts_on(post, report, "called on", "said");
+    assert!(
+        of_kind(&shifts, ShiftKind::Strength).is_none(),
+        "{shifts:?}"
+    );
+}
+
+#[test]
+fn calling_on_a_party_to_act_is_still_a_demand() {
+    let left = "The ministers called on China to release the detained citizens.\n";
+    let right = "The ministers discussed the detained citizens.\n";
+    let shifts = shifts_on(left, right, "called on", "discussed");
+    let shift = of_kind(&shifts, ShiftKind::Strength).expect("a strength shift");
+    assert_eq!(shift.stronger, Some(Stronger::Left));
+}

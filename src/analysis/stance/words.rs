@@ -77,6 +77,36 @@ pub(super) struct Hit {
     pub(super) end: usize,
 }
 
+/// "Called on" or "called upon" a person ("called on the Deputy Prime Minister …", "called on
+/// Prime Minister Modi"), with no "to" after it as in "called on China to release …": a
+/// courtesy call, a meeting (grade 1), not the demand (force 4) the lexicon's form says.
+pub(super) fn courtesy_calls(
+    hits: &mut [Hit],
+    words: &[&Tok],
+    lowers: &[&str],
+    lexicon: &StrengthLexicon,
+) {
+    let (Some(force), Some(meeting)) = (lexicon.kind_index("force"), lexicon.kind_index("meeting"))
+    else {
+        return;
+    };
+    for hit in hits.iter_mut().filter(|h| h.kind == force) {
+        let called = matches!(
+            lowers.get(hit.start..hit.end),
+            Some(&["called", "on" | "upon"])
+        );
+        let person = hit.end + usize::from(lowers.get(hit.end) == Some(&"the"));
+        let capitalised = words.get(person).is_some_and(|t| t.is_capitalised());
+        let demand = lowers
+            .get(hit.end..)
+            .is_some_and(|rest| rest.contains(&"to"));
+        if called && capitalised && !demand {
+            hit.kind = meeting;
+            hit.grade = 1;
+        }
+    }
+}
+
 /// A sentence's words and the lexicon forms among them.
 pub(super) struct Words<'s> {
     pub(super) words: Vec<&'s Tok>,
@@ -119,6 +149,7 @@ impl<'s> Words<'s> {
                 None => i += 1,
             }
         }
+        courtesy_calls(&mut hits, &words, &lowers, lexicon);
         Self {
             words,
             lowers,
