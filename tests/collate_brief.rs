@@ -151,6 +151,31 @@ fn a_statement_that_words_a_point_more_strongly_is_named_with_its_words() {
     );
 }
 
+/// One statement stronger than several on the same point, in the same words, is one line
+/// naming them all (not a line per pair).
+#[test]
+fn a_statement_stronger_than_several_is_one_line_naming_them() {
+    let weaker = ARTICLE.replace("applauded", "acknowledged");
+    let weaker_too = format!("{weaker}\n\nThe talks ended in the evening.\n");
+    let texts = [EMBASSY, FO, weaker.as_str(), weaker_too.as_str()];
+    let (collation, insights) = collated(&texts);
+    let stronger: Vec<&CollationBriefLine> = (insights.brief.iter())
+        .filter(|l| l.topic == BriefTopic::Strength)
+        .collect();
+    assert_eq!(stronger.len(), 1, "{:#?}", insights.brief);
+    assert!(
+        stronger[0]
+            .text
+            .starts_with("D2 words 1 point more strongly than D3 and D4, such as “applauded”"),
+        "{:?}",
+        stronger[0]
+    );
+    assert_eq!(
+        stronger[0].points,
+        [point_with(&collation, &texts, 1, "applauded")]
+    );
+}
+
 #[test]
 fn statements_that_say_the_same_have_a_one_line_brief() {
     let text = "The ministers discussed the new trade agreement in Geneva.\n";

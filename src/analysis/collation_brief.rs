@@ -329,8 +329,10 @@ fn names_of_one(inputs: &Inputs<'_>, lines: &mut Vec<CollationBriefLine>) {
     lines.push(line(BriefTopic::Names, text, points));
 }
 
-/// Topic 5: Statements that word points more strongly than another, by pair of statements, the
-/// pairs with the most points first.
+/// Topic 5: Statements that word points more strongly than others: one line per statement,
+/// its points and words, naming every statement it is stronger than on those points (fifty
+/// statements of one text gave a line per pair, the same words over and over); the lines with
+/// the most points first.
 fn stronger(inputs: &Inputs<'_>, lines: &mut Vec<CollationBriefLine>) {
     let mut pairs: Vec<((usize, usize), Vec<&StrengthFinding>)> = Vec::new();
     for finding in inputs.strength {
@@ -340,25 +342,73 @@ fn stronger(inputs: &Inputs<'_>, lines: &mut Vec<CollationBriefLine>) {
             None => pairs.push((key, vec![finding])),
         }
     }
-    pairs.sort_by_key(|(key, list)| (std::cmp::Reverse(list.len()), *key));
-    for ((stronger, weaker), found) in pairs.into_iter().take(MAX_STATEMENTS) {
+    pairs.sort_by_key(|(key, _)| *key);
+    // Pairs of one stronger statement with the same points and words make one line.
+    let mut merged: Vec<Stronger<'_>> = Vec::new();
+    for ((stronger, weaker), found) in pairs {
         let Some(first) = found.first() else { continue };
-        let points: Vec<usize> = found.iter().map(|f| f.point).collect();
-        let distinct = {
-            let mut p = points.clone();
-            p.sort_unstable();
-            p.dedup();
-            p.len()
-        };
+        let mut points: Vec<usize> = found.iter().map(|f| f.point).collect();
+        points.sort_unstable();
+        points.dedup();
+        let words = (first.stronger_word.as_str(), first.weaker_word.as_str());
+        match merged
+            .iter_mut()
+            .find(|m| m.stronger == stronger && m.points == points && m.words == words)
+        {
+            Some(line) => line.weaker.push(weaker),
+            None => merged.push(Stronger {
+                stronger,
+                weaker: vec![weaker],
+                points,
+                words,
+            }),
+        }
+    }
+    merged.sort_by_key(|m| {
+        let first_weaker = m.weaker.first().copied();
+        let most = (
+            std::cmp::Reverse(m.points.len()),
+            std::cmp::Reverse(m.weaker.len()),
+        );
+        (most, m.stronger, first_weaker)
+    });
+    for m in merged.into_iter().take(MAX_STATEMENTS) {
         let text = format!(
             "{} words {} more strongly than {}, such as “{}” against “{}”",
-            label(stronger),
-            count(distinct, "point", "points"),
-            label(weaker),
-            first.stronger_word,
-            first.weaker_word
+            label(m.stronger),
+            count(m.points.len(), "point", "points"),
+            labels(&m.weaker),
+            m.words.0,
+            m.words.1
         );
-        lines.push(line(BriefTopic::Strength, text, points));
+        lines.push(line(BriefTopic::Strength, text, m.points));
+    }
+}
+
+/// One line of topic 5: a statement stronger than `weaker` on `points`, with the words of
+/// its first finding.
+struct Stronger<'a> {
+    stronger: usize,
+    weaker: Vec<usize>,
+    points: Vec<usize>,
+    words: (&'a str, &'a str),
+}
+
+/// Statements' labels as a sentence says them: "D1", "D1 and D3", "D1, D3 and D4", "D1, D3,
+/// D4 and 40 more".
+fn labels(documents: &[usize]) -> String {
+    let names: Vec<String> = documents.iter().map(|&d| label(d)).collect();
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] if names.len() <= MAX_STATEMENTS => {
+            format!("{} and {last}", rest.join(", "))
+        }
+        _ => format!(
+            "{} and {} more",
+            names[..MAX_STATEMENTS].join(", "),
+            names.len() - MAX_STATEMENTS
+        ),
     }
 }
 
