@@ -1002,3 +1002,24 @@ fn the_overview_stays_in_the_window_with_many_statements() {
         "the presence map's first row is at {first:?}"
     );
 }
+
+/// The collation's legend names the credit markers beside its cells, as the two-text view's
+/// does, and hovering it says what they mean in a collation.
+#[test]
+fn the_collation_legend_says_what_the_credit_markers_mean() {
+    let mut harness = three();
+    harness.get_by_label("credit:");
+    harness
+        .get_all_by_label("own")
+        .next()
+        .expect("the legend's entry")
+        .hover();
+    settle(&mut harness);
+    assert!(
+        harness
+            .get_all_by_label_contains("each statement read on its own")
+            .next()
+            .is_some(),
+        "the legend's tooltip says what the markers mean in a collation"
+    );
+}

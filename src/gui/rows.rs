@@ -323,6 +323,26 @@ pub fn put_left(ui: &mut egui::Ui, rect: Rect, widget: impl egui::Widget) -> egu
     .inner
 }
 
+/// The legend of the credit markers beside the cells ([`actor_marker_ui`]), in their colours
+/// (`both`, `them`, and the weak colour of the word "credit:"), named so that a newcomer knows
+/// what the small words beside the cells are; `tooltip` says what they mean in the view.
+pub fn credit_legend_ui(
+    ui: &mut egui::Ui,
+    (joint, counterpart, weak): (Color32, Color32, Color32),
+    tooltip: &str,
+) {
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = 4.0;
+        let small = |text: &str, colour: Color32| egui::RichText::new(text).small().color(colour);
+        ui.label(small("credit:", weak));
+        ui.label(small("both", joint));
+        ui.label(small("own", ui.visuals().strong_text_color()));
+        ui.label(small("them", counterpart));
+    })
+    .response
+    .on_hover_text(tooltip);
+}
+
 /// Width of the marker of whom a cell's sentences credit.
 pub const MARKER_WIDTH: f32 = 34.0;
 

@@ -26,6 +26,17 @@ pub(super) fn legend_ui(ui: &mut Ui) {
         let (rect, _) = ui.allocate_exact_size(vec2(40.0, 16.0), Sense::hover());
         empty_cell(ui.painter(), rect, palette.empty, ui.visuals().dark_mode);
         ui.label("the statement lacks the point");
+        crate::gui::rows::credit_legend_ui(
+            ui,
+            (
+                palette.kinds[1],
+                palette.kinds[2],
+                ui.visuals().weak_text_color(),
+            ),
+            "Who a sentence credits with what it reports, each statement read on its own: \
+             both sides; the side that issued the statement, as its opening names it (own); \
+             the other party (them)",
+        );
     });
 }
 

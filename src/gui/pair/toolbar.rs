@@ -390,18 +390,9 @@ fn legend_ui(ui: &mut Ui, palette: &Palette) {
         ui.label(RichText::new("moved").color(palette.moved))
             .on_hover_text("A pair out of order: a bar at both edges, and a link in the gutter");
     });
-    // The credit markers beside the cells, in their own colours.
-    ui.horizontal(|ui| {
-        ui.spacing_mut().item_spacing.x = 4.0;
-        let small = |text: &str, colour: egui::Color32| RichText::new(text).small().color(colour);
-        // Named, so that a newcomer knows what the three small words beside the cells are.
-        ui.label(small("credit:", palette.weak));
-        ui.label(small("both", palette.moved));
-        ui.label(small("own", ui.visuals().strong_text_color()));
-        ui.label(small("them", palette.shared_line));
-    })
-    .response
-    .on_hover_text(
+    crate::gui::rows::credit_legend_ui(
+        ui,
+        (palette.moved, palette.shared_line, palette.weak),
         "Who a sentence credits with what it reports: both sides; the side that issued its \
          column's text (own; named under the column's title); the other party (them). Own and \
          them are each column's own view: the same party is own on one side, them on the other",
