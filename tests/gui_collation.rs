@@ -943,9 +943,10 @@ fn each_statement_shows_whom_its_sentences_credit() {
     let both = harness.get_all_by_label("both").count();
     let mine = harness.get_all_by_label("own").count();
     assert!(both >= 1 && mine >= 1, "markers: both {both}, own {mine}");
+    // The last: the first is the legend's entry.
     harness
         .get_all_by_label("both")
-        .next()
+        .last()
         .expect("a joint marker")
         .hover();
     harness.run_steps(60);
