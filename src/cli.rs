@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::analysis::{StrengthLexicon, analyse};
+use crate::analysis::{StrengthLexicon, analyse, analyse_read, read_texts};
 use crate::engine::{Comparer, Equivalences, Knowledge, Lexicon, Options};
 use crate::export;
 use crate::load::load_file_with;
@@ -132,6 +132,10 @@ pub enum AnalysisMode {
     /// Never (the fields are empty).
     Never,
 }
+
+/// Below this many bytes of the two texts together, the insights read the texts while the
+/// comparison runs ([`read_texts`]); from it on, after the comparison, to spare memory.
+const EARLY_READING_BYTES: usize = 512 * 1024;
 
 /// Largest document (bytes) for which `--analysis auto` computes insights: statements are far
 /// smaller, and on long documents the shared-phrase search dominates the run time.
@@ -274,22 +278,44 @@ fn try_compare(args: &CompareArgs) -> anyhow::Result<()> {
         .lexicon(lexicon)
         .decisions(&decisions);
     let options = args.options();
-    let comparison = Comparer::new(&options)
-        .knowledge(knowing)
-        .compare(&left.text, &right.text);
-    let terms = terms.provenance();
     let wanted = args.analysis_wanted(&[&left.text, &right.text]);
-    // The analysis is a stage of the pipeline: computed here, handed to the exporters.
-    let analysis = if wanted {
-        analyse(
+    // The analysis is a stage of the pipeline: computed here, handed to the exporters. On
+    // texts of a few pages, what it reads of the texts alone (tokens, names, shared phrases)
+    // is read while the comparison runs, on a thread of its own: a statement's insights then
+    // cost little more than its comparison. Longer texts are read after it, so that the
+    // two peaks of memory do not add up (on the 1 MiB pair, 54 MB against 71).
+    let early = wanted && left.text.len() + right.text.len() < EARLY_READING_BYTES;
+    let (comparison, reading) = std::thread::scope(|scope| {
+        let reading =
+            early.then(|| scope.spawn(|| read_texts(&left.text, &right.text, &equivalences)));
+        let comparison = Comparer::new(&options)
+            .knowledge(knowing)
+            .compare(&left.text, &right.text);
+        let reading = reading.map(|thread| match thread.join() {
+            Ok(reading) => reading,
+            Err(panic) => std::panic::resume_unwind(panic),
+        });
+        (comparison, reading)
+    });
+    let terms = terms.provenance();
+    let strength = StrengthLexicon::builtin_ref();
+    let analysis = match reading {
+        Some(reading) => analyse_read(
+            &left.text,
+            &right.text,
+            &comparison,
+            reading,
+            &equivalences,
+            strength,
+        ),
+        None if wanted => analyse(
             &left.text,
             &right.text,
             &comparison,
             &equivalences,
-            StrengthLexicon::builtin_ref(),
-        )
-    } else {
-        crate::analysis::Analysis::default()
+            strength,
+        ),
+        None => crate::analysis::Analysis::default(),
     };
     let report = export::Report {
         left: &left,

@@ -671,3 +671,53 @@ fn a_shared_sentence_is_one_phrase_marked_whole() {
         .unwrap_or_else(|| panic!("{:#?}", a.phrases));
     assert!(!inner.whole_sentence);
 }
+
+/// What the insights read of the texts while the comparison runs (`read_texts`) completes to
+/// the same analysis as reading them after it, on the seed's statements and a long text;
+/// a reading of other texts, or of other sentences, is set aside, not mixed in.
+#[test]
+fn reading_the_texts_during_the_comparison_gives_the_same_analysis() {
+    use parallax::analysis::{StrengthLexicon, analyse_read, read_texts};
+    use parallax::engine::Equivalences;
+    let long = ARTICLE.repeat(20);
+    let pairs = [
+        (EMBASSY, FO),
+        (MOFA, MOFA_PARAPHRASE),
+        (FO, ARTICLE),
+        (long.as_str(), FO),
+    ];
+    let ignoring = Options {
+        ignore_case: true,
+        ignore_punctuation: true,
+        ..Options::default()
+    };
+    for options in [Options::default(), ignoring] {
+        for (left, right) in pairs {
+            let (c, expected) = analysed(left, right, &options);
+            let reading = read_texts(left, right, Equivalences::builtin_ref());
+            // The engine splits a text alone as it does in a comparison.
+            assert!(reading.fits(left, right, &c), "{options:?}");
+            let got = analyse_read(
+                left,
+                right,
+                &c,
+                reading,
+                Equivalences::builtin_ref(),
+                StrengthLexicon::builtin_ref(),
+            );
+            assert_eq!(got, expected, "{options:?}");
+            // A reading of other texts is not this pair's.
+            let other = read_texts(MOFA, EMBASSY, Equivalences::builtin_ref());
+            assert!(!other.fits(left, right, &c) || (left, right) == (MOFA, EMBASSY));
+            let got = analyse_read(
+                left,
+                right,
+                &c,
+                other,
+                Equivalences::builtin_ref(),
+                StrengthLexicon::builtin_ref(),
+            );
+            assert_eq!(got, expected, "{options:?}");
+        }
+    }
+}

@@ -32,6 +32,7 @@ mod entities;
 pub mod figures;
 mod phrases;
 mod prefix_max;
+mod reading;
 pub mod stance;
 mod strength;
 
@@ -53,6 +54,7 @@ pub use collation_brief::CollationBriefLine;
 pub use entities::{Entity, EntityKind, Presence};
 pub use figures::{Figure, FigureDifference, FigureKind, FigurePresence, FiguresCompared};
 pub use phrases::Phrase;
+pub use reading::{TextReading, analyse_read, read_texts};
 pub use stance::{Actor, Attribution, Issuer, Shift, ShiftKind};
 pub use strength::{StrengthDifference, StrengthLexicon, Stronger};
 
@@ -94,9 +96,9 @@ pub fn analyse(
 }
 
 /// From this many bytes of text on both sides together, the analyses use two threads: the sides'
-/// tokens are read side by side, and the analyses run in two halves of about the same cost (on
-/// the 1 MiB pair: the entities, stance and strength on one; the shared phrases and figures on
-/// the other). Below, a thread costs more than it saves.
+/// tokens are read side by side, then the names beside the shared phrases, then who is
+/// credited beside wording strength and figures ([`reading`]). Below, a thread costs more than
+/// it saves.
 const PARALLEL_BYTES: usize = 32 * 1024;
 
 /// [`analyse`], on one thread or two; the result is the same.
@@ -108,47 +110,12 @@ fn analyse_on(
     lexicon: &StrengthLexicon,
     parallel: bool,
 ) -> Analysis {
-    let sides = both(
-        parallel,
-        || SideTokens::new(left, &comparison.left_sentences),
-        || SideTokens::new(right, &comparison.right_sentences),
-    );
-    let sides = [sides.0, sides.1];
-    // Two halves of about the same work (on the 1 MiB pair, entities, stance and strength
-    // ~490 M instructions, phrases and figures ~475 M), so that neither thread waits long.
-    let ((entities, (attribution, shifts), strength), (phrases, figures_compared)) = both(
-        parallel,
-        || {
-            (
-                entities::find(&sides, equivalences),
-                stance::find(&sides, comparison),
-                strength::find(&sides, comparison, lexicon),
-            )
-        },
-        || (phrases::find(&sides), figures::compare(&sides, comparison)),
-    );
-    // Numbers are figures, not names: an analyst compares them apart.
-    let (figures, entities): (Vec<Entity>, Vec<Entity>) = entities
-        .into_iter()
-        .partition(|e| e.kind == EntityKind::Number);
-    let brief = brief::build(&brief::Inputs {
-        texts: [left, right],
-        comparison,
-        attribution: &attribution,
-        shifts: &shifts,
-        figures: &figures_compared,
-        entities: &entities,
-    });
-    Analysis {
-        entities,
-        figures,
-        phrases,
-        strength,
-        attribution,
-        shifts,
-        figures_compared,
-        brief,
-    }
+    let sentences = [
+        comparison.left_sentences.clone(),
+        comparison.right_sentences.clone(),
+    ];
+    let reading = reading::read(left, right, sentences, equivalences, parallel);
+    reading::complete(left, right, comparison, reading, lexicon, parallel)
 }
 
 /// Both results, the second computed on a thread of its own when `parallel`.

@@ -1,0 +1,132 @@
+//! The insights in two stages: what they read of the two texts alone (each side's tokens, the
+//! names, the shared phrases), which needs no comparison and so can be read while the
+//! comparison runs ([`read_texts`]), and what needs the comparison's links (who is credited,
+//! the stance shifts, wording strength, figures compared) with the brief ([`analyse_read`]).
+
+use super::*;
+
+/// What the insights read from the two texts alone, before any comparison: each side's
+/// tokens, the names and the shared phrases ([`read_texts`]). A caller reads it while the
+/// comparison runs, and [`analyse_read`] completes it.
+pub struct TextReading<'a> {
+    sentences: [Vec<Sentence>; 2],
+    sides: [SideTokens<'a>; 2],
+    entities: Vec<Entity>,
+    phrases: Vec<Phrase>,
+}
+
+impl TextReading<'_> {
+    /// Whether this is a reading of `left` and `right` split as `comparison` split them.
+    pub fn fits(&self, left: &str, right: &str, comparison: &Comparison) -> bool {
+        self.sentences[0] == comparison.left_sentences
+            && self.sentences[1] == comparison.right_sentences
+            && self.sides[0].text == left
+            && self.sides[1].text == right
+    }
+}
+
+/// Reads the two texts for the insights, on the calling thread, with the sentences the engine
+/// splits a text into ([`segment::sentences`]): the insights that need no comparison.
+pub fn read_texts<'a>(
+    left: &'a str,
+    right: &'a str,
+    equivalences: &Equivalences,
+) -> TextReading<'a> {
+    let sentences = [segment::sentences(left), segment::sentences(right)];
+    read(left, right, sentences, equivalences, false)
+}
+
+/// The reading of two texts split into `sentences`, on two threads when `parallel`.
+pub(super) fn read<'a>(
+    left: &'a str,
+    right: &'a str,
+    sentences: [Vec<Sentence>; 2],
+    equivalences: &Equivalences,
+    parallel: bool,
+) -> TextReading<'a> {
+    let sides = both(
+        parallel,
+        || SideTokens::new(left, &sentences[0]),
+        || SideTokens::new(right, &sentences[1]),
+    );
+    let sides = [sides.0, sides.1];
+    let (entities, phrases) = both(
+        parallel,
+        || entities::find(&sides, equivalences),
+        || phrases::find(&sides),
+    );
+    TextReading {
+        sentences,
+        sides,
+        entities,
+        phrases,
+    }
+}
+
+/// [`analyse`], with what `reading` read of the same two texts while the comparison ran. The
+/// result is the same: a reading whose sentences are not the comparison's (a comparison made
+/// with other options may split otherwise) is set aside and the texts read again.
+pub fn analyse_read(
+    left: &str,
+    right: &str,
+    comparison: &Comparison,
+    reading: TextReading<'_>,
+    equivalences: &Equivalences,
+    lexicon: &StrengthLexicon,
+) -> Analysis {
+    if !reading.fits(left, right, comparison) {
+        return analyse(left, right, comparison, equivalences, lexicon);
+    }
+    let parallel = left.len() + right.len() >= PARALLEL_BYTES;
+    complete(left, right, comparison, reading, lexicon, parallel)
+}
+
+/// The analysis of a reading that fits the comparison: the parts that need its links, on two
+/// threads when `parallel`, then the brief.
+pub(super) fn complete(
+    left: &str,
+    right: &str,
+    comparison: &Comparison,
+    reading: TextReading<'_>,
+    lexicon: &StrengthLexicon,
+    parallel: bool,
+) -> Analysis {
+    let TextReading {
+        sides,
+        entities,
+        phrases,
+        ..
+    } = reading;
+    let ((attribution, shifts), (strength, figures_compared)) = both(
+        parallel,
+        || stance::find(&sides, comparison),
+        || {
+            (
+                strength::find(&sides, comparison, lexicon),
+                figures::compare(&sides, comparison),
+            )
+        },
+    );
+    // Numbers are figures, not names: an analyst compares them apart.
+    let (figures, entities): (Vec<Entity>, Vec<Entity>) = entities
+        .into_iter()
+        .partition(|e| e.kind == EntityKind::Number);
+    let brief = brief::build(&brief::Inputs {
+        texts: [left, right],
+        comparison,
+        attribution: &attribution,
+        shifts: &shifts,
+        figures: &figures_compared,
+        entities: &entities,
+    });
+    Analysis {
+        entities,
+        figures,
+        phrases,
+        strength,
+        attribution,
+        shifts,
+        figures_compared,
+        brief,
+    }
+}
