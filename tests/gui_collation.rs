@@ -1024,3 +1024,25 @@ fn the_collation_legend_says_what_the_credit_markers_mean() {
         "the legend's tooltip says what the markers mean in a collation"
     );
 }
+
+/// A point one statement alone has names that statement in the gutter ("in D2"): its column
+/// may be out of view, and the row then shows only hatched cells.
+#[test]
+fn a_point_of_one_statement_names_it_in_the_gutter() {
+    let harness = three();
+    let shown = harness
+        .state()
+        .collation_session()
+        .shown()
+        .expect("collated");
+    let fo_alone = shown
+        .collation
+        .points
+        .iter()
+        .filter(|p| p.documents() == 1 && p.has(1))
+        .count();
+    assert!(fo_alone >= 1, "the FO's statement has points of its own");
+    let named = harness.get_all_by_label("in D2").count();
+    assert_eq!(named, fo_alone, "each of the FO's own points names it");
+    assert_eq!(harness.query_all_by_label("in D1").count(), 0);
+}

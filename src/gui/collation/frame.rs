@@ -11,6 +11,29 @@ use crate::gui::commands::{CollationCommand, Command, DialogCommand, Slot, State
 use crate::gui::palette::Palette;
 
 impl CollationView {
+    /// The statement that alone has point `point`, when the point is one statement's and its
+    /// column is shown.
+    pub(super) fn single_holder(&self, shown: &CollationShown, point: usize) -> Option<usize> {
+        let point = shown.collation.points.get(point)?;
+        if point.kind != PointKind::Single {
+            return None;
+        }
+        let holder = (0..shown.documents.len()).find(|&d| point.has(d))?;
+        let hidden = (shown.ids.get(holder)).is_some_and(|id| self.hidden.contains(id));
+        (!hidden).then_some(holder)
+    }
+
+    /// How tall the gutter of point `point` needs its row: number and kind, and under them the
+    /// hidden statements that have the point or the one statement that alone has it.
+    pub(super) fn gutter_height(&self, shown: &CollationShown, point: usize) -> f32 {
+        if self.hidden_having(shown, point).is_empty() && self.single_holder(shown, point).is_none()
+        {
+            0.0
+        } else {
+            crate::gui::collation::GUTTER_HIDDEN_AT + 14.0
+        }
+    }
+
     #[allow(clippy::too_many_arguments)]
     pub(super) fn gutter_ui(
         &self,
@@ -63,6 +86,31 @@ impl CollationView {
                 "Hidden columns that have this point too: {}. The words' marks count them \
                  (\"said by all\" is by every statement with the point, shown or hidden).",
                 hidden.join(", ")
+            ));
+        }
+        // A point one statement alone has: which one, since its column may be scrolled out of
+        // view and the row then shows only hatched cells.
+        if let Some(holder) = hidden
+            .is_empty()
+            .then(|| self.single_holder(shown, point))
+            .flatten()
+        {
+            let note = Rect::from_min_size(
+                gutter.min + vec2(4.0, CELL_PAD + crate::gui::collation::GUTTER_HIDDEN_AT),
+                vec2(GUTTER - 8.0, 14.0),
+            );
+            let label = crate::display::label(holder);
+            ui.put(
+                note,
+                egui::Label::new(
+                    RichText::new(format!("in {label}"))
+                        .size(11.0)
+                        .color(palette.weak),
+                )
+                .selectable(false),
+            )
+            .on_hover_text(format!(
+                "Only {label} has this point (its column may be out of view: scroll sideways)"
             ));
         }
         let painter = ui.painter();

@@ -374,13 +374,7 @@ impl CollationView {
                     tallest = tallest.max(galley.as_ref().map_or(0.0, |g| g.size().y));
                     cells.push((x, document, galley));
                 }
-                // Tall enough for the gutter: number, kind, and the hidden statements that
-                // have the point.
-                let gutter = if self.hidden_having(shown, point).is_empty() {
-                    0.0
-                } else {
-                    GUTTER_HIDDEN_AT + 14.0
-                };
+                let gutter = self.gutter_height(shown, point);
                 let height = tallest.max(font.size * 1.3).max(gutter) + 2.0 * CELL_PAD;
                 self.heights.measure(row, height + ROW_GAP);
                 let dark = ui.visuals().dark_mode;
