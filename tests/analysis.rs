@@ -694,30 +694,19 @@ fn reading_the_texts_during_the_comparison_gives_the_same_analysis() {
     for options in [Options::default(), ignoring] {
         for (left, right) in pairs {
             let (c, expected) = analysed(left, right, &options);
+            let complete = |reading| {
+                let equivalences = Equivalences::builtin_ref();
+                let lexicon = StrengthLexicon::builtin_ref();
+                analyse_read(left, right, &c, reading, equivalences, lexicon)
+            };
             let reading = read_texts(left, right, Equivalences::builtin_ref());
             // The engine splits a text alone as it does in a comparison.
             assert!(reading.fits(left, right, &c), "{options:?}");
-            let got = analyse_read(
-                left,
-                right,
-                &c,
-                reading,
-                Equivalences::builtin_ref(),
-                StrengthLexicon::builtin_ref(),
-            );
-            assert_eq!(got, expected, "{options:?}");
+            assert_eq!(complete(reading), expected, "{options:?}");
             // A reading of other texts is not this pair's.
             let other = read_texts(MOFA, EMBASSY, Equivalences::builtin_ref());
             assert!(!other.fits(left, right, &c) || (left, right) == (MOFA, EMBASSY));
-            let got = analyse_read(
-                left,
-                right,
-                &c,
-                other,
-                Equivalences::builtin_ref(),
-                StrengthLexicon::builtin_ref(),
-            );
-            assert_eq!(got, expected, "{options:?}");
+            assert_eq!(complete(other), expected, "{options:?}");
         }
     }
 }
