@@ -57,17 +57,70 @@ pub(super) fn official_text(
     let start = (after_date..stop)
         .find(|&k| starts_mention(words, k, kinds))
         .unwrap_or(after_date);
-    let mut stop = stop;
+    let mut stop = designation_end(words, kinds, start, stop);
     while stop > start + 1
         && words
             .lowers
             .get(stop - 1)
-            .is_some_and(|w| WHEN.contains(w) || WEEKDAYS.contains(w))
+            .is_some_and(|w| WHEN.contains(w) || WEEKDAYS.contains(w) || CONNECTORS.contains(w))
     {
         stop -= 1;
     }
     let span = words.span(start, stop);
-    super::super::one_line(side.text.get(span.range()).unwrap_or(""))
+    let mut end = span.end;
+    let text = side.text.get(span.start..end).unwrap_or("");
+    if text.matches('(').count() > text.matches(')').count()
+        && side
+            .text
+            .get(end..)
+            .is_some_and(|rest| rest.starts_with(')'))
+    {
+        end += 1;
+    }
+    let text = side.text.get(span.start..end).unwrap_or("");
+    balanced(&super::super::one_line(text))
+}
+
+/// Lower-case words inside an official's designation ("Minister for Foreign Affairs of
+/// Japan", "Ambassador to the United Nations", "the Secretary and the Foreign Minister").
+const CONNECTORS: &[&str] = &[
+    "of", "the", "and", "for", "to", "on", "de", "al", "bin", "van", "von",
+];
+
+/// Where the designation starting at word `start` ends, at most `stop`: at the first word
+/// that is neither a name, a title, an honorific, a first-person subject nor a connector
+/// ("US President Joe Biden and Prime Minister Narendra Modi discussed …" ends before
+/// "discussed"). A title the lexicon knows in lower case ("the president-elect") counts.
+fn designation_end(words: &Words<'_>, kinds: &Kinds, start: usize, stop: usize) -> usize {
+    let mut k = start;
+    while k < stop {
+        if let Some(hit) = words.starting(k).filter(|h| {
+            Some(h.kind) == kinds.title
+                || Some(h.kind) == kinds.own
+                || Some(h.kind) == kinds.honorific
+        }) {
+            k = hit.end.max(k + 1);
+            continue;
+        }
+        let capitalised = words.words.get(k).is_some_and(|t| t.is_capitalised());
+        let connector = words.lowers.get(k).is_some_and(|w| CONNECTORS.contains(w));
+        if !(capitalised || connector) {
+            break;
+        }
+        k += 1;
+    }
+    k.min(stop)
+}
+
+/// `text` without a bracket it opens and does not close ("… Organization (NATO" gets its
+/// ")" back when the text had it; else the bracket and what follows it go).
+fn balanced(text: &str) -> String {
+    match (text.rfind('('), text.rfind(')')) {
+        (Some(open), close) if close.is_none_or(|c| c < open) => {
+            text[..open].trim_end().trim_end_matches(',').to_owned()
+        }
+        _ => text.to_owned(),
+    }
 }
 
 /// The two parties of a statement with no opener, from a pair of names joined by a hyphen in

@@ -314,3 +314,40 @@ fn calling_on_a_party_to_act_is_still_a_demand() {
     let shift = of_kind(&shifts, ShiftKind::Strength).expect("a strength shift");
     assert_eq!(shift.stronger, Some(Stronger::Left));
 }
+
+/// The issuer's official and counterpart as the opener of `text` names them.
+fn officials(text: &str) -> (String, String) {
+    let c = compare(text, text, &Options::default());
+    let issuer = super::attribution(&SideTokens::new(text, &c.left_sentences)).issuer;
+    (issuer.official, issuer.counterpart)
+}
+
+#[test]
+fn an_official_is_named_by_a_designation_not_by_a_clause() {
+    // A news report's opener: the subject runs into what they discussed; the window's
+    // "Issued by …" line must name people, not quote the clause.
+    let (official, _) = officials(
+        "US President Joe Biden and Prime Minister Narendra Modi discussed US National \
+         Security Advisor Jake Sullivan's upcoming visit to New Delhi during the call made by \
+         President Biden to congratulate PM Modi on his electoral win.\n",
+    );
+    assert_eq!(
+        official,
+        "US President Joe Biden and Prime Minister Narendra Modi"
+    );
+    // No connector left hanging, no bracket left open.
+    let (_, counterpart) = officials(
+        "The President of the European Council Charles Michel spoke today with \
+         President-elect Joe Biden and congratulated him on his election.\n",
+    );
+    assert_eq!(counterpart, "President-elect Joe Biden");
+    let (_, counterpart) = officials(
+        "Prime Minister Fumio Kishida held a meeting with H.E. Mr. Jens Stoltenberg, \
+         Secretary General of the North Atlantic Treaty Organization (NATO) for about 30 \
+         minutes.\n",
+    );
+    assert_eq!(
+        counterpart,
+        "H.E. Mr. Jens Stoltenberg, Secretary General of the North Atlantic Treaty Organization (NATO)"
+    );
+}
