@@ -205,6 +205,9 @@ fn collation_entities(
 ) -> Vec<CollationEntity> {
     let mut entities: Vec<CollationEntity> = entities::find_many(ranked, equivalences)
         .into_iter()
+        // Numbers are figures, not names (as in a pair's analysis): "05" and "1" listed
+        // among the names of a collation say nothing.
+        .filter(|grouped| grouped.kind != EntityKind::Number)
         .map(|grouped| {
             let mut counts = vec![0; n];
             for (rank, count) in grouped.counts.into_iter().enumerate() {
@@ -383,6 +386,22 @@ mod tests {
         assert_eq!(ttp.counts, [1, 1, 0]);
         assert_eq!(ttp.spans[2], []);
         assert_eq!(found.entities.first().map(|e| e.documents()), Some(2));
+    }
+
+    #[test]
+    fn numbers_are_not_listed_among_the_names() {
+        let texts = [
+            "Section 1. The parties met on 05 May in Quetta.",
+            "Section 1. The parties met in Quetta with 12 delegates.",
+            "Section 2. Nothing else.",
+        ];
+        let found = insights(&texts);
+        assert!(found.entities.iter().any(|e| e.text == "Quetta"));
+        assert!(
+            found.entities.iter().all(|e| e.kind != EntityKind::Number),
+            "{:?}",
+            found.entities
+        );
     }
 
     #[test]

@@ -139,8 +139,10 @@ fn clean_run(
         }
         let all_caps = is_all_caps(t);
         if headline || (first && t.initial) || all_caps {
+            // A title keeps its place in a headline too ("Japan-UK Prime Ministers' Informal
+            // Talks"): dropped, it would leave "Prime" alone, read as a name.
             return capitals.looks_like_name(t, headline)
-                || (!headline && !all_caps && is_title_word(stem));
+                || (!all_caps && is_title_word(stem.trim_end_matches('\'')));
         }
         true
     };
@@ -334,6 +336,17 @@ mod tests {
         );
         // A title word at a sentence start is kept though nothing else capitalises it.
         assert_eq!(names("Senator Dar spoke."), [title("Senator"), name("Dar")]);
+    }
+
+    #[test]
+    fn a_headline_keeps_its_titles_with_the_words_they_qualify() {
+        // "Prime" is capitalised in the body ("Prime Minister"); had "Ministers'" been
+        // dropped from the headline's run, "Prime" would stand alone as a name.
+        let text = "Japan-UK Prime Ministers' Informal Talks (Summary)\n\
+                    Prime Minister Kishida held talks with Prime Minister Sunak.\n";
+        let found = names(text);
+        assert!(found.contains(&title("Prime Ministers")), "{found:?}");
+        assert!(!found.contains(&name("Prime")), "{found:?}");
     }
 
     #[test]
