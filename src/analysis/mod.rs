@@ -331,7 +331,7 @@ impl<'a> SideTokens<'a> {
             let mut opens = true;
             for t in &raw {
                 key.clear();
-                push_token_key(&text[t.span.range()], false, false, &mut key);
+                push_token_key(&text[t.span().range()], false, false, &mut key);
                 let initial = t.is_word && opens;
                 // What opens a sentence: its start, a colon or quote, and a leading list
                 // marker ("b) However", "C. State", "7. Include"): the next word is initial.
@@ -348,7 +348,7 @@ impl<'a> SideTokens<'a> {
                         keys
                     }
                 };
-                tokens.push(Tok::with_keys(t.span, keys, t.is_word, initial));
+                tokens.push(Tok::with_keys(t.span(), keys, t.is_word, initial));
             }
             first_of.insert(content, (first..tokens.len(), sentence.content.start));
             ranges.push(first..tokens.len());
@@ -390,31 +390,28 @@ fn is_enumerator(word: &str) -> bool {
 fn split_colons(text: &str, tokens: &mut Vec<segment::Token>) {
     if !tokens
         .iter()
-        .any(|t| t.is_word && text[t.span.range()].contains(':'))
+        .any(|t| t.is_word && text[t.span().range()].contains(':'))
     {
         return;
     }
     let mut out = Vec::with_capacity(tokens.len() + 2);
     for t in tokens.drain(..) {
-        let piece = &text[t.span.range()];
+        let piece = &text[t.span().range()];
         if !t.is_word || !piece.contains(':') {
             out.push(t);
             continue;
         }
-        let mut at = t.span.start;
+        let mut at = t.span().start;
         for (n, part) in piece.split(':').enumerate() {
             if n > 0 {
-                out.push(segment::Token {
-                    span: Span::new(at, at + 1),
-                    is_word: false,
-                });
+                out.push(segment::Token::new(Span::new(at, at + 1), false));
                 at += 1;
             }
             if !part.is_empty() {
-                out.push(segment::Token {
-                    span: Span::new(at, at + part.len()),
-                    is_word: part.chars().any(char::is_alphanumeric),
-                });
+                out.push(segment::Token::new(
+                    Span::new(at, at + part.len()),
+                    part.chars().any(char::is_alphanumeric),
+                ));
                 at += part.len();
             }
         }

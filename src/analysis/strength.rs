@@ -213,7 +213,7 @@ fn words_of(form: &str) -> Vec<String> {
     crate::engine::segment::tokens(form, Span::new(0, form.len()), &mut raw);
     raw.iter()
         .filter(|t| t.is_word)
-        .filter_map(|t| token_key(&form[t.span.range()], true, false))
+        .filter_map(|t| token_key(&form[t.span().range()], true, false))
         .collect()
 }
 
