@@ -288,7 +288,7 @@ pub fn prepare(
         }
         term_ids.clear();
         // At most one link term per word: sized once, not grown.
-        let words = read.tokens[bounds.clone()].iter().filter(|t| t.is_word);
+        let words = read.tokens[bounds.clone()].iter().filter(|t| t.is_word());
         let mut link_terms: Vec<(u32, u32, u32)> = Vec::with_capacity(words.count());
         let first = preparer.side.tokens.len();
         let mut i = bounds.start;
@@ -368,7 +368,7 @@ impl Preparer<'_> {
     ) -> usize {
         let (read, options) = (self.read, self.options);
         let run = &read.tokens[i..i + m.len];
-        let words = run.iter().filter(|t| t.is_word).count() as u32;
+        let words = run.iter().filter(|t| t.is_word()).count() as u32;
         let literal = (i..i + m.len)
             .map(|k| {
                 if options.mark_variants {
@@ -434,7 +434,7 @@ impl Preparer<'_> {
             Cow::Borrowed(read.key(i))
         };
         let id = self.keys.intern(&key);
-        if token.is_word {
+        if token.is_word() {
             let term = match self.term_of_key.get(id as usize) {
                 Some(&term) if term != NO_TERM => term,
                 _ => {
@@ -463,7 +463,7 @@ impl Preparer<'_> {
         side.tokens.push(token);
         side.keys.push(id);
         side.literal.push(literal);
-        side.words.push(u32::from(token.is_word));
+        side.words.push(u32::from(token.is_word()));
         1
     }
 }

@@ -38,7 +38,7 @@ impl Collation {
                 let mut words = Vec::with_capacity(tokens.len());
                 for token in &tokens {
                     let key = token
-                        .is_word
+                        .is_word()
                         .then(|| word_key(&text[token.span().range()], &stemmer))
                         .flatten();
                     if let Some(key) = &key {

@@ -469,7 +469,7 @@ fn continues_after(prev: &str, next: &str) -> bool {
 pub(crate) fn joined_dot(out: &mut [Token], text: &str, start: usize) -> bool {
     let joins = out
         .last_mut()
-        .filter(|p| p.span().end == start && p.is_word);
+        .filter(|p| p.span().end == start && p.is_word());
     let joins = joins.filter(|p| text.get(p.span().range()).is_some_and(is_dotted));
     if let Some(prev) = joins {
         *prev = Token::new(Span::new(prev.span().start, start + 1), true);
@@ -505,8 +505,7 @@ pub(crate) fn is_dotted(word: &str) -> bool {
 pub struct Token {
     start: u32,
     end: u32,
-    /// Whether it has a letter or digit (a word or number rather than punctuation).
-    pub is_word: bool,
+    is_word: bool,
 }
 
 /// The longest text whose tokens can be made: their places are `u32`.
@@ -529,8 +528,14 @@ impl Token {
         let span = self.span();
         Self::new(
             Span::new(span.start + shift, span.end + shift),
-            self.is_word,
+            self.is_word(),
         )
+    }
+
+    /// Whether it has a letter or digit (a word or number rather than punctuation).
+    #[inline]
+    pub fn is_word(&self) -> bool {
+        self.is_word
     }
 
     /// Where the token is in the text.
