@@ -499,8 +499,9 @@ pub(crate) fn is_dotted(word: &str) -> bool {
 /// A word token of a sentence: a word, a number or a punctuation mark (never whitespace).
 ///
 /// Its place is two `u32` (12 bytes a token, not 24): a 1 MiB text has 200,000 tokens, and a
-/// comparison holds both sides' until its rows are built. The engine compares texts of at most
-/// [`MAX_TEXT_BYTES`] (see [`crate::engine::Comparer::run`]), so every place fits.
+/// comparison holds both sides' until its rows are built. Every place fits for a text of at
+/// most [`MAX_TEXT_BYTES`]; the loaders refuse files over 64 MiB, but the engine does not yet
+/// refuse a longer text given to it directly (issue 21: to do).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     start: u32,
