@@ -110,8 +110,8 @@ fn words(text: &str) -> Vec<String> {
     segment::tokens(text, Span::new(0, text.len()), &mut tokens);
     tokens
         .iter()
-        .filter(|t| t.is_word)
-        .filter_map(|t| token_key(&text[t.span.range()], true, false))
+        .filter(|t| t.is_word())
+        .filter_map(|t| token_key(&text[t.span().range()], true, false))
         .collect()
 }
 

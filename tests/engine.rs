@@ -238,11 +238,11 @@ fn keyed_tokens(
         segment::tokens(text, s.content, &mut raw);
         for t in &raw {
             if let Some(key) = token_key(
-                &text[t.span.range()],
+                &text[t.span().range()],
                 options.ignore_case,
                 options.ignore_punctuation,
             ) {
-                out.push((t.span, key, t.is_word));
+                out.push((t.span(), key, t.is_word()));
             }
         }
     }

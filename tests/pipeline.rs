@@ -291,7 +291,7 @@ mod equivalences {
                 .iter()
                 .filter_map(|t| {
                     token_key(
-                        &text[t.span.range()],
+                        &text[t.span().range()],
                         c.options.ignore_case,
                         c.options.ignore_punctuation,
                     )

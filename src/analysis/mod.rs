@@ -167,16 +167,27 @@ pub fn analyse_builtin(left: &str, right: &str, comparison: &Comparison) -> Anal
 /// One token of a text, with what the analyses read.
 ///
 /// A 1 MiB text has 200,000 tokens, and every analysis keeps them all, but only a few thousand
-/// distinct keys: the token is 24 bytes, its keys shared with every token of the same key
-/// ([`Keys`], made once per side) and its place two `u32` (texts are far below 4 GiB).
+/// distinct keys: the token is 16 bytes, its keys and what kind of token it is shared with
+/// every token of the same key and kind ([`Keys`], made once per side), and its place two
+/// `u32` (texts are far below 4 GiB).
 #[derive(Debug, Clone, PartialEq)]
 struct Tok {
-    /// Its keys, shared.
+    /// Its keys and kind, shared.
     keys: Arc<Keys>,
     /// Where it is: its first byte and one past its last.
     start: u32,
     end: u32,
-    /// Whether it is a word or number (not punctuation).
+}
+
+/// A token's keys: its normalized key, case kept ([`crate::engine::token_key`]), then, when it
+/// has capitals, the key in lower case; and what kind of token has them (a word or not, initial
+/// or not), which the token would otherwise pad to 24 bytes with.
+#[derive(Debug, PartialEq)]
+struct Keys {
+    keys: SmolStr,
+    /// Where the key ends in `keys`.
+    key_end: u32,
+    /// Whether the token is a word or number (not punctuation).
     is_word: bool,
     /// Whether it is the first word of its sentence, or the first after an opening quote or a
     /// colon (where a capital says nothing about a name).
@@ -185,18 +196,10 @@ struct Tok {
     capitalised: bool,
 }
 
-/// A token's keys: its normalized key, case kept ([`crate::engine::token_key`]), then, when it
-/// has capitals, the key in lower case.
-#[derive(Debug, PartialEq)]
-struct Keys {
-    keys: SmolStr,
-    /// Where the key ends in `keys`.
-    key_end: u32,
-}
-
 impl Keys {
-    /// The keys of key `key`, whose lower case is `lower`.
-    fn new(key: &str, lower: &str) -> Self {
+    /// The keys of key `key`, whose lower case is `lower`, for a token that is a word or not
+    /// (`is_word`) and `initial` or not.
+    fn new(key: &str, lower: &str, is_word: bool, initial: bool) -> Self {
         let keys = if key == lower {
             SmolStr::from(key)
         } else {
@@ -205,6 +208,9 @@ impl Keys {
         Self {
             keys,
             key_end: key.len() as u32,
+            is_word,
+            initial,
+            capitalised: is_word && key.chars().next().is_some_and(char::is_uppercase),
         }
     }
 
@@ -230,20 +236,29 @@ impl Tok {
     /// A token whose key is `key` and lower-case key `lower`.
     #[cfg(test)]
     fn new(span: Span, key: &str, lower: &str, is_word: bool, initial: bool) -> Self {
-        Self::with_keys(span, Arc::new(Keys::new(key, lower)), is_word, initial)
+        Self::with_keys(span, Arc::new(Keys::new(key, lower, is_word, initial)))
     }
 
-    /// A token with the keys `keys`.
-    fn with_keys(span: Span, keys: Arc<Keys>, is_word: bool, initial: bool) -> Self {
-        let capitalised = is_word && keys.both().0.chars().next().is_some_and(char::is_uppercase);
+    /// A token with the keys (and kind) `keys`.
+    fn with_keys(span: Span, keys: Arc<Keys>) -> Self {
         Self {
             keys,
             start: span.start as u32,
             end: span.end as u32,
-            is_word,
-            initial,
-            capitalised,
         }
+    }
+
+    /// Whether it is a word or number (not punctuation).
+    #[inline]
+    fn is_word(&self) -> bool {
+        self.keys.is_word
+    }
+
+    /// Whether it is the first word of its sentence, or the first after an opening quote or a
+    /// colon (where a capital says nothing about a name).
+    #[inline]
+    fn initial(&self) -> bool {
+        self.keys.initial
     }
 
     /// Where it is.
@@ -273,7 +288,7 @@ impl Tok {
     /// Whether it is a word starting with a capital letter.
     #[inline]
     fn is_capitalised(&self) -> bool {
-        self.capitalised
+        self.keys.capitalised
     }
 }
 
@@ -306,7 +321,8 @@ impl<'a> SideTokens<'a> {
         // Keys are made in this buffer; each distinct one is made into `Keys` once, which
         // every token of that key shares.
         let mut key = String::new();
-        let mut known: FxHashMap<Box<str>, Arc<Keys>> = FxHashMap::default();
+        // By kind: punctuation, a word, an initial word ([`Keys::new`]).
+        let mut known: [FxHashMap<Box<str>, Arc<Keys>>; 3] = Default::default();
         // The first sentence of each distinct content, by its tokens and where it starts: a
         // repeat (a long text's boilerplate) is copied from it and moved to its place, as what
         // is read of a sentence depends on its content alone.
@@ -331,24 +347,30 @@ impl<'a> SideTokens<'a> {
             let mut opens = true;
             for t in &raw {
                 key.clear();
-                push_token_key(&text[t.span.range()], false, false, &mut key);
-                let initial = t.is_word && opens;
+                push_token_key(&text[t.span().range()], false, false, &mut key);
+                let initial = t.is_word() && opens;
                 // What opens a sentence: its start, a colon or quote, and a leading list
                 // marker ("b) However", "C. State", "7. Include"): the next word is initial.
-                opens = if t.is_word {
+                opens = if t.is_word() {
                     opens && is_enumerator(&key)
                 } else {
                     opens || matches!(key.as_str(), ":" | "\"" | "'")
                 };
+                let known = match (t.is_word(), initial) {
+                    (false, _) => &mut known[0],
+                    (true, false) => &mut known[1],
+                    (true, true) => &mut known[2],
+                };
                 let keys = match known.get(key.as_str()) {
                     Some(keys) => Arc::clone(keys),
                     None => {
-                        let keys = Arc::new(Keys::new(&key, &lower_case(&key)));
+                        let keys = Keys::new(&key, &lower_case(&key), t.is_word(), initial);
+                        let keys = Arc::new(keys);
                         known.insert(key.as_str().into(), Arc::clone(&keys));
                         keys
                     }
                 };
-                tokens.push(Tok::with_keys(t.span, keys, t.is_word, initial));
+                tokens.push(Tok::with_keys(t.span(), keys));
             }
             first_of.insert(content, (first..tokens.len(), sentence.content.start));
             ranges.push(first..tokens.len());
@@ -390,31 +412,28 @@ fn is_enumerator(word: &str) -> bool {
 fn split_colons(text: &str, tokens: &mut Vec<segment::Token>) {
     if !tokens
         .iter()
-        .any(|t| t.is_word && text[t.span.range()].contains(':'))
+        .any(|t| t.is_word() && text[t.span().range()].contains(':'))
     {
         return;
     }
     let mut out = Vec::with_capacity(tokens.len() + 2);
     for t in tokens.drain(..) {
-        let piece = &text[t.span.range()];
-        if !t.is_word || !piece.contains(':') {
+        let piece = &text[t.span().range()];
+        if !t.is_word() || !piece.contains(':') {
             out.push(t);
             continue;
         }
-        let mut at = t.span.start;
+        let mut at = t.span().start;
         for (n, part) in piece.split(':').enumerate() {
             if n > 0 {
-                out.push(segment::Token {
-                    span: Span::new(at, at + 1),
-                    is_word: false,
-                });
+                out.push(segment::Token::new(Span::new(at, at + 1), false));
                 at += 1;
             }
             if !part.is_empty() {
-                out.push(segment::Token {
-                    span: Span::new(at, at + part.len()),
-                    is_word: part.chars().any(char::is_alphanumeric),
-                });
+                out.push(segment::Token::new(
+                    Span::new(at, at + part.len()),
+                    part.chars().any(char::is_alphanumeric),
+                ));
                 at += part.len();
             }
         }

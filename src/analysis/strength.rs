@@ -212,8 +212,8 @@ fn words_of(form: &str) -> Vec<String> {
     let mut raw = Vec::new();
     crate::engine::segment::tokens(form, Span::new(0, form.len()), &mut raw);
     raw.iter()
-        .filter(|t| t.is_word)
-        .filter_map(|t| token_key(&form[t.span.range()], true, false))
+        .filter(|t| t.is_word())
+        .filter_map(|t| token_key(&form[t.span().range()], true, false))
         .collect()
 }
 
@@ -262,7 +262,7 @@ pub(super) fn strongest(
         else {
             continue;
         };
-        let words: Vec<&Tok> = tokens.iter().filter(|t| t.is_word).collect();
+        let words: Vec<&Tok> = tokens.iter().filter(|t| t.is_word()).collect();
         let lowers: Vec<&str> = words.iter().map(|t| t.lower()).collect();
         let mut i = 0;
         while i < words.len() {
@@ -271,7 +271,7 @@ pub(super) fn strongest(
                 continue;
             };
             let n = form.words.len();
-            let named = words[i].is_capitalised() && !words[i].initial;
+            let named = words[i].is_capitalised() && !words[i].initial();
             let blocked = i > 0 && NOT_AFTER.contains(&lowers[i - 1]);
             if !named && !blocked {
                 let found = Use {

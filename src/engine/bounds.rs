@@ -267,10 +267,10 @@ pub fn ascii_tokens(text: &str, span: Span, out: &mut Vec<Token>) {
         if piece == b"." && joined_dot(out, text, start) {
             continue;
         }
-        out.push(Token {
-            span: Span::new(start, span.start + end),
-            is_word: piece.iter().any(u8::is_ascii_alphanumeric),
-        });
+        out.push(Token::new(
+            Span::new(start, span.start + end),
+            piece.iter().any(u8::is_ascii_alphanumeric),
+        ));
     }
 }
 

@@ -76,6 +76,8 @@ pub use segment::{Sentence, Span};
 ///     .collect();
 /// assert_eq!(replaced, [("Doha", "Qatar")]);
 /// ```
+///
+/// Panics when a text is longer than 4 GiB ([`segment::MAX_TEXT_BYTES`]).
 pub fn compare(left: &str, right: &str, options: &Options) -> Comparison {
     Comparer::new(options).compare(left, right)
 }
@@ -345,6 +347,7 @@ fn compare_inner(
     cancel: &Cancel,
     prepared: Option<PreparedPair<'_>>,
 ) -> Result<Comparison, Cancelled> {
+    segment::assert_fits(left, right);
     let to_mirror = left > right;
     let source = Source {
         knowledge,

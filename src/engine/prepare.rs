@@ -121,7 +121,7 @@ impl Read {
         let at = self.tokens.len();
         self.tokens.extend_from_within(from.clone());
         for token in &mut self.tokens[at..] {
-            token.span = Span::new(token.span.start + shift, token.span.end + shift);
+            *token = token.shifted(shift);
         }
         let (key_start, key_end) = (self.key_start(from.start), self.key_start(from.end));
         let key_shift = self.keys.len() - key_start;
@@ -184,7 +184,7 @@ fn read_with(text: &str, options: &Options, matcher: Option<&Matcher>, reuse: bo
         let first = out.tokens.len();
         for token in &raw {
             if push_token_key(
-                &text[token.span.range()],
+                &text[token.span().range()],
                 false,
                 options.ignore_punctuation,
                 &mut out.keys,
@@ -288,7 +288,7 @@ pub fn prepare(
         }
         term_ids.clear();
         // At most one link term per word: sized once, not grown.
-        let words = read.tokens[bounds.clone()].iter().filter(|t| t.is_word);
+        let words = read.tokens[bounds.clone()].iter().filter(|t| t.is_word());
         let mut link_terms: Vec<(u32, u32, u32)> = Vec::with_capacity(words.count());
         let first = preparer.side.tokens.len();
         let mut i = bounds.start;
@@ -368,11 +368,11 @@ impl Preparer<'_> {
     ) -> usize {
         let (read, options) = (self.read, self.options);
         let run = &read.tokens[i..i + m.len];
-        let words = run.iter().filter(|t| t.is_word).count() as u32;
+        let words = run.iter().filter(|t| t.is_word()).count() as u32;
         let literal = (i..i + m.len)
             .map(|k| {
                 if options.mark_variants {
-                    let span = read.tokens[k].span;
+                    let span = read.tokens[k].span();
                     surface(&self.text[span.range()], options).into_owned()
                 } else {
                     self.fold(read.key(k))
@@ -394,8 +394,8 @@ impl Preparer<'_> {
                 terms.intern(&format!("={}", canonical.join(" ").to_lowercase()))
             });
             link_terms.push((
-                run[0].span.start as u32,
-                run[m.len - 1].span.end as u32,
+                run[0].span().start as u32,
+                run[m.len - 1].span().end as u32,
                 group_term,
             ));
             for (n, word) in canonical.iter().enumerate() {
@@ -408,10 +408,10 @@ impl Preparer<'_> {
             }
         }
         let side = &mut self.side;
-        side.tokens.push(Token {
-            span: Span::new(run[0].span.start, run[m.len - 1].span.end),
-            is_word: words > 0,
-        });
+        side.tokens.push(Token::new(
+            Span::new(run[0].span().start, run[m.len - 1].span().end),
+            words > 0,
+        ));
         side.keys.push(self.keys.intern(&key));
         side.literal.push(self.keys.intern(&literal));
         side.words.push(words);
@@ -434,7 +434,7 @@ impl Preparer<'_> {
             Cow::Borrowed(read.key(i))
         };
         let id = self.keys.intern(&key);
-        if token.is_word {
+        if token.is_word() {
             let term = match self.term_of_key.get(id as usize) {
                 Some(&term) if term != NO_TERM => term,
                 _ => {
@@ -447,10 +447,10 @@ impl Preparer<'_> {
                 }
             };
             term_ids.push(term);
-            link_terms.push((token.span.start as u32, token.span.end as u32, term));
+            link_terms.push((token.span().start as u32, token.span().end as u32, term));
         }
         let literal = if options.mark_variants {
-            let surface = surface(&self.text[token.span.range()], options);
+            let surface = surface(&self.text[token.span().range()], options);
             if surface == key {
                 id
             } else {
@@ -463,7 +463,7 @@ impl Preparer<'_> {
         side.tokens.push(token);
         side.keys.push(id);
         side.literal.push(literal);
-        side.words.push(u32::from(token.is_word));
+        side.words.push(u32::from(token.is_word()));
         1
     }
 }
@@ -499,7 +499,7 @@ impl Prepared {
         let at = self.tokens.len();
         self.tokens.extend_from_within(from.clone());
         for token in &mut self.tokens[at..] {
-            token.span = Span::new(token.span.start + shift, token.span.end + shift);
+            *token = token.shifted(shift);
         }
         self.keys.extend_from_within(from.clone());
         self.literal.extend_from_within(from.clone());

@@ -103,7 +103,8 @@ fn units(side: RowSide, tokens: &Range<usize>) -> Vec<Range<usize>> {
         // and "symmetry breaking" are the same two words.
         let joined = k > 0 && {
             let before = all[k - 1];
-            before.span.end == token.span.start && (is_hyphen(before.span) || is_hyphen(token.span))
+            before.span().end == token.span().start
+                && (is_hyphen(before.span()) || is_hyphen(token.span()))
         };
         match out.last_mut() {
             Some(unit) if joined => unit.end = k + 1,
@@ -245,7 +246,7 @@ fn boundary(side: &Prepared, tokens: &Range<usize>, span: Span, k: usize) -> usi
     } else if k >= tokens.len() {
         span.end
     } else {
-        side.tokens[tokens.start + k].span.start
+        side.tokens[tokens.start + k].span().start
     }
 }
 
@@ -291,7 +292,7 @@ fn weight(side: RowSide, tokens: &Range<usize>, units: &[Range<usize>]) -> Vec<u
     let all = &side.prepared.tokens[tokens.clone()];
     units
         .iter()
-        .map(|u| all[u.end - 1].span.end - all[u.start].span.start)
+        .map(|u| all[u.end - 1].span().end - all[u.start].span().start)
         .collect()
 }
 

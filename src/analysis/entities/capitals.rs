@@ -25,7 +25,7 @@ pub(super) fn is_headline(tokens: &[Tok]) -> bool {
     }
     let long: Vec<&Tok> = tokens
         .iter()
-        .filter(|t| t.is_word && t.key().chars().count() > 3)
+        .filter(|t| t.is_word() && t.key().chars().count() > 3)
         .collect();
     let capitalised = long.iter().filter(|t| t.is_capitalised()).count();
     long.len() >= 3 && capitalised * 3 >= long.len() * 2
@@ -34,7 +34,7 @@ pub(super) fn is_headline(tokens: &[Tok]) -> bool {
 /// Whether a sentence is mostly in capitals ("IN NO EVENT SHALL THE AUTHORS BE LIABLE"):
 /// its capitals say nothing of which words are names.
 pub(super) fn is_shouting(tokens: &[Tok]) -> bool {
-    let words = tokens.iter().filter(|t| t.is_word).count();
+    let words = tokens.iter().filter(|t| t.is_word()).count();
     let caps = tokens.iter().filter(|t| is_all_caps(t)).count();
     words >= 3 && caps * 2 > words
 }
@@ -63,10 +63,10 @@ impl<'a> Capitals<'a> {
             // text repeats its boilerplate (the counts are the same).
             for (tokens, head, times) in distinct_sentences(side, flags) {
                 for t in tokens {
-                    if !head && t.is_capitalised() && !t.initial {
+                    if !head && t.is_capitalised() && !t.initial() {
                         *capitalised.entry(possessive_stem(t.lower())).or_default() += times;
                     }
-                    if t.is_word && t.key() == t.lower() {
+                    if t.is_word() && t.key() == t.lower() {
                         *lower_case.entry(possessive_stem(t.lower())).or_default() += times;
                     }
                 }

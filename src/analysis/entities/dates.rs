@@ -28,7 +28,7 @@ pub(super) fn mentions(sentence: &SentenceTokens<'_>, used: &mut [bool]) -> Vec<
     let tokens = sentence.tokens;
     let mut found = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
-        if used.get(i).is_none_or(|&u| u) || !t.is_word {
+        if used.get(i).is_none_or(|&u| u) || !t.is_word() {
             continue;
         }
         let date = if t.is_capitalised() && WEEKDAYS.contains(&t.lower()) {
@@ -66,7 +66,7 @@ pub(super) fn mentions(sentence: &SentenceTokens<'_>, used: &mut [bool]) -> Vec<
         let key = if kind == EntityKind::Date {
             let words: Vec<&str> = covered
                 .iter()
-                .filter(|t| t.is_word)
+                .filter(|t| t.is_word())
                 .map(|t| t.lower())
                 .collect();
             Key::Date(words.join(" "))
@@ -84,7 +84,7 @@ pub(super) fn mentions(sentence: &SentenceTokens<'_>, used: &mut [bool]) -> Vec<
 /// A month name at `i` as a date, with its day and year, or `None` when it is not a date.
 fn month_date(tokens: &[Tok], used: &[bool], i: usize) -> Option<Range<usize>> {
     let free = |k: usize| k < tokens.len() && !used[k];
-    let word = |k: usize| free(k) && tokens[k].is_word;
+    let word = |k: usize| free(k) && tokens[k].is_word();
     let mut start = i;
     let mut end = i + 1;
     let mut dated = false;
@@ -119,9 +119,9 @@ fn month_date(tokens: &[Tok], used: &[bool], i: usize) -> Option<Range<usize>> {
         end += 3;
         dated = true;
     }
-    let led = i > 0 && tokens[i - 1].is_word && DATE_LEADS.contains(&tokens[i - 1].lower());
+    let led = i > 0 && tokens[i - 1].is_word() && DATE_LEADS.contains(&tokens[i - 1].lower());
     // "May" at a sentence start is the verb unless a day or a year says otherwise.
-    let ambiguous = tokens[i].lower() == "may" && tokens[i].initial;
+    let ambiguous = tokens[i].lower() == "may" && tokens[i].initial();
     (dated || (led && !ambiguous)).then_some(start..end)
 }
 

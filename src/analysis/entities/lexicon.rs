@@ -169,7 +169,7 @@ pub(super) fn possessive_len(lower: &str, text: &str) -> usize {
 /// A word of two or more letters, none of them lower case ("BLA", "NOTICE").
 pub(super) fn is_all_caps(t: &Tok) -> bool {
     // Most words have a lower-case letter near their start: asked first, it settles them.
-    t.is_word && !t.key().chars().any(char::is_lowercase) && t.key().chars().nth(1).is_some()
+    t.is_word() && !t.key().chars().any(char::is_lowercase) && t.key().chars().nth(1).is_some()
 }
 
 /// Whether two tokens touch (no space between them).

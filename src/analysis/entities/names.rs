@@ -92,7 +92,7 @@ fn joins(tokens: &[Tok], k: usize) -> bool {
     let prev = k.checked_sub(1).and_then(|p| tokens.get(p));
     let next = tokens.get(k + 1);
     let touches_both = prev.is_some_and(|p| touching(p, t)) && next.is_some_and(|n| touching(t, n));
-    if !t.is_word {
+    if !t.is_word() {
         // A hyphen inside a name; the dot of an initial ("Gregory D. LoGerfo").
         return (t.key() == "-" && touches_both)
             || (t.key() == "."
@@ -128,17 +128,17 @@ fn clean_run(
             return false;
         }
         // A list marker opening the sentence ("G. Preserve the network location").
-        let marker = t.initial
+        let marker = t.initial()
             && t.key().chars().count() == 1
             && tokens
                 .get(k + 1)
                 .is_some_and(|n| matches!(n.key(), "." | ")"))
-            && tokens.get(k + 2).is_some_and(|n| n.initial);
+            && tokens.get(k + 2).is_some_and(|n| n.initial());
         if first && marker {
             return false;
         }
         let all_caps = is_all_caps(t);
-        if headline || (first && t.initial) || all_caps {
+        if headline || (first && t.initial()) || all_caps {
             // A title keeps its place in a headline too ("Japan-UK Prime Ministers' Informal
             // Talks"): dropped, it would leave "Prime" alone, read as a name.
             return capitals.looks_like_name(t, headline)

@@ -132,12 +132,12 @@ pub(super) fn find_in(tokens: &[Tok]) -> Vec<Found> {
 /// The next word token at or after `i` (skipping nothing but hyphens), and its index.
 fn word_at(tokens: &[Tok], i: usize) -> Option<(usize, &Tok)> {
     let t = tokens.get(i)?;
-    if t.is_word {
+    if t.is_word() {
         return Some((i, t));
     }
     if t.key() == "-" {
         let next = tokens.get(i + 1)?;
-        return next.is_word.then_some((i + 1, next));
+        return next.is_word().then_some((i + 1, next));
     }
     None
 }
@@ -179,14 +179,14 @@ fn figure_at(tokens: &[Tok], i: usize) -> Option<(Found, usize)> {
     if !digit && !t.is_capitalised() && currency_code(t).is_none() {
         return None;
     }
-    if t.is_word
+    if t.is_word()
         && t.is_capitalised()
         && let Some(month) = month_of(t.lower())
     {
         return month_date_at(tokens, i, month);
     }
     let (mut currency, at) = currency_before(tokens, i);
-    let number = tokens.get(at).filter(|n| n.is_word)?;
+    let number = tokens.get(at).filter(|n| n.is_word())?;
     if currency.is_none()
         && let Some(time) = time_at(tokens, at, number)
     {
@@ -197,7 +197,7 @@ fn figure_at(tokens: &[Tok], i: usize) -> Option<(Found, usize)> {
     let mut end = at;
     // A list marker opening a sentence ("1.", "2)" or "(3)") is no figure.
     // `tokens` are one sentence's: "(" as its first token opens a marker.
-    let opens = number.initial || (at == 1 && tokens.first().is_some_and(|p| p.key() == "("));
+    let opens = number.initial() || (at == 1 && tokens.first().is_some_and(|p| p.key() == "("));
     if currency.is_none()
         && opens
         && tokens
@@ -254,7 +254,7 @@ fn in_name(tokens: &[Tok], start: usize, end: usize) -> bool {
     let hyphenated = match (before(2), before(1), number) {
         (Some(word), Some(hyphen), Some(n)) => {
             hyphen.key() == "-"
-                && word.is_word
+                && word.is_word()
                 && !word.key().starts_with(|c: char| c.is_ascii_digit())
                 && touching(word, hyphen)
                 && touching(hyphen, n)
@@ -262,13 +262,13 @@ fn in_name(tokens: &[Tok], start: usize, end: usize) -> bool {
         _ => false,
     };
     let after_acronym = before(1).is_some_and(|w| {
-        w.is_word
+        w.is_word()
             && w.key().chars().count() >= 2
             && w.key().chars().all(|c| c.is_uppercase())
             && currency_code(w).is_none()
     });
     let before_name = tokens.get(end + 1).is_some_and(|w| {
-        w.is_word && w.is_capitalised() && !w.initial && month_of(w.lower()).is_none()
+        w.is_word() && w.is_capitalised() && !w.initial() && month_of(w.lower()).is_none()
     });
     // An enumeration inside a sentence: "(1) … (2) …".
     let enumerated = start == end
@@ -311,7 +311,7 @@ fn month_date_at(tokens: &[Tok], i: usize, month: usize) -> Option<(Found, usize
     // ", 2025" after the day.
     let comma = tokens.get(n + 1).is_some_and(|c| c.key() == ",");
     let at = if comma { n + 2 } else { n + 1 };
-    if let Some(year) = tokens.get(at).filter(|y| y.is_word)
+    if let Some(year) = tokens.get(at).filter(|y| y.is_word())
         && let Some((y, _)) = parse_number(year.key())
         && is_year(y, year.key())
     {
@@ -329,7 +329,7 @@ fn range_end(tokens: &[Tok], n: usize, first: f64) -> Option<(u32, usize)> {
     if !matches!(joint.key(), "to" | "-" | "–" | "—") {
         return None;
     }
-    let last = tokens.get(n + 2).filter(|t| t.is_word)?;
+    let last = tokens.get(n + 2).filter(|t| t.is_word())?;
     let (value, scale) = parse_number(last.key())?;
     let day = scale.is_none() && value.fract() == 0.0 && value > first && value <= 31.0;
     day.then_some((value as u32, n + 2))
@@ -345,12 +345,12 @@ fn currency_before(tokens: &[Tok], i: usize) -> (Option<&'static str>, usize) {
     let mut at = i + 1;
     // "Rs." and "US $".
     while tokens.get(at).is_some_and(|n| {
-        !n.is_word && n.key() != "-" && currency_code(n).is_none() && n.key() == "."
+        !n.is_word() && n.key() != "-" && currency_code(n).is_none() && n.key() == "."
     }) {
         at += 1;
     }
     if let Some(n) = tokens.get(at)
-        && !n.is_word
+        && !n.is_word()
         && let Some(code) = currency_code(n)
     {
         currency = code;
@@ -363,7 +363,7 @@ fn currency_before(tokens: &[Tok], i: usize) -> (Option<&'static str>, usize) {
 fn time_at(tokens: &[Tok], at: usize, number: &Tok) -> Option<(Found, usize)> {
     let (hours, minutes) = number.key().split_once(':').or_else(|| {
         tokens.get(at + 1).filter(|c| c.key() == ":")?;
-        let minutes = tokens.get(at + 2).filter(|m| m.is_word)?;
+        let minutes = tokens.get(at + 2).filter(|m| m.is_word())?;
         Some((number.key(), minutes.key()))
     })?;
     let digits = hours
@@ -410,7 +410,7 @@ enum HalfOfDay {
 /// "a.m." or "p.m." (also "am", "PM", "a.m" with its closing dot apart) at token `at`: which,
 /// and its last token.
 fn half_of_day(tokens: &[Tok], at: usize) -> Option<(HalfOfDay, usize)> {
-    let word = tokens.get(at).filter(|t| t.is_word)?;
+    let word = tokens.get(at).filter(|t| t.is_word())?;
     let letters: String = word.lower().chars().filter(|c| *c != '.').collect();
     let half = match letters.as_str() {
         "am" => HalfOfDay::Morning,
@@ -436,11 +436,11 @@ fn day_date_at(tokens: &[Tok], at: usize, value: f64) -> Option<(Found, usize)> 
         Some((last, end)) => (format!("{}–{last}", value as u32), end),
         None => ((value as u32).to_string(), at),
     };
-    let month_tok = tokens.get(m + 1).filter(|m| m.is_word)?;
+    let month_tok = tokens.get(m + 1).filter(|m| m.is_word())?;
     let month = month_of(month_tok.lower())?;
     let mut last = m + 1;
     let mut date = format!("{days} {}", month_name(month));
-    if let Some(year) = tokens.get(m + 2).filter(|y| y.is_word)
+    if let Some(year) = tokens.get(m + 2).filter(|y| y.is_word())
         && let Some((y, _)) = parse_number(year.key())
         && is_year(y, year.key())
     {
@@ -498,7 +498,8 @@ fn currency_code(t: &Tok) -> Option<&'static str> {
     }
     let lower = t.lower();
     // A code is written in capitals ("GBP"), a symbol is not a word.
-    if t.is_word && !(t.key().chars().all(|c| c.is_uppercase()) || lower == "rs" || lower == "us") {
+    if t.is_word() && !(t.key().chars().all(|c| c.is_uppercase()) || lower == "rs" || lower == "us")
+    {
         return None;
     }
     CURRENCIES

@@ -116,8 +116,8 @@ pub(super) fn find(sides: &[SideTokens<'_>; 2]) -> Vec<Phrase> {
             .iter()
             .filter_map(|range| {
                 let words = tokens.tokens.get(range.clone())?;
-                let first = words.iter().find(|t| t.is_word)?;
-                let last = words.iter().rev().find(|t| t.is_word)?;
+                let first = words.iter().find(|t| t.is_word())?;
+                let last = words.iter().rev().find(|t| t.is_word())?;
                 Some(Span::new(first.span().start, last.span().end))
             })
             .collect()
@@ -230,7 +230,7 @@ fn find_counted<'s>(
 fn shared_phrases(sides: &[SideTokens<'_>], symbols: &Symbols, min_sides: usize) -> Vec<Shared> {
     let with_words = sides
         .iter()
-        .filter(|side| side.tokens.iter().any(|t| t.is_word));
+        .filter(|side| side.tokens.iter().any(|t| t.is_word()));
     if with_words.count() < min_sides {
         return Vec::new();
     }
@@ -296,7 +296,7 @@ impl Symbols {
             starts.push(sequence.len() as u32);
             for range in &side.sentences {
                 for t in &side.tokens[range.clone()] {
-                    if !t.is_word {
+                    if !t.is_word() {
                         continue;
                     }
                     let next = vocabulary.len() as u32;
@@ -374,7 +374,7 @@ fn word_tokens<'s>(side: &'s SideTokens<'_>) -> impl Iterator<Item = usize> + 's
     side.tokens
         .iter()
         .enumerate()
-        .filter(|(_, t)| t.is_word)
+        .filter(|(_, t)| t.is_word())
         .map(|(i, _)| i)
 }
 

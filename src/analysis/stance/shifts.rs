@@ -48,7 +48,7 @@ pub(super) fn stance_hits(words: &Words<'_>, lexicon: &StrengthLexicon, kinds: &
                 let named = words
                     .words
                     .get(i)
-                    .is_some_and(|t| t.is_capitalised() && !t.initial);
+                    .is_some_and(|t| t.is_capitalised() && !t.initial());
                 if !denied && !noun && !named {
                     hits.push(Hit {
                         kind,

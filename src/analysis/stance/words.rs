@@ -59,7 +59,7 @@ const CLAUSE_WORDS: &[&str] = &[
 /// The words of a sentence's tokens, and each in lower case ("US" in capitals is the
 /// country, never the pronoun "us" of the lexicon's forms).
 fn words_of(tokens: &[Tok]) -> (Vec<&Tok>, Vec<&str>) {
-    let words: Vec<&Tok> = tokens.iter().filter(|t| t.is_word).collect();
+    let words: Vec<&Tok> = tokens.iter().filter(|t| t.is_word()).collect();
     let lowers: Vec<&str> = words
         .iter()
         .map(|t| if t.key() == "US" { "u.s." } else { t.lower() })
@@ -129,8 +129,8 @@ impl<'s> Words<'s> {
             .rev()
             .find(|t| !matches!(t.key(), "\"" | "'" | ")" | "”" | "’"))
             .is_some_and(|t| {
-                !t.is_word && matches!(t.key(), "." | "!" | "?" | ":" | ";")
-                    || t.is_word && t.key().ends_with('.')
+                !t.is_word() && matches!(t.key(), "." | "!" | "?" | ":" | ";")
+                    || t.is_word() && t.key().ends_with('.')
             });
         let (words, lowers) = words_of(tokens);
         let mut hits = Vec::new();

@@ -38,8 +38,8 @@ impl Collation {
                 let mut words = Vec::with_capacity(tokens.len());
                 for token in &tokens {
                     let key = token
-                        .is_word
-                        .then(|| word_key(&text[token.span.range()], &stemmer))
+                        .is_word()
+                        .then(|| word_key(&text[token.span().range()], &stemmer))
                         .flatten();
                     if let Some(key) = &key {
                         let list = owners.entry(key.clone()).or_default();
@@ -47,7 +47,7 @@ impl Collation {
                             list.push(document);
                         }
                     }
-                    words.push((token.span, key));
+                    words.push((token.span(), key));
                 }
                 keyed.push((document, index, words));
             }

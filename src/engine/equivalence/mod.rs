@@ -241,14 +241,14 @@ impl Equivalences {
             keys.clear();
             keys.extend(
                 raw.iter()
-                    .map(|t| token_key(&text[t.span.range()], false, false).unwrap_or_default()),
+                    .map(|t| token_key(&text[t.span().range()], false, false).unwrap_or_default()),
             );
             let lowers = lowered(&keys);
             let mut i = 0;
             while i < raw.len() {
                 match matcher.longest_at(&keys, &lowers, i) {
                     Some(m) => {
-                        let last = raw[i + m.len - 1].span;
+                        let last = raw[i + m.len - 1].span();
                         // The possessive's length comes from the text, whichever apostrophe
                         // it has (the matcher saw it folded).
                         let end = if m.possessive {
@@ -263,7 +263,7 @@ impl Equivalences {
                             last.end
                         };
                         out.push(Found {
-                            span: Span::new(raw[i].span.start, end),
+                            span: Span::new(raw[i].span().start, end),
                             group: m.group,
                             possessive: m.possessive,
                         });
@@ -282,7 +282,7 @@ pub(crate) fn form_keys(form: &str, ignore_punctuation: bool) -> Vec<String> {
     let mut raw = Vec::new();
     segment::tokens(form, Span::new(0, form.len()), &mut raw);
     raw.iter()
-        .filter_map(|t| token_key(&form[t.span.range()], false, ignore_punctuation))
+        .filter_map(|t| token_key(&form[t.span().range()], false, ignore_punctuation))
         .collect()
 }
 

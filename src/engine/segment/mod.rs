@@ -467,10 +467,12 @@ fn continues_after(prev: &str, next: &str) -> bool {
 
 /// Joins a full stop at `start` to an abbreviation right before it ("U.S" + "."): whether it did.
 pub(crate) fn joined_dot(out: &mut [Token], text: &str, start: usize) -> bool {
-    let joins = out.last_mut().filter(|p| p.span.end == start && p.is_word);
-    let joins = joins.filter(|p| text.get(p.span.range()).is_some_and(is_dotted));
+    let joins = out
+        .last_mut()
+        .filter(|p| p.span().end == start && p.is_word());
+    let joins = joins.filter(|p| text.get(p.span().range()).is_some_and(is_dotted));
     if let Some(prev) = joins {
-        prev.span.end = start + 1;
+        *prev = Token::new(Span::new(prev.span().start, start + 1), true);
         return true;
     }
     false
@@ -495,12 +497,64 @@ pub(crate) fn is_dotted(word: &str) -> bool {
 }
 
 /// A word token of a sentence: a word, a number or a punctuation mark (never whitespace).
+///
+/// Its place is two `u32` (12 bytes a token, not 24): a 1 MiB text has 200,000 tokens, and a
+/// comparison holds both sides' until its rows are built. Every place fits for a text of at
+/// most [`MAX_TEXT_BYTES`]: the loaders refuse files over 64 MiB, and the engine's entry
+/// refuses a longer text given to it directly (an assertion, not wrapped places).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
-    /// Where the token is in the text.
-    pub span: Span,
+    start: u32,
+    end: u32,
+    is_word: bool,
+}
+
+/// The longest text whose tokens can be made: their places are `u32`.
+pub const MAX_TEXT_BYTES: usize = u32::MAX as usize;
+
+/// Refuses texts longer than [`MAX_TEXT_BYTES`]: past 4 GiB a token's place would wrap and the
+/// result would not account for the texts. The loaders refuse files over 64 MiB, so no input
+/// of the app or the CLI gets here; a caller of the library that does is told, not given a
+/// wrong result.
+pub(crate) fn assert_fits(left: &str, right: &str) {
+    assert!(
+        left.len() <= MAX_TEXT_BYTES && right.len() <= MAX_TEXT_BYTES,
+        "the engine compares texts of at most 4 GiB each"
+    );
+}
+
+impl Token {
+    /// A token at `span` of a text of at most [`MAX_TEXT_BYTES`].
+    #[inline]
+    pub fn new(span: Span, is_word: bool) -> Self {
+        Self {
+            start: span.start as u32,
+            end: span.end as u32,
+            is_word,
+        }
+    }
+
+    /// The same token `shift` bytes further on (a repeated sentence's, from its first's).
+    #[inline]
+    pub fn shifted(self, shift: usize) -> Self {
+        let span = self.span();
+        Self::new(
+            Span::new(span.start + shift, span.end + shift),
+            self.is_word(),
+        )
+    }
+
     /// Whether it has a letter or digit (a word or number rather than punctuation).
-    pub is_word: bool,
+    #[inline]
+    pub fn is_word(&self) -> bool {
+        self.is_word
+    }
+
+    /// Where the token is in the text.
+    #[inline]
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
 }
 
 /// Word tokens of `text[span]`, in order, by UAX #29 word boundaries; a dotted abbreviation
@@ -526,10 +580,7 @@ pub(crate) fn piece_tokens(text: &str, span: Span, out: &mut Vec<Token>) {
             continue;
         }
         let is_word = piece.chars().any(char::is_alphanumeric);
-        out.push(Token {
-            span: Span::new(start, start + piece.len()),
-            is_word,
-        });
+        out.push(Token::new(Span::new(start, start + piece.len()), is_word));
     }
 }
 

@@ -148,7 +148,7 @@ fn dotted_tokens_keep_their_dot() {
     let text = "the U.S.-Pakistan talks, e.g. now";
     let mut out = Vec::new();
     tokens(text, Span::new(0, text.len()), &mut out);
-    let words: Vec<&str> = out.iter().map(|t| &text[t.span.range()]).collect();
+    let words: Vec<&str> = out.iter().map(|t| &text[t.span().range()]).collect();
     assert_eq!(
         words,
         ["the", "U.S.", "-", "Pakistan", "talks", ",", "e.g.", "now"]
