@@ -71,7 +71,11 @@ pub fn brief_ui(
         .to_owned(),
         selected: false,
     });
-    let clicked = brief_list_ui(ui, "parallax-collation-insights-brief", 200.0, entries);
+    // Up to nearly half the panel, as a pair's brief (200 points showed two lines and a half of
+    // a collation's brief, whose lines quote two statements each); the similarity table and
+    // the presence grid below scroll on their own.
+    let height = (ui.available_height() * 0.45).clamp(160.0, 380.0);
+    let clicked = brief_list_ui(ui, "parallax-collation-insights-brief", height, entries);
     if let Some(line) = clicked.and_then(|i| insights.brief.get(i))
         && !line.points.is_empty()
     {
