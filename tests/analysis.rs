@@ -395,6 +395,18 @@ mod stance {
         assert_eq!(actor(&a, 0, condolences), Actor::Counterpart);
         let between = sentence(&c, FO, 0, "between Pakistan and the US");
         assert_eq!(actor(&a, 0, between), Actor::Joint);
+        // The dialogue itself: the two delegations on the FO's side, "our shared resolve" on
+        // the embassy's; the shift quotes both, not a dash for the embassy's.
+        let delegations = sentence(&c, FO, 0, "the two delegations underscored");
+        let resolve = sentence(&c, EMBASSY, 1, "advancing our shared resolve");
+        let shift = a
+            .shifts
+            .iter()
+            .find(|s| s.left == delegations && s.right == resolve)
+            .unwrap_or_else(|| panic!("no shift on the dialogue in {:#?}", a.shifts));
+        assert_eq!(shift.kind, ShiftKind::Attribution);
+        assert_eq!(shift.left_words, "the two delegations");
+        assert_eq!(shift.right_words, "our");
     }
 
     #[test]

@@ -299,6 +299,22 @@ pub(super) fn is_object(words: &Words<'_>, start: usize) -> bool {
     false
 }
 
+/// Bodies of people or states a joint subject may count ("the two delegations", "both
+/// governments").
+const COLLECTIVES: &[&str] = &[
+    "delegations",
+    "governments",
+    "countries",
+    "nations",
+    "parties",
+    "teams",
+    "sides",
+    "leaders",
+    "ministers",
+    "counterparts",
+    "officials",
+];
+
 /// The actor mentions of a sentence, in order.
 pub(super) fn mentions(
     words: &Words<'_>,
@@ -319,8 +335,17 @@ pub(super) fn mentions(
         if let Some(hit) = words.starting(i) {
             let kind = Some(hit.kind);
             let after = if kind == kinds.joint {
-                reader.push(&mut out, Actor::Joint, hit.start, hit.end, false);
-                Some(hit.end)
+                // "the two" / "both" with the body it counts ("the two delegations"): the
+                // words a stance shift quotes.
+                let end = hit.end
+                    + usize::from(
+                        words
+                            .lowers
+                            .get(hit.end)
+                            .is_some_and(|w| COLLECTIVES.contains(w)),
+                    );
+                reader.push(&mut out, Actor::Joint, hit.start, end, false);
+                Some(end)
             } else if kind == kinds.own {
                 reader.own_mention(&mut out, hit);
                 Some(hit.end)
@@ -508,15 +533,16 @@ pub(super) fn credit(
     let all = mentions(words, own, other, previous, kinds);
     let found: Vec<Mention> = all.iter().copied().filter(|m| !m.object).collect();
     let Some(first) = found.first().copied() else {
-        // "US" in capitals is read as "u.s.", the country (`Words::of`): "us" is the pronoun.
+        // "US" in capitals is read as "u.s.", the country (`Words::of`): "us" is the pronoun,
+        // and the words that credit the sentence to its issuer ("advancing our shared resolve":
+        // a stance shift quotes them, not a dash).
         let ours = words
             .lowers
             .iter()
-            .any(|w| matches!(*w, "our" | "us" | "we"));
-        return if ours {
-            (Actor::Issuer, Span::new(0, 0))
-        } else {
-            (Actor::Other, Span::new(0, 0))
+            .position(|w| matches!(*w, "our" | "us" | "we"));
+        return match ours {
+            Some(k) => (Actor::Issuer, words.span(k, k + 1)),
+            None => (Actor::Other, Span::new(0, 0)),
         };
     };
     let span_of = |m: &Mention| words.span(m.start, m.end);
