@@ -239,8 +239,9 @@ fn only_one(inputs: &Inputs<'_>, lines: &mut Vec<CollationBriefLine>) {
         } else {
             String::new()
         };
+        let verb = if points.len() == 1 { "credits" } else { "credit" };
         let text = format!(
-            "Only {} reports {} that credit someone{all}, such as “{}”",
+            "Only {} reports {} that {verb} someone{all}, such as “{}”",
             label(d),
             count(points.len(), "point", "points"),
             quote(content(inputs, d, example))
