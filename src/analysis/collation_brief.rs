@@ -239,7 +239,11 @@ fn only_one(inputs: &Inputs<'_>, lines: &mut Vec<CollationBriefLine>) {
         } else {
             String::new()
         };
-        let verb = if points.len() == 1 { "credits" } else { "credit" };
+        let verb = if points.len() == 1 {
+            "credits"
+        } else {
+            "credit"
+        };
         let text = format!(
             "Only {} reports {} that {verb} someone{all}, such as “{}”",
             label(d),
