@@ -3,7 +3,7 @@
 
 use super::super::entities::{MONTHS, WEEKDAYS};
 use super::super::{SideTokens, StrengthLexicon};
-use super::issuer::{country_named, finite_before, official_text, paired_title};
+use super::issuer::{closing_speaker, country_named, finite_before, official_text, paired_title};
 use super::words::{Hit, Kinds, Words};
 use super::{Actor, Attribution, Issuer};
 use crate::engine::segment::Span;
@@ -531,6 +531,9 @@ pub(super) fn credit(
         return (Actor::Other, Span::new(0, 0));
     }
     let all = mentions(words, own, other, previous, kinds);
+    if let Some(speaker) = closing_speaker(words, &all) {
+        return (speaker.actor, words.span(speaker.start, speaker.end));
+    }
     let found: Vec<Mention> = all.iter().copied().filter(|m| !m.object).collect();
     let Some(first) = found.first().copied() else {
         // "US" in capitals is read as "u.s.", the country (`Words::of`): "us" is the pronoun,

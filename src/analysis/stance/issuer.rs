@@ -1,9 +1,10 @@
 //! How a statement names who issued it: the official an opener names, cut to the words that
-//! name them, and the two parties of a statement with no opener.
+//! name them, the two parties of a statement with no opener, and the speaker of a closing
+//! reporting clause.
 
 use super::super::entities::WEEKDAYS;
 use super::super::{SideTokens, Tok};
-use super::attribution::starts_mention;
+use super::attribution::{Mention, starts_mention};
 use super::words::{Kinds, Words};
 use crate::engine::segment::Span;
 
@@ -176,5 +177,26 @@ pub(super) fn finite_before(words: &Words<'_>, verb: usize) -> bool {
             words.lowers.get(k),
             Some(&("was" | "were" | "is" | "are" | "has" | "have" | "had" | "been"))
         )
+    })
+}
+
+/// Verbs of a closing reporting clause ("…, said Wang.", "…, he added.").
+const REPORTING: &[&str] = &["said", "added", "stated", "noted", "stressed", "underlined"];
+
+/// The speaker of a closing reporting clause, when it is one party: a news report's "…, the
+/// leaders of China and Pakistan communicated in depth …, said Wang." is Wang's account,
+/// credited to his side whatever it says of both. The clause is the last words: the verb
+/// then the speaker ("said Wang"), or the speaker then the verb ("he said"), in a sentence
+/// long enough to report something.
+pub(super) fn closing_speaker(words: &Words<'_>, all: &[Mention]) -> Option<Mention> {
+    let n = words.lowers.len();
+    if n < 8 {
+        return None;
+    }
+    let reporting = |k: usize| words.lowers.get(k).is_some_and(|w| REPORTING.contains(w));
+    all.iter().copied().find(|m| {
+        let after_verb = m.end == n && m.start >= 1 && reporting(m.start - 1);
+        let before_verb = m.end + 1 == n && reporting(n - 1);
+        (after_verb || before_verb) && m.end - m.start <= 6 && m.actor.is_one_party()
     })
 }

@@ -351,3 +351,28 @@ fn an_official_is_named_by_a_designation_not_by_a_clause() {
         "H.E. Mr. Jens Stoltenberg, Secretary General of the North Atlantic Treaty Organization (NATO)"
     );
 }
+
+#[test]
+fn a_closing_reporting_clause_credits_its_speaker() {
+    // A news agency's account of a call: what "said Wang" closes is Wang's account, though
+    // it speaks of both leaders; "he said" after the other minister's words is his.
+    let text = "BEIJING, March 8 (Xinhua) -- Chinese Foreign Minister Wang Yi on Tuesday held a \
+                phone conversation with Pakistani Foreign Minister Shah Mahmood Qureshi. During \
+                the visit in February, the leaders of China and Pakistan communicated in depth \
+                on strategic issues, said Wang. For his part, Qureshi congratulated China on \
+                the Games. The Pakistani side stands ready to work with China on the \
+                consensus of the two countries, he said. The two sides exchanged views on the \
+                situation in Ukraine.\n";
+    let c = compare(text, text, &Options::default());
+    let attribution = super::attribution(&SideTokens::new(text, &c.left_sentences));
+    assert_eq!(
+        attribution.actors,
+        [
+            Actor::Joint,
+            Actor::Issuer,
+            Actor::Counterpart,
+            Actor::Counterpart,
+            Actor::Joint
+        ]
+    );
+}
