@@ -594,6 +594,24 @@ mod brief_and_figures {
 
     use super::super::common::{EMBASSY, FO, analysed};
 
+    /// A readout that calls its own leader "the Prime Minister" leaves no name out: the other
+    /// side's "the Rt Hon Rishi Sunak MP, Prime Minister of the United Kingdom of Great
+    /// Britain and Northern Ireland" is no name only it gives; what it alone raises is.
+    #[test]
+    fn a_leader_called_by_title_is_no_name_the_other_side_alone_gives() {
+        let left = "The Prime Minister met Japanese Prime Minister Fumio Kishida today.                     The Prime Minister welcomed the progress on trade.\n";
+        let right = "Prime Minister Kishida held a meeting with the Rt Hon Rishi Sunak MP, Prime                      Minister of the United Kingdom of Great Britain and Northern Ireland. Prime                      Minister Sunak welcomed the progress on trade. Prime Minister Kishida                      raised the situation in Myanmar and Taiwan.\n";
+        let (_, a) = analysed(left, right, &Options::default());
+        let names = a
+            .brief
+            .iter()
+            .find(|l| l.topic == BriefTopic::Names && l.text.contains("right gives"))
+            .unwrap_or_else(|| panic!("{:#?}", a.brief));
+        assert!(names.text.contains("Myanmar"), "{}", names.text);
+        assert!(!names.text.contains("Sunak"), "{}", names.text);
+        assert!(!names.text.contains("Northern Ireland"), "{}", names.text);
+    }
+
     /// The samples' brief says the FO credits to both sides what the embassy credits to
     /// itself, and links the row of the embassy's "We remain committed".
     #[test]

@@ -16,6 +16,8 @@ use super::figures::{FigureKind, FigurePresence, FiguresCompared};
 use super::stance::{Actor, Attribution, Shift, ShiftKind};
 use crate::engine::{Comparison, RowKind, Sentence};
 
+mod names;
+
 /// The most lines a brief has.
 pub const MAX_LINES: usize = 8;
 
@@ -274,58 +276,6 @@ impl Brief<'_> {
             );
             lines.push(line(BriefTopic::OnlyOneSide, text, rows));
         }
-    }
-
-    /// Names only one side gives (people, organisations, places, events; not titles): what
-    /// an analyst looks for first in two accounts of one meeting, most named first.
-    fn names_one_side(&self, lines: &mut Vec<BriefLine>) {
-        for (presence, side, side_name) in [
-            (Presence::LeftOnly, 0, "left"),
-            (Presence::RightOnly, 1, "right"),
-        ] {
-            let mut names: Vec<&Entity> = self
-                .inputs
-                .entities
-                .iter()
-                .filter(|e| e.kind == EntityKind::Name && e.presence() == presence)
-                .filter(|e| !self.common_noun(e))
-                .collect();
-            if names.is_empty() {
-                continue;
-            }
-            names.sort_by_key(|e| std::cmp::Reverse(e.left + e.right));
-            let mut shown: Vec<String> = names
-                .iter()
-                .take(5)
-                .map(|e| as_written(&e.text, &e.forms))
-                .collect();
-            if names.len() > shown.len() {
-                shown.push(format!("{} more", names.len() - shown.len()));
-            }
-            let sentences = self.sentences(side);
-            let rows = names
-                .iter()
-                .flat_map(|e| {
-                    if side == 0 {
-                        &e.left_spans
-                    } else {
-                        &e.right_spans
-                    }
-                })
-                .filter_map(|span| {
-                    let sentence = sentences.partition_point(|s| s.span.end <= span.start);
-                    self.row_of(side, sentence)
-                })
-                .collect();
-            let text = format!("Names only the {side_name} gives: {}", shown.join(", "));
-            lines.push(line(BriefTopic::Names, text, rows));
-        }
-    }
-
-    /// Whether a one-word name is a common noun capitalised ("Dialogue", "Government"): one
-    /// of the texts writes it in lower case too.
-    fn common_noun(&self, entity: &Entity) -> bool {
-        common_noun(&entity.forms, entity.written_in_lower_case)
     }
 
     /// 3. Stronger wording, then 4. qualifications, per side.
