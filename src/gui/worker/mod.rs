@@ -97,13 +97,24 @@ struct Reply {
     sender: Sender<JobResult>,
     repaint: Option<egui::Context>,
     outstanding: Arc<AtomicUsize>,
+    /// Results sent and not yet polled ([`awaited`] ones): counted before the job ends, so
+    /// that a job that finishes between two frames leaves the window busy until its result is
+    /// taken in (else a search done in a frame's gap read as idle, its status left at
+    /// "searching…" for a test that looked then).
+    unread: Arc<AtomicUsize>,
 }
 
 impl Reply {
     /// Sends a result of a job that is finished.
     fn send(&self, result: JobResult) {
+        let counted = awaited(&result);
+        if counted {
+            self.unread.fetch_add(1, Ordering::SeqCst);
+        }
         // The app may be gone (window closed): nothing to report to then.
-        let _ = self.sender.send(result);
+        if self.sender.send(result).is_err() && counted {
+            self.unread.fetch_sub(1, Ordering::SeqCst);
+        }
         self.wake();
     }
 
@@ -118,6 +129,12 @@ impl Reply {
             ctx.request_repaint();
         }
     }
+}
+
+/// Whether a result is one the window waits for (busy until it is taken in): all but the
+/// watch's periodic stamps of the open files, which come whether or not anything changed.
+fn awaited(result: &JobResult) -> bool {
+    !matches!(result, JobResult::Stamps(_))
 }
 
 /// Starts jobs and collects their results.
@@ -141,6 +158,7 @@ impl Worker {
             sender,
             repaint,
             outstanding: Arc::new(AtomicUsize::new(0)),
+            unread: Arc::new(AtomicUsize::new(0)),
         };
         let compare = Lane::new("compare", reply.clone(), run_compare);
         let analyse = Lane::new("insights", reply.clone(), run_analyse);
@@ -167,9 +185,9 @@ impl Worker {
         self.analyser = analyser;
     }
 
-    /// Jobs asked for and not finished yet, of every kind.
+    /// Jobs asked for and not finished yet, of every kind, and results not yet polled.
     pub fn outstanding(&self) -> usize {
-        self.reply.outstanding.load(Ordering::SeqCst)
+        self.reply.outstanding.load(Ordering::SeqCst) + self.reply.unread.load(Ordering::SeqCst)
     }
 
     /// Comparisons running now (at most one), and the most that ever ran at once.
@@ -426,7 +444,10 @@ impl Worker {
 
     /// Results that arrived since the last call.
     pub fn poll(&self) -> Vec<JobResult> {
-        self.receiver.try_iter().collect()
+        let results: Vec<JobResult> = self.receiver.try_iter().collect();
+        let counted = results.iter().filter(|r| awaited(r)).count();
+        self.reply.unread.fetch_sub(counted, Ordering::SeqCst);
+        results
     }
 }
 
