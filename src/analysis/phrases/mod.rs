@@ -83,12 +83,18 @@ fn each_content_word(text: &str, mut found: impl FnMut(&str) -> bool) {
         if w.chars().any(char::is_alphabetic)
             && !is_stop_word(w)
             && !super::entities::is_title_word(w)
+            && !COUNTING_WORDS.contains(&w)
             && !found(w)
         {
             return;
         }
     }
 }
+
+/// Words that count or qualify a title rather than say something: "the two leaders" and "the
+/// two sides" are the genre's formulas for both parties (one content word each), "Prime
+/// Minister Trudeau" a title and a name.
+const COUNTING_WORDS: &[&str] = &["two", "three", "four", "both", "prime"];
 
 /// How many content words a phrase's text has ([`each_content_word`]), counted up to `enough`.
 fn content_word_count(text: &str, enough: usize) -> usize {
