@@ -404,6 +404,21 @@ mod tests {
     }
 
     #[test]
+    fn a_word_before_a_known_name_is_no_name_of_its_own() {
+        // The known names ("UK", "Japan", "Canadian") cut longer names; the word left before
+        // them is no name.
+        let entities = find_in(
+            "They welcomed An Enhanced UK-Japan Global Strategic Partnership.\n",
+            "He visited the Royal Canadian Air Force base with Ambassador Smith.\n",
+        );
+        let texts: Vec<&str> = entities.iter().map(|e| e.text.as_str()).collect();
+        assert!(!texts.contains(&"Enhanced"), "{texts:?}");
+        assert!(!texts.contains(&"Royal"), "{texts:?}");
+        assert!(texts.contains(&"Global Strategic Partnership"), "{texts:?}");
+        assert!(texts.contains(&"Ambassador"), "{texts:?}");
+    }
+
+    #[test]
     fn demonyms_count_with_their_countries() {
         let entities = find_in(
             "The British delegation met Syrian officials in Syria.\n",

@@ -41,6 +41,9 @@ pub(super) fn mentions(
         let run = capitalised_run(tokens, used, i);
         let end = run.last().map_or(i, |&k| k) + 1;
         for piece in clean_run(tokens, &run, headline, capitals) {
+            if modifies_known_name(tokens, used, &piece) {
+                continue;
+            }
             for part in split_title(tokens, &piece) {
                 let (Some(&first), Some(&last)) = (part.tokens.first(), part.tokens.last()) else {
                     continue;
@@ -56,6 +59,22 @@ pub(super) fn mentions(
         i = end;
     }
     found
+}
+
+/// Whether `piece` is one capitalised word right before a name an earlier phase knows: the
+/// start of a longer name that name cut ("An Enhanced UK-Japan Global Strategic Partnership",
+/// "the Royal Canadian Air Force"), not a name of its own. A title ("Ambassador") and an
+/// acronym keep their place.
+fn modifies_known_name(tokens: &[Tok], used: &[bool], piece: &[usize]) -> bool {
+    let [k] = piece else {
+        return false;
+    };
+    let Some(word) = tokens.get(*k) else {
+        return false;
+    };
+    let next_known = used.get(k + 1).is_some_and(|&u| u)
+        && tokens.get(k + 1).is_some_and(|n| n.is_capitalised());
+    next_known && !is_all_caps(word) && !is_title_word(possessive_stem(word.lower()))
 }
 
 /// The tokens of the capitalised run starting at `i`: capitalised words and what joins them.
