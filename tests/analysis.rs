@@ -599,6 +599,28 @@ mod brief_and_figures {
 
     use super::super::common::{EMBASSY, FO, analysed};
 
+    /// Which countries one side names and the other leaves out leads the names line, before
+    /// places named more often.
+    #[test]
+    fn the_names_line_leads_with_countries() {
+        let left = "The ministers met in the capital. They agreed to meet again.\n";
+        let right = "The ministers met in Edmonton. In Edmonton they toured a base. They also \
+                     discussed Ukraine. They agreed to meet again.\n";
+        let (_, a) = analysed(left, right, &Options::default());
+        let names = a
+            .brief
+            .iter()
+            .find(|l| l.topic == BriefTopic::Names)
+            .unwrap_or_else(|| panic!("{:#?}", a.brief));
+        assert!(
+            names
+                .text
+                .starts_with("Names only the right gives: Ukraine, Edmonton"),
+            "{}",
+            names.text
+        );
+    }
+
     /// A readout that calls its own leader "the Prime Minister" leaves no name out: the other
     /// side's "the Rt Hon Rishi Sunak MP, Prime Minister of the United Kingdom of Great
     /// Britain and Northern Ireland" is no name only it gives; what it alone raises is.

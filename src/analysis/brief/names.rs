@@ -21,7 +21,15 @@ impl Brief<'_> {
             if names.is_empty() {
                 continue;
             }
-            names.sort_by_key(|e| std::cmp::Reverse(e.left + e.right));
+            // Countries first: which states one side names and the other leaves out is the
+            // first thing an analyst of two readouts notes ("Ukraine, Russia" before "Alberta,
+            // Arctic, Edmonton"); then the most named.
+            names.sort_by_key(|e| {
+                (
+                    std::cmp::Reverse(is_country(e)),
+                    std::cmp::Reverse(e.left + e.right),
+                )
+            });
             let mut shown: Vec<String> = names
                 .iter()
                 .take(5)
