@@ -110,10 +110,12 @@ pub(super) fn complete(
             )
         },
     );
-    // Numbers are figures, not names: an analyst compares them apart.
+    // Numbers and dates are figures, not names: an analyst compares them apart (the figures
+    // compared normalise both; "July 2023" listed among the names beside "12 July 2023" among
+    // the figures read as two findings that disagree).
     let (figures, entities): (Vec<Entity>, Vec<Entity>) = entities
         .into_iter()
-        .partition(|e| e.kind == EntityKind::Number);
+        .partition(|e| matches!(e.kind, EntityKind::Number | EntityKind::Date));
     let brief = brief::build(&brief::Inputs {
         texts: [left, right],
         comparison,
