@@ -1,6 +1,7 @@
 //! The brief's names: what only one side names, without the other side's leader whom that
 //! side calls by title alone.
 
+use super::super::entities::is_country_word;
 use super::*;
 
 impl Brief<'_> {
@@ -24,7 +25,7 @@ impl Brief<'_> {
             // Countries first: which states one side names and the other leaves out is the
             // first thing an analyst of two readouts notes ("Ukraine, Russia" before "Alberta,
             // Arctic, Edmonton"); then the most named.
-            names.sort_by_key(|e| {
+            names.sort_by_cached_key(|e| {
                 (
                     std::cmp::Reverse(is_country(e)),
                     std::cmp::Reverse(e.left + e.right),
@@ -93,7 +94,7 @@ impl Brief<'_> {
             && spans.iter().all(|span| {
                 here.issuer.opener == Some(sentences.partition_point(|s| s.span.end <= span.start))
             });
-        let place = entity.text.rsplit(' ').next().is_some_and(country_word);
+        let place = entity.text.rsplit(' ').next().is_some_and(is_country_word);
         !title.is_empty()
             && holders <= 1
             && (only_in_opener || !place)
@@ -109,11 +110,5 @@ fn is_country(entity: &Entity) -> bool {
         .forms
         .iter()
         .chain([&entity.text])
-        .any(|form| country_word(form))
-}
-
-/// Whether `word` is a country or its demonym ("Ireland", "Irish").
-fn country_word(word: &str) -> bool {
-    let table = super::super::entities::demonyms();
-    table.contains_key(&word.to_lowercase()) || table.values().any(|c| c.eq_ignore_ascii_case(word))
+        .any(|form| is_country_word(form))
 }

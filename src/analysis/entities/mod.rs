@@ -295,6 +295,16 @@ fn mentions_of_with(
     (mentions, definitions)
 }
 
+/// Whether `word` (any case) is a country of the demonyms table or one of its demonyms
+/// ("Ireland", "Irish"): the one lookup the stance rules and the brief share.
+pub(in crate::analysis) fn is_country_word(word: &str) -> bool {
+    let table = demonyms();
+    table.contains_key(&word.to_lowercase())
+        || table
+            .values()
+            .any(|country| country.eq_ignore_ascii_case(word))
+}
+
 /// The built-in demonyms (`assets/demonyms.txt`): demonym in lower case → its country.
 pub(in crate::analysis) fn demonyms() -> &'static rustc_hash::FxHashMap<String, String> {
     static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<String, String>> =

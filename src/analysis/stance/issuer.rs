@@ -147,7 +147,6 @@ pub(super) fn paired_title(side: &SideTokens<'_>, all: &[Words<'_>]) -> Option<(
 /// Whether words `start..end` name a country: a country or its demonym ("Japanese"), or a
 /// country's initials ("U.S.", "UK", "EU").
 pub(super) fn country_named(text: &str, words: &Words<'_>, start: usize, end: usize) -> bool {
-    let table = super::super::entities::demonyms();
     (start..end.min(words.words.len())).any(|k| {
         let Some(lower) = words.lowers.get(k) else {
             return false;
@@ -156,11 +155,7 @@ pub(super) fn country_named(text: &str, words: &Words<'_>, start: usize, end: us
         let letters: String = written.chars().filter(|c| *c != '.').collect();
         let initials = (2..=3).contains(&letters.chars().count())
             && letters.chars().all(|c| c.is_ascii_uppercase());
-        initials
-            || table.contains_key(*lower)
-            || table
-                .values()
-                .any(|country| country.eq_ignore_ascii_case(lower))
+        initials || super::super::entities::is_country_word(lower)
     })
 }
 
