@@ -16,6 +16,7 @@ pub mod collate;
 pub mod decisions;
 pub mod equivalence;
 mod fixed;
+mod interner;
 pub mod links;
 mod normalize;
 mod prepare;
@@ -26,6 +27,7 @@ pub(crate) mod word_diff;
 mod comparer;
 mod comparison;
 mod options;
+mod parallel;
 
 use std::borrow::Cow;
 use std::time::{Duration, Instant};
@@ -206,7 +208,7 @@ fn prepare_sides(
     )
 }
 
-/// [`prepare_sides`], reading the two texts at the same time from `parallel_from` bytes.
+/// [`prepare_sides`], preparing the two texts at the same time from `parallel_from` bytes.
 fn prepare_sides_from(
     left: &str,
     right: &str,
@@ -223,51 +225,34 @@ fn prepare_sides_from(
         )
     });
     let matcher = matcher.as_ref();
-    // The two texts are read at the same time when there is enough to read; the result is the
-    // same either way (reading is pure; interning below stays in order, left then right).
-    let (left_read, right_read) = if left.len() + right.len() >= parallel_from {
-        std::thread::scope(|scope| {
-            let right_read = scope.spawn(|| prepare::read(right, options, matcher));
-            let left_read = prepare::read(left, options, matcher);
-            match right_read.join() {
-                Ok(right_read) => (left_read, right_read),
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        })
-    } else {
-        (
-            prepare::read(left, options, matcher),
-            prepare::read(right, options, matcher),
-        )
-    };
-    cancel.check()?;
-    sides_from_reads(
-        left,
-        right,
-        (left_read, right_read),
-        options,
-        matcher,
-        cancel,
-    )
-}
-
-/// Both texts prepared from what was read of them ([`prepare::read`] with `matcher`): their
-/// terms interned into one table, left then right. Each reading is dropped once its side is
-/// prepared: on the 1 MiB pair, one is ~8 MB that the peak need not hold.
-fn sides_from_reads(
-    left: &str,
-    right: &str,
-    (left_read, right_read): (prepare::Read, prepare::Read),
-    options: &Options,
-    matcher: Option<&equivalence::Matcher>,
-    cancel: &Cancel,
-) -> Result<Sides<'static>, Cancelled> {
     let mut keys = prepare::Interner::default();
     let mut terms = prepare::Interner::default();
-    let left_side = prepare::prepare(left, &left_read, options, matcher, &mut keys, &mut terms);
-    drop(left_read);
-    let right_side = prepare::prepare(right, &right_read, options, matcher, &mut keys, &mut terms);
-    drop(right_read);
+    // Each side is read, then interned; the reading is dropped once its side is prepared (on
+    // the 1 MiB pair, one is ~8 MB that the peak need not hold).
+    let side = |text: &str, keys: &mut prepare::Interner, terms: &mut prepare::Interner| {
+        let read = prepare::read(text, options, matcher);
+        prepare::prepare(text, &read, options, matcher, keys, terms)
+    };
+    let (left_side, right_side) = if left.len() + right.len() >= parallel_from {
+        // The right side is prepared at the same time with tables of its own, then renumbered
+        // into the shared ones: the same ids as when it is interned after the left one.
+        std::thread::scope(|scope| {
+            let right_side = scope.spawn(|| {
+                let (mut keys, mut terms) = Default::default();
+                (side(right, &mut keys, &mut terms), keys, terms)
+            });
+            let left_side = side(left, &mut keys, &mut terms);
+            let (mut right_side, right_keys, right_terms) = match right_side.join() {
+                Ok(right) => right,
+                Err(panic) => std::panic::resume_unwind(panic),
+            };
+            right_side.renumber(&keys.absorb(&right_keys), &terms.absorb(&right_terms));
+            (left_side, right_side)
+        })
+    } else {
+        let left_side = side(left, &mut keys, &mut terms);
+        (left_side, side(right, &mut keys, &mut terms))
+    };
     cancel.check()?;
     let term_names = terms.names();
     let term_facts = align::TermFacts::new(&term_names);
@@ -330,9 +315,6 @@ pub(crate) fn compare_prepared(
         .run(left, right)
 }
 
-/// How many rows are diffed between two checks of the cancellation flag.
-const CANCEL_CHECK_ROWS: usize = 256;
-
 /// Compares `left` with `right`. The result with the texts swapped is the exact mirror of it,
 /// by construction: the two texts are always compared in one order (the one whose text sorts
 /// first on the left), and the comparison is mirrored when that is the right. Every tie-break
@@ -383,6 +365,9 @@ fn compare_oriented(
     let knowledge = source.knowledge;
     let details = source.prepared.is_none_or(|p| p.details);
     let ops_cache = source.prepared.and_then(|p| p.ops_cache);
+    // The rows' word diffs and the links' details are made over the cores on long texts, but
+    // not for a collation's pairs, which are compared side by side already.
+    let parallel = source.prepared.is_none() && left.len() + right.len() >= PARALLEL_READ_BYTES;
     let sides = match source.prepared {
         Some(prepared) => Sides::borrowed(prepared),
         None => prepare_sides(left, right, options, knowledge.equivalences, cancel)?,
@@ -437,8 +422,15 @@ fn compare_oriented(
         &decided,
         (deadline, cancel),
         (details, ops_cache),
+        parallel,
     )?;
-    let links = all_links(&scorer, &candidates, &rows, &decided, (to_mirror, details));
+    let links = all_links(
+        &scorer,
+        &candidates,
+        &rows,
+        &decided,
+        (to_mirror, details, parallel),
+    );
     let stats = rows::stats(stats, &links, [left_side, right_side], equal_words);
     // The scorer borrows the prepared sides; the sentences move into the comparison.
     drop(scorer);
@@ -509,7 +501,7 @@ fn all_links(
     candidates: &[links::Candidate],
     rows: &[Row],
     decided: &decisions::Resolved,
-    (named_by_right, details): (bool, bool),
+    (named_by_right, details, parallel): (bool, bool, bool),
 ) -> Vec<Link> {
     let mut kinds: rustc_hash::FxHashMap<(usize, usize), (LinkKind, f32)> = candidates
         .iter()
@@ -543,56 +535,65 @@ fn all_links(
         .filter(|&((l, r), _)| decided.allows(l, r))
         .collect();
     pairs.sort_unstable_by_key(|&(pair, _)| pair);
-    pairs
-        .into_iter()
-        .map(|((l, r), (kind, score))| {
-            let mut link = if details {
-                scorer.link(l, r, kind, score, named_by_right)
-            } else {
-                Link::bare(l, r, kind, score)
-            };
-            if decided.by_analyst(l, r) {
-                link.source = links::LinkSource::Analyst;
-            }
-            link
-        })
-        .collect()
+    // Each link's details (its shared terms and their spans) are its own work.
+    parallel::map(&pairs, parallel && details, |&((l, r), (kind, score))| {
+        let mut link = if details {
+            scorer.link(l, r, kind, score, named_by_right)
+        } else {
+            Link::bare(l, r, kind, score)
+        };
+        if decided.by_analyst(l, r) {
+            link.source = links::LinkSource::Analyst;
+        }
+        link
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// Reading the two texts at the same time prepares exactly what reading them one after the
-    /// other does.
+    /// Preparing the two texts at the same time (the right one with tables of its own, then
+    /// renumbered) prepares exactly what preparing them one after the other does: the same
+    /// ids, in every mode that interns other keys.
     #[test]
-    fn reading_in_parallel_prepares_the_same_sides() {
+    fn preparing_in_parallel_prepares_the_same_sides() {
         let left = "The U.S. and Pakistan met. The talks covered trade, the BLA and the UN.\n\n"
             .repeat(40);
         let right =
-            "Pakistan and the United States met. Trade was discussed; so was the U.N.\n".repeat(40);
-        let options = Options::default().ignore_case(true);
+            "Zinc and coal first. Pakistan and the United States met; Trade was discussed, \
+                     so was the U.N. and the US’s trade.\n"
+                .repeat(40);
         let cancel = Cancel::new();
-        let prepare = |parallel_from| {
-            prepare_sides_from(
-                &left,
-                &right,
-                &options,
-                Equivalences::builtin_ref(),
-                &cancel,
-                parallel_from,
-            )
-            .map_err(|_| "cancelled")
-        };
-        let (Ok(sequential), Ok(parallel)) = (prepare(usize::MAX), prepare(0)) else {
-            panic!("nothing cancels a fresh flag");
-        };
-        assert_eq!(sequential.left_side, parallel.left_side);
-        assert_eq!(sequential.right_side, parallel.right_side);
-        assert_eq!(sequential.term_names, parallel.term_names);
-        assert_eq!(
-            (sequential.left_ids, sequential.right_ids),
-            (parallel.left_ids, parallel.right_ids)
-        );
+        for options in [
+            Options::default().ignore_case(true),
+            Options::default(),
+            Options::default()
+                .mark_variants(true)
+                .ignore_punctuation(true),
+            Options::default().use_equivalences(false),
+        ] {
+            let prepare = |parallel_from| {
+                prepare_sides_from(
+                    &left,
+                    &right,
+                    &options,
+                    Equivalences::builtin_ref(),
+                    &cancel,
+                    parallel_from,
+                )
+                .map_err(|_| "cancelled")
+            };
+            let (Ok(sequential), Ok(parallel)) = (prepare(usize::MAX), prepare(0)) else {
+                panic!("nothing cancels a fresh flag");
+            };
+            assert_eq!(sequential.left_side, parallel.left_side);
+            assert_eq!(sequential.right_side, parallel.right_side);
+            assert_eq!(sequential.term_names, parallel.term_names);
+            assert_eq!(
+                (sequential.left_ids, sequential.right_ids),
+                (parallel.left_ids, parallel.right_ids)
+            );
+        }
     }
 }

@@ -11,35 +11,7 @@ use super::equivalence::{Match, Matcher};
 use super::normalize::push_token_key;
 use super::segment::{self, Sentence, Span, Token};
 
-/// Interns strings to dense ids shared by both sides, so keys compare as integers.
-#[derive(Default)]
-pub struct Interner {
-    ids: HashMap<String, u32>,
-}
-
-impl Interner {
-    /// The id of `key`, allocating one the first time it is seen. Always inlined: it runs for every
-    /// token, and left to itself the compiler stopped inlining it once a collation called
-    /// `prepare` from a second place (+15 M instructions on the 1 MiB pair).
-    #[inline(always)]
-    pub fn intern(&mut self, key: &str) -> u32 {
-        if let Some(&id) = self.ids.get(key) {
-            return id;
-        }
-        let next = self.ids.len() as u32;
-        self.ids.insert(key.to_owned(), next);
-        next
-    }
-
-    /// The interned strings, indexed by id.
-    pub fn names(&self) -> Vec<String> {
-        let mut names = vec![String::new(); self.ids.len()];
-        for (name, &id) in &self.ids {
-            names[id as usize] = name.clone();
-        }
-        names
-    }
-}
+pub use super::interner::Interner;
 
 /// One side, ready to align.
 ///
@@ -512,6 +484,25 @@ impl Prepared {
             .map(|&(start, end, term)| (start + shift, end + shift, term))
             .collect();
         self.link_terms.push(link_terms);
+    }
+
+    /// Gives the keys and terms of a side prepared with tables of its own the ids `keys` and
+    /// `terms` map them to ([`Interner::absorb`]); each sentence's terms stay sorted by id.
+    pub fn renumber(&mut self, keys: &[u32], terms: &[u32]) {
+        for key in self.keys.iter_mut().chain(self.literal.iter_mut()) {
+            *key = keys[*key as usize];
+        }
+        for bag in &mut self.terms {
+            for (term, _) in bag.iter_mut() {
+                *term = terms[*term as usize];
+            }
+            bag.sort_unstable();
+        }
+        for words in &mut self.link_terms {
+            for (_, _, term) in words.iter_mut() {
+                *term = terms[*term as usize];
+            }
+        }
     }
 
     /// Token range covering the sentences `range` (which are contiguous).

@@ -6,8 +6,8 @@ use std::time::Instant;
 use super::align::Group;
 use super::decisions::Resolved;
 use super::prepare::Prepared;
-use super::{CANCEL_CHECK_ROWS, Cancel, Cancelled, Link, LinkKind, Row, RowKind, Stats};
-use super::{links, word_diff};
+use super::{Cancel, Cancelled, Link, LinkKind, Row, RowKind, Stats};
+use super::{links, parallel, word_diff};
 
 /// The rows of a comparison, the counts of their kinds, and the words the word diffs found equal
 /// on each side.
@@ -27,33 +27,39 @@ pub(super) fn build(
     decided: &Resolved,
     (deadline, cancel): (Instant, &Cancel),
     (details, ops_cache): (bool, Option<&word_diff::OpsCache>),
+    parallel: bool,
 ) -> Result<Built, Cancelled> {
+    // The word diffs first, over the cores when `parallel`: they are most of the work, and
+    // each needs only its own group.
+    let diffs = parallel::map(&groups, parallel, |group| {
+        if group.left.is_empty() || group.right.is_empty() {
+            return Ok(None);
+        }
+        cancel.check()?;
+        let sides = (
+            word_diff::RowSide {
+                text: left,
+                prepared: left_side,
+                sentences: &group.left,
+            },
+            word_diff::RowSide {
+                text: right,
+                prepared: right_side,
+                sentences: &group.right,
+            },
+        );
+        Ok(Some(match details {
+            true => word_diff::diff_row(sides.0, sides.1, deadline),
+            false => word_diff::counts(sides.0, sides.1, deadline, ops_cache),
+        }))
+    });
     let mut stats = Stats::default();
     let mut equal_words = (0, 0);
     let mut rows = Vec::with_capacity(groups.len());
-    for (n, group) in groups.into_iter().enumerate() {
-        if n % CANCEL_CHECK_ROWS == CANCEL_CHECK_ROWS - 1 {
-            cancel.check()?;
-        }
+    for (group, diff) in groups.into_iter().zip(diffs) {
         let mut paraphrase = false;
-        let (kind, similarity, ops) = match (group.left.is_empty(), group.right.is_empty()) {
-            (false, false) => {
-                let sides = (
-                    word_diff::RowSide {
-                        text: left,
-                        prepared: left_side,
-                        sentences: &group.left,
-                    },
-                    word_diff::RowSide {
-                        text: right,
-                        prepared: right_side,
-                        sentences: &group.right,
-                    },
-                );
-                let diff = match details {
-                    true => word_diff::diff_row(sides.0, sides.1, deadline),
-                    false => word_diff::counts(sides.0, sides.1, deadline, ops_cache),
-                };
+        let (kind, similarity, ops) = match diff? {
+            Some(diff) => {
                 // Identical means the same wording, not only equivalent wording.
                 let identical = left_side.literal[left_side.tokens_of(&group.left)]
                     == right_side.literal[right_side.tokens_of(&group.right)];
@@ -94,8 +100,8 @@ pub(super) fn build(
                 };
                 (kind, similarity, diff.ops)
             }
-            (false, true) => (RowKind::LeftOnly, 0.0, Vec::new()),
-            _ => (RowKind::RightOnly, 0.0, Vec::new()),
+            None if !group.left.is_empty() => (RowKind::LeftOnly, 0.0, Vec::new()),
+            None => (RowKind::RightOnly, 0.0, Vec::new()),
         };
         count(&mut stats, kind, group.moved);
         rows.push(Row {
