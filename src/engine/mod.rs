@@ -188,7 +188,7 @@ impl<'p> Sides<'p> {
 
 /// Below this many bytes in the two texts together, they are read one after the other: a
 /// thread costs more than it saves.
-const PARALLEL_READ_BYTES: usize = 64 * 1024;
+pub(crate) const PARALLEL_READ_BYTES: usize = 64 * 1024;
 
 /// Prepares both texts (one term table for the two), checking `cancel` between the stages.
 fn prepare_sides(

@@ -13,9 +13,10 @@
 use std::sync::Arc;
 
 use rust_stemmers::{Algorithm, Stemmer};
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::{LONG_SENTENCE, Lexicon, MIN_CLAUSE_WORDS, clause_ranges, ends_with_stop, is_heading};
+use crate::engine::parallel;
 use crate::engine::prepare::Prepared;
 
 /// The concepts of every term of a set of documents prepared with one term table, numbered in
@@ -113,7 +114,7 @@ impl ConceptTable {
 }
 
 /// What a sentence's text alone decides for the links.
-#[derive(Clone)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub(super) struct SentenceText {
     /// Whether it is a heading ([`is_heading`]).
     pub(super) heading: bool,
@@ -136,7 +137,7 @@ pub(super) struct SentenceText {
 }
 
 /// What the links need of one sentence, read from its document alone.
-#[derive(Clone)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub(super) struct SentenceRead {
     /// Its concepts: ids, sorted, without repeats.
     pub(super) whole: Vec<u32>,
@@ -183,38 +184,70 @@ impl<'t> Reader<'t> {
 
     /// Reads the sentences of `side` (prepared from `text`).
     pub fn read(&mut self, side: &Prepared, text: &'t str) -> DocumentInfo {
+        self.read_on(side, text, false)
+    }
+
+    /// [`Reader::read`], the sentences new to the reader read over the cores when `parallel`
+    /// (each is read once, as one after the other: the same result).
+    pub fn read_on(&mut self, side: &Prepared, text: &'t str, parallel: bool) -> DocumentInfo {
+        let content = |s: usize| {
+            side.sentences
+                .get(s)
+                .and_then(|sentence| text.get(sentence.content.range()))
+                .unwrap_or("")
+        };
+        // The sentences whose text the reader has not read yet, each text once, in order.
+        let mut seen: HashSet<&str> = HashSet::default();
+        let new: Vec<usize> = (0..side.sentences.len())
+            .filter(|&s| !self.known.contains_key(content(s)) && seen.insert(content(s)))
+            .collect();
+        drop(seen);
         let (table, lexicon) = (self.table, self.lexicon);
-        let mut sentences: Vec<Arc<SentenceRead>> = Vec::with_capacity(side.sentences.len());
-        for (sentence, words) in side.sentences.iter().zip(&side.link_terms) {
-            let content = text.get(sentence.content.range()).unwrap_or("");
-            if let Some(read) = self.known.get(content) {
-                sentences.push(Arc::clone(read));
-                continue;
-            }
-            let (whole, clauses) = units(table, words, content, sentence.content.start);
-            let meeting = whole
-                .iter()
-                .any(|&c| table.meeting.get(c as usize).copied().unwrap_or(false));
-            let text = SentenceText {
-                roles: lexicon.roles_of(content),
-                names: names(table, words, text, sentence.content.start),
-                bigrams: bigrams(table, words),
-                stopped: ends_with_stop(content),
-                introduces: content.trim_end().ends_with(':'),
-                heading: is_heading(content),
-                words: content.split_whitespace().count(),
-                length: content.len(),
-            };
-            let read = Arc::new(SentenceRead {
-                whole,
-                clauses,
-                meeting,
-                text,
-            });
-            self.known.insert(content, Arc::clone(&read));
-            sentences.push(read);
+        let read = |s: usize| Arc::new(read_sentence(table, lexicon, side, text, s));
+        let reads = parallel::map(&new, parallel, |&s| read(s));
+        for (&s, sentence) in new.iter().zip(reads) {
+            self.known.insert(content(s), sentence);
         }
+        let sentences = (0..side.sentences.len())
+            .map(|s| match self.known.get(content(s)) {
+                Some(sentence) => Arc::clone(sentence),
+                None => read(s),
+            })
+            .collect();
         DocumentInfo { sentences }
+    }
+}
+
+/// What the links read of sentence `s` of `side` (prepared from `text`).
+fn read_sentence(
+    table: &ConceptTable,
+    lexicon: &Lexicon,
+    side: &Prepared,
+    text: &str,
+    s: usize,
+) -> SentenceRead {
+    let (Some(sentence), Some(words)) = (side.sentences.get(s), side.link_terms.get(s)) else {
+        return SentenceRead::default();
+    };
+    let content = text.get(sentence.content.range()).unwrap_or("");
+    let (whole, clauses) = units(table, words, content, sentence.content.start);
+    let meeting = whole
+        .iter()
+        .any(|&c| table.meeting.get(c as usize).copied().unwrap_or(false));
+    SentenceRead {
+        whole,
+        clauses,
+        meeting,
+        text: SentenceText {
+            roles: lexicon.roles_of(content),
+            names: names(table, words, text, sentence.content.start),
+            bigrams: bigrams(table, words),
+            stopped: ends_with_stop(content),
+            introduces: content.trim_end().ends_with(':'),
+            heading: is_heading(content),
+            words: content.split_whitespace().count(),
+            length: content.len(),
+        },
     }
 }
 
@@ -328,14 +361,22 @@ mod tests {
         let names = terms.names();
         let lexicon = Lexicon::builtin();
         let table = ConceptTable::new([&left_side, &right_side], &names, lexicon);
-        let mut reader = Reader::new(&table, lexicon);
-        let (l, r) = (
-            reader.read(&left_side, left),
-            reader.read(&right_side, right),
-        );
-        assert!(Arc::ptr_eq(&l.sentences[0], &l.sentences[2]));
-        assert!(Arc::ptr_eq(&l.sentences[1], &r.sentences[0]));
-        assert!(!Arc::ptr_eq(&l.sentences[0], &l.sentences[1]));
-        assert!(!l.sentences[0].whole.is_empty());
+        for parallel in [false, true] {
+            let mut reader = Reader::new(&table, lexicon);
+            let (l, r) = (
+                reader.read_on(&left_side, left, parallel),
+                reader.read_on(&right_side, right, parallel),
+            );
+            assert!(Arc::ptr_eq(&l.sentences[0], &l.sentences[2]));
+            assert!(Arc::ptr_eq(&l.sentences[1], &r.sentences[0]));
+            assert!(!Arc::ptr_eq(&l.sentences[0], &l.sentences[1]));
+            assert!(!l.sentences[0].whole.is_empty());
+            // Each sentence read is what reading it alone gives.
+            for (doc, side, text) in [(&l, &left_side, left), (&r, &right_side, right)] {
+                for (s, read) in doc.sentences.iter().enumerate() {
+                    assert_eq!(**read, read_sentence(&table, lexicon, side, text, s));
+                }
+            }
+        }
     }
 }

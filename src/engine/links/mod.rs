@@ -254,8 +254,9 @@ impl PairRead {
         let table = ConceptTable::new([left, right], term_names, lexicon);
         // One reader for both: the right text copies many of the left one's sentences.
         let mut reader = Reader::new(&table, lexicon);
-        let left = reader.read(left, left_text);
-        let right = reader.read(right, right_text);
+        let parallel = left_text.len() + right_text.len() >= crate::engine::PARALLEL_READ_BYTES;
+        let left = reader.read_on(left, left_text, parallel);
+        let right = reader.read_on(right, right_text, parallel);
         drop(reader);
         Self { table, left, right }
     }
