@@ -7,6 +7,27 @@ use std::num::NonZeroUsize;
 /// cores a thread costs more than its share saves.
 const MAX_THREADS: usize = 4;
 
+/// How many threads a map uses: as many as there are cores (at most [`MAX_THREADS`]) when
+/// `parallel`, else one.
+fn threads(parallel: bool) -> usize {
+    match parallel {
+        true => std::thread::available_parallelism()
+            .map_or(1, NonZeroUsize::get)
+            .min(MAX_THREADS),
+        false => 1,
+    }
+}
+
+/// `0..n` cut into one contiguous range per thread a map uses ([`map`] over them gives each
+/// thread one, for work that keeps a scratch table per range).
+pub(crate) fn chunks(n: usize, parallel: bool) -> Vec<std::ops::Range<usize>> {
+    let size = n.div_ceil(threads(parallel)).max(1);
+    (0..n)
+        .step_by(size)
+        .map(|start| start..(start + size).min(n))
+        .collect()
+}
+
 /// `work` applied to each of `items`, in order. When `parallel`, the items are split into as
 /// many contiguous chunks as there are cores (at most [`MAX_THREADS`]); the calling thread
 /// takes the first.
@@ -16,12 +37,7 @@ where
     U: Send,
     F: Fn(&T) -> U + Sync,
 {
-    let threads = match parallel {
-        true => std::thread::available_parallelism()
-            .map_or(1, NonZeroUsize::get)
-            .min(MAX_THREADS),
-        false => 1,
-    };
+    let threads = threads(parallel);
     if threads <= 1 || items.len() < 2 {
         return items.iter().map(work).collect();
     }
@@ -59,6 +75,12 @@ mod tests {
             let sequential = map(&items, false, square);
             assert_eq!(sequential, items.iter().map(square).collect::<Vec<_>>());
             assert_eq!(map(&items, true, square), sequential);
+            for parallel in [false, true] {
+                let cut = chunks(n, parallel);
+                let joined: Vec<usize> = cut.iter().flat_map(Clone::clone).collect();
+                assert_eq!(joined, items);
+                assert!(cut.iter().all(|range| !range.is_empty()));
+            }
         }
     }
 }

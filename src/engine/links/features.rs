@@ -6,6 +6,7 @@
 
 use super::find::DocumentRoles;
 use super::*;
+use crate::engine::parallel;
 
 /// Most sentences of a short text (a post, a tweet).
 const SHORT_TEXT: usize = 4;
@@ -63,7 +64,7 @@ fn for_shared(a: &[u32], b: &[u32], mut f: impl FnMut(u32)) {
 }
 
 /// What a pair's concepts share, as [`Scorer::score_with`] and the features weigh it.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 struct Overlap {
     /// The pair's score.
     score: f32,
@@ -102,6 +103,11 @@ impl Marks {
         }
     }
 }
+
+/// From this many pairs to weigh, their overlaps are weighed over the cores: a long document's
+/// (the 1 MiB pair has 34,000), not a statement's (2,000 on the 64 KiB pair). Their features
+/// are not: writing them is most of that stage, and two threads wrote them no faster.
+const PARALLEL_PAIRS: usize = 8192;
 
 impl Scorer<'_> {
     /// The weight (squared) of the concepts of `unit` that carry `stamp` in `marks`.
@@ -336,7 +342,19 @@ impl Scorer<'_> {
         let roles = self.roles();
         let pairs = self.pairs_to_weigh(left_ids, right_ids, &roles);
         let rare_df = ((n_left + n_right) as f64 / 4.0).max(2.0);
-        let overlaps = self.overlaps(&pairs, params.contained, rare_df);
+        // Many pairs (a long document's) are weighed over the cores, in contiguous chunks
+        // joined in order: each pair's overlap and features are its own.
+        // Many pairs (a long document's) have their overlaps weighed over the cores, in
+        // contiguous chunks joined in order, each with marks of its own.
+        let parallel = pairs.len() >= PARALLEL_PAIRS;
+        let overlaps: Vec<Overlap> = parallel::map(
+            &parallel::chunks(pairs.len(), parallel),
+            parallel,
+            |range| self.overlaps(&pairs[range.clone()], params.contained, rare_df),
+        )
+        .into_iter()
+        .flatten()
+        .collect();
         let ranks = Ranks::new(&pairs, &overlaps, n_left, n_right);
         let mut out = Vec::with_capacity(pairs.len());
         for (&(l, r), overlap) in pairs.iter().zip(&overlaps) {
@@ -512,4 +530,41 @@ fn sorted_by_left(pairs: Vec<(usize, usize)>, n_left: usize) -> Vec<(usize, usiz
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{Cancel, Equivalences, Options, prepare_sides};
+    use crate::samples::SAMPLES;
+
+    /// Overlaps weighed in contiguous chunks, each with marks of its own (as on the cores),
+    /// are those weighed in one pass.
+    #[test]
+    fn overlaps_weighed_in_chunks_are_those_weighed_at_once() {
+        let (left, right) = (SAMPLES[0].text, SAMPLES[1].text);
+        let Ok(sides) = prepare_sides(
+            left,
+            right,
+            &Options::default(),
+            Equivalences::builtin_ref(),
+            &Cancel::new(),
+        ) else {
+            panic!("nothing cancels a fresh flag");
+        };
+        let mut owned = None;
+        let read = sides.read_links(left, right, Lexicon::builtin(), &mut owned);
+        let scorer = sides.scorer(left, right, read, Lexicon::builtin());
+        let (n_left, n_right) = (scorer.left_info.len(), scorer.right_info.len());
+        let pairs: Vec<(usize, usize)> = (0..n_left)
+            .flat_map(|l| (0..n_right).map(move |r| (l, r)))
+            .collect();
+        let at_once = scorer.overlaps(&pairs, 0.5, 2.0);
+        assert!(at_once.iter().any(|o| o.score > 0.0));
+        for cut in [1, 3, pairs.len() / 2, pairs.len() - 1] {
+            let mut chunked = scorer.overlaps(&pairs[..cut], 0.5, 2.0);
+            chunked.extend(scorer.overlaps(&pairs[cut..], 0.5, 2.0));
+            assert_eq!(chunked, at_once, "cut at {cut}");
+        }
+    }
 }
