@@ -3,7 +3,7 @@
 //! strength.
 //!
 //! Pure, like the two-text analysis, and built from the same parts: each document is read into
-//! the same tokens, the entity phases and the shared-phrase automaton run over all documents at
+//! the same tokens, the entity phases and the shared-phrase search run over all documents at
 //! once (instead of two sides), and the strength lexicon grades each document's sentences of a
 //! point. Entities are grouped by the same canonical text and equivalence groups as for two
 //! texts.
@@ -16,7 +16,7 @@
 //!   findings' point indexes follow the collation's reading order.
 //! - **Deterministic**: every list is sorted by a total order on its contents.
 //!
-//! Cost: linear in the documents' words for tokens and phrases (one suffix automaton over all
+//! Cost: linear in the documents' words for tokens and phrases (one suffix array over all
 //! documents), near-linear for entities (grouping compares only names with the same last word),
 //! and per point, per pair of documents in it, one comparison of a few grades.
 

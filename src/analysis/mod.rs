@@ -7,7 +7,7 @@
 //!   numbers, grouped by equivalence ("TTP" with "Tehreek-i-Taliban Pakistan") and by person
 //!   ("LoGerfo" with "Gregory D. LoGerfo"), counted per side;
 //! - [`phrases`](Analysis::phrases): maximal runs of three or more words that occur in both
-//!   texts, longest first (a suffix automaton over both texts' words: linear time);
+//!   texts, longest first (a suffix array of both texts' words: linear time);
 //! - [`strength`](Analysis::strength): paired rows where the two sides use different grades of
 //!   the same kind of diplomatic verb or modal ("agreed" against "discussed"), by a
 //!   [`StrengthLexicon`].

@@ -1,17 +1,15 @@
 //! Shared phrases: maximal word sequences that occur in both texts, wherever they are.
 //!
-//! Both texts' words (lower-cased normalized keys, punctuation left out) go into one suffix
-//! automaton, each sentence followed by a separator of its own so that no phrase crosses a
-//! sentence end. A state of the automaton is a set of word sequences with the same end
-//! positions; its longest sequence cannot be extended to the left without losing an
-//! occurrence, and when the state has two or more ways on, not to the right either: that
-//! sequence is a maximal repeat. Every maximal repeat of three or more words, with a word that
-//! is not a function word, occurring on both sides, is a candidate. Candidates are listed
-//! longest first; one whose every occurrence lies inside an occurrence of a longer listed phrase
-//! is left out. Building is linear in the words; listing is linear in the occurrences listed.
+//! Both texts' words (lower-cased normalized keys, punctuation left out) make one sequence,
+//! each sentence followed by a separator of its own so that no phrase crosses a sentence end,
+//! and its suffix array lists the maximal repeats: sequences that cannot be extended to the
+//! left or to the right without losing an occurrence ([`suffixes`]). Every maximal repeat of
+//! three or more words, with a word that is not a function word, occurring on both sides, is a
+//! candidate. Candidates are listed longest first; one whose every occurrence lies inside an
+//! occurrence of a longer listed phrase is left out. Building is linear in the words; listing
+//! is linear in the occurrences listed.
 
-mod automaton;
-mod tree;
+mod suffixes;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -21,8 +19,10 @@ use super::prefix_max::PrefixMax;
 use super::{SideTokens, one_line, span_list};
 use crate::engine::is_stop_word;
 use crate::engine::segment::Span;
-use automaton::{Automaton, NONE, States};
-use tree::Tour;
+use suffixes::Candidate;
+
+/// Not a symbol: the separators count down from below it.
+const NONE: u32 = u32::MAX;
 
 /// Fewest words in a shared phrase.
 pub const MIN_WORDS: usize = 3;
@@ -240,34 +240,11 @@ fn shared_phrases(sides: &[SideTokens<'_>], symbols: &Symbols, min_sides: usize)
     if with_words.count() < min_sides {
         return Vec::new();
     }
-    let mut automaton = Automaton::with_capacity(symbols.sequence.len());
-    for &sym in &symbols.sequence {
-        automaton.push(sym);
-    }
-    // What the rest needs of the automaton: its transitions (the larger part of it) go now,
-    // before the rest is read off its states, and each array below goes once read. The state
-    // of each position is read off the states' lengths then, not kept while building.
-    let States {
-        len,
-        link,
-        branching,
-    } = automaton.into_states();
-    let ends = tree::position_states(&len, symbols.sequence.len());
-    let order = tree::by_length_longest_first(&len);
-    let (present, first_end) = tree::presence(&link, &order, &ends, symbols, sides.len());
-    let facts = tree::Facts {
-        len: &len,
-        branching: &branching,
-        present: &present,
-        first_end: &first_end,
-    };
-    let candidates = tree::candidates(symbols, &facts, min_sides);
-    drop((len, branching, present, first_end));
+    let (sa, candidates) = suffixes::candidates(symbols, sides.len(), min_sides);
     if candidates.is_empty() {
         return Vec::new();
     }
-    let tour = Tour::new(link, order, ends, symbols);
-    select(sides, symbols, &tour, candidates)
+    select(sides, symbols, &sa, candidates)
 }
 
 /// The words of all sides as one symbol sequence, with a separator after each sentence.
@@ -354,7 +331,32 @@ impl Symbols {
         })
     }
 
+    /// Whether `symbol` is a function word.
+    fn is_stop(&self, symbol: u32) -> bool {
+        self.stop.get(symbol as usize).copied().unwrap_or(false)
+    }
+
+    /// The index of the separator `symbol` among the separators (`None` for a word).
+    fn separator_index(&self, symbol: u32) -> Option<usize> {
+        if (symbol as usize) < self.stop.len() {
+            return None;
+        }
+        Some((NONE - 1 - symbol) as usize)
+    }
+
+    /// The side of the symbol at `p`, if it is a word.
+    fn word_side(&self, p: usize) -> Option<usize> {
+        let sym = *self.sequence.get(p)?;
+        if sym as usize >= self.stop.len() {
+            return None;
+        }
+        self.starts
+            .partition_point(|&start| start as usize <= p)
+            .checked_sub(1)
+    }
+
     /// [`Symbols::origin`] of each symbol in order, counted as it goes.
+    #[cfg(test)]
     fn origins(&self) -> impl Iterator<Item = Option<Origin>> + '_ {
         let (mut side, mut word) = (0, 0);
         self.sequence.iter().enumerate().map(move |(p, &sym)| {
@@ -389,26 +391,29 @@ fn word_tokens<'s>(side: &'s SideTokens<'_>) -> impl Iterator<Item = usize> + 's
 fn select(
     sides: &[SideTokens<'_>],
     symbols: &Symbols,
-    tour: &Tour,
-    candidates: Vec<(u32, u32, u32)>,
+    sa: &[u32],
+    candidates: Vec<Candidate>,
 ) -> Vec<Shared> {
     // Per side, the index in its tokens of each of its words (made now, not kept through the
-    // building of the automaton).
+    // building of the suffix array).
     let words: Vec<Vec<u32>> = sides
         .iter()
         .map(|side| word_tokens(side).map(|i| i as u32).collect())
         .collect();
     let mut covered: Vec<PrefixMax> = words.iter().map(|w| PrefixMax::new(w.len())).collect();
     let mut out = Vec::new();
-    for (len, _, v) in candidates {
+    for candidate in candidates {
         if out.len() >= MAX_PHRASES {
             break;
         }
-        let len = len as usize;
+        let len = candidate.len as usize;
+        let entries = sa
+            .get(candidate.lb as usize..=candidate.rb as usize)
+            .unwrap_or(&[]);
         // (side, first word, one past the last word) of each occurrence.
-        let mut places: Vec<(usize, usize, usize)> = tour
-            .occurrences(v)
-            .filter_map(|end| symbols.origin(end as usize))
+        let mut places: Vec<(usize, usize, usize)> = entries
+            .iter()
+            .filter_map(|&start| symbols.origin(start as usize + len - 1))
             .map(|o| {
                 let end = o.word as usize + 1;
                 (o.side as usize, end - len, end)
@@ -481,14 +486,5 @@ mod tests {
                 .filter(|o| o.side as usize == side);
             assert_eq!(listed.count(), word_tokens(tokens).count());
         }
-        // The state of each position, read off the lengths, is the one made for it.
-        let mut automaton = Automaton::with_capacity(symbols.sequence.len());
-        let made: Vec<u32> = symbols
-            .sequence
-            .iter()
-            .map(|&sym| automaton.push(sym))
-            .collect();
-        let len = automaton.into_states().len;
-        assert_eq!(tree::position_states(&len, made.len()), made);
     }
 }
