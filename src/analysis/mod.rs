@@ -54,7 +54,7 @@ pub use collation_brief::CollationBriefLine;
 pub use entities::{Entity, EntityKind, Presence};
 pub use figures::{Figure, FigureDifference, FigureKind, FigurePresence, FiguresCompared};
 pub use phrases::Phrase;
-pub use reading::{TextReading, analyse_read, read_texts};
+pub use reading::{TextReading, analyse_read, read_compared, read_texts};
 pub use stance::{Actor, Attribution, Issuer, Shift, ShiftKind};
 pub use strength::{StrengthDifference, StrengthLexicon, Stronger};
 
@@ -110,12 +110,22 @@ fn analyse_on(
     lexicon: &StrengthLexicon,
     parallel: bool,
 ) -> Analysis {
-    let sentences = [
+    let reading = reading::read(
+        left,
+        right,
+        compared_sentences(comparison),
+        equivalences,
+        parallel,
+    );
+    reading::complete(left, right, comparison, reading, lexicon, parallel)
+}
+
+/// The sentences `comparison` split its two texts into.
+fn compared_sentences(comparison: &Comparison) -> [Vec<Sentence>; 2] {
+    [
         comparison.left_sentences.clone(),
         comparison.right_sentences.clone(),
-    ];
-    let reading = reading::read(left, right, sentences, equivalences, parallel);
-    reading::complete(left, right, comparison, reading, lexicon, parallel)
+    ]
 }
 
 /// Both results, the second computed on a thread of its own when `parallel`.

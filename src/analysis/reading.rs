@@ -39,6 +39,25 @@ pub fn read_texts<'a>(
     read(left, right, sentences, equivalences, true)
 }
 
+/// Reads the two texts for the insights as `comparison` split them, on two threads when they
+/// are long: [`analyse`] is this, then [`analyse_read`]. A caller that frees memory between
+/// the stages (the CLI, on long texts) calls the two itself.
+pub fn read_compared<'a>(
+    left: &'a str,
+    right: &'a str,
+    comparison: &Comparison,
+    equivalences: &Equivalences,
+) -> TextReading<'a> {
+    let parallel = left.len() + right.len() >= PARALLEL_BYTES;
+    read(
+        left,
+        right,
+        compared_sentences(comparison),
+        equivalences,
+        parallel,
+    )
+}
+
 /// The reading of two texts split into `sentences`, on two threads when `parallel`.
 pub(super) fn read<'a>(
     left: &'a str,

@@ -21,7 +21,7 @@ use crate::engine::is_stop_word;
 use crate::engine::segment::Span;
 use suffixes::Candidate;
 
-/// Not a symbol: the separators count down from below it.
+/// Not a symbol (a separator's place until the words are counted).
 const NONE: u32 = u32::MAX;
 
 /// Fewest words in a shared phrase.
@@ -227,13 +227,17 @@ fn find_counted<'s>(
     min_sides: usize,
 ) -> (Vec<Shared>, WordCounts<'s>) {
     let min_sides = min_sides.max(1);
-    let (symbols, counts) = Symbols::new(sides);
-    let shared = shared_phrases(sides, &symbols, min_sides);
+    let (mut symbols, counts) = Symbols::new(sides);
+    let shared = shared_phrases(sides, &mut symbols, min_sides);
     (shared, counts)
 }
 
 /// The shared phrases of [`find_many`], read off the sides' symbols.
-fn shared_phrases(sides: &[SideTokens<'_>], symbols: &Symbols, min_sides: usize) -> Vec<Shared> {
+fn shared_phrases(
+    sides: &[SideTokens<'_>],
+    symbols: &mut Symbols,
+    min_sides: usize,
+) -> Vec<Shared> {
     let with_words = sides
         .iter()
         .filter(|side| side.tokens.iter().any(|t| t.is_word()));
@@ -291,9 +295,17 @@ impl Symbols {
                     counts[id as usize] += 1;
                     sequence.push(id);
                 }
-                // A separator that occurs once: no phrase runs across it.
+                // A separator that occurs once: no phrase runs across it (numbered below,
+                // after the words).
                 separators.push(sequence.len() as u32);
-                sequence.push(NONE - separators.len() as u32);
+                sequence.push(NONE);
+            }
+        }
+        // Separator k is the symbol after the words' and k separators': the symbols are
+        // `0..words + separators`, as the suffix array's construction takes them.
+        for (k, &at) in separators.iter().enumerate() {
+            if let Some(symbol) = sequence.get_mut(at as usize) {
+                *symbol = (vocabulary.len() + k) as u32;
             }
         }
         let total = sequence.len() - separators.len();
@@ -334,14 +346,6 @@ impl Symbols {
     /// Whether `symbol` is a function word.
     fn is_stop(&self, symbol: u32) -> bool {
         self.stop.get(symbol as usize).copied().unwrap_or(false)
-    }
-
-    /// The index of the separator `symbol` among the separators (`None` for a word).
-    fn separator_index(&self, symbol: u32) -> Option<usize> {
-        if (symbol as usize) < self.stop.len() {
-            return None;
-        }
-        Some((NONE - 1 - symbol) as usize)
     }
 
     /// The side of the symbol at `p`, if it is a word.

@@ -6,9 +6,9 @@
 //! symbols), and whose occurrences are not all preceded by one symbol (left-maximal). The
 //! intervals are read bottom-up in one pass over the array of longest common prefixes, each
 //! with its first occurrence, its sides and the symbol before its occurrences, merged from its
-//! children. The array is made by libsais (induced sorting, linear time) and is a third of the
-//! memory of the suffix automaton it replaced: on the 1 MiB pair, the phrase search held
-//! 6.5 MB of the analysis's peak.
+//! children. The array is made by libsais (induced sorting, linear time); with the permuted
+//! prefixes it is two `u32` a word, a third of the memory of the suffix automaton it replaced
+//! (on the 1 MiB pair, the phrase search held 6.5 MB of the analysis's peak).
 
 use libsais::SuffixArrayConstruction;
 use libsais::suffix_array::{AlphabetSize, ExtraSpace};
@@ -29,12 +29,16 @@ pub(super) struct Candidate {
 /// [`MIN_WORDS`] words in at least `min_sides` of `n_sides` sides, with a word that is not a
 /// function word; longest first, between equals the one that occurs first.
 pub(super) fn candidates(
-    symbols: &Symbols,
+    symbols: &mut Symbols,
     n_sides: usize,
     min_sides: usize,
 ) -> (Vec<u32>, Vec<Candidate>) {
-    let sa = suffix_array(symbols);
-    let lcp = longest_common_prefixes(&symbols.sequence, &sa);
+    let alphabet = symbols.stop.len() + symbols.separators.len();
+    let Some(sa) = suffix_array(&mut symbols.sequence, alphabet) else {
+        return (Vec::new(), Vec::new());
+    };
+    let symbols = &*symbols;
+    let plcp = permuted_longest_common_prefixes(&symbols.sequence, &sa);
     let mut found = Vec::new();
     let mut report = |frame: &Frame, rb: usize, sides: &[u64]| {
         let (len, first) = (frame.lcp as usize, frame.first as usize);
@@ -55,70 +59,68 @@ pub(super) fn candidates(
             });
         }
     };
-    intervals(symbols, &sa, &lcp, n_sides, &mut report);
+    intervals(symbols, &sa, &plcp, n_sides, &mut report);
     found.sort_unstable_by(|a, b| b.len.cmp(&a.len).then(a.first.cmp(&b.first)));
     (sa, found)
 }
 
-/// The suffix array of `symbols`: word ids as they are, each separator (unique) after them.
-fn suffix_array(symbols: &Symbols) -> Vec<u32> {
-    let words = symbols.stop.len();
-    let mut text: Vec<i32> = symbols
-        .sequence
-        .iter()
-        .map(|&s| match symbols.separator_index(s) {
-            Some(k) => (words + k) as i32,
-            None => s as i32,
-        })
-        .collect();
-    if text.is_empty() {
-        return Vec::new();
+/// The suffix array of `sequence`, whose symbols are all below `alphabet` (words, then each
+/// separator). libsais sorts in the sequence's own memory and puts it back as it was: no copy
+/// of it (1.5 MB on the 1 MiB pair, at the phrase search's peak). `None` only for what libsais
+/// refuses, a sequence past 2^31 symbols, which the loaders' size limit keeps far off.
+fn suffix_array(sequence: &mut [u32], alphabet: usize) -> Option<Vec<u32>> {
+    if sequence.is_empty() {
+        return Some(Vec::new());
     }
-    let alphabet = (words + symbols.separators.len()) as i32;
-    let construction = SuffixArrayConstruction::for_text_mut(&mut text)
+    let alphabet = i32::try_from(alphabet).ok()?;
+    if sequence.len() > i32::MAX as usize
+        || sequence.iter().any(|&s| s as usize >= alphabet as usize)
+    {
+        return None;
+    }
+    let text: &mut [i32] = bytemuck::cast_slice_mut(sequence);
+    let construction = SuffixArrayConstruction::for_text_mut(text)
         .in_owned_buffer32()
         .single_threaded()
         .with_extra_space_in_buffer(ExtraSpace::None);
-    // SAFETY: every value of the text is a word id (below `words`) or `words` plus a
-    // separator's index (below the number of separators): all in `0..alphabet`.
+    // SAFETY: every symbol was checked above to be in `0..alphabet`, and none is negative as
+    // an `i32` (all are below `alphabet`, itself an `i32`).
     let construction = unsafe { construction.with_alphabet_size(AlphabetSize::new(alphabet)) };
-    match construction.run() {
-        Ok(sa) => sa.into_vec().into_iter().map(|p| p as u32).collect(),
-        // libsais fails only on arguments out of its range (texts past 2^31 symbols, which the
-        // loaders' limit keeps far off): sorting the suffixes by comparison gives the same.
-        Err(_) => {
-            let mut sa: Vec<u32> = (0..text.len() as u32).collect();
-            sa.sort_unstable_by(|&a, &b| text[a as usize..].cmp(&text[b as usize..]));
-            sa
-        }
-    }
+    let sa = construction.run().ok()?;
+    Some(sa.into_vec().into_iter().map(|p| p as u32).collect())
 }
 
-/// Kasai's longest common prefixes: `lcp[i]` of the suffixes `sa[i - 1]` and `sa[i]` (0 for
-/// the first).
-fn longest_common_prefixes(text: &[u32], sa: &[u32]) -> Vec<u32> {
+/// The permuted longest common prefixes (Kärkkäinen, Manzini and Puglisi's Φ): `plcp[p]` of
+/// the suffix at `p` and the one before it in `sa` (0 for the first). Read through `sa` as it
+/// is needed, `plcp[sa[i]]`, rather than copied into the array's order: one array of the
+/// text's length, not two.
+fn permuted_longest_common_prefixes(text: &[u32], sa: &[u32]) -> Vec<u32> {
     let n = sa.len();
-    let mut rank = vec![0u32; n];
-    for (i, &p) in sa.iter().enumerate() {
-        rank[p as usize] = i as u32;
+    // First Φ: the suffix before each one in `sa`; then, in place, its common prefix with it.
+    let mut plcp = vec![NO_SUFFIX; n];
+    for pair in sa.windows(2) {
+        plcp[pair[1] as usize] = pair[0];
     }
-    let mut lcp = vec![0u32; n];
     let mut h = 0usize;
     for p in 0..n {
-        let r = rank[p] as usize;
-        if r == 0 {
+        let before = plcp[p];
+        if before == NO_SUFFIX {
+            plcp[p] = 0;
             h = 0;
             continue;
         }
-        let q = sa[r - 1] as usize;
+        let q = before as usize;
         while p + h < n && q + h < n && text[p + h] == text[q + h] {
             h += 1;
         }
-        lcp[r] = h as u32;
+        plcp[p] = h as u32;
         h = h.saturating_sub(1);
     }
-    lcp
+    plcp
 }
+
+/// No suffix (the first in the suffix array has none before it).
+const NO_SUFFIX: u32 = u32::MAX;
 
 /// No one symbol before every occurrence (or one at the start): the interval is left-maximal.
 const MIXED: u32 = u32::MAX;
@@ -134,11 +136,12 @@ struct Frame {
 }
 
 /// Calls `report` with every interval of the suffix array but the whole (the root), children
-/// before their parents, with its last entry and its sides (a bit per side).
+/// before their parents, with its last entry and its sides (a bit per side); `plcp` as
+/// [`permuted_longest_common_prefixes`] gives them.
 fn intervals(
     symbols: &Symbols,
     sa: &[u32],
-    lcp: &[u32],
+    plcp: &[u32],
     n_sides: usize,
     report: &mut dyn FnMut(&Frame, usize, &[u64]),
 ) {
@@ -182,7 +185,11 @@ fn intervals(
     };
     let mut pending = leaf(0, &mut pending_sides);
     for i in 1..=n {
-        let h = lcp.get(i).copied().unwrap_or(0);
+        let h = sa
+            .get(i)
+            .and_then(|&p| plcp.get(p as usize))
+            .copied()
+            .unwrap_or(0);
         let mut lb = i - 1;
         while stack.last().is_some_and(|top| top.lcp > h) {
             let Some(mut top) = stack.pop() else {
@@ -225,7 +232,6 @@ fn intervals(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::phrases::NONE;
     use std::collections::BTreeMap;
 
     /// Symbols of `sides` sides of random sentences over a small vocabulary (so that repeats
@@ -248,8 +254,8 @@ mod tests {
                 for _ in 0..next(9) {
                     sequence.push(next(u64::from(vocabulary)) as u32);
                 }
-                separators.push(sequence.len() as u32);
-                sequence.push(NONE - separators.len() as u32);
+                sequence.push(vocabulary + separators.len() as u32);
+                separators.push(sequence.len() as u32 - 1);
             }
         }
         let stop = (0..vocabulary).map(|w| w == 0).collect();
@@ -265,7 +271,7 @@ mod tests {
     /// more, not always followed nor always preceded by one symbol, with its occurrences.
     fn brute_force(symbols: &Symbols, min_sides: usize) -> Vec<(u32, u32, Vec<u32>)> {
         let seq = &symbols.sequence;
-        let is_word = |p: usize| symbols.separator_index(seq[p]).is_none();
+        let is_word = |p: usize| (seq[p] as usize) < symbols.stop.len();
         let mut all: BTreeMap<&[u32], Vec<u32>> = BTreeMap::new();
         for start in 0..seq.len() {
             for end in start + MIN_WORDS..=seq.len() {
@@ -308,9 +314,11 @@ mod tests {
         let mut listed = 0;
         for seed in 0..1000 {
             let n_sides = 1 + (seed % 4) as usize;
-            let symbols = random_symbols(seed, n_sides);
+            let mut symbols = random_symbols(seed, n_sides);
             for min_sides in 1..=2 {
-                let (sa, found) = candidates(&symbols, n_sides, min_sides);
+                let before = symbols.sequence.clone();
+                let (sa, found) = candidates(&mut symbols, n_sides, min_sides);
+                assert_eq!(symbols.sequence, before, "the sequence is put back");
                 let found: Vec<(u32, u32, Vec<u32>)> = found
                     .iter()
                     .map(|c| {
