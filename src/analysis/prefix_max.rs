@@ -1,9 +1,10 @@
 //! Prefix maxima over positions (a Fenwick tree), for the shared phrases: which word ranges
 //! are already inside a phrase taken.
 
-/// Prefix maxima over positions, raised one position at a time (a Fenwick tree).
+/// Prefix maxima over positions, raised one position at a time (a Fenwick tree). Values are
+/// word positions, kept as `u32`: one per word of a side, and a 1 MiB pair has 370,000.
 pub(super) struct PrefixMax {
-    tree: Vec<usize>,
+    tree: Vec<u32>,
 }
 
 impl PrefixMax {
@@ -15,6 +16,8 @@ impl PrefixMax {
 
     /// Records `value` at `at`.
     pub(super) fn raise(&mut self, at: usize, value: usize) {
+        // Positions in a text the loaders accept are far below 2^32.
+        let value = u32::try_from(value).unwrap_or(u32::MAX);
         let mut k = at + 1;
         while k < self.tree.len() {
             self.tree[k] = self.tree[k].max(value);
@@ -30,6 +33,6 @@ impl PrefixMax {
             best = best.max(self.tree[k]);
             k &= k - 1;
         }
-        best
+        best as usize
     }
 }

@@ -245,6 +245,9 @@ fn shared_phrases(
         return Vec::new();
     }
     let (sa, candidates) = suffixes::candidates(symbols, sides.len(), min_sides);
+    // The listing reads where each occurrence is off the separators: the sequence (4 bytes a
+    // word) goes before it, at the phrase search's peak.
+    symbols.sequence = Vec::new();
     if candidates.is_empty() {
         return Vec::new();
     }
@@ -258,8 +261,10 @@ fn shared_phrases(
 struct Symbols {
     /// Per symbol (word in lower case), whether it is a function word.
     stop: Vec<bool>,
-    /// The sequence of symbols.
+    /// The sequence of symbols (empty once the candidates are read off it).
     sequence: Vec<u32>,
+    /// How long the sequence is.
+    length: usize,
     /// Per side, where its symbols start in the sequence.
     starts: Vec<u32>,
     /// Where the separators are in the sequence, in order.
@@ -311,6 +316,7 @@ impl Symbols {
         let total = sequence.len() - separators.len();
         let symbols = Self {
             stop,
+            length: sequence.len(),
             sequence,
             starts,
             separators,
@@ -326,11 +332,14 @@ impl Symbols {
     /// Where the symbol at `p` comes from, if it is a word: its side (the last to start at or
     /// before it) and how many of that side's symbols before it are not separators.
     fn origin(&self, p: usize) -> Option<Origin> {
-        let sym = *self.sequence.get(p)?;
-        if sym as usize >= self.stop.len() {
+        // Read off the separators, not the sequence: the listing of phrases drops that first.
+        if p >= self.length {
             return None;
         }
-        let p = p as u32;
+        let p = u32::try_from(p).ok()?;
+        if self.separators.binary_search(&p).is_ok() {
+            return None;
+        }
         let side = self
             .starts
             .partition_point(|&start| start <= p)

@@ -261,6 +261,7 @@ mod tests {
         let stop = (0..vocabulary).map(|w| w == 0).collect();
         Symbols {
             stop,
+            length: sequence.len(),
             sequence,
             starts,
             separators,
