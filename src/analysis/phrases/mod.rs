@@ -367,26 +367,6 @@ impl Symbols {
             .partition_point(|&start| start as usize <= p)
             .checked_sub(1)
     }
-
-    /// [`Symbols::origin`] of each symbol in order, counted as it goes.
-    #[cfg(test)]
-    fn origins(&self) -> impl Iterator<Item = Option<Origin>> + '_ {
-        let (mut side, mut word) = (0, 0);
-        self.sequence.iter().enumerate().map(move |(p, &sym)| {
-            while self.starts.get(side + 1).is_some_and(|&s| s as usize <= p) {
-                side += 1;
-                word = 0;
-            }
-            if sym as usize >= self.stop.len() {
-                return None;
-            }
-            word += 1;
-            Some(Origin {
-                side: side as u32,
-                word: word - 1,
-            })
-        })
-    }
 }
 
 /// The indices of a side's words among its tokens, in order: the order of its sentences, whose
@@ -472,6 +452,30 @@ mod tests {
     use crate::engine::segment;
     use crate::samples::SAMPLES;
 
+    /// Where each symbol comes from, counted in order: the oracle [`Symbols::origin`], which
+    /// looks each one up alone, is checked against.
+    fn origins(symbols: &Symbols) -> impl Iterator<Item = Option<Origin>> + '_ {
+        let (mut side, mut word) = (0, 0);
+        symbols.sequence.iter().enumerate().map(move |(p, &sym)| {
+            while symbols
+                .starts
+                .get(side + 1)
+                .is_some_and(|&s| s as usize <= p)
+            {
+                side += 1;
+                word = 0;
+            }
+            if sym as usize >= symbols.stop.len() {
+                return None;
+            }
+            word += 1;
+            Some(Origin {
+                side: side as u32,
+                word: word - 1,
+            })
+        })
+    }
+
     /// Where a symbol comes from, counted in order and looked up alone, agree: on sides with
     /// and without words, and past the end.
     #[test]
@@ -484,7 +488,7 @@ mod tests {
             .map(|(text, sentences)| SideTokens::new(text, sentences))
             .collect();
         let (symbols, _) = Symbols::new(&sides);
-        let in_order: Vec<Option<Origin>> = symbols.origins().collect();
+        let in_order: Vec<Option<Origin>> = origins(&symbols).collect();
         let looked_up: Vec<Option<Origin>> = (0..symbols.sequence.len())
             .map(|p| symbols.origin(p))
             .collect();
