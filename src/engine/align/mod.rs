@@ -16,6 +16,10 @@
 //!    (a word or two changed) that keeps the rows in order; the far copy stays a link.
 //! 6. **Reading order**: left order, each right-only sentence placed just before the first
 //!    in-place pair that follows it on the right.
+//!
+//! Steps 1 to 4 need nothing of the counterpart links ([`settle`]); the sentences they leave
+//! open pair with their best link before step 5 ([`Settled::with_links`]). A long pair runs
+//! the first half while its links are searched.
 
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
@@ -53,11 +57,11 @@ pub struct Group {
     pub related: bool,
 }
 
-/// What the counterpart links tell the alignment: the links found, and which sentences are
-/// headings (a heading never pairs with body text).
-pub struct Counterparts<'a> {
-    /// Links found between the sides' sentences.
-    pub links: &'a [Candidate],
+/// What the alignment knows of the sentences before the counterpart links are found: which
+/// are headings (a heading never pairs with body text), their whole keys, and the analyst's
+/// decisions.
+#[derive(Clone, Copy)]
+pub struct Facts<'a> {
     /// Per side, whether each sentence is a heading.
     pub headings: (&'a [bool], &'a [bool]),
     /// Per side, each sentence's whole key ([`sentence_ids`]).
@@ -79,18 +83,35 @@ fn pair(l: usize, r: usize, related: bool) -> Group {
     }
 }
 
-/// Aligns the sentences of two prepared sides. Every sentence of each side is in exactly one
-/// group; groups come in reading order.
-pub fn align(
-    left: &Prepared,
-    right: &Prepared,
-    terms: &TermFacts,
+/// The alignment as far as the sentences' own words take it (the analyst's links, then steps
+/// 1 to 4 of the module documentation): what [`Settled::with_links`] completes once the
+/// counterpart links are found. The two halves need nothing of each other but the links, so that a long pair can
+/// pair its sentences while its links are searched.
+pub struct Settled<'a> {
+    sides: (&'a Prepared, &'a Prepared),
+    weights: Weights<'a>,
     threshold: f32,
-    counterparts: &Counterparts<'_>,
+    facts: Facts<'a>,
+    matches: Matches,
+    /// The pairs made so far: identical ones first, then reworded ones.
+    groups: Vec<Group>,
+    /// How many of `groups` are identical pairs.
+    identical_count: usize,
+    /// The analyst's own links, each a row.
+    drawn: Vec<Group>,
+}
+
+/// Pairs the sentences of two prepared sides by their own words: the analyst's links, the
+/// identical sentences, the reworded ones with their merges and splits.
+pub fn settle<'a>(
+    (left, right): (&'a Prepared, &'a Prepared),
+    terms: &'a TermFacts,
+    threshold: f32,
+    facts: Facts<'a>,
     deadline: Instant,
-) -> Vec<Group> {
-    let (left_ids, right_ids) = counterparts.ids;
-    let decided = counterparts.decided;
+) -> Settled<'a> {
+    let (left_ids, right_ids) = facts.ids;
+    let decided = facts.decided;
     let allows = |l: usize, r: usize| decided.allows(l, r);
     let mut matches: Matches = (
         vec![None; left.sentences.len()],
@@ -115,41 +136,72 @@ pub fn align(
     pair_reworded(
         (left, right),
         &weights,
-        (threshold, counterparts.headings),
+        (threshold, facts.headings),
         &mut matches,
         &mut groups,
         &allows,
     );
-
-    // 4b. Counterparts: sentences still open pair with their best linked counterpart.
-    pair_counterparts(counterparts, &mut matches, &mut groups, &allows);
-
-    // 5. A repeated sentence sits with the copy that keeps the order of its neighbours.
-    let (left_match, right_match) = &mut matches;
-    reseat_copies(
-        &mut groups[..identical_count],
-        left_ids,
-        right_ids,
-        left_match,
-        right_match,
-        &allows,
-    );
-    let fixed: Vec<usize> = drawn.iter().map(|g| g.left.start).collect();
-    groups.extend(drawn);
-
-    // 6. Moved pairs; a moved identical pair yields to a near copy in place.
-    groups.sort_by_key(|g| g.left.start);
-    mark_moved(&mut groups, left, right);
-    let pairing = Pairing {
+    Settled {
         sides: (left, right),
-        ids: (left_ids, right_ids),
-        headings: counterparts.headings,
-        matches: (&mut *left_match, &mut *right_match),
-    };
-    prefer_near_copies(&mut groups, pairing, (&weights, threshold), &fixed, &allows);
+        weights,
+        threshold,
+        facts,
+        matches,
+        groups,
+        identical_count,
+        drawn,
+    }
+}
 
-    // 7. Reading order with the one-sided sentences.
-    order_rows(groups, left_match, right_match)
+impl Settled<'_> {
+    /// The alignment, completed with the counterpart links found between the sides' sentences
+    /// (sentences still open pair with their best link; then steps 5 and 6): every sentence of each side is in exactly one group; groups come in
+    /// reading order.
+    pub fn with_links(self, found: &[Candidate]) -> Vec<Group> {
+        let Settled {
+            sides: (left, right),
+            weights,
+            threshold,
+            facts,
+            mut matches,
+            mut groups,
+            identical_count,
+            drawn,
+        } = self;
+        let (left_ids, right_ids) = facts.ids;
+        let decided = facts.decided;
+        let allows = |l: usize, r: usize| decided.allows(l, r);
+
+        // 4b. Counterparts: sentences still open pair with their best linked counterpart.
+        pair_counterparts(found, decided, &mut matches, &mut groups, &allows);
+
+        // 5. A repeated sentence sits with the copy that keeps the order of its neighbours.
+        let (left_match, right_match) = &mut matches;
+        reseat_copies(
+            &mut groups[..identical_count],
+            left_ids,
+            right_ids,
+            left_match,
+            right_match,
+            &allows,
+        );
+        let fixed: Vec<usize> = drawn.iter().map(|g| g.left.start).collect();
+        groups.extend(drawn);
+
+        // 6. Moved pairs; a moved identical pair yields to a near copy in place.
+        groups.sort_by_key(|g| g.left.start);
+        mark_moved(&mut groups, left, right);
+        let pairing = Pairing {
+            sides: (left, right),
+            ids: (left_ids, right_ids),
+            headings: facts.headings,
+            matches: (&mut *left_match, &mut *right_match),
+        };
+        prefer_near_copies(&mut groups, pairing, (&weights, threshold), &fixed, &allows);
+
+        // 7. Reading order with the one-sided sentences.
+        order_rows(groups, left_match, right_match)
+    }
 }
 
 /// The analyst's links, each in a row of its own (a sentence in two of them keeps the first;
@@ -237,14 +289,13 @@ fn pair_reworded(
 /// Sentences still open pair with their best linked counterpart, best first (links the
 /// analyst confirmed first); a related pair is a row of its own kind.
 fn pair_counterparts(
-    counterparts: &Counterparts<'_>,
+    found: &[Candidate],
+    decided: &Resolved,
     (left_match, right_match): &mut Matches,
     groups: &mut Vec<Group>,
     allows: &dyn Fn(usize, usize) -> bool,
 ) {
-    let decided = counterparts.decided;
-    let mut by_score: Vec<&Candidate> = counterparts
-        .links
+    let mut by_score: Vec<&Candidate> = found
         .iter()
         .filter(|c| c.kind != LinkKind::Identical && allows(c.left, c.right))
         .collect();
