@@ -335,6 +335,7 @@ fn compare_inner(
     let source = Source {
         knowledge,
         prepared: prepared.map(|p| if to_mirror { p.swapped() } else { p }),
+        parallel_from: PARALLEL_READ_BYTES,
     };
     if to_mirror {
         compare_oriented(right, left, options, source, params, cancel, true)
@@ -349,6 +350,31 @@ fn compare_inner(
 struct Source<'a> {
     knowledge: &'a Knowledge<'a>,
     prepared: Option<PreparedPair<'a>>,
+    /// From this many bytes in the two texts, the stages that split run over the cores.
+    parallel_from: usize,
+}
+
+impl<'a> Source<'a> {
+    /// The two texts as prepared: as a collation prepared them, or prepared now.
+    fn sides(
+        &self,
+        left: &str,
+        right: &str,
+        options: &Options,
+        cancel: &Cancel,
+    ) -> Result<Sides<'a>, Cancelled> {
+        match self.prepared {
+            Some(prepared) => Ok(Sides::borrowed(prepared)),
+            None => prepare_sides_from(
+                left,
+                right,
+                options,
+                self.knowledge.equivalences,
+                cancel,
+                self.parallel_from,
+            ),
+        }
+    }
 }
 
 /// Compares `left` with `right` in that order; `to_mirror` says the result will be mirrored,
@@ -368,11 +394,8 @@ fn compare_oriented(
     let ops_cache = source.prepared.and_then(|p| p.ops_cache);
     // The rows' word diffs and the links' details are made over the cores on long texts, but
     // not for a collation's pairs, which are compared side by side already.
-    let parallel = source.prepared.is_none() && left.len() + right.len() >= PARALLEL_READ_BYTES;
-    let sides = match source.prepared {
-        Some(prepared) => Sides::borrowed(prepared),
-        None => prepare_sides(left, right, options, knowledge.equivalences, cancel)?,
-    };
+    let parallel = source.prepared.is_none() && left.len() + right.len() >= source.parallel_from;
+    let sides = source.sides(left, right, options, cancel)?;
     let mut owned_read = None;
     let read = sides.read_links(left, right, knowledge.lexicon, &mut owned_read);
     let scorer = sides.scorer(left, right, read, knowledge.lexicon);
@@ -449,10 +472,9 @@ fn compare_oriented(
     })
 }
 
-/// The counterpart links the scorer finds, and the alignment as far as the sentences' own
-/// words take it (`settle`). The two need nothing of each other: with `parallel`, the sentences
-/// pair while the links are searched (on the 1 MiB pair, 11 ms of the alignment's 13 beside
-/// the search's 26; the same groups either way).
+/// The links the scorer finds, and the alignment as far as the sentences' own words take it
+/// (`settle`): with `parallel`, side by side (1 MiB pair: 11 ms of the alignment's 13 beside
+/// the search's 26).
 fn find_and_settle<'a>(
     (scorer, params): (&links::Scorer<'_>, &links::Params),
     (left_ids, right_ids): (&[u32], &[u32]),
@@ -517,6 +539,61 @@ mod tests {
                 (sequential.left_ids, sequential.right_ids),
                 (parallel.left_ids, parallel.right_ids)
             );
+        }
+    }
+
+    /// The stages that run over the cores on long texts (preparing the sides, the links'
+    /// reading, the sentences paired beside the link search, the rows' diffs, the links'
+    /// details) make the comparison made on one thread, on a pair with links of every kind.
+    #[test]
+    fn comparing_over_the_cores_gives_the_comparison_made_on_one_thread() {
+        use crate::samples::SAMPLES;
+        let join = |parts: &[&str]| parts.join("\n\n");
+        // The embassy's post and the whole article against the Foreign Office's statement, its
+        // paragraphs in reverse order, and a paraphrase of the ministry's post.
+        let mut statement: Vec<&str> = SAMPLES[1].text.split("\n\n").collect();
+        statement.reverse();
+        let left = join(&[SAMPLES[0].text, SAMPLES[5].text]);
+        let right = join(&[&statement.join("\n\n"), SAMPLES[4].text]);
+        let knowledge = Knowledge::default();
+        for options in [Options::default(), Options::default().ignore_case(true)] {
+            let compare = |parallel_from| {
+                let source = Source {
+                    knowledge: &knowledge,
+                    prepared: None,
+                    parallel_from,
+                };
+                let params = links::Params::default();
+                compare_oriented(
+                    &left,
+                    &right,
+                    &options,
+                    source,
+                    &params,
+                    &Cancel::new(),
+                    false,
+                )
+                .map_err(|_| "cancelled")
+            };
+            let (Ok(sequential), Ok(parallel)) = (compare(usize::MAX), compare(0)) else {
+                panic!("nothing cancels a fresh flag");
+            };
+            // A pair with every kind of row, and moves, and links beyond the rows.
+            // Rows identical, reworded and moved, and links of every kind.
+            for kind in [RowKind::Identical, RowKind::Modified] {
+                assert!(
+                    sequential.rows.iter().any(|row| row.kind == kind),
+                    "{kind:?}"
+                );
+            }
+            assert!(sequential.rows.iter().any(|row| row.moved));
+            for kind in [LinkKind::Identical, LinkKind::Equivalent, LinkKind::Related] {
+                assert!(
+                    sequential.links.iter().any(|link| link.kind == kind),
+                    "{kind:?}"
+                );
+            }
+            assert_eq!(sequential, parallel);
         }
     }
 }
