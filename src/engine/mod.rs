@@ -100,7 +100,8 @@ pub fn link_features(
         return (Vec::new(), Vec::new(), Vec::new());
     };
     let mut owned_read = None;
-    let read = sides.read_links(left, right, Lexicon::builtin(), &mut owned_read);
+    let parallel = left.len() + right.len() >= PARALLEL_READ_BYTES;
+    let read = sides.read_links((left, right), Lexicon::builtin(), parallel, &mut owned_read);
     let scorer = sides.scorer(left, right, read, Lexicon::builtin());
     let pairs = scorer.pair_features(&sides.left_ids, &sides.right_ids, &links::Params::default());
     let spans = |side: &prepare::Prepared| side.sentences.iter().map(|s| s.content).collect();
@@ -150,9 +151,9 @@ impl<'p> Sides<'p> {
     /// collation read them, or read now into `owned`.
     fn read_links<'a>(
         &'a self,
-        left: &str,
-        right: &str,
+        (left, right): (&str, &str),
         lexicon: &Lexicon,
+        parallel: bool,
         owned: &'a mut Option<links::PairRead>,
     ) -> links::ReadPair<'a> {
         match self.links {
@@ -163,6 +164,7 @@ impl<'p> Sides<'p> {
                     (&self.right_side, right),
                     &self.term_names,
                     lexicon,
+                    parallel,
                 ))
                 .pair(),
         }
@@ -187,9 +189,11 @@ impl<'p> Sides<'p> {
     }
 }
 
-/// Below this many bytes in the two texts together, they are read one after the other: a
-/// thread costs more than it saves.
-pub(crate) const PARALLEL_READ_BYTES: usize = 64 * 1024;
+/// Below this many bytes in the two texts together, a comparison's stages run on one thread:
+/// threads cost more than they save. Timed as bench-peers times (each run between two `date`
+/// calls; 31 runs, alternating with 64 KiB), `--analysis never`: the 64 KiB pair (128 KiB in
+/// all) takes 17.5 ms on one thread against 18.6 on two; the 128 KiB pair is faster on two.
+pub(crate) const PARALLEL_READ_BYTES: usize = 192 * 1024;
 
 /// Prepares both texts (one term table for the two), checking `cancel` between the stages.
 fn prepare_sides(
@@ -397,7 +401,7 @@ fn compare_oriented(
     let parallel = source.prepared.is_none() && left.len() + right.len() >= source.parallel_from;
     let sides = source.sides(left, right, options, cancel)?;
     let mut owned_read = None;
-    let read = sides.read_links(left, right, knowledge.lexicon, &mut owned_read);
+    let read = sides.read_links((left, right), knowledge.lexicon, parallel, &mut owned_read);
     let scorer = sides.scorer(left, right, read, knowledge.lexicon);
     // The decisions were written on the caller's sides: with `to_mirror`, this left is theirs
     // right.
@@ -495,105 +499,4 @@ fn find_and_settle<'a>(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Preparing the two texts at the same time (the right one with tables of its own, then
-    /// renumbered) prepares exactly what preparing them one after the other does: the same
-    /// ids, in every mode that interns other keys.
-    #[test]
-    fn preparing_in_parallel_prepares_the_same_sides() {
-        let left = "The U.S. and Pakistan met. The talks covered trade, the BLA and the UN.\n\n"
-            .repeat(40);
-        let right =
-            "Zinc and coal first. Pakistan and the United States met; Trade was discussed, \
-                     so was the U.N. and the US’s trade.\n"
-                .repeat(40);
-        let cancel = Cancel::new();
-        for options in [
-            Options::default().ignore_case(true),
-            Options::default(),
-            Options::default()
-                .mark_variants(true)
-                .ignore_punctuation(true),
-            Options::default().use_equivalences(false),
-        ] {
-            let prepare = |parallel_from| {
-                prepare_sides_from(
-                    &left,
-                    &right,
-                    &options,
-                    Equivalences::builtin_ref(),
-                    &cancel,
-                    parallel_from,
-                )
-                .map_err(|_| "cancelled")
-            };
-            let (Ok(sequential), Ok(parallel)) = (prepare(usize::MAX), prepare(0)) else {
-                panic!("nothing cancels a fresh flag");
-            };
-            assert_eq!(sequential.left_side, parallel.left_side);
-            assert_eq!(sequential.right_side, parallel.right_side);
-            assert_eq!(sequential.term_names, parallel.term_names);
-            assert_eq!(
-                (sequential.left_ids, sequential.right_ids),
-                (parallel.left_ids, parallel.right_ids)
-            );
-        }
-    }
-
-    /// The stages that run over the cores on long texts (preparing the sides, the links'
-    /// reading, the sentences paired beside the link search, the rows' diffs, the links'
-    /// details) make the comparison made on one thread, on a pair with links of every kind.
-    #[test]
-    fn comparing_over_the_cores_gives_the_comparison_made_on_one_thread() {
-        use crate::samples::SAMPLES;
-        let join = |parts: &[&str]| parts.join("\n\n");
-        // The embassy's post and the whole article against the Foreign Office's statement, its
-        // paragraphs in reverse order, and a paraphrase of the ministry's post.
-        let mut statement: Vec<&str> = SAMPLES[1].text.split("\n\n").collect();
-        statement.reverse();
-        let left = join(&[SAMPLES[0].text, SAMPLES[5].text]);
-        let right = join(&[&statement.join("\n\n"), SAMPLES[4].text]);
-        let knowledge = Knowledge::default();
-        for options in [Options::default(), Options::default().ignore_case(true)] {
-            let compare = |parallel_from| {
-                let source = Source {
-                    knowledge: &knowledge,
-                    prepared: None,
-                    parallel_from,
-                };
-                let params = links::Params::default();
-                compare_oriented(
-                    &left,
-                    &right,
-                    &options,
-                    source,
-                    &params,
-                    &Cancel::new(),
-                    false,
-                )
-                .map_err(|_| "cancelled")
-            };
-            let (Ok(sequential), Ok(parallel)) = (compare(usize::MAX), compare(0)) else {
-                panic!("nothing cancels a fresh flag");
-            };
-            // A pair with every kind of row, and moves, and links beyond the rows.
-            // Rows identical, reworded and moved, and links of every kind.
-            for kind in [RowKind::Identical, RowKind::Modified] {
-                assert!(
-                    sequential.rows.iter().any(|row| row.kind == kind),
-                    "{kind:?}"
-                );
-            }
-            assert!(sequential.rows.iter().any(|row| row.moved));
-            for kind in [LinkKind::Identical, LinkKind::Equivalent, LinkKind::Related] {
-                assert!(
-                    sequential.links.iter().any(|link| link.kind == kind),
-                    "{kind:?}"
-                );
-            }
-            assert_eq!(sequential, parallel);
-        }
-    }
-}
+mod tests;

@@ -553,7 +553,7 @@ mod tests {
             panic!("nothing cancels a fresh flag");
         };
         let mut owned = None;
-        let read = sides.read_links(left, right, Lexicon::builtin(), &mut owned);
+        let read = sides.read_links((left, right), Lexicon::builtin(), false, &mut owned);
         let scorer = sides.scorer(left, right, read, Lexicon::builtin());
         let (n_left, n_right) = (scorer.left_info.len(), scorer.right_info.len());
         let pairs: Vec<(usize, usize)> = (0..n_left)

@@ -244,17 +244,17 @@ pub struct PairRead {
 
 impl PairRead {
     /// Reads `left` and `right` (prepared from `left_text` and `right_text`, with the term
-    /// table whose names by id are `term_names`).
+    /// table whose names by id are `term_names`), over the cores when `parallel`.
     pub fn new<'t>(
         (left, left_text): (&Prepared, &'t str),
         (right, right_text): (&Prepared, &'t str),
         term_names: &[String],
         lexicon: &Lexicon,
+        parallel: bool,
     ) -> Self {
         let table = ConceptTable::new([left, right], term_names, lexicon);
         // One reader for both: the right text copies many of the left one's sentences.
         let mut reader = Reader::new(&table, lexicon);
-        let parallel = left_text.len() + right_text.len() >= crate::engine::PARALLEL_READ_BYTES;
         let left = reader.read_on(left, left_text, parallel);
         let right = reader.read_on(right, right_text, parallel);
         drop(reader);
