@@ -2,6 +2,7 @@
 //! ("agreed" on the left, "discussed" on the right), compared by grade.
 
 use rustc_hash::FxHashMap as HashMap;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use serde::Serialize;
@@ -309,6 +310,9 @@ pub(super) fn find(
         ) else {
             continue;
         };
+        if same_words(sides, l0..l1 + 1, r0..r1 + 1) {
+            continue;
+        }
         let left = strongest(&sides[0], l0..l1 + 1, lexicon);
         let right = strongest(&sides[1], r0..r1 + 1, lexicon);
         for (l, r) in left.into_iter().zip(right) {
@@ -332,6 +336,19 @@ pub(super) fn find(
         }
     }
     out
+}
+
+/// Whether left sentences `left` and right sentences `right` are the same sentences, word for
+/// word from the first to the last: their strongest words are then the same (most rows of a
+/// long text and its edit), and are not looked up.
+fn same_words<'a>(sides: &[SideTokens<'a>; 2], left: Range<usize>, right: Range<usize>) -> bool {
+    left.len() == right.len()
+        && left.zip(right).all(|(l, r)| {
+            let extent = |side: &SideTokens<'a>, s: usize| -> Option<&'a str> {
+                side.sentences.get(s).map(|range| side.extent(range).2)
+            };
+            matches!((extent(&sides[0], l), extent(&sides[1], r)), (Some(a), Some(b)) if a == b)
+        })
 }
 
 #[cfg(test)]
