@@ -13,6 +13,8 @@ pub struct TextReading<'a> {
     sides: [SideTokens<'a>; 2],
     entities: Vec<Entity>,
     phrases: Vec<Phrase>,
+    /// Who each side's sentences credit, and the stance forms in them.
+    stance: [stance::SideStance; 2],
 }
 
 impl TextReading<'_> {
@@ -72,16 +74,23 @@ pub(super) fn read<'a>(
         || SideTokens::new(right, &sentences[1]),
     );
     let sides = [sides.0, sides.1];
-    let (entities, phrases) = both(
+    // Who each side credits: a side with the names, the other with the phrases.
+    let ((entities, left_stance), (phrases, right_stance)) = both(
         parallel,
-        || entities::find(&sides, equivalences),
-        || phrases::find(&sides),
+        || {
+            (
+                entities::find(&sides, equivalences),
+                stance::SideStance::read(&sides[0]),
+            )
+        },
+        || (phrases::find(&sides), stance::SideStance::read(&sides[1])),
     );
     TextReading {
         sentences,
         sides,
         entities,
         phrases,
+        stance: [left_stance, right_stance],
     }
 }
 
@@ -117,11 +126,12 @@ pub(super) fn complete(
         sides,
         entities,
         phrases,
+        stance,
         ..
     } = reading;
     let ((attribution, shifts), (strength, figures_compared)) = both(
         parallel,
-        || stance::find(&sides, comparison),
+        || stance::find_read(&sides, stance, comparison),
         || {
             (
                 strength::find(&sides, comparison, lexicon),

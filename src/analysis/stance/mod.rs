@@ -205,16 +205,74 @@ pub(super) fn attribution(side: &SideTokens<'_>) -> Attribution {
     attribute(side, lexicon, &Kinds::of(lexicon)).0
 }
 
+/// What the stance reads of one side's text alone: who each sentence credits, and the
+/// lexicon's forms in each sentence (with whether it ends with final punctuation). The
+/// insights read it while the comparison runs ([`super::TextReading`]); the shifts on the
+/// links need the comparison.
+pub(super) struct SideStance {
+    attribution: Attribution,
+    forms: Vec<(Vec<Hit>, bool)>,
+}
+
+impl SideStance {
+    pub(super) fn read(side: &SideTokens<'_>) -> Self {
+        let lexicon = builtin();
+        let (attribution, all) = attribute(side, lexicon, &Kinds::of(lexicon));
+        let forms = all
+            .into_iter()
+            .map(|words| (words.hits, words.punctuated))
+            .collect();
+        Self { attribution, forms }
+    }
+
+    /// The words of sentence `s` of `side` (as [`Words::all`] read them), with the forms read.
+    fn words<'s>(&self, side: &'s SideTokens<'_>, s: usize) -> Option<Words<'s>> {
+        let (hits, punctuated) = self.forms.get(s)?;
+        let (tokens, ..) = side.extent(side.sentences.get(s)?);
+        let (words, lowers) = words::words_of(tokens);
+        Some(Words {
+            words,
+            lowers,
+            hits: hits.clone(),
+            punctuated: *punctuated,
+        })
+    }
+}
+
 /// Who each side's sentences credit, and the stance shifts on the links.
+#[cfg(test)]
 pub(super) fn find(
     sides: &[SideTokens<'_>; 2],
     comparison: &Comparison,
 ) -> ([Attribution; 2], Vec<Shift>) {
+    let read = [SideStance::read(&sides[0]), SideStance::read(&sides[1])];
+    find_read(sides, read, comparison)
+}
+
+/// [`find`], with what was read of each side's text alone.
+pub(super) fn find_read(
+    sides: &[SideTokens<'_>; 2],
+    [left_read, right_read]: [SideStance; 2],
+    comparison: &Comparison,
+) -> ([Attribution; 2], Vec<Shift>) {
     let lexicon = builtin();
     let kinds = Kinds::of(lexicon);
-    let (left_attribution, left_all) = attribute(&sides[0], lexicon, &kinds);
-    let (right_attribution, right_all) = attribute(&sides[1], lexicon, &kinds);
-    let attributions = [left_attribution, right_attribution];
+    // The words of each linked sentence, made again once however many links it has.
+    let mut left_all: Vec<Option<Words<'_>>> = left_read.forms.iter().map(|_| None).collect();
+    let mut right_all: Vec<Option<Words<'_>>> = right_read.forms.iter().map(|_| None).collect();
+    for link in comparison
+        .links
+        .iter()
+        .filter(|l| l.kind != LinkKind::Identical)
+    {
+        if let Some(slot @ None) = left_all.get_mut(link.left) {
+            *slot = left_read.words(&sides[0], link.left);
+        }
+        if let Some(slot @ None) = right_all.get_mut(link.right) {
+            *slot = right_read.words(&sides[1], link.right);
+        }
+    }
+    let attributions = [left_read.attribution, right_read.attribution];
     // Each linked sentence's stance forms, read once however many links it has.
     let mut left_stance: Vec<Option<Vec<Hit>>> = vec![None; left_all.len()];
     let mut right_stance: Vec<Option<Vec<Hit>>> = vec![None; right_all.len()];
@@ -245,7 +303,7 @@ pub(super) fn find(
                 right_span,
             });
         };
-        let (Some(left_words), Some(right_words)) =
+        let (Some(Some(left_words)), Some(Some(right_words))) =
             (left_all.get(link.left), right_all.get(link.right))
         else {
             continue;

@@ -58,7 +58,7 @@ const CLAUSE_WORDS: &[&str] = &[
 
 /// The words of a sentence's tokens, and each in lower case ("US" in capitals is the
 /// country, never the pronoun "us" of the lexicon's forms).
-fn words_of(tokens: &[Tok]) -> (Vec<&Tok>, Vec<&str>) {
+pub(super) fn words_of(tokens: &[Tok]) -> (Vec<&Tok>, Vec<&str>) {
     // Sized once: the words of every sentence of both sides are kept at once (on the 1 MiB
     // pair 400,000), and a vector grown by doubling holds a third more than it needs.
     let mut words: Vec<&Tok> = Vec::with_capacity(tokens.iter().filter(|t| t.is_word()).count());
