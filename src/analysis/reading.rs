@@ -15,6 +15,8 @@ pub struct TextReading<'a> {
     phrases: Vec<Phrase>,
     /// Who each side's sentences credit, and the stance forms in them.
     stance: [stance::SideStance; 2],
+    /// The figures of both sides, not yet compared on the links.
+    figures: Vec<figures::Figure>,
 }
 
 impl TextReading<'_> {
@@ -74,13 +76,15 @@ pub(super) fn read<'a>(
         || SideTokens::new(right, &sentences[1]),
     );
     let sides = [sides.0, sides.1];
-    // Who each side credits: a side with the names, the other with the phrases.
-    let ((entities, left_stance), (phrases, right_stance)) = both(
+    // Who each side credits: a side with the names (and the figures), the other with the
+    // phrases.
+    let ((entities, left_stance, figures), (phrases, right_stance)) = both(
         parallel,
         || {
             (
                 entities::find(&sides, equivalences),
                 stance::SideStance::read(&sides[0]),
+                figures::read(&sides),
             )
         },
         || (phrases::find(&sides), stance::SideStance::read(&sides[1])),
@@ -91,6 +95,7 @@ pub(super) fn read<'a>(
         entities,
         phrases,
         stance: [left_stance, right_stance],
+        figures,
     }
 }
 
@@ -127,6 +132,7 @@ pub(super) fn complete(
         entities,
         phrases,
         stance,
+        figures,
         ..
     } = reading;
     let ((attribution, shifts), (strength, figures_compared)) = both(
@@ -135,7 +141,7 @@ pub(super) fn complete(
         || {
             (
                 strength::find(&sides, comparison, lexicon),
-                figures::compare(&sides, comparison),
+                figures::compare_read(figures, comparison),
             )
         },
     );

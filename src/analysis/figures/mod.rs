@@ -179,7 +179,14 @@ pub struct Found {
 }
 
 /// Finds and compares the figures of both sides.
+#[cfg(test)]
 pub(super) fn compare(sides: &[SideTokens<'_>; 2], comparison: &Comparison) -> FiguresCompared {
+    compare_read(read(sides), comparison)
+}
+
+/// The figures of both sides, as [`compare`] lists them: what it reads of the texts alone (the
+/// insights read it while the comparison runs).
+pub(super) fn read(sides: &[SideTokens<'_>; 2]) -> Vec<Figure> {
     let found = [find_side(&sides[0]), find_side(&sides[1])];
     let mut by_value: HashMap<(FigureKind, &str), usize> = HashMap::default();
     let mut figures: Vec<Figure> = Vec::new();
@@ -230,7 +237,11 @@ pub(super) fn compare(sides: &[SideTokens<'_>; 2], comparison: &Comparison) -> F
         FigurePresence::RightOnly => 2,
     };
     figures.sort_by_key(|f| rank(f.presence));
+    figures
+}
 
+/// [`compare`], with the figures `read` of the texts.
+pub(super) fn compare_read(figures: Vec<Figure>, comparison: &Comparison) -> FiguresCompared {
     let differences = differences(&figures, comparison);
     FiguresCompared {
         figures,
