@@ -178,14 +178,8 @@ pub struct Found {
     pub span: Span,
 }
 
-/// Finds and compares the figures of both sides.
-#[cfg(test)]
-pub(super) fn compare(sides: &[SideTokens<'_>; 2], comparison: &Comparison) -> FiguresCompared {
-    compare_read(read(sides), comparison)
-}
-
-/// The figures of both sides, as [`compare`] lists them: what it reads of the texts alone (the
-/// insights read it while the comparison runs).
+/// The figures of both sides: given by both first, then by the left only, then by the right
+/// only. What is read of the texts alone (the insights read it while the comparison runs).
 pub(super) fn read(sides: &[SideTokens<'_>; 2]) -> Vec<Figure> {
     let found = [find_side(&sides[0]), find_side(&sides[1])];
     let mut by_value: HashMap<(FigureKind, &str), usize> = HashMap::default();
@@ -240,7 +234,8 @@ pub(super) fn read(sides: &[SideTokens<'_>; 2]) -> Vec<Figure> {
     figures
 }
 
-/// [`compare`], with the figures `read` of the texts.
+/// The figures of both sides compared: the figures [`read`] of the texts, and their
+/// differences on the comparison's links.
 pub(super) fn compare_read(figures: Vec<Figure>, comparison: &Comparison) -> FiguresCompared {
     let differences = differences(&figures, comparison);
     FiguresCompared {
