@@ -1,0 +1,134 @@
+//! The thread that reads a pair of statements for the insights while they are compared.
+//!
+//! It is started first thing, before the files are read, and waits for them giving its core
+//! away at every turn: a thread started only once the texts were loaded waited 1 to 3 ms for
+//! a core on this workplace's machines (the core it was put on had gone idle), a tenth of a
+//! 64 KiB pair's run. What it needs is set once ([`Loaded`], in a `OnceLock` that outlives
+//! the thread), and it is told whether to read it ([`Signal`]); every way out of the
+//! comparison before that, an error included, tells it to stop ([`StopOnDrop`]).
+
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::time::{Duration, Instant};
+
+use crate::analysis::{TextReading, read_texts};
+use crate::engine::{Equivalences, Lexicon};
+use crate::load::Document;
+use crate::terms::Terms;
+
+/// The tables and the two documents of a comparison, once read.
+pub(super) struct Loaded {
+    pub(super) equivalences: Equivalences,
+    /// The counterparts of the analyst's own table, if it has rows of its own.
+    pub(super) own_lexicon: Option<Lexicon>,
+    pub(super) terms: Terms,
+    pub(super) left: Document,
+    pub(super) right: Document,
+}
+
+/// How long the reader waits giving its core away before it sleeps between looks: long
+/// enough for the files of any text it reads beside the comparison (a few ms), short enough
+/// not to hold a core while a long file loads.
+const EAGER: Duration = Duration::from_millis(20);
+/// Between looks, past [`EAGER`].
+const NAP: Duration = Duration::from_micros(200);
+
+const WAITING: u8 = 0;
+const READ: u8 = 1;
+const STOP: u8 = 2;
+
+/// What the reader is told: to read the texts loaded, or to stop.
+#[derive(Default)]
+pub(super) struct Signal(AtomicU8);
+
+impl Signal {
+    /// Tells the reader whether to read what was loaded (once; a later call changes nothing).
+    pub(super) fn send(&self, read: bool) {
+        let to = if read { READ } else { STOP };
+        let _ = self
+            .0
+            .compare_exchange(WAITING, to, Ordering::AcqRel, Ordering::Acquire);
+    }
+
+    /// A guard that tells the reader to stop, unless it was told before, when it drops.
+    pub(super) fn stop_on_drop(&self) -> StopOnDrop<'_> {
+        StopOnDrop(self)
+    }
+
+    /// Waits until told; whether to read.
+    fn wait(&self) -> bool {
+        let start = Instant::now();
+        loop {
+            match self.0.load(Ordering::Acquire) {
+                READ => return true,
+                STOP => return false,
+                _ if start.elapsed() < EAGER => std::thread::yield_now(),
+                _ => std::thread::sleep(NAP),
+            }
+        }
+    }
+}
+
+/// Tells the reader to stop when dropped, if nothing told it anything before.
+pub(super) struct StopOnDrop<'s>(&'s Signal);
+
+impl Drop for StopOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.send(false);
+    }
+}
+
+/// The reader's work: waits for the word, then reads the texts loaded for the insights.
+pub(super) fn read<'l>(signal: &Signal, loaded: &'l OnceLock<Loaded>) -> Option<TextReading<'l>> {
+    if !signal.wait() {
+        return None;
+    }
+    let loaded = loaded.get()?;
+    Some(read_texts(
+        &loaded.left.text,
+        &loaded.right.text,
+        &loaded.equivalences,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn loaded(left: &str, right: &str) -> Loaded {
+        Loaded {
+            equivalences: Equivalences::builtin_ref().clone(),
+            own_lexicon: None,
+            terms: Terms::default(),
+            left: Document::from_text("left.txt", left),
+            right: Document::from_text("right.txt", right),
+        }
+    }
+
+    /// Told to read, the reader reads what was loaded; told to stop, or left without a word
+    /// by a comparison that failed (the guard dropped), it stops without reading.
+    #[test]
+    fn the_reader_reads_when_told_and_stops_otherwise() {
+        let texts = (
+            "The talks were held in Doha.",
+            "The talks were held in Qatar.",
+        );
+        for told in [Some(true), Some(false), None] {
+            let cell = OnceLock::new();
+            let signal = Signal::default();
+            let read = std::thread::scope(|scope| {
+                let reader = scope.spawn(|| read(&signal, &cell).is_some());
+                let stop = signal.stop_on_drop();
+                if told.is_some() {
+                    let _ = cell.set(loaded(texts.0, texts.1));
+                }
+                if let Some(told) = told {
+                    signal.send(told);
+                }
+                drop(stop);
+                reader.join().unwrap_or(false)
+            });
+            assert_eq!(read, told == Some(true), "{told:?}");
+        }
+    }
+}
