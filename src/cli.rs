@@ -262,15 +262,16 @@ const OUTPUT_BUFFER: usize = 1 << 16;
 fn try_compare(args: &CompareArgs) -> anyhow::Result<()> {
     let loaded = std::sync::OnceLock::new();
     let signal = reader::Signal::default();
+    let split = reader::Split::default();
     let written = std::thread::scope(|scope| {
         // On texts of a few pages, what the insights read of the texts alone (tokens, names,
         // shared phrases, who each sentence credits) is read while the comparison runs, on
         // a thread started now (see `reader`): a statement's insights then cost little more
         // than its comparison. Longer texts are read after it, so that the two peaks of
         // memory do not add up (on the 1 MiB pair, 54 MB against 71).
-        let reading = scope.spawn(|| reader::read(&signal, &loaded));
+        let reading = scope.spawn(|| reader::read(&signal, &loaded, &split));
         let _stop = signal.stop_on_drop();
-        compare_loaded(args, &loaded, &signal, reading)
+        compare_loaded(args, (&loaded, &split), &signal, reading)
     });
     // The process ends next: what it built goes back to the system with its pages, at once,
     // rather than freed piece by piece (3 ms of the 1 MiB pair's 0.13 s).
@@ -278,17 +279,11 @@ fn try_compare(args: &CompareArgs) -> anyhow::Result<()> {
     written
 }
 
-/// [`try_compare`], with the thread that reads the texts for the insights beside the
-/// comparison (`reading`, to be told by `signal` once the files are `loaded`).
-fn compare_loaded<'l>(
-    args: &CompareArgs,
-    loaded: &'l std::sync::OnceLock<reader::Loaded>,
-    signal: &reader::Signal,
-    reading: std::thread::ScopedJoinHandle<'_, Option<TextReading<'l>>>,
-) -> anyhow::Result<()> {
+/// The options' tables and the two documents of a comparison. The two files are read,
+/// decoded and hashed at the same time; the left one's error, if both fail, is the one
+/// reported, as when they were read one after the other.
+fn load_inputs(args: &CompareArgs) -> anyhow::Result<reader::Loaded> {
     let (equivalences, own_lexicon, terms) = args.prepare()?;
-    // The two files are read, decoded and hashed at the same time; the left one's error, if
-    // both fail, is the one reported, as when they were read one after the other.
     let (left, right) = std::thread::scope(|scope| {
         let right = scope.spawn(|| args.load(&args.right));
         let left = args.load(&args.left);
@@ -297,22 +292,34 @@ fn compare_loaded<'l>(
             Err(panic) => std::panic::resume_unwind(panic),
         }
     });
-    let (left, right) = (left?, right?);
+    Ok(reader::Loaded {
+        equivalences,
+        own_lexicon,
+        terms,
+        left: left?,
+        right: right?,
+    })
+}
+
+/// [`try_compare`], with the thread that reads the texts for the insights beside the
+/// comparison (`reading`, to be told by `signal` once the files are `loaded`).
+fn compare_loaded<'l>(
+    args: &CompareArgs,
+    (loaded, split): (&'l std::sync::OnceLock<reader::Loaded>, &reader::Split),
+    signal: &reader::Signal,
+    reading: std::thread::ScopedJoinHandle<'_, Option<TextReading<'l>>>,
+) -> anyhow::Result<()> {
+    let inputs = load_inputs(args)?;
     let reader::Loaded {
         equivalences,
         own_lexicon,
         terms,
         left,
         right,
-    } = loaded.get_or_init(|| reader::Loaded {
-        equivalences,
-        own_lexicon,
-        terms,
-        left,
-        right,
-    });
+    } = loaded.get_or_init(|| inputs);
     let wanted = args.analysis_wanted(&[&left.text, &right.text]);
-    signal.send(wanted && left.text.len() + right.text.len() < EARLY_READING_BYTES);
+    let early = wanted && left.text.len() + right.text.len() < EARLY_READING_BYTES;
+    signal.send(early);
     let lexicon: &Lexicon = match own_lexicon {
         Some(own) => own,
         None => Lexicon::builtin(),
@@ -324,9 +331,14 @@ fn compare_loaded<'l>(
         .lexicon(lexicon)
         .decisions(&decisions);
     let options = args.options();
-    let comparison = Comparer::new(&options)
-        .knowledge(knowing)
-        .compare(&left.text, &right.text);
+    let comparer = Comparer::new(&options).knowledge(knowing);
+    // Read beside the comparison, each text is split once for both (the reader splits the
+    // right one meanwhile).
+    let comparer = match early {
+        true => comparer.split(split.side(0, &left.text), split.side(1, &right.text)),
+        false => comparer,
+    };
+    let comparison = comparer.compare(&left.text, &right.text);
     let reading = match reading.join() {
         Ok(reading) => reading,
         Err(panic) => std::panic::resume_unwind(panic),

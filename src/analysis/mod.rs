@@ -54,7 +54,7 @@ pub use collation_brief::CollationBriefLine;
 pub use entities::{Entity, EntityKind, Presence};
 pub use figures::{Figure, FigureDifference, FigureKind, FigurePresence, FiguresCompared};
 pub use phrases::Phrase;
-pub use reading::{TextReading, analyse_read, read_compared, read_texts};
+pub use reading::{TextReading, analyse_read, read_compared, read_texts, read_texts_split};
 pub use stance::{Actor, Attribution, Issuer, Shift, ShiftKind};
 pub use strength::{StrengthDifference, StrengthLexicon, Stronger};
 

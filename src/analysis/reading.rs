@@ -38,6 +38,18 @@ pub fn read_texts<'a>(
     equivalences: &Equivalences,
 ) -> TextReading<'a> {
     let sentences = [segment::sentences(left), segment::sentences(right)];
+    read_texts_split(left, right, sentences, equivalences)
+}
+
+/// [`read_texts`] of texts split already into `sentences` (as [`segment::sentences`] splits
+/// them: the CLI splits each statement once for its comparison and its insights). A reading
+/// of other sentences than the comparison's is set aside by [`analyse_read`].
+pub fn read_texts_split<'a>(
+    left: &'a str,
+    right: &'a str,
+    sentences: [Vec<Sentence>; 2],
+    equivalences: &Equivalences,
+) -> TextReading<'a> {
     // On threads of their own too: the reading (names, shared phrases) costs more than the
     // comparison it runs beside, and three threads share two cores better than two.
     read(left, right, sentences, equivalences, true)

@@ -11,7 +11,8 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::analysis::{TextReading, read_texts};
+use crate::analysis::{TextReading, read_texts_split};
+use crate::engine::segment::{self, Sentence};
 use crate::engine::{Equivalences, Lexicon};
 use crate::load::Document;
 use crate::terms::Terms;
@@ -24,6 +25,23 @@ pub(super) struct Loaded {
     pub(super) terms: Terms,
     pub(super) left: Document,
     pub(super) right: Document,
+}
+
+/// The sentences of the two texts, split once for the comparison and the insights: the reader
+/// splits the right text while the comparison splits the left one, and each takes the
+/// other's (or splits it, if the other has not started it).
+#[derive(Default)]
+pub(super) struct Split {
+    left: OnceLock<Vec<Sentence>>,
+    right: OnceLock<Vec<Sentence>>,
+}
+
+impl Split {
+    /// The sentences of `text` on `side` (0 left, 1 right), split now unless they were.
+    pub(super) fn side(&self, side: usize, text: &str) -> &[Sentence] {
+        let cell = if side == 0 { &self.left } else { &self.right };
+        cell.get_or_init(|| segment::sentences(text))
+    }
 }
 
 /// How long the reader waits giving its core away before it sleeps between looks: long
@@ -78,15 +96,24 @@ impl Drop for StopOnDrop<'_> {
     }
 }
 
-/// The reader's work: waits for the word, then reads the texts loaded for the insights.
-pub(super) fn read<'l>(signal: &Signal, loaded: &'l OnceLock<Loaded>) -> Option<TextReading<'l>> {
+/// The reader's work: waits for the word, then reads the texts loaded for the insights, split
+/// as the comparison splits them (`split`).
+pub(super) fn read<'l>(
+    signal: &Signal,
+    loaded: &'l OnceLock<Loaded>,
+    split: &Split,
+) -> Option<TextReading<'l>> {
     if !signal.wait() {
         return None;
     }
     let loaded = loaded.get()?;
-    Some(read_texts(
-        &loaded.left.text,
-        &loaded.right.text,
+    let (left, right) = (&loaded.left.text, &loaded.right.text);
+    let right_sentences = split.side(1, right).to_vec();
+    let left_sentences = split.side(0, left).to_vec();
+    Some(read_texts_split(
+        left,
+        right,
+        [left_sentences, right_sentences],
         &loaded.equivalences,
     ))
 }
@@ -116,8 +143,9 @@ mod tests {
         for told in [Some(true), Some(false), None] {
             let cell = OnceLock::new();
             let signal = Signal::default();
+            let split = Split::default();
             let read = std::thread::scope(|scope| {
-                let reader = scope.spawn(|| read(&signal, &cell).is_some());
+                let reader = scope.spawn(|| read(&signal, &cell, &split).is_some());
                 let stop = signal.stop_on_drop();
                 if told.is_some() {
                     let _ = cell.set(loaded(texts.0, texts.1));

@@ -5,7 +5,10 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::decisions::Decision;
-use super::{Comparison, Equivalences, Lexicon, Options, PreparedPair, compare_inner, links};
+use super::segment::Sentence;
+use super::{
+    Comparison, Equivalences, Given, Lexicon, Options, PreparedPair, compare_inner, links,
+};
 
 /// What the engine knows beyond the two texts and the options: the table of equivalent terms,
 /// the table of counterparts (vocabulary that counts as one concept for the links) and the
@@ -134,7 +137,7 @@ pub struct Comparer<'a> {
     knowledge: Knowledge<'a>,
     params: Option<&'a links::Params>,
     cancel: Option<&'a Cancel>,
-    prepared: Option<PreparedPair<'a>>,
+    given: Given<'a>,
 }
 
 impl<'a> Comparer<'a> {
@@ -145,7 +148,7 @@ impl<'a> Comparer<'a> {
             knowledge: Knowledge::default(),
             params: None,
             cancel: None,
-            prepared: None,
+            given: Given::Texts,
         }
     }
 
@@ -180,10 +183,20 @@ impl<'a> Comparer<'a> {
         self
     }
 
+    /// Sets the two texts' sentences, as [`crate::engine::segment::sentences`] splits them, when
+    /// the caller has them already (the CLI splits a statement once for its comparison and
+    /// its insights). Sentences that do not partition their text are set aside and the text
+    /// split again: the comparison stays lossless whatever is given.
+    #[must_use]
+    pub fn split(mut self, left: &'a [Sentence], right: &'a [Sentence]) -> Self {
+        self.given = Given::Split([left, right]);
+        self
+    }
+
     /// Sets the two texts as prepared before (a collation prepares each document once).
     #[must_use]
     pub(crate) fn prepared(mut self, prepared: PreparedPair<'a>) -> Self {
-        self.prepared = Some(prepared);
+        self.given = Given::Prepared(prepared);
         self
     }
 
@@ -205,7 +218,7 @@ impl<'a> Comparer<'a> {
             &self.knowledge,
             params,
             self.cancel.unwrap_or(&never),
-            self.prepared,
+            self.given,
         )
     }
 

@@ -209,18 +209,19 @@ fn prepare_sides(
         options,
         equivalences,
         cancel,
-        PARALLEL_READ_BYTES,
+        (PARALLEL_READ_BYTES, None),
     )
 }
 
-/// [`prepare_sides`], preparing the two texts at the same time from `parallel_from` bytes.
+/// [`prepare_sides`], preparing the two texts at the same time from `parallel_from` bytes, with
+/// their sentences when the caller split them already (`split`, left then right).
 fn prepare_sides_from(
     left: &str,
     right: &str,
     options: &Options,
     equivalences: &Equivalences,
     cancel: &Cancel,
-    parallel_from: usize,
+    (parallel_from, split): (usize, Option<[&[Sentence]; 2]>),
 ) -> Result<Sides<'static>, Cancelled> {
     let matcher = options.use_equivalences.then(|| {
         equivalence::Matcher::new(
@@ -234,19 +235,23 @@ fn prepare_sides_from(
     let mut terms = prepare::Interner::default();
     // Each side is read, then interned; the reading is dropped once its side is prepared (on
     // the 1 MiB pair, one is ~8 MB that the peak need not hold).
-    let side = |text: &str, keys: &mut prepare::Interner, terms: &mut prepare::Interner| {
-        let read = prepare::read(text, options, matcher);
+    let side = |text: &str,
+                split: Option<&[Sentence]>,
+                keys: &mut prepare::Interner,
+                terms: &mut prepare::Interner| {
+        let read = prepare::read_split(text, split, options, matcher);
         prepare::prepare(text, &read, options, matcher, keys, terms)
     };
+    let [left_split, right_split] = split.map_or([None, None], |[l, r]| [Some(l), Some(r)]);
     let (left_side, right_side) = if left.len() + right.len() >= parallel_from {
         // The right side is prepared at the same time with tables of its own, then renumbered
         // into the shared ones: the same ids as when it is interned after the left one.
         std::thread::scope(|scope| {
             let right_side = scope.spawn(|| {
                 let (mut keys, mut terms) = Default::default();
-                (side(right, &mut keys, &mut terms), keys, terms)
+                (side(right, right_split, &mut keys, &mut terms), keys, terms)
             });
-            let left_side = side(left, &mut keys, &mut terms);
+            let left_side = side(left, left_split, &mut keys, &mut terms);
             let (mut right_side, right_keys, right_terms) = match right_side.join() {
                 Ok(right) => right,
                 Err(panic) => std::panic::resume_unwind(panic),
@@ -255,8 +260,8 @@ fn prepare_sides_from(
             (left_side, right_side)
         })
     } else {
-        let left_side = side(left, &mut keys, &mut terms);
-        (left_side, side(right, &mut keys, &mut terms))
+        let left_side = side(left, left_split, &mut keys, &mut terms);
+        (left_side, side(right, right_split, &mut keys, &mut terms))
     };
     cancel.check()?;
     let term_names = terms.names();
@@ -304,6 +309,27 @@ impl PreparedPair<'_> {
     }
 }
 
+/// What a caller made of the two texts before comparing them: nothing, their sentences (the
+/// CLI splits a statement once for the comparison and the insights), or the texts prepared (a
+/// collation prepares each document once), left then right.
+#[derive(Clone, Copy, Default)]
+pub(crate) enum Given<'a> {
+    #[default]
+    Texts,
+    Split([&'a [Sentence]; 2]),
+    Prepared(PreparedPair<'a>),
+}
+
+impl Given<'_> {
+    fn swapped(self) -> Self {
+        match self {
+            Given::Texts => Given::Texts,
+            Given::Split([left, right]) => Given::Split([right, left]),
+            Given::Prepared(prepared) => Given::Prepared(prepared.swapped()),
+        }
+    }
+}
+
 /// A comparison of texts already prepared (`prepared`, of `left` and `right` with `options`).
 pub(crate) fn compare_prepared(
     left: &str,
@@ -324,7 +350,7 @@ pub(crate) fn compare_prepared(
 /// by construction: the two texts are always compared in one order (the one whose text sorts
 /// first on the left), and the comparison is mirrored when that is the right. Every tie-break
 /// of the engine is then taken the same way whichever text the caller puts on the left. With
-/// `prepared`, the texts were prepared before (a collation prepares each document once).
+/// `given`, what the caller made of the texts before (a collation prepares each document once).
 fn compare_inner(
     left: &str,
     right: &str,
@@ -332,13 +358,21 @@ fn compare_inner(
     knowledge: &Knowledge<'_>,
     params: &links::Params,
     cancel: &Cancel,
-    prepared: Option<PreparedPair<'_>>,
+    given: Given<'_>,
 ) -> Result<Comparison, Cancelled> {
     segment::assert_fits(left, right);
     let to_mirror = left > right;
+    let given = if to_mirror { given.swapped() } else { given };
     let source = Source {
         knowledge,
-        prepared: prepared.map(|p| if to_mirror { p.swapped() } else { p }),
+        prepared: match given {
+            Given::Prepared(prepared) => Some(prepared),
+            _ => None,
+        },
+        split: match given {
+            Given::Split(split) => Some(split),
+            _ => None,
+        },
         parallel_from: PARALLEL_READ_BYTES,
     };
     if to_mirror {
@@ -354,6 +388,8 @@ fn compare_inner(
 struct Source<'a> {
     knowledge: &'a Knowledge<'a>,
     prepared: Option<PreparedPair<'a>>,
+    /// The texts' sentences, when the caller split them (and did not prepare them).
+    split: Option<[&'a [Sentence]; 2]>,
     /// From this many bytes in the two texts, the stages that split run over the cores.
     parallel_from: usize,
 }
@@ -375,7 +411,7 @@ impl<'a> Source<'a> {
                 options,
                 self.knowledge.equivalences,
                 cancel,
-                self.parallel_from,
+                (self.parallel_from, self.split),
             ),
         }
     }

@@ -120,13 +120,33 @@ impl Read {
 
 /// Reads `text`: sentences, tokens, keys, and where `matcher` finds forms of its groups.
 pub fn read(text: &str, options: &Options, matcher: Option<&Matcher>) -> Read {
-    read_with(text, options, matcher, true)
+    read_split(text, None, options, matcher)
 }
 
-/// [`read`], copying what was read of a sentence for each later one with the same content
-/// when `reuse` (a test reads every sentence to compare).
-fn read_with(text: &str, options: &Options, matcher: Option<&Matcher>, reuse: bool) -> Read {
-    let sentences = segment::sentences(text);
+/// [`read`], with the text's sentences when the caller split it already
+/// ([`segment::sentences`]); sentences that do not partition the text are set aside and the
+/// text split again.
+pub fn read_split(
+    text: &str,
+    split: Option<&[Sentence]>,
+    options: &Options,
+    matcher: Option<&Matcher>,
+) -> Read {
+    let sentences = match split {
+        Some(split) if segment::partitions(split, text.len()) => split.to_vec(),
+        _ => segment::sentences(text),
+    };
+    read_with(text, sentences, (options, matcher), true)
+}
+
+/// [`read`] of `text` split into `sentences`, copying what was read of a sentence for each
+/// later one with the same content when `reuse` (a test reads every sentence to compare).
+fn read_with(
+    text: &str,
+    sentences: Vec<Sentence>,
+    (options, matcher): (&Options, Option<&Matcher>),
+    reuse: bool,
+) -> Read {
     let mut out = Read {
         bounds: Vec::with_capacity(sentences.len()),
         tokens: Vec::with_capacity(text.len() / 5),
@@ -526,56 +546,5 @@ impl Prepared {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::engine::Equivalences;
-
-    /// A sentence read again is what the copy of its first reading gives: the same pieces,
-    /// keys and equivalence runs, at its own place.
-    #[test]
-    fn a_repeated_sentence_reads_as_its_first() {
-        let text = "The U.S. and Pakistan met. Trade was discussed.\n\nThe U.S. and Pakistan met. \
-                    The Secretary’s visit, in U.S. terms, was short. Trade was discussed.\n\n\
-                    The U.S. and Pakistan met.";
-        for options in [Options::default(), Options::default().ignore_case(true)] {
-            let matcher = Matcher::new(Equivalences::builtin_ref(), options.ignore_case, false);
-            for matcher in [None, Some(&matcher)] {
-                let read = read_with(text, &options, matcher, true);
-                let fresh = read_with(text, &options, matcher, false);
-                assert_eq!(read.origin, [0, 1, 0, 3, 1, 0]);
-                assert_eq!(fresh.origin, [0, 1, 2, 3, 4, 5]);
-                assert_eq!(fresh.sentences.len(), 6);
-                assert_eq!(fresh.runs.is_empty(), matcher.is_none());
-                assert_eq!(
-                    Read {
-                        origin: Vec::new(),
-                        ..read
-                    },
-                    Read {
-                        origin: Vec::new(),
-                        ..fresh
-                    }
-                );
-            }
-        }
-    }
-
-    /// A repeated sentence is prepared as its first: the same tokens, keys, terms and link
-    /// terms at its own place, and the same tables.
-    #[test]
-    fn a_repeated_sentence_prepares_as_its_first() {
-        let text = "The U.S. and Pakistan met. Trade was discussed.\n\nThe U.S. and Pakistan met. \
-                    Pakistan’s U.S. envoy spoke. Trade was discussed. Pakistan’s U.S. envoy spoke.";
-        let options = Options::default().mark_variants(true);
-        let matcher = Matcher::new(Equivalences::builtin_ref(), false, false);
-        let prepare_read = |reuse| {
-            let (mut keys, mut terms) = (Interner::default(), Interner::default());
-            let read = read_with(text, &options, Some(&matcher), reuse);
-            let side = prepare(text, &read, &options, Some(&matcher), &mut keys, &mut terms);
-            (side, keys.names(), terms.names())
-        };
-        let (copied, fresh) = (prepare_read(true), prepare_read(false));
-        assert_eq!(copied, fresh);
-        assert_eq!(fresh.0.sentences.len(), 6);
-    }
-}
+#[path = "prepare_tests.rs"]
+mod tests;

@@ -28,7 +28,7 @@ fn preparing_in_parallel_prepares_the_same_sides() {
                 &options,
                 Equivalences::builtin_ref(),
                 &cancel,
-                parallel_from,
+                (parallel_from, None),
             )
             .map_err(|_| "cancelled")
         };
@@ -64,6 +64,7 @@ fn comparing_over_the_cores_gives_the_comparison_made_on_one_thread() {
             let source = Source {
                 knowledge: &knowledge,
                 prepared: None,
+                split: None,
                 parallel_from,
             };
             let params = links::Params::default();
@@ -97,5 +98,28 @@ fn comparing_over_the_cores_gives_the_comparison_made_on_one_thread() {
             );
         }
         assert_eq!(sequential, parallel);
+    }
+}
+
+/// Sentences the caller split already make the comparison the texts alone make, in either
+/// order of the texts; sentences that do not partition their text are set aside.
+#[test]
+fn a_comparison_of_texts_split_already_is_the_comparison_of_the_texts() {
+    use crate::samples::SAMPLES;
+    let (a, b) = (SAMPLES[5].text, SAMPLES[1].text);
+    let options = Options::default();
+    for (left, right) in [(a, b), (b, a)] {
+        let alone = Comparer::new(&options).compare(left, right);
+        let (left_split, right_split) = (segment::sentences(left), segment::sentences(right));
+        let split = Comparer::new(&options)
+            .split(&left_split, &right_split)
+            .compare(left, right);
+        assert_eq!(alone, split);
+        // Half the left text's sentences, and none of the right's: split again.
+        let half = &left_split[..left_split.len() / 2];
+        let wrong = Comparer::new(&options)
+            .split(half, &[])
+            .compare(left, right);
+        assert_eq!(alone, wrong);
     }
 }
