@@ -1,11 +1,13 @@
 //! The thread that reads a pair of statements for the insights while they are compared.
 //!
 //! It is started first thing, before the files are read, and waits for them giving its core
-//! away at every turn: a thread started only once the texts were loaded waited 1 to 3 ms for
-//! a core on this workplace's machines (the core it was put on had gone idle), a tenth of a
-//! 64 KiB pair's run. What it needs is set once ([`Loaded`], in a `OnceLock` that outlives
-//! the thread), and it is told whether to read it ([`Signal`]); every way out of the
-//! comparison before that, an error included, tells it to stop ([`StopOnDrop`]).
+//! away at every turn. A new thread's first start often waited 1 to 4 ms for the second core
+//! on this workplace's virtual machines (the core had gone idle), a tenth of a 64 KiB pair's
+//! run: started first thing, that wait overlaps the reading of the options and the files.
+//! What it needs is set once ([`Loaded`], in a `OnceLock` that outlives the thread), and it
+//! is told whether to read it ([`Signal`]); every way out of the comparison before that, an
+//! error included, tells it to stop ([`StopOnDrop`]). The two texts are split once for the
+//! comparison and the reading ([`Split`]).
 
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU8, Ordering};
