@@ -343,7 +343,9 @@ fn compare_loaded<'l>(
         Ok(reading) => reading,
         Err(panic) => std::panic::resume_unwind(panic),
     };
-    if wanted {
+    // Before the insights read a long text, what the comparison freed goes back to the system
+    // (a statement's reading is done by now: nothing to make room for).
+    if wanted && !early {
         release_freed_memory();
     }
     let terms = terms.provenance();
