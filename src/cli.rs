@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::analysis::{StrengthLexicon, TextReading, analyse_read, read_compared};
+use crate::engine::parallel::both;
 use crate::engine::{Comparer, Equivalences, Knowledge, Lexicon, Options};
 use crate::export;
 use crate::load::load_file_with;
@@ -284,14 +285,7 @@ fn try_compare(args: &CompareArgs) -> anyhow::Result<()> {
 /// reported, as when they were read one after the other.
 fn load_inputs(args: &CompareArgs) -> anyhow::Result<reader::Loaded> {
     let (equivalences, own_lexicon, terms) = args.prepare()?;
-    let (left, right) = std::thread::scope(|scope| {
-        let right = scope.spawn(|| args.load(&args.right));
-        let left = args.load(&args.left);
-        match right.join() {
-            Ok(right) => (left, right),
-            Err(panic) => std::panic::resume_unwind(panic),
-        }
-    });
+    let (left, right) = both(true, || args.load(&args.left), || args.load(&args.right));
     Ok(reader::Loaded {
         equivalences,
         own_lexicon,

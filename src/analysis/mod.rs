@@ -128,25 +128,6 @@ fn compared_sentences(comparison: &Comparison) -> [Vec<Sentence>; 2] {
     ]
 }
 
-/// Both results, the second computed on a thread of its own when `parallel`.
-fn both<A: Send, B: Send>(
-    parallel: bool,
-    first: impl FnOnce() -> A + Send,
-    second: impl FnOnce() -> B + Send,
-) -> (A, B) {
-    if !parallel {
-        return (first(), second());
-    }
-    std::thread::scope(|scope| {
-        let second = scope.spawn(second);
-        let first = first();
-        match second.join() {
-            Ok(second) => (first, second),
-            Err(panic) => std::panic::resume_unwind(panic),
-        }
-    })
-}
-
 /// Analyses with `equivalences` and the built-in strength lexicon.
 pub fn analyse_with(
     left: &str,

@@ -4,6 +4,7 @@
 //! the stance shifts, wording strength, figures compared) with the brief ([`analyse_read`]).
 
 use super::*;
+use crate::engine::parallel::both;
 
 /// What the insights read from the two texts alone, before any comparison: each side's
 /// tokens, the names and the shared phrases ([`read_texts`]). A caller reads it while the

@@ -28,7 +28,7 @@ pub(crate) mod word_diff;
 mod comparer;
 mod comparison;
 mod options;
-mod parallel;
+pub(crate) mod parallel;
 
 use std::borrow::Cow;
 use std::time::{Duration, Instant};
@@ -246,19 +246,16 @@ fn prepare_sides_from(
     let (left_side, right_side) = if left.len() + right.len() >= parallel_from {
         // The right side is prepared at the same time with tables of its own, then renumbered
         // into the shared ones: the same ids as when it is interned after the left one.
-        std::thread::scope(|scope| {
-            let right_side = scope.spawn(|| {
+        let (left_side, (mut right_side, right_keys, right_terms)) = parallel::both(
+            true,
+            || side(left, left_split, &mut keys, &mut terms),
+            || {
                 let (mut keys, mut terms) = Default::default();
                 (side(right, right_split, &mut keys, &mut terms), keys, terms)
-            });
-            let left_side = side(left, left_split, &mut keys, &mut terms);
-            let (mut right_side, right_keys, right_terms) = match right_side.join() {
-                Ok(right) => right,
-                Err(panic) => std::panic::resume_unwind(panic),
-            };
-            right_side.renumber(&keys.absorb(&right_keys), &terms.absorb(&right_terms));
-            (left_side, right_side)
-        })
+            },
+        );
+        right_side.renumber(&keys.absorb(&right_keys), &terms.absorb(&right_terms));
+        (left_side, right_side)
     } else {
         let left_side = side(left, left_split, &mut keys, &mut terms);
         (left_side, side(right, right_split, &mut keys, &mut terms))
@@ -320,7 +317,15 @@ pub(crate) enum Given<'a> {
     Prepared(PreparedPair<'a>),
 }
 
-impl Given<'_> {
+impl<'a> Given<'a> {
+    /// The texts as a collation prepared them, if it did.
+    fn prepared(self) -> Option<PreparedPair<'a>> {
+        match self {
+            Given::Prepared(prepared) => Some(prepared),
+            _ => None,
+        }
+    }
+
     fn swapped(self) -> Self {
         match self {
             Given::Texts => Given::Texts,
@@ -362,17 +367,9 @@ fn compare_inner(
 ) -> Result<Comparison, Cancelled> {
     segment::assert_fits(left, right);
     let to_mirror = left > right;
-    let given = if to_mirror { given.swapped() } else { given };
     let source = Source {
         knowledge,
-        prepared: match given {
-            Given::Prepared(prepared) => Some(prepared),
-            _ => None,
-        },
-        split: match given {
-            Given::Split(split) => Some(split),
-            _ => None,
-        },
+        given: if to_mirror { given.swapped() } else { given },
         parallel_from: PARALLEL_READ_BYTES,
     };
     if to_mirror {
@@ -383,13 +380,11 @@ fn compare_inner(
     }
 }
 
-/// What a comparison knows (tables and the analyst's decisions) and, when they were prepared
-/// before, its texts as prepared (in the order compared).
+/// What a comparison knows (tables and the analyst's decisions) and what its caller made of
+/// its texts before (in the order compared).
 struct Source<'a> {
     knowledge: &'a Knowledge<'a>,
-    prepared: Option<PreparedPair<'a>>,
-    /// The texts' sentences, when the caller split them (and did not prepare them).
-    split: Option<[&'a [Sentence]; 2]>,
+    given: Given<'a>,
     /// From this many bytes in the two texts, the stages that split run over the cores.
     parallel_from: usize,
 }
@@ -403,17 +398,19 @@ impl<'a> Source<'a> {
         options: &Options,
         cancel: &Cancel,
     ) -> Result<Sides<'a>, Cancelled> {
-        match self.prepared {
-            Some(prepared) => Ok(Sides::borrowed(prepared)),
-            None => prepare_sides_from(
-                left,
-                right,
-                options,
-                self.knowledge.equivalences,
-                cancel,
-                (self.parallel_from, self.split),
-            ),
-        }
+        let split = match self.given {
+            Given::Prepared(prepared) => return Ok(Sides::borrowed(prepared)),
+            Given::Split(split) => Some(split),
+            Given::Texts => None,
+        };
+        prepare_sides_from(
+            left,
+            right,
+            options,
+            self.knowledge.equivalences,
+            cancel,
+            (self.parallel_from, split),
+        )
     }
 }
 
@@ -430,11 +427,12 @@ fn compare_oriented(
 ) -> Result<Comparison, Cancelled> {
     let deadline = Instant::now() + Duration::from_millis(options.timeout_ms.max(1));
     let knowledge = source.knowledge;
-    let details = source.prepared.is_none_or(|p| p.details);
-    let ops_cache = source.prepared.and_then(|p| p.ops_cache);
+    let prepared = source.given.prepared();
+    let details = prepared.is_none_or(|p| p.details);
+    let ops_cache = prepared.and_then(|p| p.ops_cache);
     // The rows' word diffs and the links' details are made over the cores on long texts, but
     // not for a collation's pairs, which are compared side by side already.
-    let parallel = source.prepared.is_none() && left.len() + right.len() >= source.parallel_from;
+    let parallel = prepared.is_none() && left.len() + right.len() >= source.parallel_from;
     let sides = source.sides(left, right, options, cancel)?;
     let mut owned_read = None;
     let read = sides.read_links((left, right), knowledge.lexicon, parallel, &mut owned_read);
@@ -463,11 +461,12 @@ fn compare_oriented(
         ids: (left_ids, right_ids),
         decided: &decided,
     };
-    let (mut candidates, settled) = find_and_settle(
-        (&scorer, params),
-        (left_ids, right_ids),
-        || align::settle(side_pair, term_facts, options.threshold, facts, deadline),
+    // The links are searched while the sentences pair by their own words (on the 1 MiB pair,
+    // 11 ms of the alignment's 13 beside the search's 26).
+    let (mut candidates, settled) = parallel::both(
         parallel,
+        || scorer.find(left_ids, right_ids, params),
+        || align::settle(side_pair, term_facts, options.threshold, facts, deadline),
     );
     linked::decide_candidates(&mut candidates, &decided, &scorer, params);
     cancel.check()?;
@@ -509,28 +508,6 @@ fn compare_oriented(
             rejected
         },
         stats,
-    })
-}
-
-/// The links the scorer finds, and the alignment as far as the sentences' own words take it
-/// (`settle`): with `parallel`, side by side (1 MiB pair: 11 ms of the alignment's 13 beside
-/// the search's 26).
-fn find_and_settle<'a>(
-    (scorer, params): (&links::Scorer<'_>, &links::Params),
-    (left_ids, right_ids): (&[u32], &[u32]),
-    settle: impl FnOnce() -> align::Settled<'a> + Send,
-    parallel: bool,
-) -> (Vec<links::Candidate>, align::Settled<'a>) {
-    if !parallel {
-        return (scorer.find(left_ids, right_ids, params), settle());
-    }
-    std::thread::scope(|scope| {
-        let settled = scope.spawn(settle);
-        let candidates = scorer.find(left_ids, right_ids, params);
-        match settled.join() {
-            Ok(settled) => (candidates, settled),
-            Err(panic) => std::panic::resume_unwind(panic),
-        }
     })
 }
 

@@ -1,5 +1,5 @@
-//! Work split over the cores in contiguous chunks and joined in order: the result is the one
-//! the same work gives on one thread.
+//! Work split over the cores (two tasks side by side, or items in contiguous chunks) and
+//! joined in order: the result is the one the same work gives on one thread.
 
 use std::num::NonZeroUsize;
 
@@ -16,6 +16,26 @@ fn threads(parallel: bool) -> usize {
             .min(MAX_THREADS),
         false => 1,
     }
+}
+
+/// Both results, the second computed on a thread of its own when `parallel` (a panic there is
+/// passed on to the caller).
+pub(crate) fn both<A, B: Send>(
+    parallel: bool,
+    first: impl FnOnce() -> A,
+    second: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    if !parallel {
+        return (first(), second());
+    }
+    std::thread::scope(|scope| {
+        let second = scope.spawn(second);
+        let first = first();
+        match second.join() {
+            Ok(second) => (first, second),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })
 }
 
 /// `0..n` cut into one contiguous range per thread a map uses ([`map`] over them gives each

@@ -63,8 +63,7 @@ fn comparing_over_the_cores_gives_the_comparison_made_on_one_thread() {
         let compare = |parallel_from| {
             let source = Source {
                 knowledge: &knowledge,
-                prepared: None,
-                split: None,
+                given: Given::Texts,
                 parallel_from,
             };
             let params = links::Params::default();

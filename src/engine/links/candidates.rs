@@ -97,19 +97,8 @@ impl Scorer<'_> {
         };
         // The two directions are independent: on long documents, they are probed at the same
         // time, and joined in the same order.
-        let (mut out, right) =
-            if self.left_info.len() + self.right_info.len() >= PARALLEL_PROBE_SENTENCES {
-                std::thread::scope(|scope| {
-                    let right = scope.spawn(from_right);
-                    let out = from_left();
-                    match right.join() {
-                        Ok(right) => (out, right),
-                        Err(panic) => std::panic::resume_unwind(panic),
-                    }
-                })
-            } else {
-                (from_left(), from_right())
-            };
+        let parallel = self.left_info.len() + self.right_info.len() >= PARALLEL_PROBE_SENTENCES;
+        let (mut out, right) = crate::engine::parallel::both(parallel, from_left, from_right);
         out.extend(right);
         out
     }
