@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::analysis::{StrengthLexicon, TextReading, analyse_read, read_compared};
+use crate::analysis::{Helping, StrengthLexicon, TextReading, analyse_read, read_compared};
 use crate::engine::parallel::both;
 use crate::engine::{Comparer, Equivalences, Knowledge, Lexicon, Options};
 use crate::export;
@@ -264,18 +264,26 @@ fn try_compare(args: &CompareArgs) -> anyhow::Result<()> {
     let loaded = std::sync::OnceLock::new();
     let signal = reader::Signal::default();
     let split = reader::Split::default();
+    let helping = Helping::default();
     let written = std::thread::scope(|scope| {
         // On texts of a few pages, what the insights read of the texts alone (tokens, names,
         // shared phrases, who each sentence credits) is read while the comparison runs, on
         // a thread started now (see `reader`): a statement's insights then cost little more
         // than its comparison. Longer texts are read after it, so that the two peaks of
         // memory do not add up (on the 1 MiB pair, 54 MB against 71).
-        let reading = scope.spawn(|| reader::read(&signal, &loaded, &split));
+        let reading = scope.spawn(|| reader::read(&signal, &loaded, &split, &helping));
         let _stop = signal.stop_on_drop();
-        compare_loaded(args, (&loaded, &split), &signal, reading)
+        let shared = reader::Shared {
+            loaded: &loaded,
+            split: &split,
+            signal: &signal,
+            helping: &helping,
+        };
+        compare_loaded(args, shared, reading)
     });
     // The process ends next: what it built goes back to the system with its pages, at once,
     // rather than freed piece by piece (3 ms of the 1 MiB pair's 0.13 s).
+    std::mem::forget(helping);
     std::mem::forget(loaded);
     written
 }
@@ -296,11 +304,15 @@ fn load_inputs(args: &CompareArgs) -> anyhow::Result<reader::Loaded> {
 }
 
 /// [`try_compare`], with the thread that reads the texts for the insights beside the
-/// comparison (`reading`, to be told by `signal` once the files are `loaded`).
+/// comparison (`reading`, to be told by the shared signal once the files are loaded).
 fn compare_loaded<'l>(
     args: &CompareArgs,
-    (loaded, split): (&'l std::sync::OnceLock<reader::Loaded>, &reader::Split),
-    signal: &reader::Signal,
+    reader::Shared {
+        loaded,
+        split,
+        signal,
+        helping,
+    }: reader::Shared<'l, '_>,
     reading: std::thread::ScopedJoinHandle<'_, Option<TextReading<'l>>>,
 ) -> anyhow::Result<()> {
     let inputs = load_inputs(args)?;
@@ -333,9 +345,16 @@ fn compare_loaded<'l>(
         false => comparer,
     };
     let comparison = comparer.compare(&left.text, &right.text);
+    let strength = StrengthLexicon::builtin_ref();
+    // Done comparing, this thread takes a share of the reading rather than wait for it.
+    let helped = early.then(|| helping.help(&comparison, strength));
     let reading = match reading.join() {
         Ok(reading) => reading,
         Err(panic) => std::panic::resume_unwind(panic),
+    };
+    let reading = match helped {
+        Some(helped) => reading.map(|reading| reading.helped_by(helped)),
+        None => reading,
     };
     // Before the insights read a long text, what the comparison freed goes back to the system
     // (a statement's reading is done by now: nothing to make room for).
@@ -343,7 +362,6 @@ fn compare_loaded<'l>(
         release_freed_memory();
     }
     let terms = terms.provenance();
-    let strength = StrengthLexicon::builtin_ref();
     let reading = reading.or_else(|| {
         wanted.then(|| {
             let reading = read_compared(&left.text, &right.text, &comparison, equivalences);

@@ -54,7 +54,9 @@ pub use collation_brief::CollationBriefLine;
 pub use entities::{Entity, EntityKind, Presence};
 pub use figures::{Figure, FigureDifference, FigureKind, FigurePresence, FiguresCompared};
 pub use phrases::Phrase;
-pub use reading::{TextReading, analyse_read, read_compared, read_texts, read_texts_split};
+pub use reading::{
+    Helped, Helping, TextReading, analyse_read, read_compared, read_texts, read_texts_split,
+};
 pub use stance::{Actor, Attribution, Issuer, Shift, ShiftKind};
 pub use strength::{StrengthDifference, StrengthLexicon, Stronger};
 
@@ -115,7 +117,7 @@ fn analyse_on(
         right,
         compared_sentences(comparison),
         equivalences,
-        parallel,
+        (parallel, &reading::Helping::default()),
     );
     reading::complete(left, right, comparison, reading, lexicon, parallel)
 }

@@ -13,11 +13,20 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::analysis::{TextReading, read_texts_split};
+use crate::analysis::{Helping, TextReading, read_texts_split};
 use crate::engine::segment::{self, Sentence};
 use crate::engine::{Equivalences, Lexicon};
 use crate::load::Document;
 use crate::terms::Terms;
+
+/// What the comparison's thread shares with the reader: the files once loaded, the split of
+/// the texts, the word to read, and the smaller readings it helps with when done comparing.
+pub(super) struct Shared<'l, 's> {
+    pub(super) loaded: &'l OnceLock<Loaded>,
+    pub(super) split: &'s Split,
+    pub(super) signal: &'s Signal,
+    pub(super) helping: &'s Helping<'l>,
+}
 
 /// The tables and the two documents of a comparison, once read.
 pub(super) struct Loaded {
@@ -99,11 +108,13 @@ impl Drop for StopOnDrop<'_> {
 }
 
 /// The reader's work: waits for the word, then reads the texts loaded for the insights, split
-/// as the comparison splits them (`split`).
+/// as the comparison splits them (`split`), sharing its smaller readings with the comparison's
+/// thread once that is done (`helping`).
 pub(super) fn read<'l>(
     signal: &Signal,
     loaded: &'l OnceLock<Loaded>,
     split: &Split,
+    helping: &Helping<'l>,
 ) -> Option<TextReading<'l>> {
     if !signal.wait() {
         return None;
@@ -117,6 +128,7 @@ pub(super) fn read<'l>(
         right,
         [left_sentences, right_sentences],
         &loaded.equivalences,
+        helping,
     ))
 }
 
@@ -146,8 +158,9 @@ mod tests {
             let cell = OnceLock::new();
             let signal = Signal::default();
             let split = Split::default();
+            let helping = Helping::default();
             let read = std::thread::scope(|scope| {
-                let reader = scope.spawn(|| read(&signal, &cell, &split).is_some());
+                let reader = scope.spawn(|| read(&signal, &cell, &split, &helping).is_some());
                 let stop = signal.stop_on_drop();
                 if told.is_some() {
                     let _ = cell.set(loaded(texts.0, texts.1));
