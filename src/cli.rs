@@ -348,6 +348,10 @@ fn compare_loaded<'l>(
     let strength = StrengthLexicon::builtin_ref();
     // Done comparing, this thread takes a share of the reading rather than wait for it.
     let helped = early.then(|| helping.help(&comparison, strength));
+    // And, if the reading is still going, writes the most of a JSON report that needs no
+    // insights (the texts, the rows, the links): 0.5 ms of a 64 KiB pair's last 0.8.
+    let ahead = (early && args.format == Format::Json)
+        .then(|| export::json::Ahead::new(left, right, &comparison));
     let reading = match reading.join() {
         Ok(reading) => reading,
         Err(panic) => std::panic::resume_unwind(panic),
@@ -394,12 +398,18 @@ fn compare_loaded<'l>(
             generated: std::time::SystemTime::now(),
         },
     };
-    let written = args.emit(
-        |path| export::write_file(path, args.format, &report),
-        |out, colour| export::write(out, args.format, &report, colour),
-    );
+    let written = match &ahead {
+        Some(ahead) => args.emit(
+            |path| export::write_json_file_ahead(path, &report, ahead),
+            |out, _| export::json::write_ahead(out, &report, Some(ahead)),
+        ),
+        None => args.emit(
+            |path| export::write_file(path, args.format, &report),
+            |out, colour| export::write(out, args.format, &report, colour),
+        ),
+    };
     // The process ends next (see `try_compare`).
-    std::mem::forget((comparison, analysis));
+    std::mem::forget((comparison, analysis, ahead));
     written
 }
 

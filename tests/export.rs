@@ -290,3 +290,50 @@ fn seed_collation_reports_match_their_golden_files() {
         golden(name, &String::from_utf8(out).expect("utf-8"));
     }
 }
+
+/// A JSON report written with its texts, rows and links written ahead (as the CLI writes
+/// them while the insights are finished) is byte for byte the report written at once: with
+/// and without insights, notes and rejected links, texts with quotes, tabs and non-ASCII.
+#[test]
+fn a_json_report_written_ahead_is_the_report_written_at_once() {
+    use parallax::export::json::{Ahead, write, write_ahead};
+    use parallax::samples::SAMPLES;
+    let awkward = "He said: \"Yes.\"\tThe “envoy” met Ishaq Dar — twice.\n\nZoë left.\u{7}";
+    let texts = [SAMPLES[0].text, SAMPLES[2].text, awkward];
+    for (index, left) in texts.iter().enumerate() {
+        let right = texts[(index + 1) % texts.len()];
+        let (left, right) = (
+            Document::from_text("left.txt", *left),
+            Document::from_text("right.txt", right),
+        );
+        let mut comparison = compare(&left.text, &right.text, &Options::default());
+        comparison.rejected.push((0, 0));
+        let analysis = parallax::analysis::analyse_builtin(&left.text, &right.text, &comparison);
+        let notes = [(0, "Check \"this\".".to_owned())];
+        for analysis in [Some(&analysis), None] {
+            let report = Report {
+                left: &left,
+                right: &right,
+                comparison: &comparison,
+                notes: &notes,
+                terms: &[],
+                analysis,
+                provenance: Provenance {
+                    generated: fixed_time(),
+                },
+            };
+            let mut at_once = Vec::new();
+            write(&mut at_once, &report).expect("json");
+            let mut ahead = Vec::new();
+            let parts = Ahead::new(&left, &right, &comparison);
+            write_ahead(&mut ahead, &report, Some(&parts)).expect("json");
+            let at_once = String::from_utf8(at_once).expect("utf-8");
+            assert_eq!(String::from_utf8(ahead).expect("utf-8"), at_once);
+            let value: serde_json::Value = serde_json::from_str(&at_once).expect("valid JSON");
+            assert_eq!(value["left"]["text"], left.text.as_str());
+            assert_eq!(value["rejected"][0]["left"], 0);
+            assert!(at_once.starts_with("{\n  \"format\": \"parallax-comparison\",\n"));
+            assert!(at_once.ends_with("\n}\n"));
+        }
+    }
+}

@@ -5,11 +5,8 @@
 
 use serde::Serialize;
 
-use crate::analysis::{
-    Actor, Analysis, Attribution, BriefLine, Entity, FiguresCompared, Issuer, Phrase, Shift,
-    StrengthDifference,
-};
-use crate::engine::{Link, Options, Row, Sentence, Stats};
+use crate::analysis::{Actor, Analysis, Attribution, Issuer};
+use crate::engine::{Comparison, Sentence};
 use crate::load::Document;
 
 use super::Report;
@@ -18,38 +15,6 @@ use super::Report;
 pub const FORMAT: &str = "parallax-comparison";
 /// Format version.
 pub const VERSION: u32 = 2;
-
-#[derive(Serialize)]
-struct Output<'a> {
-    format: &'static str,
-    version: u32,
-    parallax_version: &'static str,
-    /// When the comparison was made (RFC 3339, UTC).
-    generated: String,
-    options: &'a Options,
-    left: SideOut<'a>,
-    right: SideOut<'a>,
-    rows: &'a [Row],
-    links: &'a [Link],
-    /// Sentence pairs the analyst rejected as links.
-    rejected: Vec<RejectedOut>,
-    stats: &'a Stats,
-    entities: &'a [Entity],
-    /// Numbers, amounts and percentages, never among `entities`.
-    figures: &'a [Entity],
-    phrases: &'a [Phrase],
-    strength: &'a [StrengthDifference],
-    /// Stance shifts on the links (empty when the analysis was skipped).
-    shifts: &'a [Shift],
-    /// Figures normalised and compared (empty when the analysis was skipped).
-    figures_compared: &'a FiguresCompared,
-    /// A few plain lines on what differs, each with its rows (empty when the analysis was
-    /// skipped).
-    brief: &'a [BriefLine],
-    /// Whether `entities`, `phrases` and `strength` were computed (false: skipped, empty).
-    analysed: bool,
-    notes: Vec<NoteOut<'a>>,
-}
 
 #[derive(Serialize)]
 struct RejectedOut {
@@ -130,66 +95,206 @@ pub(crate) fn attributed_side<'a>(
 /// Writes `report` as pretty JSON: both documents with their provenance, the rows, links and
 /// stats, the analysis (empty lists when it was not computed) and the notes.
 pub fn write(out: &mut dyn std::io::Write, report: &Report<'_>) -> std::io::Result<()> {
+    write_ahead(out, report, None)
+}
+
+/// The parts of a comparison's JSON that need nothing of its insights (the two texts, the
+/// rows, the links: most of the file), written ahead of the rest: the CLI writes them while
+/// the insights are being finished, and [`write_ahead`] copies them in.
+pub struct Ahead {
+    texts: [Vec<u8>; 2],
+    rows: Vec<u8>,
+    links: Vec<u8>,
+}
+
+impl Ahead {
+    /// The texts of `left` and `right` and the rows and links of `comparison`, as [`write`]
+    /// writes them.
+    pub fn new(left: &Document, right: &Document, comparison: &Comparison) -> Self {
+        // Writing to memory fails only for a value serde cannot write, which these are not;
+        // an empty part would make the file invalid JSON, not a wrong one.
+        let string = |text: &str| serde_json::to_vec(text).unwrap_or_default();
+        let member = |value: &dyn Fn(&mut Vec<u8>) -> std::io::Result<()>| {
+            let mut out = Vec::new();
+            let _ = value(&mut out);
+            out
+        };
+        Self {
+            texts: [string(&left.text), string(&right.text)],
+            rows: member(&|out| comparison.rows.write_at(out, 1)),
+            links: member(&|out| comparison.links.write_at(out, 1)),
+        }
+    }
+}
+
+/// [`write`], copying in the parts written `ahead` (of this report's documents and
+/// comparison) instead of writing them again. Written as serde_json's pretty printer writes
+/// (two spaces a level), byte for byte, but faster: through a buffer the serializer writes to
+/// without a virtual call per piece, and each line break with its indentation in one piece
+/// ([`Indented`]) rather than one per level. On the 1 MiB pair, the pretty printer's many
+/// small writes through `dyn Write` were a tenth of the run.
+pub fn write_ahead(
+    out: &mut dyn std::io::Write,
+    report: &Report<'_>,
+    ahead: Option<&Ahead>,
+) -> std::io::Result<()> {
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, out);
+    write_members(&mut buffered, report, ahead)?;
+    std::io::Write::write_all(&mut buffered, b"\n")?;
+    std::io::Write::flush(&mut buffered)
+}
+
+/// The report's object, member by member, in the format's order.
+fn write_members<W: std::io::Write>(
+    out: &mut W,
+    report: &Report<'_>,
+    ahead: Option<&Ahead>,
+) -> std::io::Result<()> {
     let comparison = report.comparison;
     let empty = Analysis::default();
     let analysis = report.analysis.unwrap_or(&empty);
-    let output = Output {
-        format: FORMAT,
-        version: VERSION,
-        parallax_version: env!("CARGO_PKG_VERSION"),
-        generated: report.generated_rfc3339(),
-        options: &comparison.options,
-        left: attributed_side(
-            report.left,
-            &comparison.left_sentences,
-            report.analysis.map(|a| &a.attribution[0]),
-        ),
-        right: attributed_side(
-            report.right,
-            &comparison.right_sentences,
-            report.analysis.map(|a| &a.attribution[1]),
-        ),
-        rows: &comparison.rows,
-        links: &comparison.links,
-        rejected: comparison
-            .rejected
-            .iter()
-            .map(|&(left, right)| RejectedOut { left, right })
-            .collect(),
-        stats: &comparison.stats,
-        entities: &analysis.entities,
-        figures: &analysis.figures,
-        phrases: &analysis.phrases,
-        strength: &analysis.strength,
-        shifts: &analysis.shifts,
-        figures_compared: &analysis.figures_compared,
-        brief: &analysis.brief,
-        analysed: report.analysis.is_some(),
-        notes: report
-            .notes
-            .iter()
-            .map(|(row, note)| NoteOut { row: *row, note })
-            .collect(),
-    };
-    write_pretty(out, &output)?;
-    writeln!(out)
+    let mut top = Object::open(out, 0)?;
+    top.member("format", FORMAT)?;
+    top.member("version", &VERSION)?;
+    top.member("parallax_version", env!("CARGO_PKG_VERSION"))?;
+    // When the comparison was made (RFC 3339, UTC).
+    top.member("generated", &report.generated_rfc3339())?;
+    top.member("options", &comparison.options)?;
+    let sides = [
+        (report.left, &comparison.left_sentences),
+        (report.right, &comparison.right_sentences),
+    ];
+    for (index, (key, (doc, sentences))) in ["left", "right"].into_iter().zip(sides).enumerate() {
+        let attribution = report.analysis.map(|a| &a.attribution[index]);
+        let side = attributed_side(doc, sentences, attribution);
+        top.key(key)?;
+        side.write_at(top.out, 1, ahead.map(|a| a.texts[index].as_slice()))?;
+    }
+    match ahead {
+        Some(ahead) => {
+            top.raw("rows", &ahead.rows)?;
+            top.raw("links", &ahead.links)?;
+        }
+        None => {
+            top.member("rows", &comparison.rows)?;
+            top.member("links", &comparison.links)?;
+        }
+    }
+    // Sentence pairs the analyst rejected as links.
+    let rejected: Vec<RejectedOut> = comparison
+        .rejected
+        .iter()
+        .map(|&(left, right)| RejectedOut { left, right })
+        .collect();
+    top.member("rejected", &rejected)?;
+    top.member("stats", &comparison.stats)?;
+    top.member("entities", &analysis.entities)?;
+    // Numbers, amounts and percentages, never among `entities`.
+    top.member("figures", &analysis.figures)?;
+    top.member("phrases", &analysis.phrases)?;
+    top.member("strength", &analysis.strength)?;
+    // Stance shifts on the links (empty when the analysis was skipped).
+    top.member("shifts", &analysis.shifts)?;
+    // Figures normalised and compared (empty when the analysis was skipped).
+    top.member("figures_compared", &analysis.figures_compared)?;
+    // A few plain lines on what differs, each with its rows (empty when the analysis was
+    // skipped).
+    top.member("brief", &analysis.brief)?;
+    // Whether `entities`, `phrases` and `strength` were computed (false: skipped, empty).
+    top.member("analysed", &report.analysis.is_some())?;
+    let notes: Vec<NoteOut<'_>> = report
+        .notes
+        .iter()
+        .map(|(row, note)| NoteOut { row: *row, note })
+        .collect();
+    top.member("notes", &notes)?;
+    top.close()
 }
 
-/// Writes `value` as serde_json's pretty printer does (two spaces a level), byte for byte, but
-/// faster: through a buffer the serializer writes to without a virtual call per piece, and
-/// each line break with its indentation in one piece ([`Indented`]) rather than one per level.
-/// On the 1 MiB pair, the pretty printer's many small writes through `dyn Write` were a tenth
-/// of the run.
-pub(crate) fn write_pretty<T: Serialize + ?Sized>(
-    out: &mut dyn std::io::Write,
-    value: &T,
-) -> std::io::Result<()> {
-    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, out);
-    let mut serializer = serde_json::Serializer::with_formatter(&mut buffered, Indented::default());
-    value
-        .serialize(&mut serializer)
-        .map_err(std::io::Error::other)?;
-    std::io::Write::flush(&mut buffered)
+impl SideOut<'_> {
+    /// This side as an object `depth` levels in, as its `Serialize` writes it, with its text
+    /// written ahead (`text`, a JSON string) if given.
+    fn write_at<W: std::io::Write>(
+        &self,
+        out: &mut W,
+        depth: usize,
+        text: Option<&[u8]>,
+    ) -> std::io::Result<()> {
+        let mut side = Object::open(out, depth)?;
+        side.member("name", self.name)?;
+        side.member("path", &self.path)?;
+        side.member("format", self.format)?;
+        side.member("encoding", &self.encoding)?;
+        side.member("size", &self.size)?;
+        side.member("sha256", self.sha256)?;
+        match text {
+            Some(text) => side.raw("text", text)?,
+            None => side.member("text", self.text)?,
+        }
+        if let Some(issuer) = self.issuer {
+            side.member("issuer", issuer)?;
+        }
+        side.member("sentences", &self.sentences)?;
+        side.close()
+    }
+}
+
+/// A JSON object written one member at a time, byte for byte as serde_json's pretty printer
+/// writes an object `depth` levels in ([`Indented`]); a member written ahead goes in as it is.
+struct Object<'w, W: std::io::Write> {
+    out: &'w mut W,
+    depth: usize,
+    first: bool,
+}
+
+impl<'w, W: std::io::Write> Object<'w, W> {
+    fn open(out: &'w mut W, depth: usize) -> std::io::Result<Self> {
+        out.write_all(b"{")?;
+        Ok(Self {
+            out,
+            depth,
+            first: true,
+        })
+    }
+
+    /// The line break, indentation and key of the next member.
+    fn key(&mut self, key: &str) -> std::io::Result<()> {
+        Indented::at(self.depth + 1).line(self.out, self.first)?;
+        self.first = false;
+        serde_json::to_writer(&mut *self.out, key).map_err(std::io::Error::other)?;
+        self.out.write_all(b": ")
+    }
+
+    fn member<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> std::io::Result<()> {
+        self.key(key)?;
+        value.write_at(self.out, self.depth + 1)
+    }
+
+    /// A member whose value, `json`, was written ahead at this depth.
+    fn raw(&mut self, key: &str, json: &[u8]) -> std::io::Result<()> {
+        self.key(key)?;
+        self.out.write_all(json)
+    }
+
+    fn close(self) -> std::io::Result<()> {
+        if !self.first {
+            Indented::at(self.depth).newline(self.out)?;
+        }
+        self.out.write_all(b"}")
+    }
+}
+
+/// A value written as serde_json's pretty printer writes it `depth` levels in.
+trait WriteAt {
+    fn write_at<W: std::io::Write>(&self, out: &mut W, depth: usize) -> std::io::Result<()>;
+}
+
+impl<T: Serialize + ?Sized> WriteAt for T {
+    fn write_at<W: std::io::Write>(&self, out: &mut W, depth: usize) -> std::io::Result<()> {
+        let mut serializer = serde_json::Serializer::with_formatter(out, Indented::at(depth));
+        self.serialize(&mut serializer)
+            .map_err(std::io::Error::other)
+    }
 }
 
 /// `serde_json::ser::PrettyFormatter` with its default indent (two spaces), writing a line
@@ -209,6 +314,14 @@ const LINE: [u8; 128] = {
 };
 
 impl Indented {
+    /// The formatter of a value `depth` levels in.
+    fn at(depth: usize) -> Self {
+        Self {
+            depth,
+            has_value: false,
+        }
+    }
+
     /// `,` when not `first`, a line break, and the indentation of the current depth.
     fn line<W: ?Sized + std::io::Write>(&self, writer: &mut W, first: bool) -> std::io::Result<()> {
         let from = usize::from(first);

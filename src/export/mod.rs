@@ -114,11 +114,20 @@ pub fn is_input(path: &Path, inputs: &[&Path]) -> bool {
 /// Writes `report` in `format` to the file `path`, refusing to write over either compared
 /// document's file.
 pub fn write_file(path: &Path, format: Format, report: &Report<'_>) -> Result<(), ExportError> {
-    let inputs: Vec<&Path> = [report.left, report.right]
-        .iter()
-        .filter_map(|d| d.path.as_deref())
-        .collect();
-    write_file_with(path, &inputs, |out| write(out, format, report, false))
+    write_file_with(path, &report.input_paths(), |out| {
+        write(out, format, report, false)
+    })
+}
+
+/// [`write_file`] of the JSON report, with the parts of it written `ahead`.
+pub fn write_json_file_ahead(
+    path: &Path,
+    report: &Report<'_>,
+    ahead: &json::Ahead,
+) -> Result<(), ExportError> {
+    write_file_with(path, &report.input_paths(), |out| {
+        json::write_ahead(out, report, Some(ahead))
+    })
 }
 
 /// The one way a report reaches a file: never over one of `inputs`, buffered, flushed, every
@@ -193,6 +202,14 @@ impl Report<'_> {
     }
 
     /// The time of the comparison as RFC 3339 (UTC, seconds).
+    /// The files of the two documents compared, for those read from one.
+    fn input_paths(&self) -> Vec<&Path> {
+        [self.left, self.right]
+            .iter()
+            .filter_map(|d| d.path.as_deref())
+            .collect()
+    }
+
     pub fn generated_rfc3339(&self) -> String {
         humantime::format_rfc3339_seconds(self.provenance.generated).to_string()
     }
