@@ -223,14 +223,9 @@ fn prepare_sides_from(
     cancel: &Cancel,
     (parallel_from, split): (usize, Option<[&[Sentence]; 2]>),
 ) -> Result<Sides<'static>, Cancelled> {
-    let matcher = options.use_equivalences.then(|| {
-        equivalence::Matcher::new(
-            equivalences,
-            options.ignore_case,
-            options.ignore_punctuation,
-        )
-    });
-    let matcher = matcher.as_ref();
+    let matcher = options
+        .use_equivalences
+        .then(|| equivalences.matcher(options.ignore_case, options.ignore_punctuation));
     let mut keys = prepare::Interner::default();
     let mut terms = prepare::Interner::default();
     // Each side is read, then interned; the reading is dropped once its side is prepared (on

@@ -11,8 +11,8 @@ use crate::engine::equivalence::Matcher;
 use crate::engine::segment::Span;
 
 /// Which equivalence groups name things, and which of those name offices.
-pub(super) struct Groups {
-    matcher: Matcher,
+pub(super) struct Groups<'t> {
+    matcher: &'t Matcher,
     /// Per group: whether its canonical form is capitalised (a name, not vocabulary).
     name: Vec<bool>,
     /// Per group: whether its canonical form has a title word ("Foreign Minister").
@@ -28,12 +28,12 @@ struct KnownToken {
     start: usize,
 }
 
-impl Groups {
+impl<'t> Groups<'t> {
     /// Reads the groups of `table`.
-    pub(super) fn new(table: &Equivalences) -> Self {
+    pub(super) fn new(table: &'t Equivalences) -> Self {
         let canonical = |g: usize| table.canonical(g);
         Self {
-            matcher: Matcher::new(table, false, false),
+            matcher: table.matcher(false, false),
             name: (0..table.len())
                 .map(|g| canonical(g).chars().next().is_some_and(char::is_uppercase))
                 .collect(),

@@ -85,16 +85,12 @@ pub(super) fn compare_pairs(
         1
     };
     // Each document is read once (sentences, tokens, keys, equivalent terms), for all its pairs.
-    let matcher = options.use_equivalences.then(|| {
-        crate::engine::equivalence::Matcher::new(
-            equivalences,
-            options.ignore_case,
-            options.ignore_punctuation,
-        )
-    });
+    let matcher = options
+        .use_equivalences
+        .then(|| equivalences.matcher(options.ignore_case, options.ignore_punctuation));
     let ranks: Vec<usize> = (0..n).collect();
     let reads = run_jobs(&ranks, threads, |rank| {
-        prepare::read(texts[by_rank[rank]], options, matcher.as_ref())
+        prepare::read(texts[by_rank[rank]], options, matcher)
     });
     cancel.check()?;
     // And prepared once, with one term table for all: a pair then only compares. (Preparing a
@@ -107,7 +103,7 @@ pub(super) fn compare_pairs(
                 texts[by_rank[rank]],
                 &reads[rank],
                 options,
-                matcher.as_ref(),
+                matcher,
                 &mut keys,
                 &mut terms,
             )

@@ -57,6 +57,35 @@ pub struct Equivalences {
     groups: Vec<Group>,
     /// `!form` lines: groups to remove when this table extends another.
     removals: Vec<(usize, String)>,
+    /// The table compiled for matching, per setting, once asked for ([`Equivalences::matcher`]).
+    compiled: Compiled,
+}
+
+/// The matchers of a table, one per setting of case and punctuation, compiled when first
+/// asked for: the comparison and the names of one pair of statements use the same one (it
+/// was built twice, a tenth of a statement's run). Not part of the table's value: a copy
+/// starts without them, and two tables are equal whatever each has compiled.
+#[derive(Default)]
+struct Compiled([OnceLock<Matcher>; 4]);
+
+impl Clone for Compiled {
+    fn clone(&self) -> Self {
+        Self::default()
+    }
+}
+
+impl PartialEq for Compiled {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Compiled {}
+
+impl std::fmt::Debug for Compiled {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Compiled")
+    }
 }
 
 /// One place where a form of a group occurs in a text.
@@ -199,6 +228,14 @@ impl Equivalences {
             })
         });
         self.groups.extend(user.groups);
+        self.compiled = Compiled::default();
+    }
+
+    /// This table compiled for token keys made with `ignore_case` and `ignore_punctuation`
+    /// ([`Matcher::new`]), once per table and setting.
+    pub(crate) fn matcher(&self, ignore_case: bool, ignore_punctuation: bool) -> &Matcher {
+        let slot = usize::from(ignore_case) * 2 + usize::from(ignore_punctuation);
+        self.compiled.0[slot].get_or_init(|| Matcher::new(self, ignore_case, ignore_punctuation))
     }
 
     /// How many groups the table has.
@@ -231,7 +268,7 @@ impl Equivalences {
     /// without overlaps. Sentences are found as the engine finds them; a form never crosses a
     /// sentence boundary. Acronyms match only in capitals.
     pub fn find(&self, text: &str) -> Vec<Found> {
-        let matcher = Matcher::new(self, false, false);
+        let matcher = self.matcher(false, false);
         let mut out = Vec::new();
         let mut raw = Vec::new();
         let mut keys: Vec<String> = Vec::new();

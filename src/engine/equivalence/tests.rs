@@ -130,3 +130,37 @@ fn user_table_extends_and_overrides() {
     );
     assert_eq!(table.len(), before - 2 + 2);
 }
+
+/// A table's matcher is compiled once per setting and shared; a table extended afterwards
+/// compiles again and finds its new forms; a copy compiles its own and equals the original.
+#[test]
+fn a_matcher_is_compiled_once_per_table_and_setting() {
+    let mut table = Equivalences::parse("United States | US\n").expect("table");
+    let first: *const Matcher = table.matcher(false, false);
+    assert!(std::ptr::eq(first, table.matcher(false, false)));
+    assert!(!std::ptr::eq(first, table.matcher(true, false)));
+    assert!(!std::ptr::eq(
+        table.matcher(true, false),
+        table.matcher(true, true)
+    ));
+    assert_eq!(
+        found(&table, "TTP and the US met."),
+        [("US".into(), "United States".into())]
+    );
+    let copy = table.clone();
+    assert_eq!(copy, table);
+    assert!(!std::ptr::eq(
+        copy.matcher(false, false),
+        table.matcher(false, false)
+    ));
+    table.extend(Equivalences::parse("Tehreek-i-Taliban Pakistan | TTP\n").expect("table"));
+    assert_ne!(copy, table);
+    assert_eq!(
+        found(&table, "TTP and the US met."),
+        [
+            ("TTP".into(), "Tehreek-i-Taliban Pakistan".into()),
+            ("US".into(), "United States".into())
+        ]
+    );
+    assert_eq!(found(&copy, "TTP and the US met.").len(), 1);
+}
