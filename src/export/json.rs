@@ -5,6 +5,8 @@
 
 use serde::Serialize;
 
+mod string;
+
 use crate::analysis::{Actor, Analysis, Attribution, Issuer};
 use crate::engine::{Comparison, Sentence};
 use crate::load::Document;
@@ -113,7 +115,11 @@ impl Ahead {
     pub fn new(left: &Document, right: &Document, comparison: &Comparison) -> Self {
         // Writing to memory fails only for a value serde cannot write, which these are not;
         // an empty part would make the file invalid JSON, not a wrong one.
-        let string = |text: &str| serde_json::to_vec(text).unwrap_or_default();
+        let string = |text: &str| {
+            let mut out = Vec::with_capacity(text.len() + 2);
+            let _ = string::write(&mut out, text);
+            out
+        };
         let member = |value: &dyn Fn(&mut Vec<u8>) -> std::io::Result<()>| {
             let mut out = Vec::new();
             let _ = value(&mut out);
@@ -229,7 +235,10 @@ impl SideOut<'_> {
         side.member("sha256", self.sha256)?;
         match text {
             Some(text) => side.raw("text", text)?,
-            None => side.member("text", self.text)?,
+            None => {
+                side.key("text")?;
+                string::write(side.out, self.text)?;
+            }
         }
         if let Some(issuer) = self.issuer {
             side.member("issuer", issuer)?;
