@@ -164,3 +164,45 @@ fn a_matcher_is_compiled_once_per_table_and_setting() {
     );
     assert_eq!(found(&copy, "TTP and the US met.").len(), 1);
 }
+
+/// A plain form's keys are its words, as the tokeniser makes them: every form of the
+/// built-in tables (equivalences and counterparts), and forms that look plain but are not.
+#[test]
+fn a_plain_forms_keys_are_what_the_tokeniser_makes() {
+    let counterparts = include_str!("../../../assets/counterparts.txt");
+    let forms = BUILTIN
+        .lines()
+        .chain(counterparts.lines())
+        .map(|line| line.split('#').next().unwrap_or(""))
+        .flat_map(|line| {
+            line.split(['|', '=', ':', '!'])
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .flat_map(|form| [form.trim().to_owned(), form]);
+    let tricky = [
+        "a  b",
+        " a",
+        "a ",
+        "Timor-Leste",
+        "U.S.",
+        "G7",
+        "Zoë",
+        "",
+        " ",
+        "A B",
+    ];
+    let mut plain = 0;
+    for form in forms.chain(tricky.map(str::to_owned)) {
+        for ignore_punctuation in [false, true] {
+            let keys = form_keys(&form, ignore_punctuation);
+            assert_eq!(
+                keys,
+                tokenised_form_keys(&form, ignore_punctuation),
+                "{form:?}"
+            );
+            plain += usize::from(is_plain(&form));
+        }
+    }
+    assert!(plain > 600, "{plain}");
+}

@@ -7,7 +7,7 @@ use std::sync::{Mutex, OnceLock};
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap as HashMap;
 
-use super::super::equivalence::form_keys;
+use super::super::equivalence::{form_keys, is_plain};
 use super::super::normalize::is_stop_word;
 
 /// The table of counterparts: concept folding, boilerplate and opener words.
@@ -89,7 +89,7 @@ impl Lexicon {
             if let Some((set, rest)) = set {
                 for word in rest.split_whitespace() {
                     set.insert(word.to_owned());
-                    set.insert(stemmer.stem(word).into_owned());
+                    set.insert(stem(&stemmer, word).into_owned());
                 }
                 continue;
             }
@@ -198,6 +198,17 @@ fn phrase_key(bytes: &[u8]) -> [u8; PHRASE_KEY] {
     key
 }
 
+include!(concat!(env!("OUT_DIR"), "/counterpart_stems.rs"));
+
+/// The stem of `word`: the table's words' stems were made at build time ([`STEMS`]), others
+/// are made now, by the same stemmer.
+fn stem<'w>(stemmer: &Stemmer, word: &'w str) -> std::borrow::Cow<'w, str> {
+    match STEMS.binary_search_by(|(w, _)| (*w).cmp(word)) {
+        Ok(at) => std::borrow::Cow::Borrowed(STEMS[at].1),
+        Err(_) => stemmer.stem(word),
+    }
+}
+
 /// The keys a form is looked up by: itself; for a single word, its stem; and the form as the
 /// texts' equivalence terms spell a name, by its words' keys without punctuation ("people's
 /// republic of china" is also looked up as "peoples republic of china", "timor-leste" as
@@ -206,7 +217,7 @@ fn phrase_key(bytes: &[u8]) -> [u8; PHRASE_KEY] {
 fn keys(stemmer: &Stemmer, form: &str) -> Vec<String> {
     let mut out = vec![form.to_owned()];
     if !form.contains(' ') {
-        let stem = stemmer.stem(form).into_owned();
+        let stem = stem(stemmer, form).into_owned();
         if stem != form {
             out.push(stem);
         }
@@ -220,15 +231,10 @@ fn keys(stemmer: &Stemmer, form: &str) -> Vec<String> {
 }
 
 /// The form as the texts' equivalence terms spell a name ([`keys`]); `None` when that is the
-/// form itself or empty. Most forms are words of lower-case ASCII letters with one space
-/// between: their keys are their words, and tokenising them (a quarter of the table's
-/// reading at every start) is skipped.
+/// form itself or empty.
 fn name_key(form: &str) -> Option<String> {
-    let plain = !form.starts_with(' ')
-        && !form.ends_with(' ')
-        && !form.contains("  ")
-        && form.bytes().all(|b| b.is_ascii_lowercase() || b == b' ');
-    if plain {
+    // A plain form's keys are its words ([`form_keys`]): one in lower case is its own name.
+    if is_plain(form) && !form.bytes().any(|b| b.is_ascii_uppercase()) {
         return None;
     }
     let name = form_keys(form, true).join(" ").to_lowercase();
@@ -257,7 +263,7 @@ pub(super) fn concepts_of(term: &str, lexicon: &Lexicon, stemmer: &Stemmer, out:
     let found = match direct {
         Some(found) => Some(found),
         None => {
-            stem = stemmer.stem(word).into_owned();
+            stem = self::stem(stemmer, word).into_owned();
             match lexicon.concept_of.get(&stem) {
                 Some(found) => Some(found),
                 None => {
@@ -272,7 +278,7 @@ pub(super) fn concepts_of(term: &str, lexicon: &Lexicon, stemmer: &Stemmer, out:
         match lexicon.concept_of.get(concept.as_str()) {
             Some(inner) if inner.len() == 1 && inner[0] != *concept => out.push(inner[0].clone()),
             _ => {
-                let stem = stemmer.stem(concept).into_owned();
+                let stem = self::stem(stemmer, concept).into_owned();
                 match lexicon.concept_of.get(&stem) {
                     Some(inner) if inner.len() == 1 => out.push(inner[0].clone()),
                     _ => out.push(if concept.contains(' ') {
@@ -290,40 +296,29 @@ pub(super) fn concepts_of(term: &str, lexicon: &Lexicon, stemmer: &Stemmer, out:
 mod tests {
     use super::*;
 
-    /// The name key skips tokenising only forms whose key is the form itself: every form of
-    /// the built-in table, and forms that look plain but are not, get the tokeniser's key.
+    /// The stems made at build time are the stemmer's, and cover the table's words.
     #[test]
-    fn a_plain_form_is_its_own_name_key() {
-        let table = include_str!("../../../assets/counterparts.txt");
-        let forms = table
-            .lines()
-            .map(|line| line.split('#').next().unwrap_or("").to_lowercase())
-            .flat_map(|line| {
-                let forms: Vec<String> = line
-                    .split(['|', '=', ':'])
-                    .flat_map(|part| [part.trim().to_owned(), part.to_owned()])
-                    .collect();
-                forms
-            });
-        let tricky = [
-            "a  b",
-            " a",
-            "a ",
-            "timor-leste",
-            "people's republic",
-            "u.s.",
-            "g7",
-            "",
-        ];
-        let mut plain = 0;
-        for form in forms.chain(tricky.map(str::to_owned)) {
-            let slow = form_keys(&form, true).join(" ").to_lowercase();
-            let slow = (!slow.is_empty() && slow != form).then_some(slow);
-            assert_eq!(name_key(&form), slow, "{form:?}");
-            plain += usize::from(slow.is_none());
+    fn the_stems_made_at_build_time_are_the_stemmers() {
+        let stemmer = Stemmer::create(Algorithm::English);
+        assert!(STEMS.len() > 500, "{}", STEMS.len());
+        assert!(STEMS.windows(2).all(|pair| pair[0].0 < pair[1].0));
+        for (word, stem) in STEMS {
+            assert_eq!(stemmer.stem(word), *stem, "{word}");
         }
-        assert!(plain > 300, "{plain}");
+        for word in [
+            "pakistani",
+            "cooperation",
+            "discussed",
+            "words not in the table",
+        ] {
+            assert_eq!(super::stem(&stemmer, word), stemmer.stem(word), "{word}");
+        }
+        assert!(matches!(
+            super::stem(&stemmer, "pakistani"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
+
     use crate::engine::equivalence::{Equivalences, Matcher};
 
     /// The concepts of a term, as the links read them.
