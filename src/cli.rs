@@ -290,7 +290,9 @@ fn try_compare(args: &CompareArgs) -> anyhow::Result<()> {
         // a thread started now (see `reader`): a statement's insights then cost little more
         // than its comparison. Longer texts are read after it, so that the two peaks of
         // memory do not add up (on the 1 MiB pair, 54 MB against 71).
-        let reading = scope.spawn(|| reader::read(&signal, &loaded, &split, &helping));
+        let reading = crate::engine::parallel::spawn_elsewhere(scope, || {
+            reader::read(&signal, &loaded, &split, &helping)
+        });
         let _stop = signal.stop_on_drop();
         let shared = reader::Shared {
             loaded: &loaded,

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::*;
-use crate::engine::parallel::both;
+use crate::engine::parallel::both_here as both;
 
 /// What the insights read from the two texts alone, before any comparison: each side's
 /// tokens, the names and the shared phrases ([`read_texts`]). A caller reads it while the

@@ -1,9 +1,12 @@
 //! The thread that reads a pair of statements for the insights while they are compared.
 //!
 //! It is started first thing, before the files are read, and waits for them giving its core
-//! away at every turn. A new thread's first start often waited 1 to 4 ms for the second core
-//! on this workplace's virtual machines (the core had gone idle), a tenth of a 64 KiB pair's
-//! run: started first thing, that wait overlaps the reading of the options and the files.
+//! away at every turn. Linux put it on the comparison's core in most runs, where it waited
+//! 2 to 5 ms for the idle second core to take it over (timeline marks on the 64 KiB pair): it
+//! leaves that core as soon as it runs ([`spawn_elsewhere`]), and the second core's waking
+//! overlaps the reading of the options and the files.
+//!
+//! [`spawn_elsewhere`]: crate::engine::parallel::spawn_elsewhere
 //! What it needs is set once ([`Loaded`], in a `OnceLock` that outlives the thread), and it
 //! is told whether to read it ([`Signal`]); every way out of the comparison before that, an
 //! error included, tells it to stop ([`StopOnDrop`]). The two texts are split once for the
