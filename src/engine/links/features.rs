@@ -342,8 +342,6 @@ impl Scorer<'_> {
         let roles = self.roles();
         let pairs = self.pairs_to_weigh(left_ids, right_ids, &roles);
         let rare_df = ((n_left + n_right) as f64 / 4.0).max(2.0);
-        // Many pairs (a long document's) are weighed over the cores, in contiguous chunks
-        // joined in order: each pair's overlap and features are its own.
         // Many pairs (a long document's) have their overlaps weighed over the cores, in
         // contiguous chunks joined in order, each with marks of its own.
         let parallel = pairs.len() >= PARALLEL_PAIRS;
