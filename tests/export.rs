@@ -16,23 +16,31 @@ fn fixed_time() -> SystemTime {
     SystemTime::UNIX_EPOCH + Duration::from_secs(1_780_000_000)
 }
 
-fn render(left: &Document, right: &Document, notes: &[(usize, String)]) -> (String, String) {
-    let comparison = compare(&left.text, &right.text, &Options::default());
-    let report = Report {
+/// The report of a pair as the tests write it: at [`fixed_time`], with no terms of the
+/// analyst's.
+fn report<'a>(
+    (left, right): (&'a Document, &'a Document),
+    comparison: &'a parallax::engine::Comparison,
+    notes: &'a [(usize, String)],
+    analysis: Option<&'a parallax::analysis::Analysis>,
+) -> Report<'a> {
+    Report {
         left,
         right,
-        comparison: &comparison,
+        comparison,
         notes,
         terms: &[],
-        analysis: Some(&parallax::analysis::analyse_builtin(
-            &left.text,
-            &right.text,
-            &comparison,
-        )),
+        analysis,
         provenance: Provenance {
             generated: fixed_time(),
         },
-    };
+    }
+}
+
+fn render(left: &Document, right: &Document, notes: &[(usize, String)]) -> (String, String) {
+    let comparison = compare(&left.text, &right.text, &Options::default());
+    let analysis = parallax::analysis::analyse_builtin(&left.text, &right.text, &comparison);
+    let report = report((left, right), &comparison, notes, Some(&analysis));
     let mut h = Vec::new();
     html::write(&mut h, &report).expect("html");
     let mut m = Vec::new();
@@ -47,17 +55,7 @@ fn render(left: &Document, right: &Document, notes: &[(usize, String)]) -> (Stri
 fn render_text(left: &Document, right: &Document) -> String {
     let comparison = compare(&left.text, &right.text, &Options::default());
     let analysis = parallax::analysis::analyse_builtin(&left.text, &right.text, &comparison);
-    let report = Report {
-        left,
-        right,
-        comparison: &comparison,
-        notes: &[],
-        terms: &[],
-        analysis: Some(&analysis),
-        provenance: Provenance {
-            generated: fixed_time(),
-        },
-    };
+    let report = report((left, right), &comparison, &[], Some(&analysis));
     let mut out = Vec::new();
     parallax::export::write(&mut out, parallax::export::Format::Text, &report, false)
         .expect("text");
@@ -217,17 +215,7 @@ fn default_pair_text_and_json_match_their_golden_files() {
     let comparison = compare(&left.text, &right.text, &Options::default());
     let analysis = parallax::analysis::analyse_builtin(&left.text, &right.text, &comparison);
     let notes = vec![(0, "A note on the first row.".to_owned())];
-    let report = Report {
-        left: &left,
-        right: &right,
-        comparison: &comparison,
-        notes: &notes,
-        terms: &[],
-        analysis: Some(&analysis),
-        provenance: Provenance {
-            generated: fixed_time(),
-        },
-    };
+    let report = report((&left, &right), &comparison, &notes, Some(&analysis));
     for (format, name) in [
         (parallax::export::Format::Text, "default-pair.txt"),
         (parallax::export::Format::Json, "default-pair.json"),
@@ -311,17 +299,7 @@ fn a_json_report_written_ahead_is_the_report_written_at_once() {
         let analysis = parallax::analysis::analyse_builtin(&left.text, &right.text, &comparison);
         let notes = [(0, "Check \"this\".".to_owned())];
         for analysis in [Some(&analysis), None] {
-            let report = Report {
-                left: &left,
-                right: &right,
-                comparison: &comparison,
-                notes: &notes,
-                terms: &[],
-                analysis,
-                provenance: Provenance {
-                    generated: fixed_time(),
-                },
-            };
+            let report = report((&left, &right), &comparison, &notes, analysis);
             let mut at_once = Vec::new();
             write(&mut at_once, &report).expect("json");
             let mut ahead = Vec::new();

@@ -6,11 +6,12 @@
 //! leaves that core as soon as it runs ([`spawn_elsewhere`]), and the second core's waking
 //! overlaps the reading of the options and the files.
 //!
-//! [`spawn_elsewhere`]: crate::engine::parallel::spawn_elsewhere
 //! What it needs is set once ([`Loaded`], in a `OnceLock` that outlives the thread), and it
 //! is told whether to read it ([`Signal`]); every way out of the comparison before that, an
 //! error included, tells it to stop ([`StopOnDrop`]). The two texts are split once for the
-//! comparison and the reading ([`Split`]).
+//! comparison and the reading ([`Split`]). All of it is [`Shared`] by the two threads.
+//!
+//! [`spawn_elsewhere`]: crate::engine::parallel::spawn_elsewhere
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -25,6 +26,7 @@ use crate::terms::Terms;
 
 /// What the comparison's thread shares with the reader: the files once loaded, the split of
 /// the texts, the word to read, and the smaller readings it helps with when done comparing.
+#[derive(Clone, Copy)]
 pub(super) struct Shared<'l, 's> {
     pub(super) loaded: &'l OnceLock<Loaded>,
     pub(super) split: &'s Split,
@@ -128,13 +130,15 @@ impl Drop for StopOnDrop<'_> {
 }
 
 /// The reader's work: waits for the word, then reads the texts loaded for the insights, split
-/// as the comparison splits them (`split`), sharing its smaller readings with the comparison's
-/// thread once that is done (`helping`).
+/// as the comparison splits them, sharing its smaller readings with the comparison's thread
+/// once that is done.
 pub(super) fn read<'l>(
-    signal: &Signal,
-    loaded: &'l OnceLock<Loaded>,
-    split: &Split,
-    helping: &Helping<'l>,
+    Shared {
+        loaded,
+        split,
+        signal,
+        helping,
+    }: Shared<'l, '_>,
 ) -> Option<TextReading<'l>> {
     if !signal.wait() {
         return None;
@@ -197,7 +201,13 @@ mod tests {
             let split = Split::default();
             let helping = Helping::default();
             let read = std::thread::scope(|scope| {
-                let reader = scope.spawn(|| read(&signal, &cell, &split, &helping).is_some());
+                let shared = Shared {
+                    loaded: &cell,
+                    split: &split,
+                    signal: &signal,
+                    helping: &helping,
+                };
+                let reader = scope.spawn(move || read(shared).is_some());
                 let stop = signal.stop_on_drop();
                 if told.is_some() {
                     let _ = cell.set(loaded(texts.0, texts.1));

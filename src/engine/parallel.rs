@@ -19,7 +19,7 @@ fn threads(parallel: bool) -> usize {
 }
 
 /// The core the calling thread runs on, if the system says.
-pub(crate) fn current_core() -> Option<usize> {
+fn current_core() -> Option<usize> {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     {
         // SAFETY: sched_getcpu only reads the calling thread's state.
@@ -37,7 +37,7 @@ pub(crate) fn current_core() -> Option<usize> {
 /// ms (the other core took it over only at its next balancing): on a 64 KiB pair, the CLI's
 /// reader waited a quarter of the run. A thread started by [`spawn_elsewhere`] calls this
 /// first.
-pub(crate) fn leave_core(core: Option<usize>) {
+fn leave_core(core: Option<usize>) {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     if let Some(core) = core.filter(|&c| c < libc::CPU_SETSIZE as usize) {
         let size = std::mem::size_of::<libc::cpu_set_t>();

@@ -417,3 +417,43 @@ impl serde_json::ser::Formatter for Indented {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A side written member by member is what its derived `Serialize` writes (the collation's
+    /// JSON writes it so), with and without an issuer and actors, its text written here or
+    /// ahead: the two lists of its members cannot drift apart.
+    #[test]
+    fn a_side_written_member_by_member_is_its_serialization() {
+        let text = "He said: \"Yes.\"\tThe envoy met Ishaq Dar.\n\nZoë left.";
+        let doc = Document::from_text("left.txt", text);
+        let sentences = crate::engine::segment::sentences(text);
+        let attribution = Attribution {
+            issuer: Issuer {
+                official: "The Prime Minister".into(),
+                counterpart: "Ishaq Dar".into(),
+                opener: Some(1),
+            },
+            actors: vec![Actor::Issuer, Actor::Counterpart, Actor::Other],
+            mentions: Vec::new(),
+        };
+        for attribution in [None, Some(&attribution)] {
+            let side = attributed_side(&doc, &sentences, attribution);
+            let mut by_member = Vec::new();
+            side.write_at(&mut by_member, 1, None).expect("in memory");
+            let mut serialized = Vec::new();
+            WriteAt::write_at(&side, &mut serialized, 1).expect("in memory");
+            assert_eq!(
+                String::from_utf8_lossy(&by_member),
+                String::from_utf8_lossy(&serialized)
+            );
+            let mut ahead = Vec::new();
+            let escaped = serde_json::to_vec(text).expect("a string");
+            side.write_at(&mut ahead, 1, Some(&escaped))
+                .expect("in memory");
+            assert_eq!(ahead, serialized);
+        }
+    }
+}
